@@ -76,7 +76,9 @@ def model_name(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'model')}-{nlp.meta.get('version')}"
 
 
-def annotate(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 32) -> Iterator[Doc]:
+def annotate(
+    texts: Iterable[str], nlp: Language | None = None, batch_size: int = 32
+) -> Iterator[Doc]:
     """Parse texts in batches; yields one Doc per text, in order."""
     nlp = nlp or load_pipeline()
     yield from nlp.pipe(texts, batch_size=batch_size)

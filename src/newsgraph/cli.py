@@ -1,0 +1,351 @@
+"""The ``newsgraph`` command: parses arguments, calls the pipeline or the store, prints.
+
+Listings print Rich tables for people and JSON (``--json``) for scripts. No SQL
+and no stage logic here.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsgraph.store import Store, open_store
+
+DEFAULT_DB = "newsgraph.db"
+
+app = typer.Typer(
+    help="newsgraph: who said what, who did what to whom, from news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console()
+errors = Console(stderr=True)
+
+DbOption = Annotated[
+    str, typer.Option("--db", help="Store URL: a SQLite path (default ./newsgraph.db).")
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+
+
+def _store(db: str) -> Store:
+    return open_store(db)
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Table:
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(escape("" if cell is None else str(cell)) for cell in row))
+    return table
+
+
+def _short(text: str | None, limit: int = 90) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _side(side: dict | None) -> str:
+    if not side:
+        return ""
+    label = side.get("name") or side.get("text") or ""
+    return f"{label} ({side['code']})" if side.get("code") else label
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .json .jsonl).")],
+    db: DbOption = DEFAULT_DB,
+    model: Annotated[
+        str | None, typer.Option(help="spaCy model package or path (default: en_core_web_md).")
+    ] = None,
+) -> None:
+    """Read articles, group them into stories, extract facts, store them."""
+    from newsgraph.nlp import load_pipeline
+    from newsgraph.pipeline import Ingestor
+
+    with _store(db) as store:
+        with console.status("Loading the language model…"):
+            ingestor = Ingestor(store, nlp=load_pipeline(model))
+        columns = (
+            SpinnerColumn(),
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed} articles · {task.fields[words]} words"),
+            TimeElapsedColumn(),
+        )
+        with Progress(*columns, console=console, transient=False) as progress:
+            task = progress.add_task("Ingesting", total=None, words=0)
+
+            def advance(articles: int, words: int) -> None:
+                done_words = progress.tasks[task].fields["words"] + words
+                progress.update(task, advance=articles, words=done_words)
+
+            report = ingestor.ingest_paths(paths, progress=advance)
+            progress.update(task, total=progress.tasks[task].completed)
+        counts = store.counts()
+
+    summary = Table.grid(padding=(0, 2))
+    summary.add_row("read", str(report.read))
+    summary.add_row("new stories", str(report.new_stories))
+    summary.add_row(
+        "duplicates",
+        f"{report.duplicates} ({report.joined} joined a story, {report.unchanged} already stored)",
+    )
+    summary.add_row("skipped", str(len(report.skipped)))
+    summary.add_row("store", ", ".join(f"{v} {k}" for k, v in counts.items()))
+    console.print(Panel(summary, title="Ingest summary", expand=False))
+    for skipped in report.skipped:
+        console.print(f"[yellow]skipped[/] {escape(skipped.source_ref)}: {escape(skipped.reason)}")
+    for notice in report.notices:
+        console.print(f"[cyan]note[/] {escape(notice.source_ref)}: {escape(notice.message)}")
+    if report.skipped:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+    """Stories with their versions, date and publisher."""
+    with _store(db) as store:
+        rows = store.stories()
+    if as_json:
+        _print_json(rows)
+        return
+    table = _table(
+        "Stories",
+        [
+            "id",
+            "published",
+            "publisher",
+            "versions",
+            "quotes",
+            "events",
+            "claims",
+            "title / sources",
+        ],
+        (
+            (
+                s["id"],
+                s["published"],
+                s["publisher"],
+                len(s["versions"]),
+                s["counts"]["quotes"],
+                s["counts"]["events"],
+                s["counts"]["claims"],
+                s["title"] or "; ".join(v["source_ref"] for v in s["versions"]),
+            )
+            for s in rows
+        ),
+    )
+    console.print(table)
+
+
+@app.command()
+def story(
+    story_id: Annotated[str, typer.Argument(help="A story id from `newsgraph stories`.")],
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """One story's clean text with its facts."""
+    with _store(db) as store:
+        data = store.story(story_id)
+    if data is None:
+        errors.print(f"no story {escape(story_id)}")
+        raise typer.Exit(code=1)
+    if as_json:
+        _print_json(data)
+        return
+    meta = f"published {data['published']} · {data['publisher']} · {len(data['versions'])} versions"
+    console.print(Panel(escape(data["title"] or data["id"]), subtitle=meta))
+    for version in data["versions"]:
+        console.print(f"  version {escape(version['article_id'])}  {escape(version['source_ref'])}")
+    if data["standfirst"]:
+        console.print(f"\n[italic]{escape(data['standfirst'])}[/]")
+    console.print("\n" + escape(data["body"]))
+    for caption in data["captions"]:
+        console.print(f"[dim]caption: {escape(caption)}[/]")
+    _print_quotes(data["quotes"])
+    _print_events(data["events"])
+    _print_claims(data["claims"])
+
+
+def _print_quotes(rows: list[dict]) -> None:
+    console.print(
+        _table(
+            "Quotes",
+            ["speaker", "cue", "quote"],
+            ((q["speaker"] or q["speaker_text"], q["cue"], _short(q["text"], 120)) for q in rows),
+        )
+    )
+
+
+def _print_events(rows: list[dict]) -> None:
+    console.print(
+        _table(
+            "Events",
+            ["source", "verb", "target", "CAMEO", "PLOVER", "Goldstein", "date", "sentence"],
+            (
+                (
+                    _side(e["source"]),
+                    e["verb"] + (" (negated)" if e["negated"] else ""),
+                    _side(e["target"]),
+                    e["cameo"],
+                    e["plover"],
+                    e["goldstein"],
+                    e["date"],
+                    _short(e["sentence"], 80),
+                )
+                for e in rows
+            ),
+        )
+    )
+
+
+def _print_claims(rows: list[dict]) -> None:
+    console.print(
+        _table(
+            "Claims",
+            ["subject", "value", "time", "sentence"],
+            ((c["subject"], c["value"], c["time"], _short(c["sentence"], 80)) for c in rows),
+        )
+    )
+
+
+@app.command()
+def actors(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+    """Actors with type, code, aliases and roles."""
+    with _store(db) as store:
+        rows = store.actors()
+    if as_json:
+        _print_json(rows)
+        return
+    console.print(
+        _table(
+            "Actors",
+            ["name", "type", "code", "country", "roles", "aliases", "mentions"],
+            (
+                (
+                    a["name"],
+                    a["type"],
+                    a["code"],
+                    a["country"],
+                    "; ".join(a["roles"]),
+                    ", ".join(a["aliases"]),
+                    a["mentions"],
+                )
+                for a in rows
+            ),
+        )
+    )
+
+
+@app.command()
+def actor(
+    name: Annotated[str, typer.Argument(help="A name, alias or key (RUS, Putin…).")],
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """One actor's dossier: quotes, events as source and as target."""
+    with _store(db) as store:
+        data = store.actor(name)
+    if data is None:
+        errors.print(f"no actor matches {escape(name)}")
+        raise typer.Exit(code=1)
+    if as_json:
+        _print_json(data)
+        return
+    details = [f"{data['type']} · code {data['code'] or '-'} · country {data['country'] or '-'}"]
+    if data["roles"]:
+        details.append("roles: " + "; ".join(data["roles"]))
+    if data["aliases"]:
+        details.append("aliases: " + ", ".join(data["aliases"]))
+    console.print(Panel(escape("\n".join(details)), title=escape(data["name"]), expand=False))
+    _print_quotes(data["quotes"])
+    console.print("[bold]As source[/]")
+    _print_events(data["events_as_source"])
+    console.print("[bold]As target[/]")
+    _print_events(data["events_as_target"])
+
+
+@app.command()
+def quotes(
+    speaker: Annotated[str | None, typer.Option(help="Only quotes by this actor.")] = None,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Direct quotes with their speakers."""
+    with _store(db) as store:
+        rows = store.quotes(speaker=speaker)
+    if as_json:
+        _print_json(rows)
+    else:
+        _print_quotes(rows)
+
+
+@app.command()
+def events(
+    actor_name: Annotated[
+        str | None, typer.Option("--actor", help="Only events with this actor as source or target.")
+    ] = None,
+    cameo: Annotated[str | None, typer.Option(help="Only this CAMEO root (two digits).")] = None,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Events: who did what to whom, coded in CAMEO and PLOVER."""
+    with _store(db) as store:
+        rows = store.events(actor=actor_name, cameo_root=cameo)
+    if as_json:
+        _print_json(rows)
+    else:
+        _print_events(rows)
+
+
+@app.command()
+def claims(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+    """Numbers the articles state, with subject and time."""
+    with _store(db) as store:
+        rows = store.claims()
+    if as_json:
+        _print_json(rows)
+    else:
+        _print_claims(rows)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="Export format: json.")] = "json",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File (default stdout).")
+    ] = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Export the whole store (stories, actors, quotes, events, claims)."""
+    from newsgraph.export.json import write_json
+
+    if fmt != "json":
+        errors.print(f"unknown export format {escape(fmt)}; supported: json")
+        raise typer.Exit(code=2)
+    with _store(db) as store:
+        if output is None:
+            write_json(store, sys.stdout)
+        else:
+            write_json(store, output)
+            errors.print(f"wrote {output}")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,171 @@
+"""Wires the stages: read → clean → stories → annotate → actors → quotes/events/claims → store.
+
+No stage logic lives here: only batching, the order of stages, progress and
+error collection. Work is done in chunks; each story is written in one store
+transaction with its facts, so a crash loses at most the chunk in flight and a
+re-run resumes where the store left off (articles already stored are skipped).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.actors import ActorDictionary, resolve_actors
+from newsgraph.claims import extract_claims
+from newsgraph.clean import EmptyArticle, clean_document
+from newsgraph.events import extract_events
+from newsgraph.nlp import load_pipeline
+from newsgraph.quotes import extract_quotes
+from newsgraph.read import Notice, read_paths
+from newsgraph.records import Article, RawDocument, Skipped, Story, StoryFacts
+from newsgraph.store import Store
+from newsgraph.stories import Signature, VersionIndex, add_version
+
+CHUNK_SIZE = 256
+ProgressCallback = Callable[[int, int], None]  # (input items finished, words annotated)
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did, for the closing summary and the exit status."""
+
+    read: int = 0
+    new_stories: int = 0
+    joined: int = 0  # near-duplicate versions that joined an existing story
+    unchanged: int = 0  # exact content already in the store (or twice in this run)
+    annotated: int = 0  # stories whose facts were (re)extracted
+    skipped: list[Skipped] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+
+    @property
+    def duplicates(self) -> int:
+        return self.joined + self.unchanged
+
+
+def extract_facts(
+    story: Story, doc: Doc, dictionary: ActorDictionary, exclude_names: Iterable[str] = ()
+) -> StoryFacts:
+    """Run the fact extractors on the annotated canonical article of ``story``."""
+    article = story.canonical
+    excluded = {name for name in (story.publisher, *exclude_names) if name}
+    actors = resolve_actors(doc, article.id, dictionary, exclude_names=excluded)
+    return StoryFacts(
+        story_id=story.id,
+        article_id=article.id,
+        actors=list(actors.actors.values()),
+        mentions=actors.mentions,
+        quotes=extract_quotes(doc, article.id, actors),
+        events=extract_events(doc, article.id, actors, date=story.published),
+        claims=extract_claims(doc, article.id, date=story.published),
+    )
+
+
+def _chunks(items: Iterable[RawDocument | Skipped | Notice], size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+class Ingestor:
+    """Ingests documents into a store, keeping the version index across calls."""
+
+    def __init__(
+        self,
+        store: Store,
+        nlp: Language | None = None,
+        dictionary: ActorDictionary | None = None,
+    ) -> None:
+        self.store = store
+        self.nlp = nlp or load_pipeline()
+        self.dictionary = dictionary or ActorDictionary.load()
+        self.index = VersionIndex()
+        self.index.load(store.story_signatures())
+
+    def ingest_paths(
+        self, paths: Iterable[str | Path], progress: ProgressCallback | None = None
+    ) -> IngestReport:
+        return self.ingest(read_paths(paths), progress)
+
+    def ingest(
+        self,
+        items: Iterable[RawDocument | Skipped | Notice],
+        progress: ProgressCallback | None = None,
+    ) -> IngestReport:
+        report = IngestReport()
+        for chunk in _chunks(items, CHUNK_SIZE):
+            self._ingest_chunk(chunk, report, progress)
+        return report
+
+    def _ingest_chunk(
+        self,
+        chunk: list[RawDocument | Skipped | Notice],
+        report: IngestReport,
+        progress: ProgressCallback | None,
+    ) -> None:
+        stories: dict[str, Story] = {}
+        canonical_before: dict[str, str | None] = {}
+        signatures: dict[str, dict[str, bytes]] = {}
+        seen: set[str] = set()
+        pending = 0  # input items whose work ends with a story's save
+        for item in chunk:
+            if isinstance(item, Skipped):
+                report.skipped.append(item)
+                continue
+            if isinstance(item, Notice):
+                report.notices.append(item)
+                continue
+            report.read += 1
+            article = self._clean(item, report)
+            if article is None:
+                continue
+            if article.id in seen or self.store.has_article(article.id):
+                report.unchanged += 1
+                continue
+            seen.add(article.id)
+            pending += 1
+            signature = Signature.of(article)
+            story_id = self.index.match(signature)
+            if story_id is None:
+                report.new_stories += 1
+                story = add_version(None, article)
+                canonical_before[story.id] = None
+            else:
+                report.joined += 1
+                story = stories.get(story_id) or self.store.load_story(story_id)
+                if story_id not in canonical_before:
+                    canonical_before[story_id] = story.canonical_id if story else None
+                story = add_version(story, article)
+            stories[story.id] = story
+            signatures.setdefault(story.id, {})[article.id] = signature.to_bytes()
+            self.index.add(article.id, story.id, signature)
+
+        # NLP once per story, and only where the canonical version changed.
+        to_annotate = [s for s in stories.values() if s.canonical_id != canonical_before[s.id]]
+        docs = self.nlp.pipe((s.canonical.text for s in to_annotate), batch_size=32)
+        for story, doc in zip(to_annotate, docs, strict=True):
+            facts = extract_facts(story, doc, self.dictionary)
+            self.store.save_story(story, signatures[story.id], facts)
+            report.annotated += 1
+            if progress:
+                progress(len(signatures[story.id]), story.canonical.word_count)
+        for story in stories.values():
+            if story not in to_annotate:
+                self.store.save_story(story, signatures[story.id], None)
+                if progress:
+                    progress(len(signatures[story.id]), 0)
+        if progress:
+            progress(len(chunk) - pending, 0)
+
+    @staticmethod
+    def _clean(document: RawDocument, report: IngestReport) -> Article | None:
+        try:
+            return clean_document(document)
+        except EmptyArticle as error:
+            report.skipped.append(Skipped(document.source_ref, str(error)))
+            return None
