@@ -1,0 +1,121 @@
+"""Ingest throughput: `newsgraph ingest` against raw spaCy `nlp.pipe`, same texts, same run.
+
+Texts: the 88 human-written article bodies of the ScrapingHub extraction
+benchmark (../shared/data/extraction/ground-truth.json, MIT), repeated until
+there is at least 1 MB of text. Each repetition goes into a fresh store, so that
+every copy is parsed (within one store the copies would be recognised as
+duplicates and parsed once, which would flatter newsgraph).
+
+Each side runs in its own process so that peak memory (max RSS) is its own.
+Model loading is excluded from both timings. Prints articles/s, words/s, peak
+memory and the ratio newsgraph / spaCy (goal: >= 0.85).
+
+    .venv/bin/python benchmarks/throughput.py [--min-bytes 1000000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BODIES = ROOT.parent / "shared" / "data" / "extraction" / "ground-truth.json"
+
+
+def load_texts(min_bytes: int) -> list[list[dict]]:
+    """Repetitions of the 88 bodies (one list per repetition) with at least min_bytes in all."""
+    truth = json.loads(BODIES.read_text(encoding="utf-8"))
+    bodies = [(key, value["articleBody"]) for key, value in sorted(truth.items())]
+    size = sum(len(text.encode("utf-8")) for _, text in bodies)
+    repetitions = -(-min_bytes // size)
+    return [
+        [{"id": f"{key}-r{r}", "text": text} for key, text in bodies] for r in range(repetitions)
+    ]
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_spacy(repetitions: list[list[dict]]) -> dict:
+    from newsgraph.nlp import load_pipeline
+
+    base = load_pipeline()
+    import spacy
+
+    nlp = spacy.load(base.path)  # the same model, as plain spaCy loads it
+    texts = [record["text"] for batch in repetitions for record in batch]
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    return {"seconds": time.perf_counter() - start, "peak_rss_mb": peak_rss_mb()}
+
+
+def run_newsgraph(repetitions: list[list[dict]]) -> dict:
+    from newsgraph.actors import ActorDictionary
+    from newsgraph.nlp import load_pipeline
+    from newsgraph.pipeline import Ingestor
+    from newsgraph.store import open_store
+
+    nlp, dictionary = load_pipeline(), ActorDictionary.load()
+    seconds = 0.0
+    with tempfile.TemporaryDirectory() as folder:
+        for number, batch in enumerate(repetitions):
+            source = Path(folder) / f"bodies-{number}.jsonl"
+            source.write_text("\n".join(json.dumps(record) for record in batch) + "\n")
+            with open_store(str(Path(folder) / f"store-{number}.db")) as store:
+                ingestor = Ingestor(store, nlp=nlp, dictionary=dictionary)
+                start = time.perf_counter()
+                report = ingestor.ingest_paths([source])
+                seconds += time.perf_counter() - start
+            if report.skipped or report.annotated != len(batch):
+                raise SystemExit(f"unexpected ingest result: {report}")
+    return {"seconds": seconds, "peak_rss_mb": peak_rss_mb()}
+
+
+def measure(mode: str, min_bytes: int) -> dict:
+    """Run one side in a child process and return its figures."""
+    output = subprocess.run(
+        [sys.executable, __file__, "--mode", mode, "--min-bytes", str(min_bytes)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--min-bytes", type=int, default=1_000_000)
+    parser.add_argument("--mode", choices=["spacy", "newsgraph"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    repetitions = load_texts(args.min_bytes)
+    if args.mode:
+        runner = run_spacy if args.mode == "spacy" else run_newsgraph
+        print(json.dumps(runner(repetitions)))
+        return
+
+    articles = sum(len(batch) for batch in repetitions)
+    words = sum(len(r["text"].split()) for batch in repetitions for r in batch)
+    megabytes = sum(len(r["text"].encode()) for batch in repetitions for r in batch) / 1e6
+    print(f"corpus: {articles} articles, {words} words, {megabytes:.2f} MB")
+    results = {mode: measure(mode, args.min_bytes) for mode in ("spacy", "newsgraph")}
+    print(f"{'':18}{'articles/s':>12}{'words/s':>12}{'peak MB':>10}{'seconds':>10}")
+    for mode, label in (("spacy", "spaCy nlp.pipe"), ("newsgraph", "newsgraph ingest")):
+        figures = results[mode]
+        print(
+            f"{label:18}{articles / figures['seconds']:12.1f}{words / figures['seconds']:12.0f}"
+            f"{figures['peak_rss_mb']:10.0f}{figures['seconds']:10.1f}"
+        )
+    ratio = results["spacy"]["seconds"] / results["newsgraph"]["seconds"]
+    print(f"ratio newsgraph / spaCy (throughput): {ratio:.2f}  (goal >= 0.85)")
+
+
+if __name__ == "__main__":
+    main()
