@@ -1,0 +1,59 @@
+"""Stage 1, read: files and folders in, one RawDocument per article out.
+
+Bad input never stops a run: every file or record that cannot be used becomes a
+``Skipped`` with a one-line reason, and a document that was used despite a
+problem (a legacy encoding, a date that could not be read) comes with a ``Notice``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from newsgraph.read.jsonl import read_json_file, read_jsonl_file
+from newsgraph.read.notice import Notice
+from newsgraph.read.text import MAX_ARTICLE_BYTES, os_error_reason, read_text_file
+from newsgraph.records import RawDocument, Skipped
+
+__all__ = ["MAX_ARTICLE_BYTES", "Notice", "read_paths"]
+
+ReadResult = RawDocument | Skipped | Notice
+
+_READERS: dict[str, Callable[[Path], Iterator[ReadResult]]] = {
+    ".txt": read_text_file,
+    ".md": read_text_file,
+    ".json": read_json_file,
+    ".jsonl": read_jsonl_file,
+}
+
+
+def read_paths(paths: Iterable[str | Path]) -> Iterator[ReadResult]:
+    """Yield every article under ``paths`` (files, or folders read recursively in sorted order).
+
+    Inside a folder, files of other types and hidden files are ignored; a file named
+    explicitly with an unsupported type is reported as skipped.
+    """
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for file_path in _files_under(path):
+                yield from _READERS[file_path.suffix.lower()](file_path)
+        elif not path.exists():
+            yield Skipped(str(path), os_error_reason(FileNotFoundError()))
+        else:
+            reader = _READERS.get(path.suffix.lower())
+            if reader is None:
+                yield Skipped(str(path), f"unsupported file type {path.suffix or '(none)'}")
+            else:
+                yield from reader(path)
+
+
+def _files_under(folder: Path) -> Iterator[Path]:
+    """Article files below ``folder`` in sorted order, hidden files and folders left out."""
+    for root, folders, files in os.walk(folder):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in sorted(files):
+            file_path = Path(root, name)
+            if not name.startswith(".") and file_path.suffix.lower() in _READERS:
+                yield file_path

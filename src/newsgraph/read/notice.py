@@ -1,0 +1,17 @@
+"""Notices: things worth telling the user about an input that was still used."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A one-line remark about a document that was read anyway (unlike ``Skipped``).
+
+    The pipeline lists notices in its summary without counting them as skipped,
+    e.g. a file that had to be decoded as Windows-1252.
+    """
+
+    source_ref: str
+    message: str
