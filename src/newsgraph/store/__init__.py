@@ -1,0 +1,46 @@
+"""Stage 9: the store, the one place in newsgraph that speaks SQL.
+
+``open_store`` takes a path or URL and returns a ``Store``; everything else in
+newsgraph codes against that interface and gets plain dicts back.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from newsgraph.store.base import Store, StoreError, StoreIntegrityError, UnsupportedStoreURL
+from newsgraph.store.sqlite import SQLiteStore
+
+__all__ = [
+    "SQLiteStore",
+    "Store",
+    "StoreError",
+    "StoreIntegrityError",
+    "UnsupportedStoreURL",
+    "open_store",
+]
+
+# A scheme of two letters or more, so that Windows drive letters (C:\...) stay paths.
+_URL_SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]+)://(?P<rest>.*)$", re.DOTALL)
+_POSTGRES_SCHEMES = {"postgres", "postgresql", "postgresql+psycopg", "postgresql+psycopg2"}
+
+
+def open_store(url: str | os.PathLike[str]) -> Store:
+    """Open (creating and migrating if needed) the store that ``url`` names.
+
+    A plain path or ``sqlite:///relative/path`` / ``sqlite:////absolute/path``
+    opens SQLite; ``:memory:`` or ``sqlite://`` opens a throw-away in-memory store.
+    """
+    text = os.fspath(url)
+    match = _URL_SCHEME.match(text)
+    if match is None:
+        return SQLiteStore(text)
+    scheme = match["scheme"].lower()
+    if scheme == "sqlite":
+        return SQLiteStore(match["rest"].removeprefix("/") or ":memory:")
+    if scheme in _POSTGRES_SCHEMES:
+        raise UnsupportedStoreURL("PostgreSQL support is planned; use a SQLite path for now")
+    raise UnsupportedStoreURL(
+        f"unsupported store URL scheme {scheme!r}; use a SQLite path or sqlite:///path"
+    )

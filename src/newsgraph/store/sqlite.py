@@ -1,0 +1,713 @@
+"""The SQLite backend: WAL journal, FTS5 search, migrations applied on open.
+
+Dialect-specific choices live here: the migration files under
+``data/store/sqlite``, FTS5 ``MATCH`` queries, ``ON CONFLICT`` upserts and
+``BEGIN IMMEDIATE`` transactions. Every value reaches SQL as a parameter:
+article text is hostile input.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from newsgraph.records import (
+    Actor,
+    ActorRef,
+    Article,
+    Claim,
+    Event,
+    Quote,
+    Section,
+    Story,
+    StoryFacts,
+)
+from newsgraph.store.base import JsonDict, Store, StoreError, StoreIntegrityError
+
+MIGRATIONS = resources.files("newsgraph") / "data" / "store" / "sqlite"
+_MIGRATION_NAME = re.compile(r"^(?P<version>\d{4})_(?P<name>\w+)\.sql$")
+# Words of a search query; everything else (quotes, operators, brackets) is dropped.
+_SEARCH_TERM = re.compile(r"\w+")
+BUSY_TIMEOUT_MS = 10_000
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema change: its number, its name and the statements it runs."""
+
+    version: int
+    name: str
+    statements: list[str]
+
+
+def load_migrations() -> list[Migration]:
+    """The migration files in version order, each split into single statements."""
+    migrations = []
+    for entry in MIGRATIONS.iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            statements = _split_statements(entry.read_text(encoding="utf-8"))
+            migrations.append(Migration(int(match["version"]), match["name"], statements))
+    migrations.sort(key=lambda migration: migration.version)
+    versions = [migration.version for migration in migrations]
+    if len(set(versions)) != len(versions):
+        raise StoreError(f"two migration files share a version number: {versions}")
+    return migrations
+
+
+def _split_statements(script: str) -> list[str]:
+    """Split a script at statement ends; sqlite3 knows a trigger body is one statement."""
+    statements, pending = [], ""
+    for line in script.splitlines(keepends=True):
+        if not pending and (not line.strip() or line.lstrip().startswith("--")):
+            continue
+        pending += line
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        raise StoreError(f"migration ends inside a statement: {pending.strip()[:60]!r}")
+    return statements
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _fold(text: str) -> str:
+    """The form names are compared in: case-insensitive beyond ASCII."""
+    return " ".join(text.casefold().split())
+
+
+def _like_pattern(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere, with its own % and _ taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+# Keys of actors whose key, name or alias equals :term (case-insensitively).
+_MATCHING_ACTOR_KEYS = """(
+    SELECT key FROM actors WHERE key = :term COLLATE NOCASE OR folded_name = :folded
+    UNION SELECT actor_key FROM actor_aliases WHERE folded_alias = :folded
+)"""
+
+_QUOTE_SELECT = """
+SELECT q.id, q.story_id, q.article_id, q.span_start AS start, q.span_end AS "end", q.text,
+       q.speaker_key, speaker.name AS speaker, q.speaker_text, q.cue,
+       q.addressee_key, addressee.name AS addressee, q.via, q.partial,
+       substr(a.text, q.sentence_start + 1, q.sentence_end - q.sentence_start) AS sentence,
+       q.sentence_start, q.sentence_end
+FROM quotes q
+JOIN articles a ON a.id = q.article_id
+JOIN stories s ON s.id = q.story_id
+LEFT JOIN actors speaker ON speaker.key = q.speaker_key
+LEFT JOIN actors addressee ON addressee.key = q.addressee_key
+WHERE {where}
+ORDER BY s.published IS NULL, s.published, q.story_id, q.span_start, q.id
+"""
+
+_EVENT_SELECT = """
+SELECT e.id, e.story_id, e.article_id, e.span_start AS start, e.span_end AS "end", e.verb,
+       substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence,
+       e.sentence_start, e.sentence_end,
+       e.source_text, e.source_actor_key, source.name AS source_name,
+       e.source_code, e.source_sector,
+       e.target_text, e.target_actor_key, target.name AS target_name,
+       e.target_code, e.target_sector,
+       e.cameo, e.cameo_root, e.plover, e.goldstein, e.quad_class,
+       e.event_date AS date, e.location, e.negated
+FROM events e
+JOIN articles a ON a.id = e.article_id
+JOIN stories s ON s.id = e.story_id
+LEFT JOIN actors source ON source.key = e.source_actor_key
+LEFT JOIN actors target ON target.key = e.target_actor_key
+WHERE {where}
+ORDER BY s.published IS NULL, s.published, e.story_id, e.span_start, e.id
+"""
+
+_CLAIM_SELECT = """
+SELECT c.id, c.story_id, c.article_id, c.span_start AS start, c.span_end AS "end",
+       substr(a.text, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS sentence,
+       c.sentence_start, c.sentence_end, c.subject, c.value, c.number, c.unit, c.time
+FROM claims c
+JOIN articles a ON a.id = c.article_id
+JOIN stories s ON s.id = c.story_id
+WHERE {where}
+ORDER BY s.published IS NULL, s.published, c.story_id, c.span_start, c.id
+"""
+
+_STORY_SELECT = """
+SELECT s.id, s.title, s.published, s.publisher, s.canonical_article_id,
+       (SELECT count(*) FROM articles x WHERE x.story_id = s.id) AS articles,
+       (SELECT count(*) FROM quotes x WHERE x.story_id = s.id) AS quotes,
+       (SELECT count(*) FROM events x WHERE x.story_id = s.id) AS events,
+       (SELECT count(*) FROM claims x WHERE x.story_id = s.id) AS claims
+FROM stories s
+WHERE {where}
+ORDER BY s.published IS NULL, s.published, s.id
+"""
+
+_ACTOR_SELECT = """
+SELECT ac.key, ac.name, ac.type, ac.code, ac.country, ac.sector,
+       (SELECT count(*) FROM mentions m WHERE m.actor_key = ac.key {mention_filter}) AS mentions
+FROM actors ac
+WHERE {where}
+ORDER BY mentions DESC, ac.key
+"""
+
+_VERSION_SELECT = """
+SELECT story_id, id AS article_id, source_ref, title, published, publisher, url, word_count
+FROM articles WHERE {where} ORDER BY story_id, position
+"""
+
+
+class SQLiteStore(Store):
+    """A store in one SQLite file (or in memory for ``:memory:``).
+
+    The connection may be shared between threads (an API server's worker pool);
+    writes are serialised by a lock and each story is one ``BEGIN IMMEDIATE``
+    transaction, so a crash leaves either all of a story or none of it.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self._connection.row_factory = sqlite3.Row
+        self._write_lock = threading.Lock()
+        self._connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
+        self._connection.execute("PRAGMA foreign_keys = ON")
+        self._connection.execute("PRAGMA journal_mode = WAL")
+        self._connection.execute("PRAGMA synchronous = NORMAL")
+        self._migrate()
+
+    def close(self) -> None:
+        self._connection.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: committed whole, or rolled back on any error."""
+        with self._write_lock:
+            self._connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._connection
+                self._connection.execute("COMMIT")
+            except BaseException:
+                if self._connection.in_transaction:
+                    self._connection.execute("ROLLBACK")
+                raise
+
+    def _migrate(self) -> None:
+        """Apply, in order, each migration not yet recorded in ``schema_version``."""
+        self._connection.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version ("
+            " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        pending = [m for m in load_migrations() if m.version > self.schema_version]
+        for migration in pending:
+            with self._transaction() as connection:
+                # Re-checked under the write lock: another process may have just applied it.
+                applied = connection.execute(
+                    "SELECT 1 FROM schema_version WHERE version = ?", (migration.version,)
+                ).fetchone()
+                if applied:
+                    continue
+                for statement in migration.statements:
+                    connection.execute(statement)
+                connection.execute(
+                    "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
+                    (migration.version, migration.name, datetime.now(UTC).isoformat()),
+                )
+
+    @property
+    def schema_version(self) -> int:
+        row = self._connection.execute("SELECT max(version) FROM schema_version").fetchone()
+        return row[0] or 0
+
+    @property
+    def journal_mode(self) -> str:
+        """SQLite's journal mode: ``wal`` for a file store, ``memory`` in memory."""
+        return self._connection.execute("PRAGMA journal_mode").fetchone()[0]
+
+    # --- writes ---
+
+    def has_article(self, article_id: str) -> bool:
+        row = self._connection.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,))
+        return row.fetchone() is not None
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self._connection.execute(
+            "SELECT story_id FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return row["story_id"] if row else None
+
+    def load_story(self, story_id: str) -> Story | None:
+        story = self._connection.execute(
+            "SELECT * FROM stories WHERE id = ?", (story_id,)
+        ).fetchone()
+        if story is None:
+            return None
+        rows = self._connection.execute(
+            "SELECT * FROM articles WHERE story_id = ? ORDER BY position", (story_id,)
+        ).fetchall()
+        return Story(
+            id=story["id"],
+            versions=[_article_from_row(row) for row in rows],
+            canonical_id=story["canonical_article_id"],
+            published=story["published"],
+            publisher=story["publisher"],
+            title=story["title"],
+        )
+
+    def story_signatures(self) -> Iterator[tuple[str, str, bytes]]:
+        # Read whole before yielding, so a caller may save stories while iterating.
+        rows = self._connection.execute(
+            "SELECT id, story_id, signature FROM articles WHERE signature IS NOT NULL ORDER BY seq"
+        ).fetchall()
+        for row in rows:
+            yield row["id"], row["story_id"], bytes(row["signature"])
+
+    def save_story(
+        self, story: Story, signatures: dict[str, bytes], facts: StoryFacts | None
+    ) -> None:
+        if facts is not None and facts.story_id != story.id:
+            raise StoreIntegrityError(f"facts of story {facts.story_id} saved with {story.id}")
+        try:
+            with self._transaction() as connection:
+                _write_story(connection, story, signatures)
+                if facts is not None:
+                    _replace_facts(connection, story.id, facts)
+        except sqlite3.IntegrityError as error:
+            raise StoreIntegrityError(f"story {story.id} not saved: {error}") from error
+
+    # --- reads ---
+
+    def _rows(self, sql: str, parameters: dict[str, Any] | Sequence[Any] = ()) -> list[JsonDict]:
+        return [dict(row) for row in self._connection.execute(sql, parameters)]
+
+    def _story_dicts(self, where: str, parameters: dict[str, Any]) -> list[JsonDict]:
+        rows = self._rows(_STORY_SELECT.format(where=where), parameters)
+        versions: dict[str, list[JsonDict]] = defaultdict(list)
+        version_where = "story_id = :story_id" if "story_id" in parameters else "1"
+        for version in self._rows(_VERSION_SELECT.format(where=version_where), parameters):
+            versions[version.pop("story_id")].append(version)
+        return [
+            {
+                "id": row["id"],
+                "title": row["title"],
+                "published": row["published"],
+                "publisher": row["publisher"],
+                "canonical_article_id": row["canonical_article_id"],
+                "versions": versions[row["id"]],
+                "counts": {key: row[key] for key in ("articles", "quotes", "events", "claims")},
+            }
+            for row in rows
+        ]
+
+    def stories(self) -> list[JsonDict]:
+        return self._story_dicts("1", {})
+
+    def story(self, story_id: str) -> JsonDict | None:
+        found = self._story_dicts("s.id = :story_id", {"story_id": story_id})
+        if not found:
+            return None
+        story = found[0]
+        canonical = self._connection.execute(
+            "SELECT standfirst, body, text, captions, sections FROM articles WHERE id = ?",
+            (story["canonical_article_id"],),
+        ).fetchone()
+        by_story = {"story_id": story_id}
+        story.update(
+            standfirst=canonical["standfirst"],
+            body=canonical["body"],
+            text=canonical["text"],
+            captions=json.loads(canonical["captions"]),
+            sections=json.loads(canonical["sections"]),
+            actors=self._actor_dicts(
+                "ac.key IN (SELECT actor_key FROM mentions WHERE story_id = :story_id)",
+                by_story,
+                mention_filter="AND m.story_id = :story_id",
+            ),
+            quotes=self._quote_dicts("q.story_id = :story_id", by_story),
+            events=self._event_dicts("e.story_id = :story_id", by_story),
+            claims=self._rows(_CLAIM_SELECT.format(where="c.story_id = :story_id"), by_story),
+        )
+        return story
+
+    def _actor_dicts(
+        self, where: str, parameters: dict[str, Any], mention_filter: str = ""
+    ) -> list[JsonDict]:
+        """Actor dicts; ``mention_filter`` narrows which mentions are counted."""
+        actors = self._rows(
+            _ACTOR_SELECT.format(where=where, mention_filter=mention_filter), parameters
+        )
+        keys = [actor["key"] for actor in actors]
+        aliases = self._values_by_key("actor_aliases", "alias", keys)
+        roles = self._values_by_key("actor_roles", "role", keys)
+        for actor in actors:
+            actor["aliases"] = aliases[actor["key"]]
+            actor["roles"] = roles[actor["key"]]
+        return actors
+
+    def _values_by_key(self, table: str, column: str, keys: list[str]) -> dict[str, list[str]]:
+        """Aliases or roles of the given actors, sorted, grouped by actor key."""
+        values: dict[str, list[str]] = defaultdict(list)
+        if not keys:
+            return values
+        # Table and column come from the two call sites above, never from input.
+        rows = self._connection.execute(
+            f"SELECT actor_key, {column} FROM {table}"
+            " WHERE actor_key IN (SELECT value FROM json_each(?))"
+            f" ORDER BY actor_key, {column}",
+            (_json(keys),),
+        )
+        for key, value in rows:
+            values[key].append(value)
+        return values
+
+    def actors(self) -> list[JsonDict]:
+        return self._actor_dicts("1", {})
+
+    def actor(self, name_or_key: str) -> JsonDict | None:
+        term = {"term": name_or_key.strip(), "folded": _fold(name_or_key)}
+        # An exact key wins over a name, a name over an alias; then the most mentioned.
+        found = self._actor_dicts(f"ac.key IN {_MATCHING_ACTOR_KEYS}", term)
+        if not found:
+            return None
+        rank = {"key": 0, "name": 1, "alias": 2}
+        found.sort(key=lambda a: rank[_how_matched(a, term["term"], term["folded"])])
+        actor = found[0]
+        by_key = {"key": actor["key"]}
+        actor["quotes"] = self._quote_dicts("q.speaker_key = :key", by_key)
+        actor["events_as_source"] = self._event_dicts("e.source_actor_key = :key", by_key)
+        actor["events_as_target"] = self._event_dicts("e.target_actor_key = :key", by_key)
+        return actor
+
+    def _quote_dicts(self, where: str, parameters: dict[str, Any]) -> list[JsonDict]:
+        quotes = self._rows(_QUOTE_SELECT.format(where=where), parameters)
+        for quote in quotes:
+            quote["partial"] = bool(quote["partial"])
+        return quotes
+
+    def quotes(self, speaker: str | None = None) -> list[JsonDict]:
+        if speaker is None:
+            return self._quote_dicts("1", {})
+        return self._quote_dicts(
+            f"(q.speaker_key IN {_MATCHING_ACTOR_KEYS} OR q.speaker_text LIKE :like ESCAPE '\\')",
+            {"term": speaker.strip(), "folded": _fold(speaker), "like": _like_pattern(speaker)},
+        )
+
+    def _event_dicts(self, where: str, parameters: dict[str, Any]) -> list[JsonDict]:
+        return [
+            _event_from_row(row)
+            for row in self._rows(_EVENT_SELECT.format(where=where), parameters)
+        ]
+
+    def events(self, actor: str | None = None, cameo_root: str | None = None) -> list[JsonDict]:
+        conditions, parameters = ["1"], {}
+        if actor is not None:
+            conditions.append(
+                f"(e.source_actor_key IN {_MATCHING_ACTOR_KEYS}"
+                f" OR e.target_actor_key IN {_MATCHING_ACTOR_KEYS}"
+                " OR e.source_text LIKE :like ESCAPE '\\' OR e.target_text LIKE :like ESCAPE '\\')"
+            )
+            parameters.update(term=actor.strip(), folded=_fold(actor), like=_like_pattern(actor))
+        if cameo_root is not None:
+            conditions.append("e.cameo_root = :cameo_root")
+            root = cameo_root.strip()
+            parameters["cameo_root"] = root.zfill(2) if root.isdigit() else root
+        return self._event_dicts(" AND ".join(conditions), parameters)
+
+    def claims(self) -> list[JsonDict]:
+        return self._rows(_CLAIM_SELECT.format(where="1"))
+
+    def search(self, query: str, limit: int = 20) -> list[JsonDict]:
+        terms = _SEARCH_TERM.findall(query)
+        if not terms or limit <= 0:
+            return []
+        # Each word becomes a quoted FTS5 string: no operator or syntax survives.
+        match = " ".join(f'"{term}"' for term in terms)
+        return self._rows(
+            """
+            SELECT a.story_id, a.id AS article_id, coalesce(a.title, s.title) AS title,
+                   snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet
+            FROM articles_fts
+            JOIN articles a ON a.seq = articles_fts.rowid
+            JOIN stories s ON s.id = a.story_id
+            WHERE articles_fts MATCH ?
+            ORDER BY rank, a.seq
+            LIMIT ?
+            """,
+            (match, limit),
+        )
+
+    def counts(self) -> dict[str, int]:
+        row = self._connection.execute(
+            """
+            SELECT (SELECT count(*) FROM stories) AS stories,
+                   (SELECT count(*) FROM articles) AS articles,
+                   (SELECT count(*) FROM actors) AS actors,
+                   (SELECT count(*) FROM quotes) AS quotes,
+                   (SELECT count(*) FROM events) AS events,
+                   (SELECT count(*) FROM claims) AS claims
+            """
+        ).fetchone()
+        return dict(row)
+
+
+def _how_matched(actor: JsonDict, term: str, folded: str) -> str:
+    if actor["key"].casefold() == term.casefold():
+        return "key"
+    if _fold(actor["name"]) == folded:
+        return "name"
+    return "alias"
+
+
+def _article_from_row(row: sqlite3.Row) -> Article:
+    return Article(
+        id=row["id"],
+        source_ref=row["source_ref"],
+        paragraphs=json.loads(row["paragraphs"]),
+        title=row["title"],
+        published=row["published"],
+        publisher=row["publisher"],
+        url=row["url"],
+        standfirst=row["standfirst"],
+        captions=json.loads(row["captions"]),
+        sections=[Section(**section) for section in json.loads(row["sections"])],
+    )
+
+
+def _event_from_row(row: JsonDict) -> JsonDict:
+    """Fold the flat source_*/target_* columns into the nested sides of an event dict."""
+    sides = {}
+    for side in ("source", "target"):
+        sides[side] = {
+            "text": row.pop(f"{side}_text"),
+            "actor_key": row.pop(f"{side}_actor_key"),
+            "name": row.pop(f"{side}_name"),
+            "code": row.pop(f"{side}_code"),
+            "sector": row.pop(f"{side}_sector"),
+        }
+    row["source"] = sides["source"]
+    row["target"] = sides["target"] if sides["target"]["text"] is not None else None
+    row["negated"] = bool(row["negated"])
+    return row
+
+
+# --- the write path of save_story, inside its transaction ---
+
+
+def _write_story(
+    connection: sqlite3.Connection, story: Story, signatures: dict[str, bytes]
+) -> None:
+    connection.execute(
+        """
+        INSERT INTO stories (id, canonical_article_id, title, published, publisher)
+        VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET
+            canonical_article_id = excluded.canonical_article_id,
+            title = excluded.title,
+            published = excluded.published,
+            publisher = excluded.publisher
+        """,
+        (story.id, story.canonical_id, story.title, story.published, story.publisher),
+    )
+    # Content never changes under an article id; only its place in a story can.
+    connection.executemany(
+        """
+        INSERT INTO articles (id, story_id, position, source_ref, title, published, publisher,
+                              url, standfirst, paragraphs, captions, sections, word_count,
+                              text, body, signature)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET
+            story_id = excluded.story_id,
+            position = excluded.position,
+            signature = coalesce(excluded.signature, articles.signature)
+        """,
+        (
+            _article_row(story.id, position, article, signatures.get(article.id))
+            for position, article in enumerate(story.versions)
+        ),
+    )
+
+
+def _article_row(
+    story_id: str, position: int, article: Article, signature: bytes | None
+) -> tuple[Any, ...]:
+    sections = [{"title": s.title, "paragraph_index": s.paragraph_index} for s in article.sections]
+    return (
+        article.id,
+        story_id,
+        position,
+        article.source_ref,
+        article.title,
+        article.published,
+        article.publisher,
+        article.url,
+        article.standfirst,
+        _json(article.paragraphs),
+        _json(article.captions),
+        _json(sections),
+        article.word_count,
+        article.text,
+        article.body,
+        signature,
+    )
+
+
+def _replace_facts(connection: sqlite3.Connection, story_id: str, facts: StoryFacts) -> None:
+    """Delete the story's previous facts, merge its actors, insert the new facts."""
+    for table in ("mentions", "quotes", "events", "claims"):
+        # Table names are the fixed tuple above, never input.
+        connection.execute(f"DELETE FROM {table} WHERE story_id = ?", (story_id,))
+    _merge_actors(connection, facts.actors)
+    connection.executemany(
+        "INSERT INTO mentions (story_id, article_id, actor_key, span_start, span_end, text)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            (story_id, m.span.article_id, m.actor_key, m.span.start, m.span.end, m.text)
+            for m in facts.mentions
+        ),
+    )
+    connection.executemany(
+        """
+        INSERT INTO quotes (id, story_id, article_id, span_start, span_end, text, speaker_key,
+                            speaker_text, cue, addressee_key, via, partial,
+                            sentence_start, sentence_end)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        _quote_rows(story_id, facts.quotes),
+    )
+    connection.executemany(
+        """
+        INSERT INTO events (id, story_id, article_id, span_start, span_end, sentence_start,
+                            sentence_end, verb, source_text, source_actor_key, source_code,
+                            source_sector, target_text, target_actor_key, target_code,
+                            target_sector, cameo, cameo_root, plover, goldstein, quad_class,
+                            event_date, location, negated)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        _event_rows(story_id, facts.events),
+    )
+    connection.executemany(
+        """
+        INSERT INTO claims (id, story_id, article_id, span_start, span_end, sentence_start,
+                            sentence_end, subject, value, number, unit, time)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        _claim_rows(story_id, facts.claims),
+    )
+
+
+def _merge_actors(connection: sqlite3.Connection, actors: Iterable[Actor]) -> None:
+    """Upsert actors by key; aliases and roles accumulate as sets across stories."""
+    actors = list(actors)
+    connection.executemany(
+        """
+        INSERT INTO actors (key, name, folded_name, type, code, country, sector)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (key) DO UPDATE SET
+            name = excluded.name,
+            folded_name = excluded.folded_name,
+            type = excluded.type,
+            code = coalesce(excluded.code, actors.code),
+            country = coalesce(excluded.country, actors.country),
+            sector = coalesce(excluded.sector, actors.sector)
+        """,
+        ((a.key, a.name, _fold(a.name), a.type, a.code, a.country, a.sector) for a in actors),
+    )
+    connection.executemany(
+        "INSERT INTO actor_aliases (actor_key, alias, folded_alias) VALUES (?, ?, ?)"
+        " ON CONFLICT DO NOTHING",
+        ((a.key, alias, _fold(alias)) for a in actors for alias in a.aliases),
+    )
+    connection.executemany(
+        "INSERT INTO actor_roles (actor_key, role) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        ((a.key, role) for a in actors for role in a.roles),
+    )
+
+
+def _fact_id(story_id: str, kind: str, index: int) -> str:
+    """Ids derived from the story and the fact's place in it, so a re-save keeps them."""
+    return f"{story_id}:{kind}:{index}"
+
+
+def _quote_rows(story_id: str, quotes: Iterable[Quote]) -> Iterator[tuple[Any, ...]]:
+    for index, q in enumerate(quotes):
+        sentence = q.sentence
+        yield (
+            _fact_id(story_id, "quote", index),
+            story_id,
+            q.span.article_id,
+            q.span.start,
+            q.span.end,
+            q.text,
+            q.speaker_key,
+            q.speaker_text,
+            q.cue,
+            q.addressee_key,
+            q.via,
+            int(q.partial),
+            sentence.start if sentence else None,
+            sentence.end if sentence else None,
+        )
+
+
+def _side(ref: ActorRef | None) -> tuple[Any, ...]:
+    if ref is None:
+        return (None, None, None, None)
+    return (ref.text, ref.actor_key, ref.code, ref.sector)
+
+
+def _event_rows(story_id: str, events: Iterable[Event]) -> Iterator[tuple[Any, ...]]:
+    for index, e in enumerate(events):
+        yield (
+            _fact_id(story_id, "event", index),
+            story_id,
+            e.span.article_id,
+            e.span.start,
+            e.span.end,
+            e.sentence.start,
+            e.sentence.end,
+            e.verb,
+            *_side(e.source),
+            *_side(e.target),
+            e.cameo,
+            e.cameo_root,
+            e.plover,
+            e.goldstein,
+            e.quad_class,
+            e.date,
+            e.location,
+            int(e.negated),
+        )
+
+
+def _claim_rows(story_id: str, claims: Iterable[Claim]) -> Iterator[tuple[Any, ...]]:
+    for index, c in enumerate(claims):
+        yield (
+            _fact_id(story_id, "claim", index),
+            story_id,
+            c.span.article_id,
+            c.span.start,
+            c.span.end,
+            c.sentence.start,
+            c.sentence.end,
+            c.subject,
+            c.value,
+            c.number,
+            c.unit,
+            c.time,
+        )

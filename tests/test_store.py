@@ -1,0 +1,389 @@
+"""The SQLite store: migrations, WAL, one transaction per story, reads and search."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newsgraph.records import Article, Mention, Quote, Span, Story, StoryFacts, content_id
+from newsgraph.store import (
+    SQLiteStore,
+    Store,
+    StoreIntegrityError,
+    UnsupportedStoreURL,
+    open_store,
+)
+from newsgraph.store.sqlite import load_migrations
+from store_records import (
+    PUTIN,
+    TOKAYEV,
+    ground_truth_stories,
+    seed_facts,
+    seed_story,
+    signatures_of,
+    span_of,
+)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "newsgraph.db"
+
+
+@pytest.fixture
+def store(db_path: Path):
+    with open_store(db_path) as opened:
+        yield opened
+
+
+@pytest.fixture
+def seeded(store: Store) -> Store:
+    story = seed_story()
+    store.save_story(story, signatures_of(story), seed_facts(story))
+    return store
+
+
+def dump(db_path: Path) -> list[str]:
+    """Every schema object and row of the database file, as SQL, read from outside."""
+    with sqlite3.connect(db_path) as connection:
+        return list(connection.iterdump())
+
+
+def hostile_article(words: str) -> Article:
+    paragraphs = [f"Protesters chanted {words} outside parliament.", "Police said 12 were held."]
+    return Article(
+        id=content_id("\n\n".join(paragraphs)), source_ref="hostile", paragraphs=paragraphs
+    )
+
+
+# --- opening and migrating ---
+
+
+def test_open_store_parses_paths_and_urls(tmp_path: Path) -> None:
+    with open_store(str(tmp_path / "plain.db")) as plain:
+        assert isinstance(plain, SQLiteStore)
+    with open_store(f"sqlite:///{tmp_path}/url.db") as from_url:
+        assert Path(from_url.path) == tmp_path / "url.db"
+    with open_store("sqlite://") as in_memory:
+        assert in_memory.counts()["stories"] == 0
+    assert (tmp_path / "plain.db").exists()
+
+
+@pytest.mark.parametrize("url", ["postgresql://user@localhost/news", "postgres://db/news"])
+def test_postgresql_url_is_refused_clearly(url: str) -> None:
+    with pytest.raises(UnsupportedStoreURL, match="PostgreSQL support is planned"):
+        open_store(url)
+
+
+def test_unknown_url_scheme_is_refused() -> None:
+    with pytest.raises(UnsupportedStoreURL, match="mysql"):
+        open_store("mysql://localhost/news")
+
+
+def test_schema_version_is_the_last_migration(store: Store) -> None:
+    assert store.schema_version == load_migrations()[-1].version >= 1
+
+
+def test_migrating_an_existing_database_is_a_no_op(seeded: Store, db_path: Path) -> None:
+    before = dump(db_path)
+    seeded.close()
+    with open_store(db_path) as reopened:
+        assert reopened.schema_version == load_migrations()[-1].version
+        assert reopened.counts()["stories"] == 1
+    assert dump(db_path) == before
+
+
+def test_wal_journal_and_foreign_keys_are_on(store: SQLiteStore, db_path: Path) -> None:
+    assert store.journal_mode == "wal"
+    with sqlite3.connect(db_path) as outside:
+        assert outside.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store._connection.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+# --- writing ---
+
+
+def test_saved_story_loads_back_equal(seeded: Store) -> None:
+    story = seed_story()
+    assert seeded.load_story(story.id) == story
+    assert seeded.load_story("no-such-story") is None
+    for article in story.versions:
+        assert seeded.has_article(article.id)
+        assert seeded.story_of(article.id) == story.id
+    assert not seeded.has_article("no-such-article")
+    assert seeded.story_of("no-such-article") is None
+
+
+def test_story_signatures_give_back_every_article(seeded: Store) -> None:
+    story = seed_story()
+    signatures = signatures_of(story)
+    assert sorted(seeded.story_signatures()) == sorted(
+        (article_id, story.id, signature) for article_id, signature in signatures.items()
+    )
+
+
+def test_saving_twice_leaves_the_store_identical(seeded: Store, db_path: Path) -> None:
+    before, counts = dump(db_path), seeded.counts()
+    story = seed_story()
+    seeded.save_story(story, signatures_of(story), seed_facts(story))
+    assert seeded.counts() == counts
+    assert dump(db_path) == before
+
+
+def test_saving_without_facts_keeps_the_facts(seeded: Store) -> None:
+    counts = seeded.counts()
+    story = seed_story()
+    seeded.save_story(story, {}, None)
+    assert seeded.counts() == counts
+    assert len(list(seeded.story_signatures())) == 2
+
+
+def test_new_facts_replace_the_old(seeded: Store) -> None:
+    story = seed_story()
+    facts = seed_facts(story)
+    kept = facts.quotes[0]
+    seeded.save_story(story, {}, dataclasses.replace(facts, quotes=[kept], claims=[]))
+    quotes = seeded.quotes()
+    assert [q["text"] for q in quotes] == [kept.text]
+    assert seeded.claims() == []
+    assert seeded.counts()["events"] == len(facts.events)
+    assert seeded.stories()[0]["counts"] == {
+        "articles": 2,
+        "quotes": 1,
+        "events": len(facts.events),
+        "claims": 0,
+    }
+
+
+def test_actors_merge_aliases_and_roles_across_stories(seeded: Store) -> None:
+    article = hostile_article("Putin's name")
+    story = Story(id=article.id, versions=[article], canonical_id=article.id)
+    putin = dataclasses.replace(
+        PUTIN, aliases=["Putin", "President Putin"], roles=["Kremlin leader"], code=None
+    )
+    facts = StoryFacts(
+        story_id=story.id,
+        article_id=article.id,
+        actors=[putin],
+        mentions=[Mention(span_of(article, "Putin"), "Putin", putin.key)],
+    )
+    seeded.save_story(story, {}, facts)
+    actor = seeded.actor("president putin")
+    assert actor is not None
+    assert actor["aliases"] == ["President Putin", "Putin"]
+    assert actor["roles"] == ["Kremlin leader", "Russian President"]
+    assert actor["code"] == PUTIN.code  # a missing value does not erase a known one
+
+
+def test_failed_save_leaves_the_store_unchanged(seeded: Store, db_path: Path) -> None:
+    before = dump(db_path)
+    article = hostile_article("slogans")
+    story = Story(id=article.id, versions=[article], canonical_id=article.id)
+    unknown_speaker = Quote(
+        span=span_of(article, "slogans"),
+        text="slogans",
+        speaker_key="person:nobody-stored",
+        speaker_text="a protester",
+        cue="chanted",
+    )
+    facts = StoryFacts(story.id, article.id, quotes=[unknown_speaker])
+    with pytest.raises(StoreIntegrityError, match="FOREIGN KEY"):
+        seeded.save_story(story, {article.id: b"signature"}, facts)
+    assert dump(db_path) == before
+    assert not seeded.has_article(article.id)
+
+
+def test_failed_resave_keeps_the_previous_facts(seeded: Store, db_path: Path) -> None:
+    before = dump(db_path)
+    story = seed_story()
+    facts = seed_facts(story)
+    backwards = dataclasses.replace(facts.quotes[0], span=Span(story.canonical_id, 50, 10))
+    with pytest.raises(StoreIntegrityError, match="CHECK"):
+        seeded.save_story(story, {}, dataclasses.replace(facts, quotes=[backwards]))
+    assert dump(db_path) == before
+    # The store stays usable after the rollback.
+    seeded.save_story(story, {}, facts)
+    assert dump(db_path) == before
+
+
+def test_canonical_outside_the_versions_fails_at_commit(store: Store, db_path: Path) -> None:
+    before = dump(db_path)
+    article = hostile_article("nothing")
+    orphan = Story(id=article.id, versions=[article], canonical_id="not-an-article")
+    with pytest.raises(StoreIntegrityError):
+        store.save_story(orphan, {}, None)
+    assert dump(db_path) == before
+
+
+def test_hostile_text_is_stored_verbatim(store: Store) -> None:
+    article = hostile_article("'); DROP TABLE articles; -- \" NEAR( *")
+    story = Story(id=article.id, versions=[article], canonical_id=article.id)
+    store.save_story(story, {}, None)
+    assert store.load_story(story.id) == story
+    assert store.counts()["articles"] == 1
+
+
+# --- reading ---
+
+
+def test_stories_lists_versions_and_counts(seeded: Store) -> None:
+    story = seed_story()
+    facts = seed_facts(story)
+    [listed] = seeded.stories()
+    assert listed["id"] == story.id
+    assert listed["canonical_article_id"] == story.canonical_id
+    assert (listed["published"], listed["publisher"]) == ("2022-01-10", "TRT World")
+    assert [v["source_ref"] for v in listed["versions"]] == [a.source_ref for a in story.versions]
+    assert listed["versions"][1]["word_count"] == story.canonical.word_count
+    assert listed["counts"] == {
+        "articles": 2,
+        "quotes": len(facts.quotes),
+        "events": len(facts.events),
+        "claims": len(facts.claims),
+    }
+
+
+def test_story_carries_canonical_text_and_facts_with_their_sentences(seeded: Store) -> None:
+    story = seed_story()
+    canonical = story.canonical
+    data = seeded.story(story.id)
+    assert data is not None
+    assert data["text"] == canonical.text
+    assert data["body"] == canonical.body
+    assert data["standfirst"] == canonical.standfirst
+    assert data["captions"] == canonical.captions
+    assert data["sections"] == [
+        {"title": "Russian interests", "paragraph_index": 13},
+        {"title": "Chinese interests", "paragraph_index": 21},
+    ]
+    for fact in data["quotes"] + data["events"] + data["claims"]:
+        assert data["text"][fact["sentence_start"] : fact["sentence_end"]] == fact["sentence"]
+    for quote in data["quotes"]:
+        assert data["text"][quote["start"] : quote["end"]] == quote["text"]
+    assert {a["key"] for a in data["actors"]} == {a.key for a in seed_facts(story).actors}
+    assert seeded.story("no-such-story") is None
+
+
+def test_actors_are_ordered_by_mentions(seeded: Store) -> None:
+    facts = seed_facts(seed_story())
+    actors = seeded.actors()
+    counted = {a["key"]: a["mentions"] for a in actors}
+    expected = {actor.key: 0 for actor in facts.actors}
+    for mention in facts.mentions:
+        expected[mention.actor_key] += 1
+    assert counted == expected
+    assert [a["mentions"] for a in actors] == sorted(counted.values(), reverse=True)
+
+
+@pytest.mark.parametrize("name", ["person:vladimir-putin", "VLADIMIR PUTIN", "putin"])
+def test_actor_matches_key_name_or_alias(seeded: Store, name: str) -> None:
+    actor = seeded.actor(name)
+    assert actor is not None
+    assert actor["key"] == PUTIN.key
+    assert [q["speaker"] for q in actor["quotes"]] == ["Vladimir Putin"]
+    assert actor["events_as_source"] == actor["events_as_target"] == []
+
+
+def test_actor_events_by_side(seeded: Store) -> None:
+    tokayev = seeded.actor("Tokayev")
+    assert tokayev is not None
+    assert [e["verb"] for e in tokayev["events_as_target"]] == ["tell"]
+    assert seeded.actor("Nobody Known") is None
+
+
+def test_quotes_filter_by_actor_or_attribution_words(seeded: Store) -> None:
+    assert len(seeded.quotes()) == 3
+    [xi] = seeded.quotes(speaker="xi jinping")
+    assert (xi["addressee"], xi["addressee_key"]) == ("Kassym-Jomart Tokayev", TOKAYEV.key)
+    assert xi["via"] == "Chinese state media"
+    assert xi["partial"] is False
+    [kortunov] = seeded.quotes(speaker="kortun")
+    assert kortunov["speaker_key"] is None
+    assert kortunov["speaker"] is None
+    assert seeded.quotes(speaker="%") == []
+
+
+def test_events_filter_by_actor_and_cameo_root(seeded: Store) -> None:
+    events = seeded.events()
+    assert len(events) == 3
+    [sent] = seeded.events(actor="Kazakhstan")
+    assert sent["source"] == {
+        "text": "Russia",
+        "actor_key": "RUS",
+        "name": "Russia",
+        "code": "RUS",
+        "sector": None,
+    }
+    assert sent["target"]["name"] == "Kazakhstan"
+    assert sent["sentence"].startswith("Russia has sent its military forces")
+    assert [e["cameo"] for e in seeded.events(cameo_root="7")] == ["074"]
+    assert [e["verb"] for e in seeded.events(actor="rus", cameo_root="03")] == ["interest"]
+    [negated] = seeded.events(cameo_root="03")
+    assert negated["negated"] is True
+    assert negated["target"] is None
+
+
+def test_claims_keep_value_and_sentence(seeded: Store) -> None:
+    [claim] = seeded.claims()
+    assert (claim["value"], claim["number"], claim["unit"], claim["time"]) == (
+        "68 percent",
+        68.0,
+        "percent",
+        "2020",
+    )
+    assert "Kazakh population topped 68 percent in 2020" in claim["sentence"]
+
+
+def test_counts(seeded: Store) -> None:
+    facts = seed_facts(seed_story())
+    assert seeded.counts() == {
+        "stories": 1,
+        "articles": 2,
+        "actors": len(facts.actors),
+        "quotes": len(facts.quotes),
+        "events": len(facts.events),
+        "claims": len(facts.claims),
+    }
+
+
+# --- full-text search ---
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory):
+    """The seed story and the 88 real article bodies of the extraction data set."""
+    with open_store(tmp_path_factory.mktemp("corpus") / "corpus.db") as opened:
+        story = seed_story()
+        opened.save_story(story, signatures_of(story), seed_facts(story))
+        for other in ground_truth_stories():
+            opened.save_story(other, {}, None)
+        yield opened
+
+
+def test_search_finds_words_with_a_snippet(corpus: Store) -> None:
+    story = seed_story()
+    hits = corpus.search("bitcoin mining")
+    assert hits[0]["story_id"] == story.id
+    assert hits[0]["article_id"] == story.canonical_id
+    assert "[bitcoin]" in hits[0]["snippet"].lower()
+    assert all(set(hit) == {"story_id", "article_id", "title", "snippet"} for hit in hits)
+
+
+def test_search_stems_and_limits(corpus: Store) -> None:
+    # Porter stemming: "protest" finds "protesting" and "protests".
+    assert any("[protest" in hit["snippet"].lower() for hit in corpus.search("protest"))
+    assert len(corpus.search("the", limit=5)) == 5
+    assert corpus.search("the", limit=0) == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', "'; DROP TABLE stories; --", "NEAR(", "*", "AND OR NOT", "title:x", "(", "^", ""],
+)
+def test_search_survives_hostile_queries(corpus: Store, query: str) -> None:
+    stories = corpus.counts()["stories"]
+    assert isinstance(corpus.search(query), list)
+    assert corpus.counts()["stories"] == stories
