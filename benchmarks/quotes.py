@@ -1,0 +1,258 @@
+"""Quote extraction: newsgraph against textacy's ``direct_quotations``, same parses, same run.
+
+Two gold sets: the seed article (../shared/acceptance/seeds.gold.json, 7 quotes)
+and 25 hand-annotated articles of the ScrapingHub extraction benchmark
+(../shared/acceptance/quotes.dev.json, bodies in ../shared/data/extraction).
+
+Matching follows the gold files' ``about``: a predicted quote matches a gold quote
+when its text, with curly quotes made straight and white space collapsed, starts
+with the gold ``starts_with``. A gold quote that ``continues_previous`` (a new
+paragraph or the half after a split attribution) is scored with the quote it
+continues, as one unit: newsgraph reports such a quote once, textacy often in
+pieces, and a piece that starts a unit's entry counts as a hit on that unit, not as
+a false positive. A speaker is right when the gold name's last word (its surname)
+is among the predicted speaker's words (actor name and attribution words), or, for
+an ``unnamed:`` gold speaker, when the attribution shares a word with its description.
+
+Recall is per gold unit, precision per predicted quote. Full and partial are
+split by the gold unit's kind; an unmatched prediction counts under the kind the
+system gave it (textacy has no partial quotes, so all of its are full). Times are
+for extraction on parsed docs; parsing is timed once for both, and newsgraph's
+actor resolution, which it needs for speaker keys, is timed separately.
+
+    .venv/bin/python benchmarks/quotes.py [--show-misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seeds" / "001_daaf3d0a82d16b8c.txt"
+SEED_GOLD = SHARED / "acceptance" / "seeds.gold.json"
+DEV_GOLD = SHARED / "acceptance" / "quotes.dev.json"
+BODIES = SHARED / "data" / "extraction" / "ground-truth.json"
+STRAIGHTEN = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "„": '"'})
+QUOTE_MARKS = "\"'“”‘’„«» \n\t"
+NAME_NOISE = {"the", "of", "and", "a", "an", "jr.", "jr", "sr.", "unnamed:"}
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.translate(STRAIGHTEN).split())
+
+
+@dataclass
+class GoldUnit:
+    """One gold quote with the entries that continue it."""
+
+    starts: list[str]
+    speaker: str | None
+    partial: bool
+
+
+@dataclass
+class Predicted:
+    """A system's quote reduced to what is scored: its words, its speaker words, its kind."""
+
+    text: str
+    speaker_words: str
+    partial: bool = False
+
+
+@dataclass
+class Article:
+    name: str
+    text: str
+    units: list[GoldUnit]
+    doc: Doc | None = None
+
+
+@dataclass
+class Tally:
+    units: dict[bool, int] = field(default_factory=lambda: {False: 0, True: 0})
+    found: dict[bool, int] = field(default_factory=lambda: {False: 0, True: 0})
+    predicted: dict[bool, int] = field(default_factory=lambda: {False: 0, True: 0})
+    correct: dict[bool, int] = field(default_factory=lambda: {False: 0, True: 0})
+    speaker_right: dict[bool, int] = field(default_factory=lambda: {False: 0, True: 0})
+    seconds: float = 0.0
+    misses: list[str] = field(default_factory=list)
+
+
+def load_seed() -> list[Article]:
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    units = [GoldUnit([q["starts_with"]], q["speaker"], False) for q in gold["quotes"]]
+    return [Article(SEED.name, SEED.read_text(encoding="utf-8"), units)]
+
+
+def load_dev() -> list[Article]:
+    gold = json.loads(DEV_GOLD.read_text(encoding="utf-8"))["articles"]
+    bodies = json.loads(BODIES.read_text(encoding="utf-8"))
+    articles = []
+    for key, annotation in gold.items():
+        units: list[GoldUnit] = []
+        for entry in annotation["quotes"]:
+            if entry["continues_previous"] and units:
+                units[-1].starts.append(entry["starts_with"])
+            else:
+                units.append(GoldUnit([entry["starts_with"]], entry["speaker"], entry["partial"]))
+        articles.append(Article(key[:8], bodies[key]["articleBody"], units))
+    return articles
+
+
+def speaker_right(gold: str | None, predicted: str) -> bool:
+    words = set(re.findall(r"[\w.'’-]+", predicted.lower()))
+    if gold is None:
+        return not words
+    if gold.startswith("unnamed:"):
+        described = set(re.findall(r"[\w'’-]+", gold.lower())) - NAME_NOISE
+        return bool(described & words)
+    name = [w for w in gold.lower().split() if w not in NAME_NOISE]
+    return bool(name) and (name[-1] in words or name[-1].rstrip(".") in words)
+
+
+def score(articles: list[Article], extract: Callable[[Article], list[Predicted]]) -> Tally:
+    tally = Tally()
+    for article in articles:
+        start = time.perf_counter()
+        predictions = extract(article)
+        tally.seconds += time.perf_counter() - start
+        matched: dict[int, Predicted] = {}
+        for prediction in predictions:
+            content = normalise(prediction.text.strip(QUOTE_MARKS))
+            unit_index = next(
+                (
+                    n
+                    for n, unit in enumerate(article.units)
+                    if any(content.startswith(normalise(s)) for s in unit.starts)
+                ),
+                None,
+            )
+            kind = (
+                article.units[unit_index].partial if unit_index is not None else prediction.partial
+            )
+            tally.predicted[kind] += 1
+            if unit_index is None:
+                tally.misses.append(f"  FP {article.name}: {content[:70]!r}")
+                continue
+            tally.correct[kind] += 1
+            matched.setdefault(unit_index, prediction)
+        for n, unit in enumerate(article.units):
+            tally.units[unit.partial] += 1
+            if n not in matched:
+                tally.misses.append(f"  FN {article.name}: {unit.starts[0][:70]!r}")
+                continue
+            tally.found[unit.partial] += 1
+            if speaker_right(unit.speaker, matched[n].speaker_words):
+                tally.speaker_right[unit.partial] += 1
+            else:
+                tally.misses.append(
+                    f"  SPK {article.name}: {unit.starts[0][:40]!r} gold={unit.speaker!r}"
+                    f" got={matched[n].speaker_words!r}"
+                )
+    return tally
+
+
+def newsgraph_extractor(resolve_seconds: list[float]) -> Callable[[Article], list[Predicted]]:
+    from newsgraph.actors import ActorDictionary, resolve_actors
+    from newsgraph.quotes import extract_quotes
+
+    dictionary = ActorDictionary.load()
+
+    def extract(article: Article) -> list[Predicted]:
+        started = time.perf_counter()
+        actors = resolve_actors(article.doc, article.name, dictionary, exclude_names={"TRT World"})
+        resolve_seconds.append(time.perf_counter() - started)
+        predictions = []
+        for quote in extract_quotes(article.doc, article.name, actors):
+            name = actors.actor(quote.speaker_key).name if quote.speaker_key else ""
+            words = f"{name} {quote.speaker_text or ''}".strip()
+            predictions.append(Predicted(quote.text, words, quote.partial))
+        return predictions
+
+    return extract
+
+
+def textacy_extractor(bailed: list[str]) -> Callable[[Article], list[Predicted]]:
+    """textacy's extractor; it refuses a text with an odd number of quotation marks,
+    which counts as finding nothing there."""
+    from textacy.extract.triples import direct_quotations
+
+    def extract(article: Article) -> list[Predicted]:
+        try:
+            triples = list(direct_quotations(article.doc))
+        except ValueError:
+            bailed.append(article.name)
+            return []
+        return [
+            Predicted(triple.content.text, " ".join(t.text for t in triple.speaker))
+            for triple in triples
+        ]
+
+    return extract
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:5.1f}%" if whole else "    – "
+
+
+def report(label: str, tally: Tally, extra_seconds: float = 0.0) -> None:
+    for kind, name in ((False, "full"), (True, "partial")):
+        print(
+            f"  {label:<10} {name:<8} recall {percent(tally.found[kind], tally.units[kind])}"
+            f" ({tally.found[kind]}/{tally.units[kind]})"
+            f"  precision {percent(tally.correct[kind], tally.predicted[kind])}"
+            f" ({tally.correct[kind]}/{tally.predicted[kind]})"
+            f"  speaker {percent(tally.speaker_right[kind], tally.found[kind])}"
+        )
+    found, units = sum(tally.found.values()), sum(tally.units.values())
+    correct, predicted = sum(tally.correct.values()), sum(tally.predicted.values())
+    speakers = sum(tally.speaker_right.values())
+    timing = f"{tally.seconds:.2f}s" + (
+        f" (of which actors {extra_seconds:.2f}s)" if extra_seconds else ""
+    )
+    print(
+        f"  {label:<10} {'all':<8} recall {percent(found, units)} ({found}/{units})"
+        f"  precision {percent(correct, predicted)} ({correct}/{predicted})"
+        f"  speaker {percent(speakers, found)}  time {timing}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show-misses", action="store_true", help="list FP, FN, wrong speakers")
+    arguments = parser.parse_args()
+
+    from newsgraph.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    for title, articles in (("seeds", load_seed()), ("quotes.dev", load_dev())):
+        started = time.perf_counter()
+        for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
+            article.doc = doc
+        parse_seconds = time.perf_counter() - started
+        units = sum(len(a.units) for a in articles)
+        print(f"{title}: {len(articles)} articles, {units} gold quotes, parse {parse_seconds:.2f}s")
+        resolve_seconds: list[float] = []
+        ours = score(articles, newsgraph_extractor(resolve_seconds))
+        bailed: list[str] = []
+        theirs = score(articles, textacy_extractor(bailed))
+        report("newsgraph", ours, sum(resolve_seconds))
+        report("textacy", theirs)
+        if bailed:
+            print(f"  textacy refused {len(bailed)} article(s) with unbalanced quotation marks")
+        if arguments.show_misses:
+            print("  newsgraph misses:", *ours.misses, sep="\n")
+            print("  textacy misses:", *theirs.misses, sep="\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,639 @@
+"""Stage 6: direct quotations and the actors who said them.
+
+Quotes are found on the text, not the parse: quotation-mark pairs are scanned
+paragraph by paragraph (a quote may run on into the next paragraph only when the
+next paragraph opens with a quotation mark and the previous one did not close),
+so a nested 'colour revolution' inside a “…” quote never cuts it. The parse is
+used only for the attribution: the cue verb next to the quote (or governing it),
+its subject as the speaker, its object as the addressee, and "according to X"
+as the channel the quote came through.
+
+The cue words, pronouns and quotation marks are data, in ``data/quotes/cues.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.records import Quote
+from newsgraph.records import Span as TextSpan
+
+if TYPE_CHECKING:
+    from newsgraph.actors import ActorIndex
+
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+SENTENCE_END = re.compile(r"[.!?]\s")
+OPENING_CONTEXT = "([{—–-/ \t\n"
+SCARE_QUOTE_MAX_WORDS = 3
+QUOTE_RUN_ON_ENDINGS = ",?!—–-…:;"
+# How many tokens may separate a quote from its cue verb before the tie is too loose.
+MAX_ATTRIBUTION_GAP = 12
+# How many steps up the parse a fragment may be from the verb that governs it.
+MAX_GOVERNOR_DEPTH = 4
+# How many paragraphs back an unattributed quote may borrow the previous speaker from.
+SPEAKER_CARRY_PARAGRAPHS = 1
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Cues without a subject of their own ("..., adding that") take the subject of these heads.
+SUBJECTLESS_CUE_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl")
+NAME_LEFT_DEPS = ("det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "flat")
+INVERTED_SPEAKER_DEPS = ("dobj", "attr", "npadvmod", "appos", "dative", "oprd", "nsubj")
+
+
+@dataclass(frozen=True)
+class QuoteMarks:
+    """One family of quotation marks: those that only open, only close, or do either."""
+
+    opening: frozenset[str]
+    closing: frozenset[str]
+    either: frozenset[str]
+
+    @property
+    def all(self) -> frozenset[str]:
+        return self.opening | self.closing | self.either
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """The words that tie a quote to its speaker, loaded from ``cues.toml``."""
+
+    speech: frozenset[str]
+    labelling: frozenset[str]
+    addressing: frozenset[str]
+    source_phrases: tuple[tuple[str, str], ...]
+    pronoun_kinds: dict[str, frozenset[str]]
+    double: QuoteMarks
+    single: QuoteMarks
+
+    def is_cue(self, token: Token) -> bool:
+        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.speech
+
+    def is_label_cue(self, token: Token) -> bool:
+        return token.pos_ == "VERB" and token.lemma_.lower() in self.labelling
+
+    def source_phrase(self, token: Token) -> Token | None:
+        """The preposition of "according to" when ``token`` opens such a phrase."""
+        for word, preposition in self.source_phrases:
+            if token.lower_ == word:
+                for child in token.children:
+                    if child.lower_ == preposition:
+                        return child
+                following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+                if following is not None and following.lower_ == preposition:
+                    return following
+        return None
+
+
+def _marks(table: dict[str, list[str]]) -> QuoteMarks:
+    return QuoteMarks(
+        frozenset(table["open"]), frozenset(table["close"]), frozenset(table["either"])
+    )
+
+
+@cache
+def cue_lexicon() -> CueLexicon:
+    """The cue lexicon, read once from the package data."""
+    source = resources.files("newsgraph") / "data" / "quotes" / "cues.toml"
+    table = tomllib.loads(source.read_text(encoding="utf-8"))
+    return CueLexicon(
+        speech=frozenset(table["speech"]),
+        labelling=frozenset(table["labelling"]),
+        addressing=frozenset(table["addressing"]),
+        source_phrases=tuple((word, prep) for word, prep in table["source_phrases"]),
+        pronoun_kinds={word: frozenset(kinds) for word, kinds in table["pronouns"].items()},
+        double=_marks(table["marks"]["double"]),
+        single=_marks(table["marks"]["single"]),
+    )
+
+
+# --- finding quotations on the text -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """Text between quotation marks: one piece per paragraph (or per split) it runs over.
+
+    ``pieces`` are content offsets without the marks; ``outer_start``/``outer_end``
+    include the marks, so the text around the quote is what lies outside them.
+    """
+
+    pieces: tuple[tuple[int, int], ...]
+    outer_start: int
+    outer_end: int
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+    def text(self, source: str) -> str:
+        """The quoted words: pieces in other paragraphs join by a blank line, others by a space."""
+        joined = source[self.pieces[0][0] : self.pieces[0][1]]
+        for (_, previous_end), (start, end) in zip(self.pieces, self.pieces[1:], strict=False):
+            separator = "\n\n" if PARAGRAPH_BREAK.search(source, previous_end, start) else " "
+            joined += separator + source[start:end]
+        return joined
+
+    def joined_with(self, other: Quotation) -> Quotation:
+        return Quotation(self.pieces + other.pieces, self.outer_start, other.outer_end)
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: text between blank lines, trimmed of white space."""
+    spans = []
+    position = 0
+    for match in [*PARAGRAPH_BREAK.finditer(text), None]:
+        end = match.start() if match else len(text)
+        chunk = text[position:end]
+        if chunk.strip():
+            start = position + len(chunk) - len(chunk.lstrip())
+            spans.append((start, position + len(chunk.rstrip())))
+        position = match.end() if match else len(text)
+    return spans
+
+
+def _can_open(text: str, i: int, marks: QuoteMarks, lower: int, upper: int) -> bool:
+    following = text[i + 1] if i + 1 < upper else " "
+    if following.isspace() or text[i] in marks.closing:
+        return False
+    if text[i] in marks.opening:
+        return True
+    preceding = text[i - 1] if i > lower else " "
+    return preceding in OPENING_CONTEXT or preceding in marks.all
+
+
+def _can_close(text: str, i: int, marks: QuoteMarks, lower: int, upper: int) -> bool:
+    if text[i] in marks.opening:
+        return False
+    if text[i] in marks.closing:
+        return True
+    preceding = text[i - 1] if i > lower else " "
+    following = text[i + 1] if i + 1 < upper else " "
+    return not preceding.isspace() or not following.isalnum()
+
+
+def _scan_double(
+    text: str, paragraphs: list[tuple[int, int]], marks: QuoteMarks
+) -> list[Quotation]:
+    """Balanced double-quote pairs; an unclosed quote continues only into a paragraph
+    that opens with a quotation mark, otherwise it is dropped as unbalanced."""
+    found: list[Quotation] = []
+    carried: list[tuple[int, int]] = []
+    carried_from = 0
+    for number, (lower, upper) in enumerate(paragraphs):
+        opened_at: int | None = None
+        for i in range(lower, upper):
+            if text[i] not in marks.all:
+                continue
+            if opened_at is None:
+                if _can_open(text, i, marks, lower, upper):
+                    opened_at = i
+            elif _can_close(text, i, marks, lower, upper):
+                outer_start = carried_from if carried else opened_at
+                found.append(Quotation((*carried, (opened_at + 1, i)), outer_start, i + 1))
+                carried, opened_at = [], None
+        next_opens = number + 1 < len(paragraphs) and _can_open(
+            text, paragraphs[number + 1][0], marks, *paragraphs[number + 1]
+        )
+        if opened_at is not None and next_opens:
+            carried_from = carried_from if carried else opened_at
+            carried.append((opened_at + 1, upper))
+        else:
+            carried = []
+    return found
+
+
+def _scan_single(text: str, lower: int, upper: int, marks: QuoteMarks) -> Iterator[Quotation]:
+    """Single-quote pairs in a stretch of one paragraph outside any double quote.
+
+    An opening mark must follow a space or bracket and precede a letter; a closing
+    one must follow a non-space and precede no letter, so apostrophes never pair.
+    """
+    opened_at: int | None = None
+    for i in range(lower, upper):
+        if text[i] not in marks.all:
+            continue
+        preceding = text[i - 1] if i > lower else " "
+        following = text[i + 1] if i + 1 < upper else " "
+        if opened_at is None:
+            if (
+                text[i] not in marks.closing
+                and preceding in OPENING_CONTEXT
+                and following.isalpha()
+            ):
+                opened_at = i
+        elif text[i] not in marks.opening and not preceding.isspace() and not following.isalnum():
+            yield Quotation(((opened_at + 1, i),), opened_at, i + 1)
+            opened_at = None
+
+
+def scan_quotations(text: str) -> list[Quotation]:
+    """Every top-level quotation in ``text``, in order; quotes nested inside others are
+    part of the outer quote and not listed."""
+    lexicon = cue_lexicon()
+    paragraphs = paragraph_spans(text)
+    doubles = _scan_double(text, paragraphs, lexicon.double)
+    singles: list[Quotation] = []
+    for lower, upper in paragraphs:
+        position = lower
+        for quote in [q for q in doubles if lower <= q.outer_start < upper] + [None]:
+            stop = min(quote.outer_start, upper) if quote else upper
+            singles.extend(_scan_single(text, position, stop, lexicon.single))
+            position = max(position, quote.outer_end) if quote else upper
+    found = [
+        quote
+        for quote in doubles + singles
+        if text[quote.start : quote.end].strip() and quote.end > quote.start
+    ]
+    return sorted(found, key=lambda quote: quote.start)
+
+
+# --- attributing quotations with the parse --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who said a quote and how: the cue, the speaker phrase, whom to, and through whom."""
+
+    cue: Token
+    cue_lemma: str
+    speaker: Span | None
+    addressee: Span | None = None
+    via: Span | None = None
+
+
+def _phrase(head: Token) -> Span:
+    """The name phrase headed by ``head``: its modifiers and compounds, never an
+    appositive or relative clause ("Andrey Kortunov", not "…, director-general of …")."""
+    left = min(
+        (child.left_edge.i for child in head.lefts if child.dep_ in NAME_LEFT_DEPS),
+        default=head.i,
+    )
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat", "nummod") or (
+            child.dep_ == "prep" and head.pos_ != "PROPN" and child.i == right + 1
+        ):
+            right = max(right, child.right_edge.i)
+    doc = head.doc
+    while left < head.i and doc[left].is_punct:
+        left += 1
+    while right > head.i and doc[right].is_punct:
+        right -= 1
+    return doc[left : right + 1]
+
+
+def _subject(verb: Token, depth: int = 2) -> Token | None:
+    """The subject of a cue verb, or of the verb it hangs from when it has none."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    if depth and verb.dep_ in SUBJECTLESS_CUE_DEPS and verb.head is not verb:
+        return _subject(verb.head, depth - 1)
+    return None
+
+
+def _inverted_speaker(verb: Token, quoted: bytearray) -> Token | None:
+    """The speaker after the verb in "…," said Putin when the parser gave it no subject role."""
+    for token in verb.doc[verb.i + 1 : verb.i + 6]:
+        if quoted[token.i] or token.is_punct:
+            return None
+        if token.pos_ in ("PROPN", "NOUN", "PRON") and token.dep_ in INVERTED_SPEAKER_DEPS:
+            return token
+    return None
+
+
+def _source(cue: Token, lexicon: CueLexicon, window: list[Token]) -> Span | None:
+    """The object of "according to" in the attribution window, as a phrase."""
+    for token in window:
+        preposition = lexicon.source_phrase(token)
+        if preposition is None:
+            continue
+        objects = [child for child in preposition.children if child.dep_ == "pobj"]
+        if objects:
+            return _phrase(objects[0])
+    return None
+
+
+def _addressee(cue: Token, lexicon: CueLexicon) -> Span | None:
+    if cue.lemma_.lower() not in lexicon.addressing:
+        return None
+    for child in cue.children:
+        if child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return _phrase(child)
+    return None
+
+
+def _attribution(
+    cue: Token, lexicon: CueLexicon, quoted: bytearray, window: list[Token]
+) -> Attribution:
+    """The attribution around a cue token (a verb or the "according" of "according to")."""
+    preposition = lexicon.source_phrase(cue)
+    if preposition is not None:
+        source = _source(cue, lexicon, [cue])
+        return Attribution(cue, " ".join((cue.lower_, preposition.lower_)), source)
+    speaker = _subject(cue) or _inverted_speaker(cue, quoted)
+    via = _source(cue, lexicon, window)
+    return Attribution(
+        cue,
+        cue.lemma_.lower(),
+        _phrase(speaker) if speaker is not None else None,
+        _addressee(cue, lexicon),
+        via,
+    )
+
+
+def _belongs_to_cue(token: Token, cue: Token) -> bool:
+    """Whether a token between a quote and its cue is part of the cue's own clause:
+    its subject, auxiliaries and adverbs, or punctuation."""
+    if token.is_punct or token.is_space:
+        return True
+    for ancestor in (token, *token.ancestors):
+        if ancestor.head is cue and ancestor.dep_ in (*SUBJECT_DEPS, "aux", "advmod", "neg"):
+            return True
+        if ancestor is cue:
+            return False
+    return False
+
+
+def _window_after(doc: Doc, quote: Quotation, quoted: bytearray, limit: int) -> list[Token]:
+    """Tokens after the closing mark, to the end of that sentence or paragraph, or the
+    next quote."""
+    first = next((t for t in doc if t.idx >= quote.outer_end), None)
+    if first is None:
+        return []
+    sentence_end = first.sent.end
+    window = []
+    for token in doc[first.i : sentence_end]:
+        if quoted[token.i] or token.idx >= limit:
+            break
+        window.append(token)
+    return window
+
+
+def _window_before(doc: Doc, quote: Quotation, quoted: bytearray, limit: int) -> list[Token]:
+    """Tokens before the opening mark, back to the start of that sentence or paragraph,
+    or the previous quote; in text order."""
+    last = next((t for t in reversed(doc) if t.idx + len(t) <= quote.outer_start), None)
+    if last is None:
+        return []
+    window = []
+    for token in reversed(doc[last.sent.start : last.i + 1]):
+        if quoted[token.i] or token.idx < limit:
+            break
+        window.append(token)
+    return window[::-1]
+
+
+def _cue_after(window: list[Token], lexicon: CueLexicon) -> Token | None:
+    """A cue whose clause starts right after the quote: "…," Tokayev said / said Putin."""
+    for position, token in enumerate(window[:MAX_ATTRIBUTION_GAP]):
+        if lexicon.is_cue(token) or lexicon.source_phrase(token) is not None:
+            if all(_belongs_to_cue(between, token) for between in window[:position]):
+                return token
+            return None
+    return None
+
+
+def _cue_before(window: list[Token], lexicon: CueLexicon) -> Token | None:
+    """A cue whose clause runs on into the quote: Tokayev said: "…" / told X that "…"."""
+    for position in range(len(window) - 1, -1, -1):
+        token = window[position]
+        is_source = lexicon.source_phrase(token) is not None
+        if not (lexicon.is_cue(token) or lexicon.is_label_cue(token) or is_source):
+            continue
+        between = window[position + 1 :]
+        if len(between) > MAX_ATTRIBUTION_GAP:
+            return None
+        subtree = {t.i for t in token.subtree}
+        if is_source or all(t.i in subtree or t.is_punct for t in between):
+            return token
+    return None
+
+
+def _governing_cue(doc: Doc, quote: Quotation, quoted: bytearray, lexicon: CueLexicon):
+    """A cue verb the quoted fragment hangs from in the parse: called it a "witch hunt"."""
+    inside = [t for t in doc if quote.start <= t.idx < quote.end]
+    heads = {t.head for t in inside if not (quote.start <= t.head.idx < quote.end)}
+    for head in heads:
+        for step, ancestor in enumerate((head, *head.ancestors)):
+            if step >= MAX_GOVERNOR_DEPTH or quoted[ancestor.i]:
+                break
+            if lexicon.is_cue(ancestor) or lexicon.is_label_cue(ancestor):
+                return ancestor
+    return None
+
+
+def _is_embedded(doc: Doc, quote: Quotation, before: list[Token], cue: Token | None) -> bool:
+    """Whether the quote is a fragment inside the reporter's own sentence rather than a
+    whole utterance: it starts in lower case, or words other than the cue lead into it."""
+    first_letter = next((c for c in doc.text[quote.start : quote.end] if c.isalpha()), "")
+    if first_letter.islower():
+        return True
+    if not before:
+        return False
+    leading = before[-1]
+    return not (leading.is_punct or leading is cue)
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
+
+
+def _char_span(tokens: Span | None) -> tuple[int, int] | None:
+    if tokens is None or len(tokens) == 0:
+        return None
+    return tokens.start_char, tokens.end_char
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    """A resolved speaker, carried on to quote paragraphs that have no attribution."""
+
+    key: str | None
+    text: str | None
+    paragraph: int
+
+
+class _Attributor:
+    """Resolves attributions of one document to actors and builds its Quote records."""
+
+    def __init__(self, doc: Doc, article_id: str, actors: ActorIndex) -> None:
+        self.doc = doc
+        self.article_id = article_id
+        self.actors = actors
+        self.lexicon = cue_lexicon()
+        self.paragraphs = paragraph_spans(doc.text)
+
+    def paragraph_of(self, offset: int) -> int:
+        return next(
+            (n for n, (_, end) in enumerate(self.paragraphs) if offset <= end),
+            len(self.paragraphs) - 1,
+        )
+
+    def key_of(self, phrase: Span | None) -> str | None:
+        """The actor a phrase names; for a pronoun, the actor it stands for."""
+        if phrase is None or len(phrase) == 0:
+            return None
+        key = self.actors.key_at(phrase.start_char, phrase.end_char)
+        if key is None and phrase.root.pos_ == "PRON":
+            key = self.antecedent(phrase.root)
+        return key
+
+    def antecedent(self, pronoun: Token) -> str | None:
+        """The actor a he/she/it/they stands for: the latest mention of a fitting kind
+        in this or the two paragraphs before, preferring the subject of a clause."""
+        kinds = self.lexicon.pronoun_kinds.get(pronoun.lower_)
+        if not kinds:
+            return None
+        paragraph_start = self.paragraphs[max(0, self.paragraph_of(pronoun.idx) - 2)][0]
+        fitting = [
+            mention
+            for mention in self.actors.mentions_in(paragraph_start, pronoun.idx)
+            if self.actors.actor(mention.actor_key).type in kinds
+        ]
+        for mention in reversed(fitting):
+            span = self.doc.char_span(mention.span.start, mention.span.end, "expand")
+            if span is not None and span.root.dep_ in SUBJECT_DEPS:
+                return mention.actor_key
+        return fitting[-1].actor_key if fitting else None
+
+    def sentence_bounds(self, offsets: list[int]) -> TextSpan:
+        """The sentence or sentences that hold all of ``offsets``."""
+        tokens = [self.doc.char_span(o, o + 1, "expand") for o in offsets]
+        sentences = [span[0].sent for span in tokens if span is not None and len(span)]
+        return TextSpan(
+            self.article_id,
+            min(s.start_char for s in sentences),
+            max(s.end_char for s in sentences),
+        )
+
+    def quote(
+        self,
+        quotation: Quotation,
+        attribution: Attribution | None,
+        partial: bool,
+        carried: _Speaker | None = None,
+    ) -> Quote:
+        """The Quote record; without an attribution the carried speaker is credited."""
+        offsets = [quotation.outer_start, quotation.outer_end - 1]
+        speaker_key = carried.key if carried else None
+        speaker_text = carried.text if carried else None
+        if attribution is not None:
+            offsets.append(attribution.cue.idx)
+            if attribution.speaker is not None:
+                offsets.append(attribution.speaker.start_char)
+                speaker_key = self.key_of(attribution.speaker)
+                speaker_text = attribution.speaker.text
+        return Quote(
+            span=TextSpan(self.article_id, quotation.start, quotation.end),
+            text=quotation.text(self.doc.text),
+            speaker_key=speaker_key,
+            speaker_text=speaker_text,
+            cue=attribution.cue_lemma if attribution else None,
+            addressee_key=self.key_of(attribution.addressee) if attribution else None,
+            via=attribution.via.text if attribution and attribution.via is not None else None,
+            partial=partial,
+            sentence=self.sentence_bounds(offsets),
+        )
+
+
+def _quoted_mask(doc: Doc, quotations: list[Quotation]) -> bytearray:
+    """1 for every token inside a quotation (marks included), so windows stop there."""
+    mask = bytearray(len(doc))
+    for quote in quotations:
+        span = doc.char_span(quote.outer_start, quote.outer_end, "expand")
+        if span is not None:
+            mask[span.start : span.end] = b"\x01" * len(span)
+    return mask
+
+
+def _continues_after_attribution(text: str, first: Quotation, second: Quotation) -> bool:
+    """Whether ``second`` resumes the sentence of ``first`` after its attribution:
+    "We will win," he said, "and soon." """
+    between = text[first.outer_end : second.outer_start]
+    resumed = next((c for c in text[second.start : second.end] if c.isalpha()), "")
+    return (
+        between.rstrip().endswith(",")
+        and not SENTENCE_END.search(between)
+        and "\n" not in between
+        and resumed.islower()
+        and text[first.start : first.end].rstrip().endswith(",")
+    )
+
+
+def _runs_on(quoted_text: str) -> bool:
+    """Whether the sentence goes on after the closing mark (a comma, a question, a dash),
+    so that an attribution after it belongs to this quote."""
+    ending = quoted_text.rstrip()[-1:]
+    return ending in QUOTE_RUN_ON_ENDINGS or ending.isalnum()
+
+
+def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]:
+    """Direct quotes in ``doc`` with speaker, cue, addressee and source.
+
+    Each quotation-mark pair is attributed from the clause next to it (after the
+    closing mark when the sentence runs on past it, else before the opening mark),
+    else from a cue verb that governs it in the parse. Fragments inside the
+    reporter's sentence that no cue governs are scare quotes, titles or terms and
+    are dropped; a whole quoted sentence with no cue is credited to the speaker of
+    the previous quote in the same or the previous paragraph.
+    """
+    text = doc.text
+    quotations = scan_quotations(text)
+    quoted = _quoted_mask(doc, quotations)
+    attributor = _Attributor(doc, article_id, actors)
+    lexicon = attributor.lexicon
+    quotes: list[Quote] = []
+    last_speaker: _Speaker | None = None
+    index = 0
+    while index < len(quotations):
+        quotation = quotations[index]
+        following = quotations[index + 1] if index + 1 < len(quotations) else None
+        paragraph = attributor.paragraph_of(quotation.outer_start)
+        lower, upper = attributor.paragraphs[paragraph]
+        preceding_end = quotations[index - 1].outer_end if index else 0
+        after_limit = min(following.outer_start if following else len(text), upper)
+        after = _window_after(doc, quotation, quoted, after_limit)
+        before = _window_before(doc, quotation, quoted, max(preceding_end, lower))
+        index += 1
+        cue = (
+            (
+                _cue_after(after, lexicon)
+                if _runs_on(text[quotation.start : quotation.end])
+                else None
+            )
+            or _cue_before(before, lexicon)
+            or _governing_cue(doc, quotation, quoted, lexicon)
+        )
+        attribution = _attribution(cue, lexicon, quoted, after + before) if cue else None
+        if attribution and following and _continues_after_attribution(text, quotation, following):
+            quotation = quotation.joined_with(following)
+            index += 1
+        embedded = _is_embedded(doc, quotation, before, cue)
+        if attribution is None:
+            carried = last_speaker
+            if carried is None or paragraph - carried.paragraph > SPEAKER_CARRY_PARAGRAPHS:
+                carried = None
+            words = _word_count(text[quotation.start : quotation.end])
+            if embedded or (carried is None and words <= SCARE_QUOTE_MAX_WORDS):
+                continue
+            quotes.append(attributor.quote(quotation, None, embedded, carried))
+            continue
+        quote = attributor.quote(quotation, attribution, embedded)
+        quotes.append(quote)
+        if quote.speaker_text is not None:
+            last_speaker = _Speaker(
+                quote.speaker_key, quote.speaker_text, attributor.paragraph_of(quotation.end)
+            )
+    return quotes
