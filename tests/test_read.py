@@ -162,6 +162,17 @@ def test_jsonl_record_over_the_size_limit_is_skipped_alone(tmp_path: Path) -> No
     assert [d.source_ref for d in documents(results)] == [f"{path}:2"]
 
 
+def test_record_text_with_a_date_header_is_dated_unless_the_record_says(tmp_path: Path) -> None:
+    path = tmp_path / "copied.jsonl"
+    seed_text = SEED_000.read_text(encoding="utf-8")
+    records = [{"id": "a", "text": seed_text}, {"id": "b", "text": seed_text, "date": "2022-01-11"}]
+    path.write_text("\n".join(json.dumps(r) for r in records))
+    first, second = read_all(path)
+    assert first.published == "2022-01-10"
+    assert second.published == "2022-01-11"
+    assert first.text.startswith("Kazakhstan is Central Asia’s richest country")
+
+
 def test_json_list_object_and_articles_wrapper(tmp_path: Path) -> None:
     listing = tmp_path / "list.json"
     listing.write_text(json.dumps([{"id": "x", "text": ARTICLE}, {"text": ARTICLE}, 5]))

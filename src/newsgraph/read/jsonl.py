@@ -17,7 +17,7 @@ from typing import Any
 
 from newsgraph.read.decode import decode_bytes, normalise_text
 from newsgraph.read.notice import Notice
-from newsgraph.read.text import os_error_reason, size_reason
+from newsgraph.read.text import os_error_reason, size_reason, split_date_header
 from newsgraph.records import RawDocument, Skipped
 
 JSON_SUFFIXES = frozenset({".json", ".jsonl"})
@@ -118,11 +118,13 @@ def record_to_document(record: Any, position_ref: str) -> Iterator[ReadResult]:
     published = normalise_date(raw_date)
     if raw_date not in (None, "") and published is None:
         yield Notice(source_ref, f"date {raw_date!r} not understood; left empty")
+    # Text copied from a dated text file keeps its header; the record's own date wins.
+    text, header_date = split_date_header(normalise_text(text))
     yield RawDocument(
         source_ref=source_ref,
-        text=normalise_text(text),
+        text=text,
         title=_scalar_text(record.get("title")),
-        published=published,
+        published=published or header_date,
         url=url,
         publisher=_scalar_text(record.get("publisher")),
     )
