@@ -22,8 +22,6 @@ from newsgraph.records import Article, RawDocument, Section, content_id
 RULES_FILE = files("newsgraph") / "data" / "clean" / "rules.toml"
 # Fewer words than this after cleaning is not an article (a credit, a heading, a stub).
 MIN_ARTICLE_WORDS = 5
-# Wire credits ("(Reporting by ...; Editing by ...)") run longer than photo credits.
-_MAX_LABELLED_CREDIT_WORDS = 30
 _BLOCK_SEPARATOR = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _SPACE_RUN = re.compile(r"[ \t]+")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?])")
@@ -56,6 +54,7 @@ class CleaningRules:
     agency_name: re.Pattern[str]
     agencies_only: re.Pattern[str]
     credit_max_words: int
+    labelled_credit_max_words: int
     source_line: re.Pattern[str]
     source_max_words: int
     boilerplate_lines: frozenset[str]
@@ -95,6 +94,7 @@ class CleaningRules:
             agency_name=re.compile(rf"(?<!\w)(?:{agencies})(?!\w)"),
             agencies_only=re.compile(rf"(?:{agencies})(?:\s*(?:[,/&]|and|via)\s*(?:{agencies}))*"),
             credit_max_words=credits["max_words"],
+            labelled_credit_max_words=credits["max_labelled_words"],
             source_line=re.compile(
                 rf"^(?i:{_alternation(data['source_line']['labels'])})\s*:\s*(?P<value>.+?)[.\s]*$"
             ),
@@ -132,7 +132,7 @@ class CleaningRules:
         """'(Name / Agency)', '(AP Photo/Name)', '(Getty Images)', '(Reporting by ...)'."""
         credit = credit.strip()
         if self.credit_opener.match(credit):
-            return len(credit.split()) <= _MAX_LABELLED_CREDIT_WORDS
+            return len(credit.split()) <= self.labelled_credit_max_words
         if self.agencies_only.fullmatch(credit):
             return True
         return (
@@ -149,6 +149,7 @@ class CleaningRules:
         return None
 
     def is_boilerplate(self, line: str) -> bool:
+        """Whether a whole line is page furniture ('Advertisement', 'Read more')."""
         return line.casefold() in self.boilerplate_lines
 
     def looks_like_heading(self, paragraph: str) -> bool:
