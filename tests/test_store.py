@@ -372,6 +372,13 @@ def test_search_finds_words_with_a_snippet(corpus: Store) -> None:
     assert all(set(hit) == {"story_id", "article_id", "title", "snippet"} for hit in hits)
 
 
+def test_search_gives_one_hit_per_story(corpus: Store) -> None:
+    # Both seed versions hold this paragraph; the story is listed once.
+    hits = corpus.search("prevention of another colour revolution")
+    assert [hit["story_id"] for hit in hits] == [seed_story().id]
+    assert hits[0]["title"] == seed_story().title
+
+
 def test_search_stems_and_limits(corpus: Store) -> None:
     # Porter stemming: "protest" finds "protesting" and "protests".
     assert any("[protest" in hit["snippet"].lower() for hit in corpus.search("protest"))

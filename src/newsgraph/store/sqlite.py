@@ -135,6 +135,20 @@ WHERE {where}
 ORDER BY s.published IS NULL, s.published, e.story_id, e.span_start, e.id
 """
 
+_SIDES = ("source", "target")
+# Event dict keys that come before the nested sides, in the order the API documents.
+_EVENT_HEAD = (
+    "id",
+    "story_id",
+    "article_id",
+    "start",
+    "end",
+    "verb",
+    "sentence",
+    "sentence_start",
+    "sentence_end",
+)
+
 _CLAIM_SELECT = """
 SELECT c.id, c.story_id, c.article_id, c.span_start AS start, c.span_end AS "end",
        substr(a.text, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS sentence,
@@ -358,6 +372,7 @@ class SQLiteStore(Store):
         for actor in actors:
             actor["aliases"] = aliases[actor["key"]]
             actor["roles"] = roles[actor["key"]]
+            actor["mentions"] = actor.pop("mentions")  # last, as the API documents it
         return actors
 
     def _values_by_key(self, table: str, column: str, keys: list[str]) -> dict[str, list[str]]:
@@ -438,7 +453,9 @@ class SQLiteStore(Store):
             return []
         # Each word becomes a quoted FTS5 string: no operator or syntax survives.
         match = " ".join(f'"{term}"' for term in terms)
-        return self._rows(
+        # FTS5 orders by rank itself, so snippets are made only for the rows read here;
+        # one hit per story, from its best-matching version: versions repeat each other.
+        rows = self._connection.execute(
             """
             SELECT a.story_id, a.id AS article_id, coalesce(a.title, s.title) AS title,
                    snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet
@@ -446,11 +463,17 @@ class SQLiteStore(Store):
             JOIN articles a ON a.seq = articles_fts.rowid
             JOIN stories s ON s.id = a.story_id
             WHERE articles_fts MATCH ?
-            ORDER BY rank, a.seq
-            LIMIT ?
+            ORDER BY rank
             """,
-            (match, limit),
+            (match,),
         )
+        hits: dict[str, JsonDict] = {}
+        for row in rows:
+            hits.setdefault(row["story_id"], dict(row))
+            if len(hits) == limit:
+                break
+        rows.close()
+        return list(hits.values())
 
     def counts(self) -> dict[str, int]:
         row = self._connection.execute(
@@ -491,19 +514,14 @@ def _article_from_row(row: sqlite3.Row) -> Article:
 
 def _event_from_row(row: JsonDict) -> JsonDict:
     """Fold the flat source_*/target_* columns into the nested sides of an event dict."""
-    sides = {}
-    for side in ("source", "target"):
-        sides[side] = {
-            "text": row.pop(f"{side}_text"),
-            "actor_key": row.pop(f"{side}_actor_key"),
-            "name": row.pop(f"{side}_name"),
-            "code": row.pop(f"{side}_code"),
-            "sector": row.pop(f"{side}_sector"),
-        }
-    row["source"] = sides["source"]
-    row["target"] = sides["target"] if sides["target"]["text"] is not None else None
-    row["negated"] = bool(row["negated"])
-    return row
+    side_fields = ("text", "actor_key", "name", "code", "sector")
+    source, target = ({f: row.pop(f"{side}_{f}") for f in side_fields} for side in _SIDES)
+    event = {key: row.pop(key) for key in _EVENT_HEAD}
+    event["source"] = source
+    event["target"] = target if target["text"] is not None else None
+    event.update(row)
+    event["negated"] = bool(event["negated"])
+    return event
 
 
 # --- the write path of save_story, inside its transaction ---
