@@ -89,7 +89,10 @@ class Store(ABC):
 
     @abstractmethod
     def story(self, story_id: str) -> JsonDict | None:
-        """One story with its canonical text, the actors it mentions and its facts."""
+        """One story with its canonical text, the actors it mentions and its facts.
+
+        Each actor's ``mentions`` here counts its mentions in this story.
+        """
 
     @abstractmethod
     def actors(self) -> list[JsonDict]:

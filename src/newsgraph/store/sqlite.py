@@ -310,10 +310,14 @@ class SQLiteStore(Store):
     def _rows(self, sql: str, parameters: dict[str, Any] | Sequence[Any] = ()) -> list[JsonDict]:
         return [dict(row) for row in self._connection.execute(sql, parameters)]
 
-    def _story_dicts(self, where: str, parameters: dict[str, Any]) -> list[JsonDict]:
-        rows = self._rows(_STORY_SELECT.format(where=where), parameters)
+    def _story_dicts(self, story_id: str | None = None) -> list[JsonDict]:
+        """Summaries of every story, or of the one story ``story_id`` names."""
+        parameters = {"story_id": story_id}
+        story_where, version_where = (
+            ("s.id = :story_id", "story_id = :story_id") if story_id else ("1", "1")
+        )
+        rows = self._rows(_STORY_SELECT.format(where=story_where), parameters)
         versions: dict[str, list[JsonDict]] = defaultdict(list)
-        version_where = "story_id = :story_id" if "story_id" in parameters else "1"
         for version in self._rows(_VERSION_SELECT.format(where=version_where), parameters):
             versions[version.pop("story_id")].append(version)
         return [
@@ -330,10 +334,10 @@ class SQLiteStore(Store):
         ]
 
     def stories(self) -> list[JsonDict]:
-        return self._story_dicts("1", {})
+        return self._story_dicts()
 
     def story(self, story_id: str) -> JsonDict | None:
-        found = self._story_dicts("s.id = :story_id", {"story_id": story_id})
+        found = self._story_dicts(story_id)
         if not found:
             return None
         story = found[0]
@@ -348,6 +352,7 @@ class SQLiteStore(Store):
             text=canonical["text"],
             captions=json.loads(canonical["captions"]),
             sections=json.loads(canonical["sections"]),
+            # Here an actor's `mentions` counts its mentions in this story only.
             actors=self._actor_dicts(
                 "ac.key IN (SELECT actor_key FROM mentions WHERE story_id = :story_id)",
                 by_story,
