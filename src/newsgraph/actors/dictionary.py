@@ -1,0 +1,294 @@
+"""The actor dictionary: countries, organisations and known people, loaded from data files.
+
+Everything the resolver knows about the world lives in ``data/actors/`` so that it can be
+corrected without touching code. Two tab-separated formats are read, told apart by their
+header row:
+
+* actors (``key type name code country aliases``): countries, organisations, programmes;
+  rows with the same key merge, a later non-empty name overrides an earlier one;
+* persons (``name country terms aliases``): leaders with CAMEO codes and dated terms.
+
+Aliases are ``|``-separated. One written without lowercase letters (``CSTO``, ``WHO``,
+``AU``) is matched exactly; any other is matched case-insensitively but must start with
+a capital where the alias does, so "WHO" never matches "who" nor "Chad" a chad.
+"""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.lang.en import English
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+DATA_PACKAGE = "newsgraph.data.actors"
+ACTOR_FILES = ("countries.tsv", "countries_curated.tsv", "organisations.tsv")
+PERSON_FILES = ("persons.tsv",)
+PEOPLE_RULES_FILE = "people.toml"
+ACTOR_COLUMNS = ("key", "type", "name", "code", "country", "aliases")
+PERSON_COLUMNS = ("name", "country", "terms", "aliases")
+
+
+@dataclass
+class DictionaryActor:
+    """A known actor: its stable key, canonical name, CAMEO code and every alias."""
+
+    key: str
+    type: str
+    name: str
+    code: str | None = None
+    country: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Leader:
+    """A person the dictionary knows, with the CAMEO codes of their terms (``RUSGOV``)."""
+
+    name: str
+    country: str
+    terms: tuple[str, ...]
+
+    @property
+    def sector(self) -> str | None:
+        """The sector of the latest-listed coded term (``GOV`` for a head of state)."""
+        codes = [term.split()[0] for term in self.terms if len(term.split()[0]) > 3]
+        return codes[-1][3:6] if codes else None
+
+
+@dataclass(frozen=True)
+class PeopleRules:
+    """Words that mark a person's role: titles before a name, role nouns after it."""
+
+    titles: dict[str, str]
+    modifiers: frozenset[str]
+    role_nouns: tuple[str, ...]
+    family_name_first: frozenset[str]
+
+    @property
+    def title_words(self) -> frozenset[str]:
+        """Every single word of every title, lowercased, for walking left of a name."""
+        return frozenset(word.lower() for title in self.titles for word in title.split())
+
+    def sector_of(self, role: str) -> str | None:
+        """The sector of the longest title contained in ``role`` (``former President`` -> GOV)."""
+        lowered = f" {role.lower()} "
+        found = [t for t in self.titles if f" {t.lower()} " in lowered and self.titles[t]]
+        return self.titles[max(found, key=len)] if found else None
+
+
+@dataclass(frozen=True)
+class DictionaryMatch:
+    """A stretch of a doc that names a dictionary actor."""
+
+    span: Span
+    key: str
+
+
+def normalise_name(name: str) -> str:
+    """Case-, hyphen- and space-insensitive form used to look names up."""
+    return " ".join(name.lower().replace("-", " ").replace("’", "'").split())
+
+
+def is_exact_alias(alias: str) -> bool:
+    """Aliases without lowercase letters are acronyms and codes: matched case-sensitively."""
+    return not any(ch.islower() for ch in alias)
+
+
+def _read_tsv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def _split_aliases(value: str | None) -> list[str]:
+    return [alias.strip() for alias in (value or "").split("|") if alias.strip()]
+
+
+class ActorDictionary:
+    """Known actors and the phrase matchers that find them in a parsed doc.
+
+    Matchers are built once per spaCy vocabulary and reused for every doc.
+    """
+
+    def __init__(
+        self,
+        actors: dict[str, DictionaryActor],
+        leaders: Iterable[tuple[Leader, list[str]]],
+        people: PeopleRules,
+    ) -> None:
+        self.actors = actors
+        self.people = people
+        self._leaders = _index_leaders(leaders)
+        self._alias_keys: dict[str, str] = {}
+        for actor in actors.values():
+            for alias in (actor.name, *actor.aliases):
+                self._alias_keys.setdefault(normalise_name(alias), actor.key)
+        self._matchers: dict[int, tuple[Vocab, PhraseMatcher, PhraseMatcher]] = {}
+
+    @classmethod
+    def load(cls, extra_paths: Sequence[Path] = ()) -> ActorDictionary:
+        """The packaged dictionary, plus actors from user files in the same formats.
+
+        Without extra files the result is cached, so every caller shares one dictionary
+        (and its matchers).
+        """
+        if not extra_paths:
+            return _default_dictionary()
+        return cls._from_files([*_packaged_paths(), *map(Path, extra_paths)])
+
+    @classmethod
+    def _from_files(cls, paths: Sequence[Path]) -> ActorDictionary:
+        actors: dict[str, DictionaryActor] = {}
+        leaders: dict[str, tuple[Leader, list[str]]] = {}
+        for path in paths:
+            columns, rows = _read_tsv(path)
+            if tuple(columns[: len(ACTOR_COLUMNS)]) == ACTOR_COLUMNS:
+                for row in rows:
+                    _merge_actor(actors, row)
+            elif tuple(columns[: len(PERSON_COLUMNS)]) == PERSON_COLUMNS:
+                for row in rows:
+                    _merge_leader(leaders, row)
+            else:
+                raise ValueError(f"{path}: header is neither {ACTOR_COLUMNS} nor {PERSON_COLUMNS}")
+        return cls(actors, leaders.values(), _load_people_rules())
+
+    def actor(self, key: str) -> DictionaryActor | None:
+        return self.actors.get(key)
+
+    def key_for_alias(self, text: str) -> str | None:
+        """The key of the actor called ``text`` (any alias, case-insensitive)."""
+        return self._alias_keys.get(normalise_name(text))
+
+    def leader(self, name: str) -> Leader | None:
+        """The known person called ``name`` (full name or unambiguous alias)."""
+        return self._leaders.get(normalise_name(name))
+
+    def matches(self, doc: Doc) -> list[DictionaryMatch]:
+        """Every stretch of ``doc`` that names a dictionary actor, overlaps included."""
+        _, exact, caseless = self._matchers_for(doc.vocab)
+        found = []
+        for matcher, must_check_case in ((exact, False), (caseless, True)):
+            for match_id, start, end in matcher(doc):
+                span = doc[start:end]
+                key = doc.vocab.strings[match_id]
+                if must_check_case and not _capitalised_like_alias(span, self, key):
+                    continue
+                found.append(DictionaryMatch(span, key))
+        return found
+
+    def _matchers_for(self, vocab: Vocab) -> tuple[Vocab, PhraseMatcher, PhraseMatcher]:
+        cached = self._matchers.get(id(vocab))
+        if cached is None:
+            cached = (vocab, *self._build_matchers(vocab))
+            self._matchers[id(vocab)] = cached
+        return cached
+
+    def _build_matchers(self, vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
+        tokenizer = English(vocab=vocab).tokenizer
+        exact = PhraseMatcher(vocab, attr="ORTH")
+        caseless = PhraseMatcher(vocab, attr="LOWER")
+        for actor in self.actors.values():
+            forms = list(dict.fromkeys((actor.name, *actor.aliases)))
+            exact_forms = [form for form in forms if is_exact_alias(form)]
+            caseless_forms = [form for form in forms if not is_exact_alias(form)]
+            if exact_forms:
+                exact.add(actor.key, list(tokenizer.pipe(exact_forms)))
+            if caseless_forms:
+                caseless.add(actor.key, list(tokenizer.pipe(caseless_forms)))
+        return exact, caseless
+
+
+def _index_leaders(leaders: Iterable[tuple[Leader, list[str]]]) -> dict[str, Leader]:
+    """Leaders by full name and by every alias that names only one of them."""
+    by_name: dict[str, Leader] = {}
+    by_alias: dict[str, list[Leader]] = defaultdict(list)
+    for leader, aliases in leaders:
+        by_name.setdefault(normalise_name(leader.name), leader)
+        for alias in aliases:
+            by_alias[normalise_name(alias)].append(leader)
+    unambiguous = {form: found[0] for form, found in by_alias.items() if len(found) == 1}
+    return {**unambiguous, **by_name}
+
+
+def _capitalised_like_alias(span: Span, dictionary: ActorDictionary, key: str) -> bool:
+    """A caseless match must open with a capital unless its alias opens in lowercase.
+
+    ("the Kremlin" may start with "the"; "Chad" must not match "chad"). A one-word match
+    at the start of a sentence proves nothing by its capital, so there it must also be a
+    proper noun or part of a named entity ("Nice weather" is no French city).
+    """
+    first = span[0]
+    if first.text[:1].isupper():
+        if len(span) == 1 and first.is_sent_start and first.pos_ != "PROPN":
+            return bool(first.ent_type_)
+        return True
+    actor = dictionary.actors[key]
+    lowered = span.text.lower()
+    return any(
+        alias.lower() == lowered and alias[:1].islower() for alias in (actor.name, *actor.aliases)
+    )
+
+
+def _merge_actor(actors: dict[str, DictionaryActor], row: dict[str, str]) -> None:
+    key = row["key"].strip()
+    known = actors.get(key)
+    aliases = _split_aliases(row.get("aliases"))
+    if known is None:
+        actors[key] = DictionaryActor(
+            key=key,
+            type=row["type"].strip(),
+            name=row["name"].strip(),
+            code=row.get("code", "").strip() or None,
+            country=row.get("country", "").strip() or None,
+            aliases=aliases,
+        )
+        return
+    if row.get("name", "").strip():
+        if known.name not in known.aliases:
+            known.aliases.append(known.name)
+        known.name = row["name"].strip()
+    known.code = row.get("code", "").strip() or known.code
+    known.country = row.get("country", "").strip() or known.country
+    known.aliases.extend(alias for alias in aliases if alias not in known.aliases)
+
+
+def _merge_leader(leaders: dict[str, tuple[Leader, list[str]]], row: dict[str, str]) -> None:
+    """Rows for one name (PETRARCH lists some people twice) become one leader."""
+    name = row["name"].strip()
+    terms = tuple(term.strip() for term in row.get("terms", "").split(";") if term.strip())
+    aliases = _split_aliases(row.get("aliases"))
+    known = leaders.get(name)
+    if known:
+        leader, known_aliases = known
+        terms = tuple(dict.fromkeys((*leader.terms, *terms)))
+        aliases = list(dict.fromkeys((*known_aliases, *aliases)))
+    leaders[name] = (Leader(name=name, country=row["country"].strip(), terms=terms), aliases)
+
+
+def _packaged_paths() -> list[Path]:
+    folder = resources.files(DATA_PACKAGE)
+    return [Path(str(folder / name)) for name in (*ACTOR_FILES, *PERSON_FILES)]
+
+
+def _load_people_rules() -> PeopleRules:
+    raw = tomllib.loads(resources.files(DATA_PACKAGE).joinpath(PEOPLE_RULES_FILE).read_text())
+    return PeopleRules(
+        titles=dict(raw["titles"]),
+        modifiers=frozenset(word.lower() for word in raw["modifiers"]),
+        role_nouns=tuple(sorted((n.lower() for n in raw["role_nouns"]), key=len, reverse=True)),
+        family_name_first=frozenset(raw["family_name_first"]),
+    )
+
+
+@cache
+def _default_dictionary() -> ActorDictionary:
+    return ActorDictionary._from_files(_packaged_paths())

@@ -1,0 +1,68 @@
+"""The actors of one article and where each is mentioned, for the extractors to query."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from newsgraph.actors.dictionary import normalise_name
+from newsgraph.records import Actor, Mention
+
+
+class ActorIndex:
+    """Actors mentioned in one doc, and lookups from text positions and names to actor keys."""
+
+    def __init__(self, actors: dict[str, Actor], mentions: Iterable[Mention], doc: Doc | None):
+        self.actors = actors
+        self.mentions = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+        self._starts = [m.span.start for m in self.mentions]
+        self._doc = doc
+
+    def actor(self, key: str) -> Actor:
+        return self.actors[key]
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """Mentions lying wholly inside the character range [start, end)."""
+        first = bisect_left(self._starts, start)
+        return [m for m in self.mentions[first:] if m.span.start < end and m.span.end <= end]
+
+    def key_at(self, start: int, end: int) -> str | None:
+        """The actor the text in [start, end) is about.
+
+        The mention at the phrase's syntactic head wins ("Russian President Vladimir
+        Putin" is the person, not Russia); then the longest mention inside the range;
+        then the one overlapping it most.
+        """
+        overlapping = [m for m in self.mentions if m.span.start < end and m.span.end > start]
+        if not overlapping:
+            return None
+        head = self._head_offset(start, end)
+        if head is not None:
+            at_head = [m for m in overlapping if m.span.start <= head < m.span.end]
+            if at_head:
+                return max(at_head, key=_length).actor_key
+        inside = [m for m in overlapping if m.span.start >= start and m.span.end <= end]
+        if inside:
+            return max(inside, key=_length).actor_key
+        most = max(overlapping, key=lambda m: min(end, m.span.end) - max(start, m.span.start))
+        return most.actor_key
+
+    def find(self, name: str) -> str | None:
+        """The key of an actor in this doc known by ``name`` or any alias, case-insensitive."""
+        wanted = normalise_name(name.removesuffix("'s").removesuffix("’s"))
+        for actor in self.actors.values():
+            if any(normalise_name(form) == wanted for form in (actor.name, *actor.aliases)):
+                return actor.key
+        return None
+
+    def _head_offset(self, start: int, end: int) -> int | None:
+        if self._doc is None:
+            return None
+        span = self._doc.char_span(start, end, alignment_mode="expand")
+        return span.root.idx if span is not None and len(span) else None
+
+
+def _length(mention: Mention) -> int:
+    return mention.span.end - mention.span.start

@@ -1,0 +1,469 @@
+"""Find the actors of a parsed article: countries, organisations and people.
+
+Dictionary phrases (countries with their demonyms and capitals, international
+organisations) are found first; spaCy's PERSON and ORG entities then add the people and
+organisations the dictionary does not know. A person's role and country come from the
+words around the name: a title before it ("Kazakh President"), an appositive after it
+("director-general of the Russian International Affairs Council"), or the leaders data.
+Short forms (a surname, a Chinese family name, an acronym) then join the full name
+wherever they recur in the article.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from newsgraph.actors.dictionary import ActorDictionary, DictionaryMatch, normalise_name
+from newsgraph.actors.index import ActorIndex
+from newsgraph.records import Actor, Mention
+from newsgraph.records import Span as TextSpan
+
+# A photo credit: "(Mariya Gordeyeva / Reuters)".
+CREDIT = re.compile(r"\([^()\n]*\S\s*/\s*[^()\n]*\)")
+POSSESSIVES = ("'s", "’s", "'", "’")
+DETERMINERS = {"the", "a", "an"}
+PLACE_LABELS = {"FAC", "LOC", "ORG"}
+LINKING_WORDS = {"of", "at", "for", "in", "with"}
+PHRASE_STOPS = {",", ";", ".", ":", "(", ")", '"', "“", "”", "—", "–"}
+ACRONYM_SKIP = {"of", "the", "and", "for", "in", "on", "&"}
+
+
+@dataclass
+class _Found:
+    """An actor as the resolver assembles it, before it becomes a records.Actor."""
+
+    key: str
+    name: str
+    type: str
+    code: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    roles: list[str] = field(default_factory=list)
+
+
+def resolve_actors(
+    doc: Doc,
+    article_id: str,
+    dictionary: ActorDictionary,
+    *,
+    exclude_names: Collection[str] = (),
+) -> ActorIndex:
+    """Every actor mentioned in ``doc`` and every mention, with offsets into ``doc.text``.
+
+    ``exclude_names`` are never actors (the article's publisher, e.g. "TRT World").
+    """
+    return _Resolution(doc, article_id, dictionary, exclude_names).run()
+
+
+def slug(name: str) -> str:
+    """``Kassym-Jomart Tokayev`` -> ``kassym-jomart-tokayev``: the tail of a stable key."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+def strip_possessive(text: str) -> str:
+    for ending in POSSESSIVES[:2]:
+        if text.endswith(ending):
+            return text[: -len(ending)]
+    return text
+
+
+def _is_acronym_of(short: str, long: str) -> bool:
+    """``CSTO`` abbreviates ``Collective Security Treaty Organization``."""
+    letters = short.replace(".", "")
+    if not (letters.isupper() and 2 <= len(letters) <= 8):
+        return False
+    words = [w for w in re.split(r"[\s-]+", long) if w and w.lower() not in ACRONYM_SKIP]
+    return "".join(w[0] for w in words).upper() == letters.upper()
+
+
+class _Resolution:
+    """The working state of resolving one doc."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        article_id: str,
+        dictionary: ActorDictionary,
+        exclude_names: Collection[str],
+    ) -> None:
+        self.doc = doc
+        self.article_id = article_id
+        self.dictionary = dictionary
+        self.people = dictionary.people
+        self.title_words = dictionary.people.title_words
+        self.role_nouns = frozenset(dictionary.people.role_nouns)
+        self.excluded = {normalise_name(name) for name in exclude_names}
+        self.found: dict[str, _Found] = {}
+        self.mentions: list[Mention] = []
+        self.covered: set[int] = set()
+        self.blocked = self._blocked_tokens(exclude_names)
+        self.short_forms: dict[str, str] = {}
+        self.country_at: dict[int, DictionaryMatch] = {}
+        self.entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+
+    def run(self) -> ActorIndex:
+        self._add_dictionary_matches()
+        self._add_people()
+        self._add_organisations()
+        self._add_short_form_mentions()
+        self._fill_missing_person_countries()
+        return ActorIndex(self._actors(), self.mentions, self.doc)
+
+    # -- what is never an actor ------------------------------------------------------
+
+    def _blocked_tokens(self, exclude_names: Collection[str]) -> set[int]:
+        """Tokens inside photo credits, the publisher's name and defined technical terms."""
+        text = self.doc.text
+        ranges = [m.span() for m in CREDIT.finditer(text)]
+        for name in exclude_names:
+            ranges += [m.span() for m in re.finditer(re.escape(name), text, re.IGNORECASE)]
+        blocked: set[int] = set()
+        for start, end in ranges:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                blocked.update(range(span.start, span.end))
+        blocked.update(self._defined_terms())
+        return blocked
+
+    def _defined_terms(self) -> set[int]:
+        """Acronyms defined by lowercase words, "liquefied petroleum gas (LPG)": no actors."""
+        terms = set()
+        for token in self.doc:
+            if (
+                token.text != "("
+                or token.i + 2 >= len(self.doc)
+                or self.doc[token.i + 2].text != ")"
+            ):
+                continue
+            short = self.doc[token.i + 1].text
+            words = [t.text for t in self.doc[max(0, token.i - len(short)) : token.i]]
+            if words and all(w.islower() for w in words) and _is_acronym_of(short, " ".join(words)):
+                terms.add(short)
+        return {t.i for t in self.doc if t.text in terms}
+
+    # -- dictionary ------------------------------------------------------------------
+
+    def _add_dictionary_matches(self) -> None:
+        kept = []
+        for match in self.dictionary.matches(self.doc):
+            span = match.span
+            if any(i in self.blocked for i in range(span.start, span.end)):
+                continue
+            if self._inside_longer_entity(span):
+                continue
+            kept.append(Span(self.doc, span.start, span.end, label=match.key))
+        for span in filter_spans(kept):
+            actor = self.dictionary.actors[span.label_]
+            self._ensure(span.label_, actor.name, actor.type, actor.code, actor.country)
+            self._mention(span, span.label_)
+            if actor.type == "country":
+                for i in range(span.start, span.end):
+                    self.country_at[i] = DictionaryMatch(span, span.label_)
+
+    def _inside_longer_entity(self, span: Span) -> bool:
+        """A phrase inside a longer name is part of that name.
+
+        "Jordan" in "Michael Jordan" is no country, "Tiananmen" in "Tiananmen Square" is a
+        place, and the Shanghai Cooperation Organization inside "Shanghai Cooperation
+        Organization Studies Center" is not that centre.
+        """
+        entities = {self.entity_at[i] for i in range(span.start, span.end) if i in self.entity_at}
+        for ent in entities:
+            if ent.label_ not in PLACE_LABELS | {"PERSON"}:
+                continue
+            core = _core(ent)
+            if core.start <= span.start and span.end <= core.end and len(core) > len(span):
+                return True
+        return False
+
+    # -- people ----------------------------------------------------------------------
+
+    def _add_people(self) -> None:
+        """Full names first, so that lone surnames can join them afterwards."""
+        people = [ent for ent in self.doc.ents if ent.label_ == "PERSON" and self._free(ent)]
+        named = []
+        for ent in people:
+            name_span = self._name_without_title(ent)
+            if name_span is None or normalise_name(name_span.text) in self.excluded:
+                continue
+            named.append(name_span)
+        for span in sorted(named, key=len, reverse=True):
+            if len(span.text.split()) > 1:
+                self._add_person(span)
+        for span in named:
+            if len(span.text.split()) == 1 and span.text not in self.short_forms:
+                self._add_lone_name(span)
+
+    def _name_without_title(self, ent: Span) -> Span | None:
+        """The entity minus titles spaCy sometimes includes and a trailing possessive."""
+        start, end = ent.start, ent.end
+        while start < end and self.doc[start].lower_ in self.title_words | self.people.modifiers:
+            start += 1
+        while end > start and self.doc[end - 1].text in POSSESSIVES:
+            end -= 1
+        return self.doc[start:end] if end > start else None
+
+    def _add_person(self, name_span: Span) -> None:
+        name = name_span.text
+        leader = self.dictionary.leader(name)
+        key = f"person:{slug(leader.name if leader else name)}"
+        person = self._ensure(key, name, "person")
+        if len(name) > len(person.name):
+            person.name = name
+        title_role, title_country = self._title_before(name_span)
+        appositive_role, appositive_country = self._appositive_after(name_span)
+        for role in (title_role, appositive_role):
+            if role and role not in person.roles:
+                person.roles.append(role)
+        person.country = (
+            person.country or title_country or appositive_country or (leader and leader.country)
+        )
+        if title_role and not person.sector:
+            person.sector = self.people.sector_of(title_role)
+        if leader and not person.sector:
+            person.sector = leader.sector
+        self._mention(name_span, key)
+        words = name.split()
+        self.short_forms.setdefault(name, key)
+        self.short_forms.setdefault(words[-1], key)
+        if words[0] in self.people.family_name_first:
+            self.short_forms.setdefault(words[0], key)
+
+    def _add_lone_name(self, span: Span) -> None:
+        """A surname with no full name in the article: a known leader's, or its own person."""
+        leader = self.dictionary.leader(span.text)
+        name = leader.name if leader else span.text
+        key = f"person:{slug(name)}"
+        person = self._ensure(key, name, "person")
+        if leader:
+            person.country = person.country or leader.country
+            person.sector = person.sector or leader.sector
+        self.short_forms[span.text] = key
+        self._mention(span, key)
+
+    def _title_before(self, name_span: Span) -> tuple[str | None, str | None]:
+        """Role and country from the words just left of a name: "the former Kazakh President"."""
+        words: list[str] = []
+        country = None
+        index = name_span.start - 1
+        sentence_start = name_span.sent.start
+        while index >= sentence_start:
+            token = self.doc[index]
+            if token.is_space:
+                index -= 1
+            elif token.lower_ in self.title_words or token.lower_ in self.people.modifiers:
+                words.insert(0, token.text)
+                index -= 1
+            elif index in self.country_at:
+                match = self.country_at[index]
+                country = country or match.key
+                index = match.span.start - 1
+            else:
+                break
+        if not any(word.lower() in self.title_words for word in words):
+            return None, country
+        return " ".join(words), country
+
+    def _appositive_after(self, name_span: Span) -> tuple[str | None, str | None]:
+        """Role and country from ", director-general of the Russian International Affairs
+        Council" after a name; the organisation's country is the person's."""
+        index = name_span.end
+        if index >= len(self.doc) or self.doc[index].text != ",":
+            return None, None
+        end = index + 1
+        sentence_end = name_span.sent.end
+        while end < sentence_end and self.doc[end].text not in PHRASE_STOPS:
+            end += 1
+        phrase = self.doc[index + 1 : end]
+        start = phrase.start
+        country = None
+        while start < phrase.end and (
+            self.doc[start].is_space
+            or self.doc[start].lower_ in DETERMINERS
+            or start in self.country_at
+        ):
+            if start in self.country_at:
+                country = country or self.country_at[start].key
+            start += 1
+        role_start = start
+        while start < phrase.end and self.doc[start].lower_ in self.people.modifiers:
+            start += 1
+        role_end = self._role_noun_end(start, phrase.end)
+        if role_end is None:
+            return None, None
+        role = self.doc[role_start:role_end].text
+        organisation = self._organisation_after(role_end, phrase.end)
+        if organisation is not None:
+            org_name, org_country = organisation
+            return f"{role}, {org_name}", org_country or country
+        return role, country
+
+    def _role_noun_end(self, start: int, limit: int) -> int | None:
+        """Token index just past the longest role noun starting at ``start``, if any."""
+        longest = max(map(len, self.people.role_nouns), default=0)
+        best = None
+        for end in range(start + 1, limit + 1):
+            words = " ".join(self.doc[start:end].text.lower().split())
+            if len(words) > longest:
+                break
+            if words in self.role_nouns:
+                best = end
+        return best
+
+    def _organisation_after(self, index: int, limit: int) -> tuple[str, str | None] | None:
+        """The organisation named after "of"/"at" following a role noun, and its country."""
+        if index >= limit or self.doc[index].lower_ not in LINKING_WORDS:
+            return None
+        index += 1
+        while index < limit and (self.doc[index].is_space or self.doc[index].lower_ in DETERMINERS):
+            index += 1
+        for ent in self.doc.ents:
+            if ent.label_ == "ORG" and ent.start <= index < ent.end:
+                core = _core(ent)
+                return core.text, self._country_within(core)
+        for mention in self.mentions:
+            if mention.span.start == self.doc[index].idx and index < limit:
+                actor = self.found[mention.actor_key]
+                return actor.name, actor.country
+        return None
+
+    # -- organisations ---------------------------------------------------------------
+
+    def _add_organisations(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ != "ORG" or not self._free(ent):
+                continue
+            core = _core(ent)
+            if not len(core) or normalise_name(core.text) in self.excluded:
+                continue
+            known = self.dictionary.key_for_alias(core.text)
+            if known:
+                actor = self.dictionary.actors[known]
+                self._ensure(known, actor.name, actor.type, actor.code, actor.country)
+                self._mention(core, known)
+                continue
+            key = self.short_forms.get(core.text) or f"org:{slug(core.text)}"
+            self._ensure(key, core.text, "organisation", country=self._country_within(core))
+            self._mention(core, key)
+            self.short_forms.setdefault(core.text, key)
+            self._link_acronym(core, key)
+
+    def _link_acronym(self, name: Span, key: str) -> None:
+        """ "Foo Bar Council (FBC)" or "FBC (Foo Bar Council)": both names, one actor."""
+        after = name.end
+        if after + 2 >= len(self.doc) or self.doc[after].text != "(":
+            return
+        closing = next((t.i for t in self.doc[after:] if t.text == ")"), None)
+        if closing is None:
+            return
+        inner = self.doc[after + 1 : closing]
+        if _is_acronym_of(inner.text, name.text):
+            self.short_forms.setdefault(inner.text, key)
+        elif _is_acronym_of(name.text, inner.text):
+            self.short_forms.setdefault(inner.text, key)
+            self.found[key].name = inner.text
+
+    def _country_within(self, span: Span) -> str | None:
+        """The first country named inside an organisation's name ("Russian ... Council")."""
+        for size in (3, 2, 1):
+            for start in range(span.start, span.end - size + 1):
+                words = self.doc[start : start + size]
+                if not words[0].text[:1].isupper():
+                    continue
+                key = self.dictionary.key_for_alias(words.text)
+                if key and self.dictionary.actors[key].type == "country":
+                    return key
+        return None
+
+    # -- short forms -----------------------------------------------------------------
+
+    def _add_short_form_mentions(self) -> None:
+        """Surnames and acronyms wherever they recur: "Putin", "Nazarbayev's", "Xi"."""
+        if not self.short_forms:
+            return
+        forms = sorted(self.short_forms, key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
+        for match in pattern.finditer(self.doc.text):
+            span = self.doc.char_span(match.start(), match.end())
+            if span is None or not self._free(span):
+                continue
+            self._mention(span, self.short_forms[match.group()])
+
+    def _fill_missing_person_countries(self) -> None:
+        """A titled person with no country of their own belongs to the article's main one."""
+        countries = Counter(
+            m.actor_key for m in self.mentions if self.found[m.actor_key].type == "country"
+        )
+        if not countries:
+            return
+        dominant = countries.most_common(1)[0][0]
+        for actor in self.found.values():
+            if actor.type == "person" and actor.roles and not actor.country:
+                actor.country = dominant
+
+    # -- bookkeeping -----------------------------------------------------------------
+
+    def _free(self, span: Span) -> bool:
+        return not any(i in self.covered or i in self.blocked for i in range(span.start, span.end))
+
+    def _ensure(
+        self,
+        key: str,
+        name: str,
+        type_: str,
+        code: str | None = None,
+        country: str | None = None,
+    ) -> _Found:
+        if key not in self.found:
+            self.found[key] = _Found(key=key, name=name, type=type_, code=code, country=country)
+        return self.found[key]
+
+    def _mention(self, span: Span, key: str) -> None:
+        self.covered.update(range(span.start, span.end))
+        text_span = TextSpan(self.article_id, span.start_char, span.end_char)
+        self.mentions.append(Mention(span=text_span, text=span.text, actor_key=key))
+
+    def _actors(self) -> dict[str, Actor]:
+        aliases: dict[str, list[str]] = {}
+        for mention in sorted(self.mentions, key=lambda m: m.span.start):
+            forms = aliases.setdefault(mention.actor_key, [])
+            surface = strip_possessive(mention.text)
+            if surface not in forms:
+                forms.append(surface)
+        actors = {}
+        for key, found in self.found.items():
+            if key not in aliases:
+                continue
+            code = found.code
+            if found.type == "person" and found.country and found.sector:
+                code = f"{found.country}{found.sector}"
+            actors[key] = Actor(
+                key=key,
+                name=found.name,
+                type=found.type,
+                code=code,
+                country=found.country,
+                sector=found.sector,
+                aliases=aliases[key],
+                roles=found.roles,
+            )
+        return actors
+
+
+def _core(ent: Span) -> Span:
+    """An entity without a leading "the" and a trailing possessive."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and doc[start].lower_ in DETERMINERS:
+        start += 1
+    while end > start and doc[end - 1].text in POSSESSIVES:
+        end -= 1
+    return doc[start:end]

@@ -1,0 +1,195 @@
+"""Convert the PETRARCH2 country dictionary into newsgraph's actor data files.
+
+Run once when the source dictionary changes; the runtime reads only the output:
+
+    python tools/build_actor_dictionary.py \
+        ../shared/data/events/dictionaries/Phoenix.Countries.actors.txt \
+        src/newsgraph/data/actors
+
+writes ``countries.tsv`` (one row per country: ISO alpha-3 key, name, aliases)
+and ``persons.tsv`` (leaders and elites with their CAMEO codes and dated terms).
+Institutions (ministries, parties, armies) are left out for now.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CODE_PATTERN = re.compile(r"\[([A-Z]+)(?:\s+([^\]]*))?\]")
+SMALL_WORDS = {"of", "the", "and", "de", "du", "da", "del", "la", "le", "el", "y", "van", "von"}
+VOWELS = set("AEIOUY")
+PERSON_MARKER = "CountryInfo"
+# Codes PETRARCH uses that ISO 3166 spells differently, and entries that are no country.
+ISO_CODES = {"TMP": "TLS"}
+NOT_COUNTRIES = {"KNT"}  # Kinakuta, a fictional test country
+COUNTRY_HEADER = ["key", "type", "name", "code", "country", "aliases"]
+PERSON_HEADER = ["name", "country", "terms", "aliases"]
+
+
+@dataclass
+class Entry:
+    """One dictionary entry: a head phrase, its synonyms and its dated codes."""
+
+    head: str
+    comment: str
+    aliases: list[str] = field(default_factory=list)
+    codes: list[tuple[str, str]] = field(default_factory=list)
+
+
+def parse_entries(text: str) -> list[Entry]:
+    """Split the TABARI .actors format into entries (head line, ``+`` synonyms, code lines)."""
+    entries: list[Entry] = []
+    for raw_line in text.splitlines():
+        line, _, comment = raw_line.partition("#")
+        if not line.strip():
+            continue
+        codes = CODE_PATTERN.findall(line)
+        phrase = CODE_PATTERN.sub("", line).strip()
+        if raw_line[0].isspace() or not phrase:
+            if entries:
+                entries[-1].codes.extend(codes)
+        elif phrase.startswith("+"):
+            if entries:
+                entries[-1].aliases.append(phrase[1:].strip())
+                entries[-1].codes.extend(codes)
+        else:
+            entries.append(Entry(head=phrase, comment=comment, codes=list(codes)))
+    return entries
+
+
+def surface_form(phrase: str) -> str:
+    """``NUR-SULTAN_`` -> ``Nur-Sultan``; short or vowel-less single words stay acronyms."""
+    words = [w for w in phrase.strip("_ ").split("_") if w]
+    if len(words) == 1 and ("." in words[0] or len(words[0]) <= 3 or not VOWELS & set(words[0])):
+        return words[0]
+    shaped = []
+    for index, word in enumerate(words):
+        lower = word.lower()
+        if index and lower in SMALL_WORDS:
+            shaped.append(lower)
+        else:
+            shaped.append("-".join(part[:1].upper() + part[1:] for part in lower.split("-")))
+    return " ".join(shaped)
+
+
+def iso_date(value: str) -> str:
+    """``20000507`` or CountryInfo's ``000507`` (yymmdd) as ``2000-05-07``."""
+    if len(value) == 6:
+        century = "20" if int(value[:2]) <= 20 else "19"
+        value = century + value
+    return f"{value[:4]}-{value[4:6]}-{value[6:8]}"
+
+
+def term(code: str, dates: str) -> str:
+    """A code with its date range as ``CODE start..end`` (either end may be open)."""
+    dates = dates.strip()
+    if not dates:
+        return code
+    if dates.startswith(">"):
+        return f"{code} {iso_date(dates[1:])}.."
+    if dates.startswith("<"):
+        return f"{code} ..{iso_date(dates[1:])}"
+    start, _, end = dates.partition("-")
+    return f"{code} {iso_date(start)}..{iso_date(end)}"
+
+
+def is_country(entry: Entry) -> str | None:
+    """The ISO code when the entry names a country as it stands now.
+
+    A three-letter code with no dates, or one open towards today (``[ARM >911221]``).
+    """
+    for code, dates in entry.codes:
+        if len(code) == 3 and (not dates.strip() or dates.strip().startswith(">")):
+            return None if code in NOT_COUNTRIES else ISO_CODES.get(code, code)
+    return None
+
+
+def is_person(entry: Entry) -> bool:
+    """CountryInfo leaders are marked; other people are short names with dated codes only."""
+    if PERSON_MARKER in entry.comment:
+        return True
+    words = entry.head.strip("_").split("_")
+    return (
+        bool(entry.codes)
+        and all(dates.strip() and len(code) > 3 for code, dates in entry.codes)
+        and len(words) <= 4
+        and not {"OF", "THE", "AND"} & set(words)
+    )
+
+
+def build_countries(entries: list[Entry]) -> list[list[str]]:
+    """One row per country code; aliases claimed by two countries are dropped as ambiguous.
+
+    The name is the head of the country's largest entry (its main block, not a city).
+    """
+    names: dict[str, str] = {}
+    block_sizes: dict[str, int] = {}
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for entry in entries:
+        code = is_country(entry)
+        if not code:
+            continue
+        if code not in names or len(entry.aliases) > block_sizes[code]:
+            names[code] = surface_form(entry.head)
+            block_sizes[code] = len(entry.aliases)
+        for phrase in [entry.head, *entry.aliases]:
+            if "(" not in phrase:
+                aliases[code].append(surface_form(phrase))
+    owners: dict[str, set[str]] = defaultdict(set)
+    for code, forms in aliases.items():
+        for form in forms:
+            owners[form].add(code)
+    rows = []
+    for code in sorted(names):
+        kept = [
+            form
+            for form in dict.fromkeys(aliases[code])
+            if form != names[code] and (len(owners[form]) == 1 or names.get(code) == form)
+        ]
+        rows.append([code, "country", names[code], code, code, "|".join(kept)])
+    return rows
+
+
+def build_persons(entries: list[Entry]) -> list[list[str]]:
+    """One row per person: name, the country most of its codes name, every term, aliases."""
+    rows = []
+    for entry in entries:
+        if is_country(entry) or not is_person(entry):
+            continue
+        codes = [(code, dates) for code, dates in entry.codes if not code.startswith("IGO")]
+        countries = Counter(code[:3] for code, _ in codes if len(code) >= 3)
+        if not countries:
+            continue
+        name = surface_form(entry.head)
+        terms = "; ".join(dict.fromkeys(term(code, dates) for code, dates in codes))
+        alias_forms = dict.fromkeys(surface_form(a) for a in entry.aliases)
+        alias_forms.pop(name, None)
+        country = countries.most_common(1)[0][0]
+        rows.append([name, country, terms, "|".join(alias_forms)])
+    return rows
+
+
+def write_tsv(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    lines = ["\t".join(header), *("\t".join(row) for row in rows)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("source", type=Path, help="Phoenix.Countries.actors.txt")
+    parser.add_argument("out_dir", type=Path, help="src/newsgraph/data/actors")
+    args = parser.parse_args()
+    entries = parse_entries(args.source.read_text(encoding="utf-8", errors="replace"))
+    countries = build_countries(entries)
+    persons = build_persons(entries)
+    write_tsv(args.out_dir / "countries.tsv", COUNTRY_HEADER, countries)
+    write_tsv(args.out_dir / "persons.tsv", PERSON_HEADER, persons)
+    print(f"{len(countries)} countries, {len(persons)} persons -> {args.out_dir}")
+
+
+if __name__ == "__main__":
+    main()
