@@ -1,0 +1,160 @@
+"""Turns a noun phrase of the parse into one side of an event (an ``ActorRef``).
+
+A phrase is an actor when the actor index resolves it ("Russia", "Russian forces",
+"Tokayev"), or a described group with a CAMEO sector code when its head is a group
+word ("protesters", "hundreds of people", "foreign powers with Western credentials").
+A bare "the government" belongs to a country named in the same sentence, else to the
+article's most-mentioned country.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.events.patterns import GroupWords, group_words
+from newsgraph.records import Actor, ActorRef
+
+if TYPE_CHECKING:
+    from newsgraph.actors import ActorIndex
+
+# Left-hand modifiers that belong to the name of what a phrase refers to.
+CORE_MODIFIERS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "npadvmod"}
+# Parts of a noun phrase left out of its text: clauses and asides about the noun.
+PHRASE_CUTS = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
+GOVERNMENT_SECTOR = "GOV"
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("Brazil and the United States")."""
+    return [token, *token.conjuncts]
+
+
+def phrase(head: Token) -> Span:
+    """The noun phrase headed by ``head``, without relative clauses, asides or conjuncts."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ not in PHRASE_CUTS:
+            tokens.extend(child.subtree)
+    start = min(token.i for token in tokens)
+    end = max(token.i for token in tokens) + 1
+    if head.dep_ == "dobj" and end < len(head.doc):
+        following = head.doc[end]
+        # The parser often hangs "with ..." on the verb: "accusing powers with Western ties".
+        if following.dep_ == "prep" and following.lower_ == "with" and following.head == head.head:
+            end = following.right_edge.i + 1
+    span = head.doc[start:end]
+    while len(span) > 1 and span[-1].is_punct:
+        span = span[:-1]
+    return span
+
+
+def core(head: Token) -> Span:
+    """The naming part of a phrase: the head with its left modifiers and name parts."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in CORE_MODIFIERS:
+            start = min(start, child.left_edge.i)
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in {"compound", "flat"} and child.i == end:
+            end = child.i + 1
+    return head.doc[start:end]
+
+
+class ArgumentResolver:
+    """Resolves event arguments of one document against its actor index."""
+
+    def __init__(self, doc: Doc, actors: ActorIndex) -> None:
+        self.doc = doc
+        self.actors = actors
+        self.words: GroupWords = group_words()
+        self.main_country = self._most_mentioned_country()
+
+    def resolve(self, head: Token) -> ActorRef | None:
+        """The actor or group ``head``'s phrase refers to; None when it is neither."""
+        text = phrase(head).text
+        group_head = self._counted_group(head)
+        named = core(group_head)
+        key = self.actors.key_at(named.start_char, named.end_char)
+        sector = self._sector_of(group_head)
+        if key is not None:
+            return self._actor_ref(text, key, self.actors.actor(key), named, sector)
+        if group_head.lemma_.lower() in self.words.government:
+            country = self._sentence_country(head.sent) or self.main_country
+            if country is not None:
+                return ActorRef(text, country, country + GOVERNMENT_SECTOR, GOVERNMENT_SECTOR)
+        region = self._region_in(phrase(head))
+        if region is not None:
+            return ActorRef(text, None, region, sector)
+        if sector is not None:
+            return ActorRef(text, None, sector, sector)
+        return None
+
+    def _actor_ref(
+        self, text: str, key: str, actor: Actor, named: Span, head_sector: str | None
+    ) -> ActorRef:
+        """Code a dictionary actor; a group noun after it adds a sector ("Russian forces")."""
+        if actor.type == "country":
+            country = actor.code or actor.key
+            return ActorRef(text, key, country + (head_sector or ""), head_sector)
+        if actor.type == "person":
+            sector = actor.sector or self._role_sector(actor, named)
+            if actor.code and len(actor.code) > 3:
+                return ActorRef(text, key, actor.code, sector)
+            code = (actor.country or "") + (sector or "")
+            return ActorRef(text, key, code or actor.code, sector)
+        return ActorRef(text, key, actor.code, actor.sector or head_sector)
+
+    def _role_sector(self, actor: Actor, named: Span) -> str | None:
+        """GOV for heads of state or government, from the actor's roles or the title in text."""
+        words = [word for role in actor.roles for word in role.lower().split()]
+        words += [token.lemma_.lower() for token in named if not token.ent_type_]
+        sectors = {self.words.sectors.get(word) for word in words}
+        return GOVERNMENT_SECTOR if GOVERNMENT_SECTOR in sectors else None
+
+    def _counted_group(self, head: Token) -> Token:
+        """For "hundreds of people" the group is "people", not the count."""
+        if head.lemma_.lower() in self.words.quantifiers:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    objects = [grand for grand in child.children if grand.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
+        return head
+
+    def _sector_of(self, head: Token) -> str | None:
+        """The sector of a group noun; a named entity is not a group."""
+        if head.ent_type_ and head.ent_type_ not in {"CARDINAL", "NORP"}:
+            return None
+        return self.words.sectors.get(head.lemma_.lower())
+
+    def _region_in(self, span: Span) -> str | None:
+        """A region code for bloc words in the phrase ("with Western credentials" -> WST)."""
+        for token in span:
+            if code := self.words.regions.get(token.lower_):
+                return code
+        return None
+
+    def _country_of(self, key: str) -> str | None:
+        actor = self.actors.actor(key)
+        if actor is None:
+            return None
+        return actor.key if actor.type == "country" else None
+
+    def _sentence_country(self, sentence: Span) -> str | None:
+        """The first country mentioned in ``sentence`` (a city counts for its country)."""
+        for mention in self.actors.mentions_in(sentence.start_char, sentence.end_char):
+            if country := self._country_of(mention.actor_key):
+                return country
+        return None
+
+    def _most_mentioned_country(self) -> str | None:
+        counts = Counter(
+            country
+            for mention in self.actors.mentions_in(0, len(self.doc.text))
+            if (country := self._country_of(mention.actor_key))
+        )
+        return counts.most_common(1)[0][0] if counts else None

@@ -1,0 +1,313 @@
+"""Codes who-did-what-to-whom events from the dependency parse.
+
+Every verb with a pattern in ``verbs.toml`` is a candidate. Its source is the subject
+(the "by" agent in the passive, the governing clause's subject for participle and
+infinitive clauses), its target the object or the object of a target preposition;
+coordinated subjects or objects give one event each. A reported event ("X said Y
+attacked Z") is coded from its own clause, so it is Y -> Z.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.events import codebook
+from newsgraph.events.arguments import ArgumentResolver, conjuncts
+from newsgraph.events.patterns import VerbPattern, fixed_expressions, verb_patterns
+from newsgraph.records import ActorRef, Event
+from newsgraph.records import Span as TextSpan
+
+if TYPE_CHECKING:
+    from newsgraph.actors import ActorIndex
+
+SUBJECTS = {"nsubj", "csubj"}
+PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+RELATIVE_PRONOUN_TAGS = {"WDT", "WP"}
+PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+MONTHS = [name.lower() for name in calendar.month_name[1:]]
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
+
+
+@dataclass(frozen=True)
+class Coding:
+    """A verb's CAMEO code and the words that decided it ("send forces")."""
+
+    code: str
+    words: str
+
+
+def extract_events(
+    doc: Doc, article_id: str, actors: ActorIndex, *, date: str | None = None
+) -> list[Event]:
+    """Events coded from every pattern verb in ``doc`` whose source is an actor or group."""
+    patterns = verb_patterns()
+    resolver = ArgumentResolver(doc, actors)
+    events: list[Event] = []
+    for verb in doc:
+        pattern = patterns.get(verb.lemma_.lower())
+        if pattern is None or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        if _is_content_of(verb, patterns) or _in_fixed_expression(verb):
+            continue
+        coding = code_verb(verb, pattern)
+        if coding is None:
+            continue
+        sources = [ref for head in source_heads(verb) if (ref := resolver.resolve(head))]
+        targets = _resolved_targets(verb, pattern, resolver)
+        for source in sources:
+            for target in targets or [None]:
+                events.append(
+                    _event(verb, coding, source, _distinct(source, target), article_id, date)
+                )
+    return events
+
+
+def code_verb(verb: Token, pattern: VerbPattern) -> Coding | None:
+    """The most specific code the pattern gives this verb in its context."""
+    for child in verb.children:
+        if child.dep_ == "prt" and (code := pattern.particles.get(child.lower_)):
+            return Coding(code, f"{verb.lemma_} {child.lower_}")
+    for thing in _objects(verb):
+        if code := pattern.objects.get(thing.lemma_.lower()):
+            return Coding(code, f"{verb.lemma_} {thing.text}")
+    for child in verb.children:
+        if child.dep_ == "xcomp" and (code := pattern.xcomps.get(child.lemma_.lower())):
+            return Coding(code, f"{verb.lemma_} to {child.lemma_}")
+    for child in verb.children:
+        if child.dep_ == "prep" and (code := pattern.preps.get(child.lower_)):
+            return Coding(code, f"{verb.lemma_} {child.lower_}")
+    if pattern.clause and any(child.dep_ == "ccomp" for child in verb.children):
+        return Coding(pattern.clause, verb.lemma_)
+    if pattern.code:
+        return Coding(pattern.code, verb.lemma_)
+    return None
+
+
+def source_heads(verb: Token) -> list[Token]:
+    """Heads of the phrases that act: subject, passive agent, or the governing clause's."""
+    if is_passive(verb):
+        agents = [
+            pobj
+            for child in verb.children
+            if child.dep_ == "agent"
+            for pobj in child.children
+            if pobj.dep_ == "pobj"
+        ]
+        return [token for agent in agents for token in conjuncts(agent)]
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            if child.tag_ in RELATIVE_PRONOUN_TAGS and verb.dep_ == "relcl":
+                return conjuncts(verb.head)
+            return conjuncts(child)
+    return _inherited_subjects(verb)
+
+
+def is_passive(verb: Token) -> bool:
+    return any(child.dep_ in PASSIVE_SUBJECTS or child.dep_ == "auxpass" for child in verb.children)
+
+
+def is_negated(verb: Token) -> bool:
+    """A "not"/"never" on the verb, or on the verb it completes ("did not try to attack")."""
+    negated = any(child.dep_ == "neg" for child in verb.children)
+    if verb.dep_ == "xcomp":
+        negated = negated or any(child.dep_ == "neg" for child in verb.head.children)
+    return negated
+
+
+def target_heads(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
+    """Candidate target phrases in order of preference, each with its conjuncts."""
+    candidates: list[list[Token]] = []
+    if is_passive(verb) and not pattern.theme:
+        candidates += [conjuncts(c) for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+    if not pattern.theme:
+        candidates += [conjuncts(c) for c in verb.children if c.dep_ == "dobj"]
+    candidates += [conjuncts(c) for c in verb.children if c.dep_ == "dative"]
+    for child in verb.children:
+        if child.dep_ in {"prep", "dative"} and child.lower_ in pattern.target_preps:
+            candidates += [conjuncts(c) for c in child.children if c.dep_ == "pobj"]
+    if pattern.theme:
+        candidates += _attached_elsewhere(verb, pattern)
+    return candidates
+
+
+def _resolved_targets(
+    verb: Token, pattern: VerbPattern, resolver: ArgumentResolver
+) -> list[ActorRef]:
+    """The first candidate target phrase that names an actor or group."""
+    for heads in target_heads(verb, pattern):
+        refs = [ref for head in heads if (ref := resolver.resolve(head))]
+        if refs:
+            return refs
+    # "threatened to attack Iran": the target is the complement's.
+    for complement in verb.children:
+        if complement.dep_ == "xcomp":
+            return _resolved_targets(complement, replace(pattern, theme=False), resolver)
+    return []
+
+
+def _attached_elsewhere(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
+    """Target prepositions that the parser hung lower in the clause.
+
+    "sent its forces under the CSTO, an alliance ..., to Kazakhstan": the destination
+    is about the sending even when a long aside in between captured the preposition.
+    """
+    found = []
+    for token in verb.subtree:
+        if (
+            token.i > verb.i
+            and token.dep_ == "prep"
+            and token.head != verb
+            and token.lower_ in pattern.target_preps
+        ):
+            found += [conjuncts(c) for c in token.children if c.dep_ == "pobj" and c.ent_type_]
+    return found
+
+
+def _objects(verb: Token) -> list[Token]:
+    """What the verb acts on, for pattern refinement (the subject, in the passive)."""
+    dependents = {"dobj", *PASSIVE_SUBJECTS} if is_passive(verb) else {"dobj"}
+    return [c for c in verb.children if c.dep_ in dependents]
+
+
+def _is_content_of(verb: Token, patterns: dict[str, VerbPattern]) -> bool:
+    """Whether ``verb`` only says what a coded verb is about ("threatened to *attack*")."""
+    if verb.dep_ != "xcomp":
+        return False
+    governor = patterns.get(verb.head.lemma_.lower())
+    return governor is not None and code_verb(verb.head, governor) is not None
+
+
+def _in_fixed_expression(verb: Token) -> bool:
+    """Whether the verb is part of an expression such as "as opposed to"."""
+    doc = verb.doc
+    for words in fixed_expressions():
+        for offset, word in enumerate(words):
+            start = verb.i - offset
+            if word != verb.lower_ or start < 0 or start + len(words) > len(doc):
+                continue
+            if tuple(token.lower_ for token in doc[start : start + len(words)]) == words:
+                return True
+    return False
+
+
+def _inherited_subjects(verb: Token) -> list[Token]:
+    """The subject of a clause without its own: the one it depends on supplies it."""
+    head = verb.head
+    if head == verb:
+        return []
+    if verb.dep_ == "conj":
+        return source_heads(head)
+    if verb.dep_ == "xcomp":
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        return conjuncts(objects[0]) if objects else source_heads(head)
+    if verb.dep_ in {"acl", "advcl"} and _is_free_participle(verb):
+        return _governing_active_subjects(verb)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return conjuncts(head)
+    if verb.dep_ == "advcl":
+        return source_heads(head)
+    return []
+
+
+def _is_free_participle(verb: Token) -> bool:
+    """A participle clause set off by a comma: it tells what the main clause's subject did."""
+    previous = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    return verb.tag_ == "VBG" and previous is not None and previous.text == ","
+
+
+def _governing_active_subjects(verb: Token) -> list[Token]:
+    """Subjects of the nearest clause above ``verb`` that has an active subject."""
+    token = verb.head
+    while token.head != token:
+        if token.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECTS for c in token.children):
+            break
+        token = token.head
+    subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+    return conjuncts(subjects[0]) if subjects else []
+
+
+def _distinct(source: ActorRef, target: ActorRef | None) -> ActorRef | None:
+    """No event of an actor upon itself: such a target is dropped."""
+    if (
+        target is not None
+        and target.actor_key is not None
+        and (target.actor_key, target.code) == (source.actor_key, source.code)
+    ):
+        return None
+    return target
+
+
+def _event(
+    verb: Token,
+    coding: Coding,
+    source: ActorRef,
+    target: ActorRef | None,
+    article_id: str,
+    date: str | None,
+) -> Event:
+    sentence = verb.sent
+    return Event(
+        span=TextSpan(article_id, verb.idx, verb.idx + len(verb.text)),
+        sentence=TextSpan(article_id, sentence.start_char, sentence.end_char),
+        source=source,
+        target=target,
+        cameo=coding.code,
+        plover=codebook.plover(coding.code),
+        goldstein=codebook.goldstein(coding.code),
+        quad_class=codebook.quad_class(coding.code),
+        verb=coding.words,
+        date=explicit_date(sentence) or date,
+        location=location(verb),
+        negated=is_negated(verb),
+    )
+
+
+def location(verb: Token) -> str | None:
+    """The place of an "in X" on the verb, else of the first "in X" in its sentence."""
+    own = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"]
+    anywhere = [t for t in verb.sent if t.dep_ == "prep" and t.lower_ == "in"]
+    for preposition in own + anywhere:
+        for place in preposition.children:
+            if place.dep_ == "pobj" and place.ent_type_ in PLACE_ENTITIES:
+                return _entity_text(place)
+    return None
+
+
+def _entity_text(token: Token) -> str:
+    entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+    return entity.text
+
+
+def explicit_date(sentence: Span) -> str | None:
+    """An absolute date stated in the sentence, as ISO (``2022-01-05``, ``2022-01``, ``1916``)."""
+    for entity in sentence.ents:
+        if entity.label_ != "DATE":
+            continue
+        text = _with_trailing_year(entity)
+        year = YEAR.search(text)
+        if year is None:
+            continue
+        words = [word.strip(",.") for word in text.lower().split()]
+        month = next((MONTHS.index(word) + 1 for word in words if word in MONTHS), None)
+        if month is None:
+            return year.group(1)
+        day = DAY.search(YEAR.sub("", text))
+        if day and 1 <= int(day.group(1)) <= 31:
+            return f"{year.group(1)}-{month:02d}-{int(day.group(1)):02d}"
+        return f"{year.group(1)}-{month:02d}"
+    return None
+
+
+def _with_trailing_year(entity: Span) -> str:
+    """The entity's text, with a year the model left outside it ("January 5" ", 2022")."""
+    doc = entity.doc
+    after = entity.end
+    if after + 1 < len(doc) and doc[after].text == "," and YEAR.fullmatch(doc[after + 1].text):
+        return f"{entity.text}, {doc[after + 1].text}"
+    return entity.text

@@ -1,0 +1,83 @@
+"""Loads the verb patterns and group words that the coder applies to a parse.
+
+Both are data (``data/events/verbs.toml`` and ``groups.toml``) so that coverage grows
+by editing a table, not the coder.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+DATA_DIR = resources.files("newsgraph") / "data" / "events"
+
+
+@dataclass(frozen=True)
+class VerbPattern:
+    """How one verb lemma is coded; see the header of ``verbs.toml`` for each field."""
+
+    lemma: str
+    code: str | None
+    target_preps: tuple[str, ...]
+    particles: dict[str, str] = field(default_factory=dict)
+    objects: dict[str, str] = field(default_factory=dict)
+    xcomps: dict[str, str] = field(default_factory=dict)
+    preps: dict[str, str] = field(default_factory=dict)
+    clause: str | None = None
+    theme: bool = False
+
+
+@dataclass(frozen=True)
+class GroupWords:
+    """Words that make a noun phrase a collective actor without a dictionary entry."""
+
+    sectors: dict[str, str]
+    regions: dict[str, str]
+    government: frozenset[str]
+    quantifiers: frozenset[str]
+
+
+def _load_toml(name: str) -> dict:
+    return tomllib.loads(DATA_DIR.joinpath(name).read_text(encoding="utf-8"))
+
+
+@cache
+def verb_patterns() -> dict[str, VerbPattern]:
+    """Verb patterns keyed by lemma."""
+    table = _load_toml("verbs.toml")
+    default_preps = tuple(table["defaults"]["target_preps"])
+    return {
+        lemma: VerbPattern(
+            lemma=lemma,
+            code=entry.get("code"),
+            target_preps=tuple(entry.get("target_preps", default_preps)),
+            particles=entry.get("particles", {}),
+            objects=entry.get("objects", {}),
+            xcomps=entry.get("xcomps", {}),
+            preps=entry.get("preps", {}),
+            clause=entry.get("clause"),
+            theme=entry.get("theme", False),
+        )
+        for lemma, entry in table["verbs"].items()
+    }
+
+
+@cache
+def fixed_expressions() -> tuple[tuple[str, ...], ...]:
+    """Word sequences, lower-cased, in which a pattern verb codes no event."""
+    table = _load_toml("verbs.toml")
+    return tuple(tuple(words.split()) for words in table["defaults"]["fixed_expressions"])
+
+
+@cache
+def group_words() -> GroupWords:
+    """The group, region, government and quantifier words of ``groups.toml``."""
+    table = _load_toml("groups.toml")
+    return GroupWords(
+        sectors=table["sectors"],
+        regions=table["regions"],
+        government=frozenset(table["government_words"]["words"]),
+        quantifiers=frozenset(table["collective_quantifiers"]["words"]),
+    )
