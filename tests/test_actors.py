@@ -1,0 +1,176 @@
+"""Actor resolution on the seed article and on sentences written for one rule each."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import GOLD, SEED_001
+from newsgraph.actors import ActorDictionary, ActorIndex, resolve_actors
+
+GOLD_DATA = json.loads(GOLD.read_text(encoding="utf-8"))
+REQUIRED_ACTORS = [a for a in GOLD_DATA["actors"] if a.get("required", True)]
+
+
+@pytest.fixture(scope="module")
+def dictionary() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+@pytest.fixture(scope="module")
+def seed_index(nlp, dictionary) -> ActorIndex:
+    doc = nlp(SEED_001.read_text(encoding="utf-8"))
+    return resolve_actors(doc, "seed-001", dictionary, exclude_names={"TRT World"})
+
+
+def resolve(nlp, dictionary: ActorDictionary, text: str) -> ActorIndex:
+    return resolve_actors(nlp(text), "sentence", dictionary)
+
+
+def _matching_actor(index: ActorIndex, gold: dict):
+    if gold["type"] == "country":
+        return index.actors.get(gold["code"])
+    key = index.find(gold["name"])
+    return index.actors.get(key) if key else None
+
+
+@pytest.mark.parametrize("gold", REQUIRED_ACTORS, ids=lambda g: g["name"])
+def test_seed_actor_matches_gold(seed_index: ActorIndex, gold: dict) -> None:
+    actor = _matching_actor(seed_index, gold)
+    assert actor is not None, f"{gold['name']} not found"
+    assert actor.type == gold["type"]
+    if "country" in gold:
+        assert actor.country == gold["country"]
+    if "role" in gold:
+        main_word = gold["role"].split(",")[0].split()[-1].lower()
+        assert any(main_word in role.lower() for role in actor.roles), actor.roles
+    forms = [alias.lower() for alias in (actor.name, *actor.aliases)]
+    for alias in gold.get("aliases_in_text", []):
+        assert any(alias.lower() in form or form in alias.lower() for form in forms), (
+            alias,
+            actor.aliases,
+        )
+
+
+def test_seed_has_no_credit_or_publisher_actors(seed_index: ActorIndex) -> None:
+    for not_actor in GOLD_DATA["not_actors"]:
+        assert seed_index.find(not_actor["name"]) is None, not_actor
+
+
+def test_seed_mentions_point_at_their_text(seed_index: ActorIndex) -> None:
+    text = SEED_001.read_text(encoding="utf-8")
+    assert seed_index.mentions == sorted(seed_index.mentions, key=lambda m: m.span.start)
+    for mention in seed_index.mentions:
+        assert text[mention.span.start : mention.span.end] == mention.text
+        assert mention.actor_key in seed_index.actors
+
+
+def test_key_at_prefers_the_person_over_the_demonym(seed_index: ActorIndex) -> None:
+    text = SEED_001.read_text(encoding="utf-8")
+    start = text.index("Russian President Vladimir Putin")
+    end = start + len("Russian President Vladimir Putin")
+    assert seed_index.key_at(start, end) == "person:vladimir-putin"
+    kremlin = text.index("the Kremlin")
+    assert seed_index.key_at(kremlin, kremlin + len("the Kremlin")) == "RUS"
+
+
+def test_surname_and_possessive_join_the_full_name(seed_index: ActorIndex) -> None:
+    assert seed_index.find("Tokayev") == "person:kassym-jomart-tokayev"
+    assert seed_index.find("Nazarbayev's") == "person:nursultan-nazarbayev"
+    text = SEED_001.read_text(encoding="utf-8")
+    possessive = text.index("Nazarbayev’s")
+    assert seed_index.key_at(possessive, possessive + len("Nazarbayev’s")) == (
+        "person:nursultan-nazarbayev"
+    )
+
+
+def test_metonyms_name_their_countries(nlp, dictionary) -> None:
+    index = resolve(
+        nlp,
+        dictionary,
+        "Washington and Downing Street welcomed the deal, while the Kremlin and Beijing "
+        "stayed silent and Kyiv asked for more.",
+    )
+    assert {"USA", "GBR", "RUS", "CHN", "UKR"} <= set(index.actors)
+    assert "Downing Street" in index.actor("GBR").aliases
+    assert "the Kremlin" in index.actor("RUS").aliases
+
+
+def test_demonyms_resolve_to_countries(nlp, dictionary) -> None:
+    index = resolve(
+        nlp,
+        dictionary,
+        "British and American diplomats met Georgian officials as Ukrainian troops "
+        "withdrew and Kazakhstani exporters waited.",
+    )
+    assert {"GBR", "USA", "GEO", "UKR", "KAZ"} <= set(index.actors)
+
+
+def test_title_gives_role_and_country_and_surname_joins(nlp, dictionary) -> None:
+    index = resolve(
+        nlp,
+        dictionary,
+        "French President Emmanuel Macron arrived in Berlin on Monday. "
+        "Macron said the talks had been useful.",
+    )
+    key = index.find("Emmanuel Macron")
+    assert key == "person:emmanuel-macron"
+    person = index.actor(key)
+    assert person.country == "FRA"
+    assert "President" in person.roles
+    assert person.code == "FRAGOV"
+    assert "Macron" in person.aliases
+
+
+def test_known_leader_without_title_gets_country(nlp, dictionary) -> None:
+    index = resolve(nlp, dictionary, "Xi Jinping met the delegation. Later, Xi left for Moscow.")
+    key = index.find("Xi")
+    assert key == "person:xi-jinping"
+    assert index.actor(key).country == "CHN"
+
+
+def test_acronym_and_long_form_merge(nlp, dictionary) -> None:
+    index = resolve(
+        nlp,
+        dictionary,
+        "The Shanghai Cooperation Organisation met in Samarkand. Leaders of the SCO agreed "
+        "to expand the North Atlantic Treaty Organization's rival.",
+    )
+    sco = index.find("SCO")
+    assert sco is not None
+    assert sco == index.find("Shanghai Cooperation Organisation")
+    assert index.find("North Atlantic Treaty Organization") == index.find("NATO")
+
+
+def test_unknown_organisation_acronym_in_parentheses_merges(nlp, dictionary) -> None:
+    index = resolve(
+        nlp,
+        dictionary,
+        "The Kazakhstan Institute for Strategic Studies (KISS) published a report. "
+        "KISS said exports would fall.",
+    )
+    key = index.find("Kazakhstan Institute for Strategic Studies")
+    assert key is not None
+    assert index.find("KISS") == key
+    assert index.actor(key).country == "KAZ"
+
+
+def test_case_sensitive_acronyms_are_not_pronouns(nlp, dictionary) -> None:
+    index = resolve(nlp, dictionary, "Those who know say the WHO will decide. Tell us more.")
+    assert index.find("WHO") == "org:world-health-organization"
+    assert "USA" not in index.actors
+
+
+def test_user_file_adds_actors(nlp, tmp_path: Path) -> None:
+    extra = tmp_path / "local.tsv"
+    extra.write_text(
+        "key\ttype\tname\tcode\tcountry\taliases\n"
+        "org:kazmunaygas\torganisation\tKazMunayGas\tKAZBUS\tKAZ\tKMG\n",
+        encoding="utf-8",
+    )
+    dictionary = ActorDictionary.load([extra])
+    index = resolve(nlp, dictionary, "KMG raised output in western fields.")
+    assert index.find("KMG") == "org:kazmunaygas"
+    assert index.actor("org:kazmunaygas").country == "KAZ"
