@@ -1,0 +1,195 @@
+"""Events (stage 7): CAMEO coding over the parse, checked on the seeds and on sentences."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import GOLD, SEED_001
+from newsgraph.actors import ActorDictionary, resolve_actors
+from newsgraph.events import codebook, extract_events
+from newsgraph.events.patterns import verb_patterns
+from newsgraph.records import Event
+
+
+@pytest.fixture(scope="session")
+def dictionary() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+@pytest.fixture(scope="session")
+def events_of(nlp, dictionary):
+    def code(text: str, date: str | None = None) -> list[Event]:
+        doc = nlp(text)
+        actors = resolve_actors(doc, "test", dictionary, exclude_names={"TRT World"})
+        return extract_events(doc, "test", actors, date=date)
+
+    return code
+
+
+@pytest.fixture(scope="session")
+def seed_events(events_of) -> list[Event]:
+    return events_of(SEED_001.read_text(encoding="utf-8"), date="2022-01-10")
+
+
+def _matches_side(ref, gold: str) -> bool:
+    """Gold gives a country code, or a word for a described group ("Western powers")."""
+    if ref is None:
+        return False
+    if gold.isupper() and len(gold) == 3:
+        return (ref.code or "").startswith(gold)
+    words = gold.lower().split()
+    return any(word.rstrip("s") in ref.text.lower() for word in words) or (
+        "protesters" in words and ref.code == "CVL"
+    )
+
+
+def _find(events: list[Event], gold: dict) -> list[Event]:
+    return [
+        event
+        for event in events
+        if event.cameo_root == gold["cameo_root"]
+        and _matches_side(event.source, gold["source"])
+        and _matches_side(event.target, gold["target"])
+    ]
+
+
+REQUIRED = [
+    e for e in json.loads(GOLD.read_text(encoding="utf-8"))["events"] if e.get("required", True)
+]
+
+
+@pytest.mark.parametrize("gold", REQUIRED, ids=[e["cameo"] for e in REQUIRED])
+def test_required_seed_events_are_found(seed_events, gold):
+    found = _find(seed_events, gold)
+    assert found, f"no {gold['source']} -> {gold['target']} event of root {gold['cameo_root']}"
+    event = found[0]
+    assert event.plover == gold["plover"].split()[0]
+    assert event.quad_class == codebook.quad_class(gold["cameo"])
+    if "location" in gold:
+        assert event.location == gold["location"]
+
+
+def test_seed_events_carry_spans_sentences_and_the_article_date(seed_events):
+    text = SEED_001.read_text(encoding="utf-8")
+    sent = next(e for e in seed_events if e.cameo == "074")
+    assert text[sent.span.start : sent.span.end] == "sent"
+    assert text[sent.sentence.start : sent.sentence.end].startswith("Russia has sent")
+    assert sent.date == "2022-01-10"
+    assert sent.goldstein == 8.5
+
+
+def test_invited_forces_are_coded_with_sectors(seed_events):
+    invite = next(e for e in seed_events if e.cameo == "0234")
+    assert invite.source.actor_key == "person:kassym-jomart-tokayev"
+    assert invite.source.code == "KAZGOV"
+    assert invite.target.code == "RUSMIL"
+    assert invite.target.sector == "MIL"
+
+
+def test_accusation_in_a_participle_clause_takes_the_main_subject(seed_events):
+    accuse = next(e for e in seed_events if e.cameo == "112")
+    assert accuse.source.text == "Tokayev"
+    assert accuse.target.text == "foreign powers with Western credentials"
+    assert accuse.target.code == "WST"
+
+
+def test_protest_against_bare_government_takes_the_country_of_the_place(seed_events):
+    protest = next(e for e in seed_events if e.cameo == "141" and "people" in e.source.text)
+    assert protest.source.code == "CVL" and protest.source.actor_key is None
+    assert protest.target.code == "KAZGOV"
+    assert protest.location == "Almaty"
+
+
+def test_passive_voice_codes_the_agent_as_source(events_of):
+    (event,) = events_of("Kazakhstan was invaded by Russia.")
+    assert (event.source.code, event.target.code) == ("RUS", "KAZ")
+    assert event.cameo_root == "19"
+
+
+def test_negation_is_kept_and_marked(events_of):
+    (event,) = events_of("Russia did not attack Ukraine.")
+    assert event.negated
+    assert (event.source.code, event.target.code, event.cameo) == ("RUS", "UKR", "190")
+
+
+def test_compound_subjects_give_one_event_each(events_of):
+    events = events_of("Brazil and the United States agreed to cooperate on trade.")
+    assert sorted(e.source.code for e in events) == ["BRA", "USA"]
+    assert {e.cameo for e in events} == {"031"}
+
+
+def test_reported_event_is_coded_from_its_own_clause(events_of):
+    (event,) = events_of("Officials said Russia attacked Ukraine.")
+    assert (event.source.code, event.target.code) == ("RUS", "UKR")
+
+
+def test_threat_to_attack_is_a_threat_with_the_attacks_target(events_of):
+    (event,) = events_of("Israel threatened to attack Iran.")
+    assert event.cameo == "138"
+    assert (event.source.code, event.target.code) == ("ISR", "IRN")
+
+
+def test_theme_object_refines_the_code_and_the_target_is_the_preposition(events_of):
+    (event,) = events_of("France imposed sanctions on Syria.")
+    assert (event.cameo, event.plover, event.target.code) == ("163", "COERCE", "SYR")
+
+
+def test_explicit_date_and_location_in_the_sentence(events_of):
+    events = events_of(
+        "Thousands of demonstrators rallied against the government in Tbilisi on January 5, 2022.",
+        date="2022-02-01",
+    )
+    (event,) = events
+    assert event.date == "2022-01-05"
+    assert event.location == "Tbilisi"
+    assert event.source.code == "CVL"
+    assert event.target.code == "GEOGOV"
+
+
+def test_police_and_protesters_are_groups_with_sectors(events_of):
+    (event,) = events_of("Police arrested dozens of protesters in Kyiv.")
+    assert (event.source.code, event.target.code, event.cameo) == ("COP", "CVL", "173")
+
+
+def test_source_that_is_no_actor_gives_no_event(events_of):
+    assert events_of("The storm destroyed the bridge and the idea attacked nothing.") == []
+
+
+def test_fixed_expression_is_no_event(events_of):
+    text = "The Kazakh population grew as opposed to the Russian population."
+    assert not [e for e in events_of(text) if e.verb.startswith("oppose")]
+
+
+@pytest.mark.parametrize(
+    ("code", "plover", "goldstein", "quad"),
+    [
+        ("074", "AID", 8.5, 2),
+        ("0234", "REQUEST", 3.4, 1),
+        ("112", "ACCUSE", -2.0, 3),
+        ("141", "PROTEST", -6.5, 4),
+        ("1213", "REJECT", -4.0, 3),
+        ("190", "ASSAULT", -10.0, 4),
+        ("010", None, 0.0, 1),
+    ],
+)
+def test_codebook_lookups(code, plover, goldstein, quad):
+    assert codebook.plover(code) == plover
+    assert codebook.goldstein(code) == goldstein
+    assert codebook.quad_class(code) == quad
+    assert codebook.is_known(code)
+
+
+def test_codebook_labels_and_pattern_codes_are_valid():
+    assert codebook.label("141") == "Demonstrate or rally"
+    assert codebook.label("0234") == "Appeal for military protection or peacekeeping"
+    for pattern in verb_patterns().values():
+        codes = [pattern.code, pattern.clause, *pattern.objects.values(), *pattern.xcomps.values()]
+        codes += [*pattern.preps.values(), *pattern.particles.values()]
+        assert all(codebook.is_known(code) for code in codes if code), pattern.lemma
+
+
+def test_patterns_cover_every_cameo_root():
+    roots = {pattern.code[:2] for pattern in verb_patterns().values() if pattern.code}
+    assert roots >= {f"{root:02d}" for root in range(1, 21)}
