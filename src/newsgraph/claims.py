@@ -1,0 +1,236 @@
+"""Stage 8: claims, the numbers an article states, with what they measure and when.
+
+spaCy finds the numbers (PERCENT, MONEY, QUANTITY and CARDINAL entities); the parse
+says what each measures: the noun it counts ("12 people"), the noun it modifies ("a
+$5 billion loan") or the subject of the verb it completes ("the Kazakh population
+topped 68 percent"). The time is the nearest year in the sentence, else the year last
+named earlier in the same paragraph, else the article's date.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.records import Claim
+from newsgraph.records import Span as TextSpan
+
+MEASURES = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
+SUBJECTS = {"nsubj", "nsubjpass"}
+RELATIVE_PRONOUN_TAGS = {"WDT", "WP"}
+# Roles in which a value completes a verb ("topped 68 percent", "was 19 percent").
+VERB_COMPLEMENTS = {"dobj", "attr", "npadvmod", "acomp", "oprd", "advmod", "pobj", "nsubj"}
+# Prepositions whose object says how much something changed: "raised inflation by 3%".
+CHANGE_PREPOSITIONS = {"by", "to", "from"}
+NOUN_MODIFIERS = {"det", "amod", "compound", "poss", "nmod", "case"}
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    """The tables of ``data/claims/numbers.toml``."""
+
+    words: dict[str, int]
+    scales: dict[str, int]
+    currencies: dict[str, str]
+    vague: frozenset[str]
+    name_labels: frozenset[str]
+    light_verbs: frozenset[str]
+
+
+@cache
+def number_words() -> NumberWords:
+    path = resources.files("newsgraph") / "data" / "claims" / "numbers.toml"
+    table = tomllib.loads(path.read_text(encoding="utf-8"))
+    return NumberWords(
+        words=table["words"],
+        scales=table["scales"],
+        currencies=table["currencies"],
+        vague=frozenset(table["vague"]["words"]),
+        name_labels=frozenset(table["names"]["labels"]),
+        light_verbs=frozenset(table["light_verbs"]["lemmas"]),
+    )
+
+
+def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> list[Claim]:
+    """Claims for every measured number in ``doc`` whose subject the parse gives."""
+    words = number_words()
+    claims: list[Claim] = []
+    paragraph_year: str | None = None
+    previous: Span | None = None
+    for sentence in doc.sents:
+        # Sentences never span paragraphs, so a blank line up to here means a new one.
+        if previous is None or "\n\n" in doc.text[previous.start_char : sentence.start_char]:
+            paragraph_year = None
+        for entity in sentence.ents:
+            if entity.label_ not in MEASURES or _is_not_a_measure(entity, words):
+                continue
+            subject = measured_subject(entity)
+            if subject is None:
+                continue
+            claims.append(
+                Claim(
+                    span=TextSpan(article_id, entity.start_char, entity.end_char),
+                    sentence=TextSpan(article_id, sentence.start_char, sentence.end_char),
+                    subject=subject,
+                    value=entity.text,
+                    number=parse_number(entity, words),
+                    unit=unit_of(entity, words),
+                    time=nearest_year(entity, sentence) or paragraph_year or date,
+                )
+            )
+        years = [y for e in sentence.ents if e.label_ == "DATE" for y in YEAR.findall(e.text)]
+        paragraph_year = years[-1] if years else paragraph_year
+        previous = sentence
+    return claims
+
+
+def _is_not_a_measure(entity: Span, words: NumberWords) -> bool:
+    """Years, house numbers and numbers inside names are not claims."""
+    root = entity.root
+    if entity.label_ != "CARDINAL":
+        return False
+    if YEAR.fullmatch(entity.text.strip()):
+        return True
+    head = root.head
+    return head.ent_type_ in words.name_labels or head.pos_ == "PROPN"
+
+
+def measured_subject(entity: Span) -> str | None:
+    """What the number measures, as words of the text; None when the parse does not say."""
+    if entity.label_ == "CARDINAL":
+        return _counted(entity)
+    root = entity.root
+    head = root.head
+    while (head.pos_ in {"ADJ", "ADV"} or head.dep_ == "amod") and head.head != head:
+        head = head.head
+    if root.dep_ in {"nummod", "compound", "amod", "npadvmod", "nmod", "quantmod"} and (
+        head.pos_ in {"NOUN", "PROPN"}
+    ):
+        phrase = noun_phrase(_modified_noun(head))
+        # "a $5 billion loan": the subject is what follows the value.
+        if phrase.start <= entity.start < phrase.end:
+            phrase = phrase.doc[max(entity.end, phrase.start) : phrase.end]
+        return phrase.text or None
+    if root.dep_ == "pobj":
+        preposition = head
+        governor = preposition.head
+        if governor.pos_ in {"NOUN", "PROPN"}:
+            return noun_phrase(governor).text
+        if preposition.lower_ in CHANGE_PREPOSITIONS:
+            changed = [c for c in governor.children if c.dep_ == "dobj"]
+            if changed:
+                return noun_phrase(changed[0]).text
+        return _subject_of(governor)
+    if root.dep_ in VERB_COMPLEMENTS:
+        return _subject_of(head)
+    return None
+
+
+def _modified_noun(noun: Token) -> Token:
+    """Climb from a modifier noun to the noun it modifies ("petroleum" -> "gas")."""
+    while noun.dep_ in {"compound", "amod"} and noun.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head
+    return noun
+
+
+def _counted(entity: Span) -> str | None:
+    """For a count, the counted noun; with the verb it is the object of ("people killed")."""
+    root = entity.root
+    noun: Token | None = None
+    if root.dep_ == "nummod" and root.head.pos_ == "NOUN":
+        noun = root.head
+    else:
+        counted = [
+            pobj
+            for prep in root.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+        noun = counted[0] if counted else None
+    if noun is None:
+        return None
+    counted_head = noun if root.dep_ == "nummod" else root
+    verb = counted_head.head
+    if (
+        counted_head.dep_ in {"dobj", "nsubj", "nsubjpass"}
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() not in number_words().light_verbs
+    ):
+        return f"{noun.text} {verb.text}"
+    return noun_phrase(noun).text
+
+
+def _subject_of(verb: Token) -> str | None:
+    """The subject of the clause a value completes, through relative clauses and ``be``."""
+    clause = verb
+    while clause.pos_ not in {"VERB", "AUX"} and clause.head != clause:
+        clause = clause.head
+    for child in clause.children:
+        if child.dep_ in SUBJECTS:
+            if child.tag_ in RELATIVE_PRONOUN_TAGS and clause.dep_ == "relcl":
+                return noun_phrase(clause.head).text
+            if child.pos_ == "PRON":
+                return None
+            return noun_phrase(child).text
+    return None
+
+
+def noun_phrase(noun: Token) -> Span:
+    """The noun with its left modifiers and any "of" phrase: "the share of Russians"."""
+    start = min([noun.i] + [c.left_edge.i for c in noun.lefts if c.dep_ in NOUN_MODIFIERS])
+    end = noun.i + 1
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            end = child.right_edge.i + 1
+    return noun.doc[start:end]
+
+
+def parse_number(entity: Span, words: NumberWords) -> float | None:
+    """The value as a number ("$5 billion" -> 5e9, "68 percent" -> 68); None when vague."""
+    number: float | None = None
+    for token in entity:
+        lower = token.lower_
+        if lower in words.vague:
+            return None
+        if number is None and NUMBER.fullmatch(token.text):
+            number = float(token.text.replace(",", ""))
+        elif number is None and lower in words.words:
+            number = float(words.words[lower])
+        elif number is not None and lower in words.scales:
+            number *= words.scales[lower]
+    return number
+
+
+def unit_of(entity: Span, words: NumberWords) -> str | None:
+    """percent, an ISO currency code, a unit of measure, or the counted noun."""
+    if entity.label_ == "PERCENT":
+        return "percent"
+    if entity.label_ == "MONEY":
+        for token in entity:
+            code = words.currencies.get(token.lower_) or words.currencies.get(token.lemma_.lower())
+            if code:
+                return code
+        return None
+    if entity.label_ == "QUANTITY":
+        units = [t.lemma_.lower() for t in entity if t.is_alpha and t.lower_ not in words.scales]
+        return units[-1] if units else None
+    root = entity.root
+    return root.head.lemma_.lower() if root.dep_ == "nummod" else None
+
+
+def nearest_year(entity: Span, sentence: Span) -> str | None:
+    """The year of the DATE closest to the number in the same sentence."""
+    dated = [
+        (abs(date.start - entity.start), year.group(1))
+        for date in sentence.ents
+        if date.label_ == "DATE" and (year := YEAR.search(date.text))
+    ]
+    return min(dated)[1] if dated else None

@@ -1,0 +1,125 @@
+"""Claims (stage 8): numbers with what they measure and when, on the seeds and on sentences."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import EXTRACTION, GOLD, SEED_001
+from newsgraph.claims import extract_claims
+from newsgraph.records import Claim
+
+
+@pytest.fixture(scope="session")
+def claims_of(nlp):
+    def extract(text: str, date: str | None = None) -> list[Claim]:
+        return extract_claims(nlp(text), "test", date=date)
+
+    return extract
+
+
+@pytest.fixture(scope="session")
+def seed_claims(claims_of) -> list[Claim]:
+    return claims_of(SEED_001.read_text(encoding="utf-8"), date="2022-01-10")
+
+
+def _gold_number(value: str) -> float:
+    return float(next(word for word in value.split() if word.replace(".", "").isdigit()))
+
+
+REQUIRED = [
+    c for c in json.loads(GOLD.read_text(encoding="utf-8"))["claims"] if c.get("required", True)
+]
+
+
+@pytest.mark.parametrize("gold", REQUIRED, ids=[f"{c['value']} {c['time']}" for c in REQUIRED])
+def test_required_seed_claims_are_found(seed_claims, gold):
+    people = "Kazakh" if gold["subject"].startswith("Kazakh") else "Russian"
+    found = [
+        claim
+        for claim in seed_claims
+        if people in claim.subject
+        and claim.number == _gold_number(gold["value"])
+        and claim.time == gold["time"]
+    ]
+    assert found, f"no claim for {gold}"
+    assert found[0].unit == "percent"
+
+
+def test_seed_claim_offsets_point_at_the_value(seed_claims):
+    text = SEED_001.read_text(encoding="utf-8")
+    claim = next(c for c in seed_claims if c.number == 68)
+    assert text[claim.span.start : claim.span.end] == "68 percent"
+    assert "topped 68 percent" in text[claim.sentence.start : claim.sentence.end]
+    assert claim.subject == "the Kazakh population"
+
+
+def test_relative_clause_value_inherits_the_time_and_subject(seed_claims):
+    claim = next(c for c in seed_claims if c.number == 19)
+    assert claim.subject == "the Russian population"
+    assert claim.value == "around 19 percent"
+    assert claim.time == "2020"
+
+
+def test_count_names_what_was_counted_and_the_verb(claims_of):
+    (claim,) = claims_of("The bombing killed 12 people in the capital.")
+    assert (claim.subject, claim.number, claim.unit) == ("people killed", 12, "people")
+
+
+def test_money_is_scaled_and_has_a_currency(claims_of):
+    (claim,) = claims_of("The IMF approved a $5 billion loan to Ukraine in March 2015.")
+    assert (claim.subject, claim.value, claim.number, claim.unit) == (
+        "loan",
+        "$5 billion",
+        5e9,
+        "USD",
+    )
+    assert claim.time == "2015"
+
+
+def test_change_measures_the_object_changed(claims_of):
+    (claim,) = claims_of("The central bank raised interest rates by 2.5 percent.")
+    assert (claim.subject, claim.number, claim.unit) == ("interest rates", 2.5, "percent")
+
+
+def test_time_falls_back_to_the_article_date(claims_of):
+    (claim,) = claims_of("Unemployment stands at 7 percent.", date="2022-01-10")
+    assert (claim.subject, claim.time) == ("Unemployment", "2022-01-10")
+
+
+def test_year_is_inherited_only_within_a_paragraph(claims_of):
+    text = (
+        "In 1990 the economy was small. Exports were 5 percent of output.\n\n"
+        "Imports were 9 percent of output."
+    )
+    five, nine = claims_of(text)
+    assert (five.subject, five.time) == ("Exports", "1990")
+    assert (nine.subject, nine.time) == ("Imports", None)
+
+
+def test_years_ordinals_and_numbers_in_names_are_not_claims(claims_of):
+    text = "Apollo 11 landed in 1969. The G20 met for the third time. Article 5 was invoked."
+    assert claims_of(text) == []
+
+
+def test_vague_counts_keep_words_but_no_number(claims_of):
+    (claim,) = claims_of("Hundreds of people were protesting against the government.")
+    assert claim.subject == "people protesting"
+    assert claim.number is None
+
+
+def test_claims_on_real_article_bodies_are_well_formed(nlp):
+    bodies = json.loads((EXTRACTION / "ground-truth.json").read_text(encoding="utf-8"))
+    texts = [record["articleBody"] for record in list(bodies.values())[:20]]
+    found = [
+        (text, claim)
+        for text, doc in zip(texts, nlp.pipe(texts), strict=True)
+        for claim in extract_claims(doc, "real")
+    ]
+    assert len(found) > 20
+    for text, claim in found:
+        assert text[claim.span.start : claim.span.end] == claim.value
+        assert claim.subject and claim.subject != claim.value
+        if claim.number is not None and claim.unit == "percent":
+            assert 0 <= claim.number <= 10_000
