@@ -110,9 +110,14 @@ def ingest(
     summary.add_row("store", ", ".join(f"{v} {k}" for k, v in counts.items()))
     console.print(Panel(summary, title="Ingest summary", expand=False))
     for skipped in report.skipped:
-        console.print(f"[yellow]skipped[/] {escape(skipped.source_ref)}: {escape(skipped.reason)}")
+        console.print(
+            f"[yellow]skipped[/] {escape(skipped.source_ref)}: {escape(skipped.reason)}",
+            soft_wrap=True,
+        )
     for notice in report.notices:
-        console.print(f"[cyan]note[/] {escape(notice.source_ref)}: {escape(notice.message)}")
+        console.print(
+            f"[cyan]note[/] {escape(notice.source_ref)}: {escape(notice.message)}", soft_wrap=True
+        )
     if report.skipped:
         raise typer.Exit(code=1)
 
