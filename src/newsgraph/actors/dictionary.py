@@ -72,11 +72,22 @@ class PeopleRules:
     modifiers: frozenset[str]
     role_nouns: tuple[str, ...]
     family_name_first: frozenset[str]
+    name_particles: frozenset[str]
 
     @property
     def title_words(self) -> frozenset[str]:
         """Every single word of every title, lowercased, for walking left of a name."""
         return frozenset(word.lower() for title in self.titles for word in title.split())
+
+    def looks_like_name(self, text: str) -> bool:
+        """Capitalised words (name particles aside), no digits, links or handles."""
+        words = text.replace("-", " ").split()
+        return (
+            bool(words)
+            and not any(ch.isdigit() or ch in "@/:" for ch in text)
+            and all(w[:1].isupper() or w.lower() in self.name_particles for w in words)
+            and words[0][:1].isupper()
+        )
 
     def sector_of(self, role: str) -> str | None:
         """The sector of the longest title contained in ``role`` (``former President`` -> GOV)."""
@@ -286,6 +297,7 @@ def _load_people_rules() -> PeopleRules:
         modifiers=frozenset(word.lower() for word in raw["modifiers"]),
         role_nouns=tuple(sorted((n.lower() for n in raw["role_nouns"]), key=len, reverse=True)),
         family_name_first=frozenset(raw["family_name_first"]),
+        name_particles=frozenset(raw["name_particles"]),
     )
 
 

@@ -192,7 +192,11 @@ class _Resolution:
         named = []
         for ent in people:
             name_span = self._name_without_title(ent)
-            if name_span is None or normalise_name(name_span.text) in self.excluded:
+            if (
+                name_span is None
+                or normalise_name(name_span.text) in self.excluded
+                or not self.people.looks_like_name(name_span.text)
+            ):
                 continue
             named.append(name_span)
         for span in sorted(named, key=len, reverse=True):
@@ -341,8 +345,15 @@ class _Resolution:
         for ent in self.doc.ents:
             if ent.label_ != "ORG" or not self._free(ent):
                 continue
+            if any(ch in ent.text for ch in "@/:"):
+                continue
             core = _core(ent)
             if not len(core) or normalise_name(core.text) in self.excluded:
+                continue
+            if len(core) == 1 and self.dictionary.leader(core.text):
+                self._add_lone_name(core)
+                continue
+            if not core.text[:1].isupper() and not core.text[:1].isdigit():
                 continue
             known = self.dictionary.key_for_alias(core.text)
             if known:
