@@ -132,16 +132,7 @@ def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
         return
     table = _table(
         "Stories",
-        [
-            "id",
-            "published",
-            "publisher",
-            "versions",
-            "quotes",
-            "events",
-            "claims",
-            "title / sources",
-        ],
+        ["id", "published", "publisher", "versions", "quotes", "events", "claims", "title"],
         (
             (
                 s["id"],
@@ -151,7 +142,7 @@ def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
                 s["counts"]["quotes"],
                 s["counts"]["events"],
                 s["counts"]["claims"],
-                s["title"] or "; ".join(v["source_ref"] for v in s["versions"]),
+                _short(s["title"], 60),
             )
             for s in rows
         ),
@@ -202,7 +193,7 @@ def _print_events(rows: list[dict]) -> None:
     console.print(
         _table(
             "Events",
-            ["source", "verb", "target", "CAMEO", "PLOVER", "Goldstein", "date", "sentence"],
+            ["source", "verb", "target", "CAMEO", "PLOVER", "Goldstein", "date"],
             (
                 (
                     _side(e["source"]),
@@ -212,7 +203,6 @@ def _print_events(rows: list[dict]) -> None:
                     e["plover"],
                     e["goldstein"],
                     e["date"],
-                    _short(e["sentence"], 80),
                 )
                 for e in rows
             ),
