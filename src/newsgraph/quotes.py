@@ -42,7 +42,7 @@ MAX_GOVERNOR_DEPTH = 4
 SPEAKER_CARRY_PARAGRAPHS = 1
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Cues without a subject of their own ("..., adding that") take the subject of these heads.
-SUBJECTLESS_CUE_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl")
+SUBJECTLESS_CUE_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dep")
 NAME_LEFT_DEPS = ("det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "flat")
 INVERTED_SPEAKER_DEPS = ("dobj", "attr", "npadvmod", "appos", "dative", "oprd", "nsubj")
 
@@ -274,7 +274,13 @@ class Attribution:
 
 def _phrase(head: Token) -> Span:
     """The name phrase headed by ``head``: its modifiers and compounds, never an
-    appositive or relative clause ("Andrey Kortunov", not "…, director-general of …")."""
+    appositive or relative clause ("Andrey Kortunov", not "…, director-general of …").
+    A description with a name in apposition gives the name: "China's ambassador, Liu
+    Xiaoming" is "Liu Xiaoming"."""
+    if head.pos_ != "PROPN":
+        for child in head.rights:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return _phrase(child)
     left = min(
         (child.left_edge.i for child in head.lefts if child.dep_ in NAME_LEFT_DEPS),
         default=head.i,
@@ -293,14 +299,20 @@ def _phrase(head: Token) -> Span:
     return doc[left : right + 1]
 
 
-def _subject(verb: Token, depth: int = 2) -> Token | None:
-    """The subject of a cue verb, or of the verb it hangs from when it has none."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
-    if depth and verb.dep_ in SUBJECTLESS_CUE_DEPS and verb.head is not verb:
-        return _subject(verb.head, depth - 1)
-    return None
+def _own_subject(verb: Token) -> Token | None:
+    return next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
+
+
+def _subject(verb: Token, lexicon: CueLexicon) -> Token | None:
+    """The subject of a cue verb; for a cue with none ("…, adding that", "warning:"),
+    the subject of the nearest speech verb above it, else of the verb it hangs from."""
+    subject = _own_subject(verb)
+    if subject is not None or verb.dep_ not in SUBJECTLESS_CUE_DEPS or verb.head.i == verb.i:
+        return subject
+    for ancestor in list(verb.ancestors)[:MAX_GOVERNOR_DEPTH]:
+        if lexicon.is_cue(ancestor) and _own_subject(ancestor) is not None:
+            return _own_subject(ancestor)
+    return _own_subject(verb.head)
 
 
 def _inverted_speaker(verb: Token, quoted: bytearray) -> Token | None:
@@ -335,14 +347,18 @@ def _addressee(cue: Token, lexicon: CueLexicon) -> Span | None:
 
 
 def _attribution(
-    cue: Token, lexicon: CueLexicon, quoted: bytearray, window: list[Token]
+    cue: Token, lexicon: CueLexicon, quoted: bytearray, window: list[Token], inverted: bool
 ) -> Attribution:
-    """The attribution around a cue token (a verb or the "according" of "according to")."""
+    """The attribution around a cue token (a verb or the "according" of "according to");
+    ``inverted`` when the cue follows the quote, where "said Putin" may put the speaker
+    after the verb."""
     preposition = lexicon.source_phrase(cue)
     if preposition is not None:
         source = _source(cue, lexicon, [cue])
         return Attribution(cue, " ".join((cue.lower_, preposition.lower_)), source)
-    speaker = _subject(cue) or _inverted_speaker(cue, quoted)
+    speaker = _subject(cue, lexicon)
+    if speaker is None and inverted:
+        speaker = _inverted_speaker(cue, quoted)
     via = _source(cue, lexicon, window)
     return Attribution(
         cue,
@@ -359,9 +375,9 @@ def _belongs_to_cue(token: Token, cue: Token) -> bool:
     if token.is_punct or token.is_space:
         return True
     for ancestor in (token, *token.ancestors):
-        if ancestor.head is cue and ancestor.dep_ in (*SUBJECT_DEPS, "aux", "advmod", "neg"):
+        if ancestor.head.i == cue.i and ancestor.dep_ in (*SUBJECT_DEPS, "aux", "advmod", "neg"):
             return True
-        if ancestor is cue:
+        if ancestor.i == cue.i:
             return False
     return False
 
@@ -421,29 +437,53 @@ def _cue_before(window: list[Token], lexicon: CueLexicon) -> Token | None:
     return None
 
 
-def _governing_cue(doc: Doc, quote: Quotation, quoted: bytearray, lexicon: CueLexicon):
-    """A cue verb the quoted fragment hangs from in the parse: called it a "witch hunt"."""
-    inside = [t for t in doc if quote.start <= t.idx < quote.end]
-    heads = {t.head for t in inside if not (quote.start <= t.head.idx < quote.end)}
-    for head in heads:
-        for step, ancestor in enumerate((head, *head.ancestors)):
-            if step >= MAX_GOVERNOR_DEPTH or quoted[ancestor.i]:
+def _governing_cue(
+    doc: Doc, quote: Quotation, quoted: bytearray, lexicon: CueLexicon
+) -> Token | None:
+    """A cue verb the quoted fragment hangs from in the parse: called it a "witch hunt".
+
+    The way up may pass verbs and prepositions but no noun of the reporter's own:
+    in his "tough on China" stance the quote only describes a noun, it quotes nobody.
+    """
+    inside = [t for t in doc if quote.start <= t.idx < quote.end and not t.is_punct]
+    heads = {t.head.i for t in inside if not (quote.start <= t.head.idx < quote.end)}
+    for head in sorted(heads):
+        for step, ancestor in enumerate((doc[head], *doc[head].ancestors)):
+            if step >= MAX_GOVERNOR_DEPTH:
                 break
+            if quoted[ancestor.i]:
+                continue  # words of another quote: the fragment belongs to the same speech
             if lexicon.is_cue(ancestor) or lexicon.is_label_cue(ancestor):
                 return ancestor
+            if ancestor.pos_ in ("NOUN", "PROPN"):
+                break
     return None
 
 
-def _is_embedded(doc: Doc, quote: Quotation, before: list[Token], cue: Token | None) -> bool:
+def _is_embedded(doc: Doc, quote: Quotation, before: list[Token], lexicon: CueLexicon) -> bool:
     """Whether the quote is a fragment inside the reporter's own sentence rather than a
-    whole utterance: it starts in lower case, or words other than the cue lead into it."""
+    whole utterance. A quote that a cue introduces (said: "…", said "…") is whole; else
+    it is a fragment when it starts in lower case or other words lead into it."""
+    leading = [t for t in before[-2:] if not t.is_space]
+    if leading and leading[-1].is_punct and leading[-1].text in ",:":
+        leading = leading[:-1]
+    if leading and (lexicon.is_cue(leading[-1]) or lexicon.is_label_cue(leading[-1])):
+        return False
     first_letter = next((c for c in doc.text[quote.start : quote.end] if c.isalpha()), "")
     if first_letter.islower():
         return True
-    if not before:
-        return False
-    leading = before[-1]
-    return not (leading.is_punct or leading is cue)
+    return bool(before) and not before[-1].is_punct
+
+
+def _modifies_noun(doc: Doc, quote: Quotation) -> bool:
+    """Whether a short quote sits before a noun as its modifier: his "tough on China"
+    stance, the "Pose" actor. Such quotes label things; they quote nobody."""
+    following = next((t for t in doc if t.idx >= quote.outer_end), None)
+    return (
+        following is not None
+        and following.pos_ in ("NOUN", "PROPN")
+        and not following.is_sent_start
+    )
 
 
 def _word_count(text: str) -> int:
@@ -468,8 +508,11 @@ class _Speaker:
 class _Attributor:
     """Resolves attributions of one document to actors and builds its Quote records."""
 
-    def __init__(self, doc: Doc, article_id: str, actors: ActorIndex) -> None:
+    def __init__(
+        self, doc: Doc, article_id: str, actors: ActorIndex, quotations: list[Quotation]
+    ) -> None:
         self.doc = doc
+        self.quotations = quotations
         self.article_id = article_id
         self.actors = actors
         self.lexicon = cue_lexicon()
@@ -492,7 +535,8 @@ class _Attributor:
 
     def antecedent(self, pronoun: Token) -> str | None:
         """The actor a he/she/it/they stands for: the latest mention of a fitting kind
-        in this or the two paragraphs before, preferring the subject of a clause."""
+        outside quotes in this or the two paragraphs before, preferring the subject of
+        a clause."""
         kinds = self.lexicon.pronoun_kinds.get(pronoun.lower_)
         if not kinds:
             return None
@@ -501,12 +545,17 @@ class _Attributor:
             mention
             for mention in self.actors.mentions_in(paragraph_start, pronoun.idx)
             if self.actors.actor(mention.actor_key).type in kinds
+            and not self.in_quotation(mention.span.start)
         ]
         for mention in reversed(fitting):
             span = self.doc.char_span(mention.span.start, mention.span.end, "expand")
             if span is not None and span.root.dep_ in SUBJECT_DEPS:
                 return mention.actor_key
         return fitting[-1].actor_key if fitting else None
+
+    def in_quotation(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside a quote: names there are not the speaker's."""
+        return any(q.outer_start <= offset < q.outer_end for q in self.quotations)
 
     def sentence_bounds(self, offsets: list[int]) -> TextSpan:
         """The sentence or sentences that hold all of ``offsets``."""
@@ -579,20 +628,60 @@ def _runs_on(quoted_text: str) -> bool:
     return ending in QUOTE_RUN_ON_ENDINGS or ending.isalnum()
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What surrounds one quotation: the tokens on either side and how it sits there."""
+
+    before: list[Token]
+    after: list[Token]
+    embedded: bool
+    runs_on: bool
+
+
+def _attribute(
+    doc: Doc, quotation: Quotation, context: _Context, quoted: bytearray, lexicon: CueLexicon
+) -> Attribution | None:
+    """The quote's attribution: the cue clause right after it (when the sentence runs on
+    past the closing mark), the one that introduces it, or the verb that governs it.
+
+    When a cue introduces the quote and another follows it (he said, "…," the office
+    said), the first is the speaker and the second the channel it came through.
+    """
+    window = context.after + context.before
+    after = _cue_after(context.after, lexicon) if context.runs_on else None
+    before = None if context.embedded else _cue_before(context.before, lexicon)
+    if before is not None:
+        introduced = _attribution(before, lexicon, quoted, context.before, inverted=False)
+        if after is None or introduced.speaker is None:
+            return introduced
+        reported = _attribution(after, lexicon, quoted, context.after, inverted=True)
+        return Attribution(
+            introduced.cue,
+            introduced.cue_lemma,
+            introduced.speaker,
+            introduced.addressee,
+            reported.speaker or introduced.via,
+        )
+    if after is not None:
+        return _attribution(after, lexicon, quoted, window, inverted=True)
+    governing = _governing_cue(doc, quotation, quoted, lexicon)
+    if governing is None:
+        return None
+    return _attribution(governing, lexicon, quoted, window, inverted=False)
+
+
 def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]:
     """Direct quotes in ``doc`` with speaker, cue, addressee and source.
 
-    Each quotation-mark pair is attributed from the clause next to it (after the
-    closing mark when the sentence runs on past it, else before the opening mark),
-    else from a cue verb that governs it in the parse. Fragments inside the
-    reporter's sentence that no cue governs are scare quotes, titles or terms and
-    are dropped; a whole quoted sentence with no cue is credited to the speaker of
-    the previous quote in the same or the previous paragraph.
+    Fragments inside the reporter's sentence that no cue governs, and short ones
+    that modify a noun, are scare quotes, titles or terms and are dropped; a whole
+    quoted sentence with no cue of its own is credited to the speaker of the
+    previous quote in the same or the previous paragraph.
     """
     text = doc.text
     quotations = scan_quotations(text)
     quoted = _quoted_mask(doc, quotations)
-    attributor = _Attributor(doc, article_id, actors)
+    attributor = _Attributor(doc, article_id, actors, quotations)
     lexicon = attributor.lexicon
     quotes: list[Quote] = []
     last_speaker: _Speaker | None = None
@@ -600,37 +689,34 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
     while index < len(quotations):
         quotation = quotations[index]
         following = quotations[index + 1] if index + 1 < len(quotations) else None
+        index += 1
         paragraph = attributor.paragraph_of(quotation.outer_start)
         lower, upper = attributor.paragraphs[paragraph]
-        preceding_end = quotations[index - 1].outer_end if index else 0
+        preceding_end = quotations[index - 2].outer_end if index > 1 else 0
         after_limit = min(following.outer_start if following else len(text), upper)
-        after = _window_after(doc, quotation, quoted, after_limit)
         before = _window_before(doc, quotation, quoted, max(preceding_end, lower))
-        index += 1
-        cue = (
-            (
-                _cue_after(after, lexicon)
-                if _runs_on(text[quotation.start : quotation.end])
-                else None
-            )
-            or _cue_before(before, lexicon)
-            or _governing_cue(doc, quotation, quoted, lexicon)
+        context = _Context(
+            before=before,
+            after=_window_after(doc, quotation, quoted, after_limit),
+            embedded=_is_embedded(doc, quotation, before, lexicon),
+            runs_on=_runs_on(text[quotation.start : quotation.end]),
         )
-        attribution = _attribution(cue, lexicon, quoted, after + before) if cue else None
+        short = _word_count(text[quotation.start : quotation.end]) <= SCARE_QUOTE_MAX_WORDS
+        if context.embedded and short and _modifies_noun(doc, quotation):
+            continue
+        attribution = _attribute(doc, quotation, context, quoted, lexicon)
         if attribution and following and _continues_after_attribution(text, quotation, following):
             quotation = quotation.joined_with(following)
             index += 1
-        embedded = _is_embedded(doc, quotation, before, cue)
         if attribution is None:
             carried = last_speaker
             if carried is None or paragraph - carried.paragraph > SPEAKER_CARRY_PARAGRAPHS:
                 carried = None
-            words = _word_count(text[quotation.start : quotation.end])
-            if embedded or (carried is None and words <= SCARE_QUOTE_MAX_WORDS):
+            if context.embedded or (carried is None and short):
                 continue
-            quotes.append(attributor.quote(quotation, None, embedded, carried))
+            quotes.append(attributor.quote(quotation, None, context.embedded, carried))
             continue
-        quote = attributor.quote(quotation, attribution, embedded)
+        quote = attributor.quote(quotation, attribution, context.embedded)
         quotes.append(quote)
         if quote.speaker_text is not None:
             last_speaker = _Speaker(
