@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -34,14 +34,6 @@ YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
 
 
-@dataclass(frozen=True)
-class Coding:
-    """A verb's CAMEO code and the words that decided it ("send forces")."""
-
-    code: str
-    words: str
-
-
 def extract_events(
     doc: Doc, article_id: str, actors: ActorIndex, *, date: str | None = None
 ) -> list[Event]:
@@ -55,37 +47,37 @@ def extract_events(
             continue
         if _is_content_of(verb, patterns) or _in_fixed_expression(verb):
             continue
-        coding = code_verb(verb, pattern)
-        if coding is None:
+        code = code_verb(verb, pattern)
+        if code is None:
             continue
         sources = [ref for head in source_heads(verb) if (ref := resolver.resolve(head))]
         targets = _resolved_targets(verb, pattern, resolver)
         for source in sources:
             for target in targets or [None]:
                 events.append(
-                    _event(verb, coding, source, _distinct(source, target), article_id, date)
+                    _event(verb, code, source, _distinct(source, target), article_id, date)
                 )
     return events
 
 
-def code_verb(verb: Token, pattern: VerbPattern) -> Coding | None:
+def code_verb(verb: Token, pattern: VerbPattern) -> str | None:
     """The most specific code the pattern gives this verb in its context."""
     for child in verb.children:
         if child.dep_ == "prt" and (code := pattern.particles.get(child.lower_)):
-            return Coding(code, f"{verb.lemma_} {child.lower_}")
+            return code
     for thing in _objects(verb):
         if code := pattern.objects.get(thing.lemma_.lower()):
-            return Coding(code, f"{verb.lemma_} {thing.text}")
+            return code
     for child in verb.children:
         if child.dep_ == "xcomp" and (code := pattern.xcomps.get(child.lemma_.lower())):
-            return Coding(code, f"{verb.lemma_} to {child.lemma_}")
+            return code
     for child in verb.children:
         if child.dep_ == "prep" and (code := pattern.preps.get(child.lower_)):
-            return Coding(code, f"{verb.lemma_} {child.lower_}")
+            return code
     if pattern.clause and any(child.dep_ == "ccomp" for child in verb.children):
-        return Coding(pattern.clause, verb.lemma_)
+        return pattern.clause
     if pattern.code:
-        return Coding(pattern.code, verb.lemma_)
+        return pattern.code
     return None
 
 
@@ -245,7 +237,7 @@ def _distinct(source: ActorRef, target: ActorRef | None) -> ActorRef | None:
 
 def _event(
     verb: Token,
-    coding: Coding,
+    code: str,
     source: ActorRef,
     target: ActorRef | None,
     article_id: str,
@@ -257,11 +249,11 @@ def _event(
         sentence=TextSpan(article_id, sentence.start_char, sentence.end_char),
         source=source,
         target=target,
-        cameo=coding.code,
-        plover=codebook.plover(coding.code),
-        goldstein=codebook.goldstein(coding.code),
-        quad_class=codebook.quad_class(coding.code),
-        verb=coding.words,
+        cameo=code,
+        plover=codebook.plover(code),
+        goldstein=codebook.goldstein(code),
+        quad_class=codebook.quad_class(code),
+        verb=verb.text,
         date=explicit_date(sentence) or date,
         location=location(verb),
         negated=is_negated(verb),
