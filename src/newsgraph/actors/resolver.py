@@ -46,6 +46,7 @@ class _Found:
     country: str | None = None
     sector: str | None = None
     roles: list[str] = field(default_factory=list)
+    short_name: str | None = None
 
 
 def resolve_actors(
@@ -240,6 +241,13 @@ class _Resolution:
         self.short_forms.setdefault(words[-1], key)
         if words[0] in self.people.family_name_first:
             self.short_forms.setdefault(words[0], key)
+        person.short_name = person.short_name or self._short_name(words)
+
+    def _short_name(self, words: list[str]) -> str | None:
+        """How the article would call the person for short: "Putin", "Xi" (family name first)."""
+        if len(words) < 2:
+            return None
+        return words[0] if words[0] in self.people.family_name_first else words[-1]
 
     def _add_lone_name(self, span: Span) -> None:
         """A surname with no full name in the article: a known leader's, or its own person."""
@@ -453,6 +461,8 @@ class _Resolution:
         for key, found in self.found.items():
             if key not in aliases:
                 continue
+            if found.short_name and found.short_name not in aliases[key]:
+                aliases[key].append(found.short_name)
             code = found.code
             if found.type == "person" and found.country and found.sector:
                 code = f"{found.country}{found.sector}"
