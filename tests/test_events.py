@@ -193,3 +193,15 @@ def test_codebook_labels_and_pattern_codes_are_valid():
 def test_patterns_cover_every_cameo_root():
     roots = {pattern.code[:2] for pattern in verb_patterns().values() if pattern.code}
     assert roots >= {f"{root:02d}" for root in range(1, 21)}
+
+
+def test_target_of_a_promise_comes_from_its_complement(events_of):
+    (event,) = events_of("Japan promised to continue humanitarian aid to war-torn Sudan.")
+    assert (event.cameo_root, event.source.code, event.target.code) == ("03", "JPN", "SDN")
+
+
+def test_person_without_a_known_country_takes_the_one_in_the_phrase(events_of):
+    (event,) = events_of("Turkey deported suspected German activist Peter Steudtner to Berlin.")
+    assert event.cameo == "174"
+    assert event.target.actor_key.startswith("person:")
+    assert event.target.code.startswith("DEU")

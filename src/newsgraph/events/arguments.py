@@ -104,7 +104,8 @@ class ArgumentResolver:
             sector = actor.sector or self._role_sector(actor, named)
             if actor.code and len(actor.code) > 3:
                 return ActorRef(text, key, actor.code, sector)
-            code = (actor.country or "") + (sector or "")
+            country = actor.country or self._country_in(named)
+            code = (country or "") + (sector or "")
             return ActorRef(text, key, code or actor.code, sector)
         return ActorRef(text, key, actor.code, actor.sector or head_sector)
 
@@ -146,7 +147,11 @@ class ArgumentResolver:
 
     def _sentence_country(self, sentence: Span) -> str | None:
         """The first country mentioned in ``sentence`` (a city counts for its country)."""
-        for mention in self.actors.mentions_in(sentence.start_char, sentence.end_char):
+        return self._country_in(sentence)
+
+    def _country_in(self, span: Span) -> str | None:
+        """The first country mentioned inside ``span`` ("suspected *British* militant X")."""
+        for mention in self.actors.mentions_in(span.start_char, span.end_char):
             if country := self._country_of(mention.actor_key):
                 return country
         return None

@@ -76,9 +76,7 @@ def code_verb(verb: Token, pattern: VerbPattern) -> str | None:
             return code
     if pattern.clause and any(child.dep_ == "ccomp" for child in verb.children):
         return pattern.clause
-    if pattern.code:
-        return pattern.code
-    return None
+    return pattern.code
 
 
 def source_heads(verb: Token) -> list[Token]:
@@ -131,15 +129,27 @@ def target_heads(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
 def _resolved_targets(
     verb: Token, pattern: VerbPattern, resolver: ArgumentResolver
 ) -> list[ActorRef]:
-    """The first candidate target phrase that names an actor or group."""
-    for heads in target_heads(verb, pattern):
+    """The first candidate target phrase that names an actor or group.
+
+    Failing that, the target of an open complement, wherever the parser hung its
+    preposition: "threatened to attack Iran", "promised to continue aid to Mozambique".
+    """
+    refs = _first_resolved(target_heads(verb, pattern), resolver)
+    if refs:
+        return refs
+    for complement in verb.children:
+        if complement.dep_ == "xcomp":
+            inner = replace(pattern, theme=False)
+            candidates = target_heads(complement, inner) + _attached_elsewhere(complement, inner)
+            return _first_resolved(candidates, resolver)
+    return []
+
+
+def _first_resolved(candidates: list[list[Token]], resolver: ArgumentResolver) -> list[ActorRef]:
+    for heads in candidates:
         refs = [ref for head in heads if (ref := resolver.resolve(head))]
         if refs:
             return refs
-    # "threatened to attack Iran": the target is the complement's.
-    for complement in verb.children:
-        if complement.dep_ == "xcomp":
-            return _resolved_targets(complement, replace(pattern, theme=False), resolver)
     return []
 
 
