@@ -147,6 +147,15 @@ class Quotation:
     def joined_with(self, other: Quotation) -> Quotation:
         return Quotation(self.pieces + other.pieces, self.outer_start, other.outer_end)
 
+    def without_trailing_comma(self, source: str) -> Quotation:
+        """The quote without the comma that hands over to the attribution ("…," he said):
+        it is the reporter's punctuation, not the speaker's words."""
+        start, end = self.pieces[-1]
+        trimmed = start + len(source[start:end].rstrip().rstrip(",").rstrip())
+        if trimmed <= start:
+            return self
+        return Quotation((*self.pieces[:-1], (start, trimmed)), self.outer_start, self.outer_end)
+
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph: text between blank lines, trimmed of white space."""
@@ -164,7 +173,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 def _can_open(text: str, i: int, marks: QuoteMarks, lower: int, upper: int) -> bool:
     following = text[i + 1] if i + 1 < upper else " "
-    if following.isspace() or text[i] in marks.closing:
+    if text[i] not in marks.all or following.isspace() or text[i] in marks.closing:
         return False
     if text[i] in marks.opening:
         return True
@@ -708,6 +717,7 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
         if attribution and following and _continues_after_attribution(text, quotation, following):
             quotation = quotation.joined_with(following)
             index += 1
+        quotation = quotation.without_trailing_comma(text)
         if attribution is None:
             carried = last_speaker
             if carried is None or paragraph - carried.paragraph > SPEAKER_CARRY_PARAGRAPHS:
