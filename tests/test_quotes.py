@@ -216,3 +216,17 @@ def test_dev_articles_hold_their_measured_level(nlp, dictionary) -> None:
         found += sum(1 for s in heads if matching(quotes, s))
     assert found / units >= 0.85
     assert correct / predicted >= 0.92
+
+
+def test_reporters_earlier_sentence_does_not_claim_the_quote(nlp, dictionary) -> None:
+    text = 'Shop owners in Lagos said prices rose. "Nobody can pay," said Ana Souza.'
+    (quote,), _ = run(nlp, dictionary, text)
+    assert quote.speaker_text == "Ana Souza"
+    assert quote.via is None
+
+
+def test_quote_introduced_and_reported_keeps_both(nlp, dictionary) -> None:
+    text = 'During the call he said, "somebody ought to stop her," the prosecutor\'s office said.'
+    (quote,), _ = run(nlp, dictionary, text)
+    assert quote.speaker_text == "he"
+    assert quote.via == "the prosecutor's office"

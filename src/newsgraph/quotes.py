@@ -33,6 +33,7 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 SENTENCE_END = re.compile(r"[.!?]\s")
 OPENING_CONTEXT = "([{—–-/ \t\n"
 SCARE_QUOTE_MAX_WORDS = 3
+SENTENCE_FINAL = (".", "!", "?")
 QUOTE_RUN_ON_ENDINGS = ",?!—–-…:;"
 # How many tokens may separate a quote from its cue verb before the tie is too loose.
 MAX_ATTRIBUTION_GAP = 12
@@ -440,6 +441,8 @@ def _cue_before(window: list[Token], lexicon: CueLexicon) -> Token | None:
         between = window[position + 1 :]
         if len(between) > MAX_ATTRIBUTION_GAP:
             return None
+        if any(t.text in SENTENCE_FINAL for t in between):
+            return None
         subtree = {t.i for t in token.subtree}
         if is_source or all(t.i in subtree or t.is_punct for t in between):
             return token
@@ -647,19 +650,25 @@ class _Context:
     runs_on: bool
 
 
+def _directly_introduces(cue: Token, before: list[Token]) -> bool:
+    """Whether only punctuation stands between the cue and the quote: said, "…"."""
+    return all(t.is_punct or t.is_space for t in before if t.i > cue.i)
+
+
 def _attribute(
     doc: Doc, quotation: Quotation, context: _Context, quoted: bytearray, lexicon: CueLexicon
 ) -> Attribution | None:
     """The quote's attribution: the cue clause right after it (when the sentence runs on
     past the closing mark), the one that introduces it, or the verb that governs it.
 
-    When a cue introduces the quote and another follows it (he said, "…," the office
-    said), the first is the speaker and the second the channel it came through.
+    When a cue introduces the quote right before its opening mark and another follows
+    it (he said, "…," the office said), the first is the speaker and the second the
+    channel it came through; otherwise the cue after the quote wins.
     """
     window = context.after + context.before
     after = _cue_after(context.after, lexicon) if context.runs_on else None
     before = None if context.embedded else _cue_before(context.before, lexicon)
-    if before is not None:
+    if before is not None and (after is None or _directly_introduces(before, context.before)):
         introduced = _attribution(before, lexicon, quoted, context.before, inverted=False)
         if after is None or introduced.speaker is None:
             return introduced
