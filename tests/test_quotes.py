@@ -230,3 +230,13 @@ def test_quote_introduced_and_reported_keeps_both(nlp, dictionary) -> None:
     (quote,), _ = run(nlp, dictionary, text)
     assert quote.speaker_text == "he"
     assert quote.via == "the prosecutor's office"
+
+
+def test_description_speaker_resolves_to_the_person_it_describes(nlp, dictionary) -> None:
+    text = (
+        "Joe Biden, the president, arrived late in Ohio.\n\n"
+        '"We will make a deal with them," the president said.'
+    )
+    (quote,), actors = run(nlp, dictionary, text)
+    assert quote.speaker_text == "the president"
+    assert quote.speaker_key == actors.find("Joe Biden") is not None

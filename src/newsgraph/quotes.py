@@ -540,10 +540,38 @@ class _Attributor:
         """The actor a phrase names; for a pronoun, the actor it stands for."""
         if phrase is None or len(phrase) == 0:
             return None
-        key = self.actors.key_at(phrase.start_char, phrase.end_char)
-        if key is None and phrase.root.pos_ == "PRON":
-            key = self.antecedent(phrase.root)
-        return key
+        root = phrase.root
+        if root.pos_ == "PRON":
+            return self.actors.key_at(phrase.start_char, phrase.end_char) or self.antecedent(root)
+        if root.pos_ == "NOUN":
+            # A description: the person it names, else what its left part names ("Kremlin
+            # spokesman"); never a place in its tail ("ambassador to Britain").
+            return self.described(root) or self.actors.key_at(
+                phrase.start_char, root.idx + len(root)
+            )
+        return self.actors.key_at(phrase.start_char, phrase.end_char)
+
+    def described(self, noun: Token) -> str | None:
+        """The person a description ("the president", "China's ambassador") refers to:
+        the latest person before it whose role, or a word next to whose name, is that
+        noun ("Ambassador Liu Xiaoming", "Liu Xiaoming, China's ambassador")."""
+        title = noun.lemma_.lower()
+        for mention in reversed(self.actors.mentions_in(0, noun.idx)):
+            actor = self.actors.actor(mention.actor_key)
+            if actor.type != "person" or self.in_quotation(mention.span.start):
+                continue
+            if any(title in role.lower().split() for role in actor.roles):
+                return actor.key
+            name = self.doc.char_span(mention.span.start, mention.span.end, "expand")
+            if name is None or not len(name):
+                continue
+            neighbours = [name.root.head, *name.root.children, *name.root.head.children]
+            if any(
+                t.lemma_.lower() == title and t.i not in range(name.start, name.end)
+                for t in neighbours
+            ):
+                return actor.key
+        return None
 
     def antecedent(self, pronoun: Token) -> str | None:
         """The actor a he/she/it/they stands for: the latest mention of a fitting kind
