@@ -335,7 +335,7 @@ def _inverted_speaker(verb: Token, quoted: bytearray) -> Token | None:
     return None
 
 
-def _source(cue: Token, lexicon: CueLexicon, window: list[Token]) -> Span | None:
+def _source(lexicon: CueLexicon, window: list[Token]) -> Span | None:
     """The object of "according to" in the attribution window, as a phrase."""
     for token in window:
         preposition = lexicon.source_phrase(token)
@@ -364,12 +364,12 @@ def _attribution(
     after the verb."""
     preposition = lexicon.source_phrase(cue)
     if preposition is not None:
-        source = _source(cue, lexicon, [cue])
+        source = _source(lexicon, [cue])
         return Attribution(cue, " ".join((cue.lower_, preposition.lower_)), source)
     speaker = _subject(cue, lexicon)
     if speaker is None and inverted:
         speaker = _inverted_speaker(cue, quoted)
-    via = _source(cue, lexicon, window)
+    via = _source(lexicon, window)
     return Attribution(
         cue,
         cue.lemma_.lower(),
@@ -500,12 +500,6 @@ def _modifies_noun(doc: Doc, quote: Quotation) -> bool:
 
 def _word_count(text: str) -> int:
     return len(text.split())
-
-
-def _char_span(tokens: Span | None) -> tuple[int, int] | None:
-    if tokens is None or len(tokens) == 0:
-        return None
-    return tokens.start_char, tokens.end_char
 
 
 @dataclass(frozen=True)
