@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -64,11 +65,12 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
     claims: list[Claim] = []
     paragraph_year: str | None = None
     previous: Span | None = None
-    for sentence in doc.sents:
+    text = doc.text  # Doc.text is rebuilt from the tokens on every access
+    for sentence, entities in _sentences_with_entities(doc):
         # Sentences never span paragraphs, so a blank line up to here means a new one.
-        if previous is None or "\n\n" in doc.text[previous.start_char : sentence.start_char]:
+        if previous is None or "\n\n" in text[previous.start_char : sentence.start_char]:
             paragraph_year = None
-        for entity in sentence.ents:
+        for entity in entities:
             if entity.label_ not in MEASURES or _is_not_a_measure(entity, words):
                 continue
             subject = measured_subject(entity)
@@ -82,10 +84,10 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
                     value=entity.text,
                     number=parse_number(entity, words),
                     unit=unit_of(entity, words),
-                    time=nearest_year(entity, sentence) or paragraph_year or date,
+                    time=nearest_year(entity, entities) or paragraph_year or date,
                 )
             )
-        years = [y for e in sentence.ents if e.label_ == "DATE" for y in YEAR.findall(e.text)]
+        years = [y for e in entities if e.label_ == "DATE" for y in YEAR.findall(e.text)]
         paragraph_year = years[-1] if years else paragraph_year
         previous = sentence
     return claims
@@ -226,11 +228,25 @@ def unit_of(entity: Span, words: NumberWords) -> str | None:
     return root.head.lemma_.lower() if root.dep_ == "nummod" else None
 
 
-def nearest_year(entity: Span, sentence: Span) -> str | None:
-    """The year of the DATE closest to the number in the same sentence."""
+def _sentences_with_entities(doc: Doc) -> Iterator[tuple[Span, list[Span]]]:
+    """Each sentence with its entities, in one pass (``Span.ents`` scans the whole doc)."""
+    entities = list(doc.ents)
+    first = 0
+    for sentence in doc.sents:
+        while first < len(entities) and entities[first].start < sentence.start:
+            first += 1
+        last = first
+        while last < len(entities) and entities[last].end <= sentence.end:
+            last += 1
+        yield sentence, entities[first:last]
+        first = last
+
+
+def nearest_year(entity: Span, sentence_entities: list[Span]) -> str | None:
+    """The year of the DATE closest to the number among its sentence's entities."""
     dated = [
         (abs(date.start - entity.start), year.group(1))
-        for date in sentence.ents
+        for date in sentence_entities
         if date.label_ == "DATE" and (year := YEAR.search(date.text))
     ]
     return min(dated)[1] if dated else None

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -392,12 +393,21 @@ def _belongs_to_cue(token: Token, cue: Token) -> bool:
     return False
 
 
+def _token_start(token: Token) -> int:
+    return token.idx
+
+
+def _token_end(token: Token) -> int:
+    return token.idx + len(token)
+
+
 def _window_after(doc: Doc, quote: Quotation, quoted: bytearray, limit: int) -> list[Token]:
     """Tokens after the closing mark, to the end of that sentence or paragraph, or the
     next quote."""
-    first = next((t for t in doc if t.idx >= quote.outer_end), None)
-    if first is None:
+    position = bisect_left(doc, quote.outer_end, key=_token_start)
+    if position == len(doc):
         return []
+    first = doc[position]
     sentence_end = first.sent.end
     window = []
     for token in doc[first.i : sentence_end]:
@@ -410,9 +420,10 @@ def _window_after(doc: Doc, quote: Quotation, quoted: bytearray, limit: int) -> 
 def _window_before(doc: Doc, quote: Quotation, quoted: bytearray, limit: int) -> list[Token]:
     """Tokens before the opening mark, back to the start of that sentence or paragraph,
     or the previous quote; in text order."""
-    last = next((t for t in reversed(doc) if t.idx + len(t) <= quote.outer_start), None)
-    if last is None:
+    position = bisect_right(doc, quote.outer_start, key=_token_end) - 1
+    if position < 0:
         return []
+    last = doc[position]
     window = []
     for token in reversed(doc[last.sent.start : last.i + 1]):
         if quoted[token.i] or token.idx < limit:
@@ -457,7 +468,9 @@ def _governing_cue(
     The way up may pass verbs and prepositions but no noun of the reporter's own:
     in his "tough on China" stance the quote only describes a noun, it quotes nobody.
     """
-    inside = [t for t in doc if quote.start <= t.idx < quote.end and not t.is_punct]
+    first = bisect_left(doc, quote.start, key=_token_start)
+    last = bisect_left(doc, quote.end, key=_token_start)
+    inside = [t for t in doc[first:last] if not t.is_punct]
     heads = {t.head.i for t in inside if not (quote.start <= t.head.idx < quote.end)}
     for head in sorted(heads):
         for step, ancestor in enumerate((doc[head], *doc[head].ancestors)):
@@ -472,7 +485,7 @@ def _governing_cue(
     return None
 
 
-def _is_embedded(doc: Doc, quote: Quotation, before: list[Token], lexicon: CueLexicon) -> bool:
+def _is_embedded(text: str, quote: Quotation, before: list[Token], lexicon: CueLexicon) -> bool:
     """Whether the quote is a fragment inside the reporter's own sentence rather than a
     whole utterance. A quote that a cue introduces (said: "…", said "…") is whole; else
     it is a fragment when it starts in lower case or other words lead into it."""
@@ -481,7 +494,7 @@ def _is_embedded(doc: Doc, quote: Quotation, before: list[Token], lexicon: CueLe
         leading = leading[:-1]
     if leading and (lexicon.is_cue(leading[-1]) or lexicon.is_label_cue(leading[-1])):
         return False
-    first_letter = next((c for c in doc.text[quote.start : quote.end] if c.isalpha()), "")
+    first_letter = next((c for c in text[quote.start : quote.end] if c.isalpha()), "")
     if first_letter.islower():
         return True
     return bool(before) and not before[-1].is_punct
@@ -522,7 +535,8 @@ class _Attributor:
         self.article_id = article_id
         self.actors = actors
         self.lexicon = cue_lexicon()
-        self.paragraphs = paragraph_spans(doc.text)
+        self.text = doc.text  # Doc.text is rebuilt from the tokens on every access
+        self.paragraphs = paragraph_spans(self.text)
 
     def paragraph_of(self, offset: int) -> int:
         return next(
@@ -620,7 +634,7 @@ class _Attributor:
                 speaker_text = attribution.speaker.text
         return Quote(
             span=TextSpan(self.article_id, quotation.start, quotation.end),
-            text=quotation.text(self.doc.text),
+            text=quotation.text(self.text),
             speaker_key=speaker_key,
             speaker_text=speaker_text,
             cue=attribution.cue_lemma if attribution else None,
@@ -738,7 +752,7 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
         context = _Context(
             before=before,
             after=_window_after(doc, quotation, quoted, after_limit),
-            embedded=_is_embedded(doc, quotation, before, lexicon),
+            embedded=_is_embedded(text, quotation, before, lexicon),
             runs_on=_runs_on(text[quotation.start : quotation.end]),
         )
         short = _word_count(text[quotation.start : quotation.end]) <= SCARE_QUOTE_MAX_WORDS

@@ -159,7 +159,7 @@ class ArgumentResolver:
     def _most_mentioned_country(self) -> str | None:
         counts = Counter(
             country
-            for mention in self.actors.mentions_in(0, len(self.doc.text))
+            for mention in self.actors.mentions
             if (country := self._country_of(mention.actor_key))
         )
         return counts.most_common(1)[0][0] if counts else None
