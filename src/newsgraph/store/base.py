@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Self
 
@@ -27,6 +28,26 @@ class StoreIntegrityError(StoreError):
 
 class UnsupportedStoreURL(StoreError, ValueError):
     """The store URL names a database this version cannot open."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a workbench query narrows to; a field left None means any.
+
+    ``actor`` is a key, name or alias (source or target of an event, mentioned in
+    a story); ``source`` and ``target`` are exact actor keys (one edge of the
+    network). Dates are ISO ``YYYY-MM-DD`` and both ends are included.
+    """
+
+    date_from: str | None = None
+    date_to: str | None = None
+    actor: str | None = None
+    source: str | None = None
+    target: str | None = None
+    publisher: str | None = None
+    cameo_root: str | None = None
+    plover: str | None = None
+    quad_class: int | None = None
 
 
 class Store(ABC):
@@ -121,3 +142,57 @@ class Store(ABC):
     @abstractmethod
     def counts(self) -> dict[str, int]:
         """How many stories, articles, actors, quotes, events and claims are stored."""
+
+    # --- workbench reads (API, web pages): paginated and filtered ---
+
+    @abstractmethod
+    def search_stories(
+        self, query: str, filters: Filters, limit: int = 20, offset: int = 0
+    ) -> list[JsonDict]:
+        """Stories matching the words of ``query`` (best first) and the filters.
+
+        An empty query lists the filtered stories, newest first. Each hit carries
+        ``snippet``: a list of ``{"text", "match"}`` pieces, matched words marked.
+        """
+
+    @abstractmethod
+    def story_mentions(self, story_id: str) -> list[JsonDict]:
+        """Every actor mention in the story's canonical article, with its offsets."""
+
+    @abstractmethod
+    def actor_page(self, limit: int, offset: int = 0) -> list[JsonDict]:
+        """A page of ``actors()``: most mentioned first."""
+
+    @abstractmethod
+    def actor_dossier(self, name_or_key: str, limit: int = 50) -> JsonDict | None:
+        """One actor with totals, its latest quotes and events (as source, as target)
+        and the actors it interacts with most, by cooperation and conflict."""
+
+    @abstractmethod
+    def quote_page(self, speaker_key: str | None, limit: int, offset: int = 0) -> list[JsonDict]:
+        """A page of quotes, newest first, optionally of one speaker (exact key)."""
+
+    @abstractmethod
+    def event_page(self, filters: Filters, limit: int, offset: int = 0) -> list[JsonDict]:
+        """A page of events matching the filters, newest first."""
+
+    @abstractmethod
+    def event(self, event_id: str) -> JsonDict | None:
+        """One event with the title and date of its story."""
+
+    @abstractmethod
+    def claim_page(self, limit: int, offset: int = 0) -> list[JsonDict]:
+        """A page of claims, newest first."""
+
+    @abstractmethod
+    def graph(self, filters: Filters, max_edges: int = 300) -> JsonDict:
+        """Actors and who acts on whom: ``nodes`` and directed ``edges``.
+
+        An edge sums the non-negated events from one actor to another (count,
+        mean Goldstein, count per QuadClass); only the ``max_edges`` busiest are
+        kept, and nodes are the actors they join, sized by their mentions.
+        """
+
+    @abstractmethod
+    def timeline(self, filters: Filters) -> list[JsonDict]:
+        """Non-negated events per day and QuadClass: ``{date, quad_class, events, stories}``."""
