@@ -9,10 +9,17 @@ from __future__ import annotations
 import os
 import re
 
-from newsgraph.store.base import Store, StoreError, StoreIntegrityError, UnsupportedStoreURL
+from newsgraph.store.base import (
+    Filters,
+    Store,
+    StoreError,
+    StoreIntegrityError,
+    UnsupportedStoreURL,
+)
 from newsgraph.store.sqlite import SQLiteStore
 
 __all__ = [
+    "Filters",
     "SQLiteStore",
     "Store",
     "StoreError",
