@@ -32,7 +32,7 @@ from newsgraph.records import (
     Story,
     StoryFacts,
 )
-from newsgraph.store.base import JsonDict, Store, StoreError, StoreIntegrityError
+from newsgraph.store.base import Filters, JsonDict, Store, StoreError, StoreIntegrityError
 
 MIGRATIONS = resources.files("newsgraph") / "data" / "store" / "sqlite"
 _MIGRATION_NAME = re.compile(r"^(?P<version>\d{4})_(?P<name>\w+)\.sql$")
@@ -365,11 +365,12 @@ class SQLiteStore(Store):
         return story
 
     def _actor_dicts(
-        self, where: str, parameters: dict[str, Any], mention_filter: str = ""
+        self, where: str, parameters: dict[str, Any], mention_filter: str = "", page: str = ""
     ) -> list[JsonDict]:
-        """Actor dicts; ``mention_filter`` narrows which mentions are counted."""
+        """Actor dicts; ``mention_filter`` narrows which mentions are counted, ``page``
+        is an optional LIMIT clause."""
         actors = self._rows(
-            _ACTOR_SELECT.format(where=where, mention_filter=mention_filter), parameters
+            _ACTOR_SELECT.format(where=where, mention_filter=mention_filter) + page, parameters
         )
         keys = [actor["key"] for actor in actors]
         aliases = self._values_by_key("actor_aliases", "alias", keys)
@@ -399,7 +400,7 @@ class SQLiteStore(Store):
     def actors(self) -> list[JsonDict]:
         return self._actor_dicts("1", {})
 
-    def actor(self, name_or_key: str) -> JsonDict | None:
+    def _find_actor(self, name_or_key: str) -> JsonDict | None:
         term = {"term": name_or_key.strip(), "folded": _fold(name_or_key)}
         # An exact key wins over a name, a name over an alias; then the most mentioned.
         found = self._actor_dicts(f"ac.key IN {_MATCHING_ACTOR_KEYS}", term)
@@ -407,7 +408,12 @@ class SQLiteStore(Store):
             return None
         rank = {"key": 0, "name": 1, "alias": 2}
         found.sort(key=lambda a: rank[_how_matched(a, term["term"], term["folded"])])
-        actor = found[0]
+        return found[0]
+
+    def actor(self, name_or_key: str) -> JsonDict | None:
+        actor = self._find_actor(name_or_key)
+        if actor is None:
+            return None
         by_key = {"key": actor["key"]}
         actor["quotes"] = self._quote_dicts("q.speaker_key = :key", by_key)
         actor["events_as_source"] = self._event_dicts("e.source_actor_key = :key", by_key)
@@ -493,6 +499,225 @@ class SQLiteStore(Store):
         ).fetchone()
         return dict(row)
 
+    # --- workbench reads ---
+
+    def _ids(self, sql: str, parameters: dict[str, Any]) -> list[str]:
+        return [row[0] for row in self._connection.execute(sql, parameters)]
+
+    def search_stories(
+        self, query: str, filters: Filters, limit: int = 20, offset: int = 0
+    ) -> list[JsonDict]:
+        if limit <= 0:
+            return []
+        conditions, parameters = _story_conditions(filters)
+        where = " AND ".join(conditions)
+        terms = _SEARCH_TERM.findall(query)
+        if not terms:
+            rows = self._rows(
+                f"""
+                SELECT s.id AS story_id, s.canonical_article_id AS article_id, s.title,
+                       s.published, s.publisher,
+                       substr(coalesce(a.standfirst, a.body), 1, 200) AS snippet
+                FROM stories s JOIN articles a ON a.id = s.canonical_article_id
+                WHERE {where}
+                ORDER BY s.published DESC, s.id DESC
+                LIMIT :limit OFFSET :offset
+                """,
+                {**parameters, "limit": limit, "offset": offset},
+            )
+            for row in rows:
+                row["snippet"] = [{"text": row["snippet"], "match": False}]
+            return rows
+        # Each word is a quoted FTS5 string, as in search(): no operator survives.
+        parameters["match"] = " ".join(f'"{term}"' for term in terms)
+        rows = self._connection.execute(
+            f"""
+            SELECT a.story_id, a.id AS article_id, coalesce(a.title, s.title) AS title,
+                   s.published, s.publisher,
+                   snippet(articles_fts, 1, char(2), char(3), '…', 24) AS snippet
+            FROM articles_fts
+            JOIN articles a ON a.seq = articles_fts.rowid
+            JOIN stories s ON s.id = a.story_id
+            WHERE articles_fts MATCH :match AND {where}
+            ORDER BY rank
+            """,
+            parameters,
+        )
+        hits: dict[str, JsonDict] = {}
+        for row in rows:
+            hits.setdefault(row["story_id"], dict(row))
+            if len(hits) == offset + limit:
+                break
+        rows.close()
+        page = list(hits.values())[offset:]
+        for hit in page:
+            hit["snippet"] = _snippet_pieces(hit["snippet"])
+        return page
+
+    def story_mentions(self, story_id: str) -> list[JsonDict]:
+        return self._rows(
+            """
+            SELECT m.span_start AS start, m.span_end AS "end", m.text, m.actor_key,
+                   ac.name, ac.type
+            FROM mentions m
+            JOIN stories s ON s.id = m.story_id AND s.canonical_article_id = m.article_id
+            JOIN actors ac ON ac.key = m.actor_key
+            WHERE m.story_id = ?
+            ORDER BY m.span_start, m.span_end
+            """,
+            (story_id,),
+        )
+
+    def actor_page(self, limit: int, offset: int = 0) -> list[JsonDict]:
+        return self._actor_dicts(
+            "1", {"limit": limit, "offset": offset}, page="LIMIT :limit OFFSET :offset"
+        )
+
+    def actor_dossier(self, name_or_key: str, limit: int = 50) -> JsonDict | None:
+        actor = self._find_actor(name_or_key)
+        if actor is None:
+            return None
+        by_key = {"key": actor["key"], "limit": limit}
+        actor["totals"] = dict(
+            self._connection.execute(
+                """
+                SELECT (SELECT count(*) FROM quotes WHERE speaker_key = :key) AS quotes,
+                       (SELECT count(*) FROM events WHERE source_actor_key = :key)
+                           AS events_as_source,
+                       (SELECT count(*) FROM events WHERE target_actor_key = :key)
+                           AS events_as_target
+                """,
+                by_key,
+            ).fetchone()
+        )
+        quote_ids = self._ids(
+            "SELECT q.id FROM quotes q JOIN stories s ON s.id = q.story_id"
+            " WHERE q.speaker_key = :key ORDER BY s.published DESC, q.id LIMIT :limit",
+            by_key,
+        )
+        actor["quotes"] = self._quotes_by_id(quote_ids)
+        for side in _SIDES:
+            event_ids = self._ids(
+                f"SELECT id FROM events WHERE {side}_actor_key = :key"
+                " ORDER BY event_date DESC, id DESC LIMIT :limit",
+                by_key,
+            )
+            actor[f"events_as_{side}"] = self._events_by_id(event_ids)
+        actor["over_time"] = self._rows(
+            """
+            SELECT event_date AS date,
+                   sum(source_actor_key = :key) AS as_source,
+                   sum(target_actor_key = :key) AS as_target
+            FROM events
+            WHERE (source_actor_key = :key OR target_actor_key = :key)
+              AND event_date IS NOT NULL AND negated = 0
+            GROUP BY event_date ORDER BY event_date
+            """,
+            by_key,
+        )
+        actor["interactions"] = self._rows(_INTERACTIONS, by_key)
+        return actor
+
+    def _quotes_by_id(self, ids: list[str]) -> list[JsonDict]:
+        quotes = self._quote_dicts(
+            "q.id IN (SELECT value FROM json_each(:ids))", {"ids": _json(ids)}
+        )
+        return _in_order(quotes, ids)
+
+    def _events_by_id(self, ids: list[str]) -> list[JsonDict]:
+        events = self._event_dicts(
+            "e.id IN (SELECT value FROM json_each(:ids))", {"ids": _json(ids)}
+        )
+        return _in_order(events, ids)
+
+    def quote_page(self, speaker_key: str | None, limit: int, offset: int = 0) -> list[JsonDict]:
+        where = "1" if speaker_key is None else "q.speaker_key = :key"
+        ids = self._ids(
+            f"SELECT q.id FROM quotes q JOIN stories s ON s.id = q.story_id WHERE {where}"
+            " ORDER BY s.published DESC, q.id LIMIT :limit OFFSET :offset",
+            {"key": speaker_key, "limit": limit, "offset": offset},
+        )
+        return self._quotes_by_id(ids)
+
+    def event_page(self, filters: Filters, limit: int, offset: int = 0) -> list[JsonDict]:
+        conditions, parameters = _event_conditions(filters)
+        ids = self._ids(
+            f"SELECT e.id FROM events e WHERE {' AND '.join(conditions)}"
+            " ORDER BY e.event_date DESC, e.id DESC LIMIT :limit OFFSET :offset",
+            {**parameters, "limit": limit, "offset": offset},
+        )
+        return self._events_by_id(ids)
+
+    def event(self, event_id: str) -> JsonDict | None:
+        found = self._event_dicts("e.id = :id", {"id": event_id})
+        if not found:
+            return None
+        event = found[0]
+        story = self._connection.execute(
+            "SELECT title, published, publisher FROM stories WHERE id = ?", (event["story_id"],)
+        ).fetchone()
+        event["story"] = {"id": event["story_id"], **dict(story)}
+        return event
+
+    def claim_page(self, limit: int, offset: int = 0) -> list[JsonDict]:
+        ids = self._ids(
+            "SELECT c.id FROM claims c JOIN stories s ON s.id = c.story_id"
+            " ORDER BY s.published DESC, c.id LIMIT :limit OFFSET :offset",
+            {"limit": limit, "offset": offset},
+        )
+        claims = self._rows(
+            _CLAIM_SELECT.format(where="c.id IN (SELECT value FROM json_each(:ids))"),
+            {"ids": _json(ids)},
+        )
+        return _in_order(claims, ids)
+
+    def graph(self, filters: Filters, max_edges: int = 300) -> JsonDict:
+        conditions, parameters = _event_conditions(filters)
+        edges = self._rows(
+            f"""
+            SELECT e.source_actor_key AS source, e.target_actor_key AS target,
+                   count(*) AS events, avg(e.goldstein) AS goldstein,
+                   sum(e.quad_class = 1) AS verbal_cooperation,
+                   sum(e.quad_class = 2) AS material_cooperation,
+                   sum(e.quad_class = 3) AS verbal_conflict,
+                   sum(e.quad_class = 4) AS material_conflict
+            FROM events e
+            WHERE e.source_actor_key IS NOT NULL AND e.target_actor_key IS NOT NULL
+              AND e.source_actor_key != e.target_actor_key AND e.negated = 0
+              AND {" AND ".join(conditions)}
+            GROUP BY e.source_actor_key, e.target_actor_key
+            ORDER BY events DESC, source, target
+            LIMIT :max_edges
+            """,
+            {**parameters, "max_edges": max_edges},
+        )
+        keys = sorted({edge[side] for edge in edges for side in _SIDES})
+        nodes = self._rows(
+            """
+            SELECT ac.key, ac.name, ac.type, ac.code, ac.country,
+                   (SELECT count(*) FROM mentions m WHERE m.actor_key = ac.key) AS mentions
+            FROM actors ac WHERE ac.key IN (SELECT value FROM json_each(:keys))
+            ORDER BY mentions DESC, ac.key
+            """,
+            {"keys": _json(keys)},
+        )
+        return {"nodes": nodes, "edges": edges}
+
+    def timeline(self, filters: Filters) -> list[JsonDict]:
+        conditions, parameters = _event_conditions(filters)
+        return self._rows(
+            f"""
+            SELECT e.event_date AS date, e.quad_class, count(*) AS events,
+                   count(DISTINCT e.story_id) AS stories
+            FROM events e
+            WHERE e.event_date IS NOT NULL AND e.quad_class IS NOT NULL AND e.negated = 0
+              AND {" AND ".join(conditions)}
+            GROUP BY e.event_date, e.quad_class
+            ORDER BY e.event_date, e.quad_class
+            """,
+            parameters,
+        )
+
 
 def _how_matched(actor: JsonDict, term: str, folded: str) -> str:
     if actor["key"].casefold() == term.casefold():
@@ -500,6 +725,132 @@ def _how_matched(actor: JsonDict, term: str, folded: str) -> str:
     if _fold(actor["name"]) == folded:
         return "name"
     return "alias"
+
+
+# Actors an actor acts with, either way: how often, how cooperatively.
+_INTERACTIONS = """
+SELECT other AS key, ac.name, ac.type, count(*) AS events,
+       sum(outgoing) AS as_source, count(*) - sum(outgoing) AS as_target,
+       sum(quad_class IN (1, 2)) AS cooperation, sum(quad_class IN (3, 4)) AS conflict,
+       avg(goldstein) AS goldstein
+FROM (
+    SELECT target_actor_key AS other, quad_class, goldstein, 1 AS outgoing FROM events
+    WHERE source_actor_key = :key AND target_actor_key != :key AND negated = 0
+    UNION ALL
+    SELECT source_actor_key, quad_class, goldstein, 0 FROM events
+    WHERE target_actor_key = :key AND source_actor_key != :key AND negated = 0
+)
+JOIN actors ac ON ac.key = other
+GROUP BY other
+ORDER BY events DESC, other
+LIMIT 12
+"""
+
+
+def _event_conditions(filters: Filters) -> tuple[list[str], dict[str, Any]]:
+    """SQL conditions on events ``e`` (with their parameters) for the filters."""
+    conditions, parameters = ["1"], {}
+    if filters.date_from:
+        conditions.append("e.event_date >= :date_from")
+        parameters["date_from"] = filters.date_from
+    if filters.date_to:
+        conditions.append("e.event_date <= :date_to")
+        parameters["date_to"] = filters.date_to
+    if filters.actor:
+        conditions.append(
+            f"(e.source_actor_key IN {_MATCHING_ACTOR_KEYS}"
+            f" OR e.target_actor_key IN {_MATCHING_ACTOR_KEYS})"
+        )
+        parameters.update(term=filters.actor.strip(), folded=_fold(filters.actor))
+    if filters.source:
+        conditions.append("e.source_actor_key = :source")
+        parameters["source"] = filters.source
+    if filters.target:
+        conditions.append("e.target_actor_key = :target")
+        parameters["target"] = filters.target
+    if filters.publisher:
+        conditions.append(
+            "e.story_id IN (SELECT story_id FROM articles WHERE publisher = :publisher"
+            " COLLATE NOCASE)"
+        )
+        parameters["publisher"] = filters.publisher.strip()
+    conditions_on_kind, kind_parameters = _event_kind_conditions(filters, "e")
+    return conditions + conditions_on_kind, parameters | kind_parameters
+
+
+def _event_kind_conditions(filters: Filters, alias: str) -> tuple[list[str], dict[str, Any]]:
+    """Conditions on what an event is: CAMEO root, PLOVER category, QuadClass."""
+    conditions, parameters = [], {}
+    if filters.cameo_root:
+        root = filters.cameo_root.strip()
+        conditions.append(f"{alias}.cameo_root = :cameo_root")
+        parameters["cameo_root"] = root.zfill(2) if root.isdigit() else root
+    if filters.plover:
+        conditions.append(f"{alias}.plover = :plover COLLATE NOCASE")
+        parameters["plover"] = filters.plover.strip()
+    if filters.quad_class is not None:
+        conditions.append(f"{alias}.quad_class = :quad_class")
+        parameters["quad_class"] = filters.quad_class
+    return conditions, parameters
+
+
+def _story_conditions(filters: Filters) -> tuple[list[str], dict[str, Any]]:
+    """SQL conditions on stories ``s`` for the filters: dates are the story's date,
+    an actor is one it mentions, a publisher any outlet that reported it."""
+    conditions, parameters = ["1"], {}
+    if filters.date_from:
+        conditions.append("s.published >= :date_from")
+        parameters["date_from"] = filters.date_from
+    if filters.date_to:
+        conditions.append("s.published <= :date_to")
+        parameters["date_to"] = filters.date_to
+    if filters.actor:
+        conditions.append(
+            f"s.id IN (SELECT story_id FROM mentions WHERE actor_key IN {_MATCHING_ACTOR_KEYS})"
+        )
+        parameters.update(term=filters.actor.strip(), folded=_fold(filters.actor))
+    if filters.publisher:
+        conditions.append(
+            "s.id IN (SELECT story_id FROM articles WHERE publisher = :publisher COLLATE NOCASE)"
+        )
+        parameters["publisher"] = filters.publisher.strip()
+    event_conditions, event_parameters = _event_kind_conditions(filters, "ev")
+    if filters.source:
+        event_conditions.append("ev.source_actor_key = :source")
+        event_parameters["source"] = filters.source
+    if filters.target:
+        event_conditions.append("ev.target_actor_key = :target")
+        event_parameters["target"] = filters.target
+    if event_conditions:
+        conditions.append(
+            f"s.id IN (SELECT ev.story_id FROM events ev WHERE {' AND '.join(event_conditions)})"
+        )
+    return conditions, parameters | event_parameters
+
+
+_SNIPPET_MATCH = re.compile("\x02(.*?)\x03", re.DOTALL)
+
+
+def _snippet_pieces(snippet: str) -> list[JsonDict]:
+    """Split an FTS5 snippet, whose matches sit between STX and ETX, into pieces."""
+    pieces, position = [], 0
+    for match in _SNIPPET_MATCH.finditer(snippet):
+        if match.start() > position:
+            pieces.append({"text": snippet[position : match.start()], "match": False})
+        pieces.append({"text": match[1], "match": True})
+        position = match.end()
+    if position < len(snippet):
+        pieces.append({"text": snippet[position:], "match": False})
+    return [
+        {"text": piece["text"].replace("\x02", "").replace("\x03", ""), "match": piece["match"]}
+        for piece in pieces
+    ]
+
+
+def _in_order(rows: list[JsonDict], ids: list[str]) -> list[JsonDict]:
+    """``rows`` in the order of ``ids`` (the order a paging query chose)."""
+    position = {row_id: index for index, row_id in enumerate(ids)}
+    return sorted(rows, key=lambda row: position[row["id"]])
 
 
 def _article_from_row(row: sqlite3.Row) -> Article:
