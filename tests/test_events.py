@@ -41,7 +41,7 @@ def _matches_side(ref, gold: str) -> bool:
         return (ref.code or "").startswith(gold)
     words = gold.lower().split()
     return any(word.rstrip("s") in ref.text.lower() for word in words) or (
-        "protesters" in words and ref.code == "CVL"
+        "protesters" in words and ref.sector == "CVL"
     )
 
 
@@ -97,7 +97,9 @@ def test_accusation_in_a_participle_clause_takes_the_main_subject(seed_events):
 
 def test_protest_against_bare_government_takes_the_country_of_the_place(seed_events):
     protest = next(e for e in seed_events if e.cameo == "141" and "people" in e.source.text)
-    assert protest.source.code == "CVL" and protest.source.actor_key is None
+    # A described group takes the country of the place it acts in.
+    assert protest.source.code == "KAZCVL" and protest.source.sector == "CVL"
+    assert protest.source.actor_key is None
     assert protest.target.code == "KAZGOV"
     assert protest.location == "Almaty"
 
@@ -144,13 +146,19 @@ def test_explicit_date_and_location_in_the_sentence(events_of):
     (event,) = events
     assert event.date == "2022-01-05"
     assert event.location == "Tbilisi"
-    assert event.source.code == "CVL"
+    assert (event.source.code, event.source.sector) == ("GEOCVL", "CVL")
     assert event.target.code == "GEOGOV"
 
 
-def test_police_and_protesters_are_groups_with_sectors(events_of):
+def test_police_and_protesters_are_groups_with_sectors_and_the_country_of_the_place(events_of):
     (event,) = events_of("Police arrested dozens of protesters in Kyiv.")
-    assert (event.source.code, event.target.code, event.cameo) == ("COP", "CVL", "173")
+    assert (event.source.code, event.target.code, event.cameo) == ("UKRCOP", "UKRCVL", "173")
+    assert (event.source.sector, event.target.sector) == ("COP", "CVL")
+
+
+def test_group_without_a_place_keeps_its_bare_sector(events_of):
+    (event,) = events_of("Rebels attacked the convoy of soldiers.")
+    assert (event.source.code, event.source.sector) == ("REB", "REB")
 
 
 def test_source_that_is_no_actor_gives_no_event(events_of):
@@ -205,3 +213,36 @@ def test_person_without_a_known_country_takes_the_one_in_the_phrase(events_of):
     assert event.cameo == "174"
     assert event.target.actor_key.startswith("person:")
     assert event.target.code.startswith("DEU")
+
+
+def test_future_cooperation_is_coded_as_intent(events_of):
+    (event,) = events_of("France will send troops to Mali.")
+    assert (event.cameo, event.plover) == ("0334", "AGREE")
+    assert (event.source.code, event.target.code) == ("FRA", "MLI")
+
+
+def test_planned_attack_is_coded_as_a_threat(events_of):
+    (event,) = events_of("Iran plans to attack Israel.")
+    assert (event.cameo_root, event.plover) == ("13", "THREATEN")
+    assert (event.source.code, event.target.code) == ("IRN", "ISR")
+
+
+def test_refused_cooperation_is_a_rejection_not_a_negated_event(events_of):
+    (event,) = events_of("Syria says it will not accept refugees from Iraq.")
+    assert (event.cameo_root, event.plover, event.negated) == ("12", "REJECT", False)
+    assert event.source.code == "SYR"
+
+
+def test_pronoun_subject_of_a_reported_clause_is_the_reporter(events_of):
+    (event,) = events_of("Hungary has said it will support Romania.")
+    assert (event.source.code, event.target.code, event.plover) == ("HUN", "ROU", "AGREE")
+
+
+def test_target_of_a_demand_is_who_is_asked_to_act(events_of):
+    (event,) = events_of("China demanded that the United States cancel the arms sale.")
+    assert (event.source.code, event.target.code, event.plover) == ("CHN", "USA", "REQUEST")
+
+
+def test_target_behind_the_thing_acted_on(events_of):
+    (event,) = events_of("The European Union demanded the withdrawal of Russian forces.")
+    assert (event.target.code, event.plover) == ("RUSMIL", "REQUEST")

@@ -25,6 +25,9 @@ CORE_MODIFIERS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod
 # Parts of a noun phrase left out of its text: clauses and asides about the noun.
 PHRASE_CUTS = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
 GOVERNMENT_SECTOR = "GOV"
+# Pronouns that stand for an actor named earlier in the sentence ("Syria says *it* will").
+ACTOR_PRONOUNS = {"it", "they", "he", "she", "we"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -75,6 +78,9 @@ class ArgumentResolver:
 
     def resolve(self, head: Token) -> ActorRef | None:
         """The actor or group ``head``'s phrase refers to; None when it is neither."""
+        if head.lower_ in ACTOR_PRONOUNS and head.pos_ == "PRON":
+            antecedent = self._antecedent(head)
+            return self.resolve(antecedent) if antecedent is not None else None
         text = phrase(head).text
         group_head = self._counted_group(head)
         named = core(group_head)
@@ -90,7 +96,24 @@ class ArgumentResolver:
         if region is not None:
             return ActorRef(text, None, region, sector)
         if sector is not None:
-            return ActorRef(text, None, sector, sector)
+            country = self._country_in(phrase(head)) or self._place_country(head.sent)
+            return ActorRef(text, None, (country or "") + sector, sector)
+        return None
+
+    def _antecedent(self, pronoun: Token) -> Token | None:
+        """What a pronoun subject stands for: the subject of a clause above it, else the
+        first actor named before it in the sentence ("Hungary said it will support")."""
+        token = pronoun.head
+        while token.head != token:
+            token = token.head
+            for child in token.children:
+                if child.dep_ in SUBJECT_DEPS and child.pos_ != "PRON" and child.i < pronoun.i:
+                    return child
+        sentence = pronoun.sent
+        for mention in self.actors.mentions_in(sentence.start_char, pronoun.idx):
+            span = self.doc.char_span(mention.span.start, mention.span.end)
+            if span is not None:
+                return span.root
         return None
 
     def _actor_ref(
@@ -107,6 +130,11 @@ class ArgumentResolver:
             country = actor.country or self._country_in(named)
             code = (country or "") + (sector or "")
             return ActorRef(text, key, code or actor.code, sector)
+        if actor.code is None and (country := self._country_in(phrase(named.root))):
+            # An organisation the dictionary does not know takes the country its name
+            # or phrase gives ("the Ivory Coast's Supreme Court" -> CIV JUD).
+            sector = actor.sector or head_sector or self._sector_of(named.root)
+            return ActorRef(text, key, country + (sector or ""), sector)
         return ActorRef(text, key, actor.code, actor.sector or head_sector)
 
     def _role_sector(self, actor: Actor, named: Span) -> str | None:
@@ -154,6 +182,17 @@ class ArgumentResolver:
         for mention in self.actors.mentions_in(span.start_char, span.end_char):
             if country := self._country_of(mention.actor_key):
                 return country
+        return None
+
+    def _place_country(self, sentence: Span) -> str | None:
+        """The country of the first place the sentence puts things in ("in Almaty")."""
+        for token in sentence:
+            if token.dep_ == "prep" and token.lower_ in {"in", "at"}:
+                for place in token.children:
+                    if place.dep_ == "pobj" and place.ent_type_ in {"GPE", "LOC", "FAC"}:
+                        span = self.doc[place.left_edge.i : place.right_edge.i + 1]
+                        if country := self._country_in(span):
+                            return country
         return None
 
     def _most_mentioned_country(self) -> str | None:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events import codebook
 from newsgraph.events.arguments import ArgumentResolver, conjuncts
-from newsgraph.events.patterns import VerbPattern, fixed_expressions, verb_patterns
+from newsgraph.events.patterns import VerbPattern, fixed_expressions, modality, verb_patterns
 from newsgraph.records import ActorRef, Event
 from newsgraph.records import Span as TextSpan
 
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 RELATIVE_PRONOUN_TAGS = {"WDT", "WP"}
+OWNER_PREPS = {"of", "by", "from"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 MONTHS = [name.lower() for name in calendar.month_name[1:]]
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -50,13 +51,13 @@ def extract_events(
         code = code_verb(verb, pattern)
         if code is None:
             continue
+        code, negated = recode_for_modality(verb, code)
         sources = [ref for head in source_heads(verb) if (ref := resolver.resolve(head))]
         targets = _resolved_targets(verb, pattern, resolver)
         for source in sources:
             for target in targets or [None]:
-                events.append(
-                    _event(verb, code, source, _distinct(source, target), article_id, date)
-                )
+                target = _distinct(source, target)
+                events.append(_event(verb, code, source, target, article_id, date, negated))
     return events
 
 
@@ -77,6 +78,44 @@ def code_verb(verb: Token, pattern: VerbPattern) -> str | None:
     if pattern.clause and any(child.dep_ == "ccomp" for child in verb.children):
         return pattern.clause
     return pattern.code
+
+
+def recode_for_modality(verb: Token, code: str) -> tuple[str, bool]:
+    """The code of what the sentence says about the action, and whether it is negated.
+
+    A refused or negated cooperative action is a rejection ("will not accept" -> 12);
+    one in the future or intended is an intent ("will send troops" -> 03) and a
+    hostile one a threat ("plans to attack" -> 13). Other negated actions keep their
+    code and are marked negated ("did not attack").
+    """
+    rules = modality()
+    negated = is_negated(verb)
+    governor = verb.head.lemma_.lower() if verb.dep_ == "xcomp" else None
+    if negated or governor in rules.refusal_heads:
+        if refusal := _by_prefix(rules.refusal, code):
+            return refusal, False
+        return code, negated
+    intended = _is_future(verb, rules.future_auxiliaries) or governor in rules.intent_heads
+    recoded = _by_prefix(rules.intent, code) or _by_prefix(rules.threat, code)
+    return (recoded, False) if intended and recoded else (code, False)
+
+
+def _by_prefix(table: dict[str, str], code: str) -> str | None:
+    """The entry for the longest prefix of ``code`` listed in ``table``."""
+    for length in range(len(code), 1, -1):
+        if code[:length] in table:
+            return table[code[:length]]
+    return None
+
+
+def _is_future(verb: Token, auxiliaries: frozenset[str]) -> bool:
+    """A future or conditional auxiliary on the verb, or on the verb it completes."""
+    heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    return any(
+        child.dep_ == "aux" and child.lower_ in auxiliaries
+        for head in heads
+        for child in head.children
+    )
 
 
 def source_heads(verb: Token) -> list[Token]:
@@ -123,6 +162,14 @@ def target_heads(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
             candidates += [conjuncts(c) for c in child.children if c.dep_ == "pobj"]
     if pattern.theme:
         candidates += _attached_elsewhere(verb, pattern)
+    # The actor behind what is acted on: "demanded the withdrawal of Serbian forces".
+    for thing in [c for c in verb.children if c.dep_ == "dobj"]:
+        for child in thing.children:
+            if child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
+                candidates += [conjuncts(c) for c in child.children if c.dep_ == "pobj"]
+    # Who is asked or told to act: "demanded that the United States cancel ...".
+    for clause in [c for c in verb.children if c.dep_ == "ccomp"]:
+        candidates += [conjuncts(c) for c in clause.children if c.dep_ in SUBJECTS]
     return candidates
 
 
@@ -208,6 +255,8 @@ def _inherited_subjects(verb: Token) -> list[Token]:
     if verb.dep_ == "xcomp":
         objects = [c for c in head.children if c.dep_ == "dobj"]
         return conjuncts(objects[0]) if objects else source_heads(head)
+    if verb.dep_ == "acomp":  # "is willing to send": the subject of "is"
+        return source_heads(head)
     if verb.dep_ in {"acl", "advcl"} and _is_free_participle(verb):
         return _governing_active_subjects(verb)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
@@ -252,6 +301,7 @@ def _event(
     target: ActorRef | None,
     article_id: str,
     date: str | None,
+    negated: bool,
 ) -> Event:
     sentence = verb.sent
     return Event(
@@ -266,7 +316,7 @@ def _event(
         verb=verb.text,
         date=explicit_date(sentence) or date,
         location=location(verb),
-        negated=is_negated(verb),
+        negated=negated,
     )
 
 

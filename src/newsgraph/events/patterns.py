@@ -30,6 +30,18 @@ class VerbPattern:
 
 
 @dataclass(frozen=True)
+class Modality:
+    """How the future, intent and refusal recode an action (``[modality]`` in verbs.toml)."""
+
+    future_auxiliaries: frozenset[str]
+    intent_heads: frozenset[str]
+    refusal_heads: frozenset[str]
+    intent: dict[str, str]
+    threat: dict[str, str]
+    refusal: dict[str, str]
+
+
+@dataclass(frozen=True)
 class GroupWords:
     """Words that make a noun phrase a collective actor without a dictionary entry."""
 
@@ -69,6 +81,20 @@ def fixed_expressions() -> tuple[tuple[str, ...], ...]:
     """Word sequences, lower-cased, in which a pattern verb codes no event."""
     table = _load_toml("verbs.toml")
     return tuple(tuple(words.split()) for words in table["defaults"]["fixed_expressions"])
+
+
+@cache
+def modality() -> Modality:
+    """The future, intent and refusal rules of ``verbs.toml``."""
+    table = _load_toml("verbs.toml")["modality"]
+    return Modality(
+        future_auxiliaries=frozenset(table["future_auxiliaries"]),
+        intent_heads=frozenset(table["intent_heads"]),
+        refusal_heads=frozenset(table["refusal_heads"]),
+        intent=table["intent"],
+        threat=table["threat"],
+        refusal=table["refusal"],
+    )
 
 
 @cache

@@ -1,0 +1,211 @@
+"""Event coding quality on the PLOVER gold standard record (GSR), against a naive coder.
+
+Codes every sentence of ../shared/data/events/plover_gsr.json (322 sentences hand-coded
+by the Open Event Data Alliance, CC BY-SA 4.0; the DOCUMENT record is skipped) and prints
+
+* category accuracy: on sentences whose gold has an event, whether newsgraph codes an
+  event of the gold PLOVER category (and, stricter, whether its first event has it);
+* precision, recall and F1 of (source country, target country, PLOVER category)
+  triples, where a gold record gives one triple per source and target (compound
+  actors give several) and "country" is the first three letters of an actor code
+  (IGO, NGO ... for international actors; none for a bare sector such as CVL);
+* a confusion table of gold category against the first coded category.
+
+The gold was coded in PLOVER 0.5 (2016); its categories are mapped onto the 2021
+categories that newsgraph codes (DEMAND -> REQUEST, DISAPPROVE and INVESTIGATE ->
+ACCUSE, FIGHT -> ASSAULT), and its few legacy country codes onto ISO ones (JAP -> JPN).
+
+The baseline, run on the same parses, is the co-occurrence coder that event systems
+are usually compared with: the first verb of the sentence that the verb table codes
+gives the category, the first actor mentioned is the source, the next one the target.
+
+    .venv/bin/python benchmarks/events.py [--gold FILE] [--misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from newsgraph.actors import ActorDictionary, ActorIndex, resolve_actors
+from newsgraph.events import codebook, extract_events
+from newsgraph.events.patterns import group_words, verb_patterns
+from newsgraph.nlp import load_pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+GSR = ROOT.parent / "shared" / "data" / "events" / "plover_gsr.json"
+
+# PLOVER 0.5 categories (the GSR's) that PLOVER 2021 renamed or merged.
+CATEGORY_2021 = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+}
+# Legacy CAMEO country codes in the GSR and their ISO alpha-3 equivalents.
+ISO_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+
+Triple = tuple[str | None, str | None, str]
+
+
+@dataclass
+class Record:
+    id: str
+    text: str
+    date: str | None
+    category: str
+    triples: set[Triple]
+
+
+def country(code: str | None, sectors: set[str]) -> str | None:
+    """The country (or international) part of an actor code; None for a bare sector."""
+    if not code:
+        return None
+    root = code[:3].upper()
+    if len(root) < 3 or not root.isalpha() or root in sectors:
+        return None
+    return ISO_CODES.get(root, root)
+
+
+def load_gold(path: Path, sectors: set[str]) -> list[Record]:
+    records = []
+    for raw in json.loads(path.read_text(encoding="utf-8")):
+        if raw.get("event") == "DOCUMENT":
+            continue
+        category = CATEGORY_2021.get(raw["event"], raw["event"])
+        sources = [country(a.get("code"), sectors) for a in _sides(raw.get("source"))]
+        targets = [country(a.get("code"), sectors) for a in _sides(raw.get("target"))]
+        triples = {(s, t, category) for s in sources or [None] for t in targets or [None]}
+        records.append(Record(raw["id"], raw["text"], raw.get("date"), category, triples))
+    return records
+
+
+def _sides(value: object) -> list[dict]:
+    """A gold side is a list of actors, or an empty string or null when there is none."""
+    return [a for a in value if isinstance(a, dict)] if isinstance(value, list) else []
+
+
+def newsgraph_coder(doc: Doc, actors: ActorIndex, record: Record, sectors: set[str]):
+    events = [e for e in extract_events(doc, record.id, actors, date=record.date) if e.plover]
+    return [
+        (
+            country(e.source.code, sectors),
+            country(e.target.code if e.target else None, sectors),
+            e.plover,
+        )
+        for e in events
+        if not e.negated
+    ]
+
+
+def cooccurrence_coder(doc: Doc, actors: ActorIndex, record: Record, sectors: set[str]):
+    patterns = verb_patterns()
+    code = next(
+        (
+            pattern.code
+            for token in doc
+            if (pattern := patterns.get(token.lemma_.lower())) and pattern.code
+        ),
+        None,
+    )
+    category = codebook.plover(code) if code else None
+    if category is None:
+        return []
+    codes: list[str] = []
+    for mention in sorted(actors.mentions, key=lambda m: m.span.start):
+        actor = actors.actor(mention.actor_key)
+        found = country(actor.code or actor.country or actor.key, sectors)
+        if found and found not in codes:
+            codes.append(found)
+    if not codes:
+        return []
+    return [(codes[0], codes[1] if len(codes) > 1 else None, category)]
+
+
+def score(records: list[Record], coded: list[list[Triple]]) -> dict:
+    true_positives = predicted = gold_total = any_right = first_right = 0
+    confusion: Counter[tuple[str, str]] = Counter()
+    for record, triples in zip(records, coded, strict=True):
+        found = set(triples)
+        true_positives += len(found & record.triples)
+        predicted += len(found)
+        gold_total += len(record.triples)
+        categories = [t[2] for t in triples]
+        any_right += record.category in categories
+        first = categories[0] if categories else "(none)"
+        first_right += first == record.category
+        confusion[(record.category, first)] += 1
+    precision = true_positives / predicted if predicted else 0.0
+    recall = true_positives / gold_total if gold_total else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "category_accuracy": any_right / len(records),
+        "first_category_accuracy": first_right / len(records),
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "confusion": confusion,
+    }
+
+
+def print_confusion(confusion: Counter[tuple[str, str]]) -> None:
+    gold = sorted({g for g, _ in confusion})
+    coded = [*sorted({c for _, c in confusion} - {"(none)"}), "(none)"]
+    short = {c: c[:6] for c in coded}
+    print("gold \\ coded " + " ".join(f"{short[c]:>6}" for c in coded))
+    for g in gold:
+        cells = " ".join(f"{confusion[(g, c)] or '.':>6}" for c in coded)
+        print(f"{g:<12} {cells}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=GSR, help="a PLOVER GSR JSON file")
+    parser.add_argument("--misses", action="store_true", help="print every wrong sentence")
+    args = parser.parse_args()
+    sectors = set(group_words().sectors.values()) | {"GOV", "ELI", "OPP", "LEG", "JUD", "SPY"}
+    records = load_gold(args.gold, sectors)
+    nlp = load_pipeline()
+    dictionary = ActorDictionary.load()
+
+    started = time.perf_counter()
+    docs = list(nlp.pipe((r.text for r in records), batch_size=64))
+    parse_s = time.perf_counter() - started
+    indexes = [resolve_actors(doc, r.id, dictionary) for doc, r in zip(docs, records, strict=True)]
+
+    results = {}
+    for name, coder in (("newsgraph", newsgraph_coder), ("co-occurrence", cooccurrence_coder)):
+        started = time.perf_counter()
+        coded = [
+            coder(doc, index, record, sectors)
+            for doc, index, record in zip(docs, indexes, records, strict=True)
+        ]
+        seconds = time.perf_counter() - started
+        results[name] = (score(records, coded), seconds, coded)
+
+    print(f"sentences: {len(records)} ({args.gold.name}); parse {parse_s:.1f} s")
+    print(f"{'coder':<15} {'cat.acc':>8} {'first':>7} {'P':>7} {'R':>7} {'F1':>7} {'s':>6}")
+    for name, (figures, seconds, _) in results.items():
+        print(
+            f"{name:<15} {figures['category_accuracy']:>8.3f} "
+            f"{figures['first_category_accuracy']:>7.3f} {figures['precision']:>7.3f} "
+            f"{figures['recall']:>7.3f} {figures['f1']:>7.3f} {seconds:>6.2f}"
+        )
+    print("\nconfusion (newsgraph, gold category by first coded category):")
+    print_confusion(results["newsgraph"][0]["confusion"])
+    if args.misses:
+        for record, triples in zip(records, results["newsgraph"][2], strict=True):
+            if set(triples) != record.triples:
+                print(f"\n{record.id}: {record.text}")
+                print(f"  gold  {sorted(record.triples, key=str)}")
+                print(f"  coded {triples}")
+
+
+if __name__ == "__main__":
+    main()
