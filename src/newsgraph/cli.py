@@ -322,23 +322,28 @@ def claims(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", help="Export format: json.")] = "json",
+    fmt: Annotated[
+        str, typer.Option("--format", help="Export format: json, or gdelt (GDELT 2.0 events TSV).")
+    ] = "json",
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="File (default stdout).")
     ] = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Export the whole store (stories, actors, quotes, events, claims)."""
+    from newsgraph.export.gdelt import write_gdelt
     from newsgraph.export.json import write_json
 
-    if fmt != "json":
-        errors.print(f"unknown export format {escape(fmt)}; supported: json")
+    writers = {"json": write_json, "gdelt": write_gdelt}
+    if fmt not in writers:
+        errors.print(f"unknown export format {escape(fmt)}; supported: {', '.join(writers)}")
         raise typer.Exit(code=2)
+    write = writers[fmt]
     with _store(db) as store:
         if output is None:
-            write_json(store, sys.stdout)
+            write(store, sys.stdout)
         else:
-            write_json(store, output)
+            write(store, output)
             errors.print(f"wrote {output}")
 
 
