@@ -23,7 +23,7 @@ from newsgraph.events import extract_events
 from newsgraph.nlp import load_pipeline
 from newsgraph.quotes import extract_quotes
 from newsgraph.read import Notice, read_paths
-from newsgraph.records import Article, RawDocument, Skipped, Story, StoryFacts
+from newsgraph.records import Actor, Article, Event, RawDocument, Skipped, Story, StoryFacts
 from newsgraph.store import Store
 from newsgraph.stories import Signature, VersionIndex, add_version
 
@@ -64,6 +64,36 @@ def extract_facts(
         events=extract_events(doc, article.id, actors, date=story.published),
         claims=extract_claims(doc, article.id, date=story.published),
     )
+
+
+@dataclass(frozen=True)
+class CodedText:
+    """The events of one standalone text, with the actors it names (for their names)."""
+
+    id: str
+    text: str
+    events: list[Event]
+    actors: dict[str, Actor]
+
+
+class TextCoder:
+    """Codes the events of standalone texts (``newsgraph code``): the model loads once.
+
+    Each text is annotated and resolved on its own, as one article would be, so a
+    sentence codes the same here as inside an ingested story.
+    """
+
+    def __init__(self, nlp: Language | None = None, dictionary: ActorDictionary | None = None):
+        self.nlp = nlp or load_pipeline()
+        self.dictionary = dictionary or ActorDictionary.load()
+
+    def code(self, items: Iterable[tuple[str, str, str | None]]) -> Iterator[CodedText]:
+        """(id, text, date) triples in, one ``CodedText`` out for each, in order."""
+        pairs = ((text, (text_id, date)) for text_id, text, date in items)
+        for doc, (text_id, date) in self.nlp.pipe(pairs, as_tuples=True, batch_size=64):
+            actors = resolve_actors(doc, text_id, self.dictionary)
+            events = extract_events(doc, text_id, actors, date=date)
+            yield CodedText(text_id, doc.text, events, dict(actors.actors))
 
 
 def _chunks(items: Iterable[RawDocument | Skipped | Notice], size: int) -> Iterator[list]:
