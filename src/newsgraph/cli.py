@@ -7,8 +7,9 @@ and no stage logic here.
 from __future__ import annotations
 
 import json
+import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -19,9 +20,11 @@ from rich.panel import Panel
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from newsgraph.records import Actor, ActorRef, Event
 from newsgraph.store import Store, open_store
 
 DEFAULT_DB = "newsgraph.db"
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 app = typer.Typer(
     help="newsgraph: who said what, who did what to whom, from news articles.",
@@ -320,6 +323,117 @@ def claims(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
         _print_claims(rows)
 
 
+def _side_json(ref: ActorRef | None, actors: dict[str, Actor]) -> dict[str, Any] | None:
+    if ref is None:
+        return None
+    actor = actors.get(ref.actor_key) if ref.actor_key else None
+    return {
+        "text": ref.text,
+        "actor_key": ref.actor_key,
+        "name": actor.name if actor else None,
+        "code": ref.code,
+        "sector": ref.sector,
+    }
+
+
+def _event_json(event: Event, text: str, actors: dict[str, Actor]) -> dict[str, Any]:
+    """An event as ``newsgraph events --json`` shows it, for a text outside the store."""
+    return {
+        "start": event.span.start,
+        "end": event.span.end,
+        "verb": event.verb,
+        "sentence": text[event.sentence.start : event.sentence.end],
+        "source": _side_json(event.source, actors),
+        "target": _side_json(event.target, actors),
+        "cameo": event.cameo,
+        "cameo_root": event.cameo_root,
+        "plover": event.plover,
+        "goldstein": event.goldstein,
+        "quad_class": event.quad_class,
+        "date": event.date,
+        "location": event.location,
+        "negated": event.negated,
+    }
+
+
+def _coding_inputs(file: Path, problems: list[str]) -> Iterator[tuple[str, str, str | None]]:
+    """(id, text, date) of each JSON line of ``file``; a bad line is reported, not coded."""
+    with file.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                text = record["text"]
+                if not isinstance(text, str):
+                    raise TypeError("text is not a string")
+                date = _checked_date(record.get("date"))
+            except (ValueError, KeyError, TypeError) as error:
+                problems.append(f"{file}:{number}: {error.__class__.__name__}: {error}")
+                continue
+            yield str(record.get("id", f"{file}:{number}")), text, date
+
+
+def _checked_date(date: Any) -> str | None:
+    if date is None or date == "":
+        return None
+    if not isinstance(date, str) or not DATE.fullmatch(date):
+        raise ValueError(f"date {date!r} is not YYYY-MM-DD")
+    return date
+
+
+@app.command()
+def code(
+    text: Annotated[str | None, typer.Argument(help="A sentence or paragraph to code.")] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option("--file", help='JSON lines of {"id", "text", "date"}: a JSON line out each.'),
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option(help="The text's date (YYYY-MM-DD), unless it states one.")
+    ] = None,
+    actors_files: Annotated[
+        list[Path] | None,
+        typer.Option("--actors", help="Your own actors: a TSV file in the dictionary's format."),
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option(help="spaCy model package or path (default: en_core_web_md).")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Code the events of a text, or of every line of a JSON lines file, without a store."""
+    from newsgraph.actors import ActorDictionary
+    from newsgraph.nlp import load_pipeline
+    from newsgraph.pipeline import TextCoder
+
+    if (text is None) == (file is None):
+        errors.print("give either a TEXT or --file FILE")
+        raise typer.Exit(code=2)
+    try:
+        date = _checked_date(date)
+        dictionary = ActorDictionary.load(actors_files or ())
+    except (ValueError, OSError) as error:
+        errors.print(escape(str(error)))
+        raise typer.Exit(code=2) from error
+    coder = TextCoder(load_pipeline(model), dictionary)
+    if text is not None:
+        (coded,) = coder.code([("text", text, date)])
+        rows = [_event_json(e, coded.text, coded.actors) for e in coded.events]
+        if as_json:
+            _print_json(rows)
+        else:
+            _print_events(rows)
+        return
+    problems: list[str] = []
+    for coded in coder.code(_coding_inputs(file, problems)):
+        events = [_event_json(e, coded.text, coded.actors) for e in coded.events]
+        sys.stdout.write(json.dumps({"id": coded.id, "events": events}, ensure_ascii=False) + "\n")
+    for problem in problems:
+        errors.print(f"[yellow]skipped[/] {escape(problem)}", soft_wrap=True)
+    if problems:
+        raise typer.Exit(code=1)
+
+
 @app.command()
 def export(
     fmt: Annotated[
@@ -345,6 +459,26 @@ def export(
         else:
             write(store, output)
             errors.print(f"wrote {output}")
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to bind; loopback by default.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(envvar="NEWSGRAPH_TOKEN", help="Require this token (Bearer or ?token=)."),
+    ] = None,
+) -> None:
+    """Open the workbench (web pages and REST API under /api) over the store, read-only."""
+    from newsgraph.api import serve as run_server
+
+    def warn(message: str) -> None:
+        errors.print(f"[bold red]{escape(message)}[/]")
+
+    errors.print(f"newsgraph workbench on http://{host}:{port}/ (API docs at /docs)")
+    run_server(db, host=host, port=port, token=token, warn=warn)
 
 
 if __name__ == "__main__":
