@@ -1,0 +1,75 @@
+"""Query parameters shared by the API and the pages: filters and paging, validated once.
+
+HTML forms send empty fields as empty strings, so every filter accepts "" as "any".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import Query, Request
+
+from newsgraph.store import Filters, Store
+
+DATE = r"^(\d{4}-\d{2}-\d{2})?$"
+MAX_PAGE = 200
+
+
+def _blank_is_none(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return value.strip() or None
+
+
+def filters(
+    date_from: Annotated[str | None, Query(alias="from", pattern=DATE)] = None,
+    date_to: Annotated[str | None, Query(alias="to", pattern=DATE)] = None,
+    actor: Annotated[str | None, Query(max_length=200, description="key, name or alias")] = None,
+    source: Annotated[str | None, Query(max_length=200, description="actor key")] = None,
+    target: Annotated[str | None, Query(max_length=200, description="actor key")] = None,
+    publisher: Annotated[str | None, Query(max_length=200)] = None,
+    cameo: Annotated[str | None, Query(pattern=r"^(\d{1,2})?$", description="CAMEO root")] = None,
+    plover: Annotated[str | None, Query(max_length=40, description="PLOVER category")] = None,
+    quad_class: Annotated[str | None, Query(pattern=r"^[1-4]?$")] = None,
+) -> Filters:
+    quad = _blank_is_none(quad_class)
+    return Filters(
+        date_from=_blank_is_none(date_from),
+        date_to=_blank_is_none(date_to),
+        actor=_blank_is_none(actor),
+        source=_blank_is_none(source),
+        target=_blank_is_none(target),
+        publisher=_blank_is_none(publisher),
+        cameo_root=_blank_is_none(cameo),
+        plover=_blank_is_none(plover),
+        quad_class=int(quad) if quad else None,
+    )
+
+
+@dataclass(frozen=True)
+class Paging:
+    limit: int
+    offset: int
+
+    def page(self, items: list[Any]) -> dict[str, Any]:
+        """The JSON shape of every list: items and where the next page starts."""
+        more = len(items) == self.limit
+        return {
+            "items": items,
+            "limit": self.limit,
+            "offset": self.offset,
+            "next_offset": self.offset + self.limit if more else None,
+        }
+
+
+def paging(
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> Paging:
+    return Paging(limit, offset)
+
+
+def store(request: Request) -> Store:
+    """The calling worker thread's own store connection."""
+    return request.app.state.stores.get()

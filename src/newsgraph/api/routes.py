@@ -1,0 +1,138 @@
+"""The REST API under /api: the same store queries the pages use, as paginated JSON."""
+
+from __future__ import annotations
+
+import io
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi.responses import JSONResponse, Response
+
+from newsgraph.api.params import Paging, filters, paging, store
+from newsgraph.export.csv import TABLES, write_csv
+from newsgraph.export.graphml import write_graphml
+from newsgraph.export.json import export_json
+from newsgraph.store import Filters, Store
+
+router = APIRouter(prefix="/api")
+
+StoreDep = Annotated[Store, Depends(store)]
+FiltersDep = Annotated[Filters, Depends(filters)]
+PagingDep = Annotated[Paging, Depends(paging)]
+QueryText = Annotated[str, Query(max_length=500, description="words to find")]
+
+
+def _found(item: Any, what: str) -> Any:
+    if item is None:
+        raise HTTPException(status_code=404, detail=f"no such {what}")
+    return item
+
+
+@router.get("/health", summary="The server answers (no store access)")
+def health() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.get("/counts", summary="How many stories, articles, actors and facts are stored")
+def counts(store: StoreDep) -> dict[str, int]:
+    return store.counts()
+
+
+@router.get("/search", summary="Full-text search over stories, with filters")
+def search(store: StoreDep, page: PagingDep, where: FiltersDep, q: QueryText = "") -> dict:
+    return page.page(store.search_stories(q, where, page.limit, page.offset))
+
+
+@router.get("/stories", summary="Stories, newest first (or best first with q)")
+def stories(store: StoreDep, page: PagingDep, where: FiltersDep, q: QueryText = "") -> dict:
+    return page.page(store.search_stories(q, where, page.limit, page.offset))
+
+
+@router.get("/stories/{story_id}", summary="One story: text, versions, actor mentions, facts")
+def story(story_id: str, store: StoreDep) -> dict:
+    data = _found(store.story(story_id), "story")
+    data["mentions"] = store.story_mentions(story_id)
+    return data
+
+
+@router.get("/actors", summary="Actors, most mentioned first")
+def actors(store: StoreDep, page: PagingDep) -> dict:
+    return page.page(store.actor_page(page.limit, page.offset))
+
+
+@router.get("/actors/{name_or_key}", summary="An actor's dossier")
+def actor(
+    name_or_key: str,
+    store: StoreDep,
+    limit: Annotated[int, Query(ge=1, le=500, description="latest quotes and events")] = 50,
+) -> dict:
+    return _found(store.actor_dossier(name_or_key, limit), "actor")
+
+
+@router.get("/quotes", summary="Quotes, newest first")
+def quotes(
+    store: StoreDep,
+    page: PagingDep,
+    speaker: Annotated[str | None, Query(max_length=200, description="actor key")] = None,
+) -> dict:
+    return page.page(store.quote_page(speaker or None, page.limit, page.offset))
+
+
+@router.get("/events", summary="Events, newest first, with filters")
+def events(store: StoreDep, page: PagingDep, where: FiltersDep) -> dict:
+    return page.page(store.event_page(where, page.limit, page.offset))
+
+
+@router.get("/events/{event_id}", summary="One event with its sentence and story")
+def event(event_id: str, store: StoreDep) -> dict:
+    return _found(store.event(event_id), "event")
+
+
+@router.get("/claims", summary="Claims, newest first")
+def claims(store: StoreDep, page: PagingDep) -> dict:
+    return page.page(store.claim_page(page.limit, page.offset))
+
+
+@router.get("/graph", summary="The actor network: nodes and directed, weighted edges")
+def graph(
+    store: StoreDep,
+    where: FiltersDep,
+    max_edges: Annotated[int, Query(ge=1, le=2000)] = 300,
+) -> dict:
+    return store.graph(where, max_edges)
+
+
+@router.get("/timeline", summary="Events per day and QuadClass")
+def timeline(store: StoreDep, where: FiltersDep) -> list[dict]:
+    return store.timeline(where)
+
+
+def _download(name: str) -> dict[str, str]:
+    return {"Content-Disposition": f'attachment; filename="{name}"'}
+
+
+@router.get("/export/newsgraph.json", summary="The whole store as JSON (export schema)")
+def export_whole_json(store: StoreDep) -> JSONResponse:
+    return JSONResponse(export_json(store), headers=_download("newsgraph.json"))
+
+
+@router.get("/export/{table}.csv", summary="One table as CSV: stories, actors, quotes, …")
+def export_csv(table: str, store: StoreDep) -> Response:
+    if table not in TABLES:
+        raise HTTPException(status_code=404, detail=f"tables: {', '.join(TABLES)}")
+    buffer = io.StringIO()
+    write_csv(store, table, buffer)
+    return Response(
+        buffer.getvalue(), media_type="text/csv; charset=utf-8", headers=_download(f"{table}.csv")
+    )
+
+
+@router.get("/export/network.graphml", summary="The actor network as GraphML (Gephi)")
+def export_graphml(store: StoreDep, where: FiltersDep) -> Response:
+    buffer = io.BytesIO()
+    write_graphml(store, buffer, where)
+    return Response(
+        buffer.getvalue(),
+        media_type="application/graphml+xml",
+        headers=_download("network.graphml"),
+    )

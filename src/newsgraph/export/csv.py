@@ -1,0 +1,90 @@
+"""CSV exports: one table of the store per file (stories, actors, quotes, events, claims).
+
+Built from the store's read API. Article text is hostile: a cell that a spreadsheet
+would run as a formula (starting with = + - @ or a tab) is written with a leading
+apostrophe, the usual guard against CSV injection.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable
+from typing import Any, TextIO
+
+from newsgraph.store import Store
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _story_rows(store: Store) -> Iterable[dict[str, Any]]:
+    for story in store.stories():
+        yield {
+            **{k: story[k] for k in ("id", "title", "published", "publisher")},
+            "canonical_article_id": story["canonical_article_id"],
+            "versions": len(story["versions"]),
+            "sources": " | ".join(v["source_ref"] for v in story["versions"]),
+            **story["counts"],
+        }
+
+
+def _actor_rows(store: Store) -> Iterable[dict[str, Any]]:
+    for actor in store.actors():
+        yield {
+            **{k: actor[k] for k in ("key", "name", "type", "code", "country", "sector")},
+            "aliases": " | ".join(actor["aliases"]),
+            "roles": " | ".join(actor["roles"]),
+            "mentions": actor["mentions"],
+        }
+
+
+def _quote_rows(store: Store) -> Iterable[dict[str, Any]]:
+    keys = ("id", "story_id", "article_id", "start", "end", "speaker_key", "speaker")
+    for quote in store.quotes():
+        yield {
+            **{k: quote[k] for k in keys},
+            **{k: quote[k] for k in ("speaker_text", "cue", "addressee", "via", "partial")},
+            "text": quote["text"],
+            "sentence": quote["sentence"],
+        }
+
+
+def _event_rows(store: Store) -> Iterable[dict[str, Any]]:
+    for event in store.events():
+        row = {k: event[k] for k in ("id", "story_id", "article_id", "start", "end", "date")}
+        for side in ("source", "target"):
+            ref = event[side] or {}
+            for field in ("actor_key", "name", "text", "code"):
+                row[f"{side}_{field}"] = ref.get(field)
+        keys = ("verb", "cameo", "plover", "goldstein", "quad_class", "negated", "sentence")
+        yield row | {k: event[k] for k in keys}
+
+
+def _claim_rows(store: Store) -> Iterable[dict[str, Any]]:
+    keys = ("id", "story_id", "article_id", "start", "end", "subject", "value", "number")
+    for claim in store.claims():
+        yield {k: claim[k] for k in (*keys, "unit", "time", "sentence")}
+
+
+TABLES: dict[str, Callable[[Store], Iterable[dict[str, Any]]]] = {
+    "stories": _story_rows,
+    "actors": _actor_rows,
+    "quotes": _quote_rows,
+    "events": _event_rows,
+    "claims": _claim_rows,
+}
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def write_csv(store: Store, table: str, stream: TextIO) -> None:
+    """Write one table (a key of ``TABLES``) as CSV with a header row."""
+    writer: csv.DictWriter | None = None
+    for row in TABLES[table](store):
+        if writer is None:
+            writer = csv.DictWriter(stream, fieldnames=list(row))
+            writer.writeheader()
+        writer.writerow({key: _cell(value) for key, value in row.items()})

@@ -1,0 +1,130 @@
+"""HTML pages: search, story, actor dossier, event, network, timeline.
+
+Each page calls the same store queries as the API; the templates are autoescaped,
+data for scripts goes through ``tojson`` into non-executable JSON script blocks,
+and links are only made from http(s) URLs.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from newsgraph.api.params import Paging, filters, paging, store
+from newsgraph.store import Filters, Store
+from newsgraph.web.highlight import QUAD_CLASSES, segments, story_marks
+
+environment = Environment(
+    loader=PackageLoader("newsgraph", "web/templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+)
+environment.globals["QUAD_CLASSES"] = QUAD_CLASSES
+environment.filters["web_link"] = lambda url: url if _is_web_url(url) else None
+templates = Jinja2Templates(env=environment)
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+StoreDep = Annotated[Store, Depends(store)]
+FiltersDep = Annotated[Filters, Depends(filters)]
+PagingDep = Annotated[Paging, Depends(paging)]
+
+
+def _is_web_url(url: str | None) -> bool:
+    return bool(url) and url.lower().startswith(("http://", "https://"))
+
+
+def _render(request: Request, name: str, **context: Any) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, context)
+
+
+def _missing(what: str) -> HTTPException:
+    return HTTPException(status_code=404, detail=f"no such {what}")
+
+
+def _next_page_url(request: Request, page: Paging, items: list[Any]) -> str | None:
+    if len(items) < page.limit:
+        return None
+    query = dict(request.query_params) | {"offset": str(page.offset + page.limit)}
+    return f"{request.url.path}?{urlencode(query)}"
+
+
+@router.get("/")
+def search_page(
+    request: Request,
+    store: StoreDep,
+    where: FiltersDep,
+    page: PagingDep,
+    q: Annotated[str, Query(max_length=500)] = "",
+) -> HTMLResponse:
+    hits = store.search_stories(q, where, page.limit, page.offset)
+    return _render(
+        request,
+        "search.html",
+        q=q,
+        filters=where,
+        hits=hits,
+        next_url=_next_page_url(request, page, hits),
+    )
+
+
+@router.get("/stories/{story_id}")
+def story_page(request: Request, story_id: str, store: StoreDep) -> HTMLResponse:
+    story = store.story(story_id)
+    if story is None:
+        raise _missing("story")
+    mentions = store.story_mentions(story_id)
+    facts = {
+        "mention": mentions,
+        "quote": story["quotes"],
+        "event": story["events"],
+        "claim": story["claims"],
+    }
+    return _render(
+        request,
+        "story.html",
+        story=story,
+        segments=segments(story["text"], story_marks(story, mentions)),
+        facts=facts,
+    )
+
+
+@router.get("/actors")
+def actors_page(request: Request, store: StoreDep, page: PagingDep) -> HTMLResponse:
+    actors = store.actor_page(page.limit, page.offset)
+    return _render(
+        request, "actors.html", actors=actors, next_url=_next_page_url(request, page, actors)
+    )
+
+
+@router.get("/actors/{name_or_key}")
+def dossier_page(request: Request, name_or_key: str, store: StoreDep) -> HTMLResponse:
+    actor = store.actor_dossier(name_or_key)
+    if actor is None:
+        raise _missing("actor")
+    return _render(request, "actor.html", actor=actor)
+
+
+@router.get("/events/{event_id}")
+def event_page(request: Request, event_id: str, store: StoreDep) -> HTMLResponse:
+    event = store.event(event_id)
+    if event is None:
+        raise _missing("event")
+    sentence = event["sentence"] or ""
+    start = min(max(event["start"] - event["sentence_start"], 0), len(sentence))
+    end = min(max(event["end"] - event["sentence_start"], start), len(sentence))
+    parts = (sentence[:start], sentence[start:end], sentence[end:])
+    return _render(request, "event.html", event=event, parts=parts)
+
+
+@router.get("/network")
+def network_page(request: Request, where: FiltersDep) -> HTMLResponse:
+    return _render(request, "network.html", filters=where)
+
+
+@router.get("/timeline")
+def timeline_page(request: Request, where: FiltersDep) -> HTMLResponse:
+    return _render(request, "timeline.html", filters=where)
