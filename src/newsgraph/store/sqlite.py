@@ -795,14 +795,24 @@ def _event_kind_conditions(filters: Filters, alias: str) -> tuple[list[str], dic
 
 
 def _story_conditions(filters: Filters) -> tuple[list[str], dict[str, Any]]:
-    """SQL conditions on stories ``s`` for the filters: dates are the story's date,
-    an actor is one it mentions, a publisher any outlet that reported it."""
+    """SQL conditions on stories ``s`` for the filters: an actor is one it mentions, a
+    publisher any outlet that reported it. Dates are the story's date, or, when an
+    event filter is set (CAMEO, PLOVER, QuadClass, source, target), that event's date:
+    the stories behind one day's bar of the timeline."""
     conditions, parameters = ["1"], {}
+    event_conditions, event_parameters = _event_kind_conditions(filters, "ev")
+    if filters.source:
+        event_conditions.append("ev.source_actor_key = :source")
+        event_parameters["source"] = filters.source
+    if filters.target:
+        event_conditions.append("ev.target_actor_key = :target")
+        event_parameters["target"] = filters.target
+    dated = "ev.event_date" if event_conditions else "s.published"
     if filters.date_from:
-        conditions.append("s.published >= :date_from")
+        (event_conditions or conditions).append(f"{dated} >= :date_from")
         parameters["date_from"] = filters.date_from
     if filters.date_to:
-        conditions.append("s.published <= :date_to")
+        (event_conditions or conditions).append(f"{dated} <= :date_to")
         parameters["date_to"] = filters.date_to
     if filters.actor:
         conditions.append(
@@ -814,13 +824,6 @@ def _story_conditions(filters: Filters) -> tuple[list[str], dict[str, Any]]:
             "s.id IN (SELECT story_id FROM articles WHERE publisher = :publisher COLLATE NOCASE)"
         )
         parameters["publisher"] = filters.publisher.strip()
-    event_conditions, event_parameters = _event_kind_conditions(filters, "ev")
-    if filters.source:
-        event_conditions.append("ev.source_actor_key = :source")
-        event_parameters["source"] = filters.source
-    if filters.target:
-        event_conditions.append("ev.target_actor_key = :target")
-        event_parameters["target"] = filters.target
     if event_conditions:
         conditions.append(
             f"s.id IN (SELECT ev.story_id FROM events ev WHERE {' AND '.join(event_conditions)})"
