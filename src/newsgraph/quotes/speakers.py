@@ -1,0 +1,311 @@
+"""Speaker phrases to actors: names, pronouns, descriptions and documents.
+
+spaCy's English model has no coreference component, so this is a small rule-based
+resolver for the phrases that attribute quotes:
+
+* a name is the actor the actor resolver found there;
+* a pronoun ("she said") is the latest fitting actor before it in this or the two
+  paragraphs before, preferring the subject of a clause, never one of the other gender.
+  A person's gender is read from the article itself: honorifics ("Ms."), gendered
+  titles and appositives ("congresswoman", "his wife"), what is said of them ("one of
+  the first Muslim women"), and pronouns in sentences about them alone. Subject
+  pronouns are resolved in text order, so "she" can stand for a person last named
+  several paragraphs back through the pronouns between;
+* a description ("the president", "China's ambassador") is the person whose role or
+  title is that noun, named before it or, failing that, after it; a definite one with
+  no such person ("the actor said") stands for a person the way "he" or "she" would,
+  while an indefinite one ("a senior official") is an unnamed source and stays unnamed;
+* a document ("the statement said") speaks for whoever issued it ("a report from X",
+  "the US military said in a statement").
+
+The word lists are data, in ``data/quotes/speakers.toml``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+if TYPE_CHECKING:
+    from newsgraph.actors import ActorIndex
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# How many paragraphs before the pronoun's own an antecedent may be found in.
+ANTECEDENT_PARAGRAPHS = 2
+# A title, honorific or gendered noun next to a name outweighs a pronoun nearby.
+NAMED_GENDER_WEIGHT = 3
+# How far up the parse "said in a statement" may be from the statement to its verb.
+ISSUER_VERB_DEPTH = 3
+DEFINITE_DETERMINERS = ("the", "this", "that")
+
+
+@dataclass(frozen=True)
+class SpeakerRules:
+    """The words of ``speakers.toml``."""
+
+    pronoun_gender: dict[str, str]
+    honorifics: dict[str, str]
+    gendered_nouns: dict[str, str]
+    person_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    document_issuers: frozenset[str]
+
+
+@cache
+def speaker_rules() -> SpeakerRules:
+    source = resources.files("newsgraph") / "data" / "quotes" / "speakers.toml"
+    table = tomllib.loads(source.read_text(encoding="utf-8"))
+    gender = table["gender"]
+    return SpeakerRules(
+        pronoun_gender=dict(gender["pronouns"]),
+        honorifics=dict(gender["honorifics"]),
+        gendered_nouns={noun: kind for kind, nouns in gender["nouns"].items() for noun in nouns},
+        person_nouns=frozenset(table["person_nouns"]),
+        document_nouns=frozenset(table["document_nouns"]),
+        document_issuers=frozenset(table["document_issuers"]),
+    )
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """An actor mentioned (or pronoun resolved) at ``offset``, outside any quote."""
+
+    offset: int
+    key: str
+    subject: bool
+
+
+def _is_subject(token: Token) -> bool:
+    """A clause's subject, or a name in apposition to it ("The company, Big Machine, …")."""
+    if token.dep_ in SUBJECT_DEPS:
+        return True
+    return token.dep_ in ("appos", "compound") and token.head.dep_ in SUBJECT_DEPS
+
+
+class SpeakerResolver:
+    """Turns the speaker phrases of one document into actor keys."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        actors: ActorIndex,
+        quoted: bytearray,
+        paragraphs: list[tuple[int, int]],
+        pronoun_kinds: dict[str, frozenset[str]],
+    ) -> None:
+        self.doc = doc
+        self.actors = actors
+        self.quoted = quoted
+        self.paragraph_starts = [start for start, _ in paragraphs]
+        self.pronoun_kinds = pronoun_kinds
+        self.rules = speaker_rules()
+        self.mentions = self._mentions_outside_quotes()
+        self.genders = self._genders()
+        self.resolved: dict[int, str | None] = {}
+        self.candidates = self._resolve_pronouns()
+        self._candidate_offsets = [c.offset for c in self.candidates]
+
+    # -- what the article says ---------------------------------------------------------
+
+    def _mentions_outside_quotes(self) -> list[tuple[Span, str]]:
+        found = []
+        for mention in self.actors.mentions:
+            span = self.doc.char_span(mention.span.start, mention.span.end, "expand")
+            if span is not None and len(span) and not self.quoted[span.start]:
+                found.append((span, mention.actor_key))
+        return found
+
+    def _genders(self) -> dict[str, str]:
+        """Each person's gender as the article shows it, where it does."""
+        votes: dict[str, Counter[str]] = {}
+        people_by_sentence: dict[int, set[str]] = {}
+        for span, key in self.mentions:
+            if self.actors.actor(key).type != "person":
+                continue
+            people_by_sentence.setdefault(span.sent.start, set()).add(key)
+            for kind in self._named_gender(span):
+                votes.setdefault(key, Counter())[kind] += NAMED_GENDER_WEIGHT
+        for span, key in self.mentions:
+            if people_by_sentence.get(span.sent.start) != {key}:
+                continue
+            for token in self.doc[span.end : span.sent.end]:
+                kind = self.rules.pronoun_gender.get(token.lower_)
+                if kind and token.pos_ == "PRON" and not self.quoted[token.i]:
+                    votes.setdefault(key, Counter())[kind] += 1
+            people_by_sentence[span.sent.start] = set()  # count each sentence once
+        genders = {}
+        for key, counts in votes.items():
+            ranked = counts.most_common()
+            if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+                genders[key] = ranked[0][0]
+        return genders
+
+    def _named_gender(self, name: Span) -> list[str]:
+        """Genders shown next to a name: "Ms. Warren", "congresswoman Ocasio-Cortez",
+        "his wife, Kimberly", "Omar is one of the first two Muslim women"."""
+        root = name.root
+        words: list[Token] = []
+        if name.start > 0:
+            words.append(self.doc[name.start - 1])
+        if root.dep_ in ("appos", "compound"):
+            words.append(root.head)
+        words += [c for c in root.children if c.dep_ in ("appos", "compound")]
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+            for attribute in (c for c in root.head.children if c.dep_ == "attr"):
+                words.append(attribute)
+                if attribute.lower_ == "one":
+                    words += [p for c in attribute.children if c.lower_ == "of" for p in c.children]
+        kinds = []
+        for word in words:
+            kind = self.rules.honorifics.get(word.lower_) or self.rules.gendered_nouns.get(
+                word.lemma_.lower()
+            )
+            if kind:
+                kinds.append(kind)
+        return kinds
+
+    def _resolve_pronouns(self) -> list[_Candidate]:
+        """Mentions and subject pronouns in text order, each pronoun resolved against
+        what came before it; the resolved ones stand as mentions for later pronouns."""
+        candidates: list[_Candidate] = []
+        mentions = iter(self.mentions)
+        pending = next(mentions, None)
+        for token in self.doc:
+            while pending is not None and pending[0].start <= token.i:
+                span, key = pending
+                candidates.append(_Candidate(span.start_char, key, _is_subject(span.root)))
+                pending = next(mentions, None)
+            if (
+                token.lower_ in self.pronoun_kinds
+                and token.dep_ in SUBJECT_DEPS
+                and not self.quoted[token.i]
+            ):
+                key = self._pick(token, candidates, self.pronoun_kinds[token.lower_])
+                self.resolved[token.i] = key
+                if key is not None:
+                    candidates.append(_Candidate(token.idx, key, True))
+        return candidates
+
+    def _paragraph_start(self, offset: int, back: int) -> int:
+        paragraph = max(0, bisect_right(self.paragraph_starts, offset) - 1 - back)
+        return self.paragraph_starts[paragraph] if self.paragraph_starts else 0
+
+    def _pick(self, word: Token, candidates: list[_Candidate], kinds: frozenset[str]) -> str | None:
+        """The latest fitting candidate before ``word``: a clause subject if there is one."""
+        gender = self.rules.pronoun_gender.get(word.lower_) or self.rules.gendered_nouns.get(
+            word.lemma_.lower()
+        )
+        lower = self._paragraph_start(word.idx, ANTECEDENT_PARAGRAPHS)
+        fitting = [
+            c
+            for c in candidates
+            if lower <= c.offset < word.idx
+            and self.actors.actor(c.key).type in kinds
+            and self.genders.get(c.key, gender) == gender
+        ]
+        for candidate in reversed(fitting):
+            if candidate.subject:
+                return candidate.key
+        return fitting[-1].key if fitting else None
+
+    # -- speaker phrases -------------------------------------------------------------------
+
+    def key_of(self, phrase: Span | None) -> str | None:
+        """The actor a phrase names; for a pronoun or a description, the one it stands for."""
+        if phrase is None or len(phrase) == 0:
+            return None
+        root = phrase.root
+        if root.pos_ == "PRON":
+            if root.lower_ not in self.pronoun_kinds:
+                return self.actors.key_at(phrase.start_char, phrase.end_char)
+            if root.i in self.resolved:
+                return self.resolved[root.i]
+            return self._pick(root, self._before(root.idx), self.pronoun_kinds[root.lower_])
+        if root.pos_ == "NOUN":
+            # A description: the person it names, else what its left part names ("Kremlin
+            # spokesman"; never a place in its tail, "ambassador to Britain"), else for a
+            # definite description of a person, the person it stands for.
+            return (
+                self.described(root)
+                or self.actors.key_at(phrase.start_char, root.idx + len(root))
+                or self._definite_person(root)
+            )
+        return self.actors.key_at(phrase.start_char, phrase.end_char)
+
+    def _before(self, offset: int) -> list[_Candidate]:
+        return self.candidates[: bisect_right(self._candidate_offsets, offset)]
+
+    def _definite_person(self, noun: Token) -> str | None:
+        """ "The actor said": the person a definite description of a person stands for."""
+        if noun.lemma_.lower() not in self.rules.person_nouns:
+            return None
+        determiners = [c for c in noun.children if c.dep_ in ("det", "poss")]
+        if not any(d.lower_ in DEFINITE_DETERMINERS or d.dep_ == "poss" for d in determiners):
+            return None
+        return self._pick(noun, self._before(noun.idx), frozenset({"person"}))
+
+    def described(self, noun: Token) -> str | None:
+        """The person a description ("the president", "China's ambassador") refers to:
+        the latest person before it whose role, or a word next to whose name, is that
+        noun ("Ambassador Liu Xiaoming", "Liu Xiaoming, China's ambassador"); failing
+        that, the first such person after it (news often names later)."""
+        title = noun.lemma_.lower()
+        before = [(s, k) for s, k in self.mentions if s.start_char < noun.idx]
+        after = [(s, k) for s, k in self.mentions if s.start_char > noun.idx]
+        for span, key in [*reversed(before), *after]:
+            actor = self.actors.actor(key)
+            if actor.type != "person":
+                continue
+            if any(title in role.lower().replace(",", " ").split() for role in actor.roles):
+                return key
+            root = span.root
+            neighbours = [root.head, *root.children, *root.head.children]
+            if any(
+                t.lemma_.lower() == title and t.i not in range(span.start, span.end)
+                for t in neighbours
+            ):
+                return key
+        return None
+
+    # -- documents -------------------------------------------------------------------------
+
+    def issuer(self, phrase: Span) -> Span | None:
+        """Who issued the document a speaker phrase names: "a report from Kotak", "the
+        ministry's statement", else the subject that last "said in a statement"."""
+        root = phrase.root
+        lemma = root.lemma_.lower()
+        if root.pos_ != "NOUN" or lemma not in self.rules.document_nouns:
+            return None
+        own = self._named_issuer(root)
+        if own is not None:
+            return own
+        for token in reversed(self.doc[: root.i]):
+            if token.lemma_.lower() != lemma or self.quoted[token.i]:
+                continue
+            named = self._named_issuer(token)
+            if named is not None:
+                return named
+            verb = token
+            for _ in range(ISSUER_VERB_DEPTH):
+                verb = verb.head
+                if verb.pos_ in ("VERB", "AUX"):
+                    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+                    return subject.doc[subject.left_edge.i : subject.i + 1] if subject else None
+        return None
+
+    def _named_issuer(self, document: Token) -> Span | None:
+        for child in document.children:
+            if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+                return child.doc[child.left_edge.i : child.i + 1]
+            if child.dep_ == "prep" and child.lower_ in self.rules.document_issuers:
+                for target in child.children:
+                    if target.dep_ == "pobj" and target.pos_ == "PROPN":
+                        return target.doc[target.left_edge.i : target.i + 1]
+        return None
