@@ -356,8 +356,8 @@ def _event_json(event: Event, text: str, actors: dict[str, Actor]) -> dict[str, 
     }
 
 
-def _coding_inputs(file: Path, problems: list[str]) -> Iterator[tuple[str, str, str | None]]:
-    """(id, text, date) of each JSON line of ``file``; a bad line is reported, not coded."""
+def _coding_inputs(file: Path) -> Iterator[tuple[str, str, str | None] | str]:
+    """(id, text, date) of each JSON line of ``file``; for a bad line, why it is bad."""
     with file.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, 1):
             if not line.strip():
@@ -367,11 +367,13 @@ def _coding_inputs(file: Path, problems: list[str]) -> Iterator[tuple[str, str, 
                 text = record["text"]
                 if not isinstance(text, str):
                     raise TypeError("text is not a string")
-                date = _checked_date(record.get("date"))
-            except (ValueError, KeyError, TypeError) as error:
-                problems.append(f"{file}:{number}: {error.__class__.__name__}: {error}")
-                continue
-            yield str(record.get("id", f"{file}:{number}")), text, date
+                yield (
+                    str(record.get("id", f"{file}:{number}")),
+                    text,
+                    _checked_date(record.get("date")),
+                )
+            except (ValueError, KeyError, TypeError, AttributeError) as error:
+                yield f"{file}:{number}: {error.__class__.__name__}: {error}"
 
 
 def _checked_date(date: Any) -> str | None:
@@ -424,12 +426,18 @@ def code(
         else:
             _print_events(rows)
         return
-    problems: list[str] = []
-    for coded in coder.code(_coding_inputs(file, problems)):
+    inputs = list(_coding_inputs(file))
+    coded_texts = coder.code(item for item in inputs if not isinstance(item, str))
+    problems = 0
+    for item in inputs:
+        if isinstance(item, str):  # one line out per line in, bad ones say why
+            problems += 1
+            errors.print(f"[yellow]skipped[/] {escape(item)}", soft_wrap=True)
+            sys.stdout.write(json.dumps({"id": None, "error": item}, ensure_ascii=False) + "\n")
+            continue
+        coded = next(coded_texts)
         events = [_event_json(e, coded.text, coded.actors) for e in coded.events]
         sys.stdout.write(json.dumps({"id": coded.id, "events": events}, ensure_ascii=False) + "\n")
-    for problem in problems:
-        errors.print(f"[yellow]skipped[/] {escape(problem)}", soft_wrap=True)
     if problems:
         raise typer.Exit(code=1)
 
