@@ -25,6 +25,8 @@ class RawDocument:
     ``source_ref`` says where it came from so that a user can map results back to
     inputs: the record's ``id``, else its URL, else ``path`` or ``path:line``.
     ``published`` is an ISO date string (YYYY-MM-DD) when the source gave one.
+    ``captions`` are captions the source marked as such (an HTML page's figure
+    captions), so cleaning need not guess them from the text.
     """
 
     source_ref: str
@@ -33,6 +35,8 @@ class RawDocument:
     published: str | None = None
     url: str | None = None
     publisher: str | None = None
+    author: str | None = None
+    captions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,7 @@ class Article:
     publisher: str | None = None
     url: str | None = None
     standfirst: str | None = None
+    author: str | None = None
     captions: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
 
