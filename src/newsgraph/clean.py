@@ -194,6 +194,7 @@ def clean_document(doc: RawDocument, rules: CleaningRules | None = None) -> Arti
     """Clean one raw document into an Article; raises EmptyArticle when nothing is left."""
     rules = rules or default_rules()
     paragraphs, captions, source_publisher = _split_furniture(doc.text, rules)
+    _take_marked_captions(doc.captions, paragraphs, captions, rules)
     heading_at = _heading_positions(paragraphs, rules)
     standfirst = _standfirst(paragraphs, heading_at, rules)
     first_body = 1 if standfirst else 0
@@ -216,6 +217,7 @@ def clean_document(doc: RawDocument, rules: CleaningRules | None = None) -> Arti
         publisher=doc.publisher or source_publisher,
         url=doc.url,
         standfirst=standfirst,
+        author=doc.author,
         captions=captions,
         sections=sections,
     )
@@ -255,6 +257,26 @@ def _split_furniture(text: str, rules: CleaningRules) -> tuple[list[str], list[s
         if paragraph and (not paragraphs or paragraphs[-1] != paragraph):
             paragraphs.append(paragraph)
     return paragraphs, captions, publisher
+
+
+def _take_marked_captions(
+    marked: Iterable[str], paragraphs: list[str], captions: list[str], rules: CleaningRules
+) -> None:
+    """Add the captions a source marked (HTML figure captions) the way text captions are.
+
+    The same rules split off the credit; a copy of the caption left in the text
+    leaves the body, with or without its credit.
+    """
+    for raw in marked:
+        line = rules.normalise_spaces(raw)
+        rest, _credit = rules.split_credit(line)
+        if not rest:
+            continue
+        caption = normalise_caption(rest)
+        copies = {caption, normalise_caption(line)}
+        paragraphs[:] = [p for p in paragraphs if normalise_caption(p) not in copies]
+        if caption not in captions:
+            captions.append(caption)
 
 
 def _heading_positions(paragraphs: Sequence[str], rules: CleaningRules) -> set[int]:
