@@ -1,0 +1,243 @@
+"""Web page to article: the body text, figure captions and metadata of one HTML page.
+
+trafilatura finds the article body, htmldate the publication date; publisher,
+author, canonical URL and title come from the page's own metadata (JSON-LD, then
+OpenGraph, then plain HTML), and the language from py3langid on the extracted
+text. The page is parsed once and that tree serves every step. What counts as
+page furniture in the text (credits, "Source:" lines) is left to ``clean``, which
+applies the same rules to every source. Options live in data/extract/extract.toml.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from typing import Any
+from urllib.parse import urljoin
+
+import htmldate
+import py3langid
+from lxml.html import HtmlElement
+from trafilatura import bare_extraction
+from trafilatura.utils import load_html
+
+RULES_FILE = files("newsgraph") / "data" / "extract" / "extract.toml"
+_SPACES = re.compile(r"\s+")
+_LANGUAGE_TAG = re.compile(r"^([a-z]{2,3})(?:[-_]|$)", re.IGNORECASE)
+
+# trafilatura and htmldate log every page they find nothing in; newsgraph reports
+# such pages itself, once, as skipped.
+for _name in ("trafilatura", "htmldate"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+
+class NotAnArticle(ValueError):
+    """The page holds no article text (an index page, an error page, not HTML at all)."""
+
+
+@dataclass(frozen=True)
+class ExtractionRules:
+    """The compiled settings of data/extract/extract.toml (see that file for each)."""
+
+    trafilatura_options: dict[str, bool]
+    article_types: frozenset[str]
+    supported_languages: frozenset[str]
+    language_sample_chars: int
+    min_identified_chars: int
+
+    @classmethod
+    def load(cls) -> ExtractionRules:
+        data = tomllib.loads(RULES_FILE.read_text(encoding="utf-8"))
+        language = data["language"]
+        return cls(
+            trafilatura_options=dict(data["trafilatura"]),
+            article_types=frozenset(data["metadata"]["article_types"]),
+            supported_languages=frozenset(language["supported"]),
+            language_sample_chars=language["sample_chars"],
+            min_identified_chars=language["min_identified_chars"],
+        )
+
+
+@cache
+def default_rules() -> ExtractionRules:
+    return ExtractionRules.load()
+
+
+@dataclass(frozen=True)
+class ExtractedPage:
+    """The article on a web page: paragraphs joined by blank lines, captions apart."""
+
+    text: str
+    captions: tuple[str, ...] = ()
+    title: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    url: str | None = None
+    language: str | None = None
+    declared_language: str | None = field(default=None, repr=False)
+
+    def is_supported_language(self, rules: ExtractionRules | None = None) -> bool:
+        """Whether later stages can read the page (an unknown language gets the benefit)."""
+        rules = rules or default_rules()
+        return self.language is None or self.language in rules.supported_languages
+
+
+def extract_page(
+    html: bytes | str, url: str | None = None, rules: ExtractionRules | None = None
+) -> ExtractedPage:
+    """Extract the article of one page; raises ``NotAnArticle`` when there is none.
+
+    ``url`` is where the page was found; the page's canonical URL wins over it.
+    """
+    rules = rules or default_rules()
+    tree = load_html(html)
+    if tree is None:
+        raise NotAnArticle("not an HTML page")
+    metadata = _page_metadata(tree, rules)
+    captions = _captions(tree)
+    published = htmldate.find_date(tree, original_date=True, url=url)
+    extracted = bare_extraction(tree, url=url, **rules.trafilatura_options)
+    lines = [_normalise(line) for line in (extracted.text if extracted else "").split("\n")]
+    lines = [line for line in lines if line]
+    title = metadata.get("title")
+    while lines and title and lines[0].casefold() == title.casefold():
+        lines.pop(0)  # the headline, repeated at the top of the body
+    if not lines:
+        raise NotAnArticle("no article text found on the page")
+    text = "\n\n".join(lines)
+    declared = metadata.get("language")
+    canonical = metadata.get("url")
+    return ExtractedPage(
+        text=text,
+        captions=tuple(captions),
+        title=title,
+        published=published,
+        publisher=metadata.get("publisher"),
+        author=metadata.get("author"),
+        url=urljoin(url or "", canonical) if canonical else url,
+        language=_identify_language(text, declared, rules),
+        declared_language=declared,
+    )
+
+
+def _normalise(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def _identify_language(text: str, declared: str | None, rules: ExtractionRules) -> str | None:
+    """The language of the text; the page's declaration only when there is too little text."""
+    if len(text) < rules.min_identified_chars:
+        return declared
+    language, _score = py3langid.classify(text[: rules.language_sample_chars])
+    return language
+
+
+def _language_code(tag: Any) -> str | None:
+    """'en-GB', 'en_US', 'EN' → 'en'."""
+    if not isinstance(tag, str):
+        return None
+    match = _LANGUAGE_TAG.match(tag.strip())
+    return match.group(1).lower() if match else None
+
+
+def _captions(tree: HtmlElement) -> list[str]:
+    """Figure captions of the article (of the whole page when it marks no article)."""
+    scope = "//article//figcaption" if tree.xpath("//article//figcaption") else "//figcaption"
+    captions: list[str] = []
+    for element in tree.xpath(scope):
+        caption = _normalise(" ".join(element.itertext()))
+        if caption and caption not in captions:
+            captions.append(caption)
+    return captions
+
+
+def _page_metadata(tree: HtmlElement, rules: ExtractionRules) -> dict[str, str]:
+    """Title, publisher, author, canonical URL and declared language, best source first."""
+    found: dict[str, str] = {}
+
+    def offer(key: str, value: Any) -> None:
+        if isinstance(value, str) and (text := _normalise(value)) and key not in found:
+            found[key] = text
+
+    for item in _json_ld_articles(tree, rules.article_types):
+        offer("title", item.get("headline"))
+        offer("publisher", _name_of(item.get("publisher")))
+        offer("author", _names_of(item.get("author")))
+        offer("url", item.get("url") or _name_of(item.get("mainEntityOfPage"), "@id"))
+        offer("language", _language_code(item.get("inLanguage")))
+    meta = _meta_properties(tree)
+    offer("title", meta.get("og:title"))
+    offer("publisher", meta.get("og:site_name"))
+    author = meta.get("author") or meta.get("article:author")
+    if author and not author.startswith(("http://", "https://")):
+        offer("author", author)
+    offer("url", _first(tree.xpath("//link[@rel='canonical']/@href")) or meta.get("og:url"))
+    offer("language", _language_code(_first(tree.xpath("/html/@lang"))))
+    offer("language", _language_code(meta.get("og:locale")))
+    offer("title", _first(tree.xpath("//h1//text()")))
+    offer("title", _first(tree.xpath("//title/text()")))
+    return found
+
+
+def _first(values: list[Any]) -> Any:
+    return values[0] if values else None
+
+
+def _meta_properties(tree: HtmlElement) -> dict[str, str]:
+    """<meta property|name=… content=…> pairs, first occurrence of each name kept."""
+    properties: dict[str, str] = {}
+    for element in tree.xpath("//meta[@content]"):
+        name = (element.get("property") or element.get("name") or "").strip().lower()
+        if name and name not in properties:
+            properties[name] = element.get("content", "")
+    return properties
+
+
+def _json_ld_articles(tree: HtmlElement, article_types: frozenset[str]) -> Iterator[dict]:
+    """JSON-LD objects of an article type, articles first, then web pages; bad JSON ignored."""
+    objects: list[dict] = []
+    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                declared = item.get("@type")
+                named = declared if isinstance(declared, list) else [declared]
+                types = {name for name in named if isinstance(name, str)}
+                if types & article_types:
+                    objects.append(item)
+                stack.extend(reversed(item.get("@graph") or []))
+    objects.sort(key=lambda item: item.get("@type") == "WebPage")
+    yield from objects
+
+
+def _name_of(value: Any, key: str = "name") -> str | None:
+    """A schema.org reference's name: a string, or an object's ``name`` (or other key)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        name = value.get(key)
+        return name if isinstance(name, str) else None
+    if isinstance(value, list) and value:
+        return _name_of(value[0], key)
+    return None
+
+
+def _names_of(value: Any) -> str | None:
+    """Every author's name, joined: schema.org allows one or a list."""
+    values = value if isinstance(value, list) else [value]
+    names = [name for name in map(_name_of, values) if name]
+    return ", ".join(dict.fromkeys(names)) or None
