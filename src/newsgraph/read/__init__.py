@@ -11,9 +11,11 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from newsgraph.read.html import read_html_file
 from newsgraph.read.jsonl import read_json_file, read_jsonl_file
 from newsgraph.read.notice import Notice
 from newsgraph.read.text import MAX_ARTICLE_BYTES, os_error_reason, read_text_file
+from newsgraph.read.warc import read_warc_file
 from newsgraph.records import RawDocument, Skipped
 
 __all__ = ["MAX_ARTICLE_BYTES", "Notice", "read_paths"]
@@ -25,7 +27,20 @@ _READERS: dict[str, Callable[[Path], Iterator[ReadResult]]] = {
     ".md": read_text_file,
     ".json": read_json_file,
     ".jsonl": read_jsonl_file,
+    ".html": read_html_file,
+    ".htm": read_html_file,
+    ".xhtml": read_html_file,
+    ".html.gz": read_html_file,
+    ".htm.gz": read_html_file,
+    ".warc": read_warc_file,
+    ".warc.gz": read_warc_file,
 }
+
+
+def _reader_for(path: Path) -> Callable[[Path], Iterator[ReadResult]] | None:
+    """The reader for a file's type, by its last suffix or last two (``.warc.gz``)."""
+    suffixes = [suffix.lower() for suffix in path.suffixes]
+    return _READERS.get("".join(suffixes[-2:])) or _READERS.get("".join(suffixes[-1:]))
 
 
 def read_paths(paths: Iterable[str | Path]) -> Iterator[ReadResult]:
@@ -37,23 +52,24 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[ReadResult]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for file_path in _files_under(path):
-                yield from _READERS[file_path.suffix.lower()](file_path)
+            for file_path, reader in _files_under(path):
+                yield from reader(file_path)
         elif not path.exists():
             yield Skipped(str(path), os_error_reason(FileNotFoundError()))
         else:
-            reader = _READERS.get(path.suffix.lower())
+            reader = _reader_for(path)
             if reader is None:
                 yield Skipped(str(path), f"unsupported file type {path.suffix or '(none)'}")
             else:
                 yield from reader(path)
 
 
-def _files_under(folder: Path) -> Iterator[Path]:
-    """Article files below ``folder`` in sorted order, hidden files and folders left out."""
+def _files_under(folder: Path) -> Iterator[tuple[Path, Callable[[Path], Iterator[ReadResult]]]]:
+    """Article files below ``folder`` with their readers, in sorted order, hidden ones left out."""
     for root, folders, files in os.walk(folder):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
         for name in sorted(files):
             file_path = Path(root, name)
-            if not name.startswith(".") and file_path.suffix.lower() in _READERS:
-                yield file_path
+            reader = _reader_for(file_path)
+            if not name.startswith(".") and reader is not None:
+                yield file_path, reader
