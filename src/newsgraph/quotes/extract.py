@@ -36,6 +36,9 @@ SENTENCE_FINAL = (".", "!", "?")
 QUOTE_RUN_ON_ENDINGS = ",?!—–-…:;"
 # How many tokens may separate a quote from its cue verb before the tie is too loose.
 MAX_ATTRIBUTION_GAP = 12
+# After a quote, every word up to the cue must belong to the cue's clause (a long
+# appositive subject is common: "…," Andrey Kortunov, director-general of …, warned).
+MAX_ATTRIBUTION_GAP_AFTER = 30
 # How many steps up the parse a fragment may be from the verb that governs it.
 MAX_GOVERNOR_DEPTH = 4
 # How many paragraphs back an unattributed quote may borrow the previous speaker from.
@@ -145,6 +148,8 @@ def _attribution(
         source = _source(lexicon, [cue])
         return Attribution(cue, " ".join((cue.lower_, preposition.lower_)), source)
     speaker = _subject(cue, lexicon)
+    if speaker is not None and quoted[speaker.i]:
+        speaker = None  # the parser made the quoted words the subject
     if speaker is None and inverted:
         speaker = _inverted_speaker(cue, quoted)
     via = _source(lexicon, window)
@@ -157,9 +162,10 @@ def _attribution(
     )
 
 
-def _belongs_to_cue(token: Token, cue: Token) -> bool:
-    """Whether a token between a quote and its cue is part of the cue's own clause:
-    its subject, auxiliaries and adverbs, or punctuation."""
+def _belongs_to_cue(token: Token, cue: Token, quoted: bytearray) -> bool:
+    """Whether a token between a quote and its cue is part of the cue's own clause (its
+    subject with any appositive, auxiliaries and adverbs), punctuation, or words that
+    still modify the quoted ones ("…the little deal" announced in October, said X)."""
     if token.is_punct or token.is_space:
         return True
     for ancestor in (token, *token.ancestors):
@@ -167,6 +173,8 @@ def _belongs_to_cue(token: Token, cue: Token) -> bool:
             return True
         if ancestor.i == cue.i:
             return False
+        if quoted[ancestor.head.i]:
+            return True
     return False
 
 
@@ -209,13 +217,19 @@ def _window_before(doc: Doc, quote: Quotation, quoted: bytearray, limit: int) ->
     return window[::-1]
 
 
-def _cue_after(window: list[Token], lexicon: CueLexicon) -> Token | None:
-    """A cue whose clause starts right after the quote: "…," Tokayev said / said Putin."""
-    for position, token in enumerate(window[:MAX_ATTRIBUTION_GAP]):
-        if lexicon.is_cue(token) or lexicon.source_phrase(token) is not None:
-            if all(_belongs_to_cue(between, token) for between in window[:position]):
-                return token
-            return None
+def _cue_after(window: list[Token], lexicon: CueLexicon, quoted: bytearray) -> Token | None:
+    """A cue whose clause starts right after the quote: "…," Tokayev said / said Putin /
+    "…?" He Jianxiong, the former executive director for China at the IMF, said.
+    A participle that modifies the quoted words ("the deal" announced in October) is
+    no cue of its own."""
+    for position, token in enumerate(window[:MAX_ATTRIBUTION_GAP_AFTER]):
+        if not (lexicon.is_cue(token) or lexicon.source_phrase(token) is not None):
+            continue
+        if token.dep_ == "acl" and quoted[token.head.i]:
+            continue
+        if all(_belongs_to_cue(between, token, quoted) for between in window[:position]):
+            return token
+        return None
     return None
 
 
@@ -341,12 +355,18 @@ class _Attributor:
         offsets = [quotation.outer_start, quotation.outer_end - 1]
         speaker_key = carried.key if carried else None
         speaker_text = carried.text if carried else None
+        via = attribution.via.text if attribution and attribution.via is not None else None
         if attribution is not None:
             offsets.append(attribution.cue.idx)
             if attribution.speaker is not None:
                 offsets.append(attribution.speaker.start_char)
-                speaker_key = self.speakers.key_of(attribution.speaker)
-                speaker_text = attribution.speaker.text
+                speaker = attribution.speaker
+                issuer = self.speakers.issuer(speaker)
+                if issuer is not None:
+                    # "the statement said": the issuer speaks, through its statement.
+                    speaker, via = issuer, via or speaker.text
+                speaker_key = self.speakers.key_of(speaker)
+                speaker_text = speaker.text
         return Quote(
             span=TextSpan(self.article_id, quotation.start, quotation.end),
             text=quotation.text(self.text),
@@ -354,7 +374,7 @@ class _Attributor:
             speaker_text=speaker_text,
             cue=attribution.cue_lemma if attribution else None,
             addressee_key=self.speakers.key_of(attribution.addressee) if attribution else None,
-            via=attribution.via.text if attribution and attribution.via is not None else None,
+            via=via,
             partial=partial,
             sentence=self.sentence_bounds(offsets),
         )
@@ -417,7 +437,7 @@ def _attribute(
     channel it came through; otherwise the cue after the quote wins.
     """
     window = context.after + context.before
-    after = _cue_after(context.after, lexicon) if context.runs_on else None
+    after = _cue_after(context.after, lexicon, quoted) if context.runs_on else None
     before = None if context.embedded else _cue_before(context.before, lexicon)
     if before is not None and (after is None or _directly_introduces(before, context.before)):
         introduced = _attribution(before, lexicon, quoted, context.before, inverted=False)
