@@ -30,7 +30,7 @@ def filters(
     target: Annotated[str | None, Query(max_length=200, description="actor key")] = None,
     publisher: Annotated[str | None, Query(max_length=200)] = None,
     cameo: Annotated[str | None, Query(pattern=r"^(\d{1,2})?$", description="CAMEO root")] = None,
-    plover: Annotated[str | None, Query(max_length=40, description="PLOVER category")] = None,
+    plover: Annotated[str | None, Query(max_length=200, description="PLOVER category")] = None,
     quad_class: Annotated[str | None, Query(pattern=r"^[1-4]?$")] = None,
 ) -> Filters:
     quad = _blank_is_none(quad_class)

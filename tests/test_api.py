@@ -1,0 +1,302 @@
+"""The REST API and the pages, through a real uvicorn server on loopback.
+
+The store holds the two seed articles and a hostile one, all through the real
+pipeline. Pages must escape every payload; search and filters take injection
+strings as plain values; the server is read-only and guarded by a token when given.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import quote
+
+import httpx
+import networkx as nx
+import pytest
+
+from newsgraph.api.server import exposure_warning, is_loopback
+from newsgraph.export.csv import write_csv
+from newsgraph.records import Actor, Article, Mention, Span, Story, StoryFacts
+from newsgraph.store import open_store
+from workbench_server import (
+    HOSTILE_TITLE,
+    build_workbench_store,
+    running_server,
+)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory, nlp) -> Path:
+    return build_workbench_store(tmp_path_factory.mktemp("api") / "workbench.db", nlp)
+
+
+@pytest.fixture(scope="module")
+def client(db: Path) -> Iterator[httpx.Client]:
+    with running_server(db) as base_url, httpx.Client(base_url=base_url, timeout=30) as http:
+        yield http
+
+
+def _json(client: httpx.Client, path: str, **params) -> dict | list:
+    response = client.get(path, params=params)
+    assert response.status_code == 200, (path, response.text)
+    return response.json()
+
+
+def _seed_story_id(client: httpx.Client) -> str:
+    hits = _json(client, "/api/search", q="Tokayev Kremlin")["items"]
+    return hits[0]["story_id"]
+
+
+def _hostile_story_id(client: httpx.Client) -> str:
+    hits = _json(client, "/api/search", q="destabilise banners")["items"]
+    assert len(hits) == 1
+    return hits[0]["story_id"]
+
+
+# --- lists, paging, one item each ---
+
+
+def test_lists_are_paginated_json(client: httpx.Client) -> None:
+    counts = _json(client, "/api/counts")
+    assert counts["stories"] == 2
+    first = _json(client, "/api/actors", limit=5)
+    assert len(first["items"]) == 5 and first["next_offset"] == 5
+    everything = _json(client, "/api/actors", limit=200)
+    assert len(everything["items"]) == counts["actors"] and everything["next_offset"] is None
+    second = _json(client, "/api/actors", limit=5, offset=5)
+    assert {a["key"] for a in first["items"]}.isdisjoint(a["key"] for a in second["items"])
+    for path, table in (("/api/quotes", "quotes"), ("/api/events", "events")):
+        assert len(_json(client, path, limit=200)["items"]) == counts[table]
+    assert len(_json(client, "/api/claims", limit=200)["items"]) == counts["claims"]
+    for bad in ({"limit": 0}, {"limit": 201}, {"offset": -1}, {"from": "yesterday"}):
+        assert client.get("/api/events", params=bad).status_code == 422
+
+
+def test_story_actor_and_event_have_stable_urls(client: httpx.Client) -> None:
+    story_id = _seed_story_id(client)
+    story = _json(client, f"/api/stories/{story_id}")
+    assert len(story["versions"]) == 2
+    assert {m["name"] for m in story["mentions"]} >= {"Russia", "Kazakhstan"}
+    text = story["text"]
+    assert all(text[m["start"] : m["end"]] == m["text"] for m in story["mentions"])
+
+    dossier = _json(client, "/api/actors/RUS")
+    assert dossier["name"] == "Russia"
+    assert dossier["totals"]["events_as_source"] == len(dossier["events_as_source"]) > 0
+    assert all(e["source"]["actor_key"] == "RUS" for e in dossier["events_as_source"])
+    assert "KAZ" in {other["key"] for other in dossier["interactions"]}
+    assert sum(d["as_source"] for d in dossier["over_time"]) > 0
+
+    event_id = dossier["events_as_source"][0]["id"]
+    event = _json(client, f"/api/events/{event_id}")
+    assert event["story"]["id"] in {story_id, _hostile_story_id(client)}
+    assert event["sentence"]
+    for missing in ("/api/stories/nope", "/api/actors/Atlantis", "/api/events/nope:event:9"):
+        assert client.get(missing).status_code == 404
+
+
+def test_search_highlights_and_filters(client: httpx.Client) -> None:
+    (hit,) = [h for h in _json(client, "/api/search", q="Tokayev")["items"]]
+    matched = [piece["text"] for piece in hit["snippet"] if piece["match"]]
+    assert matched and all(word == "Tokayev" for word in matched)
+
+    def found(**filters) -> int:
+        return len(_json(client, "/api/search", q="Kazakhstan", **filters)["items"])
+
+    assert found() == 2
+    assert found(**{"from": "2022-01-11"}) == 1  # the hostile article's date
+    assert found(**{"from": "2023-01-01"}) == 0
+    assert found(publisher="TRT World") == 1
+    assert found(actor="Putin") == 2
+    assert found(actor="Tokayev") == 1
+    assert found(cameo="7") >= 1  # Russia sends troops: provide aid
+    assert found(cameo="20") == 0
+
+
+def test_events_filter_by_actor_edge_and_category(client: httpx.Client) -> None:
+    edge = _json(client, "/api/events", source="RUS", target="KAZ")["items"]
+    assert edge and all(
+        e["source"]["actor_key"] == "RUS" and e["target"]["actor_key"] == "KAZ" for e in edge
+    )
+    rooted = _json(client, "/api/events", cameo="07")["items"]
+    assert rooted and all(e["cameo"].startswith("07") for e in rooted)
+    plover = rooted[0]["plover"]
+    assert all(e["plover"] == plover for e in _json(client, "/api/events", plover=plover)["items"])
+    quad = _json(client, "/api/events", quad_class="4")["items"]
+    assert all(e["quad_class"] == 4 for e in quad)
+
+
+def test_graph_and_timeline(client: httpx.Client) -> None:
+    graph = _json(client, "/api/graph")
+    keys = {node["key"] for node in graph["nodes"]}
+    assert graph["edges"] and all(
+        e["source"] in keys and e["target"] in keys for e in graph["edges"]
+    )
+    assert any(e["source"] == "RUS" and e["target"] == "KAZ" for e in graph["edges"])
+    assert all(node["mentions"] > 0 for node in graph["nodes"])
+    timeline = _json(client, "/api/timeline")
+    assert {row["date"] for row in timeline} <= {"2022-01-10", "2022-01-11"}
+    non_negated = [e for e in _json(client, "/api/events", limit=200)["items"] if not e["negated"]]
+    dated = [e for e in non_negated if e["date"] and e["quad_class"]]
+    assert sum(row["events"] for row in timeline) == len(dated)
+    # A bar's stories: those with an event of that QuadClass on that day.
+    row = timeline[0]
+    stories = _json(
+        client,
+        "/api/stories",
+        quad_class=str(row["quad_class"]),
+        **{"from": row["date"], "to": row["date"]},
+    )
+    assert len(stories["items"]) == row["stories"]
+
+
+# --- hostile input ---
+
+INJECTIONS = [
+    "' OR 1=1 --",
+    '"; DROP TABLE stories; --',
+    'Kazakhstan" OR "1"="1',
+    "x') UNION SELECT key, name, type FROM actors --",
+    "NEAR(Russia Kazakhstan) OR *",
+    "%_%",
+    "\\",
+    "\x00",
+]
+
+
+@pytest.mark.parametrize("injection", INJECTIONS)
+def test_injection_strings_are_plain_values(client: httpx.Client, injection: str) -> None:
+    before = _json(client, "/api/counts")
+    for field in ("actor", "publisher", "plover", "source", "target"):
+        hits = _json(client, "/api/search", q="Kazakhstan", **{field: injection})["items"]
+        assert hits == [], field
+        assert _json(client, "/api/events", **{field: injection})["items"] == []
+        assert _json(client, "/api/graph", **{field: injection})["edges"] == []
+    assert isinstance(_json(client, "/api/search", q=injection)["items"], list)
+    assert client.get("/", params={"q": injection, "actor": injection}).status_code == 200
+    assert client.get("/api/actors/" + quote(injection, safe="")).status_code in (404, 200)
+    assert _json(client, "/api/counts") == before
+
+
+class _ActiveMarkup(HTMLParser):
+    """Collects what in a page could run: scripts, event handlers, javascript: URLs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "script":
+            ours = (attributes.get("src") or "").startswith("/static/")
+            data = attributes.get("type") == "application/json"
+            if not (ours or data):
+                self.found.append(f"<script {attributes}>")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(f"{tag} {name}")
+            if name in ("href", "src", "action") and (value or "").strip().lower().startswith(
+                "javascript:"
+            ):
+                self.found.append(f"{tag} {name}={value}")
+
+
+def test_pages_escape_hostile_text(client: httpx.Client) -> None:
+    story_id = _hostile_story_id(client)
+    pages = [f"/stories/{story_id}", "/?q=destabilise", "/actors/RUS", "/actors/Kazakhstan", "/"]
+    event_ids = [e["id"] for e in _json(client, f"/api/stories/{story_id}")["events"]]
+    pages += [f"/events/{event_id}" for event_id in event_ids]
+    for path in pages:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "script-src 'self'" in response.headers["content-security-policy"]
+        parser = _ActiveMarkup()
+        parser.feed(response.text)
+        assert parser.found == [], path
+    story_html = client.get(f"/stories/{story_id}").text
+    assert "&lt;script&gt;window.__xss" in story_html
+    assert "Kazakh unrest &lt;img src=x onerror=" in story_html
+    assert HOSTILE_TITLE not in story_html
+    # The facts for the page's script are JSON with <, > and & escaped.
+    facts = story_html.split('<script type="application/json" id="facts">')[1].split("</script>")[0]
+    assert "<" not in facts and "\\u003cimg" in facts
+
+
+def test_read_only(client: httpx.Client, db: Path) -> None:
+    for method in ("POST", "PUT", "PATCH", "DELETE"):
+        for path in ("/api/stories", "/api/actors/RUS", "/"):
+            assert client.request(method, path).status_code == 405
+
+
+def test_exports(client: httpx.Client) -> None:
+    counts = _json(client, "/api/counts")
+    for table in ("stories", "actors", "quotes", "events", "claims"):
+        response = client.get(f"/api/export/{table}.csv")
+        assert response.status_code == 200
+        assert "attachment" in response.headers["content-disposition"]
+        rows = list(csv.DictReader(io.StringIO(response.text)))
+        assert len(rows) == counts[table], table
+    assert client.get("/api/export/secrets.csv").status_code == 404
+
+    graphml = client.get("/api/export/network.graphml")
+    graph = nx.read_graphml(io.BytesIO(graphml.content))
+    api_graph = _json(client, "/api/graph", max_edges=2000)
+    assert graph.number_of_edges() == len(api_graph["edges"])
+    assert graph.nodes["RUS"]["label"] == "Russia"
+
+    whole = _json(client, "/api/export/newsgraph.json")
+    assert len(whole["stories"]) == counts["stories"]
+
+
+def test_csv_guards_cells_a_spreadsheet_would_run(tmp_path: Path) -> None:
+    text = "Hackers struck."
+    article = Article(id="a1", source_ref="x", paragraphs=[text])
+    story = Story(id="s1", versions=[article], canonical_id="a1")
+    formula = Actor(key="org:evil", name="=HYPERLINK('http://x')", type="organisation")
+    facts = StoryFacts(
+        story_id="s1",
+        article_id="a1",
+        actors=[formula],
+        mentions=[Mention(Span("a1", 0, 7), "Hackers", "org:evil")],
+    )
+    with open_store(tmp_path / "csv.db") as store:
+        store.save_story(story, {}, facts)
+        out = io.StringIO()
+        write_csv(store, "actors", out)
+    (row,) = csv.DictReader(io.StringIO(out.getvalue()))
+    assert row["name"] == "'=HYPERLINK('http://x')"
+
+
+def test_docs_are_served_offline(client: httpx.Client) -> None:
+    docs = client.get("/docs").text
+    assert "/static/vendor/swagger-ui-bundle.js" in docs and "cdn" not in docs
+    assert client.get("/static/vendor/swagger-ui-bundle.js").status_code == 200
+    schema = _json(client, "/openapi.json")
+    assert {"/api/search", "/api/graph", "/api/stories/{story_id}"} <= set(schema["paths"])
+
+
+# --- binding and token ---
+
+
+def test_binding_warns_only_when_exposed_without_token() -> None:
+    assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1")
+    assert exposure_warning("127.0.0.1", None) is None
+    warning = exposure_warning("0.0.0.0", None)
+    assert warning and "without a token" in warning
+    assert exposure_warning("0.0.0.0", "s3cret") is None
+
+
+def test_token_guards_every_route(db: Path) -> None:
+    with running_server(db, token="s3cret") as base_url, httpx.Client(base_url=base_url) as http:
+        assert http.get("/api/counts").status_code == 401
+        assert http.get("/").status_code == 401
+        assert http.get("/api/counts", headers={"Authorization": "Bearer wrong"}).status_code == 401
+        assert (
+            http.get("/api/counts", headers={"Authorization": "Bearer s3cret"}).status_code == 200
+        )
+        assert http.get("/", params={"token": "s3cret"}).status_code == 200
+        assert http.get("/actors").status_code == 200  # the cookie set by ?token=
