@@ -8,7 +8,7 @@ return plain JSON-ready dicts and lists: callers never see rows or SQL.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Self
@@ -101,6 +101,24 @@ class Store(ABC):
         Saving the same story twice leaves the store unchanged. Raises
         ``StoreIntegrityError`` (and writes nothing) when a record breaks a constraint.
         """
+
+    # --- web input memory (read.fetch.FetchMemory) ---
+
+    @abstractmethod
+    def fetch_validators(self, url: str) -> tuple[str | None, str | None] | None:
+        """(ETag, Last-Modified) of the last fetch of ``url``, or None if never fetched."""
+
+    @abstractmethod
+    def remember_fetches(self, fetches: Iterable[tuple[str, str | None, str | None]]) -> None:
+        """Record (url, ETag, Last-Modified) of pages fetched; a later fetch replaces them."""
+
+    @abstractmethod
+    def seen_feed_items(self, feed_url: str) -> set[str]:
+        """Keys (guid or link) of a feed's items already ingested."""
+
+    @abstractmethod
+    def remember_feed_items(self, feed_url: str, keys: Iterable[str]) -> None:
+        """Record feed items as ingested; recording one twice changes nothing."""
 
     # --- reads (CLI, API, export) ---
 

@@ -305,6 +305,37 @@ class SQLiteStore(Store):
         except sqlite3.IntegrityError as error:
             raise StoreIntegrityError(f"story {story.id} not saved: {error}") from error
 
+    def fetch_validators(self, url: str) -> tuple[str | None, str | None] | None:
+        row = self._connection.execute(
+            "SELECT etag, last_modified FROM fetches WHERE url = ?", (url,)
+        ).fetchone()
+        return (row["etag"], row["last_modified"]) if row else None
+
+    def remember_fetches(self, fetches: Iterable[tuple[str, str | None, str | None]]) -> None:
+        now = datetime.now(UTC).isoformat()
+        with self._transaction() as connection:
+            connection.executemany(
+                "INSERT INTO fetches (url, etag, last_modified, fetched_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (url) DO UPDATE SET etag = excluded.etag,"
+                " last_modified = excluded.last_modified, fetched_at = excluded.fetched_at",
+                [(url, etag, last_modified, now) for url, etag, last_modified in fetches],
+            )
+
+    def seen_feed_items(self, feed_url: str) -> set[str]:
+        rows = self._connection.execute(
+            "SELECT item_key FROM feed_items WHERE feed_url = ?", (feed_url,)
+        )
+        return {row["item_key"] for row in rows}
+
+    def remember_feed_items(self, feed_url: str, keys: Iterable[str]) -> None:
+        now = datetime.now(UTC).isoformat()
+        with self._transaction() as connection:
+            connection.executemany(
+                "INSERT INTO feed_items (feed_url, item_key, seen_at) VALUES (?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
+                [(feed_url, key, now) for key in keys],
+            )
+
     # --- reads ---
 
     def _rows(self, sql: str, parameters: dict[str, Any] | Sequence[Any] = ()) -> list[JsonDict]:
