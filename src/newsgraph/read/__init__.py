@@ -11,6 +11,8 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from newsgraph.read.feed import read_feed
+from newsgraph.read.fetch import Fetcher, is_url, read_url
 from newsgraph.read.html import read_html_file
 from newsgraph.read.jsonl import read_json_file, read_jsonl_file
 from newsgraph.read.notice import Notice
@@ -18,7 +20,7 @@ from newsgraph.read.text import MAX_ARTICLE_BYTES, os_error_reason, read_text_fi
 from newsgraph.read.warc import read_warc_file
 from newsgraph.records import RawDocument, Skipped
 
-__all__ = ["MAX_ARTICLE_BYTES", "Notice", "read_paths"]
+__all__ = ["MAX_ARTICLE_BYTES", "Fetcher", "Notice", "read_inputs", "read_paths"]
 
 ReadResult = RawDocument | Skipped | Notice
 
@@ -62,6 +64,20 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[ReadResult]:
                 yield Skipped(str(path), f"unsupported file type {path.suffix or '(none)'}")
             else:
                 yield from reader(path)
+
+
+def read_inputs(
+    sources: Iterable[str | Path], feeds: Iterable[str] = (), fetcher: Fetcher | None = None
+) -> Iterator[ReadResult]:
+    """Yield every article of ``sources`` (files, folders or URLs), then of ``feeds``."""
+    fetcher = fetcher or Fetcher()
+    for source in sources:
+        if is_url(str(source)):
+            yield from read_url(str(source), fetcher)
+        else:
+            yield from read_paths([source])
+    for feed in feeds:
+        yield from read_feed(feed, fetcher)
 
 
 def _files_under(folder: Path) -> Iterator[tuple[Path, Callable[[Path], Iterator[ReadResult]]]]:
