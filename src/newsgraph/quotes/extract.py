@@ -34,6 +34,7 @@ OPENING_CONTEXT = "([{—–-/ \t\n"
 SCARE_QUOTE_MAX_WORDS = 3
 SENTENCE_FINAL = (".", "!", "?")
 QUOTE_RUN_ON_ENDINGS = ",?!—–-…:;"
+CLAUSE_END_MARKS = ",.;:!?"
 # How many tokens may separate a quote from its cue verb before the tie is too loose.
 MAX_ATTRIBUTION_GAP = 12
 # After a quote, every word up to the cue must belong to the cue's clause (a long
@@ -251,28 +252,44 @@ def _cue_before(window: list[Token], lexicon: CueLexicon) -> Token | None:
     return None
 
 
+def _quoted_tokens(doc: Doc, quote: Quotation) -> Span:
+    return doc[
+        bisect_left(doc, quote.start, key=_token_start) : bisect_left(
+            doc, quote.end, key=_token_start
+        )
+    ]
+
+
 def _governing_cue(
     doc: Doc, quote: Quotation, quoted: bytearray, lexicon: CueLexicon
 ) -> Token | None:
-    """A cue verb the quoted fragment hangs from in the parse: called it a "witch hunt".
+    """A cue verb the quoted fragment hangs from in the parse: called it a "witch hunt",
+    accused him of years of "incessant bullying", described the idea … as "absurd".
 
-    The way up may pass verbs and prepositions but no noun of the reporter's own:
-    in his "tough on China" stance the quote only describes a noun, it quotes nobody.
+    The way up may pass verbs, prepositions and the nouns they lead through, but no
+    noun the quote modifies: in his "tough on China" stance the quote only describes a
+    noun, it quotes nobody. A quote introduced by "as" is what a labelling verb
+    anywhere above it calls something ("dubbed Sondland's role in … as "the problem"").
     """
-    first = bisect_left(doc, quote.start, key=_token_start)
-    last = bisect_left(doc, quote.end, key=_token_start)
-    inside = [t for t in doc[first:last] if not t.is_punct]
-    heads = {t.head.i for t in inside if not (quote.start <= t.head.idx < quote.end)}
-    for head in sorted(heads):
-        for step, ancestor in enumerate((doc[head], *doc[head].ancestors)):
+    inside = [t for t in _quoted_tokens(doc, quote) if not t.is_punct]
+    roots = [t for t in inside if not (quote.start <= t.head.idx < quote.end)]
+    for root in sorted(roots, key=lambda t: t.head.i):
+        below = root
+        for step, ancestor in enumerate(root.ancestors):
             if step >= MAX_GOVERNOR_DEPTH:
                 break
             if quoted[ancestor.i]:
+                below = ancestor
                 continue  # words of another quote: the fragment belongs to the same speech
             if lexicon.is_cue(ancestor) or lexicon.is_label_cue(ancestor):
                 return ancestor
-            if ancestor.pos_ in ("NOUN", "PROPN"):
+            if ancestor.pos_ in ("NOUN", "PROPN") and below.dep_ != "prep":
                 break
+            below = ancestor
+        if root.head.lower_ == "as":
+            labelling = next((a for a in root.head.ancestors if lexicon.is_label_cue(a)), None)
+            if labelling is not None:
+                return labelling
     return None
 
 
@@ -291,15 +308,22 @@ def _is_embedded(text: str, quote: Quotation, before: list[Token], lexicon: CueL
     return bool(before) and not before[-1].is_punct
 
 
-def _modifies_noun(doc: Doc, quote: Quotation) -> bool:
+def _modifies_noun(doc: Doc, quote: Quotation, quoted_text: str) -> bool:
     """Whether a short quote sits before a noun as its modifier: his "tough on China"
-    stance, the "Pose" actor. Such quotes label things; they quote nobody."""
-    following = next((t for t in doc if t.idx >= quote.outer_end), None)
-    return (
-        following is not None
-        and following.pos_ in ("NOUN", "PROPN")
-        and not following.is_sent_start
-    )
+    stance, the "Pose" actor. Such quotes label things; they quote nobody. A quote that
+    ends a clause ("is our dream," Benioff said) or takes the noun as its object (have
+    "vilified" educators) does not modify it."""
+    if quoted_text.rstrip()[-1:] in CLAUSE_END_MARKS:
+        return False
+    position = bisect_left(doc, quote.outer_end, key=_token_start)
+    if position == len(doc):
+        return False
+    following = doc[position]
+    if following.pos_ not in ("NOUN", "PROPN") or following.is_sent_start:
+        return False
+    inside = _quoted_tokens(doc, quote)
+    roots = [t for t in inside if not (quote.start <= t.head.idx < quote.end)]
+    return not roots or any(root.head.i >= following.i for root in roots)
 
 
 def _word_count(text: str) -> int:
@@ -491,7 +515,8 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
             runs_on=_runs_on(text[quotation.start : quotation.end]),
         )
         short = _word_count(text[quotation.start : quotation.end]) <= SCARE_QUOTE_MAX_WORDS
-        if context.embedded and short and _modifies_noun(doc, quotation):
+        quoted_text = text[quotation.start : quotation.end]
+        if context.embedded and short and _modifies_noun(doc, quotation, quoted_text):
             continue
         attribution = _attribute(doc, quotation, context, quoted, lexicon)
         if attribution and following and _continues_after_attribution(text, quotation, following):
