@@ -38,6 +38,10 @@ DbOption = Annotated[
     str, typer.Option("--db", help="Store URL: a SQLite path (default ./newsgraph.db).")
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+DEFAULT_TIMEOUT = 10.0
+TimeoutOption = Annotated[
+    float, typer.Option("--timeout", help="Seconds to wait for a web server before giving up.")
+]
 
 
 def _store(db: str) -> Store:
@@ -71,19 +75,33 @@ def _side(side: dict | None) -> str:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .json .jsonl).")],
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files, folders or URLs (.txt .md .json .jsonl .html .html.gz .warc .warc.gz)."
+        ),
+    ] = None,
+    feed: Annotated[
+        list[str] | None, typer.Option("--feed", help="An RSS/Atom feed (URL or file); repeatable.")
+    ] = None,
     db: DbOption = DEFAULT_DB,
     model: Annotated[
         str | None, typer.Option(help="spaCy model package or path (default: en_core_web_md).")
     ] = None,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
 ) -> None:
     """Read articles, group them into stories, extract facts, store them."""
     from newsgraph.nlp import load_pipeline
     from newsgraph.pipeline import Ingestor
+    from newsgraph.read import Fetcher, read_inputs
 
+    if not paths and not feed:
+        errors.print("nothing to ingest: give files, folders, URLs or --feed")
+        raise typer.Exit(code=2)
     with _store(db) as store:
         with console.status("Loading the language model…"):
             ingestor = Ingestor(store, nlp=load_pipeline(model))
+        fetcher = Fetcher(memory=store, timeout=timeout)
         columns = (
             SpinnerColumn(),
             TextColumn("[progress.description]{task.description}"),
@@ -98,8 +116,9 @@ def ingest(
                 done_words = progress.tasks[task].fields["words"] + words
                 progress.update(task, advance=articles, words=done_words)
 
-            report = ingestor.ingest_paths(paths, progress=advance)
+            report = ingestor.ingest(read_inputs(paths or (), feed or (), fetcher), advance)
             progress.update(task, total=progress.tasks[task].completed)
+        fetcher.commit()
         counts = store.counts()
 
     summary = Table.grid(padding=(0, 2))
@@ -487,6 +506,124 @@ def serve(
 
     errors.print(f"newsgraph workbench on http://{host}:{port}/ (API docs at /docs)")
     run_server(db, host=host, port=port, token=token, warn=warn)
+
+
+_INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.IGNORECASE)
+_SECONDS_PER_UNIT = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def _interval_seconds(text: str) -> float:
+    """'15m', '30s', '1h', '90' (seconds) → seconds; a clear error otherwise."""
+    match = _INTERVAL.match(text)
+    if not match:
+        raise typer.BadParameter(f"{text!r} is not an interval such as 30s, 15m or 1h")
+    return float(match[1]) * _SECONDS_PER_UNIT[match[2].lower()]
+
+
+@app.command()
+def watch(
+    feeds_file: Annotated[
+        Path, typer.Argument(help="A file with one feed URL a line (# comments).")
+    ],
+    every: Annotated[str, typer.Option(help="Time between rounds: 30s, 15m, 1h.")] = "15m",
+    rounds: Annotated[
+        int | None, typer.Option(help="Stop after this many rounds (default: until Ctrl-C).")
+    ] = None,
+    db: DbOption = DEFAULT_DB,
+    model: Annotated[
+        str | None, typer.Option(help="spaCy model package or path (default: en_core_web_md).")
+    ] = None,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
+) -> None:
+    """Poll feeds and ingest only items not seen before, until stopped (Ctrl-C stops cleanly)."""
+    import time
+
+    from newsgraph.nlp import load_pipeline
+    from newsgraph.pipeline import Ingestor
+    from newsgraph.read import Fetcher, read_inputs
+
+    interval = _interval_seconds(every)
+    try:
+        lines = feeds_file.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        errors.print(f"cannot read {escape(str(feeds_file))}: {escape(str(error))}")
+        raise typer.Exit(code=2) from error
+    feeds = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    if not feeds:
+        errors.print(f"no feeds in {escape(str(feeds_file))}")
+        raise typer.Exit(code=2)
+    with _store(db) as store:
+        with console.status("Loading the language model…"):
+            ingestor = Ingestor(store, nlp=load_pipeline(model))
+        fetcher = Fetcher(memory=store, timeout=timeout)
+        done = 0
+        try:
+            while rounds is None or done < rounds:
+                report = ingestor.ingest(read_inputs((), feeds, fetcher))
+                fetcher.commit()
+                done += 1
+                console.print(
+                    f"round {done} · {time.strftime('%H:%M:%S')} · {report.read} read · "
+                    f"{report.new_stories} new stories · {report.duplicates} duplicates · "
+                    f"{len(report.skipped)} skipped",
+                    soft_wrap=True,
+                )
+                for skipped in report.skipped:
+                    console.print(
+                        f"  [yellow]skipped[/] {escape(skipped.source_ref)}: "
+                        f"{escape(skipped.reason)}",
+                        soft_wrap=True,
+                    )
+                if rounds is None or done < rounds:
+                    time.sleep(interval)
+        except KeyboardInterrupt:
+            console.print(f"stopped after {done} rounds; what was stored is kept")
+
+
+@app.command()
+def extract(
+    source: Annotated[str, typer.Argument(help="A saved page (.html, .html.gz) or a URL.")],
+    as_json: JsonOption = False,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
+) -> None:
+    """The article of one web page, cleaned as ingest would, without storing anything."""
+    from newsgraph.clean import EmptyArticle, clean_document
+    from newsgraph.read import Fetcher, read_inputs
+    from newsgraph.records import RawDocument, Skipped
+
+    results = list(read_inputs([source], fetcher=Fetcher(timeout=timeout)))
+    document = next((r for r in results if isinstance(r, RawDocument)), None)
+    problem = next((r.reason for r in results if isinstance(r, Skipped)), "no article found")
+    try:
+        if document is None:
+            raise EmptyArticle(problem)
+        article = clean_document(document)
+    except EmptyArticle as error:
+        errors.print(f"{escape(source)}: {escape(error.reason)}")
+        raise typer.Exit(code=1) from error
+    data = {
+        "title": article.title,
+        "published": article.published,
+        "publisher": article.publisher,
+        "author": article.author,
+        "url": article.url,
+        "standfirst": article.standfirst,
+        "body": article.body,
+        "captions": article.captions,
+        "sections": [section.title for section in article.sections],
+    }
+    if as_json:
+        _print_json(data)
+        return
+    meta = " · ".join(str(data[key]) for key in ("published", "publisher", "author") if data[key])
+    console.print(Panel(escape(article.title or source), subtitle=escape(meta), expand=False))
+    if article.url:
+        console.print(f"[dim]{escape(article.url)}[/]")
+    if article.standfirst:
+        console.print(f"\n[italic]{escape(article.standfirst)}[/]")
+    console.print("\n" + escape(article.body))
+    for caption in article.captions:
+        console.print(f"[dim]caption: {escape(caption)}[/]")
 
 
 if __name__ == "__main__":
