@@ -18,9 +18,11 @@ from newsgraph.store import Store, open_store
 STATIC = resources.files("newsgraph") / "web" / "static"
 TOKEN_COOKIE = "newsgraph_token"
 # No inline script anywhere in the pages: hostile text that slipped through escaping
-# still could not run. Swagger UI's page (/docs) needs its one inline start-up script.
+# still could not run. Inline styles are allowed (Cytoscape.js sets them on its
+# canvas); Swagger UI's page (/docs) also needs its one inline start-up script.
 PAGE_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 DOCS_POLICY = PAGE_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")

@@ -1,0 +1,206 @@
+"""The pages in a real browser: Debian's headless chromium driven by Playwright.
+
+Each page loads on the seed store without script errors (a CSP violation is one),
+an analyst's path is clicked through (search → story → actor → network edge →
+sentence, and a timeline bar), and the hostile article runs none of its payloads.
+Screenshots go to test-output/web/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from workbench_server import build_workbench_store, running_server
+
+CHROMIUM = Path(shutil.which("chromium") or "/usr/bin/chromium")
+SCREENSHOTS = ROOT / "test-output" / "web"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory, nlp) -> Iterator[str]:
+    db = build_workbench_store(tmp_path_factory.mktemp("web") / "workbench.db", nlp)
+    with running_server(db) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser_context(tmp_path_factory):
+    if not CHROMIUM.exists():
+        message = "Debian's chromium is missing: `make test` installs it (apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")),
+            executable_path=str(CHROMIUM),
+            args=CHROMIUM_ARGS,
+            headless=True,
+            viewport={"width": 1400, "height": 900},
+        )
+        yield context
+        context.close()
+
+
+@pytest.fixture
+def page(browser_context):
+    """A fresh tab that records script errors and dialogs (an alert is a payload run)."""
+    tab = browser_context.new_page()
+    tab.problems = []
+    tab.on("pageerror", lambda error: tab.problems.append(f"{tab.url}: {error}"))
+    tab.on(
+        "console",
+        lambda message: (
+            message.type == "error" and tab.problems.append(f"{tab.url}: {message.text}")
+        ),
+    )
+
+    def on_dialog(dialog) -> None:
+        tab.problems.append(f"dialog: {dialog.message}")
+        dialog.dismiss()
+
+    tab.on("dialog", on_dialog)
+    yield tab
+    tab.close()
+
+
+def _wait_until(page, expression: str, timeout: float = 15) -> None:
+    """Poll ``expression`` in the page; wait_for_function would need eval, which CSP forbids."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
+        time.sleep(0.05)
+
+
+def _shot(page, name: str) -> None:
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def _first_story_id(page, base_url: str, query: str) -> str:
+    hits = page.request.get(f"{base_url}/api/search", params={"q": query}).json()["items"]
+    return hits[0]["story_id"]
+
+
+def test_every_page_loads(page, base_url: str) -> None:
+    story_id = _first_story_id(page, base_url, "Tokayev")
+    event_id = page.request.get(f"{base_url}/api/events?limit=1").json()["items"][0]["id"]
+    pages = {
+        "search": "/?q=Kazakhstan",
+        "story": f"/stories/{story_id}",
+        "actors": "/actors",
+        "dossier": "/actors/RUS",
+        "event": f"/events/{event_id}",
+        "network": "/network",
+        "timeline": "/timeline",
+        "docs": "/docs",
+    }
+    for name, path in pages.items():
+        response = page.goto(base_url + path)
+        assert response.status == 200, path
+        page.wait_for_load_state("networkidle")
+        if name == "network":
+            _wait_until(page, "window.newsgraphNetwork && window.newsgraphNetwork.edges().length")
+        if name == "docs":
+            page.wait_for_selector(".swagger-ui .opblock")
+        _shot(page, f"page-{name}")
+    assert page.problems == []
+
+
+def test_search_story_actor_network_sentence(page, base_url: str) -> None:
+    page.goto(base_url + "/")
+    page.fill("input[name=q]", "Kazakhstan troops")
+    page.click("form.search button[type=submit]")
+    page.wait_for_selector("#hits .hit mark")
+    _shot(page, "1-search")
+
+    page.click("#hits .hit a.hit-title >> nth=0")
+    page.wait_for_selector("#story-text")
+    quote = page.locator("#story-text .ann-quote").first
+    assert quote.get_attribute("title").startswith("said by")
+    quote.click()
+    assert page.locator("#details .fact-quote").count() >= 1
+    _shot(page, "2-story")
+
+    page.click("#story-actors a:text-is('Russia')")
+    page.wait_for_selector("h1:text-is('Russia')")
+    assert page.locator("#interactions tbody a").count() >= 1
+    page.wait_for_selector("#over-time")
+    _shot(page, "3-dossier")
+
+    page.click("nav a:text-is('Network')")
+    _wait_until(page, "window.newsgraphNetwork && window.newsgraphNetwork.edges().length")
+    point = page.evaluate(
+        """() => {
+            const cy = window.newsgraphNetwork;
+            const edge = cy.edges().filter((e) => e.data('source') === 'RUS'
+                                                 && e.data('target') === 'KAZ')[0];
+            const box = cy.container().getBoundingClientRect();
+            const middle = edge.renderedMidpoint();
+            return {x: box.left + middle.x, y: box.top + middle.y};
+        }"""
+    )
+    page.mouse.click(point["x"], point["y"])
+    page.wait_for_selector("#edge-sentences li a")
+    _shot(page, "4-network-edge")
+
+    sentence = page.locator("#edge-sentences li a").first.inner_text()
+    page.click("#edge-sentences li a >> nth=0")
+    page.wait_for_selector("#sentence mark")
+    assert page.locator("#sentence").inner_text().strip() == sentence.strip()
+    _shot(page, "5-sentence")
+    assert page.problems == []
+
+
+def test_timeline_bar_opens_its_stories(page, base_url: str) -> None:
+    page.goto(base_url + "/timeline")
+    _wait_until(page, "window.newsgraphTimeline !== undefined")
+    point = page.evaluate(
+        """() => {
+            const chart = window.newsgraphTimeline;
+            const bar = chart.getDatasetMeta(3).data.find((b) => b.height > 0)
+                     || chart.getDatasetMeta(0).data[0];
+            const box = chart.canvas.getBoundingClientRect();
+            return {x: box.left + bar.x, y: box.top + bar.y + 4};
+        }"""
+    )
+    page.mouse.click(point["x"], point["y"])
+    page.wait_for_selector("#bar-stories li a")
+    _shot(page, "timeline-bar")
+    assert page.problems == []
+
+
+def test_hostile_article_runs_nothing(page, base_url: str) -> None:
+    story_id = _first_story_id(page, base_url, "destabilise")
+    paths = [f"/stories/{story_id}", "/?q=destabilise+banners", "/actors/RUS", "/network"]
+    for path in paths:
+        page.goto(base_url + path)
+        page.wait_for_load_state("networkidle")
+        for highlight in page.locator("#story-text .ann").all()[:12]:
+            highlight.click()
+        assert page.evaluate("window.__xss") is None, path
+        assert page.locator("img, svg:not(.swagger-ui svg)").count() == 0 or path == "/network"
+        assert page.locator("a[href^='javascript']").count() == 0
+    page.goto(base_url + f"/stories/{story_id}")
+    assert "<script>window.__xss = 'script'</script>" in page.inner_text("#story-text")
+    _shot(page, "hostile-story")
+    assert [p for p in page.problems if "dialog" in p] == []
