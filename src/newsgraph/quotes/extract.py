@@ -35,6 +35,8 @@ SCARE_QUOTE_MAX_WORDS = 3
 SENTENCE_FINAL = (".", "!", "?")
 QUOTE_RUN_ON_ENDINGS = ",?!—–-…:;"
 CLAUSE_END_MARKS = ",.;:!?"
+# A list number or bullet before a subheading: "6. ", "• ".
+ENUMERATOR = re.compile(r"^\s*(?:\d+[.)]|[-•*–—])\s*")
 # How many tokens may separate a quote from its cue verb before the tie is too loose.
 MAX_ATTRIBUTION_GAP = 12
 # After a quote, every word up to the cue must belong to the cue's clause (a long
@@ -498,6 +500,7 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
     lexicon = attributor.lexicon
     quotes: list[Quote] = []
     last_speaker: _Speaker | None = None
+    standalone: list[tuple[Quotation, _Speaker | None, bool]] = []
     index = 0
     while index < len(quotations):
         quotation = quotations[index]
@@ -527,6 +530,9 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
             carried = last_speaker
             if carried is None or paragraph - carried.paragraph > SPEAKER_CARRY_PARAGRAPHS:
                 carried = None
+            if _stands_alone(text, quotation, lower, upper):
+                standalone.append((quotation, carried, context.embedded))
+                continue
             if context.embedded or (carried is None and short):
                 continue
             quotes.append(attributor.quote(quotation, None, context.embedded, carried))
@@ -537,4 +543,52 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
             last_speaker = _Speaker(
                 quote.speaker_key, quote.speaker_text, attributor.paragraph_of(quotation.end)
             )
-    return quotes
+    quotes += _pull_quotes(text, standalone, quotes, attributor)
+    return sorted(quotes, key=lambda quote: quote.span.start)
+
+
+def _stands_alone(text: str, quotation: Quotation, lower: int, upper: int) -> bool:
+    """Whether the quote is its paragraph's only content, bar a list number ("6.")."""
+    before = ENUMERATOR.sub("", text[lower : quotation.outer_start])
+    after = text[quotation.outer_end : upper]
+    return not before.strip() and not after.strip(" .!?")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _repeats(words: list[str], other: list[str]) -> bool:
+    """Whether one run of words holds the other (two words at least)."""
+    short, long = sorted((words, other), key=len)
+    return len(short) >= 2 and any(
+        long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1)
+    )
+
+
+def _pull_quotes(
+    text: str,
+    standalone: list[tuple[Quotation, _Speaker | None, bool]],
+    quotes: list[Quote],
+    attributor: _Attributor,
+) -> list[Quote]:
+    """Quotes alone in their paragraph with no attribution. One whose words repeat a
+    quote of the article (a pull quote or subheading: "6. "The Gordon problem"") is
+    that quote's speaker's; any other whole sentence continues the previous speaker,
+    while a fragment, or a short quote with no speaker to continue, is a heading or
+    slogan and no quote."""
+    found = []
+    for quotation, carried, fragment in standalone:
+        words = _words(quotation.text(text))
+        repeated = [
+            quote
+            for quote in quotes
+            if quote.speaker_text is not None and _repeats(words, _words(quote.text))
+        ]
+        if repeated:
+            nearest = min(repeated, key=lambda quote: abs(quote.span.start - quotation.start))
+            carried = _Speaker(nearest.speaker_key, nearest.speaker_text, 0)
+        elif fragment or (carried is None and len(words) <= SCARE_QUOTE_MAX_WORDS):
+            continue
+        found.append(attributor.quote(quotation, None, False, carried))
+    return found
