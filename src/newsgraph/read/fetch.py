@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from typing import Protocol
+from urllib.parse import urljoin
 
 import urllib3
 from urllib3.exceptions import (
@@ -117,14 +118,13 @@ class Fetcher:
             raise_on_status=False,
         )
         self._pool = urllib3.PoolManager(
-            headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
             retries=retry,
             timeout=Timeout(connect=self.timeout, read=self.timeout),
         )
 
     def get(self, url: str, conditional: bool = True) -> Fetched:
         """GET ``url``; raises ``FetchError`` with a one-line reason when no body comes back."""
-        headers = {}
+        headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"}
         validators = self.memory.fetch_validators(url) if self.memory and conditional else None
         if validators:
             etag, last_modified = validators
@@ -146,7 +146,7 @@ class Fetcher:
             response.release_conn()
 
     def _read(self, url: str, response: urllib3.BaseHTTPResponse) -> Fetched:
-        final_url = response.geturl() or url
+        final_url = urljoin(url, response.geturl() or url)  # a redirect may be relative
         if response.status == 304:
             return Fetched(final_url, not_modified=True)
         if response.status >= 400:
