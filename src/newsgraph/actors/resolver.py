@@ -361,6 +361,10 @@ class _Resolution:
             if len(core) == 1 and self.dictionary.leader(core.text):
                 self._add_lone_name(core)
                 continue
+            if self.people.looks_like_name(core.text) and self._appositive_after(core)[0]:
+                # "Eswar Prasad, a trade professor at Cornell": a person spaCy tagged ORG.
+                self._add_person(core)
+                continue
             if not core.text[:1].isupper() and not core.text[:1].isdigit():
                 continue
             known = self.dictionary.key_for_alias(core.text)
@@ -412,8 +416,8 @@ class _Resolution:
         pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
         for match in pattern.finditer(self.doc.text):
             span = self.doc.char_span(match.start(), match.end())
-            if span is None or not self._free(span):
-                continue
+            if span is None or not self._free(span) or span[0].pos_ == "PRON":
+                continue  # "He" opening a sentence is no short form of Liu He
             self._mention(span, self.short_forms[match.group()])
 
     def _fill_missing_person_countries(self) -> None:
