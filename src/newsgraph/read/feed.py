@@ -36,6 +36,9 @@ def read_feed(feed: str, fetcher: Fetcher) -> Iterator[ReadResult]:
         reason = f"malformed feed: {problem}" if problem else "feed has no items"
         yield Skipped(feed, reason.splitlines()[0])
         return
+    if parsed.get("bozo_exception"):
+        problem = str(parsed.bozo_exception).splitlines()[0]
+        yield Notice(feed, f"malformed feed, its readable items were used: {problem}")
     seen = fetcher.seen_items(feed)
     for position, entry in enumerate(parsed.entries, start=1):
         link = entry.get("link")
