@@ -94,7 +94,10 @@ def _phrase(head: Token) -> Span:
 
 
 def _own_subject(verb: Token) -> Token | None:
-    return next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
+    """The verb's subject; of two, the name ("Senior author Dr. Silvia Martins" parses as
+    two subjects, "author" and "Martins")."""
+    subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+    return next((s for s in subjects if s.pos_ == "PROPN"), subjects[0] if subjects else None)
 
 
 def _subject(verb: Token, lexicon: CueLexicon) -> Token | None:

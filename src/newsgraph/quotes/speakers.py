@@ -266,7 +266,9 @@ class SpeakerResolver:
             if any(title in role.lower().replace(",", " ").split() for role in actor.roles):
                 return key
             root = span.root
-            neighbours = [root.head, *root.children, *root.head.children]
+            # "Ambassador Liu Xiaoming", "Liu Xiaoming, China's ambassador", and through a
+            # preposition, "China's ambassador to Britain Liu Xiaoming".
+            neighbours = [root.head, root.head.head, *root.children, *root.head.children]
             if any(
                 t.lemma_.lower() == title and t.i not in range(span.start, span.end)
                 for t in neighbours
