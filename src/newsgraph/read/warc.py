@@ -31,7 +31,7 @@ ReadResult = RawDocument | Skipped | Notice
 def read_warc_file(path: Path) -> Iterator[ReadResult]:
     """Yield the article of every HTML response (status 200) in a WARC file."""
     source_ref = str(path)
-    records = 0
+    records = whole = 0
     try:
         with path.open("rb") as stream:
             archive = ArchiveIterator(stream)
@@ -45,6 +45,7 @@ def read_warc_file(path: Path) -> Iterator[ReadResult]:
                 archive.read_to_end()
                 if record.raw_stream.limit:
                     break  # the record's block was cut short
+                whole += 1
                 complete_to = archive.get_record_offset() + archive.get_record_length()
             stream.seek(complete_to)
             cut_short = bool(stream.read(_TAIL_BYTES).strip())
@@ -56,7 +57,7 @@ def read_warc_file(path: Path) -> Iterator[ReadResult]:
         yield Skipped(source_ref, f"WARC unreadable after {records} records: {reason}")
         return
     if cut_short:
-        what = "not a WARC file" if records == 0 else f"WARC cut short after {records} records"
+        what = "not a WARC file" if whole == 0 else f"WARC cut short after {whole} whole records"
         yield Skipped(source_ref, f"{what}: it ends inside a record")
 
 
