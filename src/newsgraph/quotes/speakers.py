@@ -44,6 +44,7 @@ NAMED_GENDER_WEIGHT = 3
 # How far up the parse "said in a statement" may be from the statement to its verb.
 ISSUER_VERB_DEPTH = 3
 DEFINITE_DETERMINERS = ("the", "this", "that")
+INDEFINITE_DETERMINERS = ("a", "an", "another", "one", "some", "several", "two", "three", "many")
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,14 @@ class _Candidate:
     offset: int
     key: str
     subject: bool
+
+
+def _is_indefinite(noun: Token) -> bool:
+    """ "a senior official", "one diplomat", "officials": a speaker not named before."""
+    determiners = [c for c in noun.children if c.dep_ in ("det", "nummod", "poss")]
+    if not determiners:
+        return noun.tag_ in ("NNS", "NNPS")
+    return any(d.lower_ in INDEFINITE_DETERMINERS for d in determiners)
 
 
 def _is_subject(token: Token) -> bool:
@@ -229,14 +238,13 @@ class SpeakerResolver:
                 return self.resolved[root.i]
             return self._pick(root, self._before(root.idx), self.pronoun_kinds[root.lower_])
         if root.pos_ == "NOUN":
-            # A description: the person it names, else what its left part names ("Kremlin
-            # spokesman"; never a place in its tail, "ambassador to Britain"), else for a
-            # definite description of a person, the person it stands for.
-            return (
-                self.described(root)
-                or self.actors.key_at(phrase.start_char, root.idx + len(root))
-                or self._definite_person(root)
-            )
+            # A description: what its left part names ("Kremlin spokesman"; never a place
+            # in its tail, "ambassador to Britain"); a definite one may also name a person
+            # the article names elsewhere. "A senior official" is nobody named.
+            left_part = self.actors.key_at(phrase.start_char, root.idx + len(root))
+            if _is_indefinite(root):
+                return left_part
+            return self.described(root) or left_part or self._definite_person(root)
         return self.actors.key_at(phrase.start_char, phrase.end_char)
 
     def _before(self, offset: int) -> list[_Candidate]:
