@@ -634,15 +634,18 @@ class SQLiteStore(Store):
                 by_key,
             )
             actor[f"events_as_{side}"] = self._events_by_id(event_ids)
+        # Two index-only scans (one per side) rather than one scan with OR.
         actor["over_time"] = self._rows(
             """
-            SELECT event_date AS date,
-                   sum(source_actor_key = :key) AS as_source,
-                   sum(target_actor_key = :key) AS as_target
-            FROM events
-            WHERE (source_actor_key = :key OR target_actor_key = :key)
-              AND event_date IS NOT NULL AND negated = 0
-            GROUP BY event_date ORDER BY event_date
+            SELECT date, sum(as_source) AS as_source, sum(as_target) AS as_target
+            FROM (
+                SELECT event_date AS date, 1 AS as_source, 0 AS as_target FROM events
+                WHERE source_actor_key = :key AND event_date IS NOT NULL AND negated = 0
+                UNION ALL
+                SELECT event_date, 0, 1 FROM events
+                WHERE target_actor_key = :key AND event_date IS NOT NULL AND negated = 0
+            )
+            GROUP BY date ORDER BY date
             """,
             by_key,
         )
