@@ -22,6 +22,7 @@ from newsgraph.web.highlight import QUAD_CLASSES, segments, story_marks
 environment = Environment(
     loader=PackageLoader("newsgraph", "web/templates"),
     autoescape=select_autoescape(default=True, default_for_string=True),
+    auto_reload=False,  # templates ship with the package; no stat() per render
 )
 environment.globals["QUAD_CLASSES"] = QUAD_CLASSES
 environment.filters["web_link"] = lambda url: url if _is_web_url(url) else None
@@ -102,7 +103,7 @@ def actors_page(request: Request, store: StoreDep, page: PagingDep) -> HTMLRespo
 
 @router.get("/actors/{name_or_key}")
 def dossier_page(request: Request, name_or_key: str, store: StoreDep) -> HTMLResponse:
-    actor = store.actor_dossier(name_or_key)
+    actor = store.actor_dossier(name_or_key, limit=25)
     if actor is None:
         raise _missing("actor")
     return _render(request, "actor.html", actor=actor)
