@@ -18,7 +18,15 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events import codebook
 from newsgraph.events.arguments import ArgumentResolver, conjuncts
-from newsgraph.events.patterns import VerbPattern, fixed_expressions, modality, verb_patterns
+from newsgraph.events.patterns import (
+    VerbPattern,
+    default_target_preps,
+    fixed_expressions,
+    group_words,
+    modality,
+    verb_patterns,
+)
+from newsgraph.events.verb_dictionary import verb_dictionary
 from newsgraph.records import ActorRef, Event
 from newsgraph.records import Span as TextSpan
 
@@ -33,24 +41,22 @@ PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 MONTHS = [name.lower() for name in calendar.month_name[1:]]
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
+# A bare statement ("said", "announced") codes no event of its own: its clause does.
+STATEMENT_CODES = {"010"}
+FORCE_SECTORS = {"MIL", "COP"}
 
 
 def extract_events(
     doc: Doc, article_id: str, actors: ActorIndex, *, date: str | None = None
 ) -> list[Event]:
-    """Events coded from every pattern verb in ``doc`` whose source is an actor or group."""
-    patterns = verb_patterns()
+    """Events coded from every coded verb in ``doc`` whose source is an actor or group."""
     resolver = ArgumentResolver(doc, actors)
     events: list[Event] = []
     for verb in doc:
-        pattern = patterns.get(verb.lemma_.lower())
-        if pattern is None or verb.pos_ not in {"VERB", "AUX"}:
+        coded = code_token(verb)
+        if coded is None or _is_content_of(verb) or _in_fixed_expression(verb):
             continue
-        if _is_content_of(verb, patterns) or _in_fixed_expression(verb):
-            continue
-        code = code_verb(verb, pattern)
-        if code is None:
-            continue
+        code, pattern = coded
         code, negated = recode_for_modality(verb, code)
         sources = [ref for head in source_heads(verb) if (ref := resolver.resolve(head))]
         targets = _resolved_targets(verb, pattern, resolver)
@@ -61,8 +67,55 @@ def extract_events(
     return events
 
 
+def code_token(verb: Token) -> tuple[str, VerbPattern] | None:
+    """The CAMEO code of a verb in its context, and the pattern that tells its arguments.
+
+    The hand-written table (``verbs.toml``) refines first (an object, particle,
+    complement or preposition it lists); then a PETRARCH2 pattern whose words the
+    phrase has ("lodged a protest"); then the hand-written default; then PETRARCH2's.
+    A bare statement ("said", "announced") is no event: what it reports is.
+    """
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    curated = verb_patterns().get(verb.lemma_.lower())
+    refined = refine_verb(verb, curated) if curated else None
+    if refined:
+        return refined, curated
+    rules = modality()
+    if verb.lemma_.lower() in rules.intent_heads | rules.refusal_heads and any(
+        child.dep_ == "xcomp" for child in verb.children
+    ):
+        return None  # "plans to attack": the attack is the event, coded as intended
+    dictionary = verb_dictionary()
+    lemma = dictionary.lemma(verb) if verb.pos_ == "VERB" else None
+    found = dictionary.match(verb, lemma) if lemma else None
+    if found and found.by_pattern:
+        base = curated or VerbPattern(lemma, None, default_target_preps())
+        return found.code, replace(base, theme=base.theme or _moves_forces(verb, found.words))
+    if curated and curated.code:
+        return curated.code, curated
+    if found and found.code not in STATEMENT_CODES:
+        return found.code, VerbPattern(lemma, found.code, default_target_preps())
+    return None
+
+
+def _moves_forces(verb: Token, pattern_words: frozenset[int]) -> bool:
+    """Whether the pattern's object is armed forces being moved ("deployed troops"):
+    then they are what is acted with, and the target lies elsewhere."""
+    sectors = group_words().sectors
+    return any(
+        thing.i in pattern_words and sectors.get(thing.lemma_.lower()) in FORCE_SECTORS
+        for thing in _objects(verb)
+    )
+
+
 def code_verb(verb: Token, pattern: VerbPattern) -> str | None:
-    """The most specific code the pattern gives this verb in its context."""
+    """The most specific code the hand-written pattern gives this verb in its context."""
+    return refine_verb(verb, pattern) or pattern.code
+
+
+def refine_verb(verb: Token, pattern: VerbPattern) -> str | None:
+    """The code of a particle, object, complement, preposition or clause the pattern lists."""
     for child in verb.children:
         if child.dep_ == "prt" and (code := pattern.particles.get(child.lower_)):
             return code
@@ -77,7 +130,7 @@ def code_verb(verb: Token, pattern: VerbPattern) -> str | None:
             return code
     if pattern.clause and any(child.dep_ == "ccomp" for child in verb.children):
         return pattern.clause
-    return pattern.code
+    return None
 
 
 def recode_for_modality(verb: Token, code: str) -> tuple[str, bool]:
@@ -224,12 +277,9 @@ def _objects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in dependents]
 
 
-def _is_content_of(verb: Token, patterns: dict[str, VerbPattern]) -> bool:
+def _is_content_of(verb: Token) -> bool:
     """Whether ``verb`` only says what a coded verb is about ("threatened to *attack*")."""
-    if verb.dep_ != "xcomp":
-        return False
-    governor = patterns.get(verb.head.lemma_.lower())
-    return governor is not None and code_verb(verb.head, governor) is not None
+    return verb.dep_ == "xcomp" and code_token(verb.head) is not None
 
 
 def _in_fixed_expression(verb: Token) -> bool:

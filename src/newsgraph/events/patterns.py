@@ -77,6 +77,12 @@ def verb_patterns() -> dict[str, VerbPattern]:
 
 
 @cache
+def default_target_preps() -> tuple[str, ...]:
+    """Prepositions whose object is a verb's target unless its pattern says otherwise."""
+    return tuple(_load_toml("verbs.toml")["defaults"]["target_preps"])
+
+
+@cache
 def fixed_expressions() -> tuple[tuple[str, ...], ...]:
     """Word sequences, lower-cased, in which a pattern verb codes no event."""
     table = _load_toml("verbs.toml")

@@ -1,0 +1,223 @@
+"""PETRARCH2's CAMEO verb dictionary, matched over the dependency parse.
+
+The tables (``data/events/cameo_verbs.tsv``, ``cameo_verb_patterns.tsv``,
+``cameo_synsets.tsv``) are converted from ``CAMEO.2.0.txt`` by
+``tools/convert_cameo_verbs.py``. A verb belongs to synonym blocks; a block's patterns
+name words that must follow the verb in its phrase ("lodged a *protest*", "held
+*talks* with") or precede it in its subject, in order, gaps allowed. The pattern that
+matches the most words gives the code, else the verb's own default code.
+
+Everything is loaded once and indexed by word, so coding a verb costs a few dict
+lookups and a check of the patterns whose first word occurs in its phrase.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+DATA_DIR = resources.files("newsgraph") / "data" / "events"
+# Dependents whose words belong to the verb's own phrase (its object, particle,
+# prepositional phrases); clauses below them say something else and are cut off.
+PHRASE_DEPS = {"dobj", "dative", "prt", "prep", "agent", "attr", "oprd", "acomp", "npadvmod"}
+CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "cc", "appos", "punct"}
+SUBJECT_SIDE_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg"}
+
+# One alternative of a pattern element: a word sequence, each word a set of forms.
+Alternative = tuple[frozenset[str], ...]
+
+
+@dataclass(frozen=True)
+class VerbCodePattern:
+    """Words before and after a verb that give it a code ("" for: no event)."""
+
+    code: str
+    subject: tuple[tuple[Alternative, ...], ...]
+    words: tuple[tuple[Alternative, ...], ...]
+    verbs: frozenset[str]
+    origin: frozenset[str]
+
+    @property
+    def size(self) -> int:
+        return len(self.subject) + len(self.words)
+
+
+@dataclass(frozen=True)
+class VerbMatch:
+    """The code a verb takes, and whether a pattern's words (not the default) gave it."""
+
+    code: str
+    by_pattern: bool
+    words: frozenset[int]
+
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    text = DATA_DIR.joinpath(name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _word_forms(word: str) -> frozenset[str]:
+    """A dictionary word and its singular, so "sanctions" and "rallies" meet their lemmas."""
+    forms = {word}
+    if word.endswith("ies") and len(word) > 4:
+        forms.add(word[:-3] + "y")
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        forms.add(word[:-1])
+        if word.endswith("es"):
+            forms.add(word[:-2])
+    return frozenset(forms)
+
+
+class VerbDictionary:
+    """Verbs, their blocks and the blocks' patterns, indexed for lookup by token."""
+
+    def __init__(self) -> None:
+        synsets: dict[str, list[Alternative]] = defaultdict(list)
+        for row in _read_tsv("cameo_synsets.tsv"):
+            synsets[row["synset"]].append(tuple(_word_forms(w) for w in row["member"].split()))
+        self._synsets = synsets
+        self.blocks_of: dict[str, list[str]] = defaultdict(list)
+        self.default_code: dict[str, str] = {}
+        self.lemma_of_form: dict[str, str] = {}
+        for row in _read_tsv("cameo_verbs.tsv"):
+            verb = row["verb"]
+            if row["block"] not in self.blocks_of[verb]:
+                self.blocks_of[verb].append(row["block"])
+            if row["code"] and verb not in self.default_code:
+                self.default_code[verb] = row["code"]
+            for form in row["forms"].split("|"):
+                if form:
+                    self.lemma_of_form.setdefault(form, verb)
+        # Patterns by block, and within a block by every form their first word may take.
+        self._by_first_word: dict[str, dict[str, list[VerbCodePattern]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        self._subject_only: dict[str, list[VerbCodePattern]] = defaultdict(list)
+        for row in _read_tsv("cameo_verb_patterns.tsv"):
+            pattern = VerbCodePattern(
+                code=row["code"],
+                subject=self._elements(row["subject"]),
+                words=self._elements(row["words"]),
+                verbs=frozenset(v for v in row["verbs"].split(",") if v),
+                origin=frozenset(v for v in row["origin"].split(",") if v),
+            )
+            if not pattern.size or any(not element for element in pattern.words):
+                continue  # no words, or a synonym set the source never defines
+            if not pattern.words:
+                self._subject_only[row["block"]].append(pattern)
+                continue
+            for alternative in pattern.words[0]:
+                for form in alternative[0]:
+                    self._by_first_word[row["block"]][form].append(pattern)
+
+    def _elements(self, text: str) -> tuple[tuple[Alternative, ...], ...]:
+        elements = []
+        for word in text.split():
+            if word.startswith("&"):
+                elements.append(tuple(self._synsets.get(word, ())))
+            else:
+                elements.append(((_word_forms(word),),))
+        return tuple(elements)
+
+    def lemma(self, token: Token) -> str | None:
+        """The dictionary verb ``token`` is: by its lemma, else by its inflected form."""
+        lemma = token.lemma_.lower()
+        if lemma in self.blocks_of:
+            return lemma
+        return self.lemma_of_form.get(token.lower_)
+
+    def match(self, verb: Token, lemma: str) -> VerbMatch | None:
+        """The code of ``verb`` (dictionary verb ``lemma``) from the best pattern or default."""
+        after = phrase_tokens(verb)
+        before = subject_side_tokens(verb)
+        present = {form for token in after for form in (token.lower_, token.lemma_.lower())}
+        best: tuple[tuple[int, bool], VerbCodePattern, list[int]] | None = None
+        for block in self.blocks_of[lemma]:
+            candidates = [
+                pattern for form in present for pattern in self._by_first_word[block].get(form, ())
+            ]
+            candidates += self._subject_only[block]
+            for pattern in candidates:
+                if pattern.verbs and lemma not in pattern.verbs:
+                    continue
+                used = _match_sequence(pattern.words, after)
+                if used is None:
+                    continue
+                used_before = _match_sequence(pattern.subject, before)
+                if used_before is None:
+                    continue
+                rank = (pattern.size, lemma in pattern.origin)
+                if best is None or rank > best[0]:
+                    best = (rank, pattern, used)
+        if best is not None:
+            _, pattern, used = best
+            if not pattern.code:
+                return None
+            return VerbMatch(pattern.code, True, frozenset(used))
+        if code := self.default_code.get(lemma):
+            return VerbMatch(code, False, frozenset())
+        return None
+
+
+def phrase_tokens(verb: Token) -> list[Token]:
+    """The words of the verb's own phrase after it, in order, without embedded clauses."""
+    found: list[Token] = []
+
+    def walk(token: Token) -> None:
+        found.append(token)
+        for child in token.children:
+            if child.dep_ not in CLAUSE_DEPS:
+                walk(child)
+
+    for child in verb.children:
+        if child.dep_ in PHRASE_DEPS and child.i > verb.i:
+            walk(child)
+    return sorted(found, key=lambda token: token.i)
+
+
+def subject_side_tokens(verb: Token) -> list[Token]:
+    """The subject, auxiliaries and negation before the verb, in order."""
+    found: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in SUBJECT_SIDE_DEPS and child.i < verb.i:
+            found.extend(t for t in child.subtree if t.dep_ not in CLAUSE_DEPS or t == child)
+    return sorted(found, key=lambda token: token.i)
+
+
+def _matches_at(alternative: Alternative, tokens: list[Token], start: int) -> bool:
+    if start + len(alternative) > len(tokens):
+        return False
+    return all(
+        tokens[start + offset].lower_ in forms or tokens[start + offset].lemma_.lower() in forms
+        for offset, forms in enumerate(alternative)
+    )
+
+
+def _match_sequence(
+    elements: tuple[tuple[Alternative, ...], ...], tokens: list[Token]
+) -> list[int] | None:
+    """Token indices matching every element in order (gaps allowed), or None."""
+    position = 0
+    used: list[int] = []
+    for element in elements:
+        for start in range(position, len(tokens)):
+            alternative = next((a for a in element if _matches_at(a, tokens, start)), None)
+            if alternative is not None:
+                used.extend(tokens[start + k].i for k in range(len(alternative)))
+                position = start + len(alternative)
+                break
+        else:
+            return None
+    return used
+
+
+@cache
+def verb_dictionary() -> VerbDictionary:
+    """The converted PETRARCH2 verb dictionary, loaded once."""
+    return VerbDictionary()
