@@ -42,7 +42,8 @@ MAX_ATTRIBUTION_GAP = 12
 # After a quote, every word up to the cue must belong to the cue's clause (a long
 # appositive subject is common: "…," Andrey Kortunov, director-general of …, warned).
 MAX_ATTRIBUTION_GAP_AFTER = 30
-# How many steps up the parse a fragment may be from the verb that governs it.
+# How many words (prepositions aside) up the parse a fragment may be from the verb that
+# governs it.
 MAX_GOVERNOR_DEPTH = 4
 # How many paragraphs back an unattributed quote may borrow the previous speaker from.
 SPEAKER_CARRY_PARAGRAPHS = 1
@@ -280,8 +281,10 @@ def _governing_cue(
     roots = [t for t in inside if not (quote.start <= t.head.idx < quote.end)]
     for root in sorted(roots, key=lambda t: t.head.i):
         below = root
-        for step, ancestor in enumerate(root.ancestors):
-            if step >= MAX_GOVERNOR_DEPTH:
+        steps = 0  # prepositions are free: "accused the board of years of "…""
+        for ancestor in root.ancestors:
+            steps += ancestor.pos_ != "ADP"
+            if steps > MAX_GOVERNOR_DEPTH:
                 break
             if quoted[ancestor.i]:
                 below = ancestor
@@ -289,6 +292,8 @@ def _governing_cue(
             if lexicon.is_cue(ancestor) or lexicon.is_label_cue(ancestor):
                 return ancestor
             if ancestor.pos_ in ("NOUN", "PROPN") and below.dep_ != "prep":
+                break
+            if ancestor.pos_ == "ADP" and ancestor.lower_ not in lexicon.quoting_prepositions:
                 break
             below = ancestor
         if root.head.lower_ == "as":
@@ -329,6 +334,20 @@ def _modifies_noun(doc: Doc, quote: Quotation, quoted_text: str) -> bool:
     inside = _quoted_tokens(doc, quote)
     roots = [t for t in inside if not (quote.start <= t.head.idx < quote.end)]
     return not roots or any(root.head.i >= following.i for root in roots)
+
+
+def _names_a_term(
+    text: str, quotation: Quotation, before: list[Token], lower: int, lexicon: CueLexicon
+) -> bool:
+    """Whether the words before the quote make it a name or a term, not anyone's words:
+    the so-called "Gang of Eight", the term "three amigos", the tagline? "…"."""
+    if text[lower : quotation.outer_start].rstrip().lower().endswith(lexicon.scare_markers):
+        return True
+    for token in reversed(before):
+        if token.is_punct or token.pos_ == "DET" or token.lower_ in lexicon.mention_links:
+            continue
+        return token.lemma_.lower() in lexicon.mention_nouns
+    return False
 
 
 def _word_count(text: str) -> int:
@@ -523,6 +542,8 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
         short = _word_count(text[quotation.start : quotation.end]) <= SCARE_QUOTE_MAX_WORDS
         quoted_text = text[quotation.start : quotation.end]
         if context.embedded and short and _modifies_noun(doc, quotation, quoted_text):
+            continue
+        if _names_a_term(text, quotation, before, lower, lexicon):
             continue
         attribution = _attribute(doc, quotation, context, quoted, lexicon)
         if attribution and following and _continues_after_attribution(text, quotation, following):

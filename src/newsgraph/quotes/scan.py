@@ -42,6 +42,10 @@ class CueLexicon:
 
     speech: frozenset[str]
     labelling: frozenset[str]
+    scare_markers: tuple[str, ...]
+    mention_nouns: frozenset[str]
+    mention_links: frozenset[str]
+    quoting_prepositions: frozenset[str]
     addressing: frozenset[str]
     source_phrases: tuple[tuple[str, str], ...]
     pronoun_kinds: dict[str, frozenset[str]]
@@ -81,6 +85,10 @@ def cue_lexicon() -> CueLexicon:
     return CueLexicon(
         speech=frozenset(table["speech"]),
         labelling=frozenset(table["labelling"]),
+        scare_markers=tuple(table["scare_markers"]),
+        mention_nouns=frozenset(table["mention_nouns"]),
+        mention_links=frozenset(table["mention_links"]),
+        quoting_prepositions=frozenset(table["quoting_prepositions"]),
         addressing=frozenset(table["addressing"]),
         source_phrases=tuple((word, prep) for word, prep in table["source_phrases"]),
         pronoun_kinds={word: frozenset(kinds) for word, kinds in table["pronouns"].items()},
