@@ -214,8 +214,8 @@ def test_dev_articles_hold_their_measured_level(nlp, dictionary) -> None:
         correct += sum(1 for q in quotes if any(matching([q], s) for s in starts))
         units += len(heads)
         found += sum(1 for s in heads if matching(quotes, s))
-    assert found / units >= 0.85
-    assert correct / predicted >= 0.92
+    assert found / units >= 0.90  # the goals; benchmarks/quotes.py has the figures
+    assert correct / predicted >= 0.95
 
 
 def test_reporters_earlier_sentence_does_not_claim_the_quote(nlp, dictionary) -> None:
@@ -240,3 +240,134 @@ def test_description_speaker_resolves_to_the_person_it_describes(nlp, dictionary
     (quote,), actors = run(nlp, dictionary, text)
     assert quote.speaker_text == "the president"
     assert quote.speaker_key == actors.find("Joe Biden") is not None
+
+
+def test_pronoun_skips_a_person_of_the_other_gender(nlp, dictionary) -> None:
+    text = (
+        "Tom Becker runs the port authority, and his budget was cut this year.\n\n"
+        "On Monday Maria Lopez, the transport minister, met her staff in Valencia.\n\n"
+        '"The cuts were never discussed with us," he said.'
+    )
+    (quote,), actors = run(nlp, dictionary, text)
+    assert quote.speaker_text == "he"
+    assert quote.speaker_key == actors.find("Tom Becker") is not None
+
+
+def test_she_resolves_past_a_later_mention_of_another_person(nlp, dictionary) -> None:
+    text = (
+        "Anna Berg left her record label in 2018. The label was later sold to a firm run "
+        "by the investor Paul Kern.\n\n"
+        '"I was never told about the sale," she said.'
+    )
+    (quote,), actors = run(nlp, dictionary, text)
+    assert quote.speaker_key == actors.find("Anna Berg") is not None
+
+
+def test_description_named_only_later_resolves_to_that_person(nlp, dictionary) -> None:
+    text = (
+        'The French ambassador to Canada warned that Paris "will not stay silent" on the '
+        "fishing dispute.\n\n"
+        "The ambassador, Marie Dubois, spoke after a meeting in Ottawa."
+    )
+    (quote,), actors = run(nlp, dictionary, text)
+    assert quote.partial
+    assert quote.speaker_key == actors.find("Marie Dubois") is not None
+
+
+def test_definite_description_of_a_person_stands_for_the_person(nlp, dictionary) -> None:
+    text = (
+        "Sam Reed, the coach, watched the game from the stands.\n\n"
+        '"It was a hard night for all of us," the coach said.'
+    )
+    (quote,), actors = run(nlp, dictionary, text)
+    assert quote.speaker_text == "the coach"
+    assert quote.speaker_key == actors.find("Sam Reed") is not None
+
+
+def test_unnamed_source_stays_unnamed(nlp, dictionary) -> None:
+    text = (
+        "John Hart, a senior official at the Treasury, briefed reporters on Monday.\n\n"
+        '"The talks are over for this year," a senior official said on Tuesday.'
+    )
+    (quote,), _ = run(nlp, dictionary, text)
+    assert quote.speaker_text == "a senior official"
+    assert quote.speaker_key is None
+
+
+def test_quote_alone_in_its_paragraph_continues_the_previous_speaker(nlp, dictionary) -> None:
+    text = (
+        '"We will not resign," Anna Berg said on Friday.\n\n'
+        '"The board has our full support and the plan stays."'
+    )
+    first, second = run(nlp, dictionary, text)[0]
+    assert second.text.startswith("The board has our full support")
+    assert second.cue is None
+    assert second.speaker_key == first.speaker_key is not None
+
+
+def test_pull_quote_takes_the_speaker_of_the_words_it_repeats(nlp, dictionary) -> None:
+    text = (
+        '"We are not done yet," said Tom Becker.\n\n'
+        '"A failure of leadership"\n\n'
+        "Maria Lopez, the transport minister, said the response to the floods was "
+        '"a failure of leadership" and called for an inquiry.'
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    pull, body = [q for q in quotes if q.text.lower().startswith("a failure of leadership")]
+    assert body.partial and not pull.partial
+    assert pull.speaker_key == body.speaker_key == actors.find("Maria Lopez") is not None
+
+
+def test_partial_quotes_through_prepositions_and_as(nlp, dictionary) -> None:
+    text = (
+        'Maria Lopez accused the board of years of "reckless spending" at the port.\n\n'
+        'Tom Becker described the plan to close the port as "simply unworkable."\n\n'
+        'Joel Hart, a teacher in Richmond, said lawmakers have "ignored" teachers for a decade.'
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    expected = {
+        "reckless spending": "Maria Lopez",
+        "simply unworkable": "Tom Becker",
+        "ignored": "Joel Hart",
+    }
+    assert len(quotes) == len(expected)
+    for words, speaker in expected.items():
+        (quote,) = matching(quotes, words)
+        assert quote.partial
+        assert quote.speaker_key == actors.find(speaker) is not None
+
+
+def test_nicknames_bill_names_and_shows_are_not_quotes(nlp, dictionary) -> None:
+    text = (
+        'The so-called "Gang of Eight" met on Tuesday to debate the "Clean Harbours Act". '
+        'Dwayne "The Rock" Johnson watched from the gallery.\n\n'
+        'Volker said he never used the term "three amigos".\n\n'
+        '"We were lucky," the actor previously said on "Good Morning America."'
+    )
+    quotes, _ = run(nlp, dictionary, text)
+    assert [q.text for q in quotes] == ["We were lucky"]
+
+
+def test_a_document_speaks_for_whoever_issued_it(nlp, dictionary) -> None:
+    text = (
+        "The European Commission said in a statement on Friday that it had opened an "
+        "inquiry.\n\n"
+        '"No company is above the law," the statement said.'
+    )
+    (quote,), actors = run(nlp, dictionary, text)
+    assert quote.speaker_text == "The European Commission"
+    assert quote.via == "the statement"
+    assert quote.speaker_key is not None
+    assert actors.actor(quote.speaker_key).type == "organisation"
+
+
+def test_speaker_role_and_organisation_go_onto_the_actor(nlp, dictionary) -> None:
+    text = (
+        '"The crisis will pass within a year," said Elena Petrova, director of the Baltic '
+        "Research Institute."
+    )
+    (quote,), actors = run(nlp, dictionary, text)
+    assert quote.speaker_text == "Elena Petrova"
+    speaker = actors.actor(quote.speaker_key)
+    assert speaker.type == "person"
+    assert "director, Baltic Research Institute" in speaker.roles
