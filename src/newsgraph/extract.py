@@ -1,6 +1,7 @@
 """Web page to article: the body text, figure captions and metadata of one HTML page.
 
-trafilatura finds the article body, htmldate the publication date; publisher,
+trafilatura finds the article body (its fast pass first, its fallback
+extractors only where that finds little), htmldate the publication date; publisher,
 author, canonical URL and title come from the page's own metadata (JSON-LD, then
 OpenGraph, then plain HTML), and the language from py3langid on the extracted
 text. The page is parsed once and that tree serves every step. What counts as
@@ -46,6 +47,8 @@ class ExtractionRules:
     """The compiled settings of data/extract/extract.toml (see that file for each)."""
 
     trafilatura_options: dict[str, bool]
+    retry_below_chars: int
+    extensive_date_search: bool
     article_types: frozenset[str]
     supported_languages: frozenset[str]
     language_sample_chars: int
@@ -57,6 +60,8 @@ class ExtractionRules:
         language = data["language"]
         return cls(
             trafilatura_options=dict(data["trafilatura"]),
+            retry_below_chars=data["fallback"]["retry_below_chars"],
+            extensive_date_search=data["dates"]["extensive_search"],
             article_types=frozenset(data["metadata"]["article_types"]),
             supported_languages=frozenset(language["supported"]),
             language_sample_chars=language["sample_chars"],
@@ -102,10 +107,12 @@ def extract_page(
         raise NotAnArticle("not an HTML page")
     metadata = _page_metadata(tree, rules)
     captions = _captions(tree)
-    published = htmldate.find_date(tree, original_date=True, url=url)
-    extracted = bare_extraction(tree, url=url, **rules.trafilatura_options)
-    lines = [_normalise(line) for line in (extracted.text if extracted else "").split("\n")]
-    lines = [line for line in lines if line]
+    published = htmldate.find_date(
+        tree, extensive_search=rules.extensive_date_search, original_date=True, url=url
+    )
+    lines = _body_lines(tree, url, rules, fast=True)
+    if sum(map(len, lines)) < rules.retry_below_chars:
+        lines = _body_lines(tree, url, rules, fast=False)
     title = metadata.get("title")
     while lines and title and lines[0].casefold() == title.casefold():
         lines.pop(0)  # the headline, repeated at the top of the body
@@ -125,6 +132,15 @@ def extract_page(
         language=_identify_language(text, declared, rules),
         declared_language=declared,
     )
+
+
+def _body_lines(
+    tree: HtmlElement, url: str | None, rules: ExtractionRules, fast: bool
+) -> list[str]:
+    """The article's paragraphs as trafilatura finds them; ``fast`` skips its fallbacks."""
+    extracted = bare_extraction(tree, url=url, fast=fast, **rules.trafilatura_options)
+    lines = (_normalise(line) for line in (extracted.text if extracted else "").split("\n"))
+    return [line for line in lines if line]
 
 
 def _normalise(text: str) -> str:
