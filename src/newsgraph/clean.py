@@ -115,7 +115,9 @@ class CleaningRules:
 
     def normalise_spaces(self, line: str) -> str:
         """One plain space between words: no-break and other Unicode spaces count as spaces."""
-        return _SPACE_RUN.sub(" ", line.translate(self.space_table)).strip()
+        if not line.isascii():  # every special space is beyond ASCII; translate is slow
+            line = line.translate(self.space_table)
+        return _SPACE_RUN.sub(" ", line).strip()
 
     def split_credit(self, line: str) -> tuple[str, str | None]:
         """(line without a trailing photo or wire credit, the credit or None)."""
