@@ -1,0 +1,130 @@
+"""HTML pages: extraction quality on real pages, metadata, captions, bad pages skipped with why."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+from newsgraph.extract import extract_page
+from newsgraph.pipeline import Ingestor
+from newsgraph.read import read_paths
+from newsgraph.records import RawDocument, Skipped
+from newsgraph.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_PAGE = ROOT / "samples" / "seed.html"
+GOLD = json.loads((ROOT.parent / "shared" / "acceptance" / "seeds.gold.json").read_text())
+
+GERMAN_PAGE = """<html lang="de"><head><title>Hochwasser in Sachsen</title></head><body>
+<nav><a href="/">Startseite</a> <a href="/politik">Politik</a></nav>
+<article><h1>Hochwasser in Sachsen: Pegel steigen weiter</h1>
+<p>Nach tagelangem Regen sind die Pegel der Elbe und ihrer Nebenflüsse in Sachsen weiter
+gestiegen. Die Behörden haben in mehreren Landkreisen die höchste Warnstufe ausgerufen.</p>
+<p>Feuerwehr und Technisches Hilfswerk sind seit dem Morgen im Einsatz, um Deiche zu sichern.
+Anwohner wurden aufgefordert, Keller zu räumen und sich auf eine Evakuierung vorzubereiten.</p>
+<p>Der Ministerpräsident kündigte Soforthilfen für betroffene Gemeinden an. Die Lage bleibe
+angespannt, sagte ein Sprecher des Innenministeriums am Nachmittag in Dresden.</p>
+</article></body></html>"""
+
+BROKEN_PAGE = """<html><head><title>Council votes on budget</title><body>
+<div class="story"><h1>Council votes on budget
+<p>The city council voted on Tuesday to approve a budget that raises spending on
+road repairs by a fifth, after a debate that ran late into the night.
+<p>Members who opposed the plan said it left too little for libraries and parks, and
+warned that the repairs would take years to show.</div></span>
+<p>The mayor said the vote showed the council could agree on what mattered most to residents.
+</td></table></body>"""
+
+NAVIGATION_PAGE = """<html><head><title>Sections</title></head><body>
+<nav><ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li>
+<li><a href="/weather">Weather</a></li></ul></nav><footer>© Example</footer></body></html>"""
+
+
+def _load_benchmark():
+    spec = importlib.util.spec_from_file_location("extraction", ROOT / "benchmarks/extraction.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_extraction_beats_plain_trafilatura_on_the_benchmark_pages() -> None:
+    """The issue's goal on ../shared/data/extraction: F1 >= 0.97 and never below trafilatura."""
+    benchmark = _load_benchmark()
+    newsgraph, trafilatura = benchmark.run(benchmark.load_pages())
+    assert newsgraph.f1 >= 0.97
+    assert newsgraph.f1 >= trafilatura.f1
+
+
+def test_seed_page_metadata_and_captions_come_from_the_page() -> None:
+    page = extract_page(SEED_PAGE.read_bytes())
+    assert page.title == "Why Russia and China oppose a colour revolution in Kazakhstan"
+    assert page.published == GOLD["story"]["published"]
+    assert page.publisher == GOLD["story"]["publisher"]
+    assert page.author == "Sample Writer"
+    assert page.url.startswith("https://www.trtworld.com/magazine/")
+    assert page.language == "en"
+    assert len(page.captions) == 2 and "(Mariya Gordeyeva / Reuters)" in page.captions[0]
+    for furniture in ("Live TV", "Privacy policy", "All rights reserved", "The CSTO explained"):
+        assert furniture not in page.text
+    assert not page.text.startswith(page.title)
+
+
+def test_extract_command_prints_the_cleaned_article() -> None:
+    result = CliRunner().invoke(app, ["extract", str(SEED_PAGE), "--json"])
+    assert result.exit_code == 0, result.output
+    article = json.loads(result.output)
+    gold = GOLD["story"]
+    assert article["standfirst"] == gold["standfirst"]
+    assert article["captions"] == gold["captions"]
+    assert article["sections"] == gold["sections"]
+    assert "Reuters" not in article["body"] and "Source:" not in article["body"]
+    assert article["author"] == "Sample Writer"
+
+
+def test_html_seed_joins_the_text_seeds_story(nlp, tmp_path: Path) -> None:
+    with open_store(tmp_path / "samples.db") as store:
+        report = Ingestor(store, nlp=nlp).ingest_paths([ROOT / "samples"])
+        stories = store.stories()
+    assert report.read == 3 and report.new_stories == 1 and not report.skipped
+    (story,) = stories
+    refs = sorted(Path(v["source_ref"]).name for v in story["versions"])
+    assert refs == [*GOLD["story"]["articles"], "seed.html"]
+    assert story["publisher"] == "TRT World" and story["published"] == "2022-01-10"
+
+
+def test_bad_pages_are_skipped_with_a_reason(tmp_path: Path) -> None:
+    files = {
+        "german.html": GERMAN_PAGE.encode(),
+        "sections.html": NAVIGATION_PAGE.encode(),
+        "report.html": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",
+        "cut.html.gz": gzip.compress(SEED_PAGE.read_bytes())[:500],
+        "empty.htm": b"  \n",
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    results = {Path(r.source_ref).name: r for r in read_paths([tmp_path])}
+    assert all(isinstance(r, Skipped) for r in results.values())
+    assert results["german.html"].reason == "language de not supported yet"
+    assert results["sections.html"].reason == "no article text found on the page"
+    assert results["report.html"].reason == "not an HTML page: a PDF document"
+    assert results["cut.html.gz"].reason.startswith("not readable as gzip")
+    assert results["empty.htm"].reason == "empty page"
+
+
+@pytest.mark.parametrize("suffix", [".html", ".html.gz"])
+def test_broken_html_still_gives_its_article(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"broken{suffix}"
+    data = BROKEN_PAGE.encode()
+    path.write_bytes(gzip.compress(data) if suffix.endswith(".gz") else data)
+    (document,) = read_paths([path])
+    assert isinstance(document, RawDocument)
+    assert "raises spending on road repairs" in document.text
+    assert "too little for libraries and parks" in document.text
