@@ -1,14 +1,22 @@
-"""Convert the PETRARCH2 country dictionary into newsgraph's actor data files.
+"""Convert the PETRARCH2 actor dictionaries into newsgraph's actor data files.
 
-Run once when the source dictionary changes; the runtime reads only the output:
+Run once when the source dictionaries change; the runtime reads only the output:
 
     python tools/build_actor_dictionary.py \
         ../shared/data/events/dictionaries/Phoenix.Countries.actors.txt \
-        src/newsgraph/data/actors
+        src/newsgraph/data/actors \
+        --organisations ../shared/data/events/dictionaries/Phoenix.International.actors.txt \
+                        ../shared/data/events/dictionaries/Phoenix.MilNonState.actors.txt
 
-writes ``countries.tsv`` (one row per country: ISO alpha-3 key, name, aliases)
-and ``persons.tsv`` (leaders and elites with their CAMEO codes and dated terms).
-Institutions (ministries, parties, armies) are left out for now.
+writes ``countries.tsv`` (one row per country: ISO alpha-3 key, name, aliases),
+``persons.tsv`` (leaders and elites with their CAMEO codes and dated terms) and, from
+the international and non-state files, ``organisations_petrarch.tsv`` (IGOs, NGOs,
+armed groups with their CAMEO codes: "the PLO" -> PSEREB, "Hamas") and
+``persons_international.tsv`` (heads of IGOs with dated terms: Kofi Annan -> IGOUNO).
+Aliases the hand-written files already give, aliases under three characters and
+one-word aliases other than the name or an acronym are left out, so a hand-written
+entry always wins and no common word (Hezbollah's "Party") becomes an actor.
+Institutions of countries (ministries, parties, armies) are left out for now.
 """
 
 from __future__ import annotations
@@ -173,6 +181,58 @@ def build_persons(entries: list[Entry]) -> list[list[str]]:
     return rows
 
 
+def organisation_code(entry: Entry) -> str | None:
+    """The code an organisation has now: an undated one, else the one open towards today."""
+    undated = [code for code, dates in entry.codes if not dates.strip()]
+    current = [code for code, dates in entry.codes if dates.strip().startswith(">")]
+    return (undated or current or [None])[0]
+
+
+def build_organisations(entries: list[Entry], known: set[str]) -> list[list[str]]:
+    """One row per coded organisation; aliases already ``known`` (normalised) are dropped."""
+    rows = []
+    keys: set[str] = set()
+    for entry in entries:
+        code = organisation_code(entry)
+        if not code or is_person(entry) or len(code) <= 3:
+            continue
+        name = surface_form(entry.head)
+        key = "org:" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+        phrases = (entry.head, *entry.aliases)
+        forms = [surface_form(phrase) for phrase in phrases if "(" not in phrase]
+        kept = [
+            form
+            for index, form in enumerate(dict.fromkeys(forms))
+            if len(form.replace(".", "")) >= 3
+            and normalise(form) not in known
+            # A one-word alias other than the name itself may be a common word ("Party").
+            and (index == 0 or " " in form or form.isupper())
+        ]
+        if not kept or key in keys:
+            continue
+        keys.add(key)
+        known.update(normalise(form) for form in kept)
+        rows.append([key, "organisation", kept[0], code, "", "|".join(kept[1:])])
+    return rows
+
+
+def normalise(name: str) -> str:
+    """The same normalisation the runtime uses to look names up (case, hyphens, "the")."""
+    words = name.lower().replace("-", " ").split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
+def known_aliases(out_dir: Path) -> set[str]:
+    """Every name and alias of the hand-written and country files, normalised."""
+    known = set()
+    for name in ("countries.tsv", "countries_curated.tsv", "organisations.tsv"):
+        lines = (out_dir / name).read_text(encoding="utf-8").splitlines()[1:]
+        for line in lines:
+            columns = line.split("\t")
+            known.update(normalise(a) for a in [columns[2], *columns[5].split("|")] if a)
+    return known
+
+
 def write_tsv(path: Path, header: list[str], rows: list[list[str]]) -> None:
     lines = ["\t".join(header), *("\t".join(row) for row in rows)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -182,6 +242,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("source", type=Path, help="Phoenix.Countries.actors.txt")
     parser.add_argument("out_dir", type=Path, help="src/newsgraph/data/actors")
+    parser.add_argument(
+        "--organisations", type=Path, nargs="*", default=[], help="international/non-state files"
+    )
     args = parser.parse_args()
     entries = parse_entries(args.source.read_text(encoding="utf-8", errors="replace"))
     countries = build_countries(entries)
@@ -189,6 +252,17 @@ def main() -> None:
     write_tsv(args.out_dir / "countries.tsv", COUNTRY_HEADER, countries)
     write_tsv(args.out_dir / "persons.tsv", PERSON_HEADER, persons)
     print(f"{len(countries)} countries, {len(persons)} persons -> {args.out_dir}")
+    if args.organisations:
+        others = [
+            entry
+            for path in args.organisations
+            for entry in parse_entries(path.read_text(encoding="utf-8", errors="replace"))
+        ]
+        organisations = build_organisations(others, known_aliases(args.out_dir))
+        heads = build_persons(others)
+        write_tsv(args.out_dir / "organisations_petrarch.tsv", COUNTRY_HEADER, organisations)
+        write_tsv(args.out_dir / "persons_international.tsv", PERSON_HEADER, heads)
+        print(f"{len(organisations)} organisations, {len(heads)} persons of IGOs and groups")
 
 
 if __name__ == "__main__":

@@ -30,8 +30,14 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 DATA_PACKAGE = "newsgraph.data.actors"
-ACTOR_FILES = ("countries.tsv", "countries_curated.tsv", "organisations.tsv")
-PERSON_FILES = ("persons.tsv",)
+# Hand-written files come after the converted ones, so that their names win.
+ACTOR_FILES = (
+    "countries.tsv",
+    "organisations_petrarch.tsv",
+    "countries_curated.tsv",
+    "organisations.tsv",
+)
+PERSON_FILES = ("persons.tsv", "persons_international.tsv")
 PEOPLE_RULES_FILE = "people.toml"
 ACTOR_COLUMNS = ("key", "type", "name", "code", "country", "aliases")
 PERSON_COLUMNS = ("name", "country", "terms", "aliases")
