@@ -44,6 +44,8 @@ DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
 # A bare statement ("said", "announced") codes no event of its own: its clause does.
 STATEMENT_CODES = {"010"}
 FORCE_SECTORS = {"MIL", "COP"}
+# Clauses that describe a noun rather than tell an event of their own.
+DESCRIBING_CLAUSES = {"relcl", "acl"}
 
 
 def extract_events(
@@ -278,8 +280,21 @@ def _objects(verb: Token) -> list[Token]:
 
 
 def _is_content_of(verb: Token) -> bool:
-    """Whether ``verb`` only says what a coded verb is about ("threatened to *attack*")."""
-    return verb.dep_ == "xcomp" and code_token(verb.head) is not None
+    """Whether ``verb`` only says what a coded verb is about ("threatened to *attack*"),
+    or why ("sent troops *to help* him"), or describes one of its arguments ("the
+    hostages *taken* last year", "peacekeepers, who are *deployed* there")."""
+    if verb.dep_ in DESCRIBING_CLAUSES and not _is_free_participle(verb):
+        # "the square where hundreds *were protesting*" has its own subject: an event.
+        own_subjects = [
+            child
+            for child in verb.children
+            if child.dep_ in SUBJECTS | PASSIVE_SUBJECTS and child.tag_ not in RELATIVE_PRONOUN_TAGS
+        ]
+        return not own_subjects
+    infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+    if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and infinitive):
+        return code_token(verb.head) is not None
+    return False
 
 
 def _in_fixed_expression(verb: Token) -> bool:
