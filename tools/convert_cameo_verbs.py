@@ -97,8 +97,7 @@ def parse_blocks(lines: list[str]) -> list[Block]:
             continue
         header = BLOCK_HEADER.match(line)
         if header:
-            code = header.group(2).strip()
-            blocks.append(Block(header.group(1), "" if code == NO_CODE else code))
+            blocks.append(Block(header.group(1), forward_code(header.group(2)) or ""))
             continue
         if not blocks:
             continue

@@ -217,8 +217,10 @@ def target_heads(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
             candidates += [conjuncts(c) for c in child.children if c.dep_ == "pobj"]
     if pattern.theme:
         candidates += _attached_elsewhere(verb, pattern)
-    # The actor behind what is acted on: "demanded the withdrawal of Serbian forces".
+    # The actor behind what is acted on: "demanded the withdrawal of Serbian forces",
+    # "will support Turkey's efforts".
     for thing in [c for c in verb.children if c.dep_ == "dobj"]:
+        candidates += [conjuncts(c) for c in thing.children if c.dep_ == "poss"]
         for child in thing.children:
             if child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
                 candidates += [conjuncts(c) for c in child.children if c.dep_ == "pobj"]
