@@ -41,6 +41,8 @@ PERSON_FILES = ("persons.tsv", "persons_international.tsv")
 PEOPLE_RULES_FILE = "people.toml"
 ACTOR_COLUMNS = ("key", "type", "name", "code", "country", "aliases")
 PERSON_COLUMNS = ("name", "country", "terms", "aliases")
+# Demonyms whose plural names the people ("Albanian" -> "Albanians", "Pakistani").
+DEMONYM_ENDINGS = ("an", "i")
 
 
 @dataclass
@@ -145,6 +147,9 @@ class ActorDictionary:
         self.actors = actors
         self.people = people
         self._leaders = _index_leaders(leaders)
+        for actor in actors.values():
+            if actor.type == "country":
+                actor.aliases.extend(_demonym_plurals(actor))
         self._alias_keys: dict[str, str] = {}
         for actor in actors.values():
             for alias in (actor.name, *actor.aliases):
@@ -222,6 +227,19 @@ class ActorDictionary:
             if caseless_forms:
                 caseless.add(actor.key, list(tokenizer.pipe(caseless_forms)))
         return exact, caseless
+
+
+def _demonym_plurals(actor: DictionaryActor) -> list[str]:
+    """ "Albanians", "Pakistanis": the people of a country, from its one-word demonyms."""
+    known = {actor.name, *actor.aliases}
+    return [
+        alias + "s"
+        for alias in actor.aliases
+        if " " not in alias
+        and alias[:1].isupper()
+        and alias.endswith(DEMONYM_ENDINGS)
+        and alias + "s" not in known
+    ]
 
 
 def _index_leaders(leaders: Iterable[tuple[Leader, list[str]]]) -> dict[str, Leader]:
