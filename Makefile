@@ -48,6 +48,7 @@ lint: install
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/extraction.py
 
 # The workbench under load: needs `hey` (Debian) as the load tool.
 bench-serve: install
