@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import gzip
+import os
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -139,3 +143,31 @@ def test_watch_survives_a_feed_that_is_down_and_remembers_across_restarts(tmp_pa
     assert "feed unavailable: HTTP 404" in first.output
     assert second.exit_code == 0 and "0 read" in second.output
     assert web.paths_requested().count("/news/seed") == 1
+
+
+def test_ctrl_c_stops_watch_cleanly(tmp_path) -> None:
+    feeds = tmp_path / "feeds.txt"
+    with serve() as web:
+        web.page("/news/seed", SEED_PAGE)
+        web.page("/rss.xml", _rss(web, ["/news/seed"]))
+        feeds.write_text(web.url("/rss.xml") + "\n")
+        command = [sys.executable, "-m", "newsgraph.cli", "watch", str(feeds), "--every", "1h"]
+        watcher = subprocess.Popen(
+            [*command, "--db", str(tmp_path / "watch.db")],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env={**os.environ, "COLUMNS": "200"},
+        )
+        lines = []
+        for line in watcher.stdout:  # wait for the first round, then press Ctrl-C
+            lines.append(line)
+            if line.startswith("round 1"):
+                watcher.send_signal(signal.SIGINT)
+                break
+        output, _ = watcher.communicate(timeout=60)
+    assert watcher.returncode == 0, "".join(lines) + output
+    assert "1 new stories" in "".join(lines)
+    assert "stopped after 1 rounds" in output
+    with open_store(tmp_path / "watch.db") as store:
+        assert store.seen_feed_items(web.url("/rss.xml")) == {web.url("/news/seed")}
