@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from newsgraph.export.json import export_json
 from typer.testing import CliRunner
 
 from conftest import EXTRACTION, SEED_000, SEED_001
 from newsgraph.cli import app
+from newsgraph.export.json import export_json
 from newsgraph.pipeline import Ingestor
 from newsgraph.store import open_store
 

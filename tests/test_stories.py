@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from conftest import EXTRACTION, SEED_000, SEED_001
-
 from newsgraph.records import Article
 from newsgraph.stories import Signature, VersionIndex, add_version
 
