@@ -54,7 +54,9 @@ def extract_facts(
     """Run the fact extractors on the annotated canonical article of ``story``."""
     article = story.canonical
     excluded = {name for name in (story.publisher, *exclude_names) if name}
-    actors = resolve_actors(doc, article.id, dictionary, exclude_names=excluded)
+    actors = resolve_actors(
+        doc, article.id, dictionary, exclude_names=excluded, date=story.published
+    )
     return StoryFacts(
         story_id=story.id,
         article_id=article.id,
@@ -91,7 +93,7 @@ class TextCoder:
         """(id, text, date) triples in, one ``CodedText`` out for each, in order."""
         pairs = ((text, (text_id, date)) for text_id, text, date in items)
         for doc, (text_id, date) in self.nlp.pipe(pairs, as_tuples=True, batch_size=64):
-            actors = resolve_actors(doc, text_id, self.dictionary)
+            actors = resolve_actors(doc, text_id, self.dictionary, date=date)
             events = extract_events(doc, text_id, actors, date=date)
             yield CodedText(text_id, doc.text, events, dict(actors.actors))
 
