@@ -177,7 +177,10 @@ def main() -> None:
     started = time.perf_counter()
     docs = list(nlp.pipe((r.text for r in records), batch_size=64))
     parse_s = time.perf_counter() - started
-    indexes = [resolve_actors(doc, r.id, dictionary) for doc, r in zip(docs, records, strict=True)]
+    indexes = [
+        resolve_actors(doc, r.id, dictionary, date=r.date)
+        for doc, r in zip(docs, records, strict=True)
+    ]
 
     results = {}
     for name, coder in (("newsgraph", newsgraph_coder), ("co-occurrence", cooccurrence_coder)):

@@ -174,3 +174,38 @@ def test_user_file_adds_actors(nlp, tmp_path: Path) -> None:
     index = resolve(nlp, dictionary, "KMG raised output in western fields.")
     assert index.find("KMG") == "org:kazmunaygas"
     assert index.actor("org:kazmunaygas").country == "KAZ"
+
+
+@pytest.mark.parametrize(
+    ("date", "leader"), [("1990-06-01", "George Bush"), ("2005-06-01", "George W. Bush")]
+)
+def test_a_name_two_leaders_share_is_the_one_in_office_on_the_date(nlp, dictionary, date, leader):
+    index = resolve_actors(nlp("President Bush visited Poland."), "s", dictionary, date=date)
+    (person,) = [a for a in index.actors.values() if a.type == "person"]
+    assert (person.name, person.country, person.sector) == (leader, "USA", "GOV")
+
+
+def test_a_leader_out_of_office_keeps_the_country_but_not_the_government(nlp, dictionary):
+    text = "Francois Mitterrand spoke in Paris."
+    in_office = resolve_actors(nlp(text), "s", dictionary, date="1990-01-01")
+    retired = resolve_actors(nlp(text), "s", dictionary, date="1995-12-01")
+    key = in_office.find("Francois Mitterrand")
+    assert in_office.actor(key).code == "FRAGOV"
+    assert retired.actor(key).code == "FRAELI"
+
+
+def test_of_country_after_a_name_gives_the_country(nlp, dictionary):
+    index = resolve(nlp, dictionary, "King Hassan of Morocco met the envoy.")
+    person = index.actor(index.find("Hassan"))
+    assert person.country == "MAR"
+
+
+def test_international_and_armed_groups_resolve_with_their_codes(nlp, dictionary):
+    index = resolve(nlp, dictionary, "Hamas and the PLO met officials of the European Community.")
+    codes = {index.actor(m.actor_key).code for m in index.mentions}
+    assert {"PSEREBHMS", "PSEREB", "IGOEUREEC"} <= codes
+
+
+def test_plural_demonyms_name_the_country(nlp, dictionary):
+    index = resolve(nlp, dictionary, "Up to 100 ethnic Albanians demonstrated in Serbia.")
+    assert [m.actor_key for m in index.mentions] == ["ALB", "SRB"]

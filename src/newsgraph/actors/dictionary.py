@@ -43,6 +43,7 @@ ACTOR_COLUMNS = ("key", "type", "name", "code", "country", "aliases")
 PERSON_COLUMNS = ("name", "country", "terms", "aliases")
 # Demonyms whose plural names the people ("Albanian" -> "Albanians", "Pakistani").
 DEMONYM_ENDINGS = ("an", "i")
+GOVERNMENT = "GOV"
 
 
 @dataclass
@@ -70,6 +71,25 @@ class Leader:
         """The sector of the latest-listed coded term (``GOV`` for a head of state)."""
         codes = [term.split()[0] for term in self.terms if len(term.split()[0]) > 3]
         return codes[-1][3:6] if codes else None
+
+    def code_on(self, date: str) -> str | None:
+        """The code of the term that covers ``date`` (ISO, or its year or month): a
+        head of government only while in office. The latest-starting term wins."""
+        covering = []
+        for term in self.terms:
+            code, _, dates = term.partition(" ")
+            start, _, end = dates.partition("..")
+            if (
+                dates
+                and (start or "0") <= date[: len(start) or 10]
+                and (not end or date[: len(end)] <= end)
+            ):
+                covering.append((start, code))
+        return max(covering)[1] if covering else None
+
+    def in_office(self, date: str) -> bool:
+        """Whether a coded term of this person covers ``date``."""
+        return self.code_on(date) is not None
 
 
 @dataclass(frozen=True)
@@ -146,7 +166,14 @@ class ActorDictionary:
     ) -> None:
         self.actors = actors
         self.people = people
+        leaders = list(leaders)
         self._leaders = _index_leaders(leaders)
+        self._namesakes: dict[str, list[Leader]] = defaultdict(list)
+        self._surnames: dict[str, list[Leader]] = defaultdict(list)
+        for leader, aliases in leaders:
+            for form in {normalise_name(leader.name), *map(normalise_name, aliases)}:
+                self._namesakes[form].append(leader)
+            self._surnames[normalise_name(leader.name).split()[-1]].append(leader)
         for actor in actors.values():
             if actor.type == "country":
                 actor.aliases.extend(_demonym_plurals(actor))
@@ -190,9 +217,26 @@ class ActorDictionary:
         """The key of the actor called ``text`` (any alias, case-insensitive)."""
         return self._alias_keys.get(normalise_name(text))
 
-    def leader(self, name: str) -> Leader | None:
-        """The known person called ``name`` (full name or unambiguous alias)."""
-        return self._leaders.get(normalise_name(name))
+    def leader(self, name: str, date: str | None = None) -> Leader | None:
+        """The known person called ``name`` (full name or unambiguous alias).
+
+        With a ``date``, a name several leaders share is the one in office then.
+        """
+        form = normalise_name(name)
+        if date:
+            holders = [leader for leader in self._namesakes.get(form, ()) if leader.in_office(date)]
+            if len(holders) == 1:
+                return holders[0]
+        known = self._leaders.get(form)
+        if known is None and date and " " not in form:
+            # A bare surname ("Bush") is the one member of government bearing it then.
+            governing = [
+                leader
+                for leader in self._surnames.get(form, ())
+                if (leader.code_on(date) or "")[3:6] == GOVERNMENT
+            ]
+            return governing[0] if len(governing) == 1 else None
+        return known
 
     def matches(self, doc: Doc) -> list[DictionaryMatch]:
         """Every stretch of ``doc`` that names a dictionary actor, overlaps included."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from newsgraph.actors.dictionary import ActorDictionary, DictionaryMatch, normalise_name
+from newsgraph.actors.dictionary import ActorDictionary, DictionaryMatch, Leader, normalise_name
 from newsgraph.actors.index import ActorIndex
 from newsgraph.records import Actor, Mention
 from newsgraph.records import Span as TextSpan
@@ -55,12 +55,15 @@ def resolve_actors(
     dictionary: ActorDictionary,
     *,
     exclude_names: Collection[str] = (),
+    date: str | None = None,
 ) -> ActorIndex:
     """Every actor mentioned in ``doc`` and every mention, with offsets into ``doc.text``.
 
     ``exclude_names`` are never actors (the article's publisher, e.g. "TRT World").
+    ``date`` (ISO, the article's) picks the leader in office among namesakes and the
+    role a leader held then.
     """
-    return _Resolution(doc, article_id, dictionary, exclude_names).run()
+    return _Resolution(doc, article_id, dictionary, exclude_names, date).run()
 
 
 def slug(name: str) -> str:
@@ -94,8 +97,10 @@ class _Resolution:
         article_id: str,
         dictionary: ActorDictionary,
         exclude_names: Collection[str],
+        date: str | None = None,
     ) -> None:
         self.doc = doc
+        self.date = date
         self.article_id = article_id
         self.dictionary = dictionary
         self.people = dictionary.people
@@ -218,7 +223,7 @@ class _Resolution:
 
     def _add_person(self, name_span: Span) -> None:
         name = name_span.text
-        leader = self.dictionary.leader(name)
+        leader = self.dictionary.leader(name, self.date)
         key = f"person:{slug(leader.name if leader else name)}"
         person = self._ensure(key, name, "person")
         if len(name) > len(person.name):
@@ -229,12 +234,16 @@ class _Resolution:
             if role and role not in person.roles:
                 person.roles.append(role)
         person.country = (
-            person.country or title_country or appositive_country or (leader and leader.country)
+            person.country
+            or title_country
+            or self._country_of_after(name_span)
+            or appositive_country
+            or (leader and self._leader_country(leader))
         )
         if title_role and not person.sector:
             person.sector = self.people.sector_of(title_role)
         if leader and not person.sector:
-            person.sector = leader.sector
+            person.sector = self._leader_sector(leader)
         self._mention(name_span, key)
         words = name.split()
         self.short_forms.setdefault(name, key)
@@ -242,6 +251,27 @@ class _Resolution:
         if words[0] in self.people.family_name_first:
             self.short_forms.setdefault(words[0], key)
         person.short_name = person.short_name or self._short_name(words)
+
+    def _country_of_after(self, name_span: Span) -> str | None:
+        """The country in "King Hassan *of Morocco*"."""
+        after = name_span.end
+        if after + 1 < len(self.doc) and self.doc[after].lower_ == "of":
+            match = self.country_at.get(after + 1)
+            return match.key if match else None
+        return None
+
+    def _leader_term(self, leader: Leader) -> str | None:
+        return leader.code_on(self.date) if self.date else None
+
+    def _leader_country(self, leader: Leader) -> str:
+        """The country of the leader's term at the article's date, else their own."""
+        term = self._leader_term(leader)
+        return term[:3] if term and term[:3] != "IGO" else leader.country
+
+    def _leader_sector(self, leader: Leader) -> str | None:
+        """The sector of the leader's term at the article's date ("FRAELI" after office)."""
+        term = self._leader_term(leader)
+        return (term[3:6] or None) if term else leader.sector
 
     def _short_name(self, words: list[str]) -> str | None:
         """How the article would call the person for short: "Putin", "Xi" (family name first)."""
@@ -251,13 +281,17 @@ class _Resolution:
 
     def _add_lone_name(self, span: Span) -> None:
         """A surname with no full name in the article: a known leader's, or its own person."""
-        leader = self.dictionary.leader(span.text)
+        leader = self.dictionary.leader(span.text, self.date)
+        of_country = self._country_of_after(span)
+        if leader and of_country and leader.country != of_country:
+            leader = None  # "King Hassan of Morocco" is no namesake of another country
         name = leader.name if leader else span.text
         key = f"person:{slug(name)}"
         person = self._ensure(key, name, "person")
+        person.country = person.country or of_country
         if leader:
-            person.country = person.country or leader.country
-            person.sector = person.sector or leader.sector
+            person.country = person.country or self._leader_country(leader)
+            person.sector = person.sector or self._leader_sector(leader)
         self.short_forms[span.text] = key
         self._mention(span, key)
 
