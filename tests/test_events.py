@@ -247,3 +247,34 @@ def test_target_of_a_demand_is_who_is_asked_to_act(events_of):
 def test_target_behind_the_thing_acted_on(events_of):
     (event,) = events_of("The European Union demanded the withdrawal of Russian forces.")
     assert (event.target.code, event.plover) == ("RUSMIL", "REQUEST")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # noun events from PETRARCH2's verb dictionary, with the target after the noun
+        ("Japan lodged a protest with China over the incident.", ("JPN", "CHN", "11", "ACCUSE")),
+        (
+            "Italian police opened an investigation into the American woman.",
+            ("ITACOP", "USA", "09", "ACCUSE"),
+        ),
+        # "staged" is lemmatised "stag": the verb is found by its inflected form
+        (
+            "Students staged a protest against the government in Kenya.",
+            ("KENEDU", "KENGOV", "14", "PROTEST"),
+        ),
+    ],
+)
+def test_dictionary_patterns_code_noun_events_and_their_targets(events_of, text, expected):
+    (event,) = events_of(text)
+    assert (event.source.code, event.target.code, event.cameo_root, event.plover) == expected
+
+
+def test_a_bare_statement_is_no_event_but_what_it_reports_is(events_of):
+    (event,) = events_of("Officials said Syrian forces shelled Turkish villages.")
+    assert (event.source.code, event.target.code, event.cameo_root) == ("SYRMIL", "TUR", "19")
+
+
+def test_a_clause_describing_a_noun_codes_no_event(events_of):
+    events = events_of("Iraq expelled the inspectors who had visited Baghdad.")
+    assert [(e.verb, e.source.code) for e in events] == [("expelled", "IRQ")]

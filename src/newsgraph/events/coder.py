@@ -224,6 +224,11 @@ def target_heads(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
         for child in thing.children:
             if child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
                 candidates += [conjuncts(c) for c in child.children if c.dep_ == "pobj"]
+    # The target of a noun event: "lodged a protest *with China*", "an investigation *into*".
+    for thing in [c for c in verb.children if c.dep_ == "dobj"]:
+        for child in thing.children:
+            if child.dep_ == "prep" and child.lower_ in (*pattern.target_preps, "into"):
+                candidates += [conjuncts(c) for c in child.children if c.dep_ == "pobj"]
     # Who is asked or told to act: "demanded that the United States cancel ...".
     for clause in [c for c in verb.children if c.dep_ == "ccomp"]:
         candidates += [conjuncts(c) for c in clause.children if c.dep_ in SUBJECTS]
