@@ -1,4 +1,7 @@
-"""Stage 1, read: files and folders in, one RawDocument per article out.
+"""Stage 1, read: files, folders, URLs and feeds in, one RawDocument per article out.
+
+Web pages of every origin (saved files, WARC records, URLs, feed items) are read
+through ``read.html``, which hands them to the extract stage (``newsgraph.extract``).
 
 Bad input never stops a run: every file or record that cannot be used becomes a
 ``Skipped`` with a one-line reason, and a document that was used despite a
