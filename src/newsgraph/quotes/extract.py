@@ -517,6 +517,8 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
     """
     text = doc.text
     quotations = scan_quotations(text)
+    if not quotations:
+        return []  # no speakers to resolve either
     quoted = _quoted_mask(doc, quotations)
     attributor = _Attributor(doc, article_id, actors, quoted)
     lexicon = attributor.lexicon
