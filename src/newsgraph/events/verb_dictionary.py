@@ -33,12 +33,21 @@ Alternative = tuple[frozenset[str], ...]
 
 
 @dataclass(frozen=True)
+class Element:
+    """One pattern word or synonym set: its alternatives, and every form they open with
+    (so a token that opens none is passed over at the cost of one set lookup)."""
+
+    alternatives: tuple[Alternative, ...]
+    first_forms: frozenset[str]
+
+
+@dataclass(frozen=True)
 class VerbCodePattern:
     """Words before and after a verb that give it a code ("" for: no event)."""
 
     code: str
-    subject: tuple[tuple[Alternative, ...], ...]
-    words: tuple[tuple[Alternative, ...], ...]
+    subject: tuple[Element, ...]
+    words: tuple[Element, ...]
     verbs: frozenset[str]
     origin: frozenset[str]
 
@@ -107,22 +116,23 @@ class VerbDictionary:
                 verbs=frozenset(v for v in row["verbs"].split(",") if v),
                 origin=frozenset(v for v in row["origin"].split(",") if v),
             )
-            if not pattern.size or any(not element for element in pattern.words):
+            if not pattern.size or any(not e.alternatives for e in pattern.words):
                 continue  # no words, or a synonym set the source never defines
             if not pattern.words:
                 self._subject_only[row["block"]].append(pattern)
                 continue
-            for alternative in pattern.words[0]:
-                for form in alternative[0]:
-                    self._by_first_word[row["block"]][form].append(pattern)
+            for form in pattern.words[0].first_forms:
+                self._by_first_word[row["block"]][form].append(pattern)
 
-    def _elements(self, text: str) -> tuple[tuple[Alternative, ...], ...]:
+    def _elements(self, text: str) -> tuple[Element, ...]:
         elements = []
         for word in text.split():
             if word.startswith("&"):
-                elements.append(tuple(self._synsets.get(word, ())))
+                alternatives = tuple(self._synsets.get(word, ()))
             else:
-                elements.append(((_word_forms(word),),))
+                alternatives = ((_word_forms(word),),)
+            first = frozenset(form for a in alternatives for form in a[0])
+            elements.append(Element(alternatives, first))
         return tuple(elements)
 
     def lemma(self, token: Token) -> str | None:
@@ -134,9 +144,9 @@ class VerbDictionary:
 
     def match(self, verb: Token, lemma: str) -> VerbMatch | None:
         """The code of ``verb`` (dictionary verb ``lemma``) from the best pattern or default."""
-        after = phrase_tokens(verb)
-        before = subject_side_tokens(verb)
-        present = {form for token in after for form in (token.lower_, token.lemma_.lower())}
+        after = _forms(phrase_tokens(verb))
+        before = _forms(subject_side_tokens(verb))
+        present = {form for _, forms in after for form in forms}
         best: tuple[tuple[int, bool], VerbCodePattern, list[int]] | None = None
         for block in self.blocks_of[lemma]:
             candidates = [
@@ -190,26 +200,36 @@ def subject_side_tokens(verb: Token) -> list[Token]:
     return sorted(found, key=lambda token: token.i)
 
 
-def _matches_at(alternative: Alternative, tokens: list[Token], start: int) -> bool:
+# A token as the matcher sees it: its index and its forms (lower-cased text and lemma).
+TokenForms = tuple[int, tuple[str, str]]
+
+
+def _forms(tokens: list[Token]) -> list[TokenForms]:
+    return [(token.i, (token.lower_, token.lemma_.lower())) for token in tokens]
+
+
+def _matches_at(alternative: Alternative, tokens: list[TokenForms], start: int) -> bool:
     if start + len(alternative) > len(tokens):
         return False
     return all(
-        tokens[start + offset].lower_ in forms or tokens[start + offset].lemma_.lower() in forms
-        for offset, forms in enumerate(alternative)
+        not wanted.isdisjoint(tokens[start + offset][1])
+        for offset, wanted in enumerate(alternative)
     )
 
 
-def _match_sequence(
-    elements: tuple[tuple[Alternative, ...], ...], tokens: list[Token]
-) -> list[int] | None:
+def _match_sequence(elements: tuple[Element, ...], tokens: list[TokenForms]) -> list[int] | None:
     """Token indices matching every element in order (gaps allowed), or None."""
     position = 0
     used: list[int] = []
     for element in elements:
         for start in range(position, len(tokens)):
-            alternative = next((a for a in element if _matches_at(a, tokens, start)), None)
+            if element.first_forms.isdisjoint(tokens[start][1]):
+                continue
+            alternative = next(
+                (a for a in element.alternatives if _matches_at(a, tokens, start)), None
+            )
             if alternative is not None:
-                used.extend(tokens[start + k].i for k in range(len(alternative)))
+                used.extend(tokens[start + k][0] for k in range(len(alternative)))
                 position = start + len(alternative)
                 break
         else:
