@@ -36,7 +36,8 @@ class Filters:
 
     ``actor`` is a key, name or alias (source or target of an event, mentioned in
     a story); ``source`` and ``target`` are exact actor keys (one edge of the
-    network). Dates are ISO ``YYYY-MM-DD`` and both ends are included.
+    network). Dates are ISO ``YYYY-MM-DD`` and both ends are included; for stories
+    they are the story's date, or, when an event filter is set, its events' dates.
     """
 
     date_from: str | None = None
