@@ -15,7 +15,7 @@ writes three tab-separated tables (all words lower-cased):
   that must stand before (``subject``) and after (``words``) a verb of the block, in
   order, for the pattern's code; ``&NAME`` is a synonym set; ``verbs`` limits the
   pattern to those verbs (phrasal verbs such as "ask for"); ``origin`` names the verbs
-  the pattern was written for (a tie-break);
+  the pattern was written for (the coder applies it to those verbs only);
 * ``cameo_synsets.tsv``: ``synset member``: the synonym sets; a member of several
   words is written with spaces.
 

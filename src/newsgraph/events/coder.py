@@ -53,7 +53,7 @@ def extract_events(
 ) -> list[Event]:
     """Events coded from every coded verb in ``doc`` whose source is an actor or group."""
     resolver = ArgumentResolver(doc, actors)
-    events: list[Event] = []
+    by_verb: dict[int, list[Event]] = {}
     for verb in doc:
         coded = code_token(verb)
         if coded is None or _is_content_of(verb) or _in_fixed_expression(verb):
@@ -62,11 +62,42 @@ def extract_events(
         code, negated = recode_for_modality(verb, code)
         sources = [ref for head in source_heads(verb) if (ref := resolver.resolve(head))]
         targets = _resolved_targets(verb, pattern, resolver)
-        for source in sources:
-            for target in targets or [None]:
-                target = _distinct(source, target)
-                events.append(_event(verb, code, source, target, article_id, date, negated))
-    return events
+        found = [
+            _event(verb, code, source, _distinct(source, target), article_id, date, negated)
+            for source in sources
+            for target in targets or [None]
+        ]
+        if found:
+            by_verb[verb.i] = found
+    return [
+        event
+        for i, found in by_verb.items()
+        if not _under_another_event(doc[i], by_verb)
+        for event in found
+    ]
+
+
+def _under_another_event(verb: Token, by_verb: dict[int, list[Event]]) -> bool:
+    """Whether a verb above ``verb`` in its sentence already carries an event.
+
+    A sentence reports one main event; what its subordinate, relative, purpose or
+    reported clauses say ("demanded an admission that forces *murdered*", "a resolution
+    that aims to *impose* a blockade") is background to it. Coordinated verbs stand
+    side by side ("established ties and *opened* an embassy"), so a "conj" link does
+    not put one under the other. A report without a target ("Tokayev *suggested* ...")
+    leaves the event to the clause it reports.
+    """
+    token = verb
+    while token.head != token:
+        above = by_verb.get(token.head.i)
+        if above and token.dep_ != "conj" and not _is_untargeted_report(token, above):
+            return True
+        token = token.head
+    return False
+
+
+def _is_untargeted_report(clause: Token, events: list[Event]) -> bool:
+    return clause.dep_ == "ccomp" and all(event.target is None for event in events)
 
 
 def code_token(verb: Token) -> tuple[str, VerbPattern] | None:
