@@ -278,3 +278,22 @@ def test_a_bare_statement_is_no_event_but_what_it_reports_is(events_of):
 def test_a_clause_describing_a_noun_codes_no_event(events_of):
     events = events_of("Iraq expelled the inspectors who had visited Baghdad.")
     assert [(e.verb, e.source.code) for e in events] == [("expelled", "IRQ")]
+
+
+def test_what_a_report_says_someone_must_do_is_a_demand_of_the_reporter(events_of):
+    (event,) = events_of("Germany said on Monday that Iran must release the detained sailors.")
+    assert (event.source.code, event.target.code) == ("DEU", "IRN")
+    assert (event.cameo, event.plover) == ("1053", "REQUEST")
+
+
+def test_only_the_main_event_of_a_sentence_is_coded(events_of):
+    # The resolution's blockade is background to Hungary's support, not an event of its own.
+    events = events_of(
+        "Hungary said it will support a resolution that aims to impose a blockade on Serbia."
+    )
+    assert [(e.source.code, e.plover) for e in events] == [("HUN", "AGREE")]
+
+
+def test_coordinated_verbs_each_carry_an_event(events_of):
+    events = events_of("Sri Lanka established ties with Iran and opened an embassy in Tehran.")
+    assert {e.verb for e in events} == {"established", "opened"}

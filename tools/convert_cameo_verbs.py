@@ -15,7 +15,7 @@ writes three tab-separated tables (all words lower-cased):
   that must stand before (``subject``) and after (``words``) a verb of the block, in
   order, for the pattern's code; ``&NAME`` is a synonym set; ``verbs`` limits the
   pattern to those verbs (phrasal verbs such as "ask for"); ``origin`` names the verbs
-  the pattern was written for (the coder applies it to those verbs only);
+  the pattern was written for (a tie-break);
 * ``cameo_synsets.tsv``: ``synset member``: the synonym sets; a member of several
   words is written with spaces.
 
@@ -31,7 +31,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-BLOCK_HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
+# "---  DELAY   [120]---  ---": four headers lack the space before the closing dashes.
+BLOCK_HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s*---")
 CODE = re.compile(r"\[([^\]]*)\]")
 FORMS = re.compile(r"\{([^}]*)\}")
 NO_CODE = "---"

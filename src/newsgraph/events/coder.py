@@ -55,13 +55,20 @@ def extract_events(
     resolver = ArgumentResolver(doc, actors)
     by_verb: dict[int, list[Event]] = {}
     for verb in doc:
-        coded = code_token(verb)
-        if coded is None or _is_content_of(verb) or _in_fixed_expression(verb):
+        if _in_fixed_expression(verb):
             continue
-        code, pattern = coded
-        code, negated = recode_for_modality(verb, code)
-        sources = [ref for head in source_heads(verb) if (ref := resolver.resolve(head))]
-        targets = _resolved_targets(verb, pattern, resolver)
+        if demand := reported_obligation(verb):
+            code, negated = demand, False
+            sources = [ref for head in source_heads(verb.head) if (ref := resolver.resolve(head))]
+            targets = [ref for head in source_heads(verb) if (ref := resolver.resolve(head))]
+        else:
+            coded = code_token(verb)
+            if coded is None or _is_content_of(verb):
+                continue
+            code, pattern = coded
+            code, negated = recode_for_modality(verb, code)
+            sources = [ref for head in source_heads(verb) if (ref := resolver.resolve(head))]
+            targets = _resolved_targets(verb, pattern, resolver)
         found = [
             _event(verb, code, source, _distinct(source, target), article_id, date, negated)
             for source in sources
@@ -184,6 +191,26 @@ def recode_for_modality(verb: Token, code: str) -> tuple[str, bool]:
     intended = _is_future(verb, rules.future_auxiliaries) or governor in rules.intent_heads
     recoded = _by_prefix(rules.intent, code) or _by_prefix(rules.threat, code)
     return (recoded, False) if intended and recoded else (code, False)
+
+
+def reported_obligation(verb: Token) -> str | None:
+    """The demand code of a reported clause that says what someone must do.
+
+    "Russia said that Sudan *must* return the helicopter" is Russia demanding of Sudan
+    (CAMEO 10, refined by the action: a return is a demand to yield, 105); the
+    reporter is the source and the obliged subject the target.
+    """
+    rules = modality()
+    if verb.dep_ != "ccomp" or verb.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if not any(
+        child.dep_ == "aux" and child.lower_ in rules.obligation_auxiliaries
+        for child in verb.children
+    ):
+        return None
+    coded = code_token(verb)
+    action = coded[0] if coded else ""
+    return _by_prefix(rules.obligation, action) or rules.obligation["10"]
 
 
 def _by_prefix(table: dict[str, str], code: str) -> str | None:

@@ -31,14 +31,17 @@ class VerbPattern:
 
 @dataclass(frozen=True)
 class Modality:
-    """How the future, intent and refusal recode an action (``[modality]`` in verbs.toml)."""
+    """How the future, intent, refusal and obligation recode an action (``[modality]``
+    in verbs.toml)."""
 
     future_auxiliaries: frozenset[str]
     intent_heads: frozenset[str]
     refusal_heads: frozenset[str]
+    obligation_auxiliaries: frozenset[str]
     intent: dict[str, str]
     threat: dict[str, str]
     refusal: dict[str, str]
+    obligation: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -97,9 +100,11 @@ def modality() -> Modality:
         future_auxiliaries=frozenset(table["future_auxiliaries"]),
         intent_heads=frozenset(table["intent_heads"]),
         refusal_heads=frozenset(table["refusal_heads"]),
+        obligation_auxiliaries=frozenset(table["obligation_auxiliaries"]),
         intent=table["intent"],
         threat=table["threat"],
         refusal=table["refusal"],
+        obligation=table["obligation"],
     )
 
 

@@ -4,10 +4,10 @@ The tables (``data/events/cameo_verbs.tsv``, ``cameo_verb_patterns.tsv``,
 ``cameo_synsets.tsv``) are converted from ``CAMEO.2.0.txt`` by
 ``tools/convert_cameo_verbs.py``. A verb belongs to synonym blocks; a pattern names
 words that must follow the verb in its phrase ("lodged a *protest*", "held *talks*
-with") or precede it in its subject, in order, gaps allowed. A pattern applies to the
-verbs it was written for, not to the whole block (PETRARCH2 pools them, so that
-"accused X of ... negotiations" took "postpone negotiations"). The pattern that matches
-the most words gives the code, else the verb's own default code.
+with") or precede it in its subject, in order, gaps allowed. As in PETRARCH2, a pattern
+serves every verb of its block ("began a hunger strike" uses the one written for
+"start"). The pattern that matches the most words gives the code (one written for the
+verb itself wins a tie), else the verb's own default code.
 
 Everything is loaded once and indexed by word, so coding a verb costs a few dict
 lookups and a check of the patterns whose first word occurs in its phrase.
@@ -149,7 +149,7 @@ class VerbDictionary:
         after = _forms(phrase_tokens(verb))
         before = _forms(subject_side_tokens(verb))
         present = {form for _, forms in after for form in forms}
-        best: tuple[int, VerbCodePattern, list[int]] | None = None
+        best: tuple[tuple[int, bool], VerbCodePattern, list[int]] | None = None
         for block in self.blocks_of[lemma]:
             candidates = [
                 pattern for form in present for pattern in self._by_first_word[block].get(form, ())
@@ -158,16 +158,15 @@ class VerbDictionary:
             for pattern in candidates:
                 if pattern.verbs and lemma not in pattern.verbs:
                     continue
-                if pattern.origin and lemma not in pattern.origin:
-                    continue  # written for another verb of the block ("postpone talks")
                 used = _match_sequence(pattern.words, after)
                 if used is None:
                     continue
                 used_before = _match_sequence(pattern.subject, before)
                 if used_before is None:
                     continue
-                if best is None or pattern.size > best[0]:
-                    best = (pattern.size, pattern, used)
+                rank = (pattern.size, lemma in pattern.origin)
+                if best is None or rank > best[0]:
+                    best = (rank, pattern, used)
         if best is not None:
             _, pattern, used = best
             if not pattern.code:
