@@ -297,3 +297,8 @@ def test_only_the_main_event_of_a_sentence_is_coded(events_of):
 def test_coordinated_verbs_each_carry_an_event(events_of):
     events = events_of("Sri Lanka established ties with Iran and opened an embassy in Tehran.")
     assert {e.verb for e in events} == {"established", "opened"}
+
+
+def test_the_place_an_action_is_done_in_is_its_target_when_nothing_else_is(events_of):
+    (event,) = events_of("The Iraqi president arrived in Amman on an unannounced visit.")
+    assert (event.source.code, event.target.code, event.plover) == ("IRQGOV", "JOR", "CONSULT")

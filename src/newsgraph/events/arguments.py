@@ -28,6 +28,7 @@ GOVERNMENT_SECTOR = "GOV"
 # Pronouns that stand for an actor named earlier in the sentence ("Syria says *it* will").
 ACTOR_PRONOUNS = {"it", "they", "he", "she", "we"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -99,6 +100,14 @@ class ArgumentResolver:
             country = self._country_in(phrase(head)) or self._place_country(head.sent)
             return ActorRef(text, None, (country or "") + sector, sector)
         return None
+
+    def place(self, head: Token) -> ActorRef | None:
+        """The country of a named place ("Amman" -> JOR, "the Gaza Strip" -> PSE)."""
+        if head.ent_type_ not in PLACE_ENTITIES:
+            return None
+        span = self.doc[head.left_edge.i : head.right_edge.i + 1]
+        country = self._country_in(span)
+        return ActorRef(phrase(head).text, country, country) if country else None
 
     def _antecedent(self, pronoun: Token) -> Token | None:
         """What a pronoun subject stands for: the subject of a clause above it, else the

@@ -304,11 +304,32 @@ def _resolved_targets(
     refs = _first_resolved(target_heads(verb, pattern), resolver)
     if refs:
         return refs
-    for complement in verb.children:
-        if complement.dep_ == "xcomp":
-            inner = replace(pattern, theme=False)
-            candidates = target_heads(complement, inner) + _attached_elsewhere(complement, inner)
-            return _first_resolved(candidates, resolver)
+    complements = [child for child in verb.children if child.dep_ == "xcomp"]
+    for complement in complements[:1]:
+        inner = replace(pattern, theme=False)
+        candidates = target_heads(complement, inner) + _attached_elsewhere(complement, inner)
+        if refs := _first_resolved(candidates, resolver):
+            return refs
+    return _place_targets(verb, complements, resolver)
+
+
+def _place_targets(
+    verb: Token, complements: list[Token], resolver: ArgumentResolver
+) -> list[ActorRef]:
+    """The country where the action happens, for an event with no other target.
+
+    "arrived *in Amman*", "will evacuate settlements *in the Gaza Strip*", "demonstrated
+    *in Kirkuk*": as in CAMEO coding, the place an action is done in is what it acts on.
+    """
+    for word in [verb, *complements]:
+        holders = [word, *(c for c in word.children if c.dep_ in {"dobj", "attr"})]
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ != "prep" or child.lower_ != "in":
+                    continue
+                for place in child.children:
+                    if place.dep_ == "pobj" and (ref := resolver.place(place)):
+                        return [ref]
     return []
 
 
