@@ -302,3 +302,8 @@ def test_coordinated_verbs_each_carry_an_event(events_of):
 def test_the_place_an_action_is_done_in_is_its_target_when_nothing_else_is(events_of):
     (event,) = events_of("The Iraqi president arrived in Amman on an unannounced visit.")
     assert (event.source.code, event.target.code, event.plover) == ("IRQGOV", "JOR", "CONSULT")
+
+
+def test_coordinated_country_modifiers_give_one_side_each(events_of):
+    events = events_of("Hungarian and Romanian officials agreed on a new border crossing.")
+    assert sorted(e.source.code for e in events) == ["HUNGOV", "ROUGOV"]

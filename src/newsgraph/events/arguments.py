@@ -77,6 +77,31 @@ class ArgumentResolver:
         self.words: GroupWords = group_words()
         self.main_country = self._most_mentioned_country()
 
+    def resolve_each(self, heads: list[Token]) -> list[ActorRef]:
+        """Every actor the phrases headed by ``heads`` name, coordinated modifiers
+        included: "Hungarian and Romanian officials" are two sides, HUNGOV and ROUGOV."""
+        refs = []
+        for head in heads:
+            ref = self.resolve(head)
+            if ref is None:
+                continue
+            refs.append(ref)
+            for modifier in head.lefts:
+                if modifier.dep_ in CORE_MODIFIERS and modifier.conjuncts:
+                    for country in (modifier, *modifier.conjuncts):
+                        other = self._country_ref(country, ref)
+                        if other and all(r.actor_key != other.actor_key for r in refs):
+                            refs.append(other)
+        return refs
+
+    def _country_ref(self, modifier: Token, group: ActorRef) -> ActorRef | None:
+        """The country a coordinated modifier names, with the sector of its group."""
+        key = self.actors.key_at(modifier.idx, modifier.idx + len(modifier.text))
+        if key is None or self.actors.actor(key).type != "country":
+            return None
+        named = self.doc[modifier.i : modifier.i + 1]
+        return self._actor_ref(group.text, key, self.actors.actor(key), named, group.sector)
+
     def resolve(self, head: Token) -> ActorRef | None:
         """The actor or group ``head``'s phrase refers to; None when it is neither."""
         if head.lower_ in ACTOR_PRONOUNS and head.pos_ == "PRON":

@@ -59,15 +59,15 @@ def extract_events(
             continue
         if demand := reported_obligation(verb):
             code, negated = demand, False
-            sources = [ref for head in source_heads(verb.head) if (ref := resolver.resolve(head))]
-            targets = [ref for head in source_heads(verb) if (ref := resolver.resolve(head))]
+            sources = resolver.resolve_each(source_heads(verb.head))
+            targets = resolver.resolve_each(source_heads(verb))
         else:
             coded = code_token(verb)
             if coded is None or _is_content_of(verb):
                 continue
             code, pattern = coded
             code, negated = recode_for_modality(verb, code)
-            sources = [ref for head in source_heads(verb) if (ref := resolver.resolve(head))]
+            sources = resolver.resolve_each(source_heads(verb))
             targets = _resolved_targets(verb, pattern, resolver)
         found = [
             _event(verb, code, source, _distinct(source, target), article_id, date, negated)
@@ -201,8 +201,8 @@ def reported_obligation(verb: Token) -> str | None:
     reporter is the source and the obliged subject the target.
     """
     rules = modality()
-    if verb.dep_ != "ccomp" or verb.head.pos_ not in {"VERB", "AUX"}:
-        return None
+    if verb.dep_ != "ccomp" or verb.head.pos_ not in {"VERB", "AUX"} or code_token(verb.head):
+        return None  # "agreed that they should cooperate" is an agreement
     if not any(
         child.dep_ == "aux" and child.lower_ in rules.obligation_auxiliaries
         for child in verb.children
@@ -335,7 +335,7 @@ def _place_targets(
 
 def _first_resolved(candidates: list[list[Token]], resolver: ArgumentResolver) -> list[ActorRef]:
     for heads in candidates:
-        refs = [ref for head in heads if (ref := resolver.resolve(head))]
+        refs = resolver.resolve_each(heads)
         if refs:
             return refs
     return []
