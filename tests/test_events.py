@@ -307,3 +307,17 @@ def test_the_place_an_action_is_done_in_is_its_target_when_nothing_else_is(event
 def test_coordinated_country_modifiers_give_one_side_each(events_of):
     events = events_of("Hungarian and Romanian officials agreed on a new border crossing.")
     assert sorted(e.source.code for e in events) == ["HUNGOV", "ROUGOV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # an unknown person takes the country of the aside that describes them
+        ("Karim Haddad, Algeria's best-known activist, condemned the arrests.", "DZA"),
+        # an organisation the dictionary does not know keeps the country its name gives
+        ("The Latvian Constitutional Court condemned the ban on Russian schools.", "LVA"),
+    ],
+)
+def test_unknown_actors_take_the_country_their_phrase_gives(events_of, text, source):
+    (event,) = events_of(text)
+    assert event.source.code.startswith(source)

@@ -161,15 +161,26 @@ class ArgumentResolver:
             sector = actor.sector or self._role_sector(actor, named)
             if actor.code and len(actor.code) > 3:
                 return ActorRef(text, key, actor.code, sector)
-            country = actor.country or self._country_in(named)
+            country = actor.country or self._country_in(named) or self._appositive_country(named)
             code = (country or "") + (sector or "")
             return ActorRef(text, key, code or actor.code, sector)
-        if actor.code is None and (country := self._country_in(phrase(named.root))):
+        country = actor.country or self._country_in(phrase(named.root))
+        if actor.code is None and country:
             # An organisation the dictionary does not know takes the country its name
-            # or phrase gives ("the Ivory Coast's Supreme Court" -> CIV JUD).
+            # or phrase gives ("the Ivory Coast's Supreme Court" -> CIV JUD, "the
+            # Latvian Constitutional Court" -> LVA).
             sector = actor.sector or head_sector or self._sector_of(named.root)
             return ActorRef(text, key, country + (sector or ""), sector)
         return ActorRef(text, key, actor.code, actor.sector or head_sector)
+
+    def _appositive_country(self, named: Span) -> str | None:
+        """The country an aside gives a person: "Sidhoum, *Algeria's* leading activist"."""
+        for child in named.root.children:
+            if child.dep_ == "appos":
+                span = self.doc[child.left_edge.i : child.right_edge.i + 1]
+                if country := self._country_in(span):
+                    return country
+        return None
 
     def _role_sector(self, actor: Actor, named: Span) -> str | None:
         """GOV for heads of state or government, from the actor's roles or the title in text."""
