@@ -192,6 +192,13 @@ class Quote:
     partial: bool = False
     sentence: Span | None = None
 
+    @property
+    def same_key(self) -> str:
+        """What makes two quotes one: the same speaker and the same words (case,
+        quotation marks and spacing aside), so reports of it in several articles count once."""
+        words = "".join(c for c in self.text.casefold() if c.isalnum() or c.isspace())
+        return f"{self.speaker_key or ''}|{' '.join(words.split())}"
+
 
 @dataclass
 class ActorRef:
@@ -224,6 +231,16 @@ class Event:
     def cameo_root(self) -> str:
         return self.cameo[:2]
 
+    @property
+    def same_key(self) -> str:
+        """What makes two events one: the same source, target and CAMEO code, so
+        reports of it in several articles count once (an actor, else its code, else its words)."""
+        sides = [
+            (side.actor_key or side.code or " ".join(side.text.casefold().split())) if side else ""
+            for side in (self.source, self.target)
+        ]
+        return f"{sides[0]}|{sides[1]}|{self.cameo}"
+
 
 @dataclass
 class Claim:
@@ -238,9 +255,39 @@ class Claim:
     time: str | None = None
 
 
+@dataclass(frozen=True)
+class FactMention:
+    """Another article of the story that reports a quote or event of its canonical article.
+
+    ``kind`` is ``quote`` or ``event`` and ``index`` the fact's place in its
+    ``StoryFacts`` list; ``span`` and ``sentence`` point into that other article.
+    """
+
+    kind: str
+    index: int
+    span: Span
+    sentence: Span | None = None
+
+
+@dataclass(frozen=True)
+class SameStoryPlacement:
+    """Level 2: the same-story group a story joined, by which profile, and what it merged.
+
+    ``profile`` is the JSON of the features it was placed by (so the grouping can be
+    continued in a later run); ``absorbed`` are groups that became this one.
+    """
+
+    group_id: str
+    profile: str
+    absorbed: tuple[str, ...] = ()
+
+
 @dataclass
 class StoryFacts:
-    """Everything extracted from a story's canonical article."""
+    """Everything extracted from a story's canonical article.
+
+    ``fact_mentions`` are the other versions that repeat a quote's or event's sentence.
+    """
 
     story_id: str
     article_id: str
@@ -249,3 +296,4 @@ class StoryFacts:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    fact_mentions: list[FactMention] = field(default_factory=list)
