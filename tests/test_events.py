@@ -321,3 +321,14 @@ def test_coordinated_country_modifiers_give_one_side_each(events_of):
 def test_unknown_actors_take_the_country_their_phrase_gives(events_of, text, source):
     (event,) = events_of(text)
     assert event.source.code.startswith(source)
+
+
+def test_a_dictionary_pattern_nearest_the_verb_wins(events_of):
+    text = "Vietnamese forces launched rocket fire against guerrilla camps near the Thai border."
+    (event,) = events_of(text)
+    assert event.plover == "ASSAULT"
+
+
+def test_a_participle_after_a_refusal_verb_is_no_complement(events_of):
+    (event,) = events_of("The Palestinians reject proposed Israeli changes to the deal.")
+    assert (event.source.code, event.target.code, event.plover) == ("PSE", "ISR", "REJECT")

@@ -123,7 +123,7 @@ def code_token(verb: Token) -> tuple[str, VerbPattern] | None:
         return refined, curated
     rules = modality()
     if verb.lemma_.lower() in rules.intent_heads | rules.refusal_heads and any(
-        child.dep_ == "xcomp" for child in verb.children
+        _is_infinitive(child) for child in verb.children if child.dep_ == "xcomp"
     ):
         return None  # "plans to attack": the attack is the event, coded as intended
     dictionary = verb_dictionary()
@@ -137,6 +137,12 @@ def code_token(verb: Token) -> tuple[str, VerbPattern] | None:
     if found and found.code not in STATEMENT_CODES:
         return found.code, VerbPattern(lemma, found.code, default_target_preps())
     return None
+
+
+def _is_infinitive(verb: Token) -> bool:
+    """A "to" infinitive ("refused *to meet*"), not a participle the parser hung there
+    ("reject *proposed* changes")."""
+    return verb.tag_ == "VB" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _moves_forces(verb: Token, pattern_words: frozenset[int]) -> bool:

@@ -6,8 +6,10 @@ The tables (``data/events/cameo_verbs.tsv``, ``cameo_verb_patterns.tsv``,
 words that must follow the verb in its phrase ("lodged a *protest*", "held *talks*
 with") or precede it in its subject, in order, gaps allowed. As in PETRARCH2, a pattern
 serves every verb of its block ("began a hunger strike" uses the one written for
-"start"). The pattern that matches the most words gives the code (one written for the
-verb itself wins a tie), else the verb's own default code.
+"start"). The pattern that matches the most words gives the code (of equal ones, the
+one whose words come nearest after the verb, "launched *artillery* fire against camps
+near the border", before one on the subject alone; then one written for the verb
+itself), else the verb's own default code.
 
 Everything is loaded once and indexed by word, so coding a verb costs a few dict
 lookups and a check of the patterns whose first word occurs in its phrase.
@@ -149,7 +151,7 @@ class VerbDictionary:
         after = _forms(phrase_tokens(verb))
         before = _forms(subject_side_tokens(verb))
         present = {form for _, forms in after for form in forms}
-        best: tuple[tuple[int, bool], VerbCodePattern, list[int]] | None = None
+        best: tuple[tuple[int, int, bool], VerbCodePattern, list[int]] | None = None
         for block in self.blocks_of[lemma]:
             candidates = [
                 pattern for form in present for pattern in self._by_first_word[block].get(form, ())
@@ -164,7 +166,7 @@ class VerbDictionary:
                 used_before = _match_sequence(pattern.subject, before)
                 if used_before is None:
                     continue
-                rank = (pattern.size, lemma in pattern.origin)
+                rank = (pattern.size, -min(used, default=len(verb.doc)), lemma in pattern.origin)
                 if best is None or rank > best[0]:
                     best = (rank, pattern, used)
         if best is not None:
