@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Self
 
-from newsgraph.records import Story, StoryFacts
+from newsgraph.records import FactMention, SameStoryPlacement, Story, StoryFacts
 
 JsonDict = dict[str, Any]
 
@@ -94,14 +94,30 @@ class Store(ABC):
 
     @abstractmethod
     def save_story(
-        self, story: Story, signatures: dict[str, bytes], facts: StoryFacts | None
+        self,
+        story: Story,
+        signatures: dict[str, bytes],
+        facts: StoryFacts | None,
+        fact_mentions: list[FactMention] | None = None,
+        same_story: SameStoryPlacement | None = None,
     ) -> None:
         """Write a story, its new articles and (when given) its facts in one transaction.
 
         Facts replace the story's previous facts; actors are merged globally.
+        The versions that repeat a fact come with the facts, or, when the facts stay,
+        as ``fact_mentions`` (replacing the story's previous ones). ``same_story``
+        records the story's level-2 group; the stories of groups it absorbed move in.
         Saving the same story twice leaves the store unchanged. Raises
         ``StoreIntegrityError`` (and writes nothing) when a record breaks a constraint.
         """
+
+    @abstractmethod
+    def fact_sentences(self, story_id: str) -> list[FactMention]:
+        """Where each stored quote and event of the story sits in its canonical article."""
+
+    @abstractmethod
+    def same_story_profiles(self) -> Iterator[tuple[str, str, str]]:
+        """(story_id, group_id, profile JSON) of every placed story, in placement order."""
 
     # --- web input memory (read.fetch.FetchMemory) ---
 
@@ -125,13 +141,26 @@ class Store(ABC):
 
     @abstractmethod
     def stories(self) -> list[JsonDict]:
-        """Every story with its versions and fact counts, ordered by date then id."""
+        """Every story with its versions and fact counts, ordered by date then id.
+
+        Each also carries its distinct ``publishers`` and ``same_story``: the level-2
+        group's id, its stories, how many articles and which publishers report it.
+        """
 
     @abstractmethod
     def story(self, story_id: str) -> JsonDict | None:
         """One story with its canonical text, the actors it mentions and its facts.
 
         Each actor's ``mentions`` here counts its mentions in this story.
+        """
+
+    @abstractmethod
+    def same_story(self, story_id: str) -> JsonDict | None:
+        """Level 2: the group of a story (different articles about one event).
+
+        ``stories``, ``articles`` (versions across them), ``publishers`` (distinct
+        outlets) and its quotes and events with reports of one fact merged: the first
+        report, with every report's ``mentions`` and the ``stories`` they came from.
         """
 
     @abstractmethod
