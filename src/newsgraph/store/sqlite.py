@@ -27,8 +27,11 @@ from newsgraph.records import (
     Article,
     Claim,
     Event,
+    FactMention,
     Quote,
+    SameStoryPlacement,
     Section,
+    Span,
     Story,
     StoryFacts,
 )
@@ -293,7 +296,12 @@ class SQLiteStore(Store):
             yield row["id"], row["story_id"], bytes(row["signature"])
 
     def save_story(
-        self, story: Story, signatures: dict[str, bytes], facts: StoryFacts | None
+        self,
+        story: Story,
+        signatures: dict[str, bytes],
+        facts: StoryFacts | None,
+        fact_mentions: list[FactMention] | None = None,
+        same_story: SameStoryPlacement | None = None,
     ) -> None:
         if facts is not None and facts.story_id != story.id:
             raise StoreIntegrityError(f"facts of story {facts.story_id} saved with {story.id}")
@@ -302,8 +310,41 @@ class SQLiteStore(Store):
                 _write_story(connection, story, signatures)
                 if facts is not None:
                     _replace_facts(connection, story.id, facts)
+                    fact_mentions = facts.fact_mentions
+                if fact_mentions is not None:
+                    _replace_fact_mentions(connection, story.id, fact_mentions)
+                if same_story is not None:
+                    _place_story(connection, story.id, same_story)
         except sqlite3.IntegrityError as error:
             raise StoreIntegrityError(f"story {story.id} not saved: {error}") from error
+
+    def fact_sentences(self, story_id: str) -> list[FactMention]:
+        rows = self._connection.execute(
+            "SELECT 'quote' AS kind, id, article_id, span_start, span_end, sentence_start,"
+            " sentence_end FROM quotes WHERE story_id = :story"
+            " UNION ALL SELECT 'event', id, article_id, span_start, span_end, sentence_start,"
+            " sentence_end FROM events WHERE story_id = :story",
+            {"story": story_id},
+        )
+        return [
+            FactMention(
+                kind=row["kind"],
+                index=_fact_index(row["id"]),
+                span=Span(row["article_id"], row["span_start"], row["span_end"]),
+                sentence=None
+                if row["sentence_start"] is None
+                else Span(row["article_id"], row["sentence_start"], row["sentence_end"]),
+            )
+            for row in rows
+        ]
+
+    def same_story_profiles(self) -> Iterator[tuple[str, str, str]]:
+        # Read whole before yielding, so a caller may save stories while iterating.
+        rows = self._connection.execute(
+            "SELECT story_id, group_id, profile FROM story_groups ORDER BY placed"
+        ).fetchall()
+        for row in rows:
+            yield row["story_id"], row["group_id"], row["profile"]
 
     def fetch_validators(self, url: str) -> tuple[str | None, str | None] | None:
         row = self._connection.execute(
@@ -351,6 +392,7 @@ class SQLiteStore(Store):
         versions: dict[str, list[JsonDict]] = defaultdict(list)
         for version in self._rows(_VERSION_SELECT.format(where=version_where), parameters):
             versions[version.pop("story_id")].append(version)
+        groups = self._same_story_summaries(story_id)
         return [
             {
                 "id": row["id"],
@@ -360,9 +402,100 @@ class SQLiteStore(Store):
                 "canonical_article_id": row["canonical_article_id"],
                 "versions": versions[row["id"]],
                 "counts": {key: row[key] for key in ("articles", "quotes", "events", "claims")},
+                "publishers": _distinct(v["publisher"] for v in versions[row["id"]]),
+                "same_story": groups[row["id"]],
             }
             for row in rows
         ]
+
+    def _same_story_summaries(self, story_id: str | None = None) -> dict[str, JsonDict]:
+        """Level 2 for every story (or one): its group's stories, articles and outlets.
+
+        A story never placed in a group is a group of its own.
+        """
+        member_rows = self._rows(
+            f"""
+            WITH grouped AS (
+                SELECT s.id, s.published, coalesce(g.group_id, s.id) AS group_id
+                FROM stories s LEFT JOIN story_groups g ON g.story_id = s.id
+            )
+            SELECT id, group_id FROM grouped
+            WHERE {
+                "group_id = (SELECT group_id FROM grouped WHERE id = :story_id)"
+                if story_id
+                else "1"
+            }
+            ORDER BY published IS NULL, published, id
+            """,
+            {"story_id": story_id},
+        )
+        publishers: dict[str, list[str | None]] = defaultdict(list)
+        for row in self._connection.execute(
+            "SELECT story_id, publisher FROM articles"
+            " WHERE story_id IN (SELECT value FROM json_each(?)) ORDER BY story_id, position",
+            (_json([row["id"] for row in member_rows]),),
+        ):
+            publishers[row["story_id"]].append(row["publisher"])
+        members: dict[str, list[str]] = defaultdict(list)
+        for row in member_rows:
+            members[row["group_id"]].append(row["id"])
+        summaries = {}
+        for group_id, stories in members.items():
+            outlets = [publisher for story in stories for publisher in publishers[story]]
+            summary = {
+                "id": group_id,
+                "stories": stories,
+                "articles": len(outlets),
+                "publishers": _distinct(outlets),
+            }
+            summaries.update((story, summary) for story in stories)
+        return summaries
+
+    def same_story(self, story_id: str) -> JsonDict | None:
+        groups = self._same_story_summaries(story_id)
+        if story_id not in groups:
+            return None
+        group = dict(groups[story_id])
+        by_stories = {"stories": _json(group["stories"])}
+        in_group = "{}.story_id IN (SELECT value FROM json_each(:stories))"
+        group["quotes"] = _merge_reports(
+            self._quote_dicts(in_group.format("q"), by_stories), self._same_keys("quotes", group)
+        )
+        group["events"] = _merge_reports(
+            self._event_dicts(in_group.format("e"), by_stories), self._same_keys("events", group)
+        )
+        return group
+
+    def _same_keys(self, table: str, group: JsonDict) -> dict[str, str]:
+        # The table is one of the two fixed names at the call sites, never input.
+        rows = self._connection.execute(
+            f"SELECT id, coalesce(same_key, id) FROM {table}"
+            " WHERE story_id IN (SELECT value FROM json_each(?))",
+            (_json(group["stories"]),),
+        )
+        return dict(rows.fetchall())
+
+    def _attach_fact_mentions(self, facts: list[JsonDict]) -> list[JsonDict]:
+        """Give each quote or event ``mentions``: its own place, then the other versions
+        of its story that repeat its sentence."""
+        extra: dict[str, list[JsonDict]] = defaultdict(list)
+        for row in self._connection.execute(
+            "SELECT fact_id, article_id, span_start, span_end, sentence_start, sentence_end"
+            " FROM fact_mentions WHERE fact_id IN (SELECT value FROM json_each(?))"
+            " ORDER BY rowid",
+            (_json([fact["id"] for fact in facts]),),
+        ):
+            extra[row["fact_id"]].append(_mention_dict(row))
+        for fact in facts:
+            own = {
+                "article_id": fact["article_id"],
+                "start": fact["start"],
+                "end": fact["end"],
+                "sentence_start": fact["sentence_start"],
+                "sentence_end": fact["sentence_end"],
+            }
+            fact["mentions"] = [own, *extra[fact["id"]]]
+        return facts
 
     def stories(self) -> list[JsonDict]:
         return self._story_dicts()
@@ -455,7 +588,7 @@ class SQLiteStore(Store):
         quotes = self._rows(_QUOTE_SELECT.format(where=where), parameters)
         for quote in quotes:
             quote["partial"] = bool(quote["partial"])
-        return quotes
+        return self._attach_fact_mentions(quotes)
 
     def quotes(self, speaker: str | None = None) -> list[JsonDict]:
         if speaker is None:
@@ -466,10 +599,12 @@ class SQLiteStore(Store):
         )
 
     def _event_dicts(self, where: str, parameters: dict[str, Any]) -> list[JsonDict]:
-        return [
-            _event_from_row(row)
-            for row in self._rows(_EVENT_SELECT.format(where=where), parameters)
-        ]
+        return self._attach_fact_mentions(
+            [
+                _event_from_row(row)
+                for row in self._rows(_EVENT_SELECT.format(where=where), parameters)
+            ]
+        )
 
     def events(self, actor: str | None = None, cameo_root: str | None = None) -> list[JsonDict]:
         conditions, parameters = ["1"], {}
@@ -910,6 +1045,41 @@ def _snippet_pieces(snippet: str) -> list[JsonDict]:
     ]
 
 
+def _distinct(values: Iterable[str | None]) -> list[str]:
+    """The values present, each once (compared case-insensitively), in first-seen order."""
+    seen: dict[str, str] = {}
+    for value in values:
+        if value:
+            seen.setdefault(_fold(value), value)
+    return list(seen.values())
+
+
+def _mention_dict(row: sqlite3.Row) -> JsonDict:
+    return {
+        "article_id": row["article_id"],
+        "start": row["span_start"],
+        "end": row["span_end"],
+        "sentence_start": row["sentence_start"],
+        "sentence_end": row["sentence_end"],
+    }
+
+
+def _merge_reports(facts: list[JsonDict], same_keys: dict[str, str]) -> list[JsonDict]:
+    """Quotes or events of a same-story group with one ``same_key`` become one fact:
+    the first report, with every report's mentions and the stories they came from."""
+    merged: dict[str, JsonDict] = {}
+    for fact in facts:
+        key = same_keys.get(fact["id"], fact["id"])
+        first = merged.get(key)
+        if first is None:
+            merged[key] = {**fact, "stories": [fact["story_id"]]}
+            continue
+        first["mentions"] = [*first["mentions"], *fact["mentions"]]
+        if fact["story_id"] not in first["stories"]:
+            first["stories"].append(fact["story_id"])
+    return list(merged.values())
+
+
 def _in_order(rows: list[JsonDict], ids: list[str]) -> list[JsonDict]:
     """``rows`` in the order of ``ids`` (the order a paging query chose)."""
     position = {row_id: index for index, row_id in enumerate(ids)}
@@ -1022,8 +1192,8 @@ def _replace_facts(connection: sqlite3.Connection, story_id: str, facts: StoryFa
         """
         INSERT INTO quotes (id, story_id, article_id, span_start, span_end, text, speaker_key,
                             speaker_text, cue, addressee_key, via, partial,
-                            sentence_start, sentence_end)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            sentence_start, sentence_end, same_key)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         _quote_rows(story_id, facts.quotes),
     )
@@ -1033,8 +1203,8 @@ def _replace_facts(connection: sqlite3.Connection, story_id: str, facts: StoryFa
                             sentence_end, verb, source_text, source_actor_key, source_code,
                             source_sector, target_text, target_actor_key, target_code,
                             target_sector, cameo, cameo_root, plover, goldstein, quad_class,
-                            event_date, location, negated)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            event_date, location, negated, same_key)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         _event_rows(story_id, facts.events),
     )
@@ -1081,6 +1251,56 @@ def _fact_id(story_id: str, kind: str, index: int) -> str:
     return f"{story_id}:{kind}:{index}"
 
 
+def _fact_index(fact_id: str) -> int:
+    """The fact's place in its story's list, back from its ``_fact_id``."""
+    return int(fact_id.rsplit(":", 1)[1])
+
+
+def _replace_fact_mentions(
+    connection: sqlite3.Connection, story_id: str, mentions: Iterable[FactMention]
+) -> None:
+    connection.execute("DELETE FROM fact_mentions WHERE story_id = ?", (story_id,))
+    connection.executemany(
+        """
+        INSERT INTO fact_mentions (fact_id, kind, story_id, article_id, span_start, span_end,
+                                   sentence_start, sentence_end)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        (
+            (
+                _fact_id(story_id, m.kind, m.index),
+                m.kind,
+                story_id,
+                m.span.article_id,
+                m.span.start,
+                m.span.end,
+                m.sentence.start if m.sentence else None,
+                m.sentence.end if m.sentence else None,
+            )
+            for m in mentions
+        ),
+    )
+
+
+def _place_story(
+    connection: sqlite3.Connection, story_id: str, placement: SameStoryPlacement
+) -> None:
+    """Record the story's level-2 group; stories of absorbed groups move into it."""
+    connection.execute(
+        """
+        INSERT INTO story_groups (story_id, group_id, profile, placed)
+        VALUES (?, ?, ?, (SELECT coalesce(max(placed), 0) + 1 FROM story_groups))
+        ON CONFLICT (story_id) DO UPDATE SET
+            group_id = excluded.group_id, profile = excluded.profile
+        """,
+        (story_id, placement.group_id, placement.profile),
+    )
+    connection.executemany(
+        "UPDATE story_groups SET group_id = ? WHERE group_id = ?",
+        ((placement.group_id, absorbed) for absorbed in placement.absorbed),
+    )
+
+
 def _quote_rows(story_id: str, quotes: Iterable[Quote]) -> Iterator[tuple[Any, ...]]:
     for index, q in enumerate(quotes):
         sentence = q.sentence
@@ -1099,6 +1319,7 @@ def _quote_rows(story_id: str, quotes: Iterable[Quote]) -> Iterator[tuple[Any, .
             int(q.partial),
             sentence.start if sentence else None,
             sentence.end if sentence else None,
+            q.same_key,
         )
 
 
@@ -1129,6 +1350,7 @@ def _event_rows(story_id: str, events: Iterable[Event]) -> Iterator[tuple[Any, .
             e.date,
             e.location,
             int(e.negated),
+            e.same_key,
         )
 
 
