@@ -24,6 +24,8 @@ STORY_KEYS = (
     "canonical_article_id",
     "versions",
     "counts",
+    "publishers",
+    "same_story",
     "standfirst",
     "body",
     "text",
