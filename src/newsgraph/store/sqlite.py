@@ -231,7 +231,10 @@ class SQLiteStore(Store):
             "CREATE TABLE IF NOT EXISTS schema_version ("
             " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
         )
-        pending = [m for m in load_migrations() if m.version > self.schema_version]
+        # Every migration not recorded, not only those above the highest: files numbered
+        # by different branches may land out of order.
+        applied = {row[0] for row in self._connection.execute("SELECT version FROM schema_version")}
+        pending = [m for m in load_migrations() if m.version not in applied]
         for migration in pending:
             with self._transaction() as connection:
                 # Re-checked under the write lock: another process may have just applied it.
