@@ -98,6 +98,20 @@ def _like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
+# Stories of :story_id's level-2 group (one never placed is a group of its own).
+_GROUP_MEMBERS = """s.id IN (
+    WITH target(group_id) AS (
+        SELECT coalesce((SELECT group_id FROM story_groups WHERE story_id = :story_id), id)
+        FROM stories WHERE id = :story_id
+    )
+    SELECT story_id FROM story_groups WHERE group_id = (SELECT group_id FROM target)
+    UNION
+    SELECT group_id FROM target
+    WHERE NOT EXISTS (
+        SELECT 1 FROM story_groups WHERE story_id = (SELECT group_id FROM target)
+    )
+)"""
+
 # Keys of actors whose key, name or alias equals :term (case-insensitively).
 _MATCHING_ACTOR_KEYS = """(
     SELECT key FROM actors WHERE key = :term COLLATE NOCASE OR folded_name = :folded
@@ -416,19 +430,13 @@ class SQLiteStore(Store):
 
         A story never placed in a group is a group of its own.
         """
+        # One story's group is found along the indexes: its group id, then the members.
         member_rows = self._rows(
             f"""
-            WITH grouped AS (
-                SELECT s.id, s.published, coalesce(g.group_id, s.id) AS group_id
-                FROM stories s LEFT JOIN story_groups g ON g.story_id = s.id
-            )
-            SELECT id, group_id FROM grouped
-            WHERE {
-                "group_id = (SELECT group_id FROM grouped WHERE id = :story_id)"
-                if story_id
-                else "1"
-            }
-            ORDER BY published IS NULL, published, id
+            SELECT s.id, coalesce(g.group_id, s.id) AS group_id
+            FROM stories s LEFT JOIN story_groups g ON g.story_id = s.id
+            WHERE {_GROUP_MEMBERS if story_id else "1"}
+            ORDER BY s.published IS NULL, s.published, s.id
             """,
             {"story_id": story_id},
         )
