@@ -1,6 +1,17 @@
-"""Stage 3: group articles into stories (versions of one article, merged metadata)."""
+"""Stage 3: group articles into stories (versions of one article, merged metadata),
+and stories into same-story groups (different articles about one event)."""
 
 from newsgraph.stories.merge import add_version
+from newsgraph.stories.same_story import Profile, SameStoryIndex
+from newsgraph.stories.story_facts import canonical_places, version_mentions
 from newsgraph.stories.versions import Signature, VersionIndex
 
-__all__ = ["Signature", "VersionIndex", "add_version"]
+__all__ = [
+    "Profile",
+    "SameStoryIndex",
+    "Signature",
+    "VersionIndex",
+    "add_version",
+    "canonical_places",
+    "version_mentions",
+]
