@@ -23,9 +23,26 @@ from newsgraph.events import extract_events
 from newsgraph.nlp import load_pipeline
 from newsgraph.quotes import extract_quotes
 from newsgraph.read import Notice, read_paths
-from newsgraph.records import Actor, Article, Event, RawDocument, Skipped, Story, StoryFacts
+from newsgraph.records import (
+    Actor,
+    Article,
+    Event,
+    RawDocument,
+    SameStoryPlacement,
+    Skipped,
+    Story,
+    StoryFacts,
+)
 from newsgraph.store import Store
-from newsgraph.stories import Signature, VersionIndex, add_version
+from newsgraph.stories import (
+    Profile,
+    SameStoryIndex,
+    Signature,
+    VersionIndex,
+    add_version,
+    canonical_places,
+    version_mentions,
+)
 
 CHUNK_SIZE = 256
 ProgressCallback = Callable[[int, int], None]  # (input items finished, words annotated)
@@ -105,7 +122,8 @@ def _chunks(items: Iterable[RawDocument | Skipped | Notice], size: int) -> Itera
 
 
 class Ingestor:
-    """Ingests documents into a store, keeping the version index across calls."""
+    """Ingests documents into a store, keeping the version and same-story indexes
+    across calls (both continued from what the store holds)."""
 
     def __init__(
         self,
@@ -118,6 +136,9 @@ class Ingestor:
         self.dictionary = dictionary or ActorDictionary.load()
         self.index = VersionIndex()
         self.index.load(store.story_signatures())
+        self.same_stories = SameStoryIndex()
+        for story_id, group_id, profile in store.same_story_profiles():
+            self.same_stories.add(story_id, Profile.from_json(profile), group_id)
 
     def ingest_paths(
         self, paths: Iterable[str | Path], progress: ProgressCallback | None = None
@@ -182,17 +203,30 @@ class Ingestor:
         docs = self.nlp.pipe((s.canonical.text for s in to_annotate), batch_size=32)
         for story, doc in zip(to_annotate, docs, strict=True):
             facts = extract_facts(story, doc, self.dictionary)
-            self.store.save_story(story, signatures[story.id], facts)
+            facts.fact_mentions = version_mentions(story, canonical_places(facts))
+            placement = self._place_same_story(story, doc)
+            self.store.save_story(story, signatures[story.id], facts, same_story=placement)
             report.annotated += 1
             if progress:
                 progress(len(signatures[story.id]), story.canonical.word_count)
         for story in stories.values():
             if story not in to_annotate:
-                self.store.save_story(story, signatures[story.id], None)
+                # A new version with the canonical unchanged: its facts are found in
+                # it by their sentences, without NLP.
+                mentions = version_mentions(story, self.store.fact_sentences(story.id))
+                self.store.save_story(story, signatures[story.id], None, fact_mentions=mentions)
                 if progress:
                     progress(len(signatures[story.id]), 0)
         if progress:
             progress(len(chunk) - pending, 0)
+
+    def _place_same_story(self, story: Story, doc: Doc) -> SameStoryPlacement | None:
+        """Level 2 for a story annotated for the first time; a story keeps its group."""
+        if self.same_stories.story_of(story.id) is not None:
+            return None
+        profile = Profile.of(doc)
+        placement = self.same_stories.add(story.id, profile)
+        return SameStoryPlacement(placement.story_id, profile.to_json(), tuple(placement.absorbed))
 
     @staticmethod
     def _clean(document: RawDocument, report: IngestReport) -> Article | None:
