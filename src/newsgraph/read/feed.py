@@ -19,7 +19,7 @@ import feedparser
 from newsgraph.read.fetch import Fetcher, FetchError, fetched_page_documents, is_url
 from newsgraph.read.html import MAX_PAGE_BYTES
 from newsgraph.read.notice import Notice
-from newsgraph.read.text import os_error_reason, size_reason
+from newsgraph.read.text import UnreadableFile, read_capped
 from newsgraph.records import RawDocument, Skipped
 
 ReadResult = RawDocument | Skipped | Notice
@@ -66,15 +66,10 @@ def read_feed(feed: str, fetcher: Fetcher) -> Iterator[ReadResult]:
 def _feed_bytes(feed: str, fetcher: Fetcher):
     """The feed document's bytes, or None after yielding why there are none."""
     if not is_url(feed):
-        path = Path(feed)
         try:
-            too_big = size_reason(path.stat().st_size, MAX_PAGE_BYTES)
-            if too_big:
-                yield Skipped(feed, too_big)
-                return None
-            return path.read_bytes()
-        except OSError as error:
-            yield Skipped(feed, os_error_reason(error))
+            return read_capped(Path(feed), MAX_PAGE_BYTES)
+        except UnreadableFile as error:
+            yield Skipped(feed, str(error))
             return None
     try:
         fetched = fetcher.get(feed)

@@ -17,7 +17,7 @@ from pathlib import Path
 from newsgraph.extract import ExtractedPage, NotAnArticle, extract_page
 from newsgraph.read.decode import looks_binary
 from newsgraph.read.notice import Notice
-from newsgraph.read.text import os_error_reason, size_reason
+from newsgraph.read.text import UnreadableFile, read_capped, size_reason
 from newsgraph.records import RawDocument, Skipped
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
@@ -40,13 +40,9 @@ def read_html_file(path: Path) -> Iterator[ReadResult]:
     """Yield the article of a saved page (``.html``, ``.htm``, or either gzipped)."""
     source_ref = str(path)
     try:
-        too_big = size_reason(path.stat().st_size, MAX_PAGE_BYTES)
-        if too_big:
-            yield Skipped(source_ref, too_big)
-            return
-        raw = path.read_bytes()
-    except OSError as error:
-        yield Skipped(source_ref, os_error_reason(error))
+        raw = read_capped(path, MAX_PAGE_BYTES)
+    except UnreadableFile as error:
+        yield Skipped(source_ref, str(error))
         return
     if path.suffix.lower() == ".gz":
         try:

@@ -17,7 +17,13 @@ from typing import Any
 
 from newsgraph.read.decode import decode_bytes, normalise_text
 from newsgraph.read.notice import Notice
-from newsgraph.read.text import os_error_reason, size_reason, split_date_header
+from newsgraph.read.text import (
+    UnreadableFile,
+    os_error_reason,
+    read_capped,
+    size_reason,
+    split_date_header,
+)
 from newsgraph.records import RawDocument, Skipped
 
 JSON_SUFFIXES = frozenset({".json", ".jsonl"})
@@ -33,13 +39,10 @@ def read_json_file(path: Path) -> Iterator[ReadResult]:
     """Yield the article records of a ``.json`` file (one object, a list, or ``articles``)."""
     source_ref = str(path)
     try:
-        too_big = size_reason(path.stat().st_size, MAX_JSON_FILE_BYTES)
-        if too_big:
-            yield Skipped(source_ref, f"{too_big}; use JSON Lines for large feeds")
-            return
-        raw = path.read_bytes()
-    except OSError as error:
-        yield Skipped(source_ref, os_error_reason(error))
+        raw = read_capped(path, MAX_JSON_FILE_BYTES)
+    except UnreadableFile as error:
+        hint = "; use JSON Lines for large feeds" if error.too_big else ""
+        yield Skipped(source_ref, f"{error}{hint}")
         return
     if not raw.strip():
         yield Skipped(source_ref, "empty file")

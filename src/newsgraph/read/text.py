@@ -45,17 +45,32 @@ def os_error_reason(error: OSError) -> str:
     return f"cannot read file: {(error.strerror or str(error)).lower()}"
 
 
+class UnreadableFile(Exception):
+    """An input file that cannot be used, with the one-line reason for the summary."""
+
+    def __init__(self, reason: str, *, too_big: bool = False) -> None:
+        super().__init__(reason)
+        self.too_big = too_big
+
+
+def read_capped(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes:
+    """The file's bytes; raises UnreadableFile when it is over ``limit`` or unreadable."""
+    try:
+        too_big = size_reason(path.stat().st_size, limit)
+        if too_big:
+            raise UnreadableFile(too_big, too_big=True)
+        return path.read_bytes()
+    except OSError as error:
+        raise UnreadableFile(os_error_reason(error)) from error
+
+
 def read_text_file(path: Path) -> Iterator[RawDocument | Skipped | Notice]:
     """Yield the article in a text file, or a ``Skipped`` saying why there is none."""
     source_ref = str(path)
     try:
-        too_big = size_reason(path.stat().st_size)
-        if too_big:
-            yield Skipped(source_ref, too_big)
-            return
-        raw = path.read_bytes()
-    except OSError as error:
-        yield Skipped(source_ref, os_error_reason(error))
+        raw = read_capped(path)
+    except UnreadableFile as error:
+        yield Skipped(source_ref, str(error))
         return
     if not raw.strip():
         yield Skipped(source_ref, "empty file")
