@@ -146,7 +146,8 @@ def ingest(
 
 @app.command()
 def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
-    """Stories with their versions, date and publisher."""
+    """Stories with their versions, date and publisher, and the same-story group of each
+    (level 2: different articles about one event) with its articles and outlets."""
     with _store(db) as store:
         rows = store.stories()
     if as_json:
@@ -154,13 +155,26 @@ def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
         return
     table = _table(
         "Stories",
-        ["id", "published", "publisher", "versions", "quotes", "events", "claims", "title"],
+        [
+            "id",
+            "published",
+            "publisher",
+            "versions",
+            "same story",
+            "outlets",
+            "quotes",
+            "events",
+            "claims",
+            "title",
+        ],
         (
             (
                 s["id"],
                 s["published"],
                 s["publisher"],
                 len(s["versions"]),
+                s["same_story"]["id"],
+                len(s["same_story"]["publishers"]),
                 s["counts"]["quotes"],
                 s["counts"]["events"],
                 s["counts"]["claims"],
@@ -178,7 +192,7 @@ def story(
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
 ) -> None:
-    """One story's clean text with its facts."""
+    """One story's versions and reporting outlets, its same-story group, clean text and facts."""
     with _store(db) as store:
         data = store.story(story_id)
     if data is None:
@@ -189,8 +203,25 @@ def story(
         return
     meta = f"published {data['published']} · {data['publisher']} · {len(data['versions'])} versions"
     console.print(Panel(escape(data["title"] or data["id"]), subtitle=meta))
-    for version in data["versions"]:
-        console.print(f"  version {escape(version['article_id'])}  {escape(version['source_ref'])}")
+    console.print(
+        _table(
+            "Versions",
+            ["article", "publisher", "published", "words", "source"],
+            (
+                (v["article_id"], v["publisher"], v["published"], v["word_count"], v["source_ref"])
+                for v in data["versions"]
+            ),
+        )
+    )
+    group = data["same_story"]
+    others = [other for other in group["stories"] if other != data["id"]]
+    console.print(
+        f"reporting outlets: {escape(', '.join(data['publishers']) or 'unknown')}\n"
+        f"same story {escape(group['id'])}: {len(group['stories'])} stories,"
+        f" {group['articles']} articles, {len(group['publishers'])} outlets"
+        + (f" ({escape(', '.join(group['publishers']))})" if group["publishers"] else "")
+        + (f"; other stories: {escape(', '.join(others))}" if others else "")
+    )
     if data["standfirst"]:
         console.print(f"\n[italic]{escape(data['standfirst'])}[/]")
     console.print("\n" + escape(data["body"]))
@@ -205,8 +236,16 @@ def _print_quotes(rows: list[dict]) -> None:
     console.print(
         _table(
             "Quotes",
-            ["speaker", "cue", "quote"],
-            ((q["speaker"] or q["speaker_text"], q["cue"], _short(q["text"], 120)) for q in rows),
+            ["speaker", "cue", "quote", "mentions"],
+            (
+                (
+                    q["speaker"] or q["speaker_text"],
+                    q["cue"],
+                    _short(q["text"], 120),
+                    len(q["mentions"]),
+                )
+                for q in rows
+            ),
         )
     )
 
@@ -215,7 +254,7 @@ def _print_events(rows: list[dict]) -> None:
     console.print(
         _table(
             "Events",
-            ["source", "verb", "target", "CAMEO", "PLOVER", "Goldstein", "date"],
+            ["source", "verb", "target", "CAMEO", "PLOVER", "Goldstein", "date", "mentions"],
             (
                 (
                     _side(e["source"]),
@@ -225,6 +264,7 @@ def _print_events(rows: list[dict]) -> None:
                     e["plover"],
                     e["goldstein"],
                     e["date"],
+                    len(e["mentions"]),
                 )
                 for e in rows
             ),
