@@ -332,3 +332,16 @@ def test_a_dictionary_pattern_nearest_the_verb_wins(events_of):
 def test_a_participle_after_a_refusal_verb_is_no_complement(events_of):
     (event,) = events_of("The Palestinians reject proposed Israeli changes to the deal.")
     assert (event.source.code, event.target.code, event.plover) == ("PSE", "ISR", "REJECT")
+
+
+def test_a_verb_that_only_renews_something_is_coded_by_what_it_renews(events_of):
+    events = events_of("Israel and Lebanon renewed negotiations on the border.")
+    assert sorted((e.source.code, e.plover) for e in events) == [
+        ("ISR", "CONSULT"),
+        ("LBN", "CONSULT"),
+    ]
+
+
+def test_a_passive_without_an_agent_is_done_by_the_country_it_happens_in(events_of):
+    (event,) = events_of("Three American soldiers were killed in Baghdad on Sunday.")
+    assert (event.source.code, event.target.code, event.plover) == ("IRQ", "USAMIL", "ASSAULT")

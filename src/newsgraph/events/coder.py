@@ -38,6 +38,8 @@ PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 RELATIVE_PRONOUN_TAGS = {"WDT", "WP"}
 OWNER_PREPS = {"of", "by", "from"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+# Prepositions that say where an action happens ("in Kabul", "outside of Basra").
+PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 MONTHS = [name.lower() for name in calendar.month_name[1:]]
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
@@ -68,6 +70,9 @@ def extract_events(
             code, pattern = coded
             code, negated = recode_for_modality(verb, code)
             sources = resolver.resolve_each(source_heads(verb))
+            if not sources and is_passive(verb):
+                # "three soldiers were killed in Baghdad": done by someone in Iraq.
+                sources = _place_targets(verb, [], resolver)
             targets = _resolved_targets(verb, pattern, resolver)
         found = [
             _event(verb, code, source, _distinct(source, target), article_id, date, negated)
@@ -331,9 +336,9 @@ def _place_targets(
         holders = [word, *(c for c in word.children if c.dep_ in {"dobj", "attr"})]
         for holder in holders:
             for child in holder.children:
-                if child.dep_ != "prep" or child.lower_ != "in":
+                if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
                     continue
-                for place in child.children:
+                for place in child.subtree:
                     if place.dep_ == "pobj" and (ref := resolver.place(place)):
                         return [ref]
     return []
