@@ -209,3 +209,9 @@ def test_international_and_armed_groups_resolve_with_their_codes(nlp, dictionary
 def test_plural_demonyms_name_the_country(nlp, dictionary):
     index = resolve(nlp, dictionary, "Up to 100 ethnic Albanians demonstrated in Serbia.")
     assert [m.actor_key for m in index.mentions] == ["ALB", "SRB"]
+
+
+def test_other_spellings_of_an_armed_group_resolve_to_it(nlp, dictionary):
+    index = resolve(nlp, dictionary, "Hizbullah fighters and the Taleban met in secret.")
+    codes = {index.actor(m.actor_key).code for m in index.mentions}
+    assert {"LBNREB", "AFGREB"} <= codes

@@ -14,8 +14,9 @@ the international and non-state files, ``organisations_petrarch.tsv`` (IGOs, NGO
 armed groups with their CAMEO codes: "the PLO" -> PSEREB, "Hamas") and
 ``persons_international.tsv`` (heads of IGOs with dated terms: Kofi Annan -> IGOUNO).
 Aliases the hand-written files already give, aliases under three characters and
-one-word aliases other than the name or an acronym are left out, so a hand-written
-entry always wins and no common word (Hezbollah's "Party") becomes an actor.
+one-word aliases other than the name, an acronym or a spelling of the name
+("Hizbullah") are left out, so a hand-written entry always wins and no common word
+(Hezbollah's "Party") becomes an actor.
 Institutions of countries (ministries, parties, armies) are left out for now.
 """
 
@@ -25,6 +26,7 @@ import argparse
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 
 CODE_PATTERN = re.compile(r"\[([A-Z]+)(?:\s+([^\]]*))?\]")
@@ -36,6 +38,8 @@ ISO_CODES = {"TMP": "TLS"}
 NOT_COUNTRIES = {"KNT"}  # Kinakuta, a fictional test country
 COUNTRY_HEADER = ["key", "type", "name", "code", "country", "aliases"]
 PERSON_HEADER = ["name", "country", "terms", "aliases"]
+# How alike two one-word names must be to count as spellings of one ("Hizbollah").
+SPELLING_SIMILARITY = 0.7
 
 
 @dataclass
@@ -205,8 +209,9 @@ def build_organisations(entries: list[Entry], known: set[str]) -> list[list[str]
             for index, form in enumerate(dict.fromkeys(forms))
             if len(form.replace(".", "")) >= 3
             and normalise(form) not in known
-            # A one-word alias other than the name itself may be a common word ("Party").
-            and (index == 0 or " " in form or form.isupper())
+            # A one-word alias other than the name itself may be a common word ("Party"),
+            # unless it is a spelling of the name ("Hizbullah" for Hezbollah).
+            and (index == 0 or " " in form or form.isupper() or is_spelling_of(form, name))
         ]
         if not kept or key in keys:
             continue
@@ -214,6 +219,11 @@ def build_organisations(entries: list[Entry], known: set[str]) -> list[list[str]
         known.update(normalise(form) for form in kept)
         rows.append([key, "organisation", kept[0], code, "", "|".join(kept[1:])])
     return rows
+
+
+def is_spelling_of(form: str, name: str) -> bool:
+    """Whether ``form`` is another transliteration of ``name`` (most letters shared, in order)."""
+    return SequenceMatcher(None, form.lower(), name.lower()).ratio() >= SPELLING_SIMILARITY
 
 
 def normalise(name: str) -> str:
