@@ -35,6 +35,7 @@ from newsgraph.records import (
     Story,
     StoryFacts,
 )
+from newsgraph.store import summaries
 from newsgraph.store.base import Filters, JsonDict, Store, StoreError, StoreIntegrityError
 
 MIGRATIONS = resources.files("newsgraph") / "data" / "store" / "sqlite"
@@ -190,7 +191,7 @@ ORDER BY s.published IS NULL, s.published, s.id
 
 _ACTOR_SELECT = """
 SELECT ac.key, ac.name, ac.type, ac.code, ac.country, ac.sector,
-       (SELECT count(*) FROM mentions m WHERE m.actor_key = ac.key {mention_filter}) AS mentions
+       {mentions} AS mentions
 FROM actors ac
 WHERE {where}
 ORDER BY mentions DESC, ac.key
@@ -544,9 +545,12 @@ class SQLiteStore(Store):
     ) -> list[JsonDict]:
         """Actor dicts; ``mention_filter`` narrows which mentions are counted, ``page``
         is an optional LIMIT clause."""
-        actors = self._rows(
-            _ACTOR_SELECT.format(where=where, mention_filter=mention_filter) + page, parameters
+        mentions = (
+            f"(SELECT count(*) FROM mentions m WHERE m.actor_key = ac.key {mention_filter})"
+            if mention_filter
+            else summaries.MENTIONS_OF_ACTOR
         )
+        actors = self._rows(_ACTOR_SELECT.format(where=where, mentions=mentions) + page, parameters)
         keys = [actor["key"] for actor in actors]
         aliases = self._values_by_key("actor_aliases", "alias", keys)
         roles = self._values_by_key("actor_roles", "role", keys)
@@ -764,18 +768,8 @@ class SQLiteStore(Store):
         if actor is None:
             return None
         by_key = {"key": actor["key"], "limit": limit}
-        actor["totals"] = dict(
-            self._connection.execute(
-                """
-                SELECT (SELECT count(*) FROM quotes WHERE speaker_key = :key) AS quotes,
-                       (SELECT count(*) FROM events WHERE source_actor_key = :key)
-                           AS events_as_source,
-                       (SELECT count(*) FROM events WHERE target_actor_key = :key)
-                           AS events_as_target
-                """,
-                by_key,
-            ).fetchone()
-        )
+        # Totals, days and partners come from the sums kept by trigger (store/summaries.py).
+        actor["totals"] = summaries.actor_totals(self._connection, actor["key"])
         # For a busy speaker, CROSS JOIN fixes the join order (stories by date first) and
         # the unary + keeps SQLite from looking their quotes up by speaker instead of story.
         busy = actor["totals"]["quotes"] > _BUSY_SPEAKER_QUOTES
@@ -793,24 +787,8 @@ class SQLiteStore(Store):
                 by_key,
             )
             actor[f"events_as_{side}"] = self._events_by_id(event_ids)
-        # Grouped per side along its index, then merged: no scan with OR, no big sort.
-        actor["over_time"] = self._rows(
-            """
-            SELECT date, sum(as_source) AS as_source, sum(as_target) AS as_target
-            FROM (
-                SELECT event_date AS date, count(*) AS as_source, 0 AS as_target FROM events
-                WHERE source_actor_key = :key AND event_date IS NOT NULL AND negated = 0
-                GROUP BY event_date
-                UNION ALL
-                SELECT event_date, 0, count(*) FROM events
-                WHERE target_actor_key = :key AND event_date IS NOT NULL AND negated = 0
-                GROUP BY event_date
-            )
-            GROUP BY date ORDER BY date
-            """,
-            by_key,
-        )
-        actor["interactions"] = self._rows(_INTERACTIONS, by_key)
+        actor["over_time"] = summaries.actor_over_time(self._connection, actor["key"])
+        actor["interactions"] = summaries.actor_interactions(self._connection, actor["key"])
         return actor
 
     def _quotes_by_id(self, ids: list[str]) -> list[JsonDict]:
@@ -922,32 +900,6 @@ def _how_matched(actor: JsonDict, term: str, folded: str) -> str:
     return "alias"
 
 
-# Actors an actor acts with, either way: how often, how cooperatively. Each side is
-# grouped along its (actor, other actor) index first; only the small sums are merged.
-_INTERACTIONS = """
-SELECT other AS key, ac.name, ac.type, sum(events) AS events,
-       sum(as_source) AS as_source, sum(events) - sum(as_source) AS as_target,
-       sum(cooperation) AS cooperation, sum(conflict) AS conflict,
-       sum(goldstein_sum) / sum(goldstein_count) AS goldstein
-FROM (
-    SELECT target_actor_key AS other, count(*) AS events, count(*) AS as_source,
-           sum(quad_class IN (1, 2)) AS cooperation, sum(quad_class IN (3, 4)) AS conflict,
-           total(goldstein) AS goldstein_sum, count(goldstein) AS goldstein_count
-    FROM events
-    WHERE source_actor_key = :key AND target_actor_key != :key AND negated = 0
-    GROUP BY target_actor_key
-    UNION ALL
-    SELECT source_actor_key, count(*), 0, sum(quad_class IN (1, 2)), sum(quad_class IN (3, 4)),
-           total(goldstein), count(goldstein)
-    FROM events
-    WHERE target_actor_key = :key AND source_actor_key != :key AND negated = 0
-    GROUP BY source_actor_key
-)
-JOIN actors ac ON ac.key = other
-GROUP BY other
-ORDER BY events DESC, other
-LIMIT 12
-"""
 # Above this many quotes, a speaker's latest are found faster by walking stories newest
 # first than by sorting all of the speaker's quotes by their story's date.
 _BUSY_SPEAKER_QUOTES = 600

@@ -1,0 +1,235 @@
+"""An actor's dossier sums (kept by trigger, migration 0007) equal a direct count.
+
+The dossier reads totals, events per day and top partners from summary tables
+instead of summing an actor's events on every view. These tests sum the same things
+from what the store lists (events, quotes, each story's mentions) on the seed store
+built by the real pipeline, and again after a story's facts are replaced.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+
+from newsgraph.records import (
+    Actor,
+    ActorRef,
+    Article,
+    Event,
+    Mention,
+    Quote,
+    Span,
+    Story,
+    StoryFacts,
+)
+from newsgraph.store import Store, open_store
+from newsgraph.store.summaries import TOP_PARTNERS
+from workbench_server import build_workbench_store
+
+
+def direct_dossier(store: Store, key: str) -> dict:
+    """Totals, events per day and partners of ``key``, summed from the listed facts."""
+    events = store.events()
+    totals = {
+        "quotes": sum(q["speaker_key"] == key for q in store.quotes()),
+        "events_as_source": sum(e["source"]["actor_key"] == key for e in events),
+        "events_as_target": sum(
+            e["target"] is not None and e["target"]["actor_key"] == key for e in events
+        ),
+    }
+    days: dict[str, Counter] = defaultdict(Counter)
+    partners: dict[str, Counter] = defaultdict(Counter)
+    goldstein: dict[str, list[float]] = defaultdict(list)
+    for event in events:
+        if event["negated"]:
+            continue
+        source = event["source"]["actor_key"]
+        target = event["target"]["actor_key"] if event["target"] else None
+        for side, actor in (("as_source", source), ("as_target", target)):
+            if actor == key and event["date"]:
+                days[event["date"]][side] += 1
+        if None in (source, target) or source == target or key not in (source, target):
+            continue
+        other = target if source == key else source
+        partners[other]["events"] += 1
+        partners[other]["as_source"] += source == key
+        partners[other]["cooperation"] += event["quad_class"] in (1, 2)
+        partners[other]["conflict"] += event["quad_class"] in (3, 4)
+        if event["goldstein"] is not None:
+            goldstein[other].append(event["goldstein"])
+    over_time = [
+        {"date": day, "as_source": days[day]["as_source"], "as_target": days[day]["as_target"]}
+        for day in sorted(days)
+    ]
+    ranked = sorted(partners, key=lambda other: (-partners[other]["events"], other))
+    interactions = [
+        {
+            "key": other,
+            "events": partners[other]["events"],
+            "as_source": partners[other]["as_source"],
+            "as_target": partners[other]["events"] - partners[other]["as_source"],
+            "cooperation": partners[other]["cooperation"],
+            "conflict": partners[other]["conflict"],
+            "goldstein": (
+                pytest.approx(sum(goldstein[other]) / len(goldstein[other]))
+                if goldstein[other]
+                else None
+            ),
+        }
+        for other in ranked[:TOP_PARTNERS]
+    ]
+    return {"totals": totals, "over_time": over_time, "interactions": interactions}
+
+
+def stored_dossier(store: Store, key: str) -> dict:
+    dossier = store.actor_dossier(key)
+    assert dossier is not None
+    interactions = [
+        {
+            field: partner[field]
+            for field in (
+                "key",
+                "events",
+                "as_source",
+                "as_target",
+                "cooperation",
+                "conflict",
+                "goldstein",
+            )
+        }
+        for partner in dossier["interactions"]
+    ]
+    return {
+        "totals": dossier["totals"],
+        "over_time": dossier["over_time"],
+        "interactions": interactions,
+    }
+
+
+def direct_mentions(store: Store) -> Counter:
+    """Mentions per actor, counted story by story (the story's own count, not the sum)."""
+    counts: Counter = Counter()
+    for story in store.stories():
+        for actor in store.story(story["id"])["actors"]:
+            counts[actor["key"]] += actor["mentions"]
+    return counts
+
+
+@pytest.fixture(scope="module")
+def seed_db(tmp_path_factory, nlp) -> Path:
+    return build_workbench_store(tmp_path_factory.mktemp("summaries") / "seed.db", nlp)
+
+
+def test_seed_store_dossier_sums_equal_direct_counts(seed_db: Path) -> None:
+    with open_store(str(seed_db)) as store:
+        actors = store.actors()
+        assert any(store.actor_dossier(a["key"])["interactions"] for a in actors)
+        for actor in actors:
+            assert stored_dossier(store, actor["key"]) == direct_dossier(store, actor["key"])
+        mentions = direct_mentions(store)
+        assert {a["key"]: a["mentions"] for a in actors} == {
+            a["key"]: mentions[a["key"]] for a in actors
+        }
+
+
+ACTORS = [
+    Actor("KAZ", "Kazakhstan", "country", code="KAZ"),
+    Actor("RUS", "Russia", "country", code="RUS"),
+    Actor("USA", "United States", "country", code="USA"),
+]
+
+
+def _story(
+    number: int, actions: list[tuple[str, str, int, float, bool]]
+) -> tuple[Story, StoryFacts]:
+    """A one-version story whose sentences each carry one event (source, target,
+    QuadClass, Goldstein, negated) and whose first actor speaks one quote."""
+    names = {actor.key: actor for actor in ACTORS}
+    article_id = f"art-{number}"
+    text, mentions, events = "", [], []
+    for source, target, quad, goldstein, negated in actions:
+        start = len(text)
+        sentence = f"{names[source].name} answered {names[target].name} today."
+        text += sentence + " "
+        target_start = start + sentence.index(names[target].name)
+        mentions += [
+            Mention(
+                Span(article_id, start, start + len(names[source].name)), names[source].name, source
+            ),
+            Mention(
+                Span(article_id, target_start, target_start + len(names[target].name)),
+                names[target].name,
+                target,
+            ),
+        ]
+        verb = start + sentence.index("answered")
+        events.append(
+            Event(
+                span=Span(article_id, verb, verb + len("answered")),
+                sentence=Span(article_id, start, start + len(sentence)),
+                source=ActorRef(names[source].name, source, names[source].code),
+                target=ActorRef(names[target].name, target, names[target].code),
+                cameo="040" if quad < 3 else "111",
+                plover="CONSULT" if quad < 3 else "ACCUSE",
+                goldstein=goldstein,
+                quad_class=quad,
+                verb="answered",
+                date=f"2022-01-{10 + number:02d}",
+                negated=negated,
+            )
+        )
+    quote_text = "We talked"
+    text += f'"{quote_text}," an official said.'
+    quote_start = text.index(quote_text)
+    quotes = [
+        Quote(
+            Span(article_id, quote_start, quote_start + len(quote_text)),
+            quote_text,
+            actions[0][0],
+            names[actions[0][0]].name,
+            "said",
+        )
+    ]
+    article = Article(
+        id=article_id,
+        source_ref=f"test:{number}",
+        paragraphs=[text],
+        title=f"Story {number}",
+        published=f"2022-01-{10 + number:02d}",
+        publisher="Test Wire",
+    )
+    story = Story(
+        f"story-{number}", [article], article_id, article.published, "Test Wire", article.title
+    )
+    return story, StoryFacts(story.id, article_id, ACTORS, mentions, quotes, events, [])
+
+
+def _save(store: Store, number: int, actions: list[tuple[str, str, int, float, bool]]) -> None:
+    story, facts = _story(number, actions)
+    store.save_story(story, {}, facts)
+
+
+def test_sums_follow_replaced_facts(tmp_path: Path) -> None:
+    """Facts replaced on a second save (events gone, negated, moved to other actors)
+    leave the sums exact: no stale day or partner stays behind."""
+    with open_store(str(tmp_path / "replace.db")) as store:
+        _save(store, 1, [("KAZ", "RUS", 1, 1.0, False), ("RUS", "KAZ", 4, -10.0, False)])
+        _save(store, 2, [("USA", "KAZ", 3, -2.0, False), ("KAZ", "KAZ", 1, 3.0, False)])
+        for key in ("KAZ", "RUS", "USA"):
+            assert stored_dossier(store, key) == direct_dossier(store, key)
+        assert [p["key"] for p in store.actor_dossier("RUS")["interactions"]] == ["KAZ"]
+
+        # Story 1 again: its RUS events are gone, one event is now negated.
+        _save(store, 1, [("KAZ", "USA", 2, 7.0, False), ("USA", "KAZ", 4, -8.0, True)])
+        for key in ("KAZ", "RUS", "USA"):
+            assert stored_dossier(store, key) == direct_dossier(store, key)
+        russia = store.actor_dossier("RUS")
+        assert russia["interactions"] == []
+        assert russia["over_time"] == []
+        assert russia["totals"] == {"quotes": 0, "events_as_source": 0, "events_as_target": 0}
+        mentions = direct_mentions(store)
+        assert {a["key"]: a["mentions"] for a in store.actors()} == {
+            key: mentions[key] for key in ("KAZ", "RUS", "USA")
+        }
