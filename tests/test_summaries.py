@@ -1,4 +1,5 @@
-"""An actor's dossier sums (kept by trigger, migration 0007) equal a direct count.
+"""The workbench's quick reads equal the slow ones: dossier sums (kept by trigger,
+migration 0007) equal a direct count, one story's group equals the listing's.
 
 The dossier reads totals, events per day and top partners from summary tables
 instead of summing an actor's events on every view. These tests sum the same things
@@ -20,6 +21,7 @@ from newsgraph.records import (
     Event,
     Mention,
     Quote,
+    SameStoryPlacement,
     Span,
     Story,
     StoryFacts,
@@ -233,3 +235,24 @@ def test_sums_follow_replaced_facts(tmp_path: Path) -> None:
         assert {a["key"]: a["mentions"] for a in store.actors()} == {
             key: mentions[key] for key in ("KAZ", "RUS", "USA")
         }
+
+
+def test_one_story_reads_the_same_group_as_the_listing(tmp_path: Path) -> None:
+    """The story page finds its level-2 group along the indexes; it must be the group
+    the full listing computes, for grouped, absorbed and never-placed stories."""
+    with open_store(str(tmp_path / "groups.db")) as store:
+        placements = {
+            1: SameStoryPlacement("story-1", "{}"),
+            2: SameStoryPlacement("story-2", "{}"),
+            3: SameStoryPlacement("story-1", "{}", absorbed=("story-2",)),
+            4: None,
+        }
+        for number, placement in placements.items():
+            story, facts = _story(number, [("KAZ", "RUS", 1, 1.0, False)])
+            store.save_story(story, {}, facts, same_story=placement)
+        listed = {story["id"]: story["same_story"] for story in store.stories()}
+        assert listed["story-2"]["stories"] == ["story-1", "story-2", "story-3"]
+        assert listed["story-4"]["stories"] == ["story-4"]
+        for story_id, group in listed.items():
+            assert store.story(story_id)["same_story"] == group
+        assert store.story("no-such-story") is None
