@@ -345,3 +345,13 @@ def test_a_verb_that_only_renews_something_is_coded_by_what_it_renews(events_of)
 def test_a_passive_without_an_agent_is_done_by_the_country_it_happens_in(events_of):
     (event,) = events_of("Three American soldiers were killed in Baghdad on Sunday.")
     assert (event.source.code, event.target.code, event.plover) == ("IRQ", "USAMIL", "ASSAULT")
+
+
+def test_the_target_of_a_purpose_infinitive_is_the_actions_target(events_of):
+    (event,) = events_of("Egyptian police opened fire to disperse demonstrators in Cairo.")
+    assert (event.source.code, event.target.code) == ("EGYCOP", "EGYCVL")
+
+
+def test_a_domestic_action_acts_on_the_country_it_is_done_in(events_of):
+    (event,) = events_of("Thousands of Iraqi Kurds demonstrated in the city of Kirkuk.")
+    assert (event.source.code, event.target.code, event.plover) == ("IRQ", "IRQ", "PROTEST")

@@ -62,7 +62,7 @@ def extract_events(
         if demand := reported_obligation(verb):
             code, negated = demand, False
             sources = resolver.resolve_each(source_heads(verb.head))
-            targets = resolver.resolve_each(source_heads(verb))
+            targets, places = resolver.resolve_each(source_heads(verb)), []
         else:
             coded = code_token(verb)
             if coded is None or _is_content_of(verb):
@@ -74,10 +74,11 @@ def extract_events(
                 # "three soldiers were killed in Baghdad": done by someone in Iraq.
                 sources = _place_targets(verb, [], resolver)
             targets = _resolved_targets(verb, pattern, resolver)
+            places = _place_targets(verb, _complements(verb), resolver)
         found = [
-            _event(verb, code, source, _distinct(source, target), article_id, date, negated)
+            _event(verb, code, source, target, article_id, date, negated)
             for source in sources
-            for target in targets or [None]
+            for target in _targets_of(source, targets, places)
         ]
         if found:
             by_verb[verb.i] = found
@@ -315,13 +316,29 @@ def _resolved_targets(
     refs = _first_resolved(target_heads(verb, pattern), resolver)
     if refs:
         return refs
-    complements = [child for child in verb.children if child.dep_ == "xcomp"]
-    for complement in complements[:1]:
+    for complement in _complements(verb)[:1]:
         inner = replace(pattern, theme=False)
         candidates = target_heads(complement, inner) + _attached_elsewhere(complement, inner)
-        if refs := _first_resolved(candidates, resolver):
-            return refs
-    return _place_targets(verb, complements, resolver)
+        return _first_resolved(candidates, resolver)
+    return []
+
+
+def _complements(verb: Token) -> list[Token]:
+    """Open complements and purpose infinitives: "threatened *to attack* Iran", "opened
+    fire *to disperse* demonstrators" say what the action is aimed at."""
+    return [
+        child
+        for child in verb.children
+        if child.dep_ == "xcomp" or (child.dep_ == "advcl" and _is_infinitive(child))
+    ]
+
+
+def _targets_of(
+    source: ActorRef, targets: list[ActorRef], places: list[ActorRef]
+) -> list[ActorRef | None]:
+    """The targets other than the source itself; failing those, the place the action
+    is done in, even the source's own country ("Iraqi Kurds demonstrated in Kirkuk")."""
+    return [target for target in targets if _distinct(source, target)] or places or [None]
 
 
 def _place_targets(
@@ -445,15 +462,12 @@ def _governing_active_subjects(verb: Token) -> list[Token]:
     return conjuncts(subjects[0]) if subjects else []
 
 
-def _distinct(source: ActorRef, target: ActorRef | None) -> ActorRef | None:
-    """No event of an actor upon itself: such a target is dropped."""
-    if (
-        target is not None
-        and target.actor_key is not None
-        and (target.actor_key, target.code) == (source.actor_key, source.code)
-    ):
-        return None
-    return target
+def _distinct(source: ActorRef, target: ActorRef) -> bool:
+    """No event of an actor upon itself."""
+    return target.actor_key is None or (target.actor_key, target.code) != (
+        source.actor_key,
+        source.code,
+    )
 
 
 def _event(
