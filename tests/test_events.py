@@ -9,7 +9,7 @@ import pytest
 from conftest import GOLD, SEED_001
 from newsgraph.actors import ActorDictionary, resolve_actors
 from newsgraph.events import codebook, extract_events
-from newsgraph.events.patterns import verb_patterns
+from newsgraph.events.patterns import event_nouns, verb_patterns
 from newsgraph.records import Event
 
 
@@ -355,3 +355,12 @@ def test_the_target_of_a_purpose_infinitive_is_the_actions_target(events_of):
 def test_a_domestic_action_acts_on_the_country_it_is_done_in(events_of):
     (event,) = events_of("Thousands of Iraqi Kurds demonstrated in the city of Kirkuk.")
     assert (event.source.code, event.target.code, event.plover) == ("IRQ", "IRQ", "PROTEST")
+
+
+def test_the_object_of_a_verb_that_says_nothing_itself_names_the_event(events_of):
+    (event,) = events_of("Italy announced a suspension of air links with Serbia on Wednesday.")
+    assert (event.source.code, event.target.code, event.plover) == ("ITA", "SRB", "SANCTION")
+
+
+def test_event_nouns_have_known_codes_with_plover_categories():
+    assert all(codebook.is_known(code) and codebook.plover(code) for code in event_nouns().values())

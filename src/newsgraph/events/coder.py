@@ -21,6 +21,7 @@ from newsgraph.events.arguments import ArgumentResolver, conjuncts
 from newsgraph.events.patterns import (
     VerbPattern,
     default_target_preps,
+    event_nouns,
     fixed_expressions,
     group_words,
     modality,
@@ -142,6 +143,17 @@ def code_token(verb: Token) -> tuple[str, VerbPattern] | None:
         return curated.code, curated
     if found and found.code not in STATEMENT_CODES:
         return found.code, VerbPattern(lemma, found.code, default_target_preps())
+    return _noun_event(verb)
+
+
+def _noun_event(verb: Token) -> tuple[str, VerbPattern] | None:
+    """The event its object names, for a verb that says nothing itself ("announced a
+    suspension of air links with Serbia", "mounted an invasion of Lebanon")."""
+    if verb.pos_ != "VERB":
+        return None
+    for thing in _objects(verb):
+        if code := event_nouns().get(thing.lemma_.lower()):
+            return code, VerbPattern(verb.lemma_.lower(), code, default_target_preps(), theme=True)
     return None
 
 

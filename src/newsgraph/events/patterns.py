@@ -80,6 +80,12 @@ def verb_patterns() -> dict[str, VerbPattern]:
 
 
 @cache
+def event_nouns() -> dict[str, str]:
+    """CAMEO codes of nouns that name an event ("invasion", "suspension"), by lemma."""
+    return _load_toml("verbs.toml")["nouns"]
+
+
+@cache
 def default_target_preps() -> tuple[str, ...]:
     """Prepositions whose object is a verb's target unless its pattern says otherwise."""
     return tuple(_load_toml("verbs.toml")["defaults"]["target_preps"])
