@@ -35,7 +35,7 @@ from newsgraph.records import (
     Story,
     StoryFacts,
 )
-from newsgraph.store import summaries
+from newsgraph.store import ranking, summaries
 from newsgraph.store.base import Filters, JsonDict, Store, StoreError, StoreIntegrityError
 
 MIGRATIONS = resources.files("newsgraph") / "data" / "store" / "sqlite"
@@ -711,27 +711,9 @@ class SQLiteStore(Store):
             return rows
         # Each word is a quoted FTS5 string, as in search(): no operator survives.
         parameters["match"] = " ".join(f'"{term}"' for term in terms)
-        rows = self._connection.execute(
-            f"""
-            SELECT a.seq, a.story_id, a.id AS article_id, coalesce(a.title, s.title) AS title,
-                   s.published, s.publisher
-            FROM articles_fts
-            JOIN articles a ON a.seq = articles_fts.rowid
-            JOIN stories s ON s.id = a.story_id
-            WHERE articles_fts MATCH :match AND {where}
-            ORDER BY rank
-            """,
-            parameters,
-        )
-        hits: dict[str, JsonDict] = {}
-        for row in rows:
-            hits.setdefault(row["story_id"], dict(row))
-            if len(hits) == offset + limit:
-                break
-        rows.close()
-        page = list(hits.values())[offset:]
-        # Snippets only for the page's hits: in the ranked query above, SQLite would
-        # build one for every match before sorting.
+        # Ranked by bm25 in windows of the latest matches (store/ranking.py).
+        page = ranking.ranked_hits(self._connection, where, parameters, offset + limit)[offset:]
+        # Snippets only for the page's hits, not for every match.
         snippets = dict(
             self._connection.execute(
                 "SELECT rowid, snippet(articles_fts, 1, char(2), char(3), '…', 24)"
