@@ -3,14 +3,32 @@
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Callable
+import os
+import socket
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import uvicorn
+from fastapi import FastAPI
+from uvicorn.supervisors import Multiprocess
 
 from newsgraph.api.app import create_app
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+# Worker processes read their store and token from here (uvicorn starts them anew).
+_DB_VARIABLE = "NEWSGRAPH_SERVE_DB"
+_TOKEN_VARIABLE = "NEWSGRAPH_SERVE_TOKEN"
+
+
+def default_workers() -> int:
+    """One worker process per core: Python runs one request at a time per process."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def app_from_environment() -> FastAPI:
+    """The workbench of one worker process, over the store its parent was given."""
+    return create_app(os.environ[_DB_VARIABLE], token=os.environ.get(_TOKEN_VARIABLE) or None)
 
 
 def is_loopback(host: str) -> bool:
@@ -39,9 +57,40 @@ def serve(
     port: int = DEFAULT_PORT,
     token: str | None = None,
     warn: Callable[[str], None] = print,
+    workers: int = 1,
 ) -> None:
-    """Serve the workbench over the store at ``db`` until interrupted."""
+    """Serve the workbench over the store at ``db`` until interrupted, in ``workers``
+    processes sharing the port."""
     warning = exposure_warning(host, token)
     if warning:
         warn(warning)
-    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning")
+    if workers <= 1:
+        uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning")
+        return
+    # Opened once here so that a bad URL fails before any worker starts.
+    create_app(db, token=token)
+    os.environ[_DB_VARIABLE] = db
+    os.environ[_TOKEN_VARIABLE] = token or ""
+    config = uvicorn.Config(
+        f"{__name__}:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )
+    with _tcp_listener(config) as listener:
+        Multiprocess(config, sockets=[listener]).run()
+
+
+@contextmanager
+def _tcp_listener(config: uvicorn.Config) -> Iterator[socket.socket]:
+    """uvicorn's bound socket, marked as TCP. uvicorn opens it with protocol 0, so
+    asyncio never sets TCP_NODELAY on the workers' connections, and every reply on a
+    kept-alive connection waits ~40 ms for the client's delayed ACK."""
+    bound = config.bind_socket()
+    listener = socket.socket(bound.family, bound.type, socket.IPPROTO_TCP, bound.detach())
+    try:
+        yield listener
+    finally:
+        listener.close()
