@@ -537,15 +537,22 @@ def serve(
         str | None,
         typer.Option(envvar="NEWSGRAPH_TOKEN", help="Require this token (Bearer or ?token=)."),
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, help="Server processes; one per core by default."),
+    ] = None,
 ) -> None:
     """Open the workbench (web pages and REST API under /api) over the store, read-only."""
     from newsgraph.api import serve as run_server
+    from newsgraph.api.server import default_workers
 
     def warn(message: str) -> None:
         errors.print(f"[bold red]{escape(message)}[/]")
 
     errors.print(f"newsgraph workbench on http://{host}:{port}/ (API docs at /docs)")
-    run_server(db, host=host, port=port, token=token, warn=warn)
+    run_server(
+        db, host=host, port=port, token=token, warn=warn, workers=workers or default_workers()
+    )
 
 
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.IGNORECASE)
