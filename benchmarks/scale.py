@@ -35,7 +35,14 @@ import numpy as np
 import rensa
 
 from newsgraph.stories.same_story import Profile, SameStoryIndex
-from newsgraph.stories.versions import NUM_BANDS, NUM_PERM, SEED, Signature, VersionIndex
+from newsgraph.stories.versions import (
+    NUM_BANDS,
+    NUM_PERM,
+    SEED,
+    VersionIndex,
+    _shingle_hashes,
+    digest_texts,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
@@ -101,24 +108,20 @@ def peak_rss_mib() -> float:
 
 
 def run_versions(bodies: list[str], batch: int) -> tuple[list[str], float, int]:
-    from newsgraph.stories.versions import digest_texts
-
+    """Level 1 on texts already in memory: hashing, digests and placement, per batch."""
     index = VersionIndex()
     stories: list[str] = []
     started = time.perf_counter()
     for start in range(0, len(bodies), batch):
         chunk = bodies[start : start + batch]
         digests, sizes = digest_texts(chunk)
-        signatures = [Signature(d, int(s)) for d, s in zip(digests, sizes, strict=True)]
         ids = [str(start + i) for i in range(len(chunk))]
-        stories.extend(index.assign(ids, signatures))
+        stories.extend(index.assign_digests(ids, digests, sizes))
     return stories, time.perf_counter() - started, index.nbytes
 
 
 def run_rensa_lsh(bodies: list[str], batch: int) -> tuple[float, float]:
     """Baseline: the same digests in rensa's RMinHashLSH (insert and query), seconds and MiB."""
-    from newsgraph.stories.versions import _shingle_hashes
-
     before = peak_rss_mib()
     lsh = rensa.RMinHashLSH(0.1, NUM_PERM, NUM_BANDS * 2)
     started = time.perf_counter()
