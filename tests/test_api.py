@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -25,6 +28,7 @@ from newsgraph.store import open_store
 from workbench_server import (
     HOSTILE_TITLE,
     build_workbench_store,
+    free_port,
     running_server,
 )
 
@@ -300,3 +304,29 @@ def test_token_guards_every_route(db: Path) -> None:
         )
         assert http.get("/", params={"token": "s3cret"}).status_code == 200
         assert http.get("/actors").status_code == 200  # the cookie set by ?token=
+
+
+def test_serve_runs_several_worker_processes(db: Path) -> None:
+    """`newsgraph serve --workers 2` answers on loopback, the token still guarding it."""
+    port = free_port()
+    command = [str(Path(sys.executable).with_name("newsgraph")), "serve", "--db", str(db)]
+    command += ["--port", str(port), "--workers", "2", "--token", "s3cret"]
+    server = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        with httpx.Client(base_url=base_url, timeout=5) as http:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    assert http.get("/api/health").status_code == 401
+                    break
+                except httpx.TransportError:
+                    assert server.poll() is None and time.monotonic() < deadline
+                    time.sleep(0.2)
+            guarded = {"Authorization": "Bearer s3cret"}
+            for _ in range(10):  # on one kept-alive connection, served by either worker
+                hits = http.get("/api/search", params={"q": "Tokayev"}, headers=guarded)
+                assert hits.status_code == 200 and hits.json()["items"]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from importlib import resources
 
+from anyio import to_thread
 from fastapi import FastAPI, Request, Response
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -16,6 +17,8 @@ from fastapi.staticfiles import StaticFiles
 from newsgraph.store import Store, open_store
 
 STATIC = resources.files("newsgraph") / "web" / "static"
+# Threads per worker process that run requests (and hold a store connection each).
+REQUEST_THREADS = 4
 TOKEN_COOKIE = "newsgraph_token"
 # No inline script anywhere in the pages: hostile text that slipped through escaping
 # still could not run. Inline styles are allowed (Cytoscape.js sets them on its
@@ -64,6 +67,9 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # Each request thread keeps its own store connection, cold until it has served
+        # a few: a few threads with warm caches beat anyio's default of 40 cold ones.
+        to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
         yield
         stores.close()
 

@@ -1,6 +1,8 @@
 """Query parameters shared by the API and the pages: filters and paging, validated once.
 
 HTML forms send empty fields as empty strings, so every filter accepts "" as "any".
+Filters and paging are async: they only parse, so they run on the event loop instead
+of taking a trip to a worker thread each.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ def _blank_is_none(value: str | None) -> str | None:
     return value.strip() or None
 
 
-def filters(
+async def filters(
     date_from: Annotated[str | None, Query(alias="from", pattern=DATE)] = None,
     date_to: Annotated[str | None, Query(alias="to", pattern=DATE)] = None,
     actor: Annotated[str | None, Query(max_length=200, description="key, name or alias")] = None,
@@ -63,7 +65,7 @@ class Paging:
         }
 
 
-def paging(
+async def paging(
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> Paging:
