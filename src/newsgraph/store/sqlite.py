@@ -713,13 +713,21 @@ class SQLiteStore(Store):
         parameters["match"] = " ".join(f'"{term}"' for term in terms)
         # Ranked by bm25 in windows of the latest matches (store/ranking.py).
         page = ranking.ranked_hits(self._connection, where, parameters, offset + limit)[offset:]
-        # Snippets only for the page's hits, not for every match.
+        # Snippets only for the page's hits, not for every match; the rowid range lets
+        # FTS5 read only the matches between them.
+        seqs = [hit["seq"] for hit in page]
         snippets = dict(
             self._connection.execute(
                 "SELECT rowid, snippet(articles_fts, 1, char(2), char(3), '…', 24)"
                 " FROM articles_fts WHERE articles_fts MATCH :match"
+                " AND rowid BETWEEN :low AND :high"
                 " AND rowid IN (SELECT value FROM json_each(:seqs))",
-                {"match": parameters["match"], "seqs": _json([hit["seq"] for hit in page])},
+                {
+                    "match": parameters["match"],
+                    "seqs": _json(seqs),
+                    "low": min(seqs, default=0),
+                    "high": max(seqs, default=0),
+                },
             ).fetchall()
         )
         for hit in page:
