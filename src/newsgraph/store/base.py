@@ -199,6 +199,9 @@ class Store(ABC):
     ) -> list[JsonDict]:
         """Stories matching the words of ``query`` (best first) and the filters.
 
+        "Best" may be judged within windows of the latest matching articles (SQLite:
+        1,000), so that a common word does not cost scoring all of its matches.
+
         An empty query lists the filtered stories, newest first. Each hit carries
         ``snippet``: a list of ``{"text", "match"}`` pieces, matched words marked.
         """
