@@ -41,7 +41,7 @@ NUM_PERM = 64
 NUM_BANDS = 32  # one row each: a pair with Jaccard 0.1 is a candidate with p ≈ 0.97
 SEED = 20220110
 MIN_CONTAINMENT = 0.8
-CANDIDATES_PER_KEY = 2  # the earliest entries of a bucket in each run: copies agree often
+CANDIDATES_PER_KEY = 4  # a bucket offers its latest rows only: copies share many buckets
 MAX_WORD_BYTES = 24  # longer words are hashed on their first 24 bytes
 FORMAT = b"NGv3"
 _HEADER = struct.Struct("<4sI")  # format tag, distinct shingle count
@@ -51,7 +51,9 @@ _WORD_PART_MULTIPLIERS = (np.uint64(0xC2B2AE3D27D4EB4F), np.uint64(0x165667B19E3
 _ROW_BITS = 27  # band key = band (5 bits) | MinHash value (32 bits) | row (27 bits)
 _ROW_MASK = np.uint64((1 << _ROW_BITS) - 1)
 MAX_ROWS = 1 << _ROW_BITS
+HASH_CHUNK = 128  # texts hashed at once: larger batches fall out of the CPU's caches
 _DISTINCT_CHUNK = 4096  # texts whose shingles are counted in one uint32 sort
+_VERIFY_CHUNK = 32768  # candidate pairs verified at once
 
 
 class SignatureFormatError(ValueError):
@@ -140,7 +142,7 @@ def _word_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     return _mix(hashes), offsets
 
 
-def _shingle_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def shingle_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Word 5-gram hashes (flat), each text's offsets into them, and distinct counts.
 
     A text shorter than five words falls back to its words.
@@ -193,13 +195,21 @@ def _distinct_counts(flat: np.ndarray, offsets: np.ndarray) -> np.ndarray:
 
 
 def digest_texts(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """MinHash digests (rows of ``NUM_PERM`` uint32) and distinct shingle counts of texts."""
-    if not texts:
-        return np.zeros((0, NUM_PERM), dtype=np.uint32), np.zeros(0, dtype=np.int64)
-    flat, offsets, distinct = _shingle_hashes(texts)
-    matrix = rensa.RMinHash.digest_matrix_from_flat_token_hashes(flat, offsets, NUM_PERM, SEED)
-    values = array.array("I", chain.from_iterable(matrix.to_rows()))  # faster than np.array
-    return np.frombuffer(values, dtype=np.uint32).reshape(len(texts), NUM_PERM), distinct
+    """MinHash digests (rows of ``NUM_PERM`` uint32) and distinct shingle counts of texts.
+
+    Texts are hashed ``HASH_CHUNK`` at a time, so that the arrays stay in cache.
+    """
+    digests = np.zeros((len(texts), NUM_PERM), dtype=np.uint32)
+    sizes = np.zeros(len(texts), dtype=np.int64)
+    for first in range(0, len(texts), HASH_CHUNK):
+        chunk = texts[first : first + HASH_CHUNK]
+        flat, offsets, sizes[first : first + len(chunk)] = shingle_hashes(chunk)
+        matrix = rensa.RMinHash.digest_matrix_from_flat_token_hashes(flat, offsets, NUM_PERM, SEED)
+        values = array.array("I", chain.from_iterable(matrix.to_rows()))  # beats np.array
+        digests[first : first + len(chunk)] = np.frombuffer(values, dtype=np.uint32).reshape(
+            len(chunk), NUM_PERM
+        )
+    return digests, sizes
 
 
 def containment(jaccard: np.ndarray | float, size: int, others: np.ndarray | int) -> np.ndarray:
@@ -304,7 +314,7 @@ def _jaccard_of_sketches(agree: np.ndarray) -> np.ndarray:
 
 def _same_bucket(keys: np.ndarray, positions: np.ndarray, prefixes: np.ndarray) -> np.ndarray:
     """Which ``positions`` of sorted ``keys`` exist and hold a key with these prefixes."""
-    inside = positions < len(keys)
+    inside = (positions >= 0) & (positions < len(keys))
     inside[inside] = (keys[positions[inside]] >> np.uint64(_ROW_BITS)) == prefixes[inside]
     return inside
 
@@ -313,39 +323,42 @@ class _BandRuns:
     """Band keys of every indexed article, as sorted runs merged like a binary counter."""
 
     def __init__(self) -> None:
-        self._runs: list[np.ndarray] = []
+        self._runs: list[np.ndarray] = []  # oldest rows first
 
     @property
     def nbytes(self) -> int:
         return sum(run.nbytes for run in self._runs)
 
     def add(self, keys: np.ndarray) -> None:
-        """Add sorted band keys (from ``_band_keys``)."""
+        """Add sorted band keys (from ``_band_keys``) of rows newer than any indexed."""
         run = keys
         while self._runs and len(self._runs[-1]) <= len(run):
             run = np.sort(np.concatenate((self._runs.pop(), run)), kind="stable")  # a merge
         self._runs.append(run)
 
-    def pairs(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def pairs(self, keys: np.ndarray, room: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(query row, indexed row) for indexed rows sharing a band bucket with a query.
 
-        ``keys`` are sorted band keys; each run gives a bucket's
-        ``CANDIDATES_PER_KEY`` earliest rows.
+        ``keys`` are sorted band keys; each takes the latest rows of its bucket,
+        newest runs first, as many as its ``room`` says.
         """
         prefixes = keys >> np.uint64(_ROW_BITS)
-        queries = prefixes << np.uint64(_ROW_BITS)
+        bucket_ends = (prefixes << np.uint64(_ROW_BITS)) | _ROW_MASK
+        room = room.copy()
         found_queries, found_rows = [], []
-        for run in self._runs:
-            low = np.searchsorted(run, queries)
-            active = np.flatnonzero(_same_bucket(run, low, prefixes))
-            for offset in range(CANDIDATES_PER_KEY):
-                if offset:
-                    positions = low[active] + offset
-                    active = active[_same_bucket(run, positions, prefixes[active])]
+        for run in reversed(self._runs):
+            after = np.searchsorted(run, bucket_ends, side="right")
+            active = np.flatnonzero(room > 0)
+            for back in range(1, CANDIDATES_PER_KEY + 1):
+                positions = after[active] - back
+                inside = _same_bucket(run, positions, prefixes[active])
+                active, positions = active[inside], positions[inside]
                 if not len(active):
                     break
                 found_queries.append(keys[active] & _ROW_MASK)
-                found_rows.append(run[low[active] + offset] & _ROW_MASK)
+                found_rows.append(run[positions] & _ROW_MASK)
+                room[active] -= 1
+                active = active[room[active] > 0]
         if not found_queries:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         return (
@@ -354,8 +367,13 @@ class _BandRuns:
         )
 
 
-def _pairs_within(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(later row, earlier row) for rows of one batch's sorted keys sharing a bucket."""
+def _pairs_within(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(later row, earlier row) for rows of one batch sharing a band bucket, and room left.
+
+    ``keys`` are the batch's sorted band keys; each pairs with the latest
+    ``CANDIDATES_PER_KEY`` rows before it in its bucket, and has room for the rest
+    in the index.
+    """
     prefixes = keys >> np.uint64(_ROW_BITS)
     positions = np.arange(len(keys))
     opens = np.ones(len(keys), dtype=bool)
@@ -363,9 +381,9 @@ def _pairs_within(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     group_start = np.maximum.accumulate(np.where(opens, positions, 0))
     earlier = np.minimum(positions - group_start, CANDIDATES_PER_KEY)
     later = np.flatnonzero(earlier)
-    partners = _ragged_range(group_start[later], earlier[later])
+    partners = _ragged_range(later - earlier[later], earlier[later])
     rows = (keys & _ROW_MASK).astype(np.int64)
-    return rows[np.repeat(later, earlier[later])], rows[partners]
+    return rows[np.repeat(later, earlier[later])], rows[partners], CANDIDATES_PER_KEY - earlier
 
 
 class VersionIndex:
@@ -457,9 +475,13 @@ class VersionIndex:
         distinct[1:] = pairs[1:] != pairs[:-1]
         pairs = pairs[distinct]
         queries, rows = pairs >> _ROW_BITS, pairs & ((1 << _ROW_BITS) - 1)
-        agree = _agreement(
-            np.take(sketches, queries, axis=0), np.take(self._sketches, rows, axis=0)
-        )
+        agree = np.empty(len(pairs), dtype=np.int64)
+        for start in range(0, len(pairs), _VERIFY_CHUNK):  # temporaries that stay in cache
+            part = slice(start, start + _VERIFY_CHUNK)
+            agree[part] = _agreement(
+                np.take(sketches, queries[part], axis=0),
+                np.take(self._sketches, rows[part], axis=0),
+            )
         scores = containment(_jaccard_of_sketches(agree), sizes[queries], self._sizes[rows])
         passing = scores >= MIN_CONTAINMENT
         queries, rows, scores = queries[passing], rows[passing], scores[passing]
@@ -473,7 +495,8 @@ class VersionIndex:
     def match(self, signature: Signature) -> str | None:
         """The story of the most contained existing version, if any is a near-duplicate."""
         digests = signature.digest[None, :]
-        queries, rows = self._bands.pairs(_band_keys(digests, 0))
+        room = np.full(NUM_BANDS, CANDIDATES_PER_KEY)
+        queries, rows = self._bands.pairs(_band_keys(digests, 0), room)
         sizes = np.array([signature.size])
         best = self._best_rows(queries, rows, _sketches(digests), sizes)
         return None if best[0] < 0 else self._story_ids[self._story_rows[best[0]]]
@@ -500,9 +523,9 @@ class VersionIndex:
         first = self._rows
         keys = _band_keys(digests, first)
         sketches = _sketches(digests)
-        stored_queries, stored_rows = self._bands.pairs(keys)
+        later, earlier, room = _pairs_within(keys)
+        stored_queries, stored_rows = self._bands.pairs(keys, room)
         self._append(keys, sketches, sizes, np.full(count, -1, dtype=np.int32))
-        later, earlier = _pairs_within(keys)
         best = self._best_rows(
             np.concatenate((stored_queries, later)) - first,
             np.concatenate((stored_rows, earlier)),
