@@ -10,6 +10,7 @@ from conftest import EXTRACTION, SEED_000, SEED_001, SHARED
 from newsgraph.records import Article
 from newsgraph.stories import Signature, VersionIndex, add_version
 from newsgraph.stories.same_story import Profile, SameStoryIndex
+from newsgraph.stories.versions import SignatureFormatError, digest_texts
 
 ECB_DEV = SHARED / "data" / "stories" / "ecbplus_dev.jsonl"
 
@@ -95,6 +96,92 @@ def test_a_batch_places_copies_with_their_original_and_keeps_others_apart() -> N
     batch = [full, *others, truncated]
     stories = VersionIndex().assign([a.id for a in batch], Signature.many(batch))
     assert stories == [a.id for a in batch[:-1]] + [full.id]
+
+
+def _real_bodies() -> list[str]:
+    records = json.loads((EXTRACTION / "ground-truth.json").read_text(encoding="utf-8"))
+    return [record["articleBody"] for record in records.values()]
+
+
+def _versions_corpus() -> list[Article]:
+    """Real articles, each followed later by a truncated copy or one with a footer."""
+    bodies = _real_bodies()[:40]
+    originals = [_article(f"o{n}", body) for n, body in enumerate(bodies)]
+    copies = []
+    for n, original in enumerate(originals):
+        paragraphs = original.paragraphs
+        if n % 2:
+            kept = paragraphs[: max(1, round(len(paragraphs) * 0.7))]
+            copies.append(_article(f"c{n}", "\n\n".join(kept)))
+        else:
+            footer = "Copyright 2024 The Wire. All rights reserved. Do not redistribute."
+            copies.append(_article(f"c{n}", "\n\n".join([*paragraphs, footer])))
+    return [*originals[:20], *copies[:10], *originals[20:], *copies[10:]]
+
+
+def test_batch_placement_agrees_with_one_article_at_a_time() -> None:
+    corpus = _versions_corpus()
+    signatures = Signature.many(corpus)
+    one_at_a_time = VersionIndex()
+    expected = []
+    for article, signature in zip(corpus, signatures, strict=True):
+        story = one_at_a_time.match(signature) or article.id
+        one_at_a_time.add(article.id, story, signature)
+        expected.append(story)
+    batched = VersionIndex()
+    placed = batched.assign([a.id for a in corpus[:25]], signatures[:25])
+    placed += batched.assign([a.id for a in corpus[25:]], signatures[25:])
+    assert placed == expected
+    copies = [(a.id, story) for a, story in zip(corpus, placed, strict=True) if a.id[0] == "c"]
+    assert all(story == "o" + copy[1:] for copy, story in copies)
+
+
+def test_a_signature_does_not_depend_on_the_batch_it_is_hashed_in() -> None:
+    texts = [*_real_bodies(), "", "two words", "a text\x01with the batch separator in it"]
+    texts *= 2  # more texts than one hashing chunk
+    digests, sizes = digest_texts(texts)
+    for position in (0, 88, 89, 90, 127, 128, 129, len(texts) - 1):
+        alone, size = digest_texts([texts[position]])
+        assert list(alone[0]) == list(digests[position])
+        assert size[0] == sizes[position]
+
+
+def test_quotes_dashes_spacing_and_ascii_case_make_no_new_shingles() -> None:
+    text = SEED_001.read_text(encoding="utf-8")
+    restyled = (
+        text.replace("'", "\u2019").replace(" - ", " \u2014 ").replace(" ", "\u00a0", 40).upper()
+    )
+    original, copy = Signature.of(_article("a", text)), Signature.of(_article("b", restyled))
+    assert copy.size == original.size
+    assert list(copy.digest) == list(original.digest)
+
+
+def test_a_copy_of_a_copy_joins_the_first_story_within_one_batch() -> None:
+    paragraphs = [p for body in _real_bodies()[:10] for p in body.split("\n") if len(p) > 200]
+    first = _article("first", "\n\n".join(paragraphs[:12]))
+    middle = _article("middle", "\n\n".join(paragraphs[4:12]))  # inside the first
+    last = _article("last", "\n\n".join(paragraphs[4:24]))  # holds the middle, not the first
+    signatures = Signature.many([first, middle, last])
+    assert signatures[2].containment(signatures[0]) < 0.8
+    stories = VersionIndex().assign(["first", "middle", "last"], signatures)
+    assert stories == ["first", "first", "first"]
+
+
+def test_an_index_rebuilt_from_stored_signatures_places_a_new_copy() -> None:
+    truncated, full = _seed_articles()
+    others = [_article(f"r{n}", body) for n, body in enumerate(_real_bodies()[:20])]
+    stored = [(a.id, a.id, Signature.of(a).to_bytes()) for a in [*others, full]]
+    index = VersionIndex()
+    index.load(stored)
+    assert len(index) == 21
+    assert index.assign([truncated.id], [Signature.of(truncated)]) == [full.id]
+
+
+def test_signature_bytes_of_another_format_are_refused() -> None:
+    _, full = _seed_articles()
+    data = Signature.of(full).to_bytes()
+    with pytest.raises(SignatureFormatError, match="re-ingest"):
+        Signature.from_bytes(b"NGv2" + data[4:])
 
 
 def _ecb_texts(cluster: str, count: int) -> list[str]:
