@@ -9,18 +9,21 @@ those bytes; 5-gram hashes are combined from word hashes with array shifts.
 
 Candidates come from an LSH index tuned to find pairs with low Jaccard similarity,
 because a truncated copy of a long article shares few shingles *relative to the
-union*: each of the first ``NUM_BANDS`` MinHash values is a band of one row.
+union*: each of the first ``NUM_BANDS`` MinHash values is a band of one row, and a
+bucket offers its ``CANDIDATES_PER_KEY`` latest rows (a shingle common to many
+articles, such as a footer's, would otherwise make every article a candidate).
 Candidates are verified by containment, |A ∩ B| / min(|A|, |B|), estimated from the
 Jaccard estimate and the two shingle counts: a copy that is mostly inside another
 is the same article.
 
 The LSH index is written here rather than taken from rensa because rensa's
-``RMinHashLSH`` measured 1.4-3.3 KB per article; this one packs band number, band
-value and row into one ``uint64`` per band and keeps them as sorted runs (merged
-like a binary counter), about 0.5 KB per article with the digests. A whole batch
-is looked up and verified with array operations. The index is incremental: a new
-article joins an existing story without recomputing the corpus, and it is rebuilt
-from the signatures the store keeps.
+``RMinHashLSH`` measured 1.6-1.8 KB per article (benchmarks/scale.py) and verifies
+nothing; this one packs band number, band value and row into one ``uint64`` per
+band, kept as sorted runs (merged like a binary counter), and keeps one byte of
+each MinHash value for verification (b-bit MinHash): about 330 bytes per article.
+A whole batch is looked up and verified with array operations. The index is
+incremental: a new article joins an existing story without recomputing the
+corpus, and it is rebuilt from the signatures the store keeps.
 """
 
 from __future__ import annotations
