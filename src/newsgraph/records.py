@@ -271,15 +271,16 @@ class FactMention:
 
 @dataclass(frozen=True)
 class SameStoryPlacement:
-    """Level 2: the same-story group a story joined, by which profile, and what it merged.
+    """Level 2: the same-story group a story joined, by which profile, and what moved.
 
     ``profile`` is the JSON of the features it was placed by (so the grouping can be
-    continued in a later run); ``absorbed`` are groups that became this one.
+    continued in a later run); ``regrouped`` are (story id, group id) of other
+    stories whose group changed as the newcomer was clustered with them.
     """
 
     group_id: str
     profile: str
-    absorbed: tuple[str, ...] = ()
+    regrouped: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
