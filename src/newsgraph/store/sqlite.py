@@ -1238,7 +1238,7 @@ def _replace_fact_mentions(
 def _place_story(
     connection: sqlite3.Connection, story_id: str, placement: SameStoryPlacement
 ) -> None:
-    """Record the story's level-2 group; stories of absorbed groups move into it."""
+    """Record the story's level-2 group, and the new groups of stories it moved."""
     connection.execute(
         """
         INSERT INTO story_groups (story_id, group_id, profile, placed)
@@ -1249,8 +1249,8 @@ def _place_story(
         (story_id, placement.group_id, placement.profile),
     )
     connection.executemany(
-        "UPDATE story_groups SET group_id = ? WHERE group_id = ?",
-        ((placement.group_id, absorbed) for absorbed in placement.absorbed),
+        "UPDATE story_groups SET group_id = ? WHERE story_id = ?",
+        ((group_id, story) for story, group_id in placement.regrouped),
     )
 
 
