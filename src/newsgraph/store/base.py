@@ -106,7 +106,7 @@ class Store(ABC):
         Facts replace the story's previous facts; actors are merged globally.
         The versions that repeat a fact come with the facts, or, when the facts stay,
         as ``fact_mentions`` (replacing the story's previous ones). ``same_story``
-        records the story's level-2 group; the stories of groups it absorbed move in.
+        records the story's level-2 group and the new groups of other stories it moved.
         Saving the same story twice leaves the store unchanged. Raises
         ``StoreIntegrityError`` (and writes nothing) when a record breaks a constraint.
         """
