@@ -226,7 +226,9 @@ class Ingestor:
             return None
         profile = Profile.of(doc)
         placement = self.same_stories.add(story.id, profile)
-        return SameStoryPlacement(placement.story_id, profile.to_json(), tuple(placement.absorbed))
+        return SameStoryPlacement(
+            placement.story_id, profile.to_json(), tuple(placement.regrouped.items())
+        )
 
     @staticmethod
     def _clean(document: RawDocument, report: IngestReport) -> Article | None:
