@@ -139,7 +139,7 @@ def test_reports_of_one_event_in_a_same_story_group_count_once(tmp_path: Path) -
         assert listed[first.id]["articles"] == 3
 
 
-def test_an_absorbed_group_moves_into_the_group_that_bridged_it(tmp_path: Path) -> None:
+def test_stories_a_newcomer_regroups_move_to_their_new_group(tmp_path: Path) -> None:
     with open_store(tmp_path / "absorb.db") as store:
         first = seed_story()
         store.save_story(first, {}, None, same_story=SameStoryPlacement(first.id, "{}"))
@@ -151,7 +151,7 @@ def test_an_absorbed_group_moves_into_the_group_that_bridged_it(tmp_path: Path) 
             versions=[dataclasses.replace(second.canonical, id="bridge")],
             canonical_id="bridge",
         )
-        placement = SameStoryPlacement(first.id, "{}", absorbed=(second.id,))
+        placement = SameStoryPlacement(first.id, "{}", regrouped=((second.id, first.id),))
         store.save_story(bridge, {}, None, same_story=placement)
         groups = {s["id"]: s["same_story"]["id"] for s in store.stories()}
         assert groups == {first.id: first.id, second.id: first.id, "bridge": first.id}
