@@ -239,12 +239,12 @@ def test_sums_follow_replaced_facts(tmp_path: Path) -> None:
 
 def test_one_story_reads_the_same_group_as_the_listing(tmp_path: Path) -> None:
     """The story page finds its level-2 group along the indexes; it must be the group
-    the full listing computes, for grouped, absorbed and never-placed stories."""
+    the full listing computes, for grouped, regrouped and never-placed stories."""
     with open_store(str(tmp_path / "groups.db")) as store:
         placements = {
             1: SameStoryPlacement("story-1", "{}"),
             2: SameStoryPlacement("story-2", "{}"),
-            3: SameStoryPlacement("story-1", "{}", absorbed=("story-2",)),
+            3: SameStoryPlacement("story-1", "{}", regrouped=(("story-2", "story-1"),)),
             4: None,
         }
         for number, placement in placements.items():
