@@ -384,8 +384,10 @@ class _Attributor:
 
     def sentence_bounds(self, offsets: list[int]) -> TextSpan:
         """The sentence or sentences that hold all of ``offsets``."""
-        tokens = [self.doc.char_span(o, o + 1, "expand") for o in offsets]
-        sentences = [span[0].sent for span in tokens if span is not None and len(span)]
+        # An offset on the space between tokens (text tokenised with spaces around its
+        # quotation marks) falls in no token: it belongs to the token before it.
+        starts = [token.idx for token in self.doc]
+        sentences = [self.doc[max(0, bisect_right(starts, o) - 1)].sent for o in offsets]
         return TextSpan(
             self.article_id,
             min(s.start_char for s in sentences),
