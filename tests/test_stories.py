@@ -190,26 +190,6 @@ def _ecb_texts(cluster: str, count: int) -> list[str]:
     return [r["text"] for r in records if r["cluster"] == cluster][:count]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: with IDF from eight texts the shared island, magnitude and"
-    " quake words outweigh the different dates and tolls (issue 4)",
-)
-def test_two_earthquakes_on_one_island_stay_two_stories(nlp) -> None:
-    # ECB+ topic 20: a quake on Qeshm island in 2008 (20ecb) and one in 2005 (20ecbplus).
-    first, second = _ecb_texts("20ecb", 4), _ecb_texts("20ecbplus", 4)
-    texts = [text for pair in zip(first, second, strict=True) for text in pair]
-    labels = ["2008", "2005"] * 4
-    index = SameStoryIndex()
-    for number, doc in enumerate(nlp.pipe(texts)):
-        index.add(str(number), Profile.of(doc))
-    stories: dict[str, set[str]] = {}
-    for number, label in enumerate(labels):
-        stories.setdefault(index.story_of(str(number)), set()).add(label)
-    assert all(len(quakes) == 1 for quakes in stories.values())
-    assert len(stories) < len(texts)  # reports of one quake do come together
-
-
 def test_the_seeds_are_one_same_story_whichever_comes_first(nlp) -> None:
     truncated, full = _seed_articles()
     profiles = {
