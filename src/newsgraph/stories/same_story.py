@@ -164,7 +164,7 @@ class SameStoryIndex:
             self._vectors[article_id] = (self._documents, vector)
         return vector
 
-    def _similarities(self, rows: list[str], columns: list[str]) -> np.ndarray:
+    def similarities(self, rows: list[str], columns: list[str]) -> np.ndarray:
         """Similarity of each article of ``rows`` to each of ``columns``: the weighted
         mean of the per-group cosines, over the groups both articles have."""
         row_vectors = [self._member_vector(article) for article in rows]
@@ -206,7 +206,7 @@ class SameStoryIndex:
         vector = self._member_vector(article_id)
         candidates = sorted(self.candidates(vector))
         if candidates:
-            (similarities,) = self._similarities([article_id], candidates)
+            (similarities,) = self.similarities([article_id], candidates)
             for other, similarity in zip(candidates, similarities.tolist(), strict=True):
                 if similarity >= self.threshold * LINK_FLOOR:
                     self._links[article_id][other] = self._links[other][article_id] = similarity
@@ -256,7 +256,7 @@ class SameStoryIndex:
     def _average_linkage(self, articles: list[str]) -> list[list[str]]:
         """Average-linkage clusters of ``articles``, cut where similarity falls below
         the threshold."""
-        distances = np.clip(1.0 - self._similarities(articles, articles), 0.0, None)
+        distances = np.clip(1.0 - self.similarities(articles, articles), 0.0, None)
         np.fill_diagonal(distances, 0.0)
         tree = linkage(squareform(distances, checks=False), method="average")
         labels = fcluster(tree, 1.0 - self.threshold, criterion="distance")
