@@ -104,6 +104,8 @@ def _is_content(token) -> bool:
 
 
 Vector = dict[tuple[str, str], float]
+# The same vector by group, as (feature numbers, weights) arrays for sparse products.
+GroupArrays = dict[str, tuple[np.ndarray, np.ndarray]]
 
 
 @dataclass
@@ -125,8 +127,9 @@ class SameStoryIndex:
         self._document_frequency: Counter[tuple[str, str]] = Counter()
         self._documents = 0
         self._profiles: dict[str, Profile] = {}
-        # article id -> (corpus size when computed, vector): IDF drifts slowly.
-        self._vectors: dict[str, tuple[int, Vector]] = {}
+        # article id -> (corpus size when computed, vector, its arrays): IDF drifts slowly.
+        self._vectors: dict[str, tuple[int, Vector, GroupArrays]] = {}
+        self._feature_numbers: dict[tuple[str, str], int] = {}
         self._postings: dict[tuple[str, str], list[str]] = defaultdict(list)
         self._links: dict[str, dict[str, float]] = defaultdict(dict)  # near the threshold
         self._arrival: dict[str, int] = {}
@@ -158,26 +161,38 @@ class SameStoryIndex:
 
     def _member_vector(self, article_id: str) -> Vector:
         """A member's vector, recomputed once the corpus has grown by a quarter since."""
-        documents, vector = self._vectors.get(article_id, (0, {}))
-        if self._documents > documents * IDF_REFRESH:
+        return self._member(article_id)[1]
+
+    def _member(self, article_id: str) -> tuple[int, Vector, GroupArrays]:
+        cached = self._vectors.get(article_id)
+        if cached is None or self._documents > cached[0] * IDF_REFRESH:
             vector = self._vector(self._profiles[article_id])
-            self._vectors[article_id] = (self._documents, vector)
-        return vector
+            by_group: dict[str, tuple[list[int], list[float]]] = {}
+            for key, weight in vector.items():
+                numbers, weights = by_group.setdefault(key[0], ([], []))
+                numbers.append(self._feature_numbers.setdefault(key, len(self._feature_numbers)))
+                weights.append(weight)
+            arrays = {
+                group: (np.array(numbers, dtype=np.int64), np.array(weights))
+                for group, (numbers, weights) in by_group.items()
+            }
+            cached = self._vectors[article_id] = (self._documents, vector, arrays)
+        return cached
 
     def similarities(self, rows: list[str], columns: list[str]) -> np.ndarray:
         """Similarity of each article of ``rows`` to each of ``columns``: the weighted
         mean of the per-group cosines, over the groups both articles have."""
-        row_vectors = [self._member_vector(article) for article in rows]
-        column_vectors = [self._member_vector(article) for article in columns]
+        row_arrays = [self._member(article)[2] for article in rows]
+        column_arrays = (
+            row_arrays if columns is rows else [self._member(article)[2] for article in columns]
+        )
+        width = len(self._feature_numbers)
         weighted = np.zeros((len(rows), len(columns)))
         weights = np.zeros((len(rows), len(columns)))
         for group in GROUPS:
-            features: dict[str, int] = {}
-            first = _group_matrix(row_vectors, group, features)
-            second = _group_matrix(column_vectors, group, features)
-            both = np.outer(first.getnnz(axis=1) > 0, second.getnnz(axis=1) > 0)
-            second.resize((len(columns), len(features)))
-            first.resize((len(rows), len(features)))
+            first = _group_matrix(row_arrays, group, width)
+            second = first if columns is rows else _group_matrix(column_arrays, group, width)
+            both = np.outer(np.diff(first.indptr) > 0, np.diff(second.indptr) > 0)
             weighted += GROUP_WEIGHTS[group] * (first @ second.T).toarray()
             weights += GROUP_WEIGHTS[group] * both
         return np.divide(weighted, weights, out=np.zeros_like(weighted), where=weights > 0)
@@ -266,13 +281,12 @@ class SameStoryIndex:
         return list(clusters.values())
 
 
-def _group_matrix(vectors: list[Vector], group: str, features: dict[str, int]) -> csr_matrix:
-    """One row per vector with its ``group`` weights; columns numbered in ``features``."""
-    indptr, indices, data = [0], [], []
-    for vector in vectors:
-        for (kind, feature), weight in vector.items():
-            if kind == group:
-                indices.append(features.setdefault(feature, len(features)))
-                data.append(weight)
-        indptr.append(len(indices))
-    return csr_matrix((data, indices, indptr), shape=(len(vectors), max(len(features), 1)))
+def _group_matrix(vectors: list[GroupArrays], group: str, width: int) -> csr_matrix:
+    """One row per vector with its ``group`` weights, a column per feature number."""
+    empty = (np.zeros(0, dtype=np.int64), np.zeros(0))
+    pieces = [vector.get(group, empty) for vector in vectors]
+    lengths = [len(numbers) for numbers, _ in pieces]
+    indptr = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
+    indices = np.concatenate([numbers for numbers, _ in pieces]) if pieces else empty[0]
+    data = np.concatenate([weights for _, weights in pieces]) if pieces else empty[1]
+    return csr_matrix((data, indices, indptr), shape=(len(vectors), max(width, 1)))
