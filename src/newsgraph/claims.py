@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.nlp import sentences_with_entities
 from newsgraph.records import Claim
 from newsgraph.records import Span as TextSpan
 
@@ -66,7 +66,7 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
     paragraph_year: str | None = None
     previous: Span | None = None
     text = doc.text  # Doc.text is rebuilt from the tokens on every access
-    for sentence, entities in _sentences_with_entities(doc):
+    for sentence, entities in sentences_with_entities(doc):
         # Sentences never span paragraphs, so a blank line up to here means a new one.
         if previous is None or "\n\n" in text[previous.start_char : sentence.start_char]:
             paragraph_year = None
@@ -226,20 +226,6 @@ def unit_of(entity: Span, words: NumberWords) -> str | None:
         return units[-1] if units else None
     root = entity.root
     return root.head.lemma_.lower() if root.dep_ == "nummod" else None
-
-
-def _sentences_with_entities(doc: Doc) -> Iterator[tuple[Span, list[Span]]]:
-    """Each sentence with its entities, in one pass (``Span.ents`` scans the whole doc)."""
-    entities = list(doc.ents)
-    first = 0
-    for sentence in doc.sents:
-        while first < len(entities) and entities[first].start < sentence.start:
-            first += 1
-        last = first
-        while last < len(entities) and entities[last].end <= sentence.end:
-            last += 1
-        yield sentence, entities[first:last]
-        first = last
 
 
 def nearest_year(entity: Span, sentence_entities: list[Span]) -> str | None:

