@@ -235,6 +235,14 @@ class SameStoryIndex:
         if not linked:
             self._join(article_id, article_id)
             return Placement(article_id)
+        if len(self._members[linked[0]]) >= MAX_REGROUPED:
+            # Too big a group to cluster again at each arrival: the article joins it if
+            # it is, on average, similar enough to the group's latest articles.
+            latest = self._members[linked[0]][-MAX_REGROUPED:]
+            fits = self.similarities([article_id], latest).mean() >= self.threshold
+            group_id = linked[0] if fits else article_id
+            self._join(article_id, group_id)
+            return Placement(group_id)
         before = {member: group for group in linked for member in self._members[group]}
         for group in linked:
             del self._members[group]
@@ -255,17 +263,21 @@ class SameStoryIndex:
 
     def _linked_groups(self, article_id: str) -> list[str]:
         """Groups the article is linked to, most similar first, up to ``MAX_REGROUPED``
-        articles in all (a bound on the work one arrival can cause)."""
+        articles in all (a bound on the work one arrival can cause); a bigger group
+        than that comes alone."""
         best: dict[str, float] = {}
         for other, similarity in self._links[article_id].items():
             group = self._group_of[other]
             best[group] = max(best.get(group, 0.0), similarity)
         chosen, size = [], 1
         for group in sorted(best, key=lambda g: (-best[g], g)):
-            if size + len(self._members[group]) > MAX_REGROUPED and chosen:
+            members = len(self._members[group])
+            if size + members > MAX_REGROUPED:
+                if not chosen and members >= MAX_REGROUPED:
+                    return [group]
                 continue
             chosen.append(group)
-            size += len(self._members[group])
+            size += members
         return chosen
 
     def _average_linkage(self, articles: list[str]) -> list[list[str]]:
