@@ -17,6 +17,7 @@ from conftest import SHARED
 from newsgraph.cli import app
 from newsgraph.pipeline import Ingestor
 from newsgraph.store import open_store
+from newsgraph.stories import same_story
 from newsgraph.stories.same_story import Profile, SameStoryIndex
 
 ECB_DEV = SHARED / "data" / "stories" / "ecbplus_dev.jsonl"
@@ -93,3 +94,20 @@ def test_outlets_reporting_one_event_are_one_story_with_their_counts(tmp_path: P
     assert shown.exit_code == 0
     assert "4 stories, 4 articles, 4 outlets" in shown.stdout
     assert listed[0]["versions"][0]["publisher"] in shown.stdout
+
+
+def test_a_group_too_big_to_cluster_again_is_joined_by_average_similarity(nlp, monkeypatch) -> None:
+    texts = [*_ecb_texts("1ecb", 6), *_ecb_texts("10ecb", 1)]  # rehab reports, then an offer
+    profiles = [Profile.of(doc) for doc in nlp.pipe(texts)]
+
+    def grouping() -> list[str | None]:
+        index = SameStoryIndex()
+        for number, profile in enumerate(profiles):
+            index.add(str(number), profile)
+        return [index.story_of(str(number)) for number in range(len(profiles))]
+
+    unbounded = grouping()
+    monkeypatch.setattr(same_story, "MAX_REGROUPED", 3)
+    assert grouping() == unbounded
+    assert unbounded.count("0") >= 4  # the bound was reached: later reports joined by average
+    assert unbounded[-1] == str(len(texts) - 1)  # the baseball offer opens its own story
