@@ -131,7 +131,6 @@ class SameStoryIndex:
         self._vectors: dict[str, tuple[int, Vector, GroupArrays]] = {}
         self._feature_numbers: dict[tuple[str, str], int] = {}
         self._postings: dict[tuple[str, str], list[str]] = defaultdict(list)
-        self._links: dict[str, dict[str, float]] = defaultdict(dict)  # near the threshold
         self._arrival: dict[str, int] = {}
         self._group_of: dict[str, str] = {}
         self._members: dict[str, list[str]] = {}  # group id -> article ids in arrival order
@@ -218,20 +217,21 @@ class SameStoryIndex:
         self._documents += 1
         self._document_frequency.update(set(profile.features()))
         self._profiles[article_id] = profile
+        self._arrival[article_id] = len(self._arrival)
+        if story_id is not None:  # no scoring: only arrivals are scored against the rest
+            self._post(article_id, profile.features())
+            self._join(article_id, story_id)
+            return Placement(story_id)
         vector = self._member_vector(article_id)
         candidates = sorted(self.candidates(vector))
+        links: dict[str, float] = {}
         if candidates:
             (similarities,) = self.similarities([article_id], candidates)
             for other, similarity in zip(candidates, similarities.tolist(), strict=True):
                 if similarity >= self.threshold * LINK_FLOOR:
-                    self._links[article_id][other] = self._links[other][article_id] = similarity
-        for key in vector:
-            self._postings[key].append(article_id)
-        self._arrival[article_id] = len(self._arrival)
-        if story_id is not None:
-            self._join(article_id, story_id)
-            return Placement(story_id)
-        linked = self._linked_groups(article_id)
+                    links[other] = similarity
+        self._post(article_id, vector)
+        linked = self._linked_groups(links)
         if not linked:
             self._join(article_id, article_id)
             return Placement(article_id)
@@ -257,16 +257,20 @@ class SameStoryIndex:
                     regrouped[member] = group_id
         return Placement(self._group_of[article_id], regrouped)
 
+    def _post(self, article_id: str, features: Iterable[tuple[str, str]]) -> None:
+        for key in features:
+            self._postings[key].append(article_id)
+
     def _join(self, article_id: str, group_id: str) -> None:
         self._group_of[article_id] = group_id
         self._members.setdefault(group_id, []).append(article_id)
 
-    def _linked_groups(self, article_id: str) -> list[str]:
-        """Groups the article is linked to, most similar first, up to ``MAX_REGROUPED``
+    def _linked_groups(self, links: dict[str, float]) -> list[str]:
+        """Groups of the linked articles, most similar first, up to ``MAX_REGROUPED``
         articles in all (a bound on the work one arrival can cause); a bigger group
         than that comes alone."""
         best: dict[str, float] = {}
-        for other, similarity in self._links[article_id].items():
+        for other, similarity in links.items():
             group = self._group_of[other]
             best[group] = max(best.get(group, 0.0), similarity)
         chosen, size = [], 1
