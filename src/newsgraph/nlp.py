@@ -84,7 +84,7 @@ def annotate(
     yield from nlp.pipe(texts, batch_size=batch_size)
 
 
-def sentences_with_entities(doc: Doc) -> Iterator[tuple[Span, list[Span]]]:
+def sentences_with_entities(doc: Doc | Span) -> Iterator[tuple[Span, list[Span]]]:
     """Each sentence with its entities, in one pass (``Span.ents`` scans the whole doc)."""
     entities = list(doc.ents)
     first = 0

@@ -33,6 +33,8 @@ from scipy.sparse import csr_matrix
 from scipy.spatial.distance import squareform
 from spacy.tokens import Doc, Span
 
+from newsgraph.nlp import sentences_with_entities
+
 GROUPS = ("name", "date", "number", "word")
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
@@ -61,9 +63,9 @@ class Profile:
     def of(cls, doc: Doc | Span) -> Profile:
         """Names, dates, numbers and event words of ``doc``; the lead counts more."""
         groups: dict[str, Counter[str]] = {group: Counter() for group in GROUPS}
-        for index, sentence in enumerate(doc.sents):
+        for index, (sentence, entities) in enumerate(sentences_with_entities(doc)):
             weight = LEAD_WEIGHT if index < LEAD_SENTENCES else 1.0
-            for entity in sentence.ents:
+            for entity in entities:
                 group = _entity_group(entity.label_)
                 if group is None:
                     continue
