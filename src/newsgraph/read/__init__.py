@@ -18,14 +18,13 @@ from newsgraph.read.feed import read_feed
 from newsgraph.read.fetch import Fetcher, is_url, read_url
 from newsgraph.read.html import read_html_file
 from newsgraph.read.jsonl import read_json_file, read_jsonl_file
-from newsgraph.read.notice import Notice
+from newsgraph.read.notice import Notice, ReadResult
 from newsgraph.read.text import MAX_ARTICLE_BYTES, os_error_reason, read_text_file
 from newsgraph.read.warc import read_warc_file
-from newsgraph.records import RawDocument, Skipped
+from newsgraph.records import Skipped
 
 __all__ = ["MAX_ARTICLE_BYTES", "Fetcher", "Notice", "read_inputs", "read_paths"]
 
-ReadResult = RawDocument | Skipped | Notice
 
 _READERS: dict[str, Callable[[Path], Iterator[ReadResult]]] = {
     ".txt": read_text_file,

@@ -18,11 +18,9 @@ import feedparser
 
 from newsgraph.read.fetch import Fetcher, FetchError, fetched_page_documents, is_url
 from newsgraph.read.html import MAX_PAGE_BYTES
-from newsgraph.read.notice import Notice
+from newsgraph.read.notice import Notice, ReadResult
 from newsgraph.read.text import UnreadableFile, read_capped
-from newsgraph.records import RawDocument, Skipped
-
-ReadResult = RawDocument | Skipped | Notice
+from newsgraph.records import Skipped
 
 
 def read_feed(feed: str, fetcher: Fetcher) -> Iterator[ReadResult]:

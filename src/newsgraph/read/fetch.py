@@ -32,9 +32,9 @@ from urllib3.exceptions import (
 from urllib3.util import Retry, Timeout
 
 from newsgraph.read.html import MAX_PAGE_BYTES, page_to_documents
-from newsgraph.read.notice import Notice
+from newsgraph.read.notice import Notice, ReadResult
 from newsgraph.read.text import size_reason
-from newsgraph.records import RawDocument, Skipped
+from newsgraph.records import Skipped
 
 try:
     _VERSION = version("newsgraph")
@@ -47,8 +47,6 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 MAX_REDIRECTS = 5
 _CHUNK = 64 * 1024
-
-ReadResult = RawDocument | Skipped | Notice
 
 
 def is_url(text: str) -> bool:

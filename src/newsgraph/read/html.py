@@ -16,7 +16,7 @@ from pathlib import Path
 
 from newsgraph.extract import ExtractedPage, NotAnArticle, extract_page
 from newsgraph.read.decode import looks_binary
-from newsgraph.read.notice import Notice
+from newsgraph.read.notice import ReadResult
 from newsgraph.read.text import UnreadableFile, read_capped, size_reason
 from newsgraph.records import RawDocument, Skipped
 
@@ -32,8 +32,6 @@ _SIGNATURES = {
     b"PK\x03\x04": "a ZIP archive",
     b"\x1f\x8b": "gzip data",
 }
-
-ReadResult = RawDocument | Skipped | Notice
 
 
 def read_html_file(path: Path) -> Iterator[ReadResult]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.read.decode import decode_bytes, normalise_text
-from newsgraph.read.notice import Notice
+from newsgraph.read.notice import Notice, ReadResult
 from newsgraph.read.text import (
     UnreadableFile,
     os_error_reason,
@@ -31,8 +31,6 @@ JSON_SUFFIXES = frozenset({".json", ".jsonl"})
 MAX_JSON_FILE_BYTES = 256 * 1024 * 1024
 # Human-written dates that are not ISO 8601 or RFC 2822 but are unambiguous.
 _WRITTEN_DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y/%m/%d")
-
-ReadResult = RawDocument | Skipped | Notice
 
 
 def read_json_file(path: Path) -> Iterator[ReadResult]:

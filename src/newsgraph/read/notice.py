@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsgraph.records import RawDocument, Skipped
+
 
 @dataclass(frozen=True)
 class Notice:
@@ -15,3 +17,7 @@ class Notice:
 
     source_ref: str
     message: str
+
+
+# What every reader yields: an article, an input it could not use, or a remark.
+ReadResult = RawDocument | Skipped | Notice

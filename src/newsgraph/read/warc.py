@@ -16,16 +16,14 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from newsgraph.read.html import MAX_PAGE_BYTES, page_to_documents
-from newsgraph.read.notice import Notice
+from newsgraph.read.notice import ReadResult
 from newsgraph.read.text import os_error_reason, size_reason
-from newsgraph.records import RawDocument, Skipped
+from newsgraph.records import Skipped
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Enough of what follows the last whole record to tell blank lines from a cut record.
 _TAIL_BYTES = 4096
-
-ReadResult = RawDocument | Skipped | Notice
 
 
 def read_warc_file(path: Path) -> Iterator[ReadResult]:
