@@ -10,12 +10,15 @@ import pytest
 
 from newsgraph.records import Article, Mention, Quote, Span, Story, StoryFacts, content_id
 from newsgraph.store import (
+    Filters,
     SQLiteStore,
     Store,
+    StoreError,
     StoreIntegrityError,
     UnsupportedStoreURL,
     open_store,
 )
+from newsgraph.store import ranking
 from newsgraph.store.sqlite import load_migrations
 from store_records import (
     PUTIN,
@@ -394,3 +397,50 @@ def test_search_survives_hostile_queries(corpus: Store, query: str) -> None:
     stories = corpus.counts()["stories"]
     assert isinstance(corpus.search(query), list)
     assert corpus.counts()["stories"] == stories
+
+
+def _all_pages(store: Store, query: str, limit: int, where: Filters) -> list[str]:
+    stories, offset = [], 0
+    while page := store.search_stories(query, where, limit, offset):
+        stories += [hit["story_id"] for hit in page]
+        offset += limit
+    return stories
+
+
+def test_workbench_search_ranks_exactly_within_one_window(corpus: Store) -> None:
+    # "the" matches every article: one window holds them all, so bm25 order is exact.
+    exact = [hit["story_id"] for hit in corpus.search("the", limit=200)]
+    ranked = corpus.search_stories("the", Filters(), limit=200)
+    assert [hit["story_id"] for hit in ranked] == exact
+    assert any(piece["match"] for piece in ranked[0]["snippet"])
+
+
+def test_workbench_search_pages_through_every_window_once(
+    corpus: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    every = {hit["story_id"] for hit in corpus.search("the", limit=200)}
+    monkeypatch.setattr(ranking, "SEARCH_WINDOW", 7)
+    paged = _all_pages(corpus, "the", 10, Filters())
+    assert len(paged) == len(set(paged)) == len(every)
+    assert set(paged) == every
+    # The seed story has two versions in the newest window: listed once, first among them.
+    assert paged.count(seed_story().id) == 1
+    # Filters narrow the windows themselves: only the seed story's publisher.
+    filtered = _all_pages(corpus, "the", 3, Filters(publisher="TRT World"))
+    assert filtered == [seed_story().id]
+
+
+def test_a_read_only_store_reads_and_refuses_writes(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    story = seed_story()
+    with open_store(path) as writer:
+        writer.save_story(story, signatures_of(story), seed_facts(story))
+    with open_store(path, read_only=True) as reader:
+        assert reader.counts()["stories"] == 1
+        assert reader.search_stories("bitcoin", Filters())[0]["story_id"] == story.id
+        with pytest.raises(StoreError, match="read-only"):
+            reader.save_story(story, signatures_of(story), seed_facts(story))
+        with pytest.raises(StoreError, match="read-only"):
+            reader.remember_feed_items("https://example.org/feed", ["item"])
+    with open_store(path) as writer:
+        assert writer.counts()["stories"] == 1

@@ -43,7 +43,7 @@ class StoreProvider:
     def get(self) -> Store:
         store = getattr(self._local, "store", None)
         if store is None:
-            store = open_store(self.db)
+            store = open_store(self.db, read_only=True)
             self._local.store = store
             with self._lock:
                 self._opened.append(store)

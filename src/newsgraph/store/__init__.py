@@ -33,8 +33,9 @@ _URL_SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]+)://(?P<rest>.*)$"
 _POSTGRES_SCHEMES = {"postgres", "postgresql", "postgresql+psycopg", "postgresql+psycopg2"}
 
 
-def open_store(url: str | os.PathLike[str]) -> Store:
-    """Open (creating and migrating if needed) the store that ``url`` names.
+def open_store(url: str | os.PathLike[str], read_only: bool = False) -> Store:
+    """Open (creating and migrating if needed) the store that ``url`` names;
+    ``read_only`` gives a reader (the workbench) that can write nothing.
 
     A plain path or ``sqlite:///relative/path`` / ``sqlite:////absolute/path``
     opens SQLite; ``:memory:`` or ``sqlite://`` opens a throw-away in-memory store.
@@ -42,10 +43,10 @@ def open_store(url: str | os.PathLike[str]) -> Store:
     text = os.fspath(url)
     match = _URL_SCHEME.match(text)
     if match is None:
-        return SQLiteStore(text)
+        return SQLiteStore(text, read_only)
     scheme = match["scheme"].lower()
     if scheme == "sqlite":
-        return SQLiteStore(match["rest"].removeprefix("/") or ":memory:")
+        return SQLiteStore(match["rest"].removeprefix("/") or ":memory:", read_only)
     if scheme in _POSTGRES_SCHEMES:
         raise UnsupportedStoreURL("PostgreSQL support is planned; use a SQLite path for now")
     raise UnsupportedStoreURL(

@@ -2,34 +2,40 @@
 
 FTS5 must score every match before it knows the best one: a common word in 100,000
 articles is 10,000 matches and 15–30 ms of bm25 per query. Here the matches come
-newest first (FTS5 reads them in rowid order for free) in windows of
-``SEARCH_WINDOW`` articles; each window is ranked by bm25 (the same score as FTS5's
-``rank``) and the next, older window follows only when a page reaches past it.
-A query with fewer matches than a window is ranked exactly as before; a broad one
-shows the best of its latest matches first.
+newest first in windows of ``SEARCH_WINDOW`` (FTS5 reads them in rowid order for
+free): a first query finds the oldest match of the window, a second lets FTS5 rank
+the window itself (``ORDER BY rank``, the same bm25 as its ``rank`` column) and
+make snippets for the rows it returns only. The next, older window is ranked only
+when a page reaches past this one. A query with fewer matches than a window is
+ranked exactly; a broad one shows the best of its latest matches first.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from typing import Any
 
 JsonDict = dict[str, Any]
-SEARCH_WINDOW = 1000
+SEARCH_WINDOW = 500
 
 # Story filters name ``s`` (stories); joined only when there are any.
 _FILTER_JOIN = "JOIN articles a ON a.seq = articles_fts.rowid JOIN stories s ON s.id = a.story_id"
-_WINDOW = """
-SELECT articles_fts.rowid, bm25(articles_fts) FROM articles_fts {join}
-WHERE articles_fts MATCH :match AND {where} {older}
-ORDER BY articles_fts.rowid DESC LIMIT :window
+_BELOW = "AND articles_fts.rowid < :below"
+_WINDOW_FLOOR = """
+SELECT articles_fts.rowid FROM articles_fts {join}
+WHERE articles_fts MATCH :match AND {where} {below}
+ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET :last
 """
-_HITS = """
-SELECT a.seq, a.story_id, a.id AS article_id, coalesce(a.title, s.title) AS title,
-       s.published, s.publisher
-FROM articles a JOIN stories s ON s.id = a.story_id
-WHERE a.seq IN (SELECT value FROM json_each(:seqs))
+# ORDER BY rank alone, so that FTS5 sorts the window itself and snippet() runs for the
+# rows returned, not for every row of the window.
+_RANKED = """
+SELECT articles_fts.rowid AS seq, a.story_id, a.id AS article_id,
+       coalesce(a.title, s.title) AS title, s.published, s.publisher,
+       snippet(articles_fts, 1, char(2), char(3), '…', 24) AS snippet
+FROM articles_fts
+JOIN articles a ON a.seq = articles_fts.rowid JOIN stories s ON s.id = a.story_id
+WHERE articles_fts MATCH :match AND articles_fts.rowid >= :floor {below} AND {where}
+ORDER BY rank LIMIT :rows
 """
 
 
@@ -39,35 +45,40 @@ def ranked_hits(
     """Up to ``wanted`` hits, one per story (its best version), best first.
 
     ``where`` are story conditions on ``s`` ("1" for none); ``parameters`` carry them
-    and ``match``, the FTS5 query. Each hit has ``seq`` (the article's FTS rowid).
+    and ``match``, the FTS5 query. Each hit has ``snippet``, FTS5's with the matches
+    between STX and ETX.
     """
     hits: dict[str, JsonDict] = {}
-    older_than: int | None = None
+    below: int | None = None
     while len(hits) < wanted:
-        window = connection.execute(
-            _WINDOW.format(
+        window = {**parameters, "below": below, "last": SEARCH_WINDOW - 1}
+        floor_row = connection.execute(
+            _WINDOW_FLOOR.format(
                 join=_FILTER_JOIN if where != "1" else "",
                 where=where,
-                older="" if older_than is None else "AND articles_fts.rowid < :older_than",
+                below=_BELOW if below is not None else "",
             ),
-            {**parameters, "older_than": older_than, "window": SEARCH_WINDOW},
-        ).fetchall()
-        ranked = [seq for seq, _ in sorted(window, key=lambda row: (row[1], -row[0]))]
-        # Articles are read for the best few only; more when versions of one story repeat.
-        for start in range(0, len(ranked), wanted):
-            for hit in _hit_rows(connection, ranked[start : start + wanted]):
-                hits.setdefault(hit["story_id"], hit)
-                if len(hits) == wanted:
-                    return list(hits.values())
-        if len(window) < SEARCH_WINDOW:
+            window,
+        ).fetchone()
+        floor = floor_row[0] if floor_row else 0
+        ranked = _RANKED.format(where=where, below=_BELOW if below is not None else "")
+        # Versions of one story can take several rows: ask for more until enough stories.
+        rows = wanted
+        while True:
+            cursor = connection.execute(ranked, {**window, "floor": floor, "rows": rows})
+            names = [column[0] for column in cursor.description]
+            found = [dict(zip(names, row, strict=True)) for row in cursor]
+            window_hits: dict[str, JsonDict] = {}
+            for hit in found:
+                window_hits.setdefault(hit["story_id"], hit)
+            if len(found) < rows or len(hits.keys() | window_hits.keys()) >= wanted:
+                break
+            rows *= 2
+        for story_id, hit in window_hits.items():
+            hits.setdefault(story_id, hit)
+            if len(hits) == wanted:
+                return list(hits.values())
+        if floor_row is None:
             break
-        older_than = window[-1][0]
+        below = floor
     return list(hits.values())
-
-
-def _hit_rows(connection: sqlite3.Connection, seqs: list[int]) -> list[JsonDict]:
-    """The stories and titles of these articles, in the order given."""
-    cursor = connection.execute(_HITS, {"seqs": json.dumps(seqs)})
-    names = [column[0] for column in cursor.description]
-    rows = {row[0]: dict(zip(names, row, strict=True)) for row in cursor}
-    return [rows[seq] for seq in seqs if seq in rows]

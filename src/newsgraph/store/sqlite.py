@@ -43,6 +43,9 @@ _MIGRATION_NAME = re.compile(r"^(?P<version>\d{4})_(?P<name>\w+)\.sql$")
 # Words of a search query; everything else (quotes, operators, brackets) is dropped.
 _SEARCH_TERM = re.compile(r"\w+")
 BUSY_TIMEOUT_MS = 10_000
+# A reader maps the file into memory (up to this size): pages come straight from the
+# OS page cache, shared by every connection, instead of a read() and a copy each.
+READER_MMAP_BYTES = 1 << 34
 
 
 @dataclass(frozen=True)
@@ -211,8 +214,9 @@ class SQLiteStore(Store):
     transaction, so a crash leaves either all of a story or none of it.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = str(path)
+        self.read_only = False
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
@@ -223,6 +227,11 @@ class SQLiteStore(Store):
         self._connection.execute("PRAGMA journal_mode = WAL")
         self._connection.execute("PRAGMA synchronous = NORMAL")
         self._migrate()
+        if read_only:
+            # After migrating: from here on this connection refuses every write.
+            self.read_only = True
+            self._connection.execute("PRAGMA query_only = ON")
+            self._connection.execute(f"PRAGMA mmap_size = {READER_MMAP_BYTES:d}")
 
     def close(self) -> None:
         self._connection.close()
@@ -230,6 +239,8 @@ class SQLiteStore(Store):
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: committed whole, or rolled back on any error."""
+        if self.read_only:
+            raise StoreError(f"{self.path} is open read-only; nothing was written")
         with self._write_lock:
             self._connection.execute("BEGIN IMMEDIATE")
             try:
@@ -713,25 +724,9 @@ class SQLiteStore(Store):
         parameters["match"] = " ".join(f'"{term}"' for term in terms)
         # Ranked by bm25 in windows of the latest matches (store/ranking.py).
         page = ranking.ranked_hits(self._connection, where, parameters, offset + limit)[offset:]
-        # Snippets only for the page's hits, not for every match; the rowid range lets
-        # FTS5 read only the matches between them.
-        seqs = [hit["seq"] for hit in page]
-        snippets = dict(
-            self._connection.execute(
-                "SELECT rowid, snippet(articles_fts, 1, char(2), char(3), '…', 24)"
-                " FROM articles_fts WHERE articles_fts MATCH :match"
-                " AND rowid BETWEEN :low AND :high"
-                " AND rowid IN (SELECT value FROM json_each(:seqs))",
-                {
-                    "match": parameters["match"],
-                    "seqs": _json(seqs),
-                    "low": min(seqs, default=0),
-                    "high": max(seqs, default=0),
-                },
-            ).fetchall()
-        )
         for hit in page:
-            hit["snippet"] = _snippet_pieces(snippets.get(hit.pop("seq"), ""))
+            del hit["seq"]
+            hit["snippet"] = _snippet_pieces(hit["snippet"] or "")
         return page
 
     def story_mentions(self, story_id: str) -> list[JsonDict]:
