@@ -17,8 +17,8 @@ from newsgraph.store import (
     StoreIntegrityError,
     UnsupportedStoreURL,
     open_store,
+    ranking,
 )
-from newsgraph.store import ranking
 from newsgraph.store.sqlite import load_migrations
 from store_records import (
     PUTIN,
