@@ -171,6 +171,12 @@ def main() -> None:
     args = parser.parse_args()
     sectors = set(group_words().sectors.values()) | {"GOV", "ELI", "OPP", "LEG", "JUD", "SPY"}
     records = load_gold(args.gold, sectors)
+    if len({record.date for record in records}) == 1:
+        # One date on every record is a placeholder (the GSR gives 2000-01-01 to sentences
+        # from the 1980s to the 2000s): coding them as of that day would be coding them
+        # with a wrong date, so they are coded as undated, the way a dateless text is.
+        for record in records:
+            record.date = None
     nlp = load_pipeline()
     dictionary = ActorDictionary.load()
 
