@@ -215,3 +215,14 @@ def test_other_spellings_of_an_armed_group_resolve_to_it(nlp, dictionary):
     index = resolve(nlp, dictionary, "Hizbullah fighters and the Taleban met in secret.")
     codes = {index.actor(m.actor_key).code for m in index.mentions}
     assert {"LBNREB", "AFGREB"} <= codes
+
+
+def test_an_undated_title_and_surname_is_the_best_known_leader_of_that_name(nlp, dictionary):
+    index = resolve_actors(nlp("President Bush has threatened further action."), "s", dictionary)
+    (person,) = [a for a in index.actors.values() if a.type == "person"]
+    assert person.country == "USA"
+
+
+def test_an_undated_bare_surname_is_no_leader(nlp, dictionary):
+    index = resolve_actors(nlp("Bush said the talks would go on."), "s", dictionary)
+    assert all(a.country is None for a in index.actors.values() if a.type == "person")

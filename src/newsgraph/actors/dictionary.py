@@ -170,6 +170,7 @@ class ActorDictionary:
         self._leaders = _index_leaders(leaders)
         self._namesakes: dict[str, list[Leader]] = defaultdict(list)
         self._surnames: dict[str, list[Leader]] = defaultdict(list)
+        self._fame = {leader: len(aliases) for leader, aliases in leaders}
         for leader, aliases in leaders:
             for form in {normalise_name(leader.name), *map(normalise_name, aliases)}:
                 self._namesakes[form].append(leader)
@@ -217,10 +218,14 @@ class ActorDictionary:
         """The key of the actor called ``text`` (any alias, case-insensitive)."""
         return self._alias_keys.get(normalise_name(text))
 
-    def leader(self, name: str, date: str | None = None) -> Leader | None:
+    def leader(self, name: str, date: str | None = None, *, titled: bool = False) -> Leader | None:
         """The known person called ``name`` (full name or unambiguous alias).
 
-        With a ``date``, a name several leaders share is the one in office then.
+        With a ``date``, a name several leaders share is the one in office then. A bare
+        surname ("Bush") is the one member of government bearing it on the date; one
+        with a title in front ("President Bush") is a leader for sure, so without a
+        date, or when none of them governed then, it is the best-known namesake who
+        ever governed (most aliases in the dictionary).
         """
         form = normalise_name(name)
         if date:
@@ -228,15 +233,24 @@ class ActorDictionary:
             if len(holders) == 1:
                 return holders[0]
         known = self._leaders.get(form)
-        if known is None and date and " " not in form:
-            # A bare surname ("Bush") is the one member of government bearing it then.
+        if known is not None or " " in form:
+            return known
+        if date:
             governing = [
                 leader
                 for leader in self._surnames.get(form, ())
                 if (leader.code_on(date) or "")[3:6] == GOVERNMENT
             ]
-            return governing[0] if len(governing) == 1 else None
-        return known
+            if governing:
+                return governing[0] if len(governing) == 1 else None
+        if not titled:
+            return None
+        governed = [
+            leader
+            for leader in self._surnames.get(form, ())
+            if any(term.split()[0][3:6] == GOVERNMENT for term in leader.terms)
+        ]
+        return max(governed, key=lambda leader: self._fame[leader], default=None)
 
     def matches(self, doc: Doc) -> list[DictionaryMatch]:
         """Every stretch of ``doc`` that names a dictionary actor, overlaps included."""
