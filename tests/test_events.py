@@ -364,3 +364,8 @@ def test_the_object_of_a_verb_that_says_nothing_itself_names_the_event(events_of
 
 def test_event_nouns_have_known_codes_with_plover_categories():
     assert all(codebook.is_known(code) and codebook.plover(code) for code in event_nouns().values())
+
+
+def test_a_group_nothing_places_belongs_to_the_country_of_the_sentence(events_of):
+    (event,) = events_of("The Mozambique government accepted demands from rebels on Thursday.")
+    assert (event.source.code, event.target.code, event.plover) == ("MOZGOV", "MOZREB", "CONCEDE")

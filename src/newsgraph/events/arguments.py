@@ -122,7 +122,7 @@ class ArgumentResolver:
         if region is not None:
             return ActorRef(text, None, region, sector)
         if sector is not None:
-            country = self._country_in(phrase(head)) or self._place_country(head.sent)
+            country = self._country_in(phrase(head)) or self._home_country(head.sent)
             return ActorRef(text, None, (country or "") + sector, sector)
         return None
 
@@ -239,6 +239,25 @@ class ArgumentResolver:
                         if country := self._country_in(span):
                             return country
         return None
+
+    def _home_country(self, sentence: Span) -> str | None:
+        """The country of a group nothing in its phrase places ("rebels", "the opposition").
+
+        As CAMEO coders do, an unplaced group is domestic: of the country the sentence
+        puts the action in ("in Almaty"), else of the article's main country where the
+        sentence names it, else of the first country the sentence names, else the
+        article's main country.
+        """
+        if place := self._place_country(sentence):
+            return place
+        named = [
+            country
+            for mention in self.actors.mentions_in(sentence.start_char, sentence.end_char)
+            if (country := self._country_of(mention.actor_key))
+        ]
+        if self.main_country in named:
+            return self.main_country
+        return named[0] if named else self.main_country
 
     def _most_mentioned_country(self) -> str | None:
         counts = Counter(
