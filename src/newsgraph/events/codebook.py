@@ -46,11 +46,13 @@ def _goldstein() -> dict[str, float]:
 
 
 def _lookup(table: dict[str, Value], code: str) -> Value | None:
-    """The entry for ``code`` or its nearest listed parent."""
+    """The entry for ``code`` or its nearest listed parent; a root is listed either as
+    itself (``17``) or as its unspecified code (``170``, so PETRARCH2's ``176``, a code
+    newer than the codebook, still has its root's category)."""
     for length in range(len(code), 1, -1):
         if code[:length] in table:
             return table[code[:length]]
-    return None
+    return table.get(code[:2] + "0")
 
 
 def is_known(code: str) -> bool:

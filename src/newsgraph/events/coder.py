@@ -19,11 +19,13 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.events import codebook
 from newsgraph.events.arguments import ArgumentResolver, conjuncts
 from newsgraph.events.patterns import (
+    Modality,
     VerbPattern,
     default_target_preps,
     event_nouns,
     fixed_expressions,
     group_words,
+    light_verbs,
     modality,
     verb_patterns,
 )
@@ -49,6 +51,8 @@ STATEMENT_CODES = {"010"}
 FORCE_SECTORS = {"MIL", "COP"}
 # Clauses that describe a noun rather than tell an event of their own.
 DESCRIBING_CLAUSES = {"relcl", "acl"}
+# Opening and closing quotation marks as the tagger marks them.
+QUOTE_TAGS = {"``", "''"}
 
 
 def extract_events(
@@ -122,7 +126,7 @@ def code_token(verb: Token) -> tuple[str, VerbPattern] | None:
     phrase has ("lodged a protest"); then the hand-written default; then PETRARCH2's.
     A bare statement ("said", "announced") is no event: what it reports is.
     """
-    if verb.pos_ not in {"VERB", "AUX"}:
+    if verb.pos_ not in {"VERB", "AUX"} or _attributes_quote(verb):
         return None
     curated = verb_patterns().get(verb.lemma_.lower())
     refined = refine_verb(verb, curated) if curated else None
@@ -130,20 +134,42 @@ def code_token(verb: Token) -> tuple[str, VerbPattern] | None:
         return refined, curated
     rules = modality()
     if verb.lemma_.lower() in rules.intent_heads | rules.refusal_heads and any(
-        _is_infinitive(child) for child in verb.children if child.dep_ == "xcomp"
+        _is_infinitive(child) and code_token(child)
+        for child in verb.children
+        if child.dep_ == "xcomp"
     ):
         return None  # "plans to attack": the attack is the event, coded as intended
     dictionary = verb_dictionary()
     lemma = dictionary.lemma(verb) if verb.pos_ == "VERB" else None
     found = dictionary.match(verb, lemma) if lemma else None
-    if found and found.by_pattern:
+    if found and found.by_pattern and not (curated and curated.code and found.is_default):
         base = curated or VerbPattern(lemma, None, default_target_preps())
         return found.code, replace(base, theme=base.theme or _moves_forces(verb, found.words))
+    if verb.lemma_.lower() in light_verbs() and (named := _noun_event(verb)):
+        return named  # "held talks", "launched an attack": the noun is the event
     if curated and curated.code:
         return curated.code, curated
     if found and found.code not in STATEMENT_CODES:
         return found.code, VerbPattern(lemma, found.code, default_target_preps())
-    return _noun_event(verb)
+    if named := _noun_event(verb):
+        return named
+    if _is_willing_to(verb):
+        code = rules.willing
+        return code, VerbPattern(verb.lemma_.lower(), code, default_target_preps())
+    return None
+
+
+def _is_willing_to(verb: Token) -> bool:
+    """An action someone says they are ready for ("is willing to send material", "is
+    committed to opening up the economy"): an intent to cooperate, whatever the action."""
+    if verb.pos_ != "VERB":
+        return False
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "to":
+        head = head.head
+    elif verb.dep_ != "xcomp" or not _is_infinitive(verb):
+        return False
+    return head.pos_ in {"ADJ", "VERB"} and head.lower_ in modality().willing_heads
 
 
 def _noun_event(verb: Token) -> tuple[str, VerbPattern] | None:
@@ -152,9 +178,34 @@ def _noun_event(verb: Token) -> tuple[str, VerbPattern] | None:
     if verb.pos_ != "VERB":
         return None
     for thing in _objects(verb):
-        if code := event_nouns().get(thing.lemma_.lower()):
+        if code := noun_code(thing, event_nouns()):
             return code, VerbPattern(verb.lemma_.lower(), code, default_target_preps(), theme=True)
     return None
+
+
+def noun_code(noun: Token, table: dict[str, str]) -> str | None:
+    """The code ``table`` gives a noun phrase: its compound with the head ("hunger
+    strike"), its head, a modifying noun ("a *mediation* mission"), or what a measure
+    word is made of ("a state *of emergency*", "a series of *strikes*")."""
+    head = noun.lemma_.lower()
+    modifiers = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound"]
+    for key in [*(f"{m} {head}" for m in modifiers), head, *modifiers]:
+        if code := table.get(key):
+            return code
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for inner in child.children:
+                if inner.dep_ == "pobj" and (code := table.get(inner.lemma_.lower())):
+                    return code
+    return None
+
+
+def _attributes_quote(verb: Token) -> bool:
+    """Whether the verb only says who spoke a direct quotation ('"...," warned X'): the
+    quoted clause tells the event, the speech verb none of its own."""
+    return any(c.dep_ == "ccomp" for c in verb.children) and any(
+        c.dep_ == "punct" and c.tag_ in QUOTE_TAGS for c in verb.children
+    )
 
 
 def _is_infinitive(verb: Token) -> bool:
@@ -180,11 +231,16 @@ def code_verb(verb: Token, pattern: VerbPattern) -> str | None:
 
 def refine_verb(verb: Token, pattern: VerbPattern) -> str | None:
     """The code of a particle, object, complement, preposition or clause the pattern lists."""
-    for child in verb.children:
-        if child.dep_ == "prt" and (code := pattern.particles.get(child.lower_)):
+    particles = [child.lower_ for child in verb.children if child.dep_ == "prt"]
+    for particle in particles:
+        for thing in _objects(verb):
+            if code := pattern.objects.get(f"{particle} {thing.lemma_.lower()}"):
+                return code
+    for particle in particles:
+        if code := pattern.particles.get(particle):
             return code
     for thing in _objects(verb):
-        if code := pattern.objects.get(thing.lemma_.lower()):
+        if code := noun_code(thing, pattern.objects):
             return code
     for child in verb.children:
         if child.dep_ == "xcomp" and (code := pattern.xcomps.get(child.lemma_.lower())):
@@ -207,14 +263,45 @@ def recode_for_modality(verb: Token, code: str) -> tuple[str, bool]:
     """
     rules = modality()
     negated = is_negated(verb)
-    governor = verb.head.lemma_.lower() if verb.dep_ == "xcomp" else None
+    governor = _governor(verb)
     if negated or governor in rules.refusal_heads:
         if refusal := _by_prefix(rules.refusal, code):
             return refusal, False
         return code, negated
+    condition = _condition(verb, rules)
+    if condition and (threat := _by_prefix(rules.threat, code)):
+        return threat, False
+    if condition == "unless":
+        return rules.threat["13"], False
     intended = _is_future(verb, rules.future_auxiliaries) or governor in rules.intent_heads
     recoded = _by_prefix(rules.intent, code) or _by_prefix(rules.threat, code)
     return (recoded, False) if intended and recoded else (code, False)
+
+
+def _governor(verb: Token) -> str | None:
+    """The word whose complement the verb is: "refused *to meet*", "committed *to opening*"."""
+    if verb.dep_ == "xcomp":
+        return verb.head.lemma_.lower()
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ == "to":
+        return verb.head.head.lower_
+    return None
+
+
+def _condition(verb: Token, rules: Modality) -> str | None:
+    """The conjunction ("if", "unless") of a condition on an announced action.
+
+    A hostile action on a condition is a threat of it ("may halt mediation *if*
+    cooperation founders"); any action on an "unless" is a threat ("will withdraw its
+    force *unless* a ceasefire is arranged"), a cooperative one on an "if" is not.
+    """
+    if not _is_future(verb, rules.conditional_auxiliaries):
+        return None
+    for child in verb.children:
+        if child.dep_ == "advcl":
+            for mark in child.children:
+                if mark.dep_ == "mark" and mark.lower_ in rules.conditions:
+                    return mark.lower_
+    return None
 
 
 def reported_obligation(verb: Token) -> str | None:
@@ -448,6 +535,8 @@ def _inherited_subjects(verb: Token) -> list[Token]:
         return conjuncts(objects[0]) if objects else source_heads(head)
     if verb.dep_ == "acomp":  # "is willing to send": the subject of "is"
         return source_heads(head)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"ADJ", "VERB"}:
+        return source_heads(head.head)  # "is committed to opening": the subject of "is"
     if verb.dep_ in {"acl", "advcl"} and _is_free_participle(verb):
         return _governing_active_subjects(verb)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":

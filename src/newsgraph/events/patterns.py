@@ -38,6 +38,10 @@ class Modality:
     intent_heads: frozenset[str]
     refusal_heads: frozenset[str]
     obligation_auxiliaries: frozenset[str]
+    willing_heads: frozenset[str]
+    willing: str
+    conditional_auxiliaries: frozenset[str]
+    conditions: frozenset[str]
     intent: dict[str, str]
     threat: dict[str, str]
     refusal: dict[str, str]
@@ -92,6 +96,12 @@ def default_target_preps() -> tuple[str, ...]:
 
 
 @cache
+def light_verbs() -> frozenset[str]:
+    """Verbs whose object names the event ("held talks", "launched an attack")."""
+    return frozenset(_load_toml("verbs.toml")["defaults"]["light_verbs"])
+
+
+@cache
 def fixed_expressions() -> tuple[tuple[str, ...], ...]:
     """Word sequences, lower-cased, in which a pattern verb codes no event."""
     table = _load_toml("verbs.toml")
@@ -107,6 +117,10 @@ def modality() -> Modality:
         intent_heads=frozenset(table["intent_heads"]),
         refusal_heads=frozenset(table["refusal_heads"]),
         obligation_auxiliaries=frozenset(table["obligation_auxiliaries"]),
+        willing_heads=frozenset(table["willing_heads"]),
+        willing=table["willing"],
+        conditional_auxiliaries=frozenset(table["conditional_auxiliaries"]),
+        conditions=frozenset(table["conditions"]),
         intent=table["intent"],
         threat=table["threat"],
         refusal=table["refusal"],

@@ -67,6 +67,8 @@ class VerbMatch:
     code: str
     by_pattern: bool
     words: frozenset[int]
+    # A pattern whose code is the verb's default says no more than the verb alone.
+    is_default: bool = False
 
 
 def _read_tsv(name: str) -> list[dict[str, str]]:
@@ -173,7 +175,8 @@ class VerbDictionary:
             _, pattern, used = best
             if not pattern.code:
                 return None
-            return VerbMatch(pattern.code, True, frozenset(used))
+            default = pattern.code == self.default_code.get(lemma)
+            return VerbMatch(pattern.code, True, frozenset(used), default)
         if code := self.default_code.get(lemma):
             return VerbMatch(code, False, frozenset())
         return None
