@@ -369,3 +369,32 @@ def test_event_nouns_have_known_codes_with_plover_categories():
 def test_a_group_nothing_places_belongs_to_the_country_of_the_sentence(events_of):
     (event,) = events_of("The Mozambique government accepted demands from rebels on Thursday.")
     assert (event.source.code, event.target.code, event.plover) == ("MOZGOV", "MOZREB", "CONCEDE")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (
+            "Islamic fundamentalists continued their hunger strike to demand the resignation"
+            " of the Algerian president.",
+            "DZARAD",
+            "DZAGOV",
+        ),
+        (
+            "Opposition groups in Zimbabwe are demanding that President Mugabe resign.",
+            "ZWEOPP",
+            "ZWEGOV",
+        ),
+        ("Croatia is investigating alleged war crimes by Croatian extremists.", "HRV", "HRVRAD"),
+    ],
+)
+def test_group_words_and_the_group_noun_before_a_collective_head_code_the_group(
+    events_of, text, source, target
+):
+    (event,) = events_of(text)
+    assert (event.source.code, event.target.code) == (source, target)
+
+
+def test_a_region_word_inside_a_name_is_no_region(events_of):
+    (event,) = events_of("Israel reimposed blockades in the West Bank on Friday.")
+    assert (event.source.code, event.target.code) == ("ISR", "PSE")

@@ -290,6 +290,9 @@ class _Resolution:
         key = f"person:{slug(name)}"
         person = self._ensure(key, name, "person")
         person.country = person.country or of_country
+        if title and title not in person.roles:
+            person.roles.append(title)
+            person.sector = person.sector or self.people.sector_of(title)
         if leader:
             person.country = person.country or self._leader_country(leader)
             person.sector = person.sector or self._leader_sector(leader)

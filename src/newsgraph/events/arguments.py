@@ -203,11 +203,22 @@ class ArgumentResolver:
         """The sector of a group noun; a named entity is not a group."""
         if head.ent_type_ and head.ent_type_ not in {"CARDINAL", "NORP"}:
             return None
-        return self.words.sectors.get(head.lemma_.lower())
+        if sector := self.words.sectors.get(head.lemma_.lower()):
+            return sector
+        if head.lemma_.lower() not in self.words.quantifiers:
+            return None
+        # "a rebel group", "opposition groups": the noun in front names the group.
+        modifiers = [c for c in head.lefts if c.dep_ in {"compound", "amod"} and not c.ent_type_]
+        return next(
+            (sector for c in modifiers if (sector := self.words.sectors.get(c.lemma_.lower()))),
+            None,
+        )
 
     def _region_in(self, span: Span) -> str | None:
         """A region code for bloc words in the phrase ("with Western credentials" -> WST)."""
         for token in span:
+            if self.actors.key_at(token.idx, token.idx + len(token.text)):
+                continue  # part of a name: "NATO", "the West Bank", "the Arab League"
             if code := self.words.regions.get(token.lower_):
                 return code
         return None
