@@ -133,12 +133,15 @@ def code_token(verb: Token) -> tuple[str, VerbPattern] | None:
     if refined:
         return refined, curated
     rules = modality()
-    if verb.lemma_.lower() in rules.intent_heads | rules.refusal_heads and any(
-        _is_infinitive(child) and code_token(child)
+    heads = rules.intent_heads | rules.refusal_heads | rules.action_heads
+    if verb.lemma_.lower() in heads and any(
+        _is_infinitive(child) and (code_token(child) or not (curated and curated.code))
         for child in verb.children
         if child.dep_ == "xcomp"
     ):
-        return None  # "plans to attack": the attack is the event, coded as intended
+        # "plans to attack": the attack is the event, coded as intended; a head of its
+        # own ("refused to respond", "vowed to democratize") codes when its action does not
+        return None
     dictionary = verb_dictionary()
     lemma = dictionary.lemma(verb) if verb.pos_ == "VERB" else None
     found = dictionary.match(verb, lemma) if lemma else None
@@ -169,7 +172,8 @@ def _is_willing_to(verb: Token) -> bool:
         head = head.head
     elif verb.dep_ != "xcomp" or not _is_infinitive(verb):
         return False
-    return head.pos_ in {"ADJ", "VERB"} and head.lower_ in modality().willing_heads
+    adjective = head.pos_ == "ADJ" or head.tag_ == "VBN"  # "is prepared to", not "prepared to"
+    return adjective and head.lower_ in modality().willing_heads
 
 
 def _noun_event(verb: Token) -> tuple[str, VerbPattern] | None:

@@ -37,6 +37,7 @@ class Modality:
     future_auxiliaries: frozenset[str]
     intent_heads: frozenset[str]
     refusal_heads: frozenset[str]
+    action_heads: frozenset[str]
     obligation_auxiliaries: frozenset[str]
     willing_heads: frozenset[str]
     willing: str
@@ -116,6 +117,7 @@ def modality() -> Modality:
         future_auxiliaries=frozenset(table["future_auxiliaries"]),
         intent_heads=frozenset(table["intent_heads"]),
         refusal_heads=frozenset(table["refusal_heads"]),
+        action_heads=frozenset(table["action_heads"]),
         obligation_auxiliaries=frozenset(table["obligation_auxiliaries"]),
         willing_heads=frozenset(table["willing_heads"]),
         willing=table["willing"],

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 DATA_DIR = resources.files("newsgraph") / "data" / "events"
 # Dependents whose words belong to the verb's own phrase (its object, particle,
@@ -31,6 +31,8 @@ DATA_DIR = resources.files("newsgraph") / "data" / "events"
 PHRASE_DEPS = {"dobj", "dative", "prt", "prep", "agent", "attr", "oprd", "acomp", "npadvmod"}
 CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "cc", "appos", "punct"}
 SUBJECT_SIDE_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg"}
+# Parts of speech of the words of a phrasal verb ("call on", "pull out").
+PARTICLE_POS = {"ADP", "PART"}
 
 # One alternative of a pattern element: a word sequence, each word a set of forms.
 Alternative = tuple[frozenset[str], ...]
@@ -163,7 +165,7 @@ class VerbDictionary:
                 if pattern.verbs and lemma not in pattern.verbs:
                     continue
                 used = _match_sequence(pattern.words, after)
-                if used is None:
+                if used is None or _is_others_phrasal(pattern, lemma, used, verb.doc):
                     continue
                 used_before = _match_sequence(pattern.subject, before)
                 if used_before is None:
@@ -180,6 +182,15 @@ class VerbDictionary:
         if code := self.default_code.get(lemma):
             return VerbMatch(code, False, frozenset())
         return None
+
+
+def _is_others_phrasal(pattern: VerbCodePattern, lemma: str, used: list[int], doc: Doc) -> bool:
+    """Whether the pattern is another verb's phrasal verb: its words only particles or
+    prepositions ("call *on*", "sue *for*"). Those belong to the verb they were written
+    for, not its block: "telephoned Kozyrev *on* Tuesday" is no "call on"."""
+    if not used or not pattern.origin or lemma in pattern.origin:
+        return False
+    return all(doc[i].pos_ in PARTICLE_POS or doc[i].dep_ == "prt" for i in used)
 
 
 def phrase_tokens(verb: Token) -> list[Token]:
