@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import secrets
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from importlib import resources
 
 from anyio import to_thread
@@ -13,11 +13,13 @@ from fastapi import FastAPI, Request, Response
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsgraph.store import Store, open_store
 
 STATIC = resources.files("newsgraph") / "web" / "static"
-# Threads per worker process that run requests (and hold a store connection each).
+# Threads per worker process for the routes that may run long (exports, graph,
+# timeline, counts); the quick, bounded reads run on the event loop itself.
 REQUEST_THREADS = 4
 TOKEN_COOKIE = "newsgraph_token"
 # No inline script anywhere in the pages: hostile text that slipped through escaping
@@ -31,29 +33,36 @@ PAGE_POLICY = (
 DOCS_POLICY = PAGE_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
 
 
-class StoreProvider:
-    """One store connection per worker thread, so concurrent reads never share a cursor."""
+class StorePool:
+    """Read-only store connections, each lent to one request at a time: to the event
+    loop's routes and the thread pool's alike, whichever thread a request runs on."""
 
     def __init__(self, db: str) -> None:
         self.db = db
-        self._local = threading.local()
+        self._idle: list[Store] = []
         self._opened: list[Store] = []
         self._lock = threading.Lock()
 
-    def get(self) -> Store:
-        store = getattr(self._local, "store", None)
+    @contextmanager
+    def borrow(self) -> Iterator[Store]:
+        with self._lock:
+            store = self._idle.pop() if self._idle else None
         if store is None:
             store = open_store(self.db, read_only=True)
-            self._local.store = store
             with self._lock:
                 self._opened.append(store)
-        return store
+        try:
+            yield store
+        finally:
+            with self._lock:
+                self._idle.append(store)
 
     def close(self) -> None:
         with self._lock:
             for store in self._opened:
                 store.close()
             self._opened.clear()
+            self._idle.clear()
 
 
 def create_app(db: str, token: str | None = None) -> FastAPI:
@@ -63,12 +72,11 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
 
     # Opened once here so that a bad URL fails at start-up, and migrations run before serving.
     open_store(db).close()
-    stores = StoreProvider(db)
+    stores = StorePool(db)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        # Each request thread keeps its own store connection, cold until it has served
-        # a few: a few threads with warm caches beat anyio's default of 40 cold ones.
+        # A few threads, not anyio's default of 40: each busy one holds a connection.
         to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
         yield
         stores.close()
@@ -95,22 +103,60 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
             swagger_favicon_url="/static/favicon.svg",
         )
 
-    @app.middleware("http")
-    async def guard(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        if token is not None and not _carries_token(request, token):
-            return JSONResponse({"detail": "a valid token is required"}, status_code=401)
-        response = await call_next(request)
-        if token is not None and request.query_params.get("token"):
-            response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
-        docs_page = request.url.path == "/docs"
-        response.headers["Content-Security-Policy"] = DOCS_POLICY if docs_page else PAGE_POLICY
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        return response
-
+    app.add_middleware(Guard, token=token)
     return app
+
+
+class Guard:
+    """Checks the token and adds the security headers to every response.
+
+    Plain ASGI rather than ``@app.middleware("http")``: Starlette's BaseHTTPMiddleware
+    runs each request through an extra task and memory streams, a cost every page and
+    API call would pay.
+    """
+
+    def __init__(self, app: ASGIApp, token: str | None) -> None:
+        self.app = app
+        self.token = token
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        if self.token is not None and not _carries_token(request, self.token):
+            refusal = JSONResponse({"detail": "a valid token is required"}, status_code=401)
+            await refusal(scope, receive, send)
+            return
+        extra = _SECURITY_HEADERS[scope["path"] == "/docs"]
+        if self.token is not None and request.query_params.get("token"):
+            extra = [*extra, _token_cookie(self.token)]
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", ()), *extra]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _headers(policy: str) -> list[tuple[bytes, bytes]]:
+    return [
+        (b"content-security-policy", policy.encode()),
+        (b"x-content-type-options", b"nosniff"),
+        (b"referrer-policy", b"no-referrer"),
+    ]
+
+
+# Indexed by "is this the /docs page".
+_SECURITY_HEADERS = (_headers(PAGE_POLICY), _headers(DOCS_POLICY))
+
+
+def _token_cookie(token: str) -> tuple[bytes, bytes]:
+    """The Set-Cookie header that lets a browser keep the token given as ``?token=``."""
+    response = Response()
+    response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
+    return b"set-cookie", response.headers["set-cookie"].encode("latin-1")
 
 
 def _carries_token(request: Request, token: str) -> bool:

@@ -7,6 +7,7 @@ of taking a trip to a worker thread each.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -72,6 +73,7 @@ async def paging(
     return Paging(limit, offset)
 
 
-def store(request: Request) -> Store:
-    """The calling worker thread's own store connection."""
-    return request.app.state.stores.get()
+async def store(request: Request) -> AsyncIterator[Store]:
+    """A store connection of the pool, the request's own until it is answered."""
+    with request.app.state.stores.borrow() as borrowed:
+        yield borrowed

@@ -1,4 +1,11 @@
-"""The REST API under /api: the same store queries the pages use, as paginated JSON."""
+"""The REST API under /api: the same store queries the pages use, as paginated JSON.
+
+Reads bounded by a page or one item are ``async``: they run on the event loop, with
+no hop to a worker thread and no contention for the GIL between threads, which set
+the tail latency under load. Those that read without bound (exports, the graph, the
+timeline, counts) stay plain functions, run in the thread pool, so they never hold
+up the loop.
+"""
 
 from __future__ import annotations
 
@@ -32,7 +39,7 @@ def _found(item: Any, what: str) -> Any:
 
 
 @router.get("/health", summary="The server answers (no store access)")
-def health() -> JSONResponse:
+async def health() -> JSONResponse:
     return JSONResponse({"status": "ok"})
 
 
@@ -42,29 +49,33 @@ def counts(store: StoreDep) -> JSONResponse:
 
 
 @router.get("/search", summary="Full-text search over stories, with filters")
-def search(store: StoreDep, page: PagingDep, where: FiltersDep, q: QueryText = "") -> JSONResponse:
+async def search(
+    store: StoreDep, page: PagingDep, where: FiltersDep, q: QueryText = ""
+) -> JSONResponse:
     return JSONResponse(page.page(store.search_stories(q, where, page.limit, page.offset)))
 
 
 @router.get("/stories", summary="Stories, newest first (or best first with q)")
-def stories(store: StoreDep, page: PagingDep, where: FiltersDep, q: QueryText = "") -> JSONResponse:
+async def stories(
+    store: StoreDep, page: PagingDep, where: FiltersDep, q: QueryText = ""
+) -> JSONResponse:
     return JSONResponse(page.page(store.search_stories(q, where, page.limit, page.offset)))
 
 
 @router.get("/stories/{story_id}", summary="One story: text, versions, actor mentions, facts")
-def story(story_id: str, store: StoreDep) -> JSONResponse:
+async def story(story_id: str, store: StoreDep) -> JSONResponse:
     data = _found(store.story(story_id), "story")
     data["mentions"] = store.story_mentions(story_id)
     return JSONResponse(data)
 
 
 @router.get("/actors", summary="Actors, most mentioned first")
-def actors(store: StoreDep, page: PagingDep) -> JSONResponse:
+async def actors(store: StoreDep, page: PagingDep) -> JSONResponse:
     return JSONResponse(page.page(store.actor_page(page.limit, page.offset)))
 
 
 @router.get("/actors/{name_or_key}", summary="An actor's dossier")
-def actor(
+async def actor(
     name_or_key: str,
     store: StoreDep,
     limit: Annotated[int, Query(ge=1, le=500, description="latest quotes and events")] = 25,
@@ -73,7 +84,7 @@ def actor(
 
 
 @router.get("/quotes", summary="Quotes, newest first")
-def quotes(
+async def quotes(
     store: StoreDep,
     page: PagingDep,
     speaker: Annotated[str | None, Query(max_length=200, description="actor key")] = None,
@@ -82,17 +93,17 @@ def quotes(
 
 
 @router.get("/events", summary="Events, newest first, with filters")
-def events(store: StoreDep, page: PagingDep, where: FiltersDep) -> JSONResponse:
+async def events(store: StoreDep, page: PagingDep, where: FiltersDep) -> JSONResponse:
     return JSONResponse(page.page(store.event_page(where, page.limit, page.offset)))
 
 
 @router.get("/events/{event_id}", summary="One event with its sentence and story")
-def event(event_id: str, store: StoreDep) -> JSONResponse:
+async def event(event_id: str, store: StoreDep) -> JSONResponse:
     return JSONResponse(_found(store.event(event_id), "event"))
 
 
 @router.get("/claims", summary="Claims, newest first")
-def claims(store: StoreDep, page: PagingDep) -> JSONResponse:
+async def claims(store: StoreDep, page: PagingDep) -> JSONResponse:
     return JSONResponse(page.page(store.claim_page(page.limit, page.offset)))
 
 

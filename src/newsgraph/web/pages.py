@@ -2,7 +2,8 @@
 
 Each page calls the same store queries as the API; the templates are autoescaped,
 data for scripts goes through ``tojson`` into non-executable JSON script blocks,
-and links are only made from http(s) URLs.
+and links are only made from http(s) URLs. Pages run on the event loop, as the
+API's bounded reads do (see api/routes.py).
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def _next_page_url(request: Request, page: Paging, items: list[Any]) -> str | No
 
 
 @router.get("/")
-def search_page(
+async def search_page(
     request: Request,
     store: StoreDep,
     where: FiltersDep,
@@ -92,7 +93,7 @@ def search_page(
 
 
 @router.get("/stories/{story_id}")
-def story_page(request: Request, story_id: str, store: StoreDep) -> HTMLResponse:
+async def story_page(request: Request, story_id: str, store: StoreDep) -> HTMLResponse:
     story = store.story(story_id)
     if story is None:
         raise _missing("story")
@@ -113,7 +114,7 @@ def story_page(request: Request, story_id: str, store: StoreDep) -> HTMLResponse
 
 
 @router.get("/actors")
-def actors_page(request: Request, store: StoreDep, page: PagingDep) -> HTMLResponse:
+async def actors_page(request: Request, store: StoreDep, page: PagingDep) -> HTMLResponse:
     actors = store.actor_page(page.limit, page.offset)
     return _render(
         request, "actors.html", actors=actors, next_url=_next_page_url(request, page, actors)
@@ -121,7 +122,7 @@ def actors_page(request: Request, store: StoreDep, page: PagingDep) -> HTMLRespo
 
 
 @router.get("/actors/{name_or_key}")
-def dossier_page(request: Request, name_or_key: str, store: StoreDep) -> HTMLResponse:
+async def dossier_page(request: Request, name_or_key: str, store: StoreDep) -> HTMLResponse:
     actor = store.actor_dossier(name_or_key, limit=25)
     if actor is None:
         raise _missing("actor")
@@ -129,7 +130,7 @@ def dossier_page(request: Request, name_or_key: str, store: StoreDep) -> HTMLRes
 
 
 @router.get("/events/{event_id}")
-def event_page(request: Request, event_id: str, store: StoreDep) -> HTMLResponse:
+async def event_page(request: Request, event_id: str, store: StoreDep) -> HTMLResponse:
     event = store.event(event_id)
     if event is None:
         raise _missing("event")
@@ -141,10 +142,10 @@ def event_page(request: Request, event_id: str, store: StoreDep) -> HTMLResponse
 
 
 @router.get("/network")
-def network_page(request: Request, where: FiltersDep) -> HTMLResponse:
+async def network_page(request: Request, where: FiltersDep) -> HTMLResponse:
     return _render(request, "network.html", filters=where)
 
 
 @router.get("/timeline")
-def timeline_page(request: Request, where: FiltersDep) -> HTMLResponse:
+async def timeline_page(request: Request, where: FiltersDep) -> HTMLResponse:
     return _render(request, "timeline.html", filters=where)
