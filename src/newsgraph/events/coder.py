@@ -53,6 +53,8 @@ FORCE_SECTORS = {"MIL", "COP"}
 DESCRIBING_CLAUSES = {"relcl", "acl"}
 # Opening and closing quotation marks as the tagger marks them.
 QUOTE_TAGS = {"``", "''"}
+# Dependents that hold a quoted clause (the parser hangs some as adverbial clauses).
+QUOTED_CLAUSES = {"ccomp", "advcl", "parataxis"}
 
 
 def extract_events(
@@ -205,11 +207,18 @@ def noun_code(noun: Token, table: dict[str, str]) -> str | None:
 
 
 def _attributes_quote(verb: Token) -> bool:
-    """Whether the verb only says who spoke a direct quotation ('"...," warned X'): the
-    quoted clause tells the event, the speech verb none of its own."""
-    return any(c.dep_ == "ccomp" for c in verb.children) and any(
-        c.dep_ == "punct" and c.tag_ in QUOTE_TAGS for c in verb.children
+    """Whether the verb only says who spoke a direct quotation ('"...," warned X', 'X
+    said: "..."'): the quoted clause tells the event, the speech verb none of its own.
+    Quotation marks around the verb itself ('"strongly condemned"') are no quotation."""
+    marks = [c for c in verb.children if c.dep_ == "punct" and c.tag_ in QUOTE_TAGS]
+    clauses = [c for c in verb.children if c.dep_ in QUOTED_CLAUSES]
+    closed_before = any(m.tag_ == "''" and m.i < verb.i for m in marks) and any(
+        c.i < verb.i for c in clauses
     )
+    opened_after = any(m.tag_ == "``" and m.i > verb.i for m in marks) and any(
+        c.i > verb.i for c in clauses
+    )
+    return closed_before or opened_after
 
 
 def _is_infinitive(verb: Token) -> bool:
@@ -540,7 +549,10 @@ def _inherited_subjects(verb: Token) -> list[Token]:
     if verb.dep_ == "acomp":  # "is willing to send": the subject of "is"
         return source_heads(head)
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"ADJ", "VERB"}:
-        return source_heads(head.head)  # "is committed to opening": the subject of "is"
+        # "is committed to opening": who is committed
+        owner = head.head
+        subjects = [c for c in owner.children if c.dep_ in PASSIVE_SUBJECTS]
+        return conjuncts(subjects[0]) if subjects else source_heads(owner)
     if verb.dep_ in {"acl", "advcl"} and _is_free_participle(verb):
         return _governing_active_subjects(verb)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":

@@ -102,10 +102,14 @@ class VerbDictionary:
         self.blocks_of: dict[str, list[str]] = defaultdict(list)
         self.default_code: dict[str, str] = {}
         self.lemma_of_form: dict[str, str] = {}
+        # (verb, block) where the verb itself, not only a phrasal verb of it, is a member.
+        self.plain_member: set[tuple[str, str]] = set()
         for row in _read_tsv("cameo_verbs.tsv"):
             verb = row["verb"]
             if row["block"] not in self.blocks_of[verb]:
                 self.blocks_of[verb].append(row["block"])
+            if row["forms"]:
+                self.plain_member.add((verb, row["block"]))
             if row["code"] and verb not in self.default_code:
                 self.default_code[verb] = row["code"]
             for form in row["forms"].split("|"):
@@ -161,6 +165,10 @@ class VerbDictionary:
                 pattern for form in present for pattern in self._by_first_word[block].get(form, ())
             ]
             candidates += self._subject_only[block]
+            if (lemma, block) not in self.plain_member and not any(
+                lemma in p.verbs and _match_sequence(p.words, after) is not None for p in candidates
+            ):
+                continue  # "call" is in CANCEL only as "call off": "called a strike" is not
             for pattern in candidates:
                 if pattern.verbs and lemma not in pattern.verbs:
                     continue
