@@ -226,3 +226,32 @@ def test_an_undated_title_and_surname_is_the_best_known_leader_of_that_name(nlp,
 def test_an_undated_bare_surname_is_no_leader(nlp, dictionary):
     index = resolve_actors(nlp("Bush said the talks would go on."), "s", dictionary)
     assert all(a.country is None for a in index.actors.values() if a.type == "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("U.N. Secretary-General Kofi Annan announced he would withdraw inspectors.", "Annan"),
+        ("The US rejected calls by Kofi Annan to adopt the reforms.", "Annan"),
+        ("U.N. mediator Diego Cordovez met Afghan rebel leaders in Geneva.", "Cordovez"),
+        (
+            "Kenzo Oshima, the United Nations Emergency Relief Coordinator, visited Iraq.",
+            "Oshima",
+        ),
+    ],
+)
+def test_a_person_in_an_international_post_is_coded_by_the_organisation(
+    nlp, dictionary, text, name
+):
+    index = resolve(nlp, dictionary, text)
+    assert index.actor(index.find(name)).code == "IGOUNO"
+
+
+def test_a_national_leader_keeps_the_country_code(nlp, dictionary):
+    index = resolve(nlp, dictionary, "Russian Foreign Minister Sergei Lavrov met the envoy.")
+    assert index.actor(index.find("Lavrov")).code == "RUSGOV"
+
+
+def test_a_region_of_a_country_names_the_country(nlp, dictionary):
+    index = resolve(nlp, dictionary, "Israel struck targets in the Gaza Strip overnight.")
+    assert [m.actor_key for m in index.mentions] == ["ISR", "PSE"]

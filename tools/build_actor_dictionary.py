@@ -29,13 +29,20 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
-CODE_PATTERN = re.compile(r"\[([A-Z]+)(?:\s+([^\]]*))?\]")
+CODE_PATTERN = re.compile(r"\[([A-Z-]+)(?:\s+([^\]]*))?\]")
 SMALL_WORDS = {"of", "the", "and", "de", "du", "da", "del", "la", "le", "el", "y", "van", "von"}
 VOWELS = set("AEIOUY")
 PERSON_MARKER = "CountryInfo"
 # Codes PETRARCH uses that ISO 3166 spells differently, and entries that are no country.
 ISO_CODES = {"TMP": "TLS"}
-NOT_COUNTRIES = {"KNT"}  # Kinakuta, a fictional test country
+NOT_COUNTRIES = {"KNT", "---"}  # Kinakuta, a fictional test country; "no code"
+# CAMEO sector codes: an institution of a country ("RUSSIAN_FEDERAL_ASSEMBLY [RUSLEG]").
+SECTOR_CODES = {
+    *("GOV", "MIL", "REB", "OPP", "COP", "LEG", "JUD", "SPY", "ELI", "EDU", "BUS", "MED"),
+    *("CVL", "LAB", "AGR", "HLH", "REF", "REL", "RAD", "UAF", "PTY", "CRM", "DEV", "HRI"),
+}
+# Undated codes that follow a person's dated terms: what they are once out of office.
+AFTER_OFFICE = {"ELI", "---"}
 COUNTRY_HEADER = ["key", "type", "name", "code", "country", "aliases"]
 PERSON_HEADER = ["name", "country", "terms", "aliases"]
 # How alike two one-word names must be to count as spellings of one ("Hizbollah").
@@ -75,7 +82,7 @@ def parse_entries(text: str) -> list[Entry]:
 
 def surface_form(phrase: str) -> str:
     """``NUR-SULTAN_`` -> ``Nur-Sultan``; short or vowel-less single words stay acronyms."""
-    words = [w for w in phrase.strip("_ ").split("_") if w]
+    words = [w for w in re.split(r"[_\s]+", phrase) if w]
     if len(words) == 1 and ("." in words[0] or len(words[0]) <= 3 or not VOWELS & set(words[0])):
         return words[0]
     shaped = []
@@ -115,6 +122,8 @@ def is_country(entry: Entry) -> str | None:
     A three-letter code with no dates, or one open towards today (``[ARM >911221]``).
     """
     for code, dates in entry.codes:
+        if code in SECTOR_CODES | AFTER_OFFICE:
+            continue  # "[ELI]" after a person's terms
         if len(code) == 3 and (not dates.strip() or dates.strip().startswith(">")):
             return None if code in NOT_COUNTRIES else ISO_CODES.get(code, code)
     return None
@@ -125,9 +134,13 @@ def is_person(entry: Entry) -> bool:
     if PERSON_MARKER in entry.comment:
         return True
     words = entry.head.strip("_").split("_")
+    dated = [code for code, dates in entry.codes if dates.strip()]
+    undated = [code for code, dates in entry.codes if not dates.strip()]
     return (
-        bool(entry.codes)
-        and all(dates.strip() and len(code) > 3 for code, dates in entry.codes)
+        bool(dated)
+        and all(len(code) > 3 for code in dated)
+        # "[ELI]" after the terms: an elite once out of office ("Kofi Annan").
+        and all(code in AFTER_OFFICE for code in undated)
         and len(words) <= 4
         and not {"OF", "THE", "AND"} & set(words)
     )
@@ -141,9 +154,11 @@ def build_countries(entries: list[Entry]) -> list[list[str]]:
     names: dict[str, str] = {}
     block_sizes: dict[str, int] = {}
     aliases: dict[str, list[str]] = defaultdict(list)
+    regions = []
     for entry in entries:
         code = is_country(entry)
         if not code:
+            regions += [entry] if region_of(entry) else []
             continue
         if code not in names or len(entry.aliases) > block_sizes[code]:
             names[code] = surface_form(entry.head)
@@ -151,6 +166,14 @@ def build_countries(entries: list[Entry]) -> list[list[str]]:
         for phrase in [entry.head, *entry.aliases]:
             if "(" not in phrase:
                 aliases[code].append(surface_form(phrase))
+    for entry in regions:
+        # "GAZA_ [PSEGZA]": a region of a country names the country, as its cities do;
+        # one coded as a territory with its own ISO code ("GREENLAND_ [DNKGRL]") is left
+        # to that code's own entry.
+        region = region_of(entry)
+        if region and region[:3] in names and region[3:] not in names:
+            forms = [surface_form(p) for p in [entry.head, *entry.aliases] if "(" not in p]
+            aliases[region[:3]] += [f for f in forms if not _names_another(f, region[:3], names)]
     owners: dict[str, set[str]] = defaultdict(set)
     for code, forms in aliases.items():
         for form in forms:
@@ -166,21 +189,39 @@ def build_countries(entries: list[Entry]) -> list[list[str]]:
     return rows
 
 
+def _names_another(form: str, code: str, names: dict[str, str]) -> bool:
+    """Whether a region's name starts with another country's ("Samoan" is no American)."""
+    lowered = form.lower()
+    return any(lowered.startswith(name.lower()) for key, name in names.items() if key != code)
+
+
+def region_of(entry: Entry) -> str | None:
+    """The undated code of an entry that names a region of a country (``PSEGZA``)."""
+    for code, dates in entry.codes:
+        if len(code) == 6 and not dates.strip() and code[3:] not in SECTOR_CODES:
+            return code
+    return None
+
+
 def build_persons(entries: list[Entry]) -> list[list[str]]:
     """One row per person: name, the country most of its codes name, every term, aliases."""
     rows = []
     for entry in entries:
         if is_country(entry) or not is_person(entry):
             continue
-        codes = [(code, dates) for code, dates in entry.codes if not code.startswith("IGO")]
+        codes = [(code, dates) for code, dates in entry.codes if code not in AFTER_OFFICE]
+        # A post in an international organisation ("IGOUNO" for a UN Secretary-General)
+        # is a term like any other; the person's own country is the one their national
+        # codes name, none when they have only international ones.
         countries = Counter(code[:3] for code, _ in codes if len(code) >= 3)
+        national = Counter({code: n for code, n in countries.items() if code != "IGO"})
         if not countries:
             continue
         name = surface_form(entry.head)
         terms = "; ".join(dict.fromkeys(term(code, dates) for code, dates in codes))
         alias_forms = dict.fromkeys(surface_form(a) for a in entry.aliases)
         alias_forms.pop(name, None)
-        country = countries.most_common(1)[0][0]
+        country = national.most_common(1)[0][0] if national else ""
         rows.append([name, country, terms, "|".join(alias_forms)])
     return rows
 

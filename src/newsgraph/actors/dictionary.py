@@ -69,8 +69,22 @@ class Leader:
     @property
     def sector(self) -> str | None:
         """The sector of the latest-listed coded term (``GOV`` for a head of state)."""
-        codes = [term.split()[0] for term in self.terms if len(term.split()[0]) > 3]
+        codes = [
+            code
+            for term in self.terms
+            if len(code := term.split()[0]) > 3 and not code.startswith("IGO")
+        ]
         return codes[-1][3:6] if codes else None
+
+    @property
+    def latest_code(self) -> str | None:
+        """The code of the term that started last: what an undated text most likely means."""
+        dated = [
+            (dates.partition("..")[0], code)
+            for code, _, dates in (term.partition(" ") for term in self.terms)
+            if dates
+        ]
+        return max(dated)[1] if dated else None
 
     def code_on(self, date: str) -> str | None:
         """The code of the term that covers ``date`` (ISO, or its year or month): a

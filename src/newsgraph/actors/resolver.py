@@ -33,6 +33,8 @@ PLACE_LABELS = {"FAC", "LOC", "ORG"}
 LINKING_WORDS = {"of", "at", "for", "in", "with"}
 PHRASE_STOPS = {",", ";", ".", ":", "(", ")", '"', "“", "”", "—", "–"}
 ACRONYM_SKIP = {"of", "the", "and", "for", "in", "on", "&"}
+# Codes of international organisations: a person holding a post in one is coded by it.
+INTERNATIONAL = ("IGO", "NGO")
 
 
 @dataclass
@@ -113,6 +115,7 @@ class _Resolution:
         self.blocked = self._blocked_tokens(exclude_names)
         self.short_forms: dict[str, str] = {}
         self.country_at: dict[int, DictionaryMatch] = {}
+        self.organisation_at: dict[int, DictionaryMatch] = {}
         self.entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
 
     def run(self) -> ActorIndex:
@@ -170,9 +173,9 @@ class _Resolution:
             actor = self.dictionary.actors[span.label_]
             self._ensure(span.label_, actor.name, actor.type, actor.code, actor.country)
             self._mention(span, span.label_)
-            if actor.type == "country":
-                for i in range(span.start, span.end):
-                    self.country_at[i] = DictionaryMatch(span, span.label_)
+            at = self.country_at if actor.type == "country" else self.organisation_at
+            for i in range(span.start, span.end):
+                at[i] = DictionaryMatch(span, span.label_)
 
     def _inside_longer_entity(self, span: Span) -> bool:
         """A phrase inside a longer name is part of that name.
@@ -230,6 +233,12 @@ class _Resolution:
             person.name = name
         title_role, title_country = self._title_before(name_span)
         appositive_role, appositive_country = self._appositive_after(name_span)
+        person.code = (
+            person.code
+            or (title_role and self._international_before(name_span))
+            or self._international_appositive(name_span)
+            or (leader and self._leader_code(leader))
+        )
         for role in (title_role, appositive_role):
             if role and role not in person.roles:
                 person.roles.append(role)
@@ -268,6 +277,47 @@ class _Resolution:
         term = self._leader_term(leader)
         return term[:3] if term and term[:3] != "IGO" else leader.country
 
+    def _leader_code(self, leader: Leader) -> str | None:
+        """The organisation's code while the leader holds an international post: Kofi
+        Annan is the UN (IGOUNO) as CAMEO codes him, not Ghana. Undated, the latest post."""
+        term = self._leader_term(leader) if self.date else leader.latest_code
+        return term if term and term.startswith(INTERNATIONAL) else None
+
+    def _international_before(self, name_span: Span) -> str | None:
+        """The code of an international organisation named just before a title: "U.N.
+        mediator Diego Cordovez", "Arab League Secretary General Chadli Klibi"."""
+        index = name_span.start - 1
+        while index >= name_span.sent.start and (
+            self.doc[index].lower_ in self.title_words | self.people.modifiers
+            or self.doc[index].is_space
+            or self.doc[index].text == "-"
+        ):
+            index -= 1
+        return self._international_at(index)
+
+    def _international_appositive(self, name_span: Span) -> str | None:
+        """The code of an international organisation an aside gives a role in: "Kenzo
+        Oshima, the United Nations Emergency Relief Coordinator"."""
+        index = name_span.end
+        if index >= len(self.doc) or self.doc[index].text != ",":
+            return None
+        index += 1
+        while index < name_span.sent.end and self.doc[index].lower_ in DETERMINERS:
+            index += 1
+        code = self._international_at(index)
+        if code is None:
+            return None
+        end = index
+        while end < name_span.sent.end and self.doc[end].text not in PHRASE_STOPS:
+            end += 1
+        words = {token.lower_ for token in self.doc[index:end]}
+        return code if words & self.role_nouns else None
+
+    def _international_at(self, index: int) -> str | None:
+        match = self.organisation_at.get(index)
+        code = self.dictionary.actors[match.key].code if match else None
+        return code if code and code.startswith(INTERNATIONAL) else None
+
     def _leader_sector(self, leader: Leader) -> str | None:
         """The sector of the leader's term at the article's date ("FRAELI" after office)."""
         term = self._leader_term(leader)
@@ -296,6 +346,11 @@ class _Resolution:
         if leader:
             person.country = person.country or self._leader_country(leader)
             person.sector = person.sector or self._leader_sector(leader)
+        person.code = (
+            person.code
+            or (title and self._international_before(span))
+            or (leader and self._leader_code(leader))
+        )
         self.short_forms[span.text] = key
         self._mention(span, key)
 
@@ -312,6 +367,9 @@ class _Resolution:
             elif token.lower_ in self.title_words or token.lower_ in self.people.modifiers:
                 words.insert(0, token.text)
                 index -= 1
+            elif token.text == "-" and words and index > sentence_start:
+                words[0] = f"{self.doc[index - 1].text}-{words[0]}"  # "Secretary-General"
+                index -= 2
             elif index in self.country_at:
                 match = self.country_at[index]
                 country = country or match.key
@@ -467,7 +525,7 @@ class _Resolution:
             return
         dominant = countries.most_common(1)[0][0]
         for actor in self.found.values():
-            if actor.type == "person" and actor.roles and not actor.country:
+            if actor.type == "person" and actor.roles and not actor.country and not actor.code:
                 actor.country = dominant
 
     # -- bookkeeping -----------------------------------------------------------------
@@ -506,7 +564,7 @@ class _Resolution:
             if found.short_name and found.short_name not in aliases[key]:
                 aliases[key].append(found.short_name)
             code = found.code
-            if found.type == "person" and found.country and found.sector:
+            if found.type == "person" and found.country and found.sector and not code:
                 code = f"{found.country}{found.sector}"
             actors[key] = Actor(
                 key=key,
