@@ -366,6 +366,129 @@ def test_event_nouns_have_known_codes_with_plover_categories():
     assert all(codebook.is_known(code) and codebook.plover(code) for code in event_nouns().values())
 
 
+@pytest.mark.parametrize(
+    ("text", "cameo", "plover"),
+    [
+        ("Turkey held talks with Greece on Monday.", "040", "CONSULT"),
+        ("The Syrian army launched an attack on rebel positions near Aleppo.", "190", "ASSAULT"),
+        ("The French president gave a warm welcome to the Chinese premier.", "043", "CONSULT"),
+        (
+            "The Arab League undertook a mediation mission between Syria and Lebanon.",
+            "045",
+            "CONSULT",
+        ),
+        ("Opposition parties in Nepal organized a general strike on Monday.", "143", "PROTEST"),
+    ],
+)
+def test_a_light_verb_is_coded_by_the_event_its_object_names(events_of, text, cameo, plover):
+    (event,) = events_of(text)
+    assert (event.cameo, event.plover) == (cameo, plover)
+
+
+def test_a_measure_word_object_is_coded_by_what_it_is_of(events_of):
+    (event,) = events_of("Sudan lifted the state of emergency in Darfur on Sunday.")
+    assert (event.source.code, event.cameo) == ("SDN", "0814")
+
+
+def test_a_phrasal_verb_is_refined_by_its_object(events_of):
+    (ended,) = events_of("The Nigerian teachers' union called off its strike on Thursday.")
+    (called,) = events_of("The Nigerian teachers' union called a general strike on Thursday.")
+    assert (ended.cameo, ended.plover) == ("082", "CONCEDE")
+    assert (called.cameo, called.plover) == ("143", "PROTEST")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Egypt is willing to send equipment to Libya.", "EGY", "LBY"),
+        ("Vietnam is committed to opening up its economy, the minister said.", "VNM", None),
+    ],
+)
+def test_being_ready_for_an_action_is_an_intent_to_cooperate(events_of, text, source, target):
+    (event,) = events_of(text)
+    assert (event.source.code, event.target and event.target.code) == (source, target)
+    assert (event.cameo, event.plover) == ("030", "AGREE")
+
+
+def test_an_action_announced_unless_something_happens_is_a_threat(events_of):
+    (event,) = events_of(
+        "Nigeria will withdraw its peacekeeping force from Chad unless the rebels agree to a truce."
+    )
+    assert (event.source.code, event.target.code, event.plover) == ("NGA", "TCD", "THREATEN")
+
+
+def test_a_hostile_action_on_a_condition_is_a_threat_a_cooperative_one_an_intent(events_of):
+    (halt,) = events_of("The European Union may halt its aid to Serbia if the fighting continues.")
+    (send,) = events_of("Nigeria will send more troops to Chad if the rebels attack.")
+    assert (halt.cameo, halt.plover) == ("1311", "THREATEN")
+    assert (send.cameo, send.plover) == ("0334", "AGREE")
+
+
+def test_a_refusal_whose_action_codes_nothing_is_a_rejection(events_of):
+    (event,) = events_of(
+        "The Palestinian prime minister refused to respond to the demand from Israel."
+    )
+    assert (event.source.code, event.target.code, event.plover) == ("PSEGOV", "ISR", "REJECT")
+
+
+def test_a_decision_or_attempt_is_coded_by_what_is_decided_or_attempted(events_of):
+    (hack,) = events_of(
+        "North Korea has tried to hack into the computers of South Korean officers."
+    )
+    (allow,) = events_of("The Supreme Court of Ivory Coast decided to allow Ouattara to run.")
+    assert (hack.verb, hack.plover) == ("hack", "COERCE")
+    assert (allow.verb, allow.plover) == ("allow", "CONCEDE")
+
+
+def test_a_speech_verb_that_attributes_a_direct_quote_codes_no_event(events_of):
+    text = (
+        '"If the situation in Kazakhstan changes, the Russian policy will change too," '
+        "warned a Russian analyst."
+    )
+    assert events_of(text) == []
+    (event,) = events_of('Russia "strongly condemned" the Turkish attack on Syria.')
+    assert (event.source.code, event.plover) == ("RUS", "ACCUSE")
+
+
+def test_a_phrasal_pattern_serves_only_the_verb_it_was_written_for(events_of):
+    (event,) = events_of(
+        "U.S. Secretary of State Warren Christopher telephoned Russian Foreign Minister "
+        "Andrei Kozyrev on Tuesday."
+    )
+    assert (event.cameo, event.plover) == ("041", "CONSULT")
+
+
+def test_a_dictionary_pattern_that_repeats_the_default_yields_to_the_hand_table(events_of):
+    (event,) = events_of("A Saudi businessman is suing the United States for damages.")
+    assert (event.source.code, event.target.code, event.cameo) == ("SAU", "USA", "115")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "plover"),
+    [
+        ("Israel has strengthened its forces in Lebanon.", "154", "MOBILIZE"),
+        ("The United Nations reduced food supplies to refugees in Thailand.", "162", "SANCTION"),
+        ("Syrian officers ended mediation efforts between rival militias.", "165", "SANCTION"),
+        ("Swiss doctors handed over medicine to the Iranian Red Crescent.", "073", "AID"),
+        ("Czechia and Albania have upgraded their diplomatic ties.", "050", "SUPPORT"),
+        ("Israeli soldiers beat up Palestinian detainees in the West Bank.", "182", "ASSAULT"),
+        (
+            "President Gbagbo announced that he will extend the curfew in Abidjan.",
+            "1323",
+            "THREATEN",
+        ),
+        ("The Iraqi government shortened the curfew in Baghdad by one hour.", "0813", "RETREAT"),
+    ],
+)
+def test_verbs_of_yielding_reducing_and_force(events_of, text, cameo, plover):
+    assert (events_of(text)[0].cameo, events_of(text)[0].plover) == (cameo, plover)
+
+
+def test_a_code_newer_than_the_codebook_takes_its_roots_category():
+    assert codebook.plover("176") == "COERCE"
+    assert codebook.quad_class("176") == 4
+
+
 def test_a_group_nothing_places_belongs_to_the_country_of_the_sentence(events_of):
     (event,) = events_of("The Mozambique government accepted demands from rebels on Thursday.")
     assert (event.source.code, event.target.code, event.plover) == ("MOZGOV", "MOZREB", "CONCEDE")

@@ -29,7 +29,7 @@ from newsgraph.events.patterns import (
     modality,
     verb_patterns,
 )
-from newsgraph.events.verb_dictionary import verb_dictionary
+from newsgraph.events.verb_dictionary import dates_only, verb_dictionary
 from newsgraph.records import ActorRef, Event
 from newsgraph.records import Span as TextSpan
 
@@ -259,7 +259,11 @@ def refine_verb(verb: Token, pattern: VerbPattern) -> str | None:
         if child.dep_ == "xcomp" and (code := pattern.xcomps.get(child.lemma_.lower())):
             return code
     for child in verb.children:
-        if child.dep_ == "prep" and (code := pattern.preps.get(child.lower_)):
+        if (
+            child.dep_ == "prep"
+            and not dates_only(child)
+            and (code := pattern.preps.get(child.lower_))
+        ):
             return code
     if pattern.clause and any(child.dep_ == "ccomp" for child in verb.children):
         return pattern.clause

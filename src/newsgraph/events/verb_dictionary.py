@@ -31,6 +31,7 @@ DATA_DIR = resources.files("newsgraph") / "data" / "events"
 PHRASE_DEPS = {"dobj", "dative", "prt", "prep", "agent", "attr", "oprd", "acomp", "npadvmod"}
 CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "cc", "appos", "punct"}
 SUBJECT_SIDE_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg"}
+TIME_ENTITIES = {"DATE", "TIME"}
 # Parts of speech of the words of a phrasal verb ("call on", "pull out").
 PARTICLE_POS = {"ADP", "PART"}
 
@@ -212,9 +213,17 @@ def phrase_tokens(verb: Token) -> list[Token]:
                 walk(child)
 
     for child in verb.children:
-        if child.dep_ in PHRASE_DEPS and child.i > verb.i:
+        if child.dep_ in PHRASE_DEPS and child.i > verb.i and not dates_only(child):
             walk(child)
     return sorted(found, key=lambda token: token.i)
+
+
+def dates_only(child: Token) -> bool:
+    """A prepositional phrase that only dates the action: "called *on Thursday*" is no
+    "call on"."""
+    return child.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in TIME_ENTITIES for c in child.children
+    )
 
 
 def subject_side_tokens(verb: Token) -> list[Token]:
