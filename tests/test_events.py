@@ -521,3 +521,22 @@ def test_group_words_and_the_group_noun_before_a_collective_head_code_the_group(
 def test_a_region_word_inside_a_name_is_no_region(events_of):
     (event,) = events_of("Israel reimposed blockades in the West Bank on Friday.")
     assert (event.source.code, event.target.code) == ("ISR", "PSE")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Algerian landowners began a hunger strike outside parliament.", "DZACVL", "DZAGOV"),
+        ("Nicaragua's government ordered the newspaper to suspend publication.", "NICGOV", "NIC"),
+    ],
+)
+def test_a_protest_or_demand_naming_no_target_acts_on_the_sources_own_country(
+    events_of, text, source, target
+):
+    (event,) = events_of(text)
+    assert (event.source.code, event.target.code) == (source, target)
+
+
+def test_an_agreement_naming_no_target_keeps_none(events_of):
+    (event,) = events_of("Denmark agreed on Monday to extend the mandate.")
+    assert (event.source.code, event.target) == ("DNK", None)

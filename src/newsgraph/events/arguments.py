@@ -9,17 +9,23 @@ article's most-mentioned country.
 
 from __future__ import annotations
 
+import tomllib
 from collections import Counter
+from functools import cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.actors.dictionary import ActorDictionary
 from newsgraph.events.patterns import GroupWords, group_words
 from newsgraph.records import Actor, ActorRef
 
 if TYPE_CHECKING:
     from newsgraph.actors import ActorIndex
 
+DATA_PACKAGE = "newsgraph.data.events"
+GROUPS_FILE = "groups.toml"
 # Left-hand modifiers that belong to the name of what a phrase refers to.
 CORE_MODIFIERS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "npadvmod"}
 # Parts of a noun phrase left out of its text: clauses and asides about the noun.
@@ -29,6 +35,16 @@ GOVERNMENT_SECTOR = "GOV"
 ACTOR_PRONOUNS = {"it", "they", "he", "she", "we"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+# The state's own sectors: what they do with no target named acts on their country.
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
+
+
+@cache
+def domestic_roots() -> tuple[str, ...]:
+    """CAMEO roots of acts that always have a target, the source's own country failing
+    any other (``groups.toml``)."""
+    table = tomllib.loads(resources.files(DATA_PACKAGE).joinpath(GROUPS_FILE).read_text())
+    return tuple(table["domestic_targets"]["roots"])
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -125,6 +141,29 @@ class ArgumentResolver:
             country = self._country_in(phrase(head)) or self._home_country(head.sent)
             return ActorRef(text, None, (country or "") + sector, sector)
         return None
+
+    def domestic_target(self, source: ActorRef, code: str) -> ActorRef | None:
+        """The target of an act that names none, when the act must have one.
+
+        A protest, demand, threat, coercion or concession with no target named is, as
+        CAMEO coders take it, aimed at home: "Algerian landowners began a hunger strike"
+        acts on Algeria's government, "the military government declared a state of
+        siege" on its own country. Which CAMEO roots are such acts is data
+        (``groups.toml``, ``[domestic_targets]``).
+        """
+        country = self._country_code(source.code)
+        if country is None or not code.startswith(domestic_roots()):
+            return None
+        state = source.sector in STATE_SECTORS
+        code = country if state else country + GOVERNMENT_SECTOR
+        return ActorRef(country, country, code, None if state else GOVERNMENT_SECTOR)
+
+    def _country_code(self, code: str | None) -> str | None:
+        """The country of an actor code ("DZACVL" -> DZA); None for IGO, NGO, regions."""
+        if not code or len(code) < 3:
+            return None
+        actor = ActorDictionary.load().actor(code[:3])
+        return actor.key if actor is not None and actor.type == "country" else None
 
     def place(self, head: Token) -> ActorRef | None:
         """The country of a named place ("Amman" -> JOR, "the Gaza Strip" -> PSE)."""

@@ -86,6 +86,7 @@ def extract_events(
             _event(verb, code, source, target, article_id, date, negated)
             for source in sources
             for target in _targets_of(source, targets, places)
+            or [resolver.domestic_target(source, code)]
         ]
         if found:
             by_verb[verb.i] = found
@@ -453,8 +454,9 @@ def _targets_of(
     source: ActorRef, targets: list[ActorRef], places: list[ActorRef]
 ) -> list[ActorRef | None]:
     """The targets other than the source itself; failing those, the place the action
-    is done in, even the source's own country ("Iraqi Kurds demonstrated in Kirkuk")."""
-    return [target for target in targets if _distinct(source, target)] or places or [None]
+    is done in, even the source's own country ("Iraqi Kurds demonstrated in Kirkuk");
+    none at all (the caller then asks for a domestic one)."""
+    return [target for target in targets if _distinct(source, target)] or places
 
 
 def _place_targets(
