@@ -540,3 +540,29 @@ def test_a_protest_or_demand_naming_no_target_acts_on_the_sources_own_country(
 def test_an_agreement_naming_no_target_keeps_none(events_of):
     (event,) = events_of("Denmark agreed on Monday to extend the mandate.")
     assert (event.source.code, event.target) == ("DNK", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Bosnian Serbs demanded a truce with government forces.", "BIH"),
+        ("The Albanians of southern Serbia are demanding autonomy from Belgrade.", "SRB"),
+        ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", "SRB"),
+        ("Russian troops crossed into Ukraine on Thursday.", "RUS"),
+    ],
+)
+def test_a_people_named_by_its_demonym_is_of_the_country_it_lives_in(events_of, text, source):
+    events = events_of(text)
+    assert events and all(event.source.code[:3] == source for event in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Gunmen killed an anti-Syria journalist in Beirut on Monday.", "LBN"),
+        ("Israeli troops raided homes in the Israeli-occupied West Bank.", "PSE"),
+    ],
+)
+def test_a_country_in_a_stance_is_not_the_sides_country(events_of, text, target):
+    (event,) = events_of(text)
+    assert event.target.code[:3] == target

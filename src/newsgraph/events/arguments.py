@@ -13,16 +13,13 @@ import tomllib
 from collections import Counter
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.dictionary import ActorDictionary
+from newsgraph.actors.index import ActorIndex
 from newsgraph.events.patterns import GroupWords, group_words
-from newsgraph.records import Actor, ActorRef
-
-if TYPE_CHECKING:
-    from newsgraph.actors import ActorIndex
+from newsgraph.records import Actor, ActorRef, Mention
 
 DATA_PACKAGE = "newsgraph.data.events"
 GROUPS_FILE = "groups.toml"
@@ -35,16 +32,35 @@ GOVERNMENT_SECTOR = "GOV"
 ACTOR_PRONOUNS = {"it", "they", "he", "she", "we"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+PLURAL_TAGS = {"NNS", "NNPS"}
+# "the Albanians *of* southern Serbia", "Kurds *in* Iraq": where a people lives.
+RESIDENCE_PREPS = {"of", "in"}
+ETHNIC = "ethnic"
 # The state's own sectors: what they do with no target named acts on their country.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 
 
 @cache
+def _groups_table() -> dict:
+    return tomllib.loads(resources.files(DATA_PACKAGE).joinpath(GROUPS_FILE).read_text())
+
+
 def domestic_roots() -> tuple[str, ...]:
     """CAMEO roots of acts that always have a target, the source's own country failing
     any other (``groups.toml``)."""
-    table = tomllib.loads(resources.files(DATA_PACKAGE).joinpath(GROUPS_FILE).read_text())
-    return tuple(table["domestic_targets"]["roots"])
+    return tuple(_groups_table()["domestic_targets"]["roots"])
+
+
+def is_stance(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name in tokens [start, end) only says what something is for or
+    against: "anti-Syria", "pro-Iranian", "Israeli-occupied", "Syrian-backed"."""
+    table = _groups_table()["stance"]
+    before = doc[start - 2 : start] if start >= 2 else None
+    after = doc[end : end + 2]
+    return bool(
+        (before and before[1].text == "-" and before[0].lower_ in table["prefixes"])
+        or (len(after) == 2 and after[0].text == "-" and after[1].lower_ in table["participles"])
+    )
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -89,9 +105,19 @@ class ArgumentResolver:
 
     def __init__(self, doc: Doc, actors: ActorIndex) -> None:
         self.doc = doc
-        self.actors = actors
+        self.actors = ActorIndex(actors.actors, self._acting_mentions(actors), doc)
         self.words: GroupWords = group_words()
         self.main_country = self._most_mentioned_country()
+
+    def _acting_mentions(self, actors: ActorIndex) -> list[Mention]:
+        """Mentions that can stand for a side of an event: not "anti-Syria" in "an
+        anti-Syria journalist", nor "Israeli" in "the Israeli-occupied West Bank"."""
+        kept = []
+        for mention in actors.mentions:
+            span = self.doc.char_span(mention.span.start, mention.span.end)
+            if span is None or not is_stance(self.doc, span.start, span.end):
+                kept.append(mention)
+        return kept
 
     def resolve_each(self, heads: list[Token]) -> list[ActorRef]:
         """Every actor the phrases headed by ``heads`` name, coordinated modifiers
@@ -129,6 +155,7 @@ class ArgumentResolver:
         key = self.actors.key_at(named.start_char, named.end_char)
         sector = self._sector_of(group_head)
         if key is not None:
+            key = self._residence(group_head, key) or key
             return self._actor_ref(text, key, self.actors.actor(key), named, sector)
         if group_head.lemma_.lower() in self.words.government:
             country = self._sentence_country(head.sent) or self.main_country
@@ -141,6 +168,38 @@ class ArgumentResolver:
             country = self._country_in(phrase(head)) or self._home_country(head.sent)
             return ActorRef(text, None, (country or "") + sector, sector)
         return None
+
+    def _residence(self, head: Token, key: str) -> str | None:
+        """The country a people named by its demonym lives in, when the phrase says so.
+
+        "Bosnian Serbs" are of Bosnia, "the Albanians of southern Serbia" of Serbia: a
+        plural demonym is an ethnic group, of the country a demonym before it or a place
+        after it names. "Ethnic Albanians" are of the country the sentence places them
+        in, else of the other country it names, as CAMEO codes residents.
+        """
+        if self._country_of(key) is None or head.tag_ not in PLURAL_TAGS:
+            return None
+        if self.actors.key_at(head.idx, head.idx + len(head.text)) != key:
+            return None  # "Russian troops": a group with a country, not a people
+        for modifier in head.lefts:
+            found = self.actors.key_at(modifier.idx, modifier.idx + len(modifier.text))
+            if modifier.dep_ in CORE_MODIFIERS and found != key and self._country_of(found or ""):
+                return found
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in RESIDENCE_PREPS:
+                span = self.doc[prep.i : prep.right_edge.i + 1]
+                if (country := self._country_in(span)) and country != key:
+                    return country
+        if not any(child.lower_ == ETHNIC for child in head.lefts):
+            return None
+        if (place := self._place_country(head.sent)) and place != key:
+            return place
+        others = [
+            country
+            for mention in self.actors.mentions_in(head.sent.start_char, head.sent.end_char)
+            if (country := self._country_of(mention.actor_key)) and country != key
+        ]
+        return others[0] if others else None
 
     def domestic_target(self, source: ActorRef, code: str) -> ActorRef | None:
         """The target of an act that names none, when the act must have one.
@@ -263,7 +322,7 @@ class ArgumentResolver:
         return None
 
     def _country_of(self, key: str) -> str | None:
-        actor = self.actors.actor(key)
+        actor = self.actors.actors.get(key)
         if actor is None:
             return None
         return actor.key if actor.type == "country" else None
