@@ -255,3 +255,18 @@ def test_a_national_leader_keeps_the_country_code(nlp, dictionary):
 def test_a_region_of_a_country_names_the_country(nlp, dictionary):
     index = resolve(nlp, dictionary, "Israel struck targets in the Gaza Strip overnight.")
     assert [m.actor_key for m in index.mentions] == ["ISR", "PSE"]
+
+
+def test_armed_groups_known_by_a_bracketed_acronym_resolve_by_name_and_acronym(nlp, dictionary):
+    index = resolve(
+        nlp,
+        dictionary,
+        "The Liberation Tigers of Tamil Eelam attacked a base. The LTTE denied it. UNITA agreed.",
+    )
+    codes = [index.actor(m.actor_key).code for m in index.mentions]
+    assert codes == ["LKAREB", "LKAREB", "AGOREB"]
+
+
+def test_a_name_particle_written_small_still_matches(nlp, dictionary):
+    index = resolve(nlp, dictionary, "US drones killed eight top al-Qaeda leaders last year.")
+    assert "IMGMUSALQ" in {index.actor(m.actor_key).code for m in index.mentions}

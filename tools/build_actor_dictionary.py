@@ -34,7 +34,9 @@ SMALL_WORDS = {"of", "the", "and", "de", "du", "da", "del", "la", "le", "el", "y
 VOWELS = set("AEIOUY")
 PERSON_MARKER = "CountryInfo"
 # Codes PETRARCH uses that ISO 3166 spells differently, and entries that are no country.
-ISO_CODES = {"TMP": "TLS"}
+ISO_CODES = {"TMP": "TLS", "ANG": "AGO"}
+# "ADEN_ABYAN_ISLAMIC_ARMY_(AAIA)_": a name with its acronym in brackets.
+ACRONYM_IN_BRACKETS = re.compile(r"([^()]+?)_*\(([A-Z][A-Z0-9.&-]+)\)_*")
 NOT_COUNTRIES = {"KNT", "---"}  # Kinakuta, a fictional test country; "no code"
 # CAMEO sector codes: an institution of a country ("RUSSIAN_FEDERAL_ASSEMBLY [RUSLEG]").
 SECTOR_CODES = {
@@ -241,10 +243,19 @@ def build_organisations(entries: list[Entry], known: set[str]) -> list[list[str]
         code = organisation_code(entry)
         if not code or is_person(entry) or len(code) <= 3:
             continue
-        name = surface_form(entry.head)
+        if code[:3] in ISO_CODES:
+            code = ISO_CODES[code[:3]] + code[3:]  # "Unita" [ANGREB]: Angola's old code
+        # Only the head's acronym: an alias's ("Peoples Liberation Army (PLA)" under the
+        # INLA) would take a better-known one from its owner.
+        forms = [
+            form
+            for index, phrase in enumerate((entry.head, *entry.aliases))
+            for form in name_forms(phrase)[: 2 if index == 0 else 1]
+        ]
+        if not forms:
+            continue
+        name = forms[0]
         key = "org:" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-        phrases = (entry.head, *entry.aliases)
-        forms = [surface_form(phrase) for phrase in phrases if "(" not in phrase]
         kept = [
             form
             for index, form in enumerate(dict.fromkeys(forms))
@@ -260,6 +271,15 @@ def build_organisations(entries: list[Entry], known: set[str]) -> list[list[str]
         known.update(normalise(form) for form in kept)
         rows.append([key, "organisation", kept[0], code, "", "|".join(kept[1:])])
     return rows
+
+
+def name_forms(phrase: str) -> list[str]:
+    """The names a phrase gives: ``ADEN_ABYAN_ISLAMIC_ARMY_(AAIA)_`` is "Aden Abyan
+    Islamic Army" and "AAIA"; any other bracket makes it no name."""
+    found = ACRONYM_IN_BRACKETS.fullmatch(phrase.strip())
+    if found:
+        return [surface_form(found.group(1)), found.group(2)]
+    return [] if "(" in phrase else [surface_form(phrase)]
 
 
 def is_spelling_of(form: str, name: str) -> bool:

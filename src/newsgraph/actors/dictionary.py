@@ -338,6 +338,10 @@ def _capitalised_like_alias(span: Span, dictionary: ActorDictionary, key: str) -
         if len(span) == 1 and first.is_sent_start and first.pos_ != "PROPN":
             return bool(first.ent_type_)
         return True
+    if first.lower_ in dictionary.people.name_particles and any(
+        token.text[:1].isupper() for token in span[1:]
+    ):
+        return True  # "al-Qaeda", "de Klerk": a particle written small before the name
     actor = dictionary.actors[key]
     lowered = span.text.lower()
     return any(
