@@ -484,6 +484,27 @@ def test_verbs_of_yielding_reducing_and_force(events_of, text, cameo, plover):
     assert (events_of(text)[0].cameo, events_of(text)[0].plover) == (cameo, plover)
 
 
+def test_a_material_action_done_to_protest_is_a_protest(events_of):
+    (shunned,) = events_of(
+        "Palestinians of the West Bank shunned work on Monday to protest at the settlement "
+        "of Russian immigrants."
+    )
+    (urged,) = events_of("The opposition leader urged Kenyans to protest against the results.")
+    assert (shunned.source.code, shunned.cameo, shunned.plover) == ("PSE", "141", "PROTEST")
+    assert urged.plover == "REQUEST"
+
+
+def test_a_subject_pattern_of_another_verb_does_not_serve_its_block(events_of):
+    assert (
+        events_of("Palestinian riots against Israeli military policies are still continuing.") == []
+    )
+
+
+def test_a_participle_that_describes_a_noun_codes_no_event(events_of):
+    (event,) = events_of("Nigerian police arrested 52 members of the banned Biafran movement.")
+    assert (event.verb, event.plover) == ("arrested", "COERCE")
+
+
 def test_a_code_newer_than_the_codebook_takes_its_roots_category():
     assert codebook.plover("176") == "COERCE"
     assert codebook.quad_class("176") == 4

@@ -48,9 +48,12 @@ YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
 # A bare statement ("said", "announced") codes no event of its own: its clause does.
 STATEMENT_CODES = {"010"}
+PROTEST_ROOT = "14"
+# QuadClasses of material cooperation and conflict: actions, not words.
+MATERIAL_QUADS = {2, 4}
 FORCE_SECTORS = {"MIL", "COP"}
 # Clauses that describe a noun rather than tell an event of their own.
-DESCRIBING_CLAUSES = {"relcl", "acl"}
+DESCRIBING_CLAUSES = {"relcl", "acl", "amod"}
 # Opening and closing quotation marks as the tagger marks them.
 QUOTE_TAGS = {"``", "''"}
 # Dependents that hold a quoted clause (the parser hangs some as adverbial clauses).
@@ -122,6 +125,29 @@ def _is_untargeted_report(clause: Token, events: list[Event]) -> bool:
 
 
 def code_token(verb: Token) -> tuple[str, VerbPattern] | None:
+    """The CAMEO code of a verb in its context, and the pattern that tells its arguments.
+
+    A material action done to protest is a protest, whatever it is ("shunned work *to
+    protest* at the settlements", "burned tyres *to protest*"): CAMEO 14 takes every act
+    of dissent. Words are not ("urged people *to protest*" is an appeal).
+    """
+    coded = _code_token(verb)
+    if coded is None or codebook.quad_class(coded[0]) not in MATERIAL_QUADS:
+        return coded
+    if coded[0].startswith(PROTEST_ROOT):
+        return coded  # "blocked roads to protest" keeps its obstruction (144)
+    for purpose in verb.children:
+        if (
+            purpose.dep_ in {"advcl", "xcomp"}
+            and _is_infinitive(purpose)
+            and purpose.lemma_.lower() in modality().protest_purposes
+            and (protest := _code_token(purpose))
+        ):
+            return protest[0], coded[1]
+    return coded
+
+
+def _code_token(verb: Token) -> tuple[str, VerbPattern] | None:
     """The CAMEO code of a verb in its context, and the pattern that tells its arguments.
 
     The hand-written table (``verbs.toml``) refines first (an object, particle,
@@ -557,7 +583,13 @@ def _inherited_subjects(verb: Token) -> list[Token]:
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"ADJ", "VERB"}:
         # "is committed to opening": who is committed
         owner = head.head
-        subjects = [c for c in owner.children if c.dep_ in PASSIVE_SUBJECTS]
+        auxiliaries = [c for c in owner.children if c.dep_ in {"aux", "auxpass"}]
+        subjects = [
+            c
+            for word in [owner, *auxiliaries]  # the parser may hang it on "is"
+            for c in word.children
+            if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS
+        ]
         return conjuncts(subjects[0]) if subjects else source_heads(owner)
     if verb.dep_ in {"acl", "advcl"} and _is_free_participle(verb):
         return _governing_active_subjects(verb)

@@ -38,6 +38,7 @@ class Modality:
     intent_heads: frozenset[str]
     refusal_heads: frozenset[str]
     action_heads: frozenset[str]
+    protest_purposes: frozenset[str]
     obligation_auxiliaries: frozenset[str]
     willing_heads: frozenset[str]
     willing: str
@@ -118,6 +119,7 @@ def modality() -> Modality:
         intent_heads=frozenset(table["intent_heads"]),
         refusal_heads=frozenset(table["refusal_heads"]),
         action_heads=frozenset(table["action_heads"]),
+        protest_purposes=frozenset(table["protest_purposes"]),
         obligation_auxiliaries=frozenset(table["obligation_auxiliaries"]),
         willing_heads=frozenset(table["willing_heads"]),
         willing=table["willing"],

@@ -174,7 +174,7 @@ class VerbDictionary:
                 if pattern.verbs and lemma not in pattern.verbs:
                     continue
                 used = _match_sequence(pattern.words, after)
-                if used is None or _is_others_phrasal(pattern, lemma, used, verb.doc):
+                if used is None or _is_others_idiom(pattern, lemma, used, verb.doc):
                     continue
                 used_before = _match_sequence(pattern.subject, before)
                 if used_before is None:
@@ -193,11 +193,13 @@ class VerbDictionary:
         return None
 
 
-def _is_others_phrasal(pattern: VerbCodePattern, lemma: str, used: list[int], doc: Doc) -> bool:
-    """Whether the pattern is another verb's phrasal verb: its words only particles or
-    prepositions ("call *on*", "sue *for*"). Those belong to the verb they were written
-    for, not its block: "telephoned Kozyrev *on* Tuesday" is no "call on"."""
-    if not used or not pattern.origin or lemma in pattern.origin:
+def _is_others_idiom(pattern: VerbCodePattern, lemma: str, used: list[int], doc: Doc) -> bool:
+    """Whether the pattern is another verb's idiom, which belongs to the verb it was
+    written for rather than to its whole block: a phrasal verb, its words only particles
+    or prepositions ("call *on*": "telephoned Kozyrev *on* Tuesday" is no appeal), or a
+    subject alone ("*troops* advance": "riots against *military* policies continue" is
+    no military advance)."""
+    if not pattern.origin or lemma in pattern.origin:
         return False
     return all(doc[i].pos_ in PARTICLE_POS or doc[i].dep_ == "prt" for i in used)
 
