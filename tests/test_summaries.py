@@ -9,6 +9,7 @@ built by the real pipeline, and again after a story's facts are replaced.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -256,3 +257,24 @@ def test_one_story_reads_the_same_group_as_the_listing(tmp_path: Path) -> None:
         for story_id, group in listed.items():
             assert store.story(story_id)["same_story"] == group
         assert store.story("no-such-story") is None
+
+
+def test_dossier_quotes_follow_their_story_dates(tmp_path: Path) -> None:
+    """A dossier lists the latest quotes by story date (kept on each quote by trigger,
+    migration 0008), also after a later version re-dates a story."""
+    with open_store(str(tmp_path / "dates.db")) as store:
+        for number in (1, 2, 3):
+            _save(store, number, [("KAZ", "RUS", 1, 1.0, False)])
+
+        def latest() -> list[str]:
+            return [quote["story_id"] for quote in store.actor_dossier("KAZ")["quotes"]]
+
+        assert latest() == ["story-3", "story-2", "story-1"]
+        # Story 1 saved again with no facts, now dated after the others.
+        story, _ = _story(1, [("KAZ", "RUS", 1, 1.0, False)])
+        store.save_story(dataclasses.replace(story, published="2022-02-01"), {}, None)
+        assert latest() == ["story-1", "story-3", "story-2"]
+        assert [q["story_id"] for q in store.actor_dossier("KAZ", limit=2)["quotes"]] == [
+            "story-1",
+            "story-3",
+        ]

@@ -755,13 +755,10 @@ class SQLiteStore(Store):
         by_key = {"key": actor["key"], "limit": limit}
         # Totals, days and partners come from the sums kept by trigger (store/summaries.py).
         actor["totals"] = summaries.actor_totals(self._connection, actor["key"])
-        # For a busy speaker, CROSS JOIN fixes the join order (stories by date first) and
-        # the unary + keeps SQLite from looking their quotes up by speaker instead of story.
-        busy = actor["totals"]["quotes"] > _BUSY_SPEAKER_QUOTES
-        join, speaker = ("CROSS JOIN", "+q.speaker_key") if busy else ("JOIN", "q.speaker_key")
+        # Latest first along one index (migration 0008 keeps each quote's story date).
         quote_ids = self._ids(
-            f"SELECT q.id FROM stories s {join} quotes q ON q.story_id = s.id"
-            f" WHERE {speaker} = :key ORDER BY s.published DESC, s.id DESC, q.id LIMIT :limit",
+            "SELECT id FROM quotes WHERE speaker_key = :key"
+            " ORDER BY story_published DESC, story_id DESC, id LIMIT :limit",
             by_key,
         )
         actor["quotes"] = self._quotes_by_id(quote_ids)
@@ -883,11 +880,6 @@ def _how_matched(actor: JsonDict, term: str, folded: str) -> str:
     if _fold(actor["name"]) == folded:
         return "name"
     return "alias"
-
-
-# Above this many quotes, a speaker's latest are found faster by walking stories newest
-# first than by sorting all of the speaker's quotes by their story's date.
-_BUSY_SPEAKER_QUOTES = 600
 
 
 def _event_conditions(filters: Filters) -> tuple[list[str], dict[str, Any]]:
