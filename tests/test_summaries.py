@@ -27,7 +27,7 @@ from newsgraph.records import (
     Story,
     StoryFacts,
 )
-from newsgraph.store import Store, open_store
+from newsgraph.store import Filters, Store, open_store
 from newsgraph.store.summaries import TOP_PARTNERS
 from workbench_server import build_workbench_store
 
@@ -278,3 +278,31 @@ def test_dossier_quotes_follow_their_story_dates(tmp_path: Path) -> None:
             "story-1",
             "story-3",
         ]
+
+
+def test_an_actors_event_pages_merge_both_sides_newest_first(tmp_path: Path) -> None:
+    """The events API's actor filter walks source and target separately and merges
+    them: page after page, the same events as filtering every event directly."""
+    with open_store(str(tmp_path / "pages.db")) as store:
+        _save(store, 1, [("KAZ", "RUS", 1, 1.0, False), ("RUS", "USA", 4, -10.0, False)])
+        _save(store, 2, [("USA", "KAZ", 3, -2.0, False), ("KAZ", "KAZ", 1, 3.0, False)])
+        _save(store, 3, [("RUS", "KAZ", 2, 7.0, True), ("KAZ", "USA", 1, 1.0, False)])
+        _save(store, 4, [("USA", "RUS", 1, 1.0, False)])
+        expected = sorted(
+            (
+                e
+                for e in store.events()
+                if "KAZ" in (e["source"]["actor_key"], e["target"]["actor_key"])
+            ),
+            key=lambda e: (e["date"], e["id"]),
+            reverse=True,
+        )
+        for term in ("KAZ", "Kazakhstan"):
+            paged, offset = [], 0
+            while page := store.event_page(Filters(actor=term), limit=2, offset=offset):
+                paged += [e["id"] for e in page]
+                offset += 2
+            assert paged == [e["id"] for e in expected]
+        assert len(expected) == 5
+        later = store.event_page(Filters(actor="KAZ", date_from="2022-01-12"), limit=10)
+        assert [e["id"] for e in later] == [e["id"] for e in expected if e["date"] >= "2022-01-12"]
