@@ -587,3 +587,11 @@ def test_a_people_named_by_its_demonym_is_of_the_country_it_lives_in(events_of, 
 def test_a_country_in_a_stance_is_not_the_sides_country(events_of, text, target):
     (event,) = events_of(text)
     assert event.target.code[:3] == target
+
+
+def test_a_threat_naming_no_one_is_aimed_at_the_subject_of_its_condition(events_of):
+    (event,) = events_of(
+        "Russia has threatened to stop the talks if the United States goes ahead with"
+        " the deployment."
+    )
+    assert (event.source.code, event.target.code, event.plover) == ("RUS", "USA", "THREATEN")

@@ -32,6 +32,8 @@ GOVERNMENT_SECTOR = "GOV"
 ACTOR_PRONOUNS = {"it", "they", "he", "she", "we"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+THREAT_ROOT = "13"
+CONDITION_MARKS = {"if", "unless"}
 PLURAL_TAGS = {"NNS", "NNPS"}
 # "the Albanians *of* southern Serbia", "Kurds *in* Iraq": where a people lives.
 RESIDENCE_PREPS = {"of", "in"}
@@ -200,6 +202,22 @@ class ArgumentResolver:
             if (country := self._country_of(mention.actor_key)) and country != key
         ]
         return others[0] if others else None
+
+    def condition_targets(self, verb: Token, code: str) -> list[ActorRef]:
+        """Who a threat is aimed at when it names no one: the subject of the condition
+        it sets ("threatened to stop the talks *if the United States* goes ahead",
+        "a strike *unless Israel* rescinds the annexation")."""
+        if not code.startswith(THREAT_ROOT):
+            return []
+        for token in verb.subtree:
+            if token.dep_ == "advcl" and any(
+                child.dep_ == "mark" and child.lower_ in CONDITION_MARKS
+                for child in token.children
+            ):
+                subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+                if subjects:
+                    return self.resolve_each(conjuncts(subjects[0]))
+        return []
 
     def domestic_target(self, source: ActorRef, code: str) -> ActorRef | None:
         """The target of an act that names none, when the act must have one.

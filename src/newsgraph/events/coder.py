@@ -84,6 +84,7 @@ def extract_events(
                 # "three soldiers were killed in Baghdad": done by someone in Iraq.
                 sources = _place_targets(verb, [], resolver)
             targets = _resolved_targets(verb, pattern, resolver)
+            targets = targets or resolver.condition_targets(verb, code)
             places = _place_targets(verb, _complements(verb), resolver)
         found = [
             _event(verb, code, source, target, article_id, date, negated)
