@@ -211,8 +211,7 @@ class ArgumentResolver:
             return []
         for token in verb.subtree:
             if token.dep_ == "advcl" and any(
-                child.dep_ == "mark" and child.lower_ in CONDITION_MARKS
-                for child in token.children
+                child.dep_ == "mark" and child.lower_ in CONDITION_MARKS for child in token.children
             ):
                 subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
                 if subjects:
