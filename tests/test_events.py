@@ -505,6 +505,13 @@ def test_a_participle_that_describes_a_noun_codes_no_event(events_of):
     assert (event.verb, event.plover) == ("arrested", "COERCE")
 
 
+def test_an_idiom_in_any_inflection_is_no_event(events_of):
+    text = "Destructive forces in Kazakhstan took advantage of the situation, Putin said."
+    assert events_of(text) == []
+    (event,) = events_of("Rebels took control of the town of Goma in Congo.")
+    assert event.plover == "COERCE"
+
+
 def test_a_code_newer_than_the_codebook_takes_its_roots_category():
     assert codebook.plover("176") == "COERCE"
     assert codebook.quad_class("176") == 4

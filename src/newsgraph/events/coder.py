@@ -557,16 +557,23 @@ def _is_content_of(verb: Token) -> bool:
 
 
 def _in_fixed_expression(verb: Token) -> bool:
-    """Whether the verb is part of an expression such as "as opposed to"."""
+    """Whether the verb is part of an expression such as "as opposed to" or "take
+    advantage of" (a word of the expression matches a token's text or its lemma, so
+    "took advantage of" is one too)."""
     doc = verb.doc
     for words in fixed_expressions():
         for offset, word in enumerate(words):
             start = verb.i - offset
-            if word != verb.lower_ or start < 0 or start + len(words) > len(doc):
+            if not _is_word(verb, word) or start < 0 or start + len(words) > len(doc):
                 continue
-            if tuple(token.lower_ for token in doc[start : start + len(words)]) == words:
+            span = doc[start : start + len(words)]
+            if all(_is_word(token, wanted) for token, wanted in zip(span, words, strict=True)):
                 return True
     return False
+
+
+def _is_word(token: Token, word: str) -> bool:
+    return word in (token.lower_, token.lemma_.lower())
 
 
 def _inherited_subjects(verb: Token) -> list[Token]:
