@@ -10,7 +10,7 @@ DEMO_DB ?= demo.db
 WEB_ASSETS := src/newsgraph/web/static/vendor/.built
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -q
 
-.PHONY: install demo test lint bench bench-serve browser clean
+.PHONY: install demo test lint bench bench-serve browser screenshots clean
 
 install: $(STAMP) $(WEB_ASSETS)
 
@@ -54,6 +54,9 @@ bench: install
 bench-serve: install
 	command -v hey >/dev/null 2>&1 || { apt-get update -q && $(APT_INSTALL) hey; }
 	$(BIN)/python benchmarks/serve.py
+
+screenshots: install browser  # the README's, from the demo store
+	$(BIN)/python tools/readme_screenshots.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache

@@ -1,0 +1,109 @@
+"""The README's workbench screenshots, taken from the demo store in a real browser.
+
+Ingests samples/ (the seed articles and samples/seed.html, as ``make demo`` does)
+into a fresh store, serves it on a free loopback port and has Debian's headless
+chromium, driven by Playwright, save the network with its Russia -> Kazakhstan edge
+opened and Russia's dossier under docs/screenshots/.
+
+    .venv/bin/python tools/readme_screenshots.py
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+SHOTS = ROOT / "docs" / "screenshots"
+NEWSGRAPH = Path(sys.executable).with_name("newsgraph")
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for(url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+def _until(page: Page, expression: str, seconds: float = 15) -> None:
+    """Poll ``expression``: wait_for_function needs eval, which the pages' CSP forbids."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise TimeoutError(expression)
+        time.sleep(0.05)
+
+
+def _network(page: Page, base: str) -> None:
+    page.goto(f"{base}/network")
+    _until(page, "window.newsgraphNetwork && window.newsgraphNetwork.edges().length")
+    point = page.evaluate(
+        """() => {
+            const cy = window.newsgraphNetwork;
+            const edge = cy.edges().filter((e) => e.data('source') === 'RUS'
+                                                 && e.data('target') === 'KAZ')[0];
+            const box = cy.container().getBoundingClientRect();
+            const middle = edge.renderedMidpoint();
+            return {x: box.left + middle.x, y: box.top + middle.y};
+        }"""
+    )
+    page.mouse.click(point["x"], point["y"])
+    page.wait_for_selector("#edge-sentences li a")
+    page.screenshot(path=str(SHOTS / "network.png"), full_page=True)
+
+
+def _dossier(page: Page, base: str) -> None:
+    page.goto(f"{base}/actors/RUS")
+    page.wait_for_selector("#over-time")
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=str(SHOTS / "dossier.png"), full_page=True)
+
+
+def main() -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        db = str(Path(scratch) / "demo.db")
+        subprocess.run([NEWSGRAPH, "ingest", str(ROOT / "samples"), "--db", db], check=True)
+        port = _free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = subprocess.Popen(
+            [NEWSGRAPH, "serve", "--db", db, "--port", str(port), "--workers", "1"]
+        )
+        try:
+            _wait_for(f"{base}/api/health")
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(
+                    executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+                )
+                page = browser.new_page(viewport={"width": 1400, "height": 900})
+                _network(page, base)
+                _dossier(page, base)
+                browser.close()
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    print(f"saved {SHOTS / 'network.png'} and {SHOTS / 'dossier.png'}")
+
+
+if __name__ == "__main__":
+    main()
