@@ -117,3 +117,34 @@ def test_write_json_to_a_path_and_a_stream(store: Store, tmp_path: Path) -> None
     assert without_timestamp(json.loads(stream.getvalue())) == expected
     # Non-ASCII text is written as itself, not as escapes.
     assert "Central Asia’s" in stream.getvalue()
+
+
+def test_cli_exports_csv_tables_and_the_graphml_network(store: Store, tmp_path: Path) -> None:
+    import csv
+
+    import networkx as nx
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    runner = CliRunner()
+    folder = tmp_path / "tables"
+    command = ["export", "--format", "csv", "--db", store.path, "-o", str(folder)]
+    assert runner.invoke(app, command).exit_code == 0
+    assert sorted(path.name for path in folder.iterdir()) == [
+        "actors.csv",
+        "claims.csv",
+        "events.csv",
+        "quotes.csv",
+        "stories.csv",
+    ]
+    with (folder / "quotes.csv").open(encoding="utf-8", newline="") as stream:
+        quotes = list(csv.DictReader(stream))
+    assert [row["text"] for row in quotes] == [quote["text"] for quote in store.quotes()]
+    no_folder = runner.invoke(app, ["export", "--format", "csv", "--db", store.path])
+    assert no_folder.exit_code == 2 and "--output" in no_folder.output
+
+    network = tmp_path / "network.graphml"
+    command = ["export", "--format", "graphml", "--db", store.path, "-o", str(network)]
+    assert runner.invoke(app, command).exit_code == 0
+    assert ("RUS", "KAZ") in nx.read_graphml(network).edges

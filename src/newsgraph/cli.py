@@ -504,28 +504,49 @@ def code(
 @app.command()
 def export(
     fmt: Annotated[
-        str, typer.Option("--format", help="Export format: json, or gdelt (GDELT 2.0 events TSV).")
+        str,
+        typer.Option(
+            "--format",
+            help="json; gdelt (GDELT 2.0 events TSV); csv (one file per table, into the"
+            " --output folder); graphml (the actor network, for Gephi).",
+        ),
     ] = "json",
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="File (default stdout).")
+        Path | None,
+        typer.Option("-o", "--output", help="File (default stdout); a folder for csv."),
     ] = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Export the whole store (stories, actors, quotes, events, claims)."""
+    from newsgraph.export.csv import TABLES, write_csv
     from newsgraph.export.gdelt import write_gdelt
+    from newsgraph.export.graphml import write_graphml
     from newsgraph.export.json import write_json
 
-    writers = {"json": write_json, "gdelt": write_gdelt}
-    if fmt not in writers:
-        errors.print(f"unknown export format {escape(fmt)}; supported: {', '.join(writers)}")
+    formats = ("json", "gdelt", "csv", "graphml")
+    if fmt not in formats:
+        errors.print(f"unknown export format {escape(fmt)}; supported: {', '.join(formats)}")
         raise typer.Exit(code=2)
-    write = writers[fmt]
+    if fmt == "csv" and output is None:
+        errors.print("csv writes one file per table: give a folder with --output")
+        raise typer.Exit(code=2)
     with _store(db) as store:
-        if output is None:
-            write(store, sys.stdout)
+        if fmt == "csv":
+            output.mkdir(parents=True, exist_ok=True)
+            for table in TABLES:
+                with (output / f"{table}.csv").open("w", encoding="utf-8", newline="") as stream:
+                    write_csv(store, table, stream)
+        elif fmt == "graphml":
+            if output is None:
+                write_graphml(store, sys.stdout.buffer)
+            else:
+                with output.open("wb") as stream:
+                    write_graphml(store, stream)
         else:
-            write(store, output)
-            errors.print(f"wrote {output}")
+            write = write_json if fmt == "json" else write_gdelt
+            write(store, sys.stdout if output is None else output)
+        if output is not None:
+            errors.print(f"wrote {escape(str(output))}")
 
 
 @app.command()
