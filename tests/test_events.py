@@ -512,6 +512,32 @@ def test_an_idiom_in_any_inflection_is_no_event(events_of):
     assert event.plover == "COERCE"
 
 
+@pytest.mark.parametrize(
+    ("text", "cameo", "plover"),
+    [
+        ("Russia has expelled OSCE observers from Chechnya.", "1662", "SANCTION"),
+        (
+            "Kofi Annan announced that he will withdraw weapons inspectors from Iraq.",
+            "136",
+            "THREATEN",
+        ),
+        (
+            "The Israeli army forced out 1,000 Palestinian refugees from their homes.",
+            "201",
+            "ASSAULT",
+        ),
+        (
+            "Ankara's district administration has denied permission for a new temple.",
+            "120",
+            "REJECT",
+        ),
+    ],
+)
+def test_what_is_withdrawn_expelled_or_denied_refines_the_code(events_of, text, cameo, plover):
+    (event,) = events_of(text)
+    assert (event.cameo, event.plover) == (cameo, plover)
+
+
 def test_a_code_newer_than_the_codebook_takes_its_roots_category():
     assert codebook.plover("176") == "COERCE"
     assert codebook.quad_class("176") == 4
