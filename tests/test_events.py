@@ -628,3 +628,26 @@ def test_a_threat_naming_no_one_is_aimed_at_the_subject_of_its_condition(events_
         " the deployment."
     )
     assert (event.source.code, event.target.code, event.plover) == ("RUS", "USA", "THREATEN")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A temporary camp for Congolese refugees was attacked by Burundian militiamen.",
+            [("BDIUAF", "CODREF")],
+        ),
+        (
+            "European Community foreign ministers agreed to provide aid for Romania and Poland.",
+            [("IGOEUREEC", "ROU"), ("IGOEUREEC", "POL")],
+        ),
+    ],
+)
+def test_a_thing_that_names_no_actor_stands_for_whose_it_is(events_of, text, expected):
+    events = events_of(text)
+    assert [(e.source.code, e.target.code) for e in events] == expected
+
+
+def test_a_member_of_a_body_acts_for_it(events_of):
+    (event,) = events_of("A member of the Syrian parliament started a hunger strike yesterday.")
+    assert (event.source.code, event.plover) == ("SYRLEG", "PROTEST")

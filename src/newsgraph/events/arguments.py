@@ -32,6 +32,8 @@ GOVERNMENT_SECTOR = "GOV"
 ACTOR_PRONOUNS = {"it", "they", "he", "she", "we"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+# "the offices *of* the administrators", "a camp *for* refugees": whose a thing is.
+OWNER_PREPS = {"of", "for"}
 THREAT_ROOT = "13"
 CONDITION_MARKS = {"if", "unless"}
 PLURAL_TAGS = {"NNS", "NNPS"}
@@ -124,10 +126,11 @@ class ArgumentResolver:
     def resolve_each(self, heads: list[Token]) -> list[ActorRef]:
         """Every actor the phrases headed by ``heads`` name, coordinated modifiers
         included: "Hungarian and Romanian officials" are two sides, HUNGOV and ROUGOV."""
-        refs = []
+        refs: list[ActorRef] = []
         for head in heads:
             ref = self.resolve(head)
             if ref is None:
+                refs += self._owners(head)
                 continue
             refs.append(ref)
             for modifier in head.lefts:
@@ -170,6 +173,16 @@ class ArgumentResolver:
             country = self._country_in(phrase(head)) or self._home_country(head.sent)
             return ActorRef(text, None, (country or "") + sector, sector)
         return None
+
+    def _owners(self, head: Token) -> list[ActorRef]:
+        """Whose a thing is, for a phrase that names no actor: "a camp *for Congolese
+        refugees*", "aid *for Romania and Poland*" act on them."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
+                for owner in child.children:
+                    if owner.dep_ == "pobj" and (refs := self.resolve_each(conjuncts(owner))):
+                        return refs
+        return []
 
     def _residence(self, head: Token, key: str) -> str | None:
         """The country a people named by its demonym lives in, when the phrase says so.
