@@ -98,6 +98,9 @@ def test_html_seed_joins_the_text_seeds_story(nlp, tmp_path: Path) -> None:
     refs = sorted(Path(v["source_ref"]).name for v in story["versions"])
     assert refs == [*GOLD["story"]["articles"], "seed.html"]
     assert story["publisher"] == "TRT World" and story["published"] == "2022-01-10"
+    # The page's byline is kept with its version (the text seeds name none).
+    authors = {Path(v["source_ref"]).name: v["author"] for v in story["versions"]}
+    assert authors == {**dict.fromkeys(GOLD["story"]["articles"]), "seed.html": "Sample Writer"}
 
 
 def test_bad_pages_are_skipped_with_a_reason(tmp_path: Path) -> None:

@@ -202,7 +202,8 @@ ORDER BY mentions DESC, ac.key
 """
 
 _VERSION_SELECT = """
-SELECT story_id, id AS article_id, source_ref, title, published, publisher, url, word_count
+SELECT story_id, id AS article_id, source_ref, title, published, publisher, author, url,
+       word_count
 FROM articles WHERE {where} ORDER BY story_id, position
 """
 
@@ -1055,6 +1056,7 @@ def _article_from_row(row: sqlite3.Row) -> Article:
         title=row["title"],
         published=row["published"],
         publisher=row["publisher"],
+        author=row["author"],
         url=row["url"],
         standfirst=row["standfirst"],
         captions=json.loads(row["captions"]),
@@ -1096,9 +1098,9 @@ def _write_story(
     connection.executemany(
         """
         INSERT INTO articles (id, story_id, position, source_ref, title, published, publisher,
-                              url, standfirst, paragraphs, captions, sections, word_count,
-                              text, body, signature)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              author, url, standfirst, paragraphs, captions, sections,
+                              word_count, text, body, signature)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET
             story_id = excluded.story_id,
             position = excluded.position,
@@ -1123,6 +1125,7 @@ def _article_row(
         article.title,
         article.published,
         article.publisher,
+        article.author,
         article.url,
         article.standfirst,
         _json(article.paragraphs),

@@ -1,0 +1,3 @@
+-- The byline a page names (JSON-LD, meta author), kept with its article version.
+
+ALTER TABLE articles ADD COLUMN author TEXT;
