@@ -651,3 +651,18 @@ def test_a_thing_that_names_no_actor_stands_for_whose_it_is(events_of, text, exp
 def test_a_member_of_a_body_acts_for_it(events_of):
     (event,) = events_of("A member of the Syrian parliament started a hunger strike yesterday.")
     assert (event.source.code, event.plover) == ("SYRLEG", "PROTEST")
+
+
+def test_an_organisation_the_dictionary_does_not_know_is_domestic(events_of):
+    (event,) = events_of(
+        "The Umma party said it will boycott Algeria's elections unless the president resigns."
+    )
+    assert (event.source.code, event.plover) == ("DZA", "THREATEN")
+
+
+def test_an_organisation_whose_name_is_international_is_not_domestic():
+    from newsgraph.events.arguments import is_international
+
+    assert is_international("Third World Water Forum")
+    assert is_international("Association of African Jurists")
+    assert not is_international("Umma party")

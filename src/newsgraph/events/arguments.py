@@ -55,6 +55,14 @@ def domestic_roots() -> tuple[str, ...]:
     return tuple(_groups_table()["domestic_targets"]["roots"])
 
 
+def is_international(name: str) -> bool:
+    """Whether an organisation's name says it is no country's ("World Water Forum",
+    "Association of African Jurists")."""
+    table = _groups_table()
+    words = set(name.lower().split())
+    return bool(words & {*table["international_names"]["words"], *table["regions"]})
+
+
 def is_stance(doc: Doc, start: int, end: int) -> bool:
     """Whether the name in tokens [start, end) only says what something is for or
     against: "anti-Syria", "pro-Iranian", "Israeli-occupied", "Syrian-backed"."""
@@ -293,6 +301,9 @@ class ArgumentResolver:
             code = (country or "") + (sector or "")
             return ActorRef(text, key, code or actor.code, sector)
         country = actor.country or self._country_in(phrase(named.root))
+        if actor.code is None and not country and not is_international(actor.name):
+            # An organisation nothing places is domestic, as an unplaced group is.
+            country = self._home_country(named.sent)
         if actor.code is None and country:
             # An organisation the dictionary does not know takes the country its name
             # or phrase gives ("the Ivory Coast's Supreme Court" -> CIV JUD, "the
