@@ -538,6 +538,27 @@ def test_what_is_withdrawn_expelled_or_denied_refines_the_code(events_of, text, 
     assert (event.cameo, event.plover) == (cameo, plover)
 
 
+def test_what_an_issued_statement_says_is_the_issuers_event(events_of):
+    (declared,) = events_of(
+        "The Kurdistan Workers' Party issued a declaration demanding that the Turkish "
+        "government release its leader."
+    )
+    (resolved,) = events_of(
+        "The Security Council adopted a resolution that demands the withdrawal of Syrian "
+        "troops from Lebanon."
+    )
+    (vetoed,) = events_of(
+        "The United States vetoed a Security Council resolution condemning Israel."
+    )
+    assert (declared.verb, declared.target.code, declared.plover) == (
+        "demanding",
+        "TURGOV",
+        "REQUEST",
+    )
+    assert (resolved.source.code, resolved.cameo) == ("IGOUNO", "1056")
+    assert (vetoed.verb, vetoed.plover) == ("vetoed", "REJECT")
+
+
 def test_a_code_newer_than_the_codebook_takes_its_roots_category():
     assert codebook.plover("176") == "COERCE"
     assert codebook.quad_class("176") == 4

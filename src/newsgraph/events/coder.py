@@ -27,6 +27,7 @@ from newsgraph.events.patterns import (
     group_words,
     light_verbs,
     modality,
+    statement_nouns,
     verb_patterns,
 )
 from newsgraph.events.verb_dictionary import dates_only, verb_dictionary
@@ -71,7 +72,7 @@ def extract_events(
             continue
         if demand := reported_obligation(verb):
             code, negated = demand, False
-            sources = resolver.resolve_each(source_heads(verb.head))
+            sources = resolver.resolve_each(source_heads(_reporter(verb)))
             targets, places = resolver.resolve_each(source_heads(verb)), []
         else:
             coded = code_token(verb)
@@ -156,7 +157,7 @@ def _code_token(verb: Token) -> tuple[str, VerbPattern] | None:
     phrase has ("lodged a protest"); then the hand-written default; then PETRARCH2's.
     A bare statement ("said", "announced") is no event: what it reports is.
     """
-    if verb.pos_ not in {"VERB", "AUX"} or _attributes_quote(verb):
+    if verb.pos_ not in {"VERB", "AUX"} or _attributes_quote(verb) or _makes_statement(verb):
         return None
     curated = verb_patterns().get(verb.lemma_.lower())
     refined = refine_verb(verb, curated) if curated else None
@@ -357,7 +358,10 @@ def reported_obligation(verb: Token) -> str | None:
     reporter is the source and the obliged subject the target.
     """
     rules = modality()
-    if verb.dep_ != "ccomp" or verb.head.pos_ not in {"VERB", "AUX"} or code_token(verb.head):
+    reporter = _reporter(verb)
+    if verb.dep_ not in {"ccomp", "acl"} or reporter.pos_ not in {"VERB", "AUX"}:
+        return None
+    if code_token(reporter):
         return None  # "agreed that they should cooperate" is an agreement
     if not any(
         child.dep_ == "aux" and child.lower_ in rules.obligation_auxiliaries
@@ -401,7 +405,9 @@ def source_heads(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ in SUBJECTS:
             if child.tag_ in RELATIVE_PRONOUN_TAGS and verb.dep_ == "relcl":
-                return conjuncts(verb.head)
+                # "adopted a resolution that demands": who adopted it
+                maker = _statement_maker(verb.head)
+                return source_heads(maker) if maker else conjuncts(verb.head)
             return conjuncts(child)
     return _inherited_subjects(verb)
 
@@ -542,6 +548,8 @@ def _is_content_of(verb: Token) -> bool:
     """Whether ``verb`` only says what a coded verb is about ("threatened to *attack*"),
     or why ("sent troops *to help* him"), or describes one of its arguments ("the
     hostages *taken* last year", "peacekeepers, who are *deployed* there")."""
+    if verb.dep_ in DESCRIBING_CLAUSES and _statement_maker(verb.head):
+        return False  # "issued a statement *condemning* the raid": what the statement says
     if verb.dep_ in DESCRIBING_CLAUSES and not _is_free_participle(verb):
         # "the square where hundreds *were protesting*" has its own subject: an event.
         own_subjects = [
@@ -554,6 +562,26 @@ def _is_content_of(verb: Token) -> bool:
     if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and infinitive):
         return code_token(verb.head) is not None
     return False
+
+
+def _statement_maker(noun: Token) -> Token | None:
+    """The verb that issues ``noun`` when it is a statement ("*issued* a declaration",
+    "*released* a statement"): what the statement says is that verb's subject's event."""
+    nouns, verbs = statement_nouns()
+    if noun.dep_ == "dobj" and noun.lemma_.lower() in nouns and noun.head.lemma_.lower() in verbs:
+        return noun.head
+    return None
+
+
+def _reporter(clause: Token) -> Token:
+    """The verb that reports a clause: its head, or the verb issuing the statement
+    noun the clause hangs on ("issued a declaration *that* ...")."""
+    return _statement_maker(clause.head) or clause.head
+
+
+def _makes_statement(verb: Token) -> bool:
+    """Whether the verb only issues a statement ("issued a reminder that ...")."""
+    return any(_statement_maker(child) for child in verb.children if child.dep_ == "dobj")
 
 
 def _in_fixed_expression(verb: Token) -> bool:
@@ -599,6 +627,8 @@ def _inherited_subjects(verb: Token) -> list[Token]:
             if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS
         ]
         return conjuncts(subjects[0]) if subjects else source_heads(owner)
+    if verb.dep_ in DESCRIBING_CLAUSES and (maker := _statement_maker(head)):
+        return source_heads(maker)
     if verb.dep_ in {"acl", "advcl"} and _is_free_participle(verb):
         return _governing_active_subjects(verb)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":

@@ -104,6 +104,14 @@ def light_verbs() -> frozenset[str]:
 
 
 @cache
+def statement_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """Nouns of a statement whose content is the event, and the verbs that issue them
+    ("*issued* a *declaration* demanding")."""
+    defaults = _load_toml("verbs.toml")["defaults"]
+    return frozenset(defaults["statement_nouns"]), frozenset(defaults["statement_verbs"])
+
+
+@cache
 def fixed_expressions() -> tuple[tuple[str, ...], ...]:
     """Word sequences, lower-cased, in which a pattern verb codes no event."""
     table = _load_toml("verbs.toml")
