@@ -17,7 +17,8 @@ Aliases the hand-written files already give, aliases under three characters and
 one-word aliases other than the name, an acronym or a spelling of the name
 ("Hizbullah") are left out, so a hand-written entry always wins and no common word
 (Hezbollah's "Party") becomes an actor.
-Institutions of countries (ministries, parties, armies) are left out for now.
+Institutions of countries in the country file (ministries, agencies, armies, armed
+groups: "Free Syrian Army" -> SYRREB) join the organisations with the code they have now.
 """
 
 from __future__ import annotations
@@ -228,6 +229,20 @@ def build_persons(entries: list[Entry]) -> list[list[str]]:
     return rows
 
 
+def institutions(entries: list[Entry]) -> list[Entry]:
+    """Institutions and armed groups of the country file ("FREE_SYRIAN_ARMY_ [SYRREB]",
+    "DGSE [FRASPY]", the ISIL block [IMGMUSISI]), taken with the code they have now;
+    an undated elite ([AUSELI]) is a person, left out."""
+    return [
+        entry
+        for entry in entries
+        if not is_country(entry)
+        and not is_person(entry)
+        and not region_of(entry)
+        and not (organisation_code(entry) or "").endswith("ELI")
+    ]
+
+
 def organisation_code(entry: Entry) -> str | None:
     """The code an organisation has now: an undated one, else the one open towards today."""
     undated = [code for code, dates in entry.codes if not dates.strip()]
@@ -329,7 +344,9 @@ def main() -> None:
             for path in args.organisations
             for entry in parse_entries(path.read_text(encoding="utf-8", errors="replace"))
         ]
-        organisations = build_organisations(others, known_aliases(args.out_dir))
+        organisations = build_organisations(
+            [*others, *institutions(entries)], known_aliases(args.out_dir)
+        )
         heads = build_persons(others)
         write_tsv(args.out_dir / "organisations_petrarch.tsv", COUNTRY_HEADER, organisations)
         write_tsv(args.out_dir / "persons_international.tsv", PERSON_HEADER, heads)
