@@ -559,6 +559,18 @@ def test_what_an_issued_statement_says_is_the_issuers_event(events_of):
     assert (vetoed.verb, vetoed.plover) == ("vetoed", "REJECT")
 
 
+def test_a_verbs_own_phrasal_pattern_beats_another_verbs_noun_pattern(events_of):
+    (event,) = events_of("Afghan guerillas blew up three main electric power lines near Kabul.")
+    assert (event.cameo, event.plover) == ("190", "ASSAULT")
+
+
+def test_opposing_a_proposal_is_rejecting_it(events_of):
+    (proposal,) = events_of("Germany opposed the French proposal for a European army.")
+    (forces,) = events_of("China opposes any foreign forces in Kazakhstan.")
+    assert (proposal.target.code, proposal.plover) == ("FRA", "REJECT")
+    assert forces.plover == "ACCUSE"
+
+
 def test_a_code_newer_than_the_codebook_takes_its_roots_category():
     assert codebook.plover("176") == "COERCE"
     assert codebook.quad_class("176") == 4

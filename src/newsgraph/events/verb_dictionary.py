@@ -199,8 +199,8 @@ def _is_others_idiom(pattern: VerbCodePattern, lemma: str, used: list[int], doc:
     or prepositions ("call *on*": "telephoned Kozyrev *on* Tuesday" is no appeal), or a
     subject alone ("*troops* advance": "riots against *military* policies continue" is
     no military advance)."""
-    if not pattern.origin or lemma in pattern.origin:
-        return False
+    if not pattern.origin or lemma in pattern.origin or lemma in pattern.verbs:
+        return False  # its own pattern, or its own phrasal verb ("blow up")
     return all(doc[i].pos_ in PARTICLE_POS or doc[i].dep_ == "prt" for i in used)
 
 
