@@ -270,3 +270,18 @@ def test_armed_groups_known_by_a_bracketed_acronym_resolve_by_name_and_acronym(n
 def test_a_name_particle_written_small_still_matches(nlp, dictionary):
     index = resolve(nlp, dictionary, "US drones killed eight top al-Qaeda leaders last year.")
     assert "IMGMUSALQ" in {index.actor(m.actor_key).code for m in index.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Democratic People's Republic of Korea fired a missile.", "PRK"),
+        ("Kampuchean guerrillas attacked a village.", "KHM"),
+        ("Protesters marched in Belfast, Northern Ireland.", "GBR"),
+        ("The ILO urged Qatar to protect migrant workers.", "IGOUNOLABILO"),
+        ("Fighters of the Islamic State seized the town.", "IMGMUSISI"),
+    ],
+)
+def test_common_names_of_countries_and_organisations_resolve(nlp, dictionary, text, code):
+    index = resolve(nlp, dictionary, text)
+    assert index.actor(index.mentions[0].actor_key).code == code
