@@ -571,6 +571,22 @@ def test_opposing_a_proposal_is_rejecting_it(events_of):
     assert forces.plover == "ACCUSE"
 
 
+def test_a_demand_verb_stating_a_fact_is_no_demand(events_of):
+    assert events_of("The Kremlin insisted that Russian troops had not entered Ukraine.") == []
+    (event,) = events_of("The Russian opposition demanded that the president resign.")
+    assert event.plover == "REQUEST"
+
+
+def test_an_obligation_on_a_pronoun_falls_on_whom_the_report_addresses(events_of):
+    (told,) = events_of("Turkey told Sweden it must extradite the Kurdish militants.")
+    (reminded,) = events_of(
+        "French President Jacques Chirac issued a stern reminder to Iraq that it must "
+        "cooperate fully with UN inspectors."
+    )
+    assert (told.source.code, told.target.code, told.plover) == ("TUR", "SWE", "REQUEST")
+    assert (reminded.source.code[:3], reminded.target.code) == ("FRA", "IRQ")
+
+
 def test_a_code_newer_than_the_codebook_takes_its_roots_category():
     assert codebook.plover("176") == "COERCE"
     assert codebook.quad_class("176") == 4
@@ -699,3 +715,30 @@ def test_an_organisation_whose_name_is_international_is_not_domestic():
     assert is_international("Third World Water Forum")
     assert is_international("Association of African Jurists")
     assert not is_international("Umma party")
+
+
+def test_actors_acting_together_are_not_each_others_targets(events_of):
+    events = events_of("Israel and Lebanon renewed negotiations on an Israeli troop pullback.")
+    assert sorted((e.source.code, e.target) for e in events) == [("ISR", None), ("LBN", None)]
+
+
+def test_a_coordinated_group_shares_the_country_of_the_first(events_of):
+    events = events_of("Israeli helicopters and tanks shelled positions of Palestinian police.")
+    assert sorted((e.source.code, e.target.code) for e in events) == [
+        ("ISR", "PSECOP"),
+        ("ISRMIL", "PSECOP"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The main Hutu rebel group insisted that Burundi's government grant more rights.", "BDIREB"),
+        ("The Bush administration declared that China must drop its trade barriers.", "USA"),
+    ],
+)
+def test_a_group_qualified_by_a_name_the_dictionary_cannot_place_is_domestic(
+    events_of, text, source
+):
+    events = events_of(text)
+    assert events and events[0].source.code.startswith(source)

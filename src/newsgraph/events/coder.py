@@ -50,6 +50,10 @@ DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
 # A bare statement ("said", "announced") codes no event of its own: its clause does.
 STATEMENT_CODES = {"010"}
 PROTEST_ROOT = "14"
+DEMAND_ROOT = "10"
+# Forms that only the indicative takes (a subjunctive "that he resign" is tagged VB or VBP).
+INDICATIVE_TAGS = {"VBD", "VBZ"}
+INDICATIVE_AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "did", "does"}
 # QuadClasses of material cooperation and conflict: actions, not words.
 MATERIAL_QUADS = {2, 4}
 FORCE_SECTORS = {"MIL", "COP"}
@@ -73,7 +77,7 @@ def extract_events(
         if demand := reported_obligation(verb):
             code, negated = demand, False
             sources = resolver.resolve_each(source_heads(_reporter(verb)))
-            targets, places = resolver.resolve_each(source_heads(verb)), []
+            targets, places = resolver.resolve_each(_obliged(verb)), []
         else:
             coded = code_token(verb)
             if coded is None or _is_content_of(verb):
@@ -87,6 +91,8 @@ def extract_events(
             targets = _resolved_targets(verb, pattern, resolver)
             targets = targets or resolver.condition_targets(verb, code)
             places = _place_targets(verb, _complements(verb), resolver)
+        targets = resolver.apart_from(sources, targets)
+        places = resolver.apart_from(sources, places)
         found = [
             _event(verb, code, source, target, article_id, date, negated)
             for source in sources
@@ -134,6 +140,8 @@ def code_token(verb: Token) -> tuple[str, VerbPattern] | None:
     of dissent. Words are not ("urged people *to protest*" is an appeal).
     """
     coded = _code_token(verb)
+    if coded and coded[0].startswith(DEMAND_ROOT) and _asserts(verb):
+        return None  # "insisted that troops had not entered": a claim, not a demand
     if coded is None or codebook.quad_class(coded[0]) not in MATERIAL_QUADS:
         return coded
     if coded[0].startswith(PROTEST_ROOT):
@@ -147,6 +155,20 @@ def code_token(verb: Token) -> tuple[str, VerbPattern] | None:
         ):
             return protest[0], coded[1]
     return coded
+
+
+def _asserts(verb: Token) -> bool:
+    """Whether the verb's clause states a fact rather than what someone must do: a demand
+    takes the subjunctive or "must" ("insisted that Israel *withdraw*", "that it *must*
+    withdraw"), a claim the indicative ("insisted that troops *had not entered*")."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        auxiliaries = {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
+        if auxiliaries & modality().obligation_auxiliaries:
+            return False
+        return clause.tag_ in INDICATIVE_TAGS or bool(auxiliaries & INDICATIVE_AUXILIARIES)
+    return False
 
 
 def _code_token(verb: Token) -> tuple[str, VerbPattern] | None:
@@ -571,6 +593,31 @@ def _statement_maker(noun: Token) -> Token | None:
     if noun.dep_ == "dobj" and noun.lemma_.lower() in nouns and noun.head.lemma_.lower() in verbs:
         return noun.head
     return None
+
+
+def _obliged(clause: Token) -> list[Token]:
+    """Who a reported obligation falls on: the clause's subject, or, when that is a
+    pronoun, whom the report is addressed to ("told *Sweden* it must extradite")."""
+    subjects = source_heads(clause)
+    if subjects and all(token.tag_ == "PRP" for token in subjects):
+        reporter = _reporter(clause)
+        # "told *Sweden*", "issued a reminder *to Iraq*" (on the verb or on its statement)
+        holders = [reporter, *(c for c in reporter.children if _statement_maker(c))]
+        addressees = [
+            c for c in reporter.children if c.dep_ in {"dobj", "dative"} and c.pos_ != "ADP"
+        ]
+        addressees += [
+            pobj
+            for holder in holders
+            for c in holder.children
+            if c.dep_ in {"prep", "dative"} and c.lower_ == "to"
+            for pobj in c.children
+            if pobj.dep_ == "pobj"
+        ]
+        people = [a for a in addressees if a.lemma_.lower() not in statement_nouns()[0]]
+        if people:
+            return conjuncts(people[0])
+    return subjects
 
 
 def _reporter(clause: Token) -> Token:
