@@ -733,7 +733,10 @@ def test_a_coordinated_group_shares_the_country_of_the_first(events_of):
 @pytest.mark.parametrize(
     ("text", "source"),
     [
-        ("The main Hutu rebel group insisted that Burundi's government grant more rights.", "BDIREB"),
+        (
+            "The main Hutu rebel group insisted that Burundi's government grant more rights.",
+            "BDIREB",
+        ),
         ("The Bush administration declared that China must drop its trade barriers.", "USA"),
     ],
 )

@@ -115,6 +115,7 @@ class PeopleRules:
     role_nouns: tuple[str, ...]
     family_name_first: frozenset[str]
     name_particles: frozenset[str]
+    governed_by: frozenset[str] = frozenset()
 
     @property
     def title_words(self) -> frozenset[str]:
@@ -398,6 +399,7 @@ def _load_people_rules() -> PeopleRules:
         role_nouns=tuple(sorted((n.lower() for n in raw["role_nouns"]), key=len, reverse=True)),
         family_name_first=frozenset(raw["family_name_first"]),
         name_particles=frozenset(raw["name_particles"]),
+        governed_by=frozenset(raw["governed_by"]),
     )
 
 

@@ -332,7 +332,8 @@ class _Resolution:
     def _add_lone_name(self, span: Span) -> None:
         """A surname with no full name in the article: a known leader's, or its own person."""
         title, title_country = self._title_before(span)
-        leader = self.dictionary.leader(span.text, self.date, titled=title is not None)
+        governs = span.end < len(self.doc) and self.doc[span.end].lemma_ in self.people.governed_by
+        leader = self.dictionary.leader(span.text, self.date, titled=bool(title or governs))
         of_country = self._country_of_after(span) or title_country
         if leader and of_country and leader.country != of_country:
             leader = None  # "King Hassan of Morocco" is no namesake of another country

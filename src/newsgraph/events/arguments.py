@@ -140,7 +140,7 @@ class ArgumentResolver:
             if ref is None:
                 refs += self._owners(head)
                 continue
-            refs.append(ref)
+            refs.append(self._sharing_country(ref, head, refs))
             for modifier in head.lefts:
                 if modifier.dep_ in CORE_MODIFIERS and modifier.conjuncts:
                     for country in (modifier, *modifier.conjuncts):
@@ -148,6 +148,15 @@ class ArgumentResolver:
                         if other and all(r.actor_key != other.actor_key for r in refs):
                             refs.append(other)
         return refs
+
+    def _sharing_country(self, ref: ActorRef, head: Token, before: list[ActorRef]) -> ActorRef:
+        """A group coordinated with an earlier side shares its country when it names
+        none of its own: "Israeli helicopters and *tanks*" are both Israeli."""
+        if ref.actor_key or not ref.sector or not before or head.dep_ != "conj":
+            return ref
+        if self._country_in(core(head)) or not (country := self._country_code(before[0].code)):
+            return ref
+        return ActorRef(ref.text, None, country + ref.sector, ref.sector)
 
     def _country_ref(self, modifier: Token, group: ActorRef) -> ActorRef | None:
         """The country a coordinated modifier names, with the sector of its group."""
@@ -167,7 +176,7 @@ class ArgumentResolver:
         named = core(group_head)
         key = self.actors.key_at(named.start_char, named.end_char)
         sector = self._sector_of(group_head)
-        if key is not None:
+        if key is not None and not self._only_names_a_group(key, named, sector):
             key = self._residence(group_head, key) or key
             return self._actor_ref(text, key, self.actors.actor(key), named, sector)
         if group_head.lemma_.lower() in self.words.government:
@@ -181,6 +190,14 @@ class ArgumentResolver:
             country = self._country_in(phrase(head)) or self._home_country(head.sent)
             return ActorRef(text, None, (country or "") + sector, sector)
         return None
+
+    def _only_names_a_group(self, key: str, named: Span, sector: str | None) -> bool:
+        """Whether a name the dictionary cannot place only qualifies a group noun: "the
+        main *Hutu* rebel group", "*Ibo* traditional elders" are groups of their country."""
+        actor = self.actors.actor(key)
+        if sector is None or actor.code or actor.country or actor.type == "country":
+            return False
+        return self.actors.key_at(named.root.idx, named.root.idx + len(named.root)) != key
 
     def _owners(self, head: Token) -> list[ActorRef]:
         """Whose a thing is, for a phrase that names no actor: "a camp *for Congolese
@@ -223,6 +240,15 @@ class ArgumentResolver:
             if (country := self._country_of(mention.actor_key)) and country != key
         ]
         return others[0] if others else None
+
+    def apart_from(self, sources: list[ActorRef], targets: list[ActorRef]) -> list[ActorRef]:
+        """The targets that are none of the sources' countries: "Israel and Lebanon
+        renewed negotiations on an Israeli troop pullback" is two actors acting
+        together, not Lebanon acting on Israel."""
+        if len(sources) < 2:
+            return targets
+        together = {self._country_code(source.code) for source in sources} - {None}
+        return [t for t in targets if self._country_code(t.code) not in together]
 
     def condition_targets(self, verb: Token, code: str) -> list[ActorRef]:
         """Who a threat is aimed at when it names no one: the subject of the condition
@@ -403,11 +429,16 @@ class ArgumentResolver:
         named = [
             country
             for mention in self.actors.mentions_in(sentence.start_char, sentence.end_char)
-            if (country := self._country_of(mention.actor_key))
+            if (country := self._country_of(mention.actor_key) or self._owned_by(mention))
         ]
         if self.main_country in named:
             return self.main_country
         return named[0] if named else self.main_country
+
+    def _owned_by(self, mention: Mention) -> str | None:
+        """The country of an organisation ("the Nigerian Interior Ministry" -> NGA)."""
+        actor = self.actors.actors.get(mention.actor_key)
+        return actor.country if actor is not None and actor.type == "organisation" else None
 
     def _most_mentioned_country(self) -> str | None:
         counts = Counter(
