@@ -745,3 +745,8 @@ def test_a_group_qualified_by_a_name_the_dictionary_cannot_place_is_domestic(
 ):
     events = events_of(text)
     assert events and events[0].source.code.startswith(source)
+
+
+def test_a_surrender_naming_no_target_keeps_none(events_of):
+    (event,) = events_of("Five hundred Ugandan rebels surrendered last week in Soroti.")
+    assert (event.source.code, event.target, event.plover) == ("UGAREB", None, "RETREAT")
