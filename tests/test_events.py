@@ -400,7 +400,7 @@ def test_a_phrasal_verb_is_refined_by_its_object(events_of):
 @pytest.mark.parametrize(
     ("text", "source", "target"),
     [
-        ("Egypt is willing to send equipment to Libya.", "EGY", "LBY"),
+        ("Norway is willing to send material to Saudi Arabia.", "NOR", "SAU"),
         ("Vietnam is committed to opening up its economy, the minister said.", "VNM", None),
     ],
 )
@@ -585,6 +585,29 @@ def test_an_obligation_on_a_pronoun_falls_on_whom_the_report_addresses(events_of
     )
     assert (told.source.code, told.target.code, told.plover) == ("TUR", "SWE", "REQUEST")
     assert (reminded.source.code[:3], reminded.target.code) == ("FRA", "IRQ")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "plover"),
+    [
+        ("Hamas fired rockets at Tel Aviv on Sunday.", "195", "ASSAULT"),
+        ("Iraqi security forces fired tear gas at protesters in Baghdad.", "175", "ASSAULT"),
+        ("Germany will send tanks to Ukraine, the chancellor said.", "0332", "AGREE"),
+        ("Japan protested to China over the detention of a Japanese citizen.", "114", "ACCUSE"),
+        ("Mali's junta ordered French troops to leave the country.", "166", "SANCTION"),
+        ("Kenya offered to mediate between Ethiopia and Eritrea.", "039", "AGREE"),
+        (
+            "Opposition parties in Nepal called a general strike to protest the arrests.",
+            "143",
+            "PROTEST",
+        ),
+    ],
+)
+def test_weapons_fired_or_sent_official_protests_expulsions_and_offers(
+    events_of, text, cameo, plover
+):
+    (event,) = events_of(text)
+    assert (event.cameo, event.plover) == (cameo, plover)
 
 
 def test_a_code_newer_than_the_codebook_takes_its_roots_category():

@@ -88,6 +88,7 @@ def extract_events(
             if not sources and is_passive(verb):
                 # "three soldiers were killed in Baghdad": done by someone in Iraq.
                 sources = _place_targets(verb, [], resolver)
+            sources = sources or resolver.weapon_place(source_heads(verb), code)
             targets = _resolved_targets(verb, pattern, resolver)
             targets = targets or resolver.condition_targets(verb, code)
             places = _place_targets(verb, _complements(verb), resolver)
@@ -242,11 +243,12 @@ def _noun_event(verb: Token) -> tuple[str, VerbPattern] | None:
 
 def noun_code(noun: Token, table: dict[str, str]) -> str | None:
     """The code ``table`` gives a noun phrase: its compound with the head ("hunger
-    strike"), its head, a modifying noun ("a *mediation* mission"), or what a measure
+    strike", "tear gas"), its head, a modifying noun ("a *mediation* mission"), or what a measure
     word is made of ("a state *of emergency*", "a series of *strikes*")."""
     head = noun.lemma_.lower()
     modifiers = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound"]
-    for key in [*(f"{m} {head}" for m in modifiers), head, *modifiers]:
+    adjectives = [c.lower_ for c in noun.children if c.dep_ == "amod"]  # "*tear* gas"
+    for key in [*(f"{m} {head}" for m in modifiers + adjectives), head, *modifiers]:
         if code := table.get(key):
             return code
     for child in noun.children:
@@ -561,9 +563,11 @@ def _attached_elsewhere(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
 
 
 def _objects(verb: Token) -> list[Token]:
-    """What the verb acts on, for pattern refinement (the subject, in the passive)."""
+    """What the verb acts on, for pattern refinement (the subject, in the passive; an
+    object predicate the parser made of a lone object, "called *a general strike*")."""
     dependents = {"dobj", *PASSIVE_SUBJECTS} if is_passive(verb) else {"dobj"}
-    return [c for c in verb.children if c.dep_ in dependents]
+    found = [c for c in verb.children if c.dep_ in dependents]
+    return found or [c for c in verb.children if c.dep_ == "oprd"]
 
 
 def _is_content_of(verb: Token) -> bool:
