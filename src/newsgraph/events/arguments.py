@@ -35,6 +35,8 @@ PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 # "the offices *of* the administrators", "a camp *for* refugees": whose a thing is.
 OWNER_PREPS = {"of", "for"}
 THREAT_ROOT = "13"
+# Assault, fight, mass violence: acts a weapon or a blast can do with no actor named.
+VIOLENCE_ROOTS = ("18", "19", "20")
 CONDITION_MARKS = {"if", "unless"}
 PLURAL_TAGS = {"NNS", "NNPS"}
 # "the Albanians *of* southern Serbia", "Kurds *in* Iraq": where a people lives.
@@ -249,6 +251,18 @@ class ArgumentResolver:
             return targets
         together = {self._country_code(source.code) for source in sources} - {None}
         return [t for t in targets if self._country_code(t.code) not in together]
+
+    def weapon_place(self, heads: list[Token], code: str) -> list[ActorRef]:
+        """Who attacks when a weapon or blast does ("a roadside bombing near Samarra
+        killed", "killed by a bomb outside Basra"): the country of the place the phrase
+        names, as for a passive with no agent."""
+        if not code.startswith(VIOLENCE_ROOTS):
+            return []
+        for head in heads:
+            span = self.doc[head.left_edge.i : head.right_edge.i + 1]
+            if country := self._country_in(span):
+                return [ActorRef(span.text, country, country)]
+        return []
 
     def condition_targets(self, verb: Token, code: str) -> list[ActorRef]:
         """Who a threat is aimed at when it names no one: the subject of the condition
