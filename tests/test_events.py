@@ -773,3 +773,15 @@ def test_a_group_qualified_by_a_name_the_dictionary_cannot_place_is_domestic(
 def test_a_surrender_naming_no_target_keeps_none(events_of):
     (event,) = events_of("Five hundred Ugandan rebels surrendered last week in Soroti.")
     assert (event.source.code, event.target, event.plover) == ("UGAREB", None, "RETREAT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A roadside bombing near the town of Samarra killed one U.S. soldier on Sunday.",
+        "Three US servicemen were killed by a bomb outside the Iraqi city of Basra.",
+    ],
+)
+def test_a_blast_with_no_actor_is_the_attack_of_the_country_it_happens_in(events_of, text):
+    (event,) = events_of(text)
+    assert (event.source.code, event.target.code[:3], event.plover) == ("IRQ", "USA", "ASSAULT")
