@@ -610,6 +610,18 @@ def test_weapons_fired_or_sent_official_protests_expulsions_and_offers(
     assert (event.cameo, event.plover) == (cameo, plover)
 
 
+def test_a_pattern_noun_that_only_modifies_another_does_not_match(events_of):
+    (plant,) = events_of("Russian troops seized the Zaporizhzhia nuclear power plant.")
+    (coup,) = events_of("The army seized power in Niger.")
+    assert (plant.cameo, plant.plover) == ("171", "COERCE")
+    assert (coup.cameo, coup.plover) == ("180", "ASSAULT")
+
+
+def test_a_hand_coded_verb_is_not_recoded_by_another_verbs_pattern(events_of):
+    (event,) = events_of("Hungary vetoed the EU aid package for Ukraine.")
+    assert (event.cameo, event.plover) == ("129", "REJECT")
+
+
 def test_a_code_newer_than_the_codebook_takes_its_roots_category():
     assert codebook.plover("176") == "COERCE"
     assert codebook.quad_class("176") == 4

@@ -199,7 +199,8 @@ def _code_token(verb: Token) -> tuple[str, VerbPattern] | None:
     dictionary = verb_dictionary()
     lemma = dictionary.lemma(verb) if verb.pos_ == "VERB" else None
     found = dictionary.match(verb, lemma) if lemma else None
-    if found and found.by_pattern and not (curated and curated.code and found.is_default):
+    hand_coded = curated is not None and curated.code is not None
+    if found and found.by_pattern and not (hand_coded and (found.is_default or found.borrowed)):
         base = curated or VerbPattern(lemma, None, default_target_preps())
         return found.code, replace(base, theme=base.theme or _moves_forces(verb, found.words))
     if verb.lemma_.lower() in light_verbs() and (named := _noun_event(verb)):

@@ -72,6 +72,8 @@ class VerbMatch:
     words: frozenset[int]
     # A pattern whose code is the verb's default says no more than the verb alone.
     is_default: bool = False
+    # A pattern written for another verb of the block ("ban aid" serving "veto").
+    borrowed: bool = False
 
 
 def _read_tsv(name: str) -> list[dict[str, str]]:
@@ -176,6 +178,8 @@ class VerbDictionary:
                 used = _match_sequence(pattern.words, after)
                 if used is None or _is_others_idiom(pattern, lemma, used, verb.doc):
                     continue
+                if used and _only_modifies(verb.doc[max(used)], used):
+                    continue
                 used_before = _match_sequence(pattern.subject, before)
                 if used_before is None:
                     continue
@@ -187,10 +191,17 @@ class VerbDictionary:
             if not pattern.code:
                 return None
             default = pattern.code == self.default_code.get(lemma)
-            return VerbMatch(pattern.code, True, frozenset(used), default)
+            borrowed = bool(pattern.origin) and lemma not in pattern.origin | pattern.verbs
+            return VerbMatch(pattern.code, True, frozenset(used), default, borrowed)
         if code := self.default_code.get(lemma):
             return VerbMatch(code, False, frozenset())
         return None
+
+
+def _only_modifies(token: Token, used: list[int]) -> bool:
+    """Whether the pattern's last word only modifies the noun it names: "seized *power*"
+    is no "seized the *power* plant", "vetoed an *aid* package" no "vetoed aid"."""
+    return token.dep_ == "compound" and token.head.i not in used
 
 
 def _is_others_idiom(pattern: VerbCodePattern, lemma: str, used: list[int], doc: Doc) -> bool:
