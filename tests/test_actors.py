@@ -285,3 +285,20 @@ def test_a_name_particle_written_small_still_matches(nlp, dictionary):
 def test_common_names_of_countries_and_organisations_resolve(nlp, dictionary, text, code):
     index = resolve(nlp, dictionary, text)
     assert index.actor(index.mentions[0].actor_key).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Vietnamese-led forces retook a village in Western Cambodia.", "KHM"),
+        ("Turkish jets struck targets in Northern Syria on Monday.", "SYR"),
+    ],
+)
+def test_a_part_of_a_country_named_by_direction_is_that_country(nlp, dictionary, text, key):
+    index = resolve(nlp, dictionary, text)
+    assert key in [m.actor_key for m in index.mentions]
+
+
+def test_a_longer_place_name_is_still_no_country(nlp, dictionary):
+    index = resolve(nlp, dictionary, "Crowds gathered in Tiananmen Square on Sunday.")
+    assert "CHN" not in [m.actor_key for m in index.mentions]

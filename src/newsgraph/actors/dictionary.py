@@ -116,6 +116,7 @@ class PeopleRules:
     family_name_first: frozenset[str]
     name_particles: frozenset[str]
     governed_by: frozenset[str] = frozenset()
+    place_directions: frozenset[str] = frozenset()
 
     @property
     def title_words(self) -> frozenset[str]:
@@ -400,6 +401,7 @@ def _load_people_rules() -> PeopleRules:
         family_name_first=frozenset(raw["family_name_first"]),
         name_particles=frozenset(raw["name_particles"]),
         governed_by=frozenset(raw["governed_by"]),
+        place_directions=frozenset(raw["place_directions"]),
     )
 
 

@@ -190,7 +190,9 @@ class _Resolution:
                 continue
             core = _core(ent)
             if core.start <= span.start and span.end <= core.end and len(core) > len(span):
-                return True
+                rest = [*self.doc[core.start : span.start], *self.doc[span.end : core.end]]
+                if not all(t.lower_ in self.people.place_directions for t in rest):
+                    return True  # "Western Cambodia" is Cambodia; "Tiananmen Square" is not
         return False
 
     # -- people ----------------------------------------------------------------------
