@@ -622,6 +622,25 @@ def test_a_hand_coded_verb_is_not_recoded_by_another_verbs_pattern(events_of):
     assert (event.cameo, event.plover) == ("129", "REJECT")
 
 
+@pytest.mark.parametrize(
+    ("text", "target", "cameo"),
+    [
+        ("The African Union suspended Niger after the military coup.", "NER", "160"),
+        ("The United States suspended military aid to Pakistan.", "PAK", "162"),
+    ],
+)
+def test_what_is_suspended_refines_the_code_and_a_suspended_member_is_the_target(
+    events_of, text, target, cameo
+):
+    (event,) = events_of(text)
+    assert (event.target.code, event.cameo) == (target, cameo)
+
+
+def test_an_execution_is_an_assault(events_of):
+    (event,) = events_of("The Iranian government executed two protesters on Saturday.")
+    assert (event.source.code, event.plover) == ("IRNGOV", "ASSAULT")
+
+
 def test_a_code_newer_than_the_codebook_takes_its_roots_category():
     assert codebook.plover("176") == "COERCE"
     assert codebook.quad_class("176") == 4
