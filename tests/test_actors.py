@@ -302,3 +302,8 @@ def test_a_part_of_a_country_named_by_direction_is_that_country(nlp, dictionary,
 def test_a_longer_place_name_is_still_no_country(nlp, dictionary):
     index = resolve(nlp, dictionary, "Crowds gathered in Tiananmen Square on Sunday.")
     assert "CHN" not in [m.actor_key for m in index.mentions]
+
+
+def test_a_group_petrarch_codes_by_region_takes_the_country_its_name_gives(nlp, dictionary):
+    index = resolve(nlp, dictionary, "Palestinian Islamic Jihad rejected the invitation.")
+    assert index.actor(index.mentions[0].actor_key).code == "PSEREB"

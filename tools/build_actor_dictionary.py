@@ -44,6 +44,15 @@ SECTOR_CODES = {
     *("GOV", "MIL", "REB", "OPP", "COP", "LEG", "JUD", "SPY", "ELI", "EDU", "BUS", "MED"),
     *("CVL", "LAB", "AGR", "HLH", "REF", "REL", "RAD", "UAF", "PTY", "CRM", "DEV", "HRI"),
 }
+# Continents named after a country's demonym.
+CONTINENTS = {
+    f"{part} {name}"
+    for part in ("latin", "central", "south", "north")
+    for name in ("america", "american")
+}
+# Code prefixes that are no region: international, non-governmental, multinational
+# and international militant actors keep their code whatever their name says.
+NOT_PLACED = {"IGO", "NGO", "MNC", "IMG"}
 # Undated codes that follow a person's dated terms: what they are once out of office.
 AFTER_OFFICE = {"ELI", "---"}
 COUNTRY_HEADER = ["key", "type", "name", "code", "country", "aliases"]
@@ -297,6 +306,30 @@ def name_forms(phrase: str) -> list[str]:
     return [] if "(" in phrase else [surface_form(phrase)]
 
 
+def placed_by_name(row: list[str], countries: list[list[str]]) -> list[str]:
+    """A group PETRARCH codes by region whose name gives its country: "Palestinian
+    Islamic Jihad" [MEAREB] is PSEREB, "Egyptian Islamic Jihad" [INTREB] EGYREB."""
+    codes = {country[0] for country in countries}
+    code = row[3]
+    if code[:3] in codes or code[:3] in NOT_PLACED:
+        return row
+    names = {
+        form.lower(): country[0]
+        for country in countries
+        for form in [country[2], *country[5].split("|")]
+        if form
+    }
+    words = row[2].lower().split()
+    for size in (3, 2, 1):
+        for start in range(len(words) - size + 1):
+            phrase = " ".join(words[start : start + size])
+            if len(phrase) < 4 or (start and f"{words[start - 1]} {phrase}" in CONTINENTS):
+                continue  # "Us" is no US, "Latin American" no American
+            if found := names.get(phrase):
+                return [*row[:3], found + code[3:], *row[4:]]
+    return row
+
+
 def is_spelling_of(form: str, name: str) -> bool:
     """Whether ``form`` is another transliteration of ``name`` (most letters shared, in order)."""
     return SequenceMatcher(None, form.lower(), name.lower()).ratio() >= SPELLING_SIMILARITY
@@ -347,6 +380,7 @@ def main() -> None:
         organisations = build_organisations(
             [*others, *institutions(entries)], known_aliases(args.out_dir)
         )
+        organisations = [placed_by_name(row, countries) for row in organisations]
         heads = build_persons(others)
         write_tsv(args.out_dir / "organisations_petrarch.tsv", COUNTRY_HEADER, organisations)
         write_tsv(args.out_dir / "persons_international.tsv", PERSON_HEADER, heads)
