@@ -641,6 +641,19 @@ def test_an_execution_is_an_assault(events_of):
     assert (event.source.code, event.plover) == ("IRNGOV", "ASSAULT")
 
 
+@pytest.mark.parametrize(
+    ("text", "target", "cameo"),
+    [
+        ("Belarus has deployed troops to its border with Ukraine.", "UKR", "154"),
+        ("The UN deployed peacekeepers in South Sudan.", "SSD", "074"),
+        ("Egypt reopened the Rafah border crossing to allow aid into Gaza.", "PSE", "0863"),
+    ],
+)
+def test_deployed_forces_and_allowed_aid_are_what_is_acted_with(events_of, text, target, cameo):
+    (event,) = events_of(text)
+    assert (event.target.code, event.cameo) == (target, cameo)
+
+
 def test_a_code_newer_than_the_codebook_takes_its_roots_category():
     assert codebook.plover("176") == "COERCE"
     assert codebook.quad_class("176") == 4
