@@ -829,3 +829,13 @@ def test_a_surrender_naming_no_target_keeps_none(events_of):
 def test_a_blast_with_no_actor_is_the_attack_of_the_country_it_happens_in(events_of, text):
     (event,) = events_of(text)
     assert (event.source.code, event.target.code[:3], event.plover) == ("IRQ", "USA", "ASSAULT")
+
+
+def test_a_province_named_after_its_country_is_the_place_acted_on(events_of):
+    (event,) = events_of("Serbia eased emergency measures in Kosovo province on Wednesday.")
+    assert (event.source.code, event.target.code, event.plover) == ("SRB", "KSV", "CONCEDE")
+
+
+def test_a_counted_group_of_coordinated_nationalities_is_one_side_each(events_of):
+    events = events_of("Hundreds of Hungarian and Romanian workers protested in Vienna.")
+    assert sorted(e.source.code for e in events) == ["HUNLAB", "ROULAB"]

@@ -143,7 +143,7 @@ class ArgumentResolver:
                 refs += self._owners(head)
                 continue
             refs.append(self._sharing_country(ref, head, refs))
-            for modifier in head.lefts:
+            for modifier in self._counted_group(head).lefts:
                 if modifier.dep_ in CORE_MODIFIERS and modifier.conjuncts:
                     for country in (modifier, *modifier.conjuncts):
                         other = self._country_ref(country, ref)
@@ -303,8 +303,10 @@ class ArgumentResolver:
         return actor.key if actor is not None and actor.type == "country" else None
 
     def place(self, head: Token) -> ActorRef | None:
-        """The country of a named place ("Amman" -> JOR, "the Gaza Strip" -> PSE)."""
-        if head.ent_type_ not in PLACE_ENTITIES:
+        """The country of a named place ("Amman" -> JOR, "the Gaza Strip" -> PSE,
+        "Kosovo province" -> KSV)."""
+        named = [head, *(c for c in head.lefts if c.dep_ == "compound")]
+        if not any(token.ent_type_ in PLACE_ENTITIES for token in named):
             return None
         span = self.doc[head.left_edge.i : head.right_edge.i + 1]
         country = self._country_in(span)
