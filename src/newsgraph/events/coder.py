@@ -57,6 +57,9 @@ INDICATIVE_AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "did
 # QuadClasses of material cooperation and conflict: actions, not words.
 MATERIAL_QUADS = {2, 4}
 FORCE_SECTORS = {"MIL", "COP"}
+# Prepositions after an event noun that name whom it is about: "an investigation *into*",
+# "a mediation mission *between* Syria and the PLO".
+NOUN_PREPS = ("into", "between")
 # Clauses that describe a noun rather than tell an event of their own.
 DESCRIBING_CLAUSES = {"relcl", "acl", "amod"}
 # Opening and closing quotation marks as the tagger marks them.
@@ -465,14 +468,16 @@ def target_heads(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
     # The actor behind what is acted on: "demanded the withdrawal of Serbian forces",
     # "will support Turkey's efforts".
     for thing in [c for c in verb.children if c.dep_ == "dobj"]:
-        candidates += [conjuncts(c) for c in thing.children if c.dep_ == "poss"]
+        # (an "nmod" is the recipient the parser hung on the thing: "gave the Ivory Coast
+        # 5 million dollars")
+        candidates += [conjuncts(c) for c in thing.children if c.dep_ in {"poss", "nmod"}]
         for child in thing.children:
             if child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
                 candidates += [conjuncts(c) for c in child.children if c.dep_ == "pobj"]
     # The target of a noun event: "lodged a protest *with China*", "an investigation *into*".
     for thing in [c for c in verb.children if c.dep_ == "dobj"]:
         for child in thing.children:
-            if child.dep_ == "prep" and child.lower_ in (*pattern.target_preps, "into"):
+            if child.dep_ == "prep" and child.lower_ in (*pattern.target_preps, *NOUN_PREPS):
                 candidates += [conjuncts(c) for c in child.children if c.dep_ == "pobj"]
     # Who is asked or told to act: "demanded that the United States cancel ...".
     for clause in [c for c in verb.children if c.dep_ == "ccomp"]:
