@@ -654,6 +654,24 @@ def test_deployed_forces_and_allowed_aid_are_what_is_acted_with(events_of, text,
     assert (event.target.code, event.cameo) == (target, cameo)
 
 
+@pytest.mark.parametrize(
+    ("text", "cameo", "plover"),
+    [
+        ("Niger revoked military agreements with France.", "160", "SANCTION"),
+        ("Israel cancelled the visit of the Turkish foreign minister.", "164", "SANCTION"),
+        (
+            "The Sudanese army regained control of the presidential palace in Khartoum.",
+            "192",
+            "COERCE",
+        ),
+        ("The Iranian navy harassed US warships in the Strait of Hormuz.", "170", "COERCE"),
+    ],
+)
+def test_revoked_agreements_regained_ground_and_harassment(events_of, text, cameo, plover):
+    (event,) = events_of(text)
+    assert (event.cameo, event.plover) == (cameo, plover)
+
+
 def test_a_code_newer_than_the_codebook_takes_its_roots_category():
     assert codebook.plover("176") == "COERCE"
     assert codebook.quad_class("176") == 4
@@ -849,3 +867,10 @@ def test_a_mediation_between_two_sides_targets_both(events_of):
 def test_a_recipient_the_parser_hangs_on_the_gift_is_the_target(events_of):
     (event,) = events_of("The European Community gave the Ivory Coast 5 million dollars of aid.")
     assert (event.source.code[:3], event.target.code, event.plover) == ("IGO", "CIV", "AID")
+
+
+def test_a_states_own_unnamed_forces_are_not_what_it_acts_on(events_of):
+    events = events_of(
+        "The Pakistani government ordered patrols by police and paramilitary soldiers."
+    )
+    assert events and all(event.target is None for event in events)

@@ -34,6 +34,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 # "the offices *of* the administrators", "a camp *for* refugees": whose a thing is.
 OWNER_PREPS = {"of", "for"}
+FORCE_SECTORS = {"MIL", "COP"}
 THREAT_ROOT = "13"
 # Assault, fight, mass violence: acts a weapon or a blast can do with no actor named.
 VIOLENCE_ROOTS = ("18", "19", "20")
@@ -246,7 +247,20 @@ class ArgumentResolver:
     def apart_from(self, sources: list[ActorRef], targets: list[ActorRef]) -> list[ActorRef]:
         """The targets that are none of the sources' countries: "Israel and Lebanon
         renewed negotiations on an Israeli troop pullback" is two actors acting
-        together, not Lebanon acting on Israel."""
+        together, not Lebanon acting on Israel. Nor is a state's own unnamed forces what
+        it acts on: "the government ordered patrols by police" uses them."""
+        states = {
+            self._country_code(source.code)
+            for source in sources
+            if source.sector in (None, GOVERNMENT_SECTOR)
+        }
+        targets = [
+            t
+            for t in targets
+            if t.actor_key
+            or t.sector not in FORCE_SECTORS
+            or self._country_code(t.code) not in states
+        ]
         if len(sources) < 2:
             return targets
         together = {self._country_code(source.code) for source in sources} - {None}
