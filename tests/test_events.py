@@ -672,6 +672,13 @@ def test_revoked_agreements_regained_ground_and_harassment(events_of, text, came
     assert (event.cameo, event.plover) == (cameo, plover)
 
 
+def test_a_warning_of_a_fact_is_no_threat(events_of):
+    text = "Defence officials cautioned that no deadline had been set for the US withdrawal."
+    assert events_of(text) == []
+    (event,) = events_of("Iran warned the United States against any attack on its nuclear sites.")
+    assert (event.target.code, event.plover) == ("USA", "THREATEN")
+
+
 def test_a_code_newer_than_the_codebook_takes_its_roots_category():
     assert codebook.plover("176") == "COERCE"
     assert codebook.quad_class("176") == 4
@@ -874,3 +881,11 @@ def test_a_states_own_unnamed_forces_are_not_what_it_acts_on(events_of):
         "The Pakistani government ordered patrols by police and paramilitary soldiers."
     )
     assert events and all(event.target is None for event in events)
+
+
+def test_an_act_in_defiance_of_an_actor_targets_it(events_of):
+    (event,) = events_of(
+        "Hundreds of thousands of people blocked streets in Hong Kong in defiance of"
+        " Chinese authorities."
+    )
+    assert (event.source.code[:3], event.target.code[:3], event.plover) == ("HKG", "CHN", "PROTEST")

@@ -50,7 +50,8 @@ DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
 # A bare statement ("said", "announced") codes no event of its own: its clause does.
 STATEMENT_CODES = {"010"}
 PROTEST_ROOT = "14"
-DEMAND_ROOT = "10"
+# Demands and warnings that can only report a fact ("insisted that ...", "cautioned that ...").
+ASSERTABLE_ROOTS = {"10", "13"}
 # Forms that only the indicative takes (a subjunctive "that he resign" is tagged VB or VBP).
 INDICATIVE_TAGS = {"VBD", "VBZ"}
 INDICATIVE_AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "did", "does"}
@@ -93,7 +94,7 @@ def extract_events(
                 sources = _place_targets(verb, [], resolver)
             sources = sources or resolver.weapon_place(source_heads(verb), code)
             targets = _resolved_targets(verb, pattern, resolver)
-            targets = targets or resolver.condition_targets(verb, code)
+            targets = targets or resolver.implied_targets(verb, code)
             places = _place_targets(verb, _complements(verb), resolver)
         targets = resolver.apart_from(sources, targets)
         places = resolver.apart_from(sources, places)
@@ -144,7 +145,7 @@ def code_token(verb: Token) -> tuple[str, VerbPattern] | None:
     of dissent. Words are not ("urged people *to protest*" is an appeal).
     """
     coded = _code_token(verb)
-    if coded and coded[0].startswith(DEMAND_ROOT) and _asserts(verb):
+    if coded and coded[0][:2] in ASSERTABLE_ROOTS and _asserts(verb):
         return None  # "insisted that troops had not entered": a claim, not a demand
     if coded is None or codebook.quad_class(coded[0]) not in MATERIAL_QUADS:
         return coded
@@ -162,9 +163,10 @@ def code_token(verb: Token) -> tuple[str, VerbPattern] | None:
 
 
 def _asserts(verb: Token) -> bool:
-    """Whether the verb's clause states a fact rather than what someone must do: a demand
-    takes the subjunctive or "must" ("insisted that Israel *withdraw*", "that it *must*
-    withdraw"), a claim the indicative ("insisted that troops *had not entered*")."""
+    """Whether the verb's clause states a fact rather than what someone must or will do: a
+    demand takes the subjunctive or "must" ("insisted that Israel *withdraw*"), a warning
+    the future ("warned that it *would* retaliate"), a claim the indicative ("insisted
+    that troops *had not entered*", "cautioned that no deadline *had been set*")."""
     for clause in verb.children:
         if clause.dep_ != "ccomp":
             continue
