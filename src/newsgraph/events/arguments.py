@@ -278,7 +278,34 @@ class ArgumentResolver:
                 return [ActorRef(span.text, country, country)]
         return []
 
-    def condition_targets(self, verb: Token, code: str) -> list[ActorRef]:
+    def implied_targets(self, verb: Token, code: str) -> list[ActorRef]:
+        """Who an act that names no target answers or is aimed at: what it reacts to
+        ("in defiance of Chinese authorities", "in retaliation for the Israeli raids"),
+        or, for a threat, the subject of its condition."""
+        return self._reaction_targets(verb) or self._condition_targets(verb, code)
+
+    def _reaction_targets(self, verb: Token) -> list[ActorRef]:
+        """The actor an "in protest at", "in defiance of", "in response to" phrase
+        on the verb names, or whose is the thing it names."""
+        reactions = _groups_table()["reactions"]["nouns"]
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj" or noun.lemma_.lower() not in reactions:
+                    continue
+                for inner in noun.children:
+                    if inner.dep_ != "prep":
+                        continue
+                    for thing in inner.children:
+                        if thing.dep_ == "pobj" and (refs := self._named_or_owned(thing)):
+                            return refs
+        return []
+
+    def _named_or_owned(self, head: Token) -> list[ActorRef]:
+        return self.resolve_each(conjuncts(head)) or self._owners(head)
+
+    def _condition_targets(self, verb: Token, code: str) -> list[ActorRef]:
         """Who a threat is aimed at when it names no one: the subject of the condition
         it sets ("threatened to stop the talks *if the United States* goes ahead",
         "a strike *unless Israel* rescinds the annexation")."""
