@@ -889,3 +889,8 @@ def test_an_act_in_defiance_of_an_actor_targets_it(events_of):
         " Chinese authorities."
     )
     assert (event.source.code[:3], event.target.code[:3], event.plover) == ("HKG", "CHN", "PROTEST")
+
+
+def test_an_unknown_organisation_named_as_international_is_non_governmental(events_of):
+    (event,) = events_of("Members of the Association of African Jurists accused Libya of torture.")
+    assert (event.source.code, event.target.code, event.plover) == ("NGO", "LBY", "ACCUSE")

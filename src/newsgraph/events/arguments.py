@@ -32,9 +32,11 @@ GOVERNMENT_SECTOR = "GOV"
 ACTOR_PRONOUNS = {"it", "they", "he", "she", "we"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+PLACE_PREPS = {"in", "near", "at"}
 # "the offices *of* the administrators", "a camp *for* refugees": whose a thing is.
 OWNER_PREPS = {"of", "for"}
 FORCE_SECTORS = {"MIL", "COP"}
+NON_GOVERNMENTAL = "NGO"
 THREAT_ROOT = "13"
 # Assault, fight, mass violence: acts a weapon or a blast can do with no actor named.
 VIOLENCE_ROOTS = ("18", "19", "20")
@@ -210,6 +212,12 @@ class ArgumentResolver:
                 for owner in child.children:
                     if owner.dep_ == "pobj" and (refs := self.resolve_each(conjuncts(owner))):
                         return refs
+            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS and head.ent_type_:
+                # a named site takes its country: "Esfahan Uranium Conversion
+                # Facilities in central Iran"
+                for place in child.children:
+                    if place.dep_ == "pobj" and (ref := self.place(place)):
+                        return [ref]
         return []
 
     def _residence(self, head: Token, key: str) -> str | None:
@@ -384,7 +392,11 @@ class ArgumentResolver:
             code = (country or "") + (sector or "")
             return ActorRef(text, key, code or actor.code, sector)
         country = actor.country or self._country_in(phrase(named.root))
-        if actor.code is None and not country and not is_international(actor.name):
+        if actor.code is None and not country:
+            if is_international(actor.name):
+                # One whose name says it is international ("Third World Water Forum")
+                # is taken for a non-governmental one: the dictionary knows the IGOs.
+                return ActorRef(text, key, NON_GOVERNMENTAL, actor.sector or head_sector)
             # An organisation nothing places is domestic, as an unplaced group is.
             country = self._home_country(named.sent)
         if actor.code is None and country:
