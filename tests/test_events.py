@@ -495,9 +495,30 @@ def test_a_material_action_done_to_protest_is_a_protest(events_of):
 
 
 def test_a_subject_pattern_of_another_verb_does_not_serve_its_block(events_of):
-    assert (
-        events_of("Palestinian riots against Israeli military policies are still continuing.") == []
+    # "&MILITARY * [190]" was written for "advance": riots that continue stay riots
+    (event,) = events_of(
+        "Palestinian riots against Israeli military policies are still continuing."
     )
+    assert (event.source.code, event.target.code, event.cameo) == ("PSE", "ISR", "145")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Protests broke out in Tehran on Friday.", [("IRN", "IRN", "PROTEST")]),
+        (
+            "The talks between Israel and Lebanon resumed in Naqoura.",
+            [("ISR", None, "CONSULT"), ("LBN", None, "CONSULT")],
+        ),
+        (
+            "Clashes between Armenian and Azerbaijani troops erupted on the border.",
+            [("ARMMIL", "AZEMIL", "ASSAULT"), ("AZEMIL", "ARMMIL", "ASSAULT")],
+        ),
+    ],
+)
+def test_a_verb_of_occurrence_codes_the_event_its_subject_names(events_of, text, expected):
+    events = events_of(text)
+    assert sorted((e.source.code, e.target and e.target.code, e.plover) for e in events) == expected
 
 
 def test_a_participle_that_describes_a_noun_codes_no_event(events_of):

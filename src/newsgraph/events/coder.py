@@ -27,6 +27,7 @@ from newsgraph.events.patterns import (
     group_words,
     light_verbs,
     modality,
+    occurrence_verbs,
     statement_nouns,
     verb_patterns,
 )
@@ -57,6 +58,8 @@ INDICATIVE_TAGS = {"VBD", "VBZ"}
 INDICATIVE_AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "did", "does"}
 # QuadClasses of material cooperation and conflict: actions, not words.
 MATERIAL_QUADS = {2, 4}
+# QuadClasses of verbal and material conflict.
+CONFLICT_QUADS = {3, 4}
 FORCE_SECTORS = {"MIL", "COP"}
 # Prepositions after an event noun that name whom it is about: "an investigation *into*",
 # "a mediation mission *between* Syria and the PLO".
@@ -82,6 +85,23 @@ def extract_events(
             code, negated = demand, False
             sources = resolver.resolve_each(source_heads(_reporter(verb)))
             targets, places = resolver.resolve_each(_obliged(verb)), []
+        elif occurrence := subject_event(verb):
+            # "Palestinian riots against Israeli policies are continuing": the noun's event
+            code, noun = occurrence
+            code, negated = recode_for_modality(verb, code)
+            places = _place_targets(verb, [], resolver)
+            sides = resolver.resolve_each(_between(noun))  # "talks between X and Y"
+            if len(sides) > 1 and codebook.quad_class(code) in CONFLICT_QUADS:
+                # "clashes between Armenian and Azerbaijani troops": each side on the other
+                by_verb[verb.i] = [
+                    _event(verb, code, side, other, article_id, date, negated)
+                    for side in sides
+                    for other in sides
+                    if other is not side
+                ]
+                continue
+            sources = resolver.resolve_each(conjuncts(noun)) or sides or places
+            targets = _first_resolved(_noun_targets(noun), resolver)
         else:
             coded = code_token(verb)
             if coded is None or _is_content_of(verb):
@@ -220,6 +240,41 @@ def _code_token(verb: Token) -> tuple[str, VerbPattern] | None:
         code = rules.willing
         return code, VerbPattern(verb.lemma_.lower(), code, default_target_preps())
     return None
+
+
+def subject_event(verb: Token) -> tuple[str, Token] | None:
+    """The event a verb of occurrence says of its subject ("protests *broke out* in
+    Tehran", "fighting *continued*"), with that subject: the noun, not the verb, tells
+    what happened ("broke out" alone would be fighting)."""
+    if verb.lemma_.lower() not in occurrence_verbs() or verb.pos_ != "VERB":
+        return None
+    for subject in verb.children:
+        if subject.dep_ == "nsubj" and (code := noun_code(subject, event_nouns())):
+            return code, subject
+    return None
+
+
+def _between(noun: Token) -> list[Token]:
+    """The sides of an event noun: "clashes *between* Armenian and Azerbaijani troops"."""
+    return [
+        side
+        for child in noun.children
+        if child.dep_ == "prep" and child.lower_ == "between"
+        for pobj in child.children
+        if pobj.dep_ == "pobj"
+        for side in conjuncts(pobj)
+    ]
+
+
+def _noun_targets(noun: Token) -> list[list[Token]]:
+    """Whom an event noun is aimed at: "riots *against* Israeli policies"."""
+    return [
+        conjuncts(pobj)
+        for child in noun.children
+        if child.dep_ == "prep" and child.lower_ in default_target_preps()
+        for pobj in child.children
+        if pobj.dep_ == "pobj"
+    ]
 
 
 def _is_willing_to(verb: Token) -> bool:

@@ -112,6 +112,12 @@ def statement_nouns() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
+def occurrence_verbs() -> frozenset[str]:
+    """Verbs that only say an event happens ("protests *broke out*", "fighting *raged*")."""
+    return frozenset(_load_toml("verbs.toml")["defaults"]["occurrence_verbs"])
+
+
+@cache
 def fixed_expressions() -> tuple[tuple[str, ...], ...]:
     """Word sequences, lower-cased, in which a pattern verb codes no event."""
     table = _load_toml("verbs.toml")
