@@ -915,3 +915,8 @@ def test_an_act_in_defiance_of_an_actor_targets_it(events_of):
 def test_an_unknown_organisation_named_as_international_is_non_governmental(events_of):
     (event,) = events_of("Members of the Association of African Jurists accused Libya of torture.")
     assert (event.source.code, event.target.code, event.plover) == ("NGO", "LBY", "ACCUSE")
+
+
+def test_a_refusal_naming_no_target_acts_on_the_sources_own_country(events_of):
+    (event,) = events_of("Kenya's vice-president declined to resign despite growing pressure.")
+    assert (event.source.code[:3], event.target.code[:3], event.plover) == ("KEN", "KEN", "REJECT")
