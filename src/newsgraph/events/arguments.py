@@ -328,6 +328,16 @@ class ArgumentResolver:
                     return self.resolve_each(conjuncts(subjects[0]))
         return []
 
+    def beyond_home(self, source: ActorRef, refs: list[ActorRef], code: str) -> list[ActorRef]:
+        """The targets an act can have: the source's own country, named bare, only for an
+        act that must have a target (see ``domestic_target``). "The Serbian president
+        promised to democratize Serbia", "declared a ceasefire in south Lebanon",
+        "completed their withdrawal from the Bosnian town" target no one."""
+        if code.startswith(domestic_roots()):
+            return refs
+        home = self._country_code(source.code)
+        return [ref for ref in refs if not (ref.actor_key == home and ref.code == home)]
+
     def domestic_target(self, source: ActorRef, code: str) -> ActorRef | None:
         """The target of an act that names none, when the act must have one.
 
