@@ -700,6 +700,23 @@ def test_a_warning_of_a_fact_is_no_threat(events_of):
     assert (event.target.code, event.plover) == ("USA", "THREATEN")
 
 
+def test_a_verb_that_is_no_event_of_its_own_codes_only_what_it_completes(events_of):
+    assert events_of("Both rebellions in Kazakhstan failed in the 1920s.") == []
+    events = events_of("Palestinians and Israelis failed to reach agreement on east Jerusalem.")
+    assert {e.plover for e in events} == {"REJECT"}
+
+
+def test_agreeing_on_a_fact_is_no_agreement(events_of):
+    assert (
+        events_of("Chinese and Russian leaders agreed that the rebellion was organised abroad.")
+        == []
+    )
+    events = events_of(
+        "Hungarian and Romanian officials agreed that their countries should cooperate."
+    )
+    assert {e.plover for e in events} == {"AGREE"}
+
+
 def test_a_code_newer_than_the_codebook_takes_its_roots_category():
     assert codebook.plover("176") == "COERCE"
     assert codebook.quad_class("176") == 4
@@ -920,3 +937,15 @@ def test_an_unknown_organisation_named_as_international_is_non_governmental(even
 def test_a_refusal_naming_no_target_acts_on_the_sources_own_country(events_of):
     (event,) = events_of("Kenya's vice-president declined to resign despite growing pressure.")
     assert (event.source.code[:3], event.target.code[:3], event.plover) == ("KEN", "KEN", "REJECT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Serbian president promised to democratize Serbia and establish the rule of law.",
+        "Hezbollah declared a unilateral ceasefire on Wednesday in south Lebanon.",
+    ],
+)
+def test_an_act_needing_no_target_does_not_target_the_sources_own_country(events_of, text):
+    events = events_of(text)
+    assert events and all(event.target is None for event in events)

@@ -50,9 +50,12 @@ YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
 # A bare statement ("said", "announced") codes no event of its own: its clause does.
 STATEMENT_CODES = {"010"}
+# The code of a hand-written verb that is no event of its own (verbs.toml ``code = ""``).
+NO_EVENT = ""
 PROTEST_ROOT = "14"
-# Demands and warnings that can only report a fact ("insisted that ...", "cautioned that ...").
-ASSERTABLE_ROOTS = {"10", "13"}
+# Agreements, demands and warnings that can only report a fact ("agreed that the rebellion
+# was organised externally", "insisted that ...", "cautioned that ...").
+ASSERTABLE_ROOTS = {"03", "10", "13"}
 # Forms that only the indicative takes (a subjunctive "that he resign" is tagged VB or VBP).
 INDICATIVE_TAGS = {"VBD", "VBZ"}
 INDICATIVE_AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "did", "does"}
@@ -121,7 +124,11 @@ def extract_events(
         found = [
             _event(verb, code, source, target, article_id, date, negated)
             for source in sources
-            for target in _targets_of(source, targets, places)
+            for target in _targets_of(
+                source,
+                resolver.beyond_home(source, targets, code),
+                resolver.beyond_home(source, places, code),
+            )
             or [resolver.domestic_target(source, code)]
         ]
         if found:
@@ -188,7 +195,9 @@ def _asserts(verb: Token) -> bool:
     the future ("warned that it *would* retaliate"), a claim the indicative ("insisted
     that troops *had not entered*", "cautioned that no deadline *had been set*")."""
     for clause in verb.children:
-        if clause.dep_ != "ccomp":
+        if clause.dep_ != "ccomp" or not any(
+            c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in clause.children
+        ):
             continue
         auxiliaries = {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
         if auxiliaries & modality().obligation_auxiliaries:
@@ -221,6 +230,8 @@ def _code_token(verb: Token) -> tuple[str, VerbPattern] | None:
         # "plans to attack": the attack is the event, coded as intended; a head of its
         # own ("refused to respond", "vowed to democratize") codes when its action does not
         return None
+    if curated is not None and curated.code == NO_EVENT:
+        return None  # "both rebellions failed", "faced criticism": no event of its own
     dictionary = verb_dictionary()
     lemma = dictionary.lemma(verb) if verb.pos_ == "VERB" else None
     found = dictionary.match(verb, lemma) if lemma else None
