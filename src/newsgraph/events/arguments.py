@@ -338,17 +338,20 @@ class ArgumentResolver:
         home = self._country_code(source.code)
         return [ref for ref in refs if not (ref.actor_key == home and ref.code == home)]
 
-    def domestic_target(self, source: ActorRef, code: str) -> ActorRef | None:
+    def domestic_target(
+        self, source: ActorRef, code: str, sources: tuple[ActorRef, ...] = ()
+    ) -> ActorRef | None:
         """The target of an act that names none, when the act must have one.
 
         A protest, demand, threat, coercion or concession with no target named is, as
         CAMEO coders take it, aimed at home: "Algerian landowners began a hunger strike"
         acts on Algeria's government, "the military government declared a state of
         siege" on its own country. Which CAMEO roots are such acts is data
-        (``groups.toml``, ``[domestic_targets]``).
+        (``groups.toml``, ``[domestic_targets]``). Several ``sources`` acting together
+        ("Palestinians and Israelis failed to reach agreement") act on no one.
         """
         country = self._country_code(source.code)
-        if country is None or not code.startswith(domestic_roots()):
+        if country is None or not code.startswith(domestic_roots()) or len(sources) > 1:
             return None
         state = source.sector in STATE_SECTORS
         code = country if state else country + GOVERNMENT_SECTOR
