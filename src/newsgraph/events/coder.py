@@ -129,7 +129,7 @@ def extract_events(
                 resolver.beyond_home(source, targets, code),
                 resolver.beyond_home(source, places, code),
             )
-            or [resolver.domestic_target(source, code)]
+            or [resolver.domestic_target(source, code, tuple(sources))]
         ]
         if found:
             by_verb[verb.i] = found
