@@ -949,3 +949,8 @@ def test_a_refusal_naming_no_target_acts_on_the_sources_own_country(events_of):
 def test_an_act_needing_no_target_does_not_target_the_sources_own_country(events_of, text):
     events = events_of(text)
     assert events and all(event.target is None for event in events)
+
+
+def test_actors_failing_together_get_no_domestic_target(events_of):
+    events = events_of("Palestinians and Israelis failed to reach agreement on Sunday.")
+    assert sorted((e.source.code, e.target) for e in events) == [("ISR", None), ("PSE", None)]
