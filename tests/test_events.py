@@ -717,6 +717,24 @@ def test_agreeing_on_a_fact_is_no_agreement(events_of):
     assert {e.plover for e in events} == {"AGREE"}
 
 
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Turkey threatened to launch a ground operation in northern Syria.", "1384"),
+        ("Turkey threatened to withdraw its ambassador from Sweden.", "1313"),
+        ("Druze leaders in the Golan Heights threatened to hold a general strike.", "133"),
+    ],
+)
+def test_what_is_threatened_is_a_threat_of_it(events_of, text, cameo):
+    (event,) = events_of(text)
+    assert (event.cameo, event.plover) == (cameo, "THREATEN")
+
+
+def test_an_approved_loan_is_economic_aid(events_of):
+    (event,) = events_of("The World Bank approved a $1 billion loan to Egypt.")
+    assert (event.target.code, event.cameo, event.plover) == ("EGY", "071", "AID")
+
+
 def test_a_code_newer_than_the_codebook_takes_its_roots_category():
     assert codebook.plover("176") == "COERCE"
     assert codebook.quad_class("176") == 4

@@ -221,7 +221,7 @@ def _code_token(verb: Token) -> tuple[str, VerbPattern] | None:
     if refined:
         return refined, curated
     rules = modality()
-    heads = rules.intent_heads | rules.refusal_heads | rules.action_heads
+    heads = rules.intent_heads | rules.refusal_heads | rules.action_heads | rules.threat_heads
     if verb.lemma_.lower() in heads and any(
         _is_infinitive(child) and (code_token(child) or not (curated and curated.code))
         for child in verb.children
@@ -413,8 +413,9 @@ def recode_for_modality(verb: Token, code: str) -> tuple[str, bool]:
     condition = _condition(verb, rules)
     if condition and (threat := _by_prefix(rules.threat, code)):
         return threat, False
-    if condition == "unless":
-        return rules.threat["13"], False
+    if condition == "unless" or governor in rules.threat_heads:
+        # "threatened to launch an operation": the threat of it, whatever the action
+        return _by_prefix(rules.threat, code) or rules.threat["13"], False
     intended = _is_future(verb, rules.future_auxiliaries) or governor in rules.intent_heads
     recoded = _by_prefix(rules.intent, code) or _by_prefix(rules.threat, code)
     return (recoded, False) if intended and recoded else (code, False)

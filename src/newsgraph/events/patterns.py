@@ -38,6 +38,7 @@ class Modality:
     intent_heads: frozenset[str]
     refusal_heads: frozenset[str]
     action_heads: frozenset[str]
+    threat_heads: frozenset[str]
     protest_purposes: frozenset[str]
     obligation_auxiliaries: frozenset[str]
     willing_heads: frozenset[str]
@@ -133,6 +134,7 @@ def modality() -> Modality:
         intent_heads=frozenset(table["intent_heads"]),
         refusal_heads=frozenset(table["refusal_heads"]),
         action_heads=frozenset(table["action_heads"]),
+        threat_heads=frozenset(table["threat_heads"]),
         protest_purposes=frozenset(table["protest_purposes"]),
         obligation_auxiliaries=frozenset(table["obligation_auxiliaries"]),
         willing_heads=frozenset(table["willing_heads"]),
