@@ -735,6 +735,11 @@ def test_an_approved_loan_is_economic_aid(events_of):
     assert (event.target.code, event.cameo, event.plover) == ("EGY", "071", "AID")
 
 
+def test_another_verbs_idiom_on_a_measure_word_does_not_match(events_of):
+    (event,) = events_of("Burmese troops have captured part of a Karen guerrilla stronghold.")
+    assert (event.cameo, event.plover) == ("192", "COERCE")  # no "take part" (030)
+
+
 def test_a_code_newer_than_the_codebook_takes_its_roots_category():
     assert codebook.plover("176") == "COERCE"
     assert codebook.quad_class("176") == 4

@@ -206,13 +206,22 @@ def _only_modifies(token: Token, used: list[int]) -> bool:
 
 def _is_others_idiom(pattern: VerbCodePattern, lemma: str, used: list[int], doc: Doc) -> bool:
     """Whether the pattern is another verb's idiom, which belongs to the verb it was
-    written for rather than to its whole block: a phrasal verb, its words only particles
-    or prepositions ("call *on*": "telephoned Kozyrev *on* Tuesday" is no appeal), or a
+    written for rather than to its whole block: a phrasal verb, its words only particles,
+    prepositions or measure words ("call *on*": "telephoned Kozyrev *on* Tuesday" is no
+    appeal; "take *part*": "captured part of a stronghold" is no joining in), or a
     subject alone ("*troops* advance": "riots against *military* policies continue" is
     no military advance)."""
     if not pattern.origin or lemma in pattern.origin or lemma in pattern.verbs:
         return False  # its own pattern, or its own phrasal verb ("blow up")
-    return all(doc[i].pos_ in PARTICLE_POS or doc[i].dep_ == "prt" for i in used)
+    return all(
+        doc[i].pos_ in PARTICLE_POS or doc[i].dep_ == "prt" or _is_partitive(doc[i]) for i in used
+    )
+
+
+def _is_partitive(token: Token) -> bool:
+    """A measure word ("*part* of a stronghold"): as another verb's idiom ("take part")
+    it says nothing of what this verb acts on."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
 def phrase_tokens(verb: Token) -> list[Token]:
