@@ -977,3 +977,8 @@ def test_an_act_needing_no_target_does_not_target_the_sources_own_country(events
 def test_actors_failing_together_get_no_domestic_target(events_of):
     events = events_of("Palestinians and Israelis failed to reach agreement on Sunday.")
     assert sorted((e.source.code, e.target) for e in events) == [("ISR", None), ("PSE", None)]
+
+
+def test_a_direction_before_a_country_is_no_region(events_of):
+    (event,) = events_of("Vietnamese-led forces attacked a village in Western Cambodia.")
+    assert (event.source.code[:3], event.target.code[:3]) == ("VNM", "KHM")

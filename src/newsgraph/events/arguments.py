@@ -462,10 +462,15 @@ class ArgumentResolver:
         )
 
     def _region_in(self, span: Span) -> str | None:
-        """A region code for bloc words in the phrase ("with Western credentials" -> WST)."""
+        """A region code for bloc words in the phrase ("with Western credentials" -> WST),
+        not for a word that is part of a name ("NATO", "the West Bank") or says which part
+        of a country ("Western Cambodia")."""
         for token in span:
-            if self.actors.key_at(token.idx, token.idx + len(token.text)):
-                continue  # part of a name: "NATO", "the West Bank", "the Arab League"
+            head = token.head
+            if self.actors.key_at(token.idx, token.idx + len(token.text)) or (
+                head != token and self._country_of(self.actors.key_at(head.idx, head.idx + 1) or "")
+            ):
+                continue
             if code := self.words.regions.get(token.lower_):
                 return code
         return None
