@@ -740,6 +740,23 @@ def test_another_verbs_idiom_on_a_measure_word_does_not_match(events_of):
     assert (event.cameo, event.plover) == ("192", "COERCE")  # no "take part" (030)
 
 
+def test_a_phrasal_pattern_needs_its_particle_on_the_verb(events_of):
+    (speech,) = events_of("The French president gave a speech on climate change in Paris.")
+    (gave_in,) = events_of("The rebels in Chad gave in to the government's demands.")
+    (called,) = events_of("Egypt called for an immediate ceasefire in Gaza.")
+    assert (speech.cameo, speech.plover) == ("010", None)  # no "give in" (080)
+    assert gave_in.plover == "CONCEDE"
+    assert called.plover == "REQUEST"
+    for event in events_of(
+        "Brazil's president called the election result a victory for democracy."
+    ):
+        assert event.plover != "REQUEST"  # no "call for"
+
+
+def test_a_sports_result_is_no_assault(events_of):
+    assert events_of("Real Madrid beat Barcelona 3-1 in the Spanish league.") == []
+
+
 def test_a_code_newer_than_the_codebook_takes_its_roots_category():
     assert codebook.plover("176") == "COERCE"
     assert codebook.quad_class("176") == 4

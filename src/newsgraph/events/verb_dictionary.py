@@ -180,6 +180,10 @@ class VerbDictionary:
                     continue
                 if used and _only_modifies(verb.doc[max(used)], used):
                     continue
+                if pattern.verbs and not _follows(verb, used):
+                    continue
+                if _loose_preposition(verb, used):
+                    continue
                 used_before = _match_sequence(pattern.subject, before)
                 if used_before is None:
                     continue
@@ -196,6 +200,22 @@ class VerbDictionary:
         if code := self.default_code.get(lemma):
             return VerbMatch(code, False, frozenset())
         return None
+
+
+def _follows(verb: Token, used: list[int]) -> bool:
+    """Whether a phrasal verb's particle stands with its verb, as PETRARCH2 writes it
+    ("GIVE_IN": consecutive words): its particle, or the word right after it. "gave a
+    speech *in* Paris" is no "give in", "called the result a victory *for* democracy" no
+    "call for"."""
+    first = verb.doc[min(used)] if used else None
+    return first is None or first.i == verb.i + 1 or (first.dep_ == "prt" and first.head == verb)
+
+
+def _loose_preposition(verb: Token, used: list[int]) -> bool:
+    """Whether a pattern of prepositions alone ("* (FOR)", a phrase on the verb) matched
+    one that hangs on something else: "called the result a victory *for* democracy"."""
+    tokens = [verb.doc[i] for i in used]
+    return bool(tokens) and all(t.pos_ in PARTICLE_POS for t in tokens) and tokens[0].head != verb
 
 
 def _only_modifies(token: Token, used: list[int]) -> bool:
