@@ -307,3 +307,18 @@ def test_a_longer_place_name_is_still_no_country(nlp, dictionary):
 def test_a_group_petrarch_codes_by_region_takes_the_country_its_name_gives(nlp, dictionary):
     index = resolve(nlp, dictionary, "Palestinian Islamic Jihad rejected the invitation.")
     assert index.actor(index.mentions[0].actor_key).code == "PSEREB"
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "code"),
+    [
+        ("President Emmanuel Macron met the envoy in Paris.", "2023-06-01", "FRAGOV"),
+        ("Zelenskyy thanked the allies for the air defence systems.", "2024-02-10", "UKRGOV"),
+        ("Secretary-General Antonio Guterres called for a ceasefire.", "2023-10-20", "IGOUNO"),
+        ("Donald Trump criticised the ruling on Tuesday.", "2023-06-01", "USAELI"),
+    ],
+)
+def test_leaders_since_petrarchs_data_hold_their_dated_roles(nlp, dictionary, text, date, code):
+    index = resolve_actors(nlp(text), "s", dictionary, date=date)
+    (person,) = [a for a in index.actors.values() if a.type == "person"]
+    assert person.code == code

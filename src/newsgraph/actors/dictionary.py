@@ -37,7 +37,8 @@ ACTOR_FILES = (
     "countries_curated.tsv",
     "organisations.tsv",
 )
-PERSON_FILES = ("persons.tsv", "persons_international.tsv")
+# The hand-written file last: it adds terms PETRARCH's 2016 data could not know.
+PERSON_FILES = ("persons.tsv", "persons_international.tsv", "persons_curated.tsv")
 PEOPLE_RULES_FILE = "people.toml"
 ACTOR_COLUMNS = ("key", "type", "name", "code", "country", "aliases")
 PERSON_COLUMNS = ("name", "country", "terms", "aliases")
