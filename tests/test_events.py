@@ -757,6 +757,24 @@ def test_a_sports_result_is_no_assault(events_of):
     assert events_of("Real Madrid beat Barcelona 3-1 in the Spanish league.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China's population declined last year for the first time in six decades.",
+        "The Russian ruble hit a record low against the dollar.",
+        "The Chinese ministry declined to comment on the report.",
+    ],
+)
+def test_a_fall_a_record_or_no_comment_is_no_event(events_of, text):
+    assert events_of(text) == []
+
+
+def test_a_declined_invitation_or_meeting_is_a_rejection(events_of):
+    (invitation,) = events_of("Iran declined the invitation to the talks in Vienna.")
+    (meeting,) = events_of("North Korea declined to meet US envoys in Hanoi.")
+    assert (invitation.cameo, meeting.cameo) == ("120", "125")
+
+
 def test_a_code_newer_than_the_codebook_takes_its_roots_category():
     assert codebook.plover("176") == "COERCE"
     assert codebook.quad_class("176") == 4
