@@ -322,3 +322,17 @@ def test_leaders_since_petrarchs_data_hold_their_dated_roles(nlp, dictionary, te
     index = resolve_actors(nlp(text), "s", dictionary, date=date)
     (person,) = [a for a in index.actors.values() if a.type == "person"]
     assert person.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Houthi rebels fired missiles at a tanker in the Red Sea.", "YEMREB"),
+        ("Fighters of Hayat Tahrir al-Sham entered Aleppo.", "SYRREB"),
+        ("Islamic Jihad fired rockets on Tuesday.", "PSEREB"),
+        ("The IRGC seized a tanker in the Gulf.", "IRNMIL"),
+    ],
+)
+def test_armed_groups_in_the_news_since_petrarchs_data_resolve(nlp, dictionary, text, code):
+    index = resolve(nlp, dictionary, text)
+    assert code in {index.actor(m.actor_key).code for m in index.mentions}
