@@ -775,6 +775,11 @@ def test_a_declined_invitation_or_meeting_is_a_rejection(events_of):
     assert (invitation.cameo, meeting.cameo) == ("120", "125")
 
 
+def test_who_is_expected_to_act_is_the_source(events_of):
+    (event,) = events_of("Iran's foreign minister is expected to visit Saudi Arabia next week.")
+    assert (event.source.code, event.target.code, event.plover) == ("IRNGOV", "SAU", "AGREE")
+
+
 def test_a_code_newer_than_the_codebook_takes_its_roots_category():
     assert codebook.plover("176") == "COERCE"
     assert codebook.quad_class("176") == 4

@@ -739,6 +739,9 @@ def _inherited_subjects(verb: Token) -> list[Token]:
         return source_heads(head)
     if verb.dep_ == "xcomp":
         objects = [c for c in head.children if c.dep_ == "dobj"]
+        if not objects and is_passive(head) and not source_heads(head):
+            # "is expected to visit", "was forced to withdraw": who is expected or forced
+            objects = [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS]
         return conjuncts(objects[0]) if objects else source_heads(head)
     if verb.dep_ == "acomp":  # "is willing to send": the subject of "is"
         return source_heads(head)
