@@ -1022,3 +1022,10 @@ def test_actors_failing_together_get_no_domestic_target(events_of):
 def test_a_direction_before_a_country_is_no_region(events_of):
     (event,) = events_of("Vietnamese-led forces attacked a village in Western Cambodia.")
     assert (event.source.code[:3], event.target.code[:3]) == ("VNM", "KHM")
+
+
+def test_an_active_verb_coordinated_with_a_passive_one_is_done_by_its_subject(events_of):
+    events = events_of(
+        "Montenegro's prime minister has been indicted by the UN court and will resign."
+    )
+    assert [e.source.code for e in events if e.verb == "resign"] == ["MNEGOV"]

@@ -736,6 +736,10 @@ def _inherited_subjects(verb: Token) -> list[Token]:
     if head == verb:
         return []
     if verb.dep_ == "conj":
+        if is_passive(head) and not is_passive(verb):
+            # "X has been indicted by Y and will resign": X resigns, not Y
+            subjects = [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS]
+            return conjuncts(subjects[0]) if subjects else []
         return source_heads(head)
     if verb.dep_ == "xcomp":
         objects = [c for c in head.children if c.dep_ == "dobj"]
