@@ -1029,3 +1029,8 @@ def test_an_active_verb_coordinated_with_a_passive_one_is_done_by_its_subject(ev
         "Montenegro's prime minister has been indicted by the UN court and will resign."
     )
     assert [e.source.code for e in events if e.verb == "resign"] == ["MNEGOV"]
+
+
+def test_a_two_word_region_is_read_before_its_first_word(events_of):
+    events = events_of("Benin opened its borders to West Africans ordered out of Nigeria.")
+    assert any(event.target and event.target.code == "WAF" for event in events)

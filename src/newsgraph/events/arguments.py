@@ -471,8 +471,9 @@ class ArgumentResolver:
                 head != token and self._country_of(self.actors.key_at(head.idx, head.idx + 1) or "")
             ):
                 continue
-            if code := self.words.regions.get(token.lower_):
-                return code
+            pair = f"{token.lower_} {token.nbor().lower_}" if token.i + 1 < len(self.doc) else ""
+            if code := self.words.regions.get(pair) or self.words.regions.get(token.lower_):
+                return code  # "West Africans" are of West Africa (WAF), not the West
         return None
 
     def _country_of(self, key: str) -> str | None:
