@@ -336,3 +336,11 @@ def test_leaders_since_petrarchs_data_hold_their_dated_roles(nlp, dictionary, te
 def test_armed_groups_in_the_news_since_petrarchs_data_resolve(nlp, dictionary, text, code):
     index = resolve(nlp, dictionary, text)
     assert code in {index.actor(m.actor_key).code for m in index.mentions}
+
+
+def test_a_surname_the_parser_missed_is_the_leader_governing_on_the_date(nlp, dictionary):
+    text = "Macron met Scholz in Berlin to discuss aid to Ukraine."
+    dated = resolve_actors(nlp(text), "s", dictionary, date="2024-03-15")
+    undated = resolve_actors(nlp(text), "s", dictionary)
+    assert [dated.actor(m.actor_key).code for m in dated.mentions][:2] == ["FRAGOV", "DEUGOV"]
+    assert all(a.type != "person" for a in undated.actors.values())

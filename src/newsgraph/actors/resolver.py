@@ -33,6 +33,8 @@ PLACE_LABELS = {"FAC", "LOC", "ORG"}
 LINKING_WORDS = {"of", "at", "for", "in", "with"}
 PHRASE_STOPS = {",", ";", ".", ":", "(", ")", '"', "“", "”", "—", "–"}
 ACRONYM_SKIP = {"of", "the", "and", "for", "in", "on", "&"}
+# Where a name the parser missed can stand: subject, object, conjunct or apposition.
+NAME_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss"}
 # Codes of international organisations: a person holding a post in one is coded by it.
 INTERNATIONAL = ("IGO", "NGO")
 
@@ -122,6 +124,7 @@ class _Resolution:
         self._add_dictionary_matches()
         self._add_people()
         self._add_organisations()
+        self._add_unrecognised_leaders()
         self._add_short_form_mentions()
         self._fill_missing_person_countries()
         return ActorIndex(self._actors(), self.mentions, self.doc)
@@ -446,6 +449,20 @@ class _Resolution:
                 return actor.name, actor.country
         return None
 
+    def _add_unrecognised_leaders(self) -> None:
+        """A surname the parser took for no name ("Macron met Scholz"): an actor when it
+        heads a noun phrase and a leader bearing it governs on the article's date."""
+        if not self.date:
+            return
+        for token in self.doc:
+            if (
+                token.dep_ in NAME_DEPS
+                and token.text.istitle()
+                and self._free(self.doc[token.i : token.i + 1])
+                and self.dictionary.leader(token.text, self.date)
+            ):
+                self._add_lone_name(self.doc[token.i : token.i + 1])
+
     # -- organisations ---------------------------------------------------------------
 
     def _add_organisations(self) -> None:
@@ -457,7 +474,7 @@ class _Resolution:
             core = _core(ent)
             if not len(core) or normalise_name(core.text) in self.excluded:
                 continue
-            if len(core) == 1 and self.dictionary.leader(core.text):
+            if len(core) == 1 and self.dictionary.leader(core.text, self.date):
                 self._add_lone_name(core)
                 continue
             if self.people.looks_like_name(core.text) and self._appositive_after(core)[0]:
