@@ -1034,3 +1034,8 @@ def test_an_active_verb_coordinated_with_a_passive_one_is_done_by_its_subject(ev
 def test_a_two_word_region_is_read_before_its_first_word(events_of):
     events = events_of("Benin opened its borders to West Africans ordered out of Nigeria.")
     assert any(event.target and event.target.code == "WAF" for event in events)
+
+
+def test_supporters_of_a_group_take_its_sector(events_of):
+    (event,) = events_of("Police arrested dozens of opposition supporters in Dhaka on Saturday.")
+    assert (event.source.code, event.target.code) == ("BGDCOP", "BGDOPP")
