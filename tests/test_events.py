@@ -1039,3 +1039,12 @@ def test_a_two_word_region_is_read_before_its_first_word(events_of):
 def test_supporters_of_a_group_take_its_sector(events_of):
     (event,) = events_of("Police arrested dozens of opposition supporters in Dhaka on Saturday.")
     assert (event.source.code, event.target.code) == ("BGDCOP", "BGDOPP")
+
+
+def test_every_side_with_an_actor_key_is_an_actor_of_the_article(nlp, dictionary):
+    text = "Houthi rebels attacked a commercial ship in the Red Sea on Friday."
+    doc = nlp(text)
+    actors = resolve_actors(doc, "test", dictionary)
+    events = extract_events(doc, "test", actors)
+    sides = [side for e in events for side in (e.source, e.target) if side is not None]
+    assert events and all(s.actor_key is None or s.actor_key in actors.actors for s in sides)

@@ -355,7 +355,9 @@ class ArgumentResolver:
             return None
         state = source.sector in STATE_SECTORS
         code = country if state else country + GOVERNMENT_SECTOR
-        return ActorRef(country, country, code, None if state else GOVERNMENT_SECTOR)
+        # The country is the article's actor only when the article names it.
+        key = country if country in self.actors.actors else None
+        return ActorRef(country, key, code, None if state else GOVERNMENT_SECTOR)
 
     def _country_code(self, code: str | None) -> str | None:
         """The country of an actor code ("DZACVL" -> DZA); None for IGO, NGO, regions."""
