@@ -1048,3 +1048,80 @@ def test_every_side_with_an_actor_key_is_an_actor_of_the_article(nlp, dictionary
     events = extract_events(doc, "test", actors)
     sides = [side for e in events for side in (e.source, e.target) if side is not None]
     assert events and all(s.actor_key is None or s.actor_key in actors.actors for s in sides)
+
+
+# Precision on real news (benchmarks/events_audit.py): what a verb codes alone.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Steelers took the approach of chucking the ball down the sideline.",
+        "Toyota says the battery is mounted under the floor, giving the SUV a lower center.",
+        "Americans have gone to the polls four times this month.",
+    ],
+)
+def test_a_verb_coded_by_its_block_alone_needs_someone_acted_on(events_of, text):
+    assert events_of(text) == []
+
+
+def test_a_block_default_on_a_named_party_still_codes(events_of):
+    events = events_of(
+        "Taliban ruled Afghanistan has been sharing expertise with the Liberation Tigers of"
+        " Tamil Eelam."
+    )
+    assert [(e.source.code[:3], e.plover) for e in events] == [("AFG", "COOPERATE")]
+
+
+def test_a_pattern_only_verb_codes_by_its_pattern(events_of):
+    (event,) = events_of("Rebels took control of the town of Goma on Tuesday.")
+    assert (event.cameo, event.target.code) == ("192", "COD")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will Russia attack Ukraine this winter?",
+        "US regulators are examining whether WeWork violated financial rules.",
+    ],
+)
+def test_a_question_or_supposition_is_no_event(events_of, text):
+    assert events_of(text) == []
+
+
+def test_a_verb_coordinated_with_a_threatened_act_is_threatened_too(events_of):
+    events = events_of(
+        "Patrick Carlineo pleaded guilty to threatening to assault and murder a United States"
+        " official."
+    )
+    assert events and {e.plover for e in events} == {"THREATEN"}
+
+
+def test_an_act_someone_is_reluctant_to_do_is_not_done(events_of):
+    (event,) = events_of("Indian officials are reluctant to enforce bans on burning crop stubble.")
+    assert event.negated
+
+
+def test_an_obligation_on_no_actor_is_an_opinion(events_of):
+    assert events_of("The minister said the ruling should be seen as a warning.") == []
+    (demand,) = events_of("Russia said that Sudan must return the helicopter.")
+    assert (demand.source.code, demand.target.code, demand.plover) == ("RUS", "SDN", "REQUEST")
+
+
+def test_a_pattern_noun_that_only_sets_the_scene_does_not_match(events_of):
+    # PETRARCH2's "announced the release of" (0841) is no "said in the release"
+    assert events_of("The US Attorney said in the release that the case was closed.") == []
+
+
+def test_a_verb_coded_by_its_block_alone_stating_a_fact_is_no_accusation(events_of):
+    assert events_of("Nissan claims that the new engine is 20% more powerful.") == []
+
+
+def test_released_words_or_pictures_are_a_statement_not_freed_people(events_of):
+    (footage,) = events_of("Federal prosecutors released the body camera footage on Monday.")
+    (hostages,) = events_of("The rebels released three hostages on Monday.")
+    assert (footage.cameo, hostages.cameo) == ("010", "0841")
+
+
+def test_fleeing_a_war_wages_none(events_of):
+    assert events_of("Syrians fleeing the civil war gathered at the border checkpoint.") == []

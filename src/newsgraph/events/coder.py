@@ -28,6 +28,7 @@ from newsgraph.events.patterns import (
     light_verbs,
     modality,
     occurrence_verbs,
+    pattern_only_verbs,
     statement_nouns,
     verb_patterns,
 )
@@ -43,6 +44,7 @@ PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 RELATIVE_PRONOUN_TAGS = {"WDT", "WP"}
 OWNER_PREPS = {"of", "by", "from"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+ACTOR_ENTITIES = {"ORG", "GPE", "NORP", "PERSON"}
 # Prepositions that say where an action happens ("in Kabul", "outside of Basra").
 PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 MONTHS = [name.lower() for name in calendar.month_name[1:]]
@@ -61,6 +63,8 @@ INDICATIVE_TAGS = {"VBD", "VBZ"}
 INDICATIVE_AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "did", "does"}
 # QuadClasses of material cooperation and conflict: actions, not words.
 MATERIAL_QUADS = {2, 4}
+# QuadClasses of words: verbal cooperation and conflict.
+VERBAL_QUADS = {1, 3}
 # QuadClasses of verbal and material conflict.
 CONFLICT_QUADS = {3, 4}
 FORCE_SECTORS = {"MIL", "COP"}
@@ -82,12 +86,15 @@ def extract_events(
     resolver = ArgumentResolver(doc, actors)
     by_verb: dict[int, list[Event]] = {}
     for verb in doc:
-        if _in_fixed_expression(verb):
+        if _in_fixed_expression(verb) or _is_open_question(verb):
             continue
+        bare = False
         if demand := reported_obligation(verb):
             code, negated = demand, False
             sources = resolver.resolve_each(source_heads(_reporter(verb)))
             targets, places = resolver.resolve_each(_obliged(verb)), []
+            if not targets:
+                continue  # "the verdict should be seen in a broader view": an opinion
         elif occurrence := subject_event(verb):
             # "Palestinian riots against Israeli policies are continuing": the noun's event
             code, noun = occurrence
@@ -110,6 +117,7 @@ def extract_events(
             if coded is None or _is_content_of(verb):
                 continue
             code, pattern = coded
+            bare = pattern.bare
             code, negated = recode_for_modality(verb, code)
             sources = resolver.resolve_each(source_heads(verb))
             if not sources and is_passive(verb):
@@ -131,6 +139,10 @@ def extract_events(
             )
             or [resolver.domestic_target(source, code, tuple(sources))]
         ]
+        if bare and not _names_someone(verb, pattern):
+            # A block's default with no one acted on is rarely an event between actors
+            # ("Toyota is giving the SUV a lower centre", "the MacBook hit 44 dBa").
+            found = [event for event in found if event.target is not None]
         if found:
             by_verb[verb.i] = found
     return [
@@ -139,6 +151,26 @@ def extract_events(
         if not _under_another_event(doc[i], by_verb)
         for event in found
     ]
+
+
+def _is_open_question(verb: Token) -> bool:
+    """Whether the verb only asks or supposes: its clause is a question ("Is Smith going
+    to get the snaps?") or a "whether"/"if" clause ("scrutiny over *whether* it violated
+    rules", "depends on *whether* he believes"), none of which says the act happened."""
+    if [t.text for t in verb.sent if t.tag_ not in QUOTE_TAGS][-1:] == ["?"]:
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in modality().suppositions for c in verb.children)
+
+
+def _names_someone(verb: Token, pattern: VerbPattern) -> bool:
+    """Whether the verb's object or target preposition names an actor by name, even one
+    the dictionary does not know ("sharing expertise *with the Liberation Tigers*")."""
+    return any(
+        token.ent_type_ in ACTOR_ENTITIES
+        for heads in target_heads(verb, pattern)
+        for head in heads
+        for token in [head, *head.lefts]
+    )
 
 
 def _under_another_event(verb: Token, by_verb: dict[int, list[Event]]) -> bool:
@@ -172,8 +204,14 @@ def code_token(verb: Token) -> tuple[str, VerbPattern] | None:
     of dissent. Words are not ("urged people *to protest*" is an appeal).
     """
     coded = _code_token(verb)
-    if coded and coded[0][:2] in ASSERTABLE_ROOTS and _asserts(verb):
-        return None  # "insisted that troops had not entered": a claim, not a demand
+    assertable = coded and (
+        coded[0][:2] in ASSERTABLE_ROOTS
+        or (coded[1].bare and codebook.quad_class(coded[0]) in VERBAL_QUADS)
+    )
+    if assertable and _asserts(verb):
+        # "insisted that troops had not entered": a claim, not a demand; "argued that it
+        # was the first victim": a verb coded by its block alone that states a fact
+        return None
     if coded is None or codebook.quad_class(coded[0]) not in MATERIAL_QUADS:
         return coded
     if coded[0].startswith(PROTEST_ROOT):
@@ -238,13 +276,18 @@ def _code_token(verb: Token) -> tuple[str, VerbPattern] | None:
     hand_coded = curated is not None and curated.code is not None
     if found and found.by_pattern and not (hand_coded and (found.is_default or found.borrowed)):
         base = curated or VerbPattern(lemma, None, default_target_preps())
-        return found.code, replace(base, theme=base.theme or _moves_forces(verb, found.words))
+        theme = base.theme or _moves_forces(verb, found.words)
+        # a pattern whose code is the verb's default ("gone *to* the polls") says no more
+        return found.code, replace(base, theme=theme, bare=found.is_default)
     if verb.lemma_.lower() in light_verbs() and (named := _noun_event(verb)):
         return named  # "held talks", "launched an attack": the noun is the event
     if curated and curated.code:
         return curated.code, curated
     if found and found.code not in STATEMENT_CODES:
-        return found.code, VerbPattern(lemma, found.code, default_target_preps())
+        if not found.by_pattern and lemma in pattern_only_verbs():
+            return None  # "has taken the covers off": not one of take's coded senses
+        pattern = VerbPattern(lemma, found.code, default_target_preps(), bare=True)
+        return found.code, pattern
     if named := _noun_event(verb):
         return named
     if _is_willing_to(verb):
@@ -409,7 +452,7 @@ def recode_for_modality(verb: Token, code: str) -> tuple[str, bool]:
     if negated or governor in rules.refusal_heads:
         if refusal := _by_prefix(rules.refusal, code):
             return refusal, False
-        return code, negated
+        return code, True  # "reluctant to enforce bans": not done
     condition = _condition(verb, rules)
     if condition and (threat := _by_prefix(rules.threat, code)):
         return threat, False
@@ -422,7 +465,10 @@ def recode_for_modality(verb: Token, code: str) -> tuple[str, bool]:
 
 
 def _governor(verb: Token) -> str | None:
-    """The word whose complement the verb is: "refused *to meet*", "committed *to opening*"."""
+    """The word whose complement the verb is: "refused *to meet*", "committed *to opening*",
+    and of a verb coordinated with the complement ("threatening to assault and *murder*")."""
+    if verb.dep_ == "conj" and verb.head.dep_ in {"xcomp", "pcomp"}:
+        return _governor(verb.head)
     if verb.dep_ == "xcomp":
         return verb.head.lemma_.lower()
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ == "to":

@@ -27,6 +27,9 @@ class VerbPattern:
     preps: dict[str, str] = field(default_factory=dict)
     clause: str | None = None
     theme: bool = False
+    # The code is PETRARCH2's block default: no word of the phrase, no hand-written
+    # entry gave it, so it codes only an act on someone.
+    bare: bool = False
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class Modality:
     willing: str
     conditional_auxiliaries: frozenset[str]
     conditions: frozenset[str]
+    suppositions: frozenset[str]
     intent: dict[str, str]
     threat: dict[str, str]
     refusal: dict[str, str]
@@ -119,6 +123,13 @@ def occurrence_verbs() -> frozenset[str]:
 
 
 @cache
+def pattern_only_verbs() -> frozenset[str]:
+    """Verbs whose PETRARCH2 block default is too rare a sense to code them alone ("take"
+    is seized in "took the town", not in "took the covers off"): only a pattern does."""
+    return frozenset(_load_toml("verbs.toml")["defaults"]["pattern_only"])
+
+
+@cache
 def fixed_expressions() -> tuple[tuple[str, ...], ...]:
     """Word sequences, lower-cased, in which a pattern verb codes no event."""
     table = _load_toml("verbs.toml")
@@ -141,6 +152,7 @@ def modality() -> Modality:
         willing=table["willing"],
         conditional_auxiliaries=frozenset(table["conditional_auxiliaries"]),
         conditions=frozenset(table["conditions"]),
+        suppositions=frozenset(table["suppositions"]),
         intent=table["intent"],
         threat=table["threat"],
         refusal=table["refusal"],

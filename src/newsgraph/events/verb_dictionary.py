@@ -32,6 +32,8 @@ PHRASE_DEPS = {"dobj", "dative", "prt", "prep", "agent", "attr", "oprd", "acomp"
 CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "cc", "appos", "punct"}
 SUBJECT_SIDE_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg"}
 TIME_ENTITIES = {"DATE", "TIME"}
+# Prepositions that set the scene of an action ("said *in* the statement").
+SETTING_PREPS = {"in", "at", "during"}
 # Parts of speech of the words of a phrasal verb ("call on", "pull out").
 PARTICLE_POS = {"ADP", "PART"}
 
@@ -182,7 +184,7 @@ class VerbDictionary:
                     continue
                 if pattern.verbs and not _follows(verb, used):
                     continue
-                if _loose_preposition(verb, used):
+                if _loose_preposition(verb, used) or _in_setting(verb, used):
                     continue
                 used_before = _match_sequence(pattern.subject, before)
                 if used_before is None:
@@ -216,6 +218,18 @@ def _loose_preposition(verb: Token, used: list[int]) -> bool:
     one that hangs on something else: "called the result a victory *for* democracy"."""
     tokens = [verb.doc[i] for i in used]
     return bool(tokens) and all(t.pos_ in PARTICLE_POS for t in tokens) and tokens[0].head != verb
+
+
+def _in_setting(verb: Token, used: list[int]) -> bool:
+    """Whether the pattern's words only say where or when the verb happens, through a
+    preposition the pattern does not name: "said *in the release*" is no release."""
+    for index in used:
+        token = verb.doc[index]
+        while token.head != token and token.head != verb:
+            token = token.head
+        if not (token.dep_ == "prep" and token.lower_ in SETTING_PREPS and token.i not in used):
+            return False
+    return bool(used)
 
 
 def _only_modifies(token: Token, used: list[int]) -> bool:
