@@ -1125,3 +1125,10 @@ def test_released_words_or_pictures_are_a_statement_not_freed_people(events_of):
 
 def test_fleeing_a_war_wages_none(events_of):
     assert events_of("Syrians fleeing the civil war gathered at the border checkpoint.") == []
+
+
+def test_a_material_act_or_meeting_not_done_is_negated_not_refused(events_of):
+    (control,) = events_of("The U.S. most certainly does not control any actors in Syria.")
+    (accept,) = events_of("Israel did not accept the American proposal.")
+    assert (control.negated, control.plover) == (True, "COOPERATE")
+    assert (accept.negated, accept.plover) == (False, "REJECT")

@@ -63,6 +63,8 @@ INDICATIVE_TAGS = {"VBD", "VBZ"}
 INDICATIVE_AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "did", "does"}
 # QuadClasses of material cooperation and conflict: actions, not words.
 MATERIAL_QUADS = {2, 4}
+CONSULT_ROOT = "04"
+MATERIAL_COOPERATION = 2
 # QuadClasses of words: verbal cooperation and conflict.
 VERBAL_QUADS = {1, 3}
 # QuadClasses of verbal and material conflict.
@@ -449,6 +451,8 @@ def recode_for_modality(verb: Token, code: str) -> tuple[str, bool]:
     rules = modality()
     negated = is_negated(verb)
     governor = _governor(verb)
+    if negated and _only_not_done(verb, code, governor, rules):
+        return code, True
     if negated or governor in rules.refusal_heads:
         if refusal := _by_prefix(rules.refusal, code):
             return refusal, False
@@ -462,6 +466,18 @@ def recode_for_modality(verb: Token, code: str) -> tuple[str, bool]:
     intended = _is_future(verb, rules.future_auxiliaries) or governor in rules.intent_heads
     recoded = _by_prefix(rules.intent, code) or _by_prefix(rules.threat, code)
     return (recoded, False) if intended and recoded else (code, False)
+
+
+def _only_not_done(verb: Token, code: str, governor: str | None, rules: Modality) -> bool:
+    """Whether a negated act is only not done, not refused: a meeting or a material act
+    that did not happen ("the U.S. does not control any actors there", "did not meet
+    him"), as against one refused or refused for the future ("will not send troops",
+    "refused to meet"), or words of agreement withheld ("did not accept the plan")."""
+    if governor in rules.refusal_heads:
+        return False
+    if _is_future(verb, rules.future_auxiliaries | rules.conditional_auxiliaries):
+        return False
+    return code[:2] == CONSULT_ROOT or codebook.quad_class(code) == MATERIAL_COOPERATION
 
 
 def _governor(verb: Token) -> str | None:
