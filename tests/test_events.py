@@ -1132,3 +1132,12 @@ def test_a_material_act_or_meeting_not_done_is_negated_not_refused(events_of):
     (accept,) = events_of("Israel did not accept the American proposal.")
     assert (control.negated, control.plover) == (True, "COOPERATE")
     assert (accept.negated, accept.plover) == (False, "REJECT")
+
+
+def test_a_past_verb_misparsed_as_an_adjective_still_codes_its_subject_and_object(events_of):
+    (event,) = events_of(
+        "Russian President Boris Yeltsin on Saturday hosted Japanese Prime Minister Ryutaro"
+        " Hashimoto in this Siberian city for an informal meeting."
+    )
+    assert (event.cameo, event.source.code, event.target.code) == ("043", "RUSGOV", "JPNGOV")
+    assert events_of("The banned movement said the decision was unfair.") == []

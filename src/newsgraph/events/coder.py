@@ -552,6 +552,8 @@ def _is_future(verb: Token, auxiliaries: frozenset[str]) -> bool:
 
 def source_heads(verb: Token) -> list[Token]:
     """Heads of the phrases that act: subject, passive agent, or the governing clause's."""
+    if _misparsed_finite(verb):
+        return conjuncts(verb.sent.root)
     if is_passive(verb):
         agents = [
             pobj
@@ -571,6 +573,26 @@ def source_heads(verb: Token) -> list[Token]:
     return _inherited_subjects(verb)
 
 
+def _misparsed_finite(verb: Token) -> bool:
+    """A past-tense verb the parser took for an adjective in a sentence it left without a
+    verb ("Boris Yeltsin on Saturday *hosted* Japanese Prime Minister Hashimoto": Yeltsin
+    the root, "hosted" modifying "Minister"): the root is its subject, the noun its object."""
+    root = verb.sent.root
+    return (
+        verb.dep_ == "amod"
+        and verb.tag_ == "VBD"
+        and root.pos_ in {"PROPN", "NOUN"}
+        and root.i < verb.i
+    )
+
+
+def _noun_phrase_head(token: Token) -> Token:
+    """The head of the name a word belongs to ("Minister" -> "Hashimoto")."""
+    while token.dep_ == "compound" and token.head != token:
+        token = token.head
+    return token
+
+
 def is_passive(verb: Token) -> bool:
     return any(child.dep_ in PASSIVE_SUBJECTS or child.dep_ == "auxpass" for child in verb.children)
 
@@ -586,6 +608,8 @@ def is_negated(verb: Token) -> bool:
 def target_heads(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
     """Candidate target phrases in order of preference, each with its conjuncts."""
     candidates: list[list[Token]] = []
+    if _misparsed_finite(verb):
+        candidates.append(conjuncts(_noun_phrase_head(verb.head)))
     if is_passive(verb) and not pattern.theme:
         candidates += [conjuncts(c) for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
     if not pattern.theme:
@@ -711,8 +735,9 @@ def _is_content_of(verb: Token) -> bool:
     """Whether ``verb`` only says what a coded verb is about ("threatened to *attack*"),
     or why ("sent troops *to help* him"), or describes one of its arguments ("the
     hostages *taken* last year", "peacekeepers, who are *deployed* there")."""
-    if verb.dep_ in DESCRIBING_CLAUSES and _statement_maker(verb.head):
-        return False  # "issued a statement *condemning* the raid": what the statement says
+    if _misparsed_finite(verb) or (verb.dep_ in DESCRIBING_CLAUSES and _statement_maker(verb.head)):
+        # "issued a statement *condemning* the raid": what the statement says
+        return False
     if verb.dep_ in DESCRIBING_CLAUSES and not _is_free_participle(verb):
         # "the square where hundreds *were protesting*" has its own subject: an event.
         own_subjects = [
