@@ -1141,3 +1141,19 @@ def test_a_past_verb_misparsed_as_an_adjective_still_codes_its_subject_and_objec
     )
     assert (event.cameo, event.source.code, event.target.code) == ("043", "RUSGOV", "JPNGOV")
     assert events_of("The banned movement said the decision was unfair.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Iran held military exercises near the Strait of Hormuz.", ["150"]),
+        ("Russia staged war games with Belarus near the Polish border.", ["062"]),
+        (
+            "French and Egyptian warships on Monday launched 10 days of war games in the"
+            " Mediterranean Sea.",
+            ["062", "062"],
+        ),
+    ],
+)
+def test_military_exercises_show_force_and_together_are_cooperation(events_of, text, codes):
+    assert [event.cameo for event in events_of(text)] == codes

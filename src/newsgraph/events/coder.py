@@ -25,6 +25,7 @@ from newsgraph.events.patterns import (
     event_nouns,
     fixed_expressions,
     group_words,
+    joint_codes,
     light_verbs,
     modality,
     occurrence_verbs,
@@ -122,6 +123,8 @@ def extract_events(
             bare = pattern.bare
             code, negated = recode_for_modality(verb, code)
             sources = resolver.resolve_each(source_heads(verb))
+            if code in joint_codes() and _done_jointly(verb, sources):
+                code = joint_codes()[code]  # "French and Egyptian warships launched war games"
             if not sources and is_passive(verb):
                 # "three soldiers were killed in Baghdad": done by someone in Iraq.
                 sources = _place_targets(verb, [], resolver)
@@ -153,6 +156,19 @@ def extract_events(
         if not _under_another_event(doc[i], by_verb)
         for event in found
     ]
+
+
+def _done_jointly(verb: Token, sources: list[ActorRef]) -> bool:
+    """Whether several actors act together, or the act is "joint" or "with" a partner."""
+    partner = any(
+        c.dep_ == "prep" and c.lower_ == "with"
+        for word in [verb, *_objects(verb)]  # "staged war games *with* Belarus"
+        for c in word.children
+    )
+    joint = any(
+        a.lower_ == "joint" for thing in _objects(verb) for a in thing.subtree if a.dep_ == "amod"
+    )
+    return len(sources) > 1 or partner or joint
 
 
 def _is_open_question(verb: Token) -> bool:

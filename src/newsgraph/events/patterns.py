@@ -97,6 +97,13 @@ def event_nouns() -> dict[str, str]:
 
 
 @cache
+def joint_codes() -> dict[str, str]:
+    """The code of an act done together, by the code of the act ("war games" 150 ->
+    joint war games 062)."""
+    return _load_toml("verbs.toml")["joint"]
+
+
+@cache
 def default_target_preps() -> tuple[str, ...]:
     """Prepositions whose object is a verb's target unless its pattern says otherwise."""
     return tuple(_load_toml("verbs.toml")["defaults"]["target_preps"])
