@@ -1157,3 +1157,15 @@ def test_a_past_verb_misparsed_as_an_adjective_still_codes_its_subject_and_objec
 )
 def test_military_exercises_show_force_and_together_are_cooperation(events_of, text, codes):
     assert [event.cameo for event in events_of(text)] == codes
+
+
+def test_an_ordered_restriction_or_force_is_the_commanders_act(events_of):
+    (suspension,) = events_of(
+        "Nicaragua's Sandinista government today ordered the opposition newspaper La Prensa"
+        " to suspend publication indefinitely."
+    )
+    (fire,) = events_of("The Burmese junta ordered troops to fire on the protesters.")
+    (demand,) = events_of("The UN ordered Iraq to destroy its chemical weapons.")
+    assert (suspension.cameo, suspension.source.code) == ("1721", "NICGOV")
+    assert (fire.plover, fire.source.code[:3], fire.target.code) == ("ASSAULT", "MMR", "MMRCVL")
+    assert (demand.plover, demand.target.code) == ("REQUEST", "IRQ")

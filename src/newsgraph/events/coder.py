@@ -46,6 +46,7 @@ RELATIVE_PRONOUN_TAGS = {"WDT", "WP"}
 OWNER_PREPS = {"of", "by", "from"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 ACTOR_ENTITIES = {"ORG", "GPE", "NORP", "PERSON"}
+STATE_ENTITIES = {"GPE", "NORP"}
 # Prepositions that say where an action happens ("in Kabul", "outside of Basra").
 PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 MONTHS = [name.lower() for name in calendar.month_name[1:]]
@@ -66,6 +67,7 @@ INDICATIVE_AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "did
 MATERIAL_QUADS = {2, 4}
 CONSULT_ROOT = "04"
 MATERIAL_COOPERATION = 2
+MATERIAL_CONFLICT = 4
 # QuadClasses of words: verbal cooperation and conflict.
 VERBAL_QUADS = {1, 3}
 # QuadClasses of verbal and material conflict.
@@ -230,6 +232,10 @@ def code_token(verb: Token) -> tuple[str, VerbPattern] | None:
         # "insisted that troops had not entered": a claim, not a demand; "argued that it
         # was the first victim": a verb coded by its block alone that states a fact
         return None
+    if coded and (ordered := _ordered_force(verb)):
+        # "ordered the newspaper to suspend publication": 1721, whose target is the ordered
+        # act's ("ordered the police to arrest the opposition leaders")
+        return ordered, replace(coded[1], theme=True)
     if coded is None or codebook.quad_class(coded[0]) not in MATERIAL_QUADS:
         return coded
     if coded[0].startswith(PROTEST_ROOT):
@@ -243,6 +249,21 @@ def code_token(verb: Token) -> tuple[str, VerbPattern] | None:
         ):
             return protest[0], coded[1]
     return coded
+
+
+def _ordered_force(verb: Token) -> str | None:
+    """The code of the force or restriction a command orders ("ordered La Prensa *to
+    suspend* publication", "ordered the police *to arrest*"): the commander's own act. A
+    state ordered is only asked ("the UN ordered Iraq to destroy its weapons")."""
+    if verb.lemma_.lower() not in modality().command_heads:
+        return None
+    if any(thing.ent_type_ in STATE_ENTITIES for thing in _objects(verb)):
+        return None
+    for child in verb.children:
+        inner = _code_token(child) if child.dep_ == "xcomp" and _is_infinitive(child) else None
+        if inner and codebook.quad_class(inner[0]) == MATERIAL_CONFLICT:
+            return inner[0]
+    return None
 
 
 def _asserts(verb: Token) -> bool:

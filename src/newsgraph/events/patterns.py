@@ -42,6 +42,7 @@ class Modality:
     refusal_heads: frozenset[str]
     action_heads: frozenset[str]
     threat_heads: frozenset[str]
+    command_heads: frozenset[str]
     protest_purposes: frozenset[str]
     obligation_auxiliaries: frozenset[str]
     willing_heads: frozenset[str]
@@ -153,6 +154,7 @@ def modality() -> Modality:
         refusal_heads=frozenset(table["refusal_heads"]),
         action_heads=frozenset(table["action_heads"]),
         threat_heads=frozenset(table["threat_heads"]),
+        command_heads=frozenset(table["command_heads"]),
         protest_purposes=frozenset(table["protest_purposes"]),
         obligation_auxiliaries=frozenset(table["obligation_auxiliaries"]),
         willing_heads=frozenset(table["willing_heads"]),
