@@ -1,34 +1,76 @@
-"""Actor resolution time against spaCy parsing time, on the same 88 article bodies.
+"""Actor resolution on real news: its time against spaCy's parse, and a sample to judge.
 
 The bodies are those of the ScrapingHub extraction benchmark
-(../shared/data/extraction/ground-truth.json). Parsing is the baseline: resolution
-should cost a small fraction of it (the aim is under 10%). The dictionary load and
-the one-off matcher build are reported apart from the per-article time.
+(../shared/data/extraction/ground-truth.json, 88 human-written news and feature
+articles, MIT). Parsing is the baseline: resolution should cost a small fraction of it
+(the aim is under 10%). The dictionary load and the one-off matcher build are reported
+apart from the per-article time.
 
-    .venv/bin/python benchmarks/actors.py [--show]
+``--sample N`` prints a fixed-seed random sample of resolved mentions (the mention, its
+sentence, and the actor's key, code and type) for a reader to judge: is this text that
+actor? No judgement is stored; the sample is for re-judging after every change. Every
+mention of the English articles is shuffled with the seed, so a change to the resolver
+keeps the order of the sample and what it removes or adds shows in place. ``--date``
+resolves as of that day (leaders in office then), as an ingested story with that date.
+
+    .venv/bin/python benchmarks/actors.py [--show] [--sample 80] [--seed 7] [--date 2025-06-01]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import time
 from collections import Counter
 from pathlib import Path
 
-from newsgraph.actors import ActorDictionary, resolve_actors
+import py3langid
+from spacy.tokens import Doc
+
+from newsgraph.actors import ActorDictionary, ActorIndex, resolve_actors
 from newsgraph.nlp import load_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 BODIES = ROOT.parent / "shared" / "data" / "extraction" / "ground-truth.json"
 
 
+def print_sample(docs: list[Doc], indexes: list[ActorIndex], size: int, seed: int) -> None:
+    """``size`` mentions drawn with ``seed`` from the English articles, each with its sentence."""
+    english = [
+        (doc, index)
+        for doc, index in zip(docs, indexes, strict=True)
+        if py3langid.classify(doc.text)[0] == "en"
+    ]
+    mentions = [(doc, index, mention) for doc, index in english for mention in index.mentions]
+    print(f"\nmentions: {len(mentions)} in {len(english)} English articles; sample of {size}")
+    random.Random(seed).shuffle(mentions)
+    for number, (doc, index, mention) in enumerate(mentions[:size], 1):
+        actor = index.actor(mention.actor_key)
+        span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        sentence = " ".join(span.sent.text.split()) if span is not None else ""
+        details = ", ".join(
+            f"{name} {value}"
+            for name, value in (
+                ("code", actor.code),
+                ("country", actor.country),
+                ("roles", "; ".join(actor.roles)),
+            )
+            if value
+        )
+        print(f"\n[{number}] {mention.text!r} -> {actor.key} ({actor.type}; {details or '-'})")
+        print(f"    {sentence}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="print each article's actors")
+    parser.add_argument("--sample", type=int, default=0, help="mentions to print for judging")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--date", help="resolve as of this ISO date (default: undated)")
     args = parser.parse_args()
     records = json.loads(BODIES.read_text(encoding="utf-8"))
-    texts = [record["articleBody"] for record in records.values()]
+    texts = [record["articleBody"] for _, record in sorted(records.items())]
     nlp = load_pipeline()
 
     started = time.perf_counter()
@@ -44,7 +86,9 @@ def main() -> None:
 
     types: Counter[str] = Counter()
     started = time.perf_counter()
-    indexes = [resolve_actors(doc, str(i), dictionary) for i, doc in enumerate(docs)]
+    indexes = [
+        resolve_actors(doc, str(i), dictionary, date=args.date) for i, doc in enumerate(docs)
+    ]
     resolve_s = time.perf_counter() - started
     for number, index in enumerate(indexes):
         types.update(actor.type for actor in index.actors.values())
@@ -61,6 +105,8 @@ def main() -> None:
         f"{100 * resolve_s / parse_s:.1f}% of parse)"
     )
     print("actors by type:", dict(types))
+    if args.sample:
+        print_sample(docs, indexes, args.sample, args.seed)
 
 
 if __name__ == "__main__":

@@ -341,6 +341,42 @@ def test_armed_groups_in_the_news_since_petrarchs_data_resolve(nlp, dictionary, 
 def test_a_surname_the_parser_missed_is_the_leader_governing_on_the_date(nlp, dictionary):
     text = "Macron met Scholz in Berlin to discuss aid to Ukraine."
     dated = resolve_actors(nlp(text), "s", dictionary, date="2024-03-15")
-    undated = resolve_actors(nlp(text), "s", dictionary)
     assert [dated.actor(m.actor_key).code for m in dated.mentions][:2] == ["FRAGOV", "DEUGOV"]
-    assert all(a.type != "person" for a in undated.actors.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Garrett said he will appeal the suspension.",  # Peter Garrett, Australian minister
+        "Webb's Ford sedan was found in a parking lot.",  # Renee Webb, Bermuda
+        "I boarded a flight on May 15 and reached Mexico via Moscow.",  # Juan Carlos I, May
+    ],
+)
+def test_a_bare_surname_is_no_leader_of_a_country_the_text_does_not_name(nlp, dictionary, text):
+    index = resolve_actors(nlp(text), "s", dictionary, date="2019-11-20")
+    assert not [a.code for a in index.actors.values() if a.type == "person" and a.code]
+    assert not [a for a in index.actors.values() if a.code and a.code.endswith("REB")]
+
+
+def test_a_leader_out_of_office_on_the_date_is_of_the_elite(nlp, dictionary):
+    text = "Charles Michel met Viktor Orban in Budapest."
+    index = resolve_actors(nlp(text), "s", dictionary, date="2025-03-01")
+    codes = {index.actor(m.actor_key).name: index.actor(m.actor_key).code for m in index.mentions}
+    assert codes["Charles Michel"] == "BELELI"  # European Council president until 2024-11-30
+    assert codes["Viktor Orban"] == "HUNGOV"
+    earlier = resolve_actors(nlp(text), "s", dictionary, date="2022-03-01")
+    assert "IGOEUREEC" in {earlier.actor(m.actor_key).code for m in earlier.mentions}
+
+
+def test_a_hand_written_term_ends_the_open_one_petrarch_gave(dictionary):
+    obama = dictionary.leader("Barack Obama")
+    assert obama is not None and obama.code_on("2019-06-01") is None
+    assert obama.code_on("2012-06-01") == "USAGOV"
+    assert dictionary.leader("Angela Merkel").code_on("2023-01-01") is None
+
+
+def test_common_words_and_dates_are_no_petrarch_groups(nlp, dictionary):
+    text = "The Tigers beat the Lions on Black Friday, and the Tamil Tigers attacked on May 15."
+    codes = {a.code for a in resolve_actors(nlp(text), "s", dictionary).actors.values()}
+    assert codes & {"SWZREB", "TURREB", "GRCREB"} == set()
+    assert "LKAREB" in codes

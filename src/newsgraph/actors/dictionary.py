@@ -16,9 +16,10 @@ a capital where the alias does, so "WHO" never matches "who" nor "Chad" a chad.
 from __future__ import annotations
 
 import csv
+import re
 import tomllib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -40,11 +41,17 @@ ACTOR_FILES = (
 # The hand-written file last: it adds terms PETRARCH's 2016 data could not know.
 PERSON_FILES = ("persons.tsv", "persons_international.tsv", "persons_curated.tsv")
 PEOPLE_RULES_FILE = "people.toml"
+# Names the converted files give that English text uses for something else.
+NOT_ACTORS_FILE = "not_actors.toml"
 ACTOR_COLUMNS = ("key", "type", "name", "code", "country", "aliases")
 PERSON_COLUMNS = ("name", "country", "terms", "aliases")
 # Demonyms whose plural names the people ("Albanian" -> "Albanians", "Pakistani").
 DEMONYM_ENDINGS = ("an", "i")
 GOVERNMENT = "GOV"
+# A term's dates: ISO days, either end open ("RUSGOV 2008-05-08..").
+TERM_DATES = re.compile(r"(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?")
+# Regnal numbers end a name ("Juan Carlos I") without being a surname.
+REGNAL = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"})
 
 
 @dataclass
@@ -191,14 +198,17 @@ class ActorDictionary:
         for leader, aliases in leaders:
             for form in {normalise_name(leader.name), *map(normalise_name, aliases)}:
                 self._namesakes[form].append(leader)
-            self._surnames[normalise_name(leader.name).split()[-1]].append(leader)
+            if surname := _surname(leader.name):
+                self._surnames[surname].append(leader)
         for actor in actors.values():
             if actor.type == "country":
                 actor.aliases.extend(_demonym_plurals(actor))
+        self._not_actors = _load_not_actor_names()
         self._alias_keys: dict[str, str] = {}
         for actor in actors.values():
             for alias in (actor.name, *actor.aliases):
-                self._alias_keys.setdefault(normalise_name(alias), actor.key)
+                if normalise_name(alias) not in self._not_actors:
+                    self._alias_keys.setdefault(normalise_name(alias), actor.key)
         self._matchers: dict[int, tuple[Vocab, PhraseMatcher, PhraseMatcher]] = {}
 
     @classmethod
@@ -235,14 +245,24 @@ class ActorDictionary:
         """The key of the actor called ``text`` (any alias, case-insensitive)."""
         return self._alias_keys.get(normalise_name(text))
 
-    def leader(self, name: str, date: str | None = None, *, titled: bool = False) -> Leader | None:
+    def leader(
+        self,
+        name: str,
+        date: str | None = None,
+        *,
+        titled: bool = False,
+        countries: Collection[str] = (),
+    ) -> Leader | None:
         """The known person called ``name`` (full name or unambiguous alias).
 
         With a ``date``, a name several leaders share is the one in office then. A bare
-        surname ("Bush") is the one member of government bearing it on the date; one
-        with a title in front ("President Bush") is a leader for sure, so without a
-        date, or when none of them governed then, it is the best-known namesake who
-        ever governed (most aliases in the dictionary).
+        surname ("Bush") is the one member of government bearing it on the date, of a
+        country the article names (``countries``): thousands of ministers share their
+        surnames with words and other people ("Garrett", "Webb", "May"), so a leader the
+        article does not place is known by a bare surname only where the data gives it
+        as an alias ("Putin"). One with a title in front ("President Bush") is a leader
+        for sure, so without a date, or when none of them governed then, it is the
+        best-known namesake who ever governed (most aliases in the dictionary).
         """
         form = normalise_name(name)
         if date:
@@ -256,7 +276,8 @@ class ActorDictionary:
             governing = [
                 leader
                 for leader in self._surnames.get(form, ())
-                if (leader.code_on(date) or "")[3:6] == GOVERNMENT
+                if (code := leader.code_on(date) or "")[3:6] == GOVERNMENT
+                and (titled or leader.country in countries or code[:3] in countries)
             ]
             if governing:
                 return governing[0] if len(governing) == 1 else None
@@ -295,6 +316,7 @@ class ActorDictionary:
         caseless = PhraseMatcher(vocab, attr="LOWER")
         for actor in self.actors.values():
             forms = list(dict.fromkeys((actor.name, *actor.aliases)))
+            forms = [form for form in forms if normalise_name(form) not in self._not_actors]
             exact_forms = [form for form in forms if is_exact_alias(form)]
             caseless_forms = [form for form in forms if not is_exact_alias(form)]
             if exact_forms:
@@ -315,6 +337,15 @@ def _demonym_plurals(actor: DictionaryActor) -> list[str]:
         and alias.endswith(DEMONYM_ENDINGS)
         and alias + "s" not in known
     ]
+
+
+def _surname(name: str) -> str | None:
+    """The word a leader is called by alone: "Blondin-Andrew" whole (no "Andrew"), none
+    for a regnal name ("Juan Carlos I") or a one-word one."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower().rstrip(".") in REGNAL or len(words[-1]) < 2:
+        return None
+    return normalise_name(words[-1])
 
 
 def _index_leaders(leaders: Iterable[tuple[Leader, list[str]]]) -> dict[str, Leader]:
@@ -378,14 +409,27 @@ def _merge_actor(actors: dict[str, DictionaryActor], row: dict[str, str]) -> Non
 def _merge_leader(leaders: dict[str, tuple[Leader, list[str]]], row: dict[str, str]) -> None:
     """Rows for one name (PETRARCH lists some people twice) become one leader."""
     name = row["name"].strip()
-    terms = tuple(term.strip() for term in row.get("terms", "").split(";") if term.strip())
+    terms = tuple(
+        term
+        for term in (" ".join(part.split()) for part in row.get("terms", "").split(";"))
+        if term and (" " not in term or TERM_DATES.fullmatch(term.partition(" ")[2]))
+    )
     aliases = _split_aliases(row.get("aliases"))
     known = leaders.get(name)
     if known:
         leader, known_aliases = known
-        terms = tuple(dict.fromkeys((*leader.terms, *terms)))
+        terms = _restated(leader.terms, terms)
         aliases = list(dict.fromkeys((*known_aliases, *aliases)))
     leaders[name] = (Leader(name=name, country=row["country"].strip(), terms=terms), aliases)
+
+
+def _restated(earlier: tuple[str, ...], later: tuple[str, ...]) -> tuple[str, ...]:
+    """Both rows' terms, a later term with the code and start of an earlier one replacing
+    it: how a hand-written row ends a term PETRARCH left open ("BELGOVDEV 2008-01-01.."
+    restated as "BELGOVDEV 2008-01-01..2011-12-06")."""
+    opening = {term.partition("..")[0]: term for term in later}
+    merged = [opening.pop(term.partition("..")[0], term) for term in earlier]
+    return tuple(dict.fromkeys((*merged, *later)))
 
 
 def _packaged_paths() -> list[Path]:
@@ -404,6 +448,12 @@ def _load_people_rules() -> PeopleRules:
         governed_by=frozenset(raw["governed_by"]),
         place_directions=frozenset(raw["place_directions"]),
     )
+
+
+@cache
+def _load_not_actor_names() -> frozenset[str]:
+    raw = tomllib.loads(resources.files(DATA_PACKAGE).joinpath(NOT_ACTORS_FILE).read_text())
+    return frozenset(normalise_name(name) for name in raw["names"])
 
 
 @cache

@@ -37,6 +37,10 @@ ACRONYM_SKIP = {"of", "the", "and", "for", "in", "on", "&"}
 NAME_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss"}
 # Codes of international organisations: a person holding a post in one is coded by it.
 INTERNATIONAL = ("IGO", "NGO")
+# Entities that count or date: "May 15" or "21 June" inside one is no group of that name.
+NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+# The sector of someone who held a coded post but holds none on the article's date.
+FORMER = "ELI"
 
 
 @dataclass
@@ -169,7 +173,7 @@ class _Resolution:
             span = match.span
             if any(i in self.blocked for i in range(span.start, span.end)):
                 continue
-            if self._inside_longer_entity(span):
+            if self._inside_longer_entity(span) or self._inside_numeric_entity(span):
                 continue
             kept.append(Span(self.doc, span.start, span.end, label=match.key))
         for span in filter_spans(kept):
@@ -179,6 +183,13 @@ class _Resolution:
             at = self.country_at if actor.type == "country" else self.organisation_at
             for i in range(span.start, span.end):
                 at[i] = DictionaryMatch(span, span.label_)
+
+    def _inside_numeric_entity(self, span: Span) -> bool:
+        """A name inside a date or a count ("on May 15", "a max FPS of 147") is no actor."""
+        return any(
+            i in self.entity_at and self.entity_at[i].label_ in NUMERIC_LABELS
+            for i in range(span.start, span.end)
+        )
 
     def _inside_longer_entity(self, span: Span) -> bool:
         """A phrase inside a longer name is part of that name.
@@ -324,9 +335,13 @@ class _Resolution:
         return code if code and code.startswith(INTERNATIONAL) else None
 
     def _leader_sector(self, leader: Leader) -> str | None:
-        """The sector of the leader's term at the article's date ("FRAELI" after office)."""
+        """The sector of the leader's term at the article's date; on a date no coded
+        term covers, a former (or future) office holder is one of the elite, as PETRARCH
+        codes people between and after their terms (Charles Michel in 2025 is BELELI)."""
         term = self._leader_term(leader)
-        return (term[3:6] or None) if term else leader.sector
+        if term:
+            return term[3:6] or None
+        return FORMER if self.date and leader.sector else leader.sector
 
     def _short_name(self, words: list[str]) -> str | None:
         """How the article would call the person for short: "Putin", "Xi" (family name first)."""
@@ -338,7 +353,9 @@ class _Resolution:
         """A surname with no full name in the article: a known leader's, or its own person."""
         title, title_country = self._title_before(span)
         governs = span.end < len(self.doc) and self.doc[span.end].lemma_ in self.people.governed_by
-        leader = self.dictionary.leader(span.text, self.date, titled=bool(title or governs))
+        leader = self.dictionary.leader(
+            span.text, self.date, titled=bool(title or governs), countries=self._countries()
+        )
         of_country = self._country_of_after(span) or title_country
         if leader and of_country and leader.country != of_country:
             leader = None  # "King Hassan of Morocco" is no namesake of another country
@@ -457,9 +474,11 @@ class _Resolution:
         for token in self.doc:
             if (
                 token.dep_ in NAME_DEPS
+                and token.pos_ in {"PROPN", "NOUN"}  # "Macron" is a NOUN to the parser
                 and token.text.istitle()
+                and token.lower_ not in self.title_words
                 and self._free(self.doc[token.i : token.i + 1])
-                and self.dictionary.leader(token.text, self.date)
+                and self.dictionary.leader(token.text, self.date, countries=self._countries())
             ):
                 self._add_lone_name(self.doc[token.i : token.i + 1])
 
@@ -474,7 +493,9 @@ class _Resolution:
             core = _core(ent)
             if not len(core) or normalise_name(core.text) in self.excluded:
                 continue
-            if len(core) == 1 and self.dictionary.leader(core.text, self.date):
+            if len(core) == 1 and self.dictionary.leader(
+                core.text, self.date, countries=self._countries()
+            ):
                 self._add_lone_name(core)
                 continue
             if self.people.looks_like_name(core.text) and self._appositive_after(core)[0]:
@@ -549,6 +570,10 @@ class _Resolution:
                 actor.country = dominant
 
     # -- bookkeeping -----------------------------------------------------------------
+
+    def _countries(self) -> set[str]:
+        """The countries the article names, which a lone surname's leader must govern."""
+        return {match.key for match in self.country_at.values()}
 
     def _free(self, span: Span) -> bool:
         return not any(i in self.covered or i in self.blocked for i in range(span.start, span.end))
