@@ -1169,3 +1169,11 @@ def test_an_ordered_restriction_or_force_is_the_commanders_act(events_of):
     assert (suspension.cameo, suspension.source.code) == ("1721", "NICGOV")
     assert (fire.plover, fire.source.code[:3], fire.target.code) == ("ASSAULT", "MMR", "MMRCVL")
     assert (demand.plover, demand.target.code) == ("REQUEST", "IRQ")
+
+
+def test_pressure_to_act_is_a_demand_and_pressure_alone_coercion(events_of):
+    (demand,) = events_of(
+        "Iranian authorities have been pressuring workers of the bus company to cancel the strike."
+    )
+    (coercion,) = events_of("China pressured Vietnam over the disputed islands.")
+    assert (demand.cameo, coercion.cameo) == ("100", "170")

@@ -474,6 +474,10 @@ def refine_verb(verb: Token, pattern: VerbPattern) -> str | None:
             return code
     if pattern.clause and any(child.dep_ == "ccomp" for child in verb.children):
         return pattern.clause
+    if pattern.complement and any(
+        child.dep_ == "xcomp" and _is_infinitive(child) for child in verb.children
+    ):
+        return pattern.complement
     return None
 
 

@@ -26,6 +26,7 @@ class VerbPattern:
     xcomps: dict[str, str] = field(default_factory=dict)
     preps: dict[str, str] = field(default_factory=dict)
     clause: str | None = None
+    complement: str | None = None
     theme: bool = False
     # The code is PETRARCH2's block default: no word of the phrase, no hand-written
     # entry gave it, so it codes only an act on someone.
@@ -85,6 +86,7 @@ def verb_patterns() -> dict[str, VerbPattern]:
             xcomps=entry.get("xcomps", {}),
             preps=entry.get("preps", {}),
             clause=entry.get("clause"),
+            complement=entry.get("complement"),
             theme=entry.get("theme", False),
         )
         for lemma, entry in table["verbs"].items()
