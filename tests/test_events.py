@@ -1177,3 +1177,13 @@ def test_pressure_to_act_is_a_demand_and_pressure_alone_coercion(events_of):
     )
     (coercion,) = events_of("China pressured Vietnam over the disputed islands.")
     assert (demand.cameo, coercion.cameo) == ("100", "170")
+
+
+def test_opening_a_border_or_bridge_eases_a_closure(events_of):
+    (bridge,) = events_of(
+        "Uzbekistan finally opened the Friendship Bridge after four years to allow the delivery"
+        " of grain to Afghanistan."
+    )
+    (fire,) = events_of("Israel opened fire on the protesters.")
+    assert (bridge.cameo, bridge.target.code) == ("085", "AFG")
+    assert fire.plover == "ASSAULT"
