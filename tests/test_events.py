@@ -1180,10 +1180,13 @@ def test_pressure_to_act_is_a_demand_and_pressure_alone_coercion(events_of):
 
 
 def test_opening_a_border_or_bridge_eases_a_closure(events_of):
+    (border,) = events_of("Turkey reopened its border with Armenia.")
     (bridge,) = events_of(
         "Uzbekistan finally opened the Friendship Bridge after four years to allow the delivery"
         " of grain to Afghanistan."
     )
     (fire,) = events_of("Israel opened fire on the protesters.")
-    assert (bridge.cameo, bridge.target.code) == ("085", "AFG")
+    assert (border.cameo, border.target.code) == ("085", "ARM")
+    # its purpose says more of the same kind: allowing aid in
+    assert (bridge.cameo, bridge.target.code) == ("0863", "AFG")
     assert fire.plover == "ASSAULT"

@@ -232,6 +232,8 @@ def code_token(verb: Token) -> tuple[str, VerbPattern] | None:
         # "insisted that troops had not entered": a claim, not a demand; "argued that it
         # was the first victim": a verb coded by its block alone that states a fact
         return None
+    if coded and (purpose := _finer_purpose(verb, coded[0])):
+        return purpose, coded[1]  # "reopened the crossing to allow aid in": 0863, not 085
     if coded and (ordered := _ordered_force(verb)):
         # "ordered the newspaper to suspend publication": 1721, whose target is the ordered
         # act's ("ordered the police to arrest the opposition leaders")
@@ -249,6 +251,18 @@ def code_token(verb: Token) -> tuple[str, VerbPattern] | None:
         ):
             return protest[0], coded[1]
     return coded
+
+
+def _finer_purpose(verb: Token, code: str) -> str | None:
+    """The code of a purpose infinitive that says more of the same kind of act: opening a
+    crossing (085) *to allow aid in* (0863) is allowing aid."""
+    for purpose in verb.children:
+        if purpose.dep_ not in {"advcl", "xcomp"} or not _is_infinitive(purpose):
+            continue
+        inner = _code_token(purpose)
+        if inner and inner[0][:2] == code[:2] and len(inner[0]) > len(code):
+            return inner[0]
+    return None
 
 
 def _ordered_force(verb: Token) -> str | None:
