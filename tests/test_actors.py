@@ -380,3 +380,10 @@ def test_common_words_and_dates_are_no_petrarch_groups(nlp, dictionary):
     codes = {a.code for a in resolve_actors(nlp(text), "s", dictionary).actors.values()}
     assert codes & {"SWZREB", "TURREB", "GRCREB"} == set()
     assert "LKAREB" in codes
+
+
+def test_a_royal_title_names_a_given_name_not_a_leaders_surname(nlp, dictionary):
+    # "Andrew" is the last word of Ethel Blondin Andrew, a Canadian minister in PETRARCH
+    index = resolve_actors(nlp("Prince Andrew denied the allegations."), "s", dictionary)
+    assert [a.key for a in index.actors.values()] == ["person:andrew"]
+    assert index.actor("person:andrew").code is None

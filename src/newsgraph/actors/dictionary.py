@@ -125,6 +125,7 @@ class PeopleRules:
     name_particles: frozenset[str]
     governed_by: frozenset[str] = frozenset()
     place_directions: frozenset[str] = frozenset()
+    given_name_titles: frozenset[str] = frozenset()
 
     @property
     def title_words(self) -> frozenset[str]:
@@ -447,6 +448,7 @@ def _load_people_rules() -> PeopleRules:
         name_particles=frozenset(raw["name_particles"]),
         governed_by=frozenset(raw["governed_by"]),
         place_directions=frozenset(raw["place_directions"]),
+        given_name_titles=frozenset(word.lower() for word in raw["given_name_titles"]),
     )
 
 

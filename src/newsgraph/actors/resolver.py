@@ -353,9 +353,13 @@ class _Resolution:
         """A surname with no full name in the article: a known leader's, or its own person."""
         title, title_country = self._title_before(span)
         governs = span.end < len(self.doc) and self.doc[span.end].lemma_ in self.people.governed_by
-        leader = self.dictionary.leader(
-            span.text, self.date, titled=bool(title or governs), countries=self._countries()
-        )
+        if title and title.split()[-1].lower() in self.people.given_name_titles:
+            # "Prince Andrew" is a given name: only a leader known by it, no surname
+            leader = self.dictionary.leader(span.text, self.date)
+        else:
+            leader = self.dictionary.leader(
+                span.text, self.date, titled=bool(title or governs), countries=self._countries()
+            )
         of_country = self._country_of_after(span) or title_country
         if leader and of_country and leader.country != of_country:
             leader = None  # "King Hassan of Morocco" is no namesake of another country
