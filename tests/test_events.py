@@ -1190,3 +1190,19 @@ def test_opening_a_border_or_bridge_eases_a_closure(events_of):
     # its purpose says more of the same kind: allowing aid in
     assert (bridge.cameo, bridge.target.code) == ("0863", "AFG")
     assert fire.plover == "ASSAULT"
+
+
+def test_a_meeting_or_protest_a_verb_is_done_for_is_its_event(events_of):
+    talks = events_of(
+        "U.S. and Russian negotiators return to Geneva this week for talks on limiting"
+        " nuclear missiles."
+    )
+    (rally,) = events_of(
+        "Thousands of Kenyans gathered in Nairobi for a rally against the government."
+    )
+    assert sorted((e.source.code[:3], e.plover) for e in talks) == [
+        ("RUS", "CONSULT"),
+        ("USA", "CONSULT"),
+    ]
+    assert (rally.plover, rally.source.code) == ("PROTEST", "KEN")
+    assert events_of("The Iranian president is known for rallies.") == []

@@ -30,6 +30,7 @@ from newsgraph.events.patterns import (
     modality,
     occurrence_verbs,
     pattern_only_verbs,
+    purpose_roots,
     statement_nouns,
     verb_patterns,
 )
@@ -341,7 +342,7 @@ def _code_token(verb: Token) -> tuple[str, VerbPattern] | None:
             return None  # "has taken the covers off": not one of take's coded senses
         pattern = VerbPattern(lemma, found.code, default_target_preps(), bare=True)
         return found.code, pattern
-    if named := _noun_event(verb):
+    if named := _noun_event(verb) or _purpose_event(verb):
         return named
     if _is_willing_to(verb):
         code = rules.willing
@@ -406,6 +407,21 @@ def _noun_event(verb: Token) -> tuple[str, VerbPattern] | None:
     for thing in _objects(verb):
         if code := noun_code(thing, event_nouns()):
             return code, VerbPattern(verb.lemma_.lower(), code, default_target_preps(), theme=True)
+    return None
+
+
+def _purpose_event(verb: Token) -> tuple[str, VerbPattern] | None:
+    """The event a verb that codes nothing is done for ("return to Geneva *for talks*",
+    "gathered *for a rally*"): a meeting or a protest named after "for"."""
+    if verb.pos_ != "VERB" or is_passive(verb):
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for noun in prep.children:
+            code = noun_code(noun, event_nouns()) if noun.dep_ == "pobj" else None
+            if code and code.startswith(purpose_roots()):
+                return code, VerbPattern(verb.lemma_.lower(), code, default_target_preps())
     return None
 
 

@@ -113,6 +113,12 @@ def default_target_preps() -> tuple[str, ...]:
 
 
 @cache
+def purpose_roots() -> tuple[str, ...]:
+    """CAMEO roots of event nouns that, after "for", say what a verb is done for."""
+    return tuple(_load_toml("verbs.toml")["defaults"]["purpose_roots"])
+
+
+@cache
 def light_verbs() -> frozenset[str]:
     """Verbs whose object names the event ("held talks", "launched an attack")."""
     return frozenset(_load_toml("verbs.toml")["defaults"]["light_verbs"])
