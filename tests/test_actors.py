@@ -387,3 +387,34 @@ def test_a_royal_title_names_a_given_name_not_a_leaders_surname(nlp, dictionary)
     index = resolve_actors(nlp("Prince Andrew denied the allegations."), "s", dictionary)
     assert [a.key for a in index.actors.values()] == ["person:andrew"]
     assert index.actor("person:andrew").code is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        (
+            "Trump and US Trade Representative Robert Lighthizer recognize that making "
+            "such concessions to China is hard.",
+            "Robert Lighthizer",
+            "USAGOV",  # was CHNGOV: the title's country is the office's, not the article's
+        ),
+        (
+            "Trump has been eager to withdraw from Afghanistan, but General Mark Milley, "
+            "chairman of the Joint Chiefs of Staff, warned against it.",
+            "Mark Milley",
+            "USAMIL",  # was AFGMIL
+        ),
+        (
+            "Indiana State Teachers Association President Keith Gambill told teachers in "
+            "Indianapolis that they had won.",
+            "Keith Gambill",
+            None,  # was USAGOV: a union's president holds no office of state
+        ),
+    ],
+)
+def test_a_title_held_in_an_organisation_takes_its_country_not_the_state(
+    nlp, dictionary, text, name, code
+):
+    index = resolve_actors(nlp(text), "s", dictionary)
+    person = next(a for a in index.actors.values() if a.name == name)
+    assert person.code == code

@@ -405,7 +405,21 @@ class _Resolution:
                 break
         if not any(word.lower() in self.title_words for word in words):
             return None, country
+        if words and index >= sentence_start and not country:
+            if index in self.organisation_at:
+                # "US Trade Representative Robert Lighthizer": the office's country
+                country = self._organisation_country(self.organisation_at[index].key)
+            elif self.entity_at.get(index) is not None and self.entity_at[index].label_ == "ORG":
+                # "Indiana State Teachers Association President Keith Gambill", "Angels
+                # spokesman Tim Mead": the title is held in that body, not in government
+                return None, None
         return " ".join(words), country
+
+    def _organisation_country(self, key: str) -> str | None:
+        """The country of a dictionary organisation: its own, or its code's (USAMIL)."""
+        actor = self.dictionary.actors[key]
+        known = self.dictionary.actor((actor.code or "")[:3])
+        return actor.country or (known.key if known and known.type == "country" else None)
 
     def _appositive_after(self, name_span: Span) -> tuple[str | None, str | None]:
         """Role and country from ", director-general of the Russian International Affairs
@@ -460,6 +474,10 @@ class _Resolution:
         index += 1
         while index < limit and (self.doc[index].is_space or self.doc[index].lower_ in DETERMINERS):
             index += 1
+        if index < limit and index in self.organisation_at:
+            # "chairman of the Joint Chiefs of Staff": the dictionary knows its country
+            key = self.organisation_at[index].key
+            return self.dictionary.actors[key].name, self._organisation_country(key)
         for ent in self.doc.ents:
             if ent.label_ == "ORG" and ent.start <= index < ent.end:
                 core = _core(ent)
