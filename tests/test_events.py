@@ -1206,3 +1206,11 @@ def test_a_meeting_or_protest_a_verb_is_done_for_is_its_event(events_of):
     ]
     assert (rally.plover, rally.source.code) == ("PROTEST", "KEN")
     assert events_of("The Iranian president is known for rallies.") == []
+
+
+def test_asking_alone_or_about_something_is_a_question_not_an_appeal(events_of):
+    assert events_of("Republican counsel Steve Castor asked Morrison about concerns.") == []
+    (troops,) = events_of("Syria asked Russia for troops.")
+    (extradition,) = events_of("Iran asked Turkey to extradite the suspects.")
+    assert (troops.cameo, troops.target.code) == ("0234", "RUS")
+    assert (extradition.plover, extradition.target.code) == ("REQUEST", "TUR")

@@ -501,7 +501,9 @@ def refine_verb(verb: Token, pattern: VerbPattern) -> str | None:
             and not dates_only(child)
             and (code := pattern.preps.get(child.lower_))
         ):
-            return code
+            # what it is for, as an object would say it: "asked *for aid*" (023)
+            asked = [noun_code(c, pattern.objects) for c in child.children if c.dep_ == "pobj"]
+            return next((c for c in asked if c), code)
     if pattern.clause and any(child.dep_ == "ccomp" for child in verb.children):
         return pattern.clause
     if pattern.complement and any(
