@@ -1214,3 +1214,8 @@ def test_asking_alone_or_about_something_is_a_question_not_an_appeal(events_of):
     (extradition,) = events_of("Iran asked Turkey to extradite the suspects.")
     assert (troops.cameo, troops.target.code) == ("0234", "RUS")
     assert (extradition.plover, extradition.target.code) == ("REQUEST", "TUR")
+
+
+def test_an_act_doubted_to_happen_is_coded_negated(events_of):
+    (event,) = events_of("Sources said Russia is unlikely to agree to cut its oil output further.")
+    assert (event.source.code, event.plover, event.negated) == ("RUS", "AGREE", True)

@@ -524,8 +524,8 @@ def recode_for_modality(verb: Token, code: str) -> tuple[str, bool]:
     rules = modality()
     negated = is_negated(verb)
     governor = _governor(verb)
-    if negated and _only_not_done(verb, code, governor, rules):
-        return code, True
+    if governor in rules.doubt_heads or (negated and _only_not_done(verb, code, governor, rules)):
+        return code, True  # "is unlikely to agree", "does not control"
     if negated or governor in rules.refusal_heads:
         if refusal := _by_prefix(rules.refusal, code):
             return refusal, False

@@ -41,6 +41,7 @@ class Modality:
     future_auxiliaries: frozenset[str]
     intent_heads: frozenset[str]
     refusal_heads: frozenset[str]
+    doubt_heads: frozenset[str]
     action_heads: frozenset[str]
     threat_heads: frozenset[str]
     command_heads: frozenset[str]
@@ -160,6 +161,7 @@ def modality() -> Modality:
         future_auxiliaries=frozenset(table["future_auxiliaries"]),
         intent_heads=frozenset(table["intent_heads"]),
         refusal_heads=frozenset(table["refusal_heads"]),
+        doubt_heads=frozenset(table["doubt_heads"]),
         action_heads=frozenset(table["action_heads"]),
         threat_heads=frozenset(table["threat_heads"]),
         command_heads=frozenset(table["command_heads"]),
