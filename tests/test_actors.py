@@ -418,3 +418,16 @@ def test_a_title_held_in_an_organisation_takes_its_country_not_the_state(
     index = resolve_actors(nlp(text), "s", dictionary)
     person = next(a for a in index.actors.values() if a.name == name)
     assert person.code == code
+
+
+def test_a_bare_surname_needs_a_senior_post_in_a_named_country(nlp, dictionary):
+    # Spain is named, but Jose Blanco Lopez's ESPGOVBUS is no post a bare surname names
+    text = "Spain won the Davis Cup. Granollers and Lopez defeated Khachanov and Rublev."
+    index = resolve_actors(nlp(text), "s", dictionary, date="2019-11-20")
+    assert not [a for a in index.actors.values() if a.type == "person" and a.code]
+
+
+def test_a_title_after_a_state_body_stays_the_states(nlp, dictionary):
+    text = "The Senate President Bukola Saraki read 16 letters the Senate received from Nigeria."
+    index = resolve_actors(nlp(text), "s", dictionary)
+    assert next(a for a in index.actors.values() if a.name == "Bukola Saraki").code == "NGAGOV"

@@ -126,6 +126,7 @@ class PeopleRules:
     governed_by: frozenset[str] = frozenset()
     place_directions: frozenset[str] = frozenset()
     given_name_titles: frozenset[str] = frozenset()
+    state_bodies: frozenset[str] = frozenset()
 
     @property
     def title_words(self) -> frozenset[str]:
@@ -258,12 +259,13 @@ class ActorDictionary:
 
         With a ``date``, a name several leaders share is the one in office then. A bare
         surname ("Bush") is the one member of government bearing it on the date, of a
-        country the article names (``countries``): thousands of ministers share their
-        surnames with words and other people ("Garrett", "Webb", "May"), so a leader the
-        article does not place is known by a bare surname only where the data gives it
-        as an alias ("Putin"). One with a title in front ("President Bush") is a leader
-        for sure, so without a date, or when none of them governed then, it is the
-        best-known namesake who ever governed (most aliases in the dictionary).
+        country the article names (``countries``), in a post with no subsector (a head
+        of government or senior minister, not "AUSGOVEDU"): thousands of ministers share
+        their surnames with words and other people ("Garrett", "Webb", "May"), so others
+        are known by a bare surname only where the data gives it as an alias ("Putin").
+        One with a title in front ("President Bush") is a leader for sure, so without a
+        date, or when none of them governed then, it is the best-known namesake who ever
+        governed (most aliases in the dictionary).
         """
         form = normalise_name(name)
         if date:
@@ -278,7 +280,7 @@ class ActorDictionary:
                 leader
                 for leader in self._surnames.get(form, ())
                 if (code := leader.code_on(date) or "")[3:6] == GOVERNMENT
-                and (titled or leader.country in countries or code[:3] in countries)
+                and (titled or (code[:3] in countries and len(code) == len("USAGOV")))
             ]
             if governing:
                 return governing[0] if len(governing) == 1 else None
@@ -449,6 +451,7 @@ def _load_people_rules() -> PeopleRules:
         governed_by=frozenset(raw["governed_by"]),
         place_directions=frozenset(raw["place_directions"]),
         given_name_titles=frozenset(word.lower() for word in raw["given_name_titles"]),
+        state_bodies=frozenset(word.lower() for word in raw["state_bodies"]),
     )
 
 
