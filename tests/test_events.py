@@ -1219,3 +1219,8 @@ def test_asking_alone_or_about_something_is_a_question_not_an_appeal(events_of):
 def test_an_act_doubted_to_happen_is_coded_negated(events_of):
     (event,) = events_of("Sources said Russia is unlikely to agree to cut its oil output further.")
     assert (event.source.code, event.plover, event.negated) == ("RUS", "AGREE", True)
+
+
+def test_what_is_sought_is_intended_not_done(events_of):
+    events = events_of("Lawmakers and a bishop sought to talk to the protesters in Hong Kong.")
+    assert events and {(e.cameo, e.plover) for e in events} == {("036", "AGREE")}
