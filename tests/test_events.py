@@ -1224,3 +1224,12 @@ def test_an_act_doubted_to_happen_is_coded_negated(events_of):
 def test_what_is_sought_is_intended_not_done(events_of):
     events = events_of("Lawmakers and a bishop sought to talk to the protesters in Hong Kong.")
     assert events and {(e.cameo, e.plover) for e in events} == {("036", "AGREE")}
+
+
+def test_recognizing_a_fact_is_an_acknowledgement_not_diplomatic_recognition(events_of):
+    (fact,) = events_of(
+        "The Austrian government has recognized that Austrians were also perpetrators of Nazi"
+        " crimes."
+    )
+    (state,) = events_of("Bhutan recognized Kosovo on Monday.")
+    assert (fact.cameo, state.cameo, state.target.code) == ("015", "054", "KSV")
