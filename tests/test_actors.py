@@ -420,9 +420,16 @@ def test_a_title_held_in_an_organisation_takes_its_country_not_the_state(
     assert person.code == code
 
 
-def test_a_bare_surname_needs_a_senior_post_in_a_named_country(nlp, dictionary):
-    # Spain is named, but Jose Blanco Lopez's ESPGOVBUS is no post a bare surname names
-    text = "Spain won the Davis Cup. Granollers and Lopez defeated Khachanov and Rublev."
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Jose Blanco Lopez, ESPGOVBUS since 2009 in PETRARCH
+        "Spain won the Davis Cup. Granollers and Lopez defeated Khachanov and Rublev.",
+        # Jeh Johnson, USAGOV since 2013
+        "A car hit Johnson in a crosswalk in Minneapolis, in the United States.",
+    ],
+)
+def test_a_bare_surname_is_no_minister_of_the_country_the_text_names(nlp, dictionary, text):
     index = resolve_actors(nlp(text), "s", dictionary, date="2019-11-20")
     assert not [a for a in index.actors.values() if a.type == "person" and a.code]
 

@@ -19,7 +19,7 @@ import csv
 import re
 import tomllib
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -253,19 +253,17 @@ class ActorDictionary:
         date: str | None = None,
         *,
         titled: bool = False,
-        countries: Collection[str] = (),
     ) -> Leader | None:
         """The known person called ``name`` (full name or unambiguous alias).
 
         With a ``date``, a name several leaders share is the one in office then. A bare
-        surname ("Bush") is the one member of government bearing it on the date, of a
-        country the article names (``countries``), in a post with no subsector (a head
-        of government or senior minister, not "AUSGOVEDU"): thousands of ministers share
-        their surnames with words and other people ("Garrett", "Webb", "May"), so others
-        are known by a bare surname only where the data gives it as an alias ("Putin").
-        One with a title in front ("President Bush") is a leader for sure, so without a
-        date, or when none of them governed then, it is the best-known namesake who ever
-        governed (most aliases in the dictionary).
+        surname is a leader's only where the data gives it as an alias ("Putin",
+        "Macron"): thousands of ministers share their surnames with words and other
+        people ("Garrett", "Webb", "May", "Johnson"), even in a country the article names.
+        One with a title in front ("President Bush", "the Bush administration") is a
+        leader for sure: the one member of government bearing it on the date, else, or
+        undated, the best-known namesake who ever governed (most aliases in the
+        dictionary).
         """
         form = normalise_name(name)
         if date:
@@ -275,17 +273,16 @@ class ActorDictionary:
         known = self._leaders.get(form)
         if known is not None or " " in form:
             return known
+        if not titled:
+            return None
         if date:
             governing = [
                 leader
                 for leader in self._surnames.get(form, ())
-                if (code := leader.code_on(date) or "")[3:6] == GOVERNMENT
-                and (titled or (code[:3] in countries and len(code) == len("USAGOV")))
+                if (leader.code_on(date) or "")[3:6] == GOVERNMENT
             ]
             if governing:
                 return governing[0] if len(governing) == 1 else None
-        if not titled:
-            return None
         governed = [
             leader
             for leader in self._surnames.get(form, ())

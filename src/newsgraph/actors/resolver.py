@@ -360,9 +360,7 @@ class _Resolution:
             # "Prince Andrew" is a given name: only a leader known by it, no surname
             leader = self.dictionary.leader(span.text, self.date)
         else:
-            leader = self.dictionary.leader(
-                span.text, self.date, titled=bool(title or governs), countries=self._countries()
-            )
+            leader = self.dictionary.leader(span.text, self.date, titled=bool(title or governs))
         of_country = self._country_of_after(span) or title_country
         if leader and of_country and leader.country != of_country:
             leader = None  # "King Hassan of Morocco" is no namesake of another country
@@ -509,7 +507,7 @@ class _Resolution:
                 and token.text.istitle()
                 and token.lower_ not in self.title_words
                 and self._free(self.doc[token.i : token.i + 1])
-                and self.dictionary.leader(token.text, self.date, countries=self._countries())
+                and self.dictionary.leader(token.text, self.date)
             ):
                 self._add_lone_name(self.doc[token.i : token.i + 1])
 
@@ -524,9 +522,7 @@ class _Resolution:
             core = _core(ent)
             if not len(core) or normalise_name(core.text) in self.excluded:
                 continue
-            if len(core) == 1 and self.dictionary.leader(
-                core.text, self.date, countries=self._countries()
-            ):
+            if len(core) == 1 and self.dictionary.leader(core.text, self.date):
                 self._add_lone_name(core)
                 continue
             if self.people.looks_like_name(core.text) and self._appositive_after(core)[0]:
@@ -601,10 +597,6 @@ class _Resolution:
                 actor.country = dominant
 
     # -- bookkeeping -----------------------------------------------------------------
-
-    def _countries(self) -> set[str]:
-        """The countries the article names, which a lone surname's leader must govern."""
-        return {match.key for match in self.country_at.values()}
 
     def _free(self, span: Span) -> bool:
         return not any(i in self.covered or i in self.blocked for i in range(span.start, span.end))
