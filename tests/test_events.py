@@ -1233,3 +1233,20 @@ def test_recognizing_a_fact_is_an_acknowledgement_not_diplomatic_recognition(eve
     )
     (state,) = events_of("Bhutan recognized Kosovo on Monday.")
     assert (fact.cameo, state.cameo, state.target.code) == ("015", "054", "KSV")
+
+
+def test_an_alleged_act_is_the_accusations_not_an_event(events_of):
+    assert (
+        events_of(
+            "Russia and the Syrian government have been accused of creating a humanitarian"
+            " disaster by blocking the delivery of aid."
+        )
+        == []
+    )
+    events = events_of("Israel blamed Hamas for the attack and launched airstrikes on Gaza.")
+    assert sorted(e.plover for e in events) == ["ACCUSE", "ASSAULT"]
+
+
+def test_a_chanted_imperative_is_no_act_of_the_chanters(events_of):
+    text = 'Teachers chanted, "Fund our schools," as hundreds of them lined the Statehouse.'
+    assert events_of(text) == []

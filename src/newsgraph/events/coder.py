@@ -79,6 +79,8 @@ FORCE_SECTORS = {"MIL", "COP"}
 NOUN_PREPS = ("into", "between")
 # Clauses that describe a noun rather than tell an event of their own.
 DESCRIBING_CLAUSES = {"relcl", "acl", "amod"}
+# Where an imperative stands: a sentence or a quoted or reported clause of its own.
+IMPERATIVE_DEPS = {"ROOT", "ccomp", "parataxis"}
 # Opening and closing quotation marks as the tagger marks them.
 QUOTE_TAGS = {"``", "''"}
 # Dependents that hold a quoted clause (the parser hangs some as adverbial clauses).
@@ -92,7 +94,7 @@ def extract_events(
     resolver = ArgumentResolver(doc, actors)
     by_verb: dict[int, list[Event]] = {}
     for verb in doc:
-        if _in_fixed_expression(verb) or _is_open_question(verb):
+        if _in_fixed_expression(verb) or _is_open_question(verb) or _is_unreal(verb):
             continue
         bare = False
         if demand := reported_obligation(verb):
@@ -159,6 +161,32 @@ def extract_events(
         if not _under_another_event(doc[i], by_verb)
         for event in found
     ]
+
+
+def _is_unreal(verb: Token) -> bool:
+    """Whether the verb tells no act that happened: an imperative (teachers chanted "*Fund*
+    our schools") or what someone is accused of ("have been accused of *blocking* aid"),
+    which is the accusation's, coded or not."""
+    subject_or_aux = SUBJECTS | PASSIVE_SUBJECTS | {"aux", "auxpass"}
+    opens_quote = verb.i > 0 and verb.doc[verb.i - 1].tag_ == "``"  # '"Fund our schools"'
+    if (
+        verb.tag_ == "VB"
+        and (verb.dep_ in IMPERATIVE_DEPS or opens_quote)
+        and not any(c.dep_ in subject_or_aux for c in verb.children)
+    ):
+        return True
+    token = verb
+    while token.head != token:
+        # "blamed Hamas and *launched* airstrikes": done beside the allegation, not in it
+        head = token.head
+        if (
+            head.pos_ == "VERB"  # "pleaded guilty to *charges* he threatened" is no allegation
+            and head.lemma_.lower() in modality().allegation_heads
+            and token.dep_ != "conj"
+        ):
+            return True
+        token = token.head
+    return False
 
 
 def _done_jointly(verb: Token, sources: list[ActorRef]) -> bool:

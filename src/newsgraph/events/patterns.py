@@ -42,6 +42,7 @@ class Modality:
     intent_heads: frozenset[str]
     refusal_heads: frozenset[str]
     doubt_heads: frozenset[str]
+    allegation_heads: frozenset[str]
     action_heads: frozenset[str]
     threat_heads: frozenset[str]
     command_heads: frozenset[str]
@@ -162,6 +163,7 @@ def modality() -> Modality:
         intent_heads=frozenset(table["intent_heads"]),
         refusal_heads=frozenset(table["refusal_heads"]),
         doubt_heads=frozenset(table["doubt_heads"]),
+        allegation_heads=frozenset(table["allegation_heads"]),
         action_heads=frozenset(table["action_heads"]),
         threat_heads=frozenset(table["threat_heads"]),
         command_heads=frozenset(table["command_heads"]),
