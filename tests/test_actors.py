@@ -410,6 +410,11 @@ def test_a_royal_title_names_a_given_name_not_a_leaders_surname(nlp, dictionary)
             "Keith Gambill",
             None,  # was USAGOV: a union's president holds no office of state
         ),
+        (
+            "Team spokesman Tim Mead confirmed in Las Vegas that the Angels have withdrawn.",
+            "Tim Mead",
+            None,  # was USAGOV
+        ),
     ],
 )
 def test_a_title_held_in_an_organisation_takes_its_country_not_the_state(

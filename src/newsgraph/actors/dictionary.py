@@ -127,6 +127,7 @@ class PeopleRules:
     place_directions: frozenset[str] = frozenset()
     given_name_titles: frozenset[str] = frozenset()
     state_bodies: frozenset[str] = frozenset()
+    body_titles: frozenset[str] = frozenset()
 
     @property
     def title_words(self) -> frozenset[str]:
@@ -449,6 +450,7 @@ def _load_people_rules() -> PeopleRules:
         place_directions=frozenset(raw["place_directions"]),
         given_name_titles=frozenset(word.lower() for word in raw["given_name_titles"]),
         state_bodies=frozenset(word.lower() for word in raw["state_bodies"]),
+        body_titles=frozenset(word.lower() for word in raw["body_titles"]),
     )
 
 

@@ -39,9 +39,6 @@ NAME_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss"}
 INTERNATIONAL = ("IGO", "NGO")
 # Entities that count or date: "May 15" or "21 June" inside one is no group of that name.
 NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
-# Sectors of titles any body has (a president, a spokesman, a chairman), which after
-# another organisation's name are that body's, not the state's.
-BODY_TITLE_SECTORS = {"GOV", "ELI", None}
 # The sector of someone who held a coded post but holds none on the article's date.
 FORMER = "ELI"
 
@@ -411,14 +408,15 @@ class _Resolution:
                 # "US Trade Representative Robert Lighthizer": the office's country
                 country = self._organisation_country(self.organisation_at[index].key)
             elif (
-                self.entity_at.get(index) is not None
-                and self.entity_at[index].label_ == "ORG"
-                and self.people.sector_of(" ".join(words)) in BODY_TITLE_SECTORS
+                self.doc[index].pos_ in {"NOUN", "PROPN"}
+                and self.doc[index].dep_ in {"compound", "nmod"}
+                and self.doc[index].head.i > index
+                and words[-1].lower() in self.people.body_titles
                 and self.doc[index].lower_ not in self.people.state_bodies
             ):
-                # "Indiana State Teachers Association President Keith Gambill", "Angels
-                # spokesman Tim Mead": the title is held in that body, not in government
-                # ("Indiana House Speaker", "Senate President" stay the state's)
+                # "Indiana State Teachers Association President Keith Gambill", "team
+                # spokesman Tim Mead", "pinup queen Bettie Page": the title is held in
+                # that body, not in a state ("Senate President" stays the state's)
                 return None, None
         return " ".join(words), country
 
