@@ -373,6 +373,7 @@ def test_a_hand_written_term_ends_the_open_one_petrarch_gave(dictionary):
     assert obama is not None and obama.code_on("2019-06-01") is None
     assert obama.code_on("2012-06-01") == "USAGOV"
     assert dictionary.leader("Angela Merkel").code_on("2023-01-01") is None
+    assert dictionary.leader("Ban Ki-moon").code_on("2012-06-01") == "IGOUNO"
 
 
 def test_common_words_and_dates_are_no_petrarch_groups(nlp, dictionary):
