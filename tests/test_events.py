@@ -1250,3 +1250,20 @@ def test_an_alleged_act_is_the_accusations_not_an_event(events_of):
 def test_a_chanted_imperative_is_no_act_of_the_chanters(events_of):
     text = 'Teachers chanted, "Fund our schools," as hundreds of them lined the Statehouse.'
     assert events_of(text) == []
+
+
+def test_forces_moved_in_the_passive_act_for_their_own_side(events_of):
+    (withdrawal,) = events_of(
+        "Eighty UN peacekeepers were withdrawn from the eastern Bosnian enclave of Gorazde Friday."
+    )
+    (deployment,) = events_of("Russian troops were deployed to Belarus on Monday.")
+    assert (withdrawal.cameo, withdrawal.source.code, withdrawal.target.code) == (
+        "1661",
+        "IGOUNO",
+        "BIH",
+    )
+    assert (deployment.plover, deployment.source.code, deployment.target.code) == (
+        "MOBILIZE",
+        "RUSMIL",
+        "BLR",
+    )

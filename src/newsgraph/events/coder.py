@@ -128,6 +128,10 @@ def extract_events(
             bare = pattern.bare
             code, negated = recode_for_modality(verb, code)
             sources = resolver.resolve_each(source_heads(verb))
+            if not sources and is_passive(verb) and pattern.theme:
+                # "UN peacekeepers were withdrawn", "Russian troops were deployed": the
+                # forces moved act for their own side, whoever gave the order
+                sources = resolver.resolve_each(_objects(verb))
             if code in joint_codes() and _done_jointly(verb, sources):
                 code = joint_codes()[code]  # "French and Egyptian warships launched war games"
             if not sources and is_passive(verb):
