@@ -444,3 +444,18 @@ def test_a_title_after_a_state_body_stays_the_states(nlp, dictionary):
     text = "The Senate President Bukola Saraki read 16 letters the Senate received from Nigeria."
     index = resolve_actors(nlp(text), "s", dictionary)
     assert next(a for a in index.actors.values() if a.name == "Bukola Saraki").code == "NGAGOV"
+
+
+def test_a_surname_of_someone_the_article_names_in_full_is_that_person(nlp, dictionary):
+    text = '"She is doing well," said Lois Scholz, a friend. Scholz lives across the hall.'
+    index = resolve_actors(nlp(text), "s", dictionary, date="2012-06-01")
+    assert [a.key for a in index.actors.values()] == ["person:lois-scholz"]
+
+
+def test_an_undated_leader_has_the_sector_of_the_term_that_started_last(nlp, dictionary):
+    # PETRARCH's Merkel row ends in an undated DEUELI; George Papandreou's only IGO term
+    # was the EU presidency Greece held in 2003
+    text = "Greek Prime Minister George Papandreou met Merkel."
+    codes = {a.name: a.code for a in resolve_actors(nlp(text), "s", dictionary).actors.values()}
+    assert codes["George Papandreou"] == "GRCGOV"
+    assert codes["Angela Merkel"] == "DEUGOV"

@@ -76,13 +76,17 @@ class Leader:
 
     @property
     def sector(self) -> str | None:
-        """The sector of the latest-listed coded term (``GOV`` for a head of state)."""
-        codes = [
-            code
-            for term in self.terms
-            if len(code := term.split()[0]) > 3 and not code.startswith("IGO")
+        """The sector of the coded term that started last (``GOV`` for Merkel, whose
+        PETRARCH row ends in an undated ``DEUELI``), else of the latest-listed one."""
+        coded = [
+            (dates.partition("..")[0], code)
+            for code, _, dates in (term.partition(" ") for term in self.terms)
+            if len(code) > 3 and not code.startswith("IGO")
         ]
-        return codes[-1][3:6] if codes else None
+        dated = [found for found in coded if found[0]]
+        if dated:
+            return max(dated)[1][3:6]
+        return coded[-1][1][3:6] if coded else None
 
     @property
     def latest_code(self) -> str | None:

@@ -504,6 +504,7 @@ class _Resolution:
                 and token.pos_ in {"PROPN", "NOUN"}  # "Macron" is a NOUN to the parser
                 and token.text.istitle()
                 and token.lower_ not in self.title_words
+                and token.text not in self.short_forms  # "Lois Scholz" named in full
                 and self._free(self.doc[token.i : token.i + 1])
                 and self.dictionary.leader(token.text, self.date)
             ):
@@ -520,7 +521,11 @@ class _Resolution:
             core = _core(ent)
             if not len(core) or normalise_name(core.text) in self.excluded:
                 continue
-            if len(core) == 1 and self.dictionary.leader(core.text, self.date):
+            if (
+                len(core) == 1
+                and core.text not in self.short_forms
+                and self.dictionary.leader(core.text, self.date)
+            ):
                 self._add_lone_name(core)
                 continue
             if self.people.looks_like_name(core.text) and self._appositive_after(core)[0]:
