@@ -1267,3 +1267,10 @@ def test_forces_moved_in_the_passive_act_for_their_own_side(events_of):
         "RUSMIL",
         "BLR",
     )
+
+
+def test_an_attack_naming_only_the_weapon_it_fires_has_no_domestic_target(events_of):
+    events = events_of("North Korea fired a missile into the sea.")
+    assert events and all(event.target is None for event in events)
+    (attack,) = events_of("Rebels attacked the town.")
+    assert attack.plover == "ASSAULT"

@@ -348,16 +348,34 @@ class ArgumentResolver:
         acts on Algeria's government, "the military government declared a state of
         siege" on its own country. Which CAMEO roots are such acts is data
         (``groups.toml``, ``[domestic_targets]``). Several ``sources`` acting together
-        ("Palestinians and Israelis failed to reach agreement") act on no one.
+        ("Palestinians and Israelis failed to reach agreement") act on no one, and so
+        does an attack that names only the weapon it fires.
         """
         country = self._country_code(source.code)
         if country is None or not code.startswith(domestic_roots()) or len(sources) > 1:
+            return None
+        if code.startswith(VIOLENCE_ROOTS) and self._fires_a_weapon(source):
             return None
         state = source.sector in STATE_SECTORS
         code = country if state else country + GOVERNMENT_SECTOR
         # The country is the article's actor only when the article names it.
         key = country if country in self.actors.actors else None
         return ActorRef(country, key, code, None if state else GOVERNMENT_SECTOR)
+
+    def _fires_a_weapon(self, source: ActorRef) -> bool:
+        """Whether ``source`` is the subject of a verb whose object is a weapon ("North
+        Korea fired a missile into the sea"): the attack names what it fires, not whom
+        it hits, so it has no domestic target (``groups.toml`` ``[weapons]``)."""
+        weapons = set(_groups_table()["weapons"]["words"])
+        return any(
+            token.dep_ in SUBJECT_DEPS
+            and phrase(token).text == source.text
+            and any(
+                child.dep_ == "dobj" and child.lemma_.lower() in weapons
+                for child in token.head.children
+            )
+            for token in self.doc
+        )
 
     def _country_code(self, code: str | None) -> str | None:
         """The country of an actor code ("DZACVL" -> DZA); None for IGO, NGO, regions."""
