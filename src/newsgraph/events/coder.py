@@ -23,7 +23,7 @@ from newsgraph.events.patterns import (
     VerbPattern,
     default_target_preps,
     event_nouns,
-    fixed_expressions,
+    fixed_expression_places,
     group_words,
     joint_codes,
     light_verbs,
@@ -83,6 +83,11 @@ DESCRIBING_CLAUSES = {"relcl", "acl", "amod"}
 IMPERATIVE_DEPS = {"ROOT", "ccomp", "parataxis"}
 # Opening and closing quotation marks as the tagger marks them.
 QUOTE_TAGS = {"``", "''"}
+# Words that never carry an event themselves: skipped before any rule looks at them
+# (most of a text's tokens; each rule would read their neighbours for nothing).
+NO_EVENT_POS = frozenset(
+    {"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "NUM", "PRON", "PART", "SYM", "SPACE", "X", "INTJ"}
+)
 # Dependents that hold a quoted clause (the parser hangs some as adverbial clauses).
 QUOTED_CLAUSES = {"ccomp", "advcl", "parataxis"}
 
@@ -94,7 +99,7 @@ def extract_events(
     resolver = ArgumentResolver(doc, actors)
     by_verb: dict[int, list[Event]] = {}
     for verb in doc:
-        if _in_fixed_expression(verb) or _is_open_question(verb) or _is_unreal(verb):
+        if verb.pos_ in NO_EVENT_POS:
             continue
         bare = False
         if demand := reported_obligation(verb):
@@ -110,6 +115,8 @@ def extract_events(
             places = _place_targets(verb, [], resolver)
             sides = resolver.resolve_each(_between(noun))  # "talks between X and Y"
             if len(sides) > 1 and codebook.quad_class(code) in CONFLICT_QUADS:
+                if _tells_no_act(verb):
+                    continue
                 # "clashes between Armenian and Azerbaijani troops": each side on the other
                 by_verb[verb.i] = [
                     _event(verb, code, side, other, article_id, date, negated)
@@ -157,7 +164,8 @@ def extract_events(
             # A block's default with no one acted on is rarely an event between actors
             # ("Toyota is giving the SUV a lower centre", "the MacBook hit 44 dBa").
             found = [event for event in found if event.target is not None]
-        if found:
+        # Checked last: most tokens code nothing, and these read the whole sentence.
+        if found and not _tells_no_act(verb):
             by_verb[verb.i] = found
     return [
         event
@@ -165,6 +173,12 @@ def extract_events(
         if not _under_another_event(doc[i], by_verb)
         for event in found
     ]
+
+
+def _tells_no_act(verb: Token) -> bool:
+    """Whether the verb, coded or not, tells no act: it sits in a fixed expression, an
+    open question or supposition, an imperative or an allegation."""
+    return _in_fixed_expression(verb) or _is_open_question(verb) or _is_unreal(verb)
 
 
 def _is_unreal(verb: Token) -> bool:
@@ -907,14 +921,14 @@ def _in_fixed_expression(verb: Token) -> bool:
     advantage of" (a word of the expression matches a token's text or its lemma, so
     "took advantage of" is one too)."""
     doc = verb.doc
-    for words in fixed_expressions():
-        for offset, word in enumerate(words):
-            start = verb.i - offset
-            if not _is_word(verb, word) or start < 0 or start + len(words) > len(doc):
-                continue
-            span = doc[start : start + len(words)]
-            if all(_is_word(token, wanted) for token, wanted in zip(span, words, strict=True)):
-                return True
+    places = fixed_expression_places()
+    for words, offset in {*places.get(verb.lower_, ()), *places.get(verb.lemma_.lower(), ())}:
+        start = verb.i - offset
+        if start < 0 or start + len(words) > len(doc):
+            continue
+        span = doc[start : start + len(words)]
+        if all(_is_word(token, wanted) for token, wanted in zip(span, words, strict=True)):
+            return True
     return False
 
 

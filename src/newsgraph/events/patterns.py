@@ -155,6 +155,16 @@ def fixed_expressions() -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def fixed_expression_places() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
+    """Each word of a fixed expression -> the expressions it is in, with its place."""
+    places: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for words in fixed_expressions():
+        for offset, word in enumerate(words):
+            places.setdefault(word, []).append((words, offset))
+    return {word: tuple(found) for word, found in places.items()}
+
+
+@cache
 def modality() -> Modality:
     """The future, intent and refusal rules of ``verbs.toml``."""
     table = _load_toml("verbs.toml")["modality"]
