@@ -372,6 +372,7 @@ class _Attributor:
         self.lexicon = cue_lexicon()
         self.text = doc.text  # Doc.text is rebuilt from the tokens on every access
         self.paragraphs = paragraph_spans(self.text)
+        self.token_starts = [token.idx for token in doc]  # once, not once per quote
         self.speakers = SpeakerResolver(
             doc, actors, quoted, self.paragraphs, self.lexicon.pronoun_kinds
         )
@@ -386,7 +387,7 @@ class _Attributor:
         """The sentence or sentences that hold all of ``offsets``."""
         # An offset on the space between tokens (text tokenised with spaces around its
         # quotation marks) falls in no token: it belongs to the token before it.
-        starts = [token.idx for token in self.doc]
+        starts = self.token_starts
         sentences = [self.doc[max(0, bisect_right(starts, o) - 1)].sent for o in offsets]
         return TextSpan(
             self.article_id,
