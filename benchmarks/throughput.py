@@ -8,8 +8,9 @@ duplicates and parsed once, which would flatter newsgraph).
 
 Each side runs in its own process so that peak memory (max RSS) is its own; the
 sides alternate for --rounds rounds and each keeps its fastest (a side's time
-varies by ~10% from run to run here). Model loading is excluded from both timings. Prints articles/s, words/s, peak
-memory and the ratio newsgraph / spaCy (goal: >= 0.85).
+varies by ~10% from run to run here). Model loading is excluded from both
+timings. Prints articles/s, words/s, peak memory and the ratio newsgraph /
+spaCy (goal: >= 0.85).
 
     .venv/bin/python benchmarks/throughput.py [--min-bytes 1000000] [--rounds 2]
 """
