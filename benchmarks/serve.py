@@ -28,6 +28,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import quote
 
+from newsgraph.api.server import wait_until_serving
 from newsgraph.records import (
     Actor,
     ActorRef,
@@ -243,18 +244,6 @@ def build_store(path: Path, articles: int) -> None:
     )
 
 
-def _wait_for(url: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
-
-
 def _get_json(url: str):
     import json
 
@@ -371,7 +360,7 @@ def main() -> None:
         stderr=subprocess.DEVNULL,
     )
     try:
-        _wait_for(f"{base}/api/health")
+        wait_until_serving(f"{base}/api/health")
         plan = scenarios(base, random.Random(11), offset=args.articles // 2)
         for urls in plan.values():  # one warm-up request per URL
             for url in dict.fromkeys(urls):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import ipaddress
 import os
 import socket
+import time
+import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -29,6 +31,20 @@ def default_workers() -> int:
 def app_from_environment() -> FastAPI:
     """The workbench of one worker process, over the store its parent was given."""
     return create_app(os.environ[_DB_VARIABLE], token=os.environ.get(_TOKEN_VARIABLE) or None)
+
+
+def wait_until_serving(url: str, seconds: float = 60) -> None:
+    """Return once ``url`` answers (a server started in another process is up); raise
+    the last connection error after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
 
 
 def is_loopback(host: str) -> bool:
