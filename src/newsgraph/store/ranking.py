@@ -18,8 +18,9 @@ from typing import Any
 JsonDict = dict[str, Any]
 SEARCH_WINDOW = 500
 
-# Story filters name ``s`` (stories); joined only when there are any.
-_FILTER_JOIN = "JOIN articles a ON a.seq = articles_fts.rowid JOIN stories s ON s.id = a.story_id"
+# A match's article ``a`` and story ``s``: always for the ranked rows, for the window's
+# floor only when story filters (on ``s``) need them.
+_STORY_JOIN = "JOIN articles a ON a.seq = articles_fts.rowid JOIN stories s ON s.id = a.story_id"
 _BELOW = "AND articles_fts.rowid < :below"
 _WINDOW_FLOOR = """
 SELECT articles_fts.rowid FROM articles_fts {join}
@@ -28,13 +29,11 @@ ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET :last
 """
 # ORDER BY rank alone, so that FTS5 sorts the window itself and snippet() runs for the
 # rows returned, not for every row of the window.
-_RANKED = """
-SELECT articles_fts.rowid AS seq, a.story_id, a.id AS article_id,
-       coalesce(a.title, s.title) AS title, s.published, s.publisher,
-       snippet(articles_fts, 1, char(2), char(3), '…', 24) AS snippet
-FROM articles_fts
-JOIN articles a ON a.seq = articles_fts.rowid JOIN stories s ON s.id = a.story_id
-WHERE articles_fts MATCH :match AND articles_fts.rowid >= :floor {below} AND {where}
+_RANKED = f"""
+SELECT a.story_id, a.id AS article_id, coalesce(a.title, s.title) AS title,
+       s.published, s.publisher, snippet(articles_fts, 1, char(2), char(3), '…', 24) AS snippet
+FROM articles_fts {_STORY_JOIN}
+WHERE articles_fts MATCH :match AND articles_fts.rowid >= :floor {{below}} AND {{where}}
 ORDER BY rank LIMIT :rows
 """
 
@@ -54,7 +53,7 @@ def ranked_hits(
         window = {**parameters, "below": below, "last": SEARCH_WINDOW - 1}
         floor_row = connection.execute(
             _WINDOW_FLOOR.format(
-                join=_FILTER_JOIN if where != "1" else "",
+                join=_STORY_JOIN if where != "1" else "",
                 where=where,
                 below=_BELOW if below is not None else "",
             ),

@@ -727,7 +727,6 @@ class SQLiteStore(Store):
         # Ranked by bm25 in windows of the latest matches (store/ranking.py).
         page = ranking.ranked_hits(self._connection, where, parameters, offset + limit)[offset:]
         for hit in page:
-            del hit["seq"]
             hit["snippet"] = _snippet_pieces(hit["snippet"] or "")
         return page
 
