@@ -148,17 +148,12 @@ def pattern_only_verbs() -> frozenset[str]:
 
 
 @cache
-def fixed_expressions() -> tuple[tuple[str, ...], ...]:
-    """Word sequences, lower-cased, in which a pattern verb codes no event."""
-    table = _load_toml("verbs.toml")
-    return tuple(tuple(words.split()) for words in table["defaults"]["fixed_expressions"])
-
-
-@cache
 def fixed_expression_places() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
-    """Each word of a fixed expression -> the expressions it is in, with its place."""
+    """Each word of a fixed expression (word sequences, lower-cased, in which a pattern
+    verb codes no event) -> the expressions it is in, with its place."""
     places: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-    for words in fixed_expressions():
+    for expression in _load_toml("verbs.toml")["defaults"]["fixed_expressions"]:
+        words = tuple(expression.split())
         for offset, word in enumerate(words):
             places.setdefault(word, []).append((words, offset))
     return {word: tuple(found) for word, found in places.items()}
