@@ -1274,3 +1274,23 @@ def test_an_attack_naming_only_the_weapon_it_fires_has_no_domestic_target(events
     assert events and all(event.target is None for event in events)
     (attack,) = events_of("Rebels attacked the town.")
     assert attack.plover == "ASSAULT"
+
+
+def test_groups_coordinated_inside_a_count_are_each_a_target(events_of):
+    events = events_of(
+        "Police in Kenya attacked hundreds of Somali refugees and Ethiopian migrants."
+    )
+    assert {event.target.code for event in events} == {"SOMREF", "ETHREF"}
+
+
+def test_others_are_of_the_kind_of_the_coordinated_verbs_object(events_of):
+    events = events_of("A car bomb in Kabul killed three Afghan soldiers and wounded five others.")
+    assert {(event.verb, event.target.code) for event in events} == {
+        ("killed", "AFGMIL"),
+        ("wounded", "AFGMIL"),
+    }
+
+
+def test_a_language_is_no_actor(events_of):
+    (event,) = events_of("Ukraine banned the Russian language in schools.")
+    assert (event.cameo_root, event.target.code) == ("17", "UKRGOV")

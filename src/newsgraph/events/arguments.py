@@ -140,7 +140,7 @@ class ArgumentResolver:
         """Every actor the phrases headed by ``heads`` name, coordinated modifiers
         included: "Hungarian and Romanian officials" are two sides, HUNGOV and ROUGOV."""
         refs: list[ActorRef] = []
-        for head in heads:
+        for head in self._with_counted_conjuncts(heads):
             ref = self.resolve(head)
             if ref is None:
                 refs += self._owners(head)
@@ -153,6 +153,17 @@ class ArgumentResolver:
                         if other and all(r.actor_key != other.actor_key for r in refs):
                             refs.append(other)
         return refs
+
+    def _with_counted_conjuncts(self, heads: list[Token]) -> list[Token]:
+        """The heads, and the groups coordinated inside a count: "scores of Sierra
+        Leonean and Liberian refugees" counts the Liberian refugees too."""
+        found = []
+        for head in heads:
+            found.append(head)
+            group = self._counted_group(head)
+            if group is not head:
+                found += [c for c in group.conjuncts if c.i > group.i and c not in heads]
+        return found
 
     def _sharing_country(self, ref: ActorRef, head: Token, before: list[ActorRef]) -> ActorRef:
         """A group coordinated with an earlier side shares its country when it names
@@ -176,8 +187,13 @@ class ArgumentResolver:
         if head.lower_ in ACTOR_PRONOUNS and head.pos_ == "PRON":
             antecedent = self._antecedent(head)
             return self.resolve(antecedent) if antecedent is not None else None
+        if head.lower_ in _groups_table()["anaphors"]["words"]:
+            same_kind = self._same_kind(head)
+            return self.resolve(same_kind) if same_kind is not None else None
         text = phrase(head).text
         group_head = self._counted_group(head)
+        if group_head.lemma_.lower() in _groups_table()["not_actors"]["nouns"]:
+            return None
         named = core(group_head)
         key = self.actors.key_at(named.start_char, named.end_char)
         sector = self._sector_of(group_head)
@@ -194,6 +210,20 @@ class ArgumentResolver:
         if sector is not None:
             country = self._country_in(phrase(head)) or self._home_country(head.sent)
             return ActorRef(text, None, (country or "") + sector, sector)
+        return None
+
+    def _same_kind(self, head: Token) -> Token | None:
+        """What "others" stands for: the noun it is coordinated with ("one soldier and
+        two others"), or the same argument of the verb its verb is coordinated with
+        ("killed one U.S. soldier and wounded two others")."""
+        for other in head.conjuncts:
+            if other.lower_ != head.lower_:
+                return other
+        verb = head.head
+        for other in verb.conjuncts if head.dep_ != "conj" else ():
+            for child in other.children:
+                if child.dep_ == head.dep_ and child.lower_ != head.lower_:
+                    return child
         return None
 
     def _only_names_a_group(self, key: str, named: Span, sector: str | None) -> bool:
