@@ -494,6 +494,28 @@ def test_a_material_action_done_to_protest_is_a_protest(events_of):
     assert urged.plover == "REQUEST"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The United Nations sent a team of experts to Syria to investigate the use of "
+            "chemical weapons.",
+            ("IGOUNO", "SYR", "090"),
+        ),
+        (
+            "Germany summoned Russia's ambassador on Monday to complain about the expulsion of "
+            "two German diplomats.",
+            ("DEU", "RUSGOV", "114"),
+        ),
+        # a purpose of another kind leaves the sending its own code
+        ("France sent troops to Mali to help the government.", ("FRA", "MLI", "074")),
+    ],
+)
+def test_an_investigation_or_complaint_someone_is_sent_for_is_the_act(events_of, text, expected):
+    (event,) = events_of(text)
+    assert (event.source.code, event.target.code, event.cameo) == expected
+
+
 def test_a_subject_pattern_of_another_verb_does_not_serve_its_block(events_of):
     # "&MILITARY * [190]" was written for "advance": riots that continue stay riots
     (event,) = events_of(

@@ -279,6 +279,8 @@ def code_token(verb: Token) -> tuple[str, VerbPattern] | None:
         # "insisted that troops had not entered": a claim, not a demand; "argued that it
         # was the first victim": a verb coded by its block alone that states a fact
         return None
+    if sent_for := _dispatch_purpose(verb):
+        return sent_for  # "sent personnel to Bosnia to investigate": 090, not 062
     if coded and (purpose := _finer_purpose(verb, coded[0])):
         return purpose, coded[1]  # "reopened the crossing to allow aid in": 0863, not 085
     if coded and (ordered := _ordered_force(verb)):
@@ -309,6 +311,24 @@ def _finer_purpose(verb: Token, code: str) -> str | None:
         inner = _code_token(purpose)
         if inner and inner[0][:2] == code[:2] and len(inner[0]) > len(code):
             return inner[0]
+    return None
+
+
+def _dispatch_purpose(verb: Token) -> tuple[str, VerbPattern] | None:
+    """The code of the investigation or complaint someone is sent or called for ("sent 21
+    personnel to Bosnia *to investigate*", "summoned Niger's ambassador *to complain*"):
+    the sending is how it is done, and the sending's arguments are its arguments."""
+    rules = modality()
+    lemma = verb.lemma_.lower()
+    if lemma not in rules.dispatch_heads:
+        return None
+    for purpose in verb.children:
+        if purpose.dep_ not in {"advcl", "xcomp"} or not _is_infinitive(purpose):
+            continue
+        inner = _code_token(purpose)
+        if inner and inner[0].startswith(rules.dispatch_purposes):
+            pattern = verb_patterns().get(lemma) or VerbPattern(lemma, None, default_target_preps())
+            return inner[0], pattern
     return None
 
 

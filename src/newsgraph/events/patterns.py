@@ -47,6 +47,8 @@ class Modality:
     threat_heads: frozenset[str]
     command_heads: frozenset[str]
     protest_purposes: frozenset[str]
+    dispatch_heads: frozenset[str]
+    dispatch_purposes: tuple[str, ...]
     obligation_auxiliaries: frozenset[str]
     willing_heads: frozenset[str]
     willing: str
@@ -173,6 +175,8 @@ def modality() -> Modality:
         threat_heads=frozenset(table["threat_heads"]),
         command_heads=frozenset(table["command_heads"]),
         protest_purposes=frozenset(table["protest_purposes"]),
+        dispatch_heads=frozenset(table["dispatch_heads"]),
+        dispatch_purposes=tuple(table["dispatch_purposes"]),
         obligation_auxiliaries=frozenset(table["obligation_auxiliaries"]),
         willing_heads=frozenset(table["willing_heads"]),
         willing=table["willing"],
