@@ -1316,3 +1316,8 @@ def test_others_are_of_the_kind_of_the_coordinated_verbs_object(events_of):
 def test_a_language_is_no_actor(events_of):
     (event,) = events_of("Ukraine banned the Russian language in schools.")
     assert (event.cameo_root, event.target.code) == ("17", "UKRGOV")
+
+
+def test_criticism_naming_no_one_is_not_of_the_own_government(events_of):
+    (event,) = events_of("Russia condemned the decision.")
+    assert (event.plover, event.source.code, event.target) == ("ACCUSE", "RUS", None)
