@@ -139,12 +139,18 @@ class PeopleRules:
         return frozenset(word.lower() for title in self.titles for word in title.split())
 
     def looks_like_name(self, text: str) -> bool:
-        """Capitalised words (name particles aside), no digits, links or handles."""
-        words = text.replace("-", " ").split()
+        """Capitalised words (name particles aside), no digits, links or handles.
+
+        A hyphenated word needs only its first part capitalised: "Lee Jae-myung",
+        "Kim Jong-un"; a particle may lead it: "al-Sisi".
+        """
+        words = text.split()
         return (
             bool(words)
             and not any(ch.isdigit() or ch in "@/:" for ch in text)
-            and all(w[:1].isupper() or w.lower() in self.name_particles for w in words)
+            and all(
+                w[:1].isupper() or w.split("-")[0].lower() in self.name_particles for w in words
+            )
             and words[0][:1].isupper()
         )
 

@@ -265,6 +265,10 @@ class _Resolution:
             or appositive_country
             or (leader and self._leader_country(leader))
         )
+        if leader and not person.sector and self._leader_term(leader):
+            # in office on the date, the office sets the sector: "Ayatollah Ali
+            # Khamenei" is Iran's government (IRNGOV), not its clergy
+            person.sector = self._leader_sector(leader)
         if title_role and not person.sector:
             person.sector = self.people.sector_of(title_role)
         if leader and not person.sector:
@@ -528,8 +532,12 @@ class _Resolution:
             ):
                 self._add_lone_name(core)
                 continue
-            if self.people.looks_like_name(core.text) and self._appositive_after(core)[0]:
-                # "Eswar Prasad, a trade professor at Cornell": a person spaCy tagged ORG.
+            if self.people.looks_like_name(core.text) and (
+                self._appositive_after(core)[0]
+                or (len(core) > 1 and self.dictionary.leader(core.text, self.date))
+            ):
+                # "Eswar Prasad, a trade professor at Cornell", "Shigeru Ishiba called
+                # Donald Trump": people spaCy tagged ORG.
                 self._add_person(core)
                 continue
             if not core.text[:1].isupper() and not core.text[:1].isdigit():
