@@ -516,6 +516,28 @@ def test_an_investigation_or_complaint_someone_is_sent_for_is_the_act(events_of,
     assert (event.source.code, event.target.code, event.cameo) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Egyptian authorities placed the former president under house arrest.",
+            ("EGYGOV", "173"),
+        ),
+        # no agent: done by someone where it is done, "in Paris", though the parser hangs
+        # the place on "investigation"
+        (
+            "A former French minister has been put under investigation in Paris over illegal "
+            "campaign financing.",
+            ("FRA", "090"),
+        ),
+    ],
+)
+def test_a_state_someone_is_placed_under_names_the_act(events_of, text, expected):
+    (event,) = events_of(text)
+    assert (event.source.code, event.cameo) == expected
+    assert events_of("The rebel fighters were placed under United Nations control.") == []
+
+
 def test_a_subject_pattern_of_another_verb_does_not_serve_its_block(events_of):
     # "&MILITARY * [190]" was written for "advance": riots that continue stay riots
     (event,) = events_of(
@@ -1321,3 +1343,8 @@ def test_a_language_is_no_actor(events_of):
 def test_criticism_naming_no_one_is_not_of_the_own_government(events_of):
     (event,) = events_of("Russia condemned the decision.")
     assert (event.plover, event.source.code, event.target) == ("ACCUSE", "RUS", None)
+
+
+def test_target_of_a_later_complement_when_the_parser_splits_the_verb(events_of):
+    (event,) = events_of("Ethiopia has agreed to re-open its borders to Somali refugees.")
+    assert (event.plover, event.source.code, event.target.code) == ("AGREE", "ETH", "SOMREF")

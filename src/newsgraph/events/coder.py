@@ -562,14 +562,13 @@ def refine_verb(verb: Token, pattern: VerbPattern) -> str | None:
         if child.dep_ == "xcomp" and (code := pattern.xcomps.get(child.lemma_.lower())):
             return code
     for child in verb.children:
-        if (
-            child.dep_ == "prep"
-            and not dates_only(child)
-            and (code := pattern.preps.get(child.lower_))
-        ):
-            # what it is for, as an object would say it: "asked *for aid*" (023)
-            asked = [noun_code(c, pattern.objects) for c in child.children if c.dep_ == "pobj"]
-            return next((c for c in asked if c), code)
+        if child.dep_ != "prep" or child.lower_ not in pattern.preps or dates_only(child):
+            continue
+        # what it is for, as an object would say it: "asked *for aid*" (023), "placed
+        # *under house arrest*" (173, where "under" alone codes nothing)
+        asked = [noun_code(c, pattern.objects) for c in child.children if c.dep_ == "pobj"]
+        if code := next((c for c in asked if c), pattern.preps[child.lower_]):
+            return code
     if pattern.clause and any(child.dep_ == "ccomp" for child in verb.children):
         return pattern.clause
     if pattern.complement and any(
@@ -790,10 +789,12 @@ def _resolved_targets(
     refs = _first_resolved(target_heads(verb, pattern), resolver)
     if refs:
         return refs
-    for complement in _complements(verb)[:1]:
-        inner = replace(pattern, theme=False)
+    inner = replace(pattern, theme=False)
+    for complement in _complements(verb):
+        # each in turn: the parser splits "agreed to re-open its borders to X" in three
         candidates = target_heads(complement, inner) + _attached_elsewhere(complement, inner)
-        return _first_resolved(candidates, resolver)
+        if refs := _first_resolved(candidates, resolver):
+            return refs
     return []
 
 
@@ -826,6 +827,14 @@ def _place_targets(
     """
     for word in [verb, *complements]:
         holders = [word, *(c for c in word.children if c.dep_ in {"dobj", "attr"})]
+        # "put under investigation *in Italy*": the place of the phrase that names the act
+        holders += [
+            pobj
+            for prep in word.children
+            if prep.dep_ == "prep"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj" and pobj.lemma_.lower() in event_nouns()
+        ]
         for holder in holders:
             for child in holder.children:
                 if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
