@@ -502,3 +502,12 @@ def test_spellings_and_terms_since_the_petrarch_data(dictionary, name, date, cod
     leader = dictionary.leader(name, date)
     assert leader is not None
     assert leader.code_on(date) == code
+
+
+@pytest.mark.parametrize(
+    ("place", "country"),
+    [("Kherson", "UKR"), ("Bakhmut", "UKR"), ("Rafah", "PSE"), ("Tigray", "ETH")],
+)
+def test_places_of_recent_conflicts_name_their_country(nlp, dictionary, place, country):
+    index = resolve(nlp, dictionary, f"Artillery hit {place} on Monday.")
+    assert index.find(place) == country
