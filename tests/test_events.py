@@ -538,6 +538,11 @@ def test_a_state_someone_is_placed_under_names_the_act(events_of, text, expected
     assert events_of("The rebel fighters were placed under United Nations control.") == []
 
 
+def test_forces_demobilized_in_the_passive_act_for_their_own_side(events_of):
+    (event,) = events_of("Colombia's FARC rebels have been demobilized under the peace deal.")
+    assert (event.source.code, event.cameo, event.plover) == ("COLREB", "0873", "RETREAT")
+
+
 def test_a_subject_pattern_of_another_verb_does_not_serve_its_block(events_of):
     # "&MILITARY * [190]" was written for "advance": riots that continue stay riots
     (event,) = events_of(
