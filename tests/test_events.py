@@ -1353,3 +1353,8 @@ def test_criticism_naming_no_one_is_not_of_the_own_government(events_of):
 def test_target_of_a_later_complement_when_the_parser_splits_the_verb(events_of):
     (event,) = events_of("Ethiopia has agreed to re-open its borders to Somali refugees.")
     assert (event.plover, event.source.code, event.target.code) == ("AGREE", "ETH", "SOMREF")
+
+
+def test_a_target_phrase_naming_no_one_acts_on_whom_it_is_against(events_of):
+    (event,) = events_of("Japan pledged support for the campaign against the Taliban.")
+    assert (event.plover, event.source.code, event.target.code) == ("AGREE", "JPN", "AFGREB")

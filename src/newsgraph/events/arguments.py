@@ -34,7 +34,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 PLACE_PREPS = {"in", "near", "at"}
 # "the offices *of* the administrators", "a camp *for* refugees": whose a thing is.
-OWNER_PREPS = {"of", "for"}
+OWNER_PREPS = frozenset({"of", "for"})
 FORCE_SECTORS = {"MIL", "COP"}
 NON_GOVERNMENTAL = "NGO"
 THREAT_ROOT = "13"
@@ -136,14 +136,23 @@ class ArgumentResolver:
                 kept.append(mention)
         return kept
 
-    def resolve_each(self, heads: list[Token]) -> list[ActorRef]:
+    def resolve_targets(self, heads: list[Token]) -> list[ActorRef]:
+        """The actors acted on through the phrases headed by ``heads``: as sides, and
+        where a phrase names none, the nearest actor it is aimed at or comes from ("a
+        war *against Iraq*", "a demand *from the US President*", ``groups.toml``
+        ``[target_owners]``)."""
+        return self.resolve_each(heads, frozenset(_groups_table()["target_owners"]["preps"]))
+
+    def resolve_each(
+        self, heads: list[Token], owner_preps: frozenset[str] = OWNER_PREPS
+    ) -> list[ActorRef]:
         """Every actor the phrases headed by ``heads`` name, coordinated modifiers
         included: "Hungarian and Romanian officials" are two sides, HUNGOV and ROUGOV."""
         refs: list[ActorRef] = []
         for head in self._with_counted_conjuncts(heads):
             ref = self.resolve(head)
             if ref is None:
-                refs += self._owners(head)
+                refs += self._owners(head, owner_preps)
                 continue
             refs.append(self._sharing_country(ref, head, refs))
             for modifier in self._counted_group(head).lefts:
@@ -234,13 +243,15 @@ class ArgumentResolver:
             return False
         return self.actors.key_at(named.root.idx, named.root.idx + len(named.root)) != key
 
-    def _owners(self, head: Token) -> list[ActorRef]:
+    def _owners(self, head: Token, preps: frozenset[str] = OWNER_PREPS) -> list[ActorRef]:
         """Whose a thing is, for a phrase that names no actor: "a camp *for Congolese
         refugees*", "aid *for Romania and Poland*" act on them."""
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
+            if child.dep_ == "prep" and child.lower_ in preps:
                 for owner in child.children:
-                    if owner.dep_ == "pobj" and (refs := self.resolve_each(conjuncts(owner))):
+                    if owner.dep_ == "pobj" and (
+                        refs := self.resolve_each(conjuncts(owner), preps)
+                    ):
                         return refs
             if child.dep_ == "prep" and child.lower_ in PLACE_PREPS and head.ent_type_:
                 # a named site takes its country: "Esfahan Uranium Conversion

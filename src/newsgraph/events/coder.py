@@ -847,7 +847,7 @@ def _place_targets(
 
 def _first_resolved(candidates: list[list[Token]], resolver: ArgumentResolver) -> list[ActorRef]:
     for heads in candidates:
-        refs = resolver.resolve_each(heads)
+        refs = resolver.resolve_targets(heads)
         if refs:
             return refs
     return []
