@@ -543,6 +543,22 @@ def test_forces_demobilized_in_the_passive_act_for_their_own_side(events_of):
     assert (event.source.code, event.cameo, event.plover) == ("COLREB", "0873", "RETREAT")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkish hackers defaced the website of the Greek foreign ministry.", ("TUR", "GRCGOV")),
+        ("Protesters defaced a statue of Columbus in Boston.", ("USACVL", "USA")),
+    ],
+)
+def test_defacing_property_damages_it(events_of, text, expected):
+    (event,) = events_of(text)
+    assert (event.source.code, event.target.code, event.cameo, event.plover) == (
+        *expected,
+        "171",
+        "COERCE",
+    )
+
+
 def test_a_subject_pattern_of_another_verb_does_not_serve_its_block(events_of):
     # "&MILITARY * [190]" was written for "advance": riots that continue stay riots
     (event,) = events_of(
@@ -1358,3 +1374,15 @@ def test_target_of_a_later_complement_when_the_parser_splits_the_verb(events_of)
 def test_a_target_phrase_naming_no_one_acts_on_whom_it_is_against(events_of):
     (event,) = events_of("Japan pledged support for the campaign against the Taliban.")
     assert (event.plover, event.source.code, event.target.code) == ("AGREE", "JPN", "AFGREB")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("China protested to the United Nations over Japanese naval exercises.", "JPN"),
+        ("Pakistan complained to the United Nations about Indian shelling in Kashmir.", "IND"),
+    ],
+)
+def test_a_complaint_accuses_what_it_is_about_not_whom_it_is_made_to(events_of, text, target):
+    (event,) = events_of(text)
+    assert (event.cameo, event.target.code) == ("114", target)

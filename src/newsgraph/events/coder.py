@@ -753,9 +753,13 @@ def target_heads(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
     if not pattern.theme:
         candidates += [conjuncts(c) for c in verb.children if c.dep_ == "dobj"]
     candidates += [conjuncts(c) for c in verb.children if c.dep_ == "dative"]
-    for child in verb.children:
-        if child.dep_ in {"prep", "dative"} and child.lower_ in pattern.target_preps:
-            candidates += [conjuncts(c) for c in child.children if c.dep_ == "pobj"]
+    preps = [c for c in verb.children if c.dep_ in {"prep", "dative"}]
+    # in the pattern's order of preference: "complained to the UN *over* Israeli raids"
+    for child in sorted(
+        (c for c in preps if c.lower_ in pattern.target_preps),
+        key=lambda c: pattern.target_preps.index(c.lower_),
+    ):
+        candidates += [conjuncts(c) for c in child.children if c.dep_ == "pobj"]
     if pattern.theme:
         candidates += _attached_elsewhere(verb, pattern)
     # The actor behind what is acted on: "demanded the withdrawal of Serbian forces",
