@@ -1386,3 +1386,12 @@ def test_a_target_phrase_naming_no_one_acts_on_whom_it_is_against(events_of):
 def test_a_complaint_accuses_what_it_is_about_not_whom_it_is_made_to(events_of, text, target):
     (event,) = events_of(text)
     assert (event.cameo, event.target.code) == ("114", target)
+
+
+def test_an_untargeted_act_told_again_with_a_target_by_a_coordinated_verb_is_one_event(
+    events_of,
+):
+    events = events_of(
+        "Qatar has established diplomatic ties with and opened an embassy in Damascus."
+    )
+    assert [(e.plover, e.source.code, e.target.code) for e in events] == [("SUPPORT", "QAT", "SYR")]

@@ -167,12 +167,27 @@ def extract_events(
         # Checked last: most tokens code nothing, and these read the whole sentence.
         if found and not _tells_no_act(verb):
             by_verb[verb.i] = found
+    kept = {i: found for i, found in by_verb.items() if not _under_another_event(doc[i], by_verb)}
     return [
         event
-        for i, found in by_verb.items()
-        if not _under_another_event(doc[i], by_verb)
+        for i, found in kept.items()
         for event in found
+        if not _untargeted_twin(doc[i], event, kept)
     ]
+
+
+def _untargeted_twin(verb: Token, event: Event, by_verb: dict[int, list[Event]]) -> bool:
+    """Whether an event with no target is told again, with one, by a coordinated verb of
+    the same source, category and negation: "established ties with and opened an embassy in
+    Tehran" is one act of support to Iran, not also one to no one."""
+    return event.target is None and any(
+        other.target is not None
+        and other.source.code == event.source.code
+        and (other.plover, other.negated) == (event.plover, event.negated)
+        and other.plover is not None
+        for twin in verb.conjuncts
+        for other in by_verb.get(twin.i, ())
+    )
 
 
 def _tells_no_act(verb: Token) -> bool:
