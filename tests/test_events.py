@@ -559,6 +559,20 @@ def test_defacing_property_damages_it(events_of, text, expected):
     )
 
 
+def test_fighting_a_military_act_was_done_after_is_coded_beside_it(events_of):
+    events = events_of(
+        "Government troops have retaken a strategic village in northern Syria after fierce "
+        "fighting with rebels."
+    )
+    assert [(e.source.code, e.target.code, e.cameo) for e in events] == [
+        ("SYRMIL", "SYR", "192"),
+        ("SYRMIL", "SYR", "190"),
+    ]
+    # after an attack, the attacker may be the other side: no fight of the occupier's
+    (occupied,) = events_of("Israel occupied the village after an attack by Hezbollah.")
+    assert occupied.cameo == "192"
+
+
 def test_a_subject_pattern_of_another_verb_does_not_serve_its_block(events_of):
     # "&MILITARY * [190]" was written for "advance": riots that continue stay riots
     (event,) = events_of(

@@ -23,6 +23,7 @@ from newsgraph.events.patterns import (
     VerbPattern,
     default_target_preps,
     event_nouns,
+    fighting_beside,
     fixed_expression_places,
     group_words,
     joint_codes,
@@ -166,7 +167,7 @@ def extract_events(
             found = [event for event in found if event.target is not None]
         # Checked last: most tokens code nothing, and these read the whole sentence.
         if found and not _tells_no_act(verb):
-            by_verb[verb.i] = found
+            by_verb[verb.i] = found + _fighting_beside(verb, found, article_id, date)
     kept = {i: found for i, found in by_verb.items() if not _under_another_event(doc[i], by_verb)}
     return [
         event
@@ -188,6 +189,27 @@ def _untargeted_twin(verb: Token, event: Event, by_verb: dict[int, list[Event]])
         for twin in verb.conjuncts
         for other in by_verb.get(twin.i, ())
     )
+
+
+def _fighting_beside(
+    verb: Token, events: list[Event], article_id: str, date: str | None
+) -> list[Event]:
+    """The fight a military act was done in or after ("retook the village *after fierce
+    fighting*", "captured the stronghold *after five days of fighting*"), between the
+    act's sides: who took the village fought for it."""
+    rules = fighting_beside()
+    if not events[0].cameo.startswith(rules.acts):
+        return []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in rules.preps:
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and (code := noun_code(noun, rules.nouns)):
+                return [
+                    _event(noun, code, e.source, e.target, article_id, date, e.negated)
+                    for e in events
+                ]
+    return []
 
 
 def _tells_no_act(verb: Token) -> bool:

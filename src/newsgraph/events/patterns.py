@@ -62,6 +62,15 @@ class Modality:
 
 
 @dataclass(frozen=True)
+class FightingBeside:
+    """Fighting named in a time adjunct of a military act (``[fighting_beside]``)."""
+
+    acts: tuple[str, ...]
+    preps: frozenset[str]
+    nouns: dict[str, str]
+
+
+@dataclass(frozen=True)
 class GroupWords:
     """Words that make a noun phrase a collective actor without a dictionary entry."""
 
@@ -108,6 +117,13 @@ def joint_codes() -> dict[str, str]:
     """The code of an act done together, by the code of the act ("war games" 150 ->
     joint war games 062)."""
     return _load_toml("verbs.toml")["joint"]
+
+
+@cache
+def fighting_beside() -> FightingBeside:
+    """The acts, prepositions and nouns of fighting coded beside a military act."""
+    table = _load_toml("verbs.toml")["fighting_beside"]
+    return FightingBeside(tuple(table["acts"]), frozenset(table["preps"]), table["nouns"])
 
 
 @cache
