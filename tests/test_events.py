@@ -573,6 +573,29 @@ def test_fighting_a_military_act_was_done_after_is_coded_beside_it(events_of):
     assert occupied.cameo == "192"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Students threw stones at police during protests in Tehran.",
+            ("IRNEDU", "IRNCOP", "145", "PROTEST"),
+        ),
+        (
+            "Protesters clashed with police during a rally in Nairobi.",
+            ("KENCVL", "KENCOP", "145", "PROTEST"),
+        ),
+        # the police's act during a protest represses it
+        (
+            "Police fired tear gas at protesters during a demonstration in Cairo.",
+            ("EGYCOP", "EGYCVL", "175", "ASSAULT"),
+        ),
+    ],
+)
+def test_a_violent_act_of_civilians_during_a_protest_is_rioting(events_of, text, expected):
+    (event,) = events_of(text)
+    assert (event.source.code, event.target.code, event.cameo, event.plover) == expected
+
+
 def test_a_subject_pattern_of_another_verb_does_not_serve_its_block(events_of):
     # "&MILITARY * [190]" was written for "advance": riots that continue stay riots
     (event,) = events_of(

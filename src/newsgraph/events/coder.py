@@ -32,6 +32,7 @@ from newsgraph.events.patterns import (
     occurrence_verbs,
     pattern_only_verbs,
     purpose_roots,
+    riot,
     statement_nouns,
     verb_patterns,
 )
@@ -161,6 +162,8 @@ def extract_events(
             )
             or [resolver.domestic_target(source, code, tuple(sources))]
         ]
+        if found and codebook.quad_class(code) == MATERIAL_CONFLICT and _during_protest(verb):
+            found = [_as_riot(event, verb, article_id, date) for event in found]
         if bare and not _names_someone(verb, pattern):
             # A block's default with no one acted on is rarely an event between actors
             # ("Toyota is giving the SUV a lower centre", "the MacBook hit 44 dBa").
@@ -189,6 +192,29 @@ def _untargeted_twin(verb: Token, event: Event, by_verb: dict[int, list[Event]])
         for twin in verb.conjuncts
         for other in by_verb.get(twin.i, ())
     )
+
+
+def _during_protest(verb: Token) -> bool:
+    """Whether the verb's act is done during a protest ("threw stones *during
+    demonstrations*", "clashed with police *at the rally*")."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in riot().preps
+        and (code := noun_code(noun, event_nouns())) is not None
+        and code.startswith(PROTEST_ROOT)
+        for prep in verb.children
+        for noun in prep.children
+        if noun.dep_ == "pobj"
+    )
+
+
+def _as_riot(event: Event, verb: Token, article_id: str, date: str | None) -> Event:
+    """A violent act of civilians during a protest is rioting (CAMEO 145); a force's,
+    an official's or an armed group's keeps its code."""
+    rules = riot()
+    if event.source.sector not in rules.sectors or event.cameo.startswith(PROTEST_ROOT):
+        return event
+    return _event(verb, rules.code, event.source, event.target, article_id, date, event.negated)
 
 
 def _fighting_beside(

@@ -71,6 +71,15 @@ class FightingBeside:
 
 
 @dataclass(frozen=True)
+class Riot:
+    """When a violent act is rioting (``[riot]``): done during a protest by civilians."""
+
+    code: str
+    preps: frozenset[str]
+    sectors: frozenset[str]
+
+
+@dataclass(frozen=True)
 class GroupWords:
     """Words that make a noun phrase a collective actor without a dictionary entry."""
 
@@ -124,6 +133,13 @@ def fighting_beside() -> FightingBeside:
     """The acts, prepositions and nouns of fighting coded beside a military act."""
     table = _load_toml("verbs.toml")["fighting_beside"]
     return FightingBeside(tuple(table["acts"]), frozenset(table["preps"]), table["nouns"])
+
+
+@cache
+def riot() -> Riot:
+    """The code, prepositions and sectors that make a violent act during a protest a riot."""
+    table = _load_toml("verbs.toml")["riot"]
+    return Riot(table["code"], frozenset(table["preps"]), frozenset(table["sectors"]))
 
 
 @cache
