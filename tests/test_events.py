@@ -1432,3 +1432,8 @@ def test_an_untargeted_act_told_again_with_a_target_by_a_coordinated_verb_is_one
         "Qatar has established diplomatic ties with and opened an embassy in Damascus."
     )
     assert [(e.plover, e.source.code, e.target.code) for e in events] == [("SUPPORT", "QAT", "SYR")]
+
+
+def test_a_target_phrase_naming_no_one_acts_on_whoever_does_the_thing(events_of):
+    (event,) = events_of("Pakistan protested against violations by Indian troops in Kashmir.")
+    assert (event.plover, event.target.code) == ("ACCUSE", "INDMIL")
