@@ -1437,3 +1437,14 @@ def test_an_untargeted_act_told_again_with_a_target_by_a_coordinated_verb_is_one
 def test_a_target_phrase_naming_no_one_acts_on_whoever_does_the_thing(events_of):
     (event,) = events_of("Pakistan protested against violations by Indian troops in Kashmir.")
     assert (event.plover, event.target.code) == ("ACCUSE", "INDMIL")
+
+
+def test_the_subject_of_a_complement_is_no_object_the_parser_made_after_it(events_of):
+    events = events_of(
+        "Osama bin Laden's al-Qaeda terror network has threatened to deliver devastating "
+        "blows to the United States and Israel, a Saudi-owned weekly reports."
+    )
+    assert {(e.plover, e.source.code[:3], e.target.code) for e in events} == {
+        ("THREATEN", "IMG", "USA"),
+        ("THREATEN", "IMG", "ISR"),
+    }

@@ -1044,7 +1044,9 @@ def _inherited_subjects(verb: Token) -> list[Token]:
             return conjuncts(subjects[0]) if subjects else []
         return source_heads(head)
     if verb.dep_ == "xcomp":
-        objects = [c for c in head.children if c.dep_ == "dobj"]
+        # "forced the rebels to withdraw": an object before the complement, not one the
+        # parser made of a later word ("threatened to deliver blows ..., a weekly *reports*")
+        objects = [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i]
         if not objects and is_passive(head) and not source_heads(head):
             # "is expected to visit", "was forced to withdraw": who is expected or forced
             objects = [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS]
