@@ -596,6 +596,13 @@ def test_a_violent_act_of_civilians_during_a_protest_is_rioting(events_of, text,
     assert (event.source.code, event.target.code, event.cameo, event.plover) == expected
 
 
+def test_an_act_resumed_or_begun_takes_the_modality_of_what_governs_the_resuming(events_of):
+    (planned,) = events_of("Turkey plans to resume shelling Kurdish positions in northern Iraq.")
+    (done,) = events_of("Turkey resumed shelling Kurdish positions in northern Iraq.")
+    assert (planned.cameo, planned.plover) == ("1384", "THREATEN")
+    assert (done.cameo, done.plover) == ("194", "ASSAULT")
+
+
 def test_a_subject_pattern_of_another_verb_does_not_serve_its_block(events_of):
     # "&MILITARY * [190]" was written for "advance": riots that continue stay riots
     (event,) = events_of(

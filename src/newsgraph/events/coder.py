@@ -687,7 +687,10 @@ def _governor(verb: Token) -> str | None:
     if verb.dep_ == "conj" and verb.head.dep_ in {"xcomp", "pcomp"}:
         return _governor(verb.head)
     if verb.dep_ == "xcomp":
-        return verb.head.lemma_.lower()
+        head = verb.head
+        if head.dep_ == "xcomp" and head.lemma_.lower() in modality().action_heads:
+            return _governor(head)  # "prepared to *resume* shelling": prepared, not done
+        return head.lemma_.lower()
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ == "to":
         return verb.head.head.lower_
     return None
