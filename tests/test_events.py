@@ -603,6 +603,20 @@ def test_an_act_resumed_or_begun_takes_the_modality_of_what_governs_the_resuming
     assert (done.cameo, done.plover) == ("194", "ASSAULT")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Syrian troops are preparing to launch an offensive on Idlib.", ("154", "MOBILIZE")),
+        ("Turkey prepared to resume shelling Kurdish positions in Iraq.", ("154", "MOBILIZE")),
+        # what is prepared otherwise is intended
+        ("Israel is preparing to send aid to Gaza.", ("033", "AGREE")),
+    ],
+)
+def test_military_force_prepared_is_a_show_of_force(events_of, text, expected):
+    (event,) = events_of(text)
+    assert (event.cameo, event.plover) == expected
+
+
 def test_a_subject_pattern_of_another_verb_does_not_serve_its_block(events_of):
     # "&MILITARY * [190]" was written for "advance": riots that continue stay riots
     (event,) = events_of(

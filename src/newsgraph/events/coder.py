@@ -664,6 +664,8 @@ def recode_for_modality(verb: Token, code: str) -> tuple[str, bool]:
     if condition == "unless" or governor in rules.threat_heads:
         # "threatened to launch an operation": the threat of it, whatever the action
         return _by_prefix(rules.threat, code) or rules.threat["13"], False
+    if governor in rules.preparation_heads and (readied := _by_prefix(rules.preparation, code)):
+        return readied, False  # "prepared to resume shelling": a show of force (154)
     intended = _is_future(verb, rules.future_auxiliaries) or governor in rules.intent_heads
     recoded = _by_prefix(rules.intent, code) or _by_prefix(rules.threat, code)
     return (recoded, False) if intended and recoded else (code, False)

@@ -59,6 +59,8 @@ class Modality:
     threat: dict[str, str]
     refusal: dict[str, str]
     obligation: dict[str, str]
+    preparation_heads: frozenset[str]
+    preparation: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -219,6 +221,8 @@ def modality() -> Modality:
         threat=table["threat"],
         refusal=table["refusal"],
         obligation=table["obligation"],
+        preparation_heads=frozenset(table["preparation_heads"]),
+        preparation=table["preparation"],
     )
 
 
