@@ -1469,3 +1469,10 @@ def test_the_subject_of_a_complement_is_no_object_the_parser_made_after_it(event
         ("THREATEN", "IMG", "USA"),
         ("THREATEN", "IMG", "ISR"),
     }
+
+
+def test_forces_mobilized_are_no_target_the_war_they_are_for_names_it(events_of):
+    (event,) = events_of(
+        "Armenia mobilized thousands of reservists for a possible war against Azerbaijan."
+    )
+    assert (event.plover, event.source.code, event.target.code) == ("MOBILIZE", "ARM", "AZE")
