@@ -617,6 +617,20 @@ def test_military_force_prepared_is_a_show_of_force(events_of, text, expected):
     assert (event.cameo, event.plover) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "out of" is parsed as a preposition: "out" still refines the verb as a particle
+        ("Israel pulled out of Gaza in 2005.", ("ISR", "087", "RETREAT")),
+        ("Militants forced villagers out of their homes in Mosul.", ("IRQREB", "201", "ASSAULT")),
+        ("Mali forced UN peacekeepers out of the country.", ("MLI", "1661", "SANCTION")),
+    ],
+)
+def test_out_of_refines_a_verb_as_its_particle(events_of, text, expected):
+    (event,) = events_of(text)
+    assert (event.source.code, event.cameo, event.plover) == expected
+
+
 def test_a_subject_pattern_of_another_verb_does_not_serve_its_block(events_of):
     # "&MILITARY * [190]" was written for "advance": riots that continue stay riots
     (event,) = events_of(

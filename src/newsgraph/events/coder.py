@@ -610,7 +610,7 @@ def code_verb(verb: Token, pattern: VerbPattern) -> str | None:
 
 def refine_verb(verb: Token, pattern: VerbPattern) -> str | None:
     """The code of a particle, object, complement, preposition or clause the pattern lists."""
-    particles = [child.lower_ for child in verb.children if child.dep_ == "prt"]
+    particles = [child.lower_ for child in verb.children if _is_particle(child)]
     for particle in particles:
         for thing in _objects(verb):
             if code := pattern.objects.get(f"{particle} {thing.lemma_.lower()}"):
@@ -639,6 +639,14 @@ def refine_verb(verb: Token, pattern: VerbPattern) -> str | None:
     ):
         return pattern.complement
     return None
+
+
+def _is_particle(child: Token) -> bool:
+    """A verb's particle, also one the parser made the head of a compound preposition
+    ("pulled *out* of Gaza", "forced residents *out* of their homes")."""
+    return child.dep_ == "prt" or (
+        child.dep_ == "prep" and any(c.dep_ == "prep" and c.lower_ == "of" for c in child.children)
+    )
 
 
 def recode_for_modality(verb: Token, code: str) -> tuple[str, bool]:
