@@ -1490,3 +1490,8 @@ def test_forces_mobilized_are_no_target_the_war_they_are_for_names_it(events_of)
         "Armenia mobilized thousands of reservists for a possible war against Azerbaijan."
     )
     assert (event.plover, event.source.code, event.target.code) == ("MOBILIZE", "ARM", "AZE")
+
+
+def test_a_hyphenated_bloc_word_is_no_bloc(events_of):
+    (event,) = events_of("Iran condemned the East-West rivalry in the region.")
+    assert (event.plover, event.source.code, event.target) == ("ACCUSE", "IRN", None)

@@ -80,6 +80,14 @@ def is_stance(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _hyphenated(token: Token) -> bool:
+    """Whether a hyphen joins the token to a word beside it ("East-*West*", "*Western*-backed")."""
+    doc = token.doc
+    return (token.i > 0 and doc[token.i - 1].text == "-") or (
+        token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
+    )
+
+
 def conjuncts(token: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("Brazil and the United States")."""
     return [token, *token.conjuncts]
@@ -524,12 +532,18 @@ class ArgumentResolver:
 
     def _region_in(self, span: Span) -> str | None:
         """A region code for bloc words in the phrase ("with Western credentials" -> WST),
-        not for a word that is part of a name ("NATO", "the West Bank") or says which part
-        of a country ("Western Cambodia")."""
+        not for a word that is part of a name ("NATO", "the West Bank"), says which part
+        of a country ("Western Cambodia") or is hyphenated to another word, which makes it
+        a qualifier ("East-West relations", "Western-backed", "pro-Western")."""
         for token in span:
             head = token.head
-            if self.actors.key_at(token.idx, token.idx + len(token.text)) or (
-                head != token and self._country_of(self.actors.key_at(head.idx, head.idx + 1) or "")
+            if (
+                self.actors.key_at(token.idx, token.idx + len(token.text))
+                or (
+                    head != token
+                    and self._country_of(self.actors.key_at(head.idx, head.idx + 1) or "")
+                )
+                or _hyphenated(token)
             ):
                 continue
             pair = f"{token.lower_} {token.nbor().lower_}" if token.i + 1 < len(self.doc) else ""
