@@ -631,6 +631,11 @@ def test_out_of_refines_a_verb_as_its_particle(events_of, text, expected):
     assert (event.source.code, event.cameo, event.plover) == expected
 
 
+def test_who_died_did_nothing(events_of):
+    # PETRARCH2's DIE block codes 190: the dead would attack the place they died in
+    assert events_of("Two American soldiers died in Afghanistan on Sunday.") == []
+
+
 def test_a_subject_pattern_of_another_verb_does_not_serve_its_block(events_of):
     # "&MILITARY * [190]" was written for "advance": riots that continue stay riots
     (event,) = events_of(
