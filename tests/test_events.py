@@ -636,6 +636,13 @@ def test_who_died_did_nothing(events_of):
     assert events_of("Two American soldiers died in Afghanistan on Sunday.") == []
 
 
+def test_charging_that_something_is_so_accuses(events_of):
+    (said,) = events_of("Croatia is failing to protect refugees, Amnesty International charged.")
+    (legal,) = events_of("Iran charged two British nationals with espionage.")
+    assert (said.source.code, said.target.code, said.cameo) == ("NGOHRI", "HRV", "112")
+    assert (legal.cameo, legal.plover) == ("173", "COERCE")
+
+
 def test_a_subject_pattern_of_another_verb_does_not_serve_its_block(events_of):
     # "&MILITARY * [190]" was written for "advance": riots that continue stay riots
     (event,) = events_of(
