@@ -1507,3 +1507,11 @@ def test_forces_mobilized_are_no_target_the_war_they_are_for_names_it(events_of)
 def test_a_hyphenated_bloc_word_is_no_bloc(events_of):
     (event,) = events_of("Iran condemned the East-West rivalry in the region.")
     assert (event.plover, event.source.code, event.target) == ("ACCUSE", "IRN", None)
+
+
+def test_an_ethnic_group_noun_is_of_the_country_it_lives_in(events_of):
+    (event,) = events_of(
+        "One third of ethnic Albanian guerrillas operating in Macedonia have been "
+        "demobilized since the peace accord."
+    )
+    assert event.source.code == "MKDREB"

@@ -279,8 +279,13 @@ class ArgumentResolver:
         """
         if self._country_of(key) is None or head.tag_ not in PLURAL_TAGS:
             return None
-        if self.actors.key_at(head.idx, head.idx + len(head.text)) != key:
-            return None  # "Russian troops": a group with a country, not a people
+        ethnic = any(
+            word.lower_ == ETHNIC for modifier in head.lefts for word in (modifier, *modifier.lefts)
+        )
+        if self.actors.key_at(head.idx, head.idx + len(head.text)) != key and not ethnic:
+            # "Russian troops": a group with a country, not a people; "ethnic Albanian
+            # guerrillas" are a people's group, of the country they live in
+            return None
         for modifier in head.lefts:
             found = self.actors.key_at(modifier.idx, modifier.idx + len(modifier.text))
             if modifier.dep_ in CORE_MODIFIERS and found != key and self._country_of(found or ""):
@@ -290,7 +295,7 @@ class ArgumentResolver:
                 span = self.doc[prep.i : prep.right_edge.i + 1]
                 if (country := self._country_in(span)) and country != key:
                     return country
-        if not any(child.lower_ == ETHNIC for child in head.lefts):
+        if not ethnic:
             return None
         if (place := self._place_country(head.sent)) and place != key:
             return place
