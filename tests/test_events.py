@@ -1515,3 +1515,17 @@ def test_an_ethnic_group_noun_is_of_the_country_it_lives_in(events_of):
         "demobilized since the peace accord."
     )
     assert event.source.code == "MKDREB"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Armed men abducted 80 students in Nigeria.", "NGAUAF"),
+        ("A suicide bomber killed 20 people in Kabul.", "AFGREB"),
+        ("Pirates hijacked a cargo ship off Somalia.", "SOMCRM"),
+    ],
+)
+def test_unidentified_attackers_are_groups_of_the_place(events_of, text, source):
+    (event,) = events_of(text)
+    assert event.source.code == source
+    assert event.plover == "ASSAULT"
