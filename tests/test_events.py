@@ -620,8 +620,10 @@ def test_military_force_prepared_is_a_show_of_force(events_of, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # "out of" is parsed as a preposition: "out" still refines the verb as a particle
+        # "out of" is parsed as a preposition: "out" still refines the verb as a particle,
+        # and what it is out of as its object
         ("Israel pulled out of Gaza in 2005.", ("ISR", "087", "RETREAT")),
+        ("Iran pulled out of the nuclear talks with the EU.", ("IRN", "164", "SANCTION")),
         ("Militants forced villagers out of their homes in Mosul.", ("IRQREB", "201", "ASSAULT")),
         ("Mali forced UN peacekeepers out of the country.", ("MLI", "1661", "SANCTION")),
     ],

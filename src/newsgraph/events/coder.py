@@ -612,7 +612,7 @@ def refine_verb(verb: Token, pattern: VerbPattern) -> str | None:
     """The code of a particle, object, complement, preposition or clause the pattern lists."""
     particles = [child.lower_ for child in verb.children if _is_particle(child)]
     for particle in particles:
-        for thing in _objects(verb):
+        for thing in [*_objects(verb), *_out_of(verb)]:
             if code := pattern.objects.get(f"{particle} {thing.lemma_.lower()}"):
                 return code
     for particle in particles:
@@ -647,6 +647,19 @@ def _is_particle(child: Token) -> bool:
     return child.dep_ == "prt" or (
         child.dep_ == "prep" and any(c.dep_ == "prep" and c.lower_ == "of" for c in child.children)
     )
+
+
+def _out_of(verb: Token) -> list[Token]:
+    """What a verb's compound particle takes the act out of: "pulled out *of the talks*"."""
+    return [
+        pobj
+        for child in verb.children
+        if child.dep_ == "prep"
+        for of in child.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for pobj in of.children
+        if pobj.dep_ == "pobj"
+    ]
 
 
 def recode_for_modality(verb: Token, code: str) -> tuple[str, bool]:
