@@ -645,6 +645,20 @@ def test_charging_that_something_is_so_accuses(events_of):
     assert (legal.cameo, legal.plover) == ("173", "COERCE")
 
 
+def test_a_game_won_by_a_score_is_no_attack(events_of):
+    assert events_of("Denis Shapovalov defeated Taylor Fritz 7-6 (6), 6-3 in Madrid.") == []
+    assert (
+        events_of(
+            "Herbert and Mahut rallied to defeat Ben McLachlan and Yasutaka Uchiyama of Japan "
+            "6-7 (4), 6-4, 7-5, giving France a 2-1 victory."
+        )
+        == []
+    )
+    # a count is no score
+    (killed,) = events_of("Gunmen killed 20-30 villagers in northern Nigeria.")
+    assert killed.plover == "ASSAULT"
+
+
 def test_a_subject_pattern_of_another_verb_does_not_serve_its_block(events_of):
     # "&MILITARY * [190]" was written for "advance": riots that continue stay riots
     (event,) = events_of(

@@ -92,6 +92,8 @@ NO_EVENT_POS = frozenset(
 )
 # Dependents that hold a quoted clause (the parser hangs some as adverbial clauses).
 QUOTED_CLAUSES = {"ccomp", "advcl", "parataxis"}
+# What joins the two sides of a score ("6-3", "2–1").
+SCORE_DASHES = {"-", "–"}
 
 
 def extract_events(
@@ -100,6 +102,7 @@ def extract_events(
     """Events coded from every coded verb in ``doc`` whose source is an actor or group."""
     resolver = ArgumentResolver(doc, actors)
     by_verb: dict[int, list[Event]] = {}
+    games: set[int] = set()
     for verb in doc:
         if verb.pos_ in NO_EVENT_POS:
             continue
@@ -168,10 +171,18 @@ def extract_events(
             # A block's default with no one acted on is rarely an event between actors
             # ("Toyota is giving the SUV a lower centre", "the MacBook hit 44 dBa").
             found = [event for event in found if event.target is not None]
+        if found and _is_contest(code) and _tells_a_score(verb):
+            # "Nadal defeated Khachanov 6-3, 7-6": a game, not an attack; what its
+            # clauses say ("giving France a 2-1 victory") is the game's too
+            games.add(verb.i)
         # Checked last: most tokens code nothing, and these read the whole sentence.
         if found and not _tells_no_act(verb):
             by_verb[verb.i] = found + _fighting_beside(verb, found, article_id, date)
-    kept = {i: found for i, found in by_verb.items() if not _under_another_event(doc[i], by_verb)}
+    kept = {
+        i: found
+        for i, found in by_verb.items()
+        if i not in games and not _under_another_event(doc[i], by_verb)
+    }
     return [
         event
         for i, found in kept.items()
@@ -215,6 +226,26 @@ def _as_riot(event: Event, verb: Token, article_id: str, date: str | None) -> Ev
     if event.source.sector not in rules.sectors or event.cameo.startswith(PROTEST_ROOT):
         return event
     return _event(verb, rules.code, event.source, event.target, article_id, date, event.negated)
+
+
+def _is_contest(code: str) -> bool:
+    """Codes that a game's result reads as: defeating, beating, routing (material
+    conflict) and rallying (protest)."""
+    return codebook.quad_class(code) == MATERIAL_CONFLICT or code.startswith(PROTEST_ROOT)
+
+
+def _tells_a_score(verb: Token) -> bool:
+    """Whether the verb's phrase gives a game's score ("defeated Khachanov *6-3*, 7-6",
+    "beat Germany *2-1*"), which a count is not ("killed *20-30* villagers")."""
+    return any(
+        token.pos_ == "NUM"
+        and token.head.pos_ != "NOUN"
+        and any(
+            part.pos_ == "NUM" and any(mark.text in SCORE_DASHES for mark in part.children)
+            for part in token.children
+        )
+        for token in verb.subtree
+    )
 
 
 def _fighting_beside(
