@@ -659,6 +659,18 @@ def test_a_game_won_by_a_score_is_no_attack(events_of):
     assert killed.plover == "ASSAULT"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many economists think Greece will restructure its debts with help from the IMF.",
+        "The Nigerian Senate resolved to observe a minute of silence in honour of the victims.",
+        "The Iranian government bothered to register the trademark in China.",
+    ],
+)
+def test_what_is_thought_resolved_or_bothered_to_do_without_an_act_codes_nothing(events_of, text):
+    assert events_of(text) == []
+
+
 def test_a_subject_pattern_of_another_verb_does_not_serve_its_block(events_of):
     # "&MILITARY * [190]" was written for "advance": riots that continue stay riots
     (event,) = events_of(
