@@ -671,6 +671,19 @@ def test_what_is_thought_resolved_or_bothered_to_do_without_an_act_codes_nothing
     assert events_of(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The United States resumed air strikes on Islamic State positions in Iraq.", "195"),
+        ("Kurdish activists in Turkey began a hunger strike on Monday.", "142"),
+        ("Greek unions began a general strike on Wednesday.", "143"),
+    ],
+)
+def test_a_strike_begun_or_resumed_is_of_its_kind(events_of, text, expected):
+    (event,) = events_of(text)
+    assert event.cameo == expected
+
+
 def test_a_subject_pattern_of_another_verb_does_not_serve_its_block(events_of):
     # "&MILITARY * [190]" was written for "advance": riots that continue stay riots
     (event,) = events_of(
