@@ -677,9 +677,11 @@ def test_what_is_thought_resolved_or_bothered_to_do_without_an_act_codes_nothing
         ("The United States resumed air strikes on Islamic State positions in Iraq.", "195"),
         ("Kurdish activists in Turkey began a hunger strike on Monday.", "142"),
         ("Greek unions began a general strike on Wednesday.", "143"),
+        ("Israel halted air strikes on Gaza.", "087"),
+        ("Russia launched air strikes on Syrian rebels.", "195"),
     ],
 )
-def test_a_strike_begun_or_resumed_is_of_its_kind(events_of, text, expected):
+def test_a_strike_begun_resumed_or_halted_is_of_its_kind(events_of, text, expected):
     (event,) = events_of(text)
     assert event.cameo == expected
 
