@@ -1572,3 +1572,10 @@ def test_unidentified_attackers_are_groups_of_the_place(events_of, text, source)
     (event,) = events_of(text)
     assert event.source.code == source
     assert event.plover == "ASSAULT"
+
+
+def test_foreign_forces_are_of_no_country_the_sentence_names(events_of):
+    (event,) = events_of(
+        "China opposes any foreign forces to plot colour revolution in Kazakhstan."
+    )
+    assert (event.source.code, event.target.code) == ("CHN", "MIL")

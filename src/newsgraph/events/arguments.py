@@ -225,7 +225,9 @@ class ArgumentResolver:
         if region is not None:
             return ActorRef(text, None, region, sector)
         if sector is not None:
-            country = self._country_in(phrase(head)) or self._home_country(head.sent)
+            country = self._country_in(phrase(head))
+            if country is None and not self._foreign(group_head):
+                country = self._home_country(head.sent)
             return ActorRef(text, None, (country or "") + sector, sector)
         return None
 
@@ -242,6 +244,12 @@ class ArgumentResolver:
                 if child.dep_ == head.dep_ and child.lower_ != head.lower_:
                     return child
         return None
+
+    def _foreign(self, head: Token) -> bool:
+        """Whether a group is said to be from outside ("foreign forces"): of no country
+        the sentence names (``groups.toml`` ``[foreign]``)."""
+        words = _groups_table()["foreign"]["words"]
+        return any(child.lower_ in words for child in head.lefts)
 
     def _only_names_a_group(self, key: str, named: Span, sector: str | None) -> bool:
         """Whether a name the dictionary cannot place only qualifies a group noun: "the
