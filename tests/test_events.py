@@ -686,6 +686,13 @@ def test_a_strike_begun_resumed_or_halted_is_of_its_kind(events_of, text, expect
     assert event.cameo == expected
 
 
+def test_what_is_received_or_got_is_no_act_of_the_receiver(events_of):
+    assert events_of("Greece will receive loans from the IMF and the other euro countries.") == []
+    assert events_of("Most of the other 100 workers in Texas were able to get out safely.") == []
+    (hosted,) = events_of("Iran received a delegation from Iraq on Monday.")
+    assert (hosted.source.code, hosted.target.code, hosted.cameo) == ("IRN", "IRQGOV", "043")
+
+
 def test_a_subject_pattern_of_another_verb_does_not_serve_its_block(events_of):
     # "&MILITARY * [190]" was written for "advance": riots that continue stay riots
     (event,) = events_of(
