@@ -1586,3 +1586,11 @@ def test_foreign_forces_are_of_no_country_the_sentence_names(events_of):
         "China opposes any foreign forces to plot colour revolution in Kazakhstan."
     )
     assert (event.source.code, event.target.code) == ("CHN", "MIL")
+
+
+def test_a_human_rights_group_is_an_ngo_of_no_country(events_of):
+    (event,) = events_of(
+        "Croatian authorities are failing to uphold the property rights of Croatian Serb "
+        "refugees, a human rights group protested here Wednesday."
+    )
+    assert (event.source.code, event.target.code[:3], event.plover) == ("NGO", "HRV", "ACCUSE")

@@ -28,6 +28,7 @@ CORE_MODIFIERS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod
 # Parts of a noun phrase left out of its text: clauses and asides about the noun.
 PHRASE_CUTS = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
 GOVERNMENT_SECTOR = "GOV"
+NGO = "NGO"  # CAMEO's root for non-governmental organisations
 # Pronouns that stand for an actor named earlier in the sentence ("Syria says *it* will").
 ACTOR_PRONOUNS = {"it", "they", "he", "she", "we"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -224,6 +225,8 @@ class ArgumentResolver:
         region = self._region_in(phrase(head))
         if region is not None:
             return ActorRef(text, None, region, sector)
+        if self._non_governmental(group_head):
+            return ActorRef(text, None, NGO, None)
         if sector is not None:
             country = self._country_in(phrase(head))
             if country is None and not self._foreign(group_head):
@@ -244,6 +247,18 @@ class ArgumentResolver:
                 if child.dep_ == head.dep_ and child.lower_ != head.lower_:
                     return child
         return None
+
+    def _non_governmental(self, head: Token) -> bool:
+        """Whether a group noun is qualified as an NGO: "a human rights group", "aid
+        agencies" (``groups.toml`` ``[non_governmental]``)."""
+        table = _groups_table()["non_governmental"]
+        if head.lemma_.lower() not in table["heads"]:
+            return False
+        return head.lower_ not in table["qualifiers"] and any(
+            child.dep_ in {"compound", "amod"}
+            and (child.lemma_.lower() in table["qualifiers"] or child.lower_ in table["qualifiers"])
+            for child in head.lefts
+        )
 
     def _foreign(self, head: Token) -> bool:
         """Whether a group is said to be from outside ("foreign forces"): of no country
