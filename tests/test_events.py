@@ -1594,3 +1594,10 @@ def test_a_human_rights_group_is_an_ngo_of_no_country(events_of):
         "refugees, a human rights group protested here Wednesday."
     )
     assert (event.source.code, event.target.code[:3], event.plover) == ("NGO", "HRV", "ACCUSE")
+
+
+def test_a_newspaper_is_a_media_group_of_its_place(events_of):
+    events = events_of(
+        "A newspaper based in Christian east Beirut has violated a ban by General Michel Aoun."
+    )
+    assert [(e.source.code, e.plover) for e in events] == [("LBNMED", "REJECT")]
