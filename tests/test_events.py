@@ -1601,3 +1601,11 @@ def test_a_newspaper_is_a_media_group_of_its_place(events_of):
         "A newspaper based in Christian east Beirut has violated a ban by General Michel Aoun."
     )
     assert [(e.source.code, e.plover) for e in events] == [("LBNMED", "REJECT")]
+
+
+def test_a_preposition_inside_a_clause_of_its_own_is_not_the_target(events_of):
+    events = events_of(
+        "Qatar's emir launched a mediation effort on Saturday between the Emirates and "
+        "Saudi Arabia whose ties have been strained by Riyadh's new friendship with Tehran."
+    )
+    assert sorted(e.target.code for e in events) == ["ARE", "SAU"]

@@ -79,6 +79,8 @@ FORCE_SECTORS = {"MIL", "COP"}
 # Prepositions after an event noun that name whom it is about: "an investigation *into*",
 # "a mediation mission *between* Syria and the PLO".
 NOUN_PREPS = ("into", "between")
+# Clauses with a verb of their own, whose prepositions are theirs.
+OWN_CLAUSES = {"relcl", "acl", "advcl", "ccomp"}
 # Clauses that describe a noun rather than tell an event of their own.
 DESCRIBING_CLAUSES = {"relcl", "acl", "amod"}
 # Where an imperative stands: a sentence or a quoted or reported clause of its own.
@@ -982,9 +984,12 @@ def _attached_elsewhere(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
 
     "sent its forces under the CSTO, an alliance ..., to Kazakhstan": the destination
     is about the sending even when a long aside in between captured the preposition.
+    Not inside a clause of its own: in "a mediation effort between the Emirates and
+    Saudi Arabia, whose ties have been strained by Riyadh's friendship *with Tehran*",
+    the "with" is the straining's.
     """
     found = []
-    for token in verb.subtree:
+    for token in _outside_clauses(verb):
         if (
             token.i > verb.i
             and token.dep_ == "prep"
@@ -992,6 +997,19 @@ def _attached_elsewhere(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
             and token.lower_ in pattern.target_preps
         ):
             found += [conjuncts(c) for c in token.children if c.dep_ == "pobj" and c.ent_type_]
+    return found
+
+
+def _outside_clauses(verb: Token) -> list[Token]:
+    """The tokens of the verb's subtree that no clause below it with a verb of its own
+    holds (a "which is ..." clause has none: it tells nothing done)."""
+    found, stack = [], list(verb.children)
+    while stack:
+        token = stack.pop()
+        if token.dep_ in OWN_CLAUSES and token.pos_ == "VERB":
+            continue
+        found.append(token)
+        stack.extend(token.children)
     return found
 
 
