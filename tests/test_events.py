@@ -1609,3 +1609,26 @@ def test_a_preposition_inside_a_clause_of_its_own_is_not_the_target(events_of):
         "Saudi Arabia whose ties have been strained by Riyadh's new friendship with Tehran."
     )
     assert sorted(e.target.code for e in events) == ["ARE", "SAU"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "target"),
+    [
+        ("Russia launched 100 drones at Ukrainian cities.", "195", "UKR"),
+        ("The United States slapped tariffs on Chinese goods.", "163", "CHN"),
+        ("China cut off military talks with the United States.", "164", "USA"),
+        ("North Korea broke off talks with South Korea.", "164", "KOR"),
+        ("Pakistan broke diplomatic relations with India.", "161", "IND"),
+    ],
+)
+def test_weapons_launched_tariffs_slapped_and_talks_broken_off(events_of, text, cameo, target):
+    (event,) = events_of(text)
+    assert (event.cameo, event.target.code[:3]) == (cameo, target)
+
+
+def test_the_subject_of_a_stative_participle_is_the_one_acting(events_of):
+    (event,) = events_of(
+        "Serb forces were engaged in ethnic cleansing in Montenegro against the Albanian "
+        "population of the province."
+    )
+    assert event.source.code == "SRBMIL"

@@ -34,6 +34,7 @@ from newsgraph.events.patterns import (
     purpose_roots,
     riot,
     statement_nouns,
+    stative_participles,
     verb_patterns,
 )
 from newsgraph.events.verb_dictionary import dates_only, verb_dictionary
@@ -823,8 +824,11 @@ def source_heads(verb: Token) -> list[Token]:
             if pobj.dep_ == "pobj"
         ]
         return [token for agent in agents for token in conjuncts(agent)]
+    # the subject of a stative participle ("forces were engaged in") is a passive one
+    stative = verb.lemma_.lower() in stative_participles()
+    subjects = SUBJECTS | PASSIVE_SUBJECTS if stative else SUBJECTS
     for child in verb.children:
-        if child.dep_ in SUBJECTS:
+        if child.dep_ in subjects:
             if child.tag_ in RELATIVE_PRONOUN_TAGS and verb.dep_ == "relcl":
                 # "adopted a resolution that demands": who adopted it
                 maker = _statement_maker(verb.head)
@@ -854,6 +858,10 @@ def _noun_phrase_head(token: Token) -> Token:
 
 
 def is_passive(verb: Token) -> bool:
+    """A passive verb, but not a participle that only says what state the subject is in
+    ("Serb forces were engaged in ethnic cleansing": they did it)."""
+    if verb.lemma_.lower() in stative_participles():
+        return False
     return any(child.dep_ in PASSIVE_SUBJECTS or child.dep_ == "auxpass" for child in verb.children)
 
 

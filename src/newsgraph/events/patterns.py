@@ -171,6 +171,12 @@ def statement_nouns() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
+def stative_participles() -> frozenset[str]:
+    """Verbs whose passive is a state of the subject ("were engaged in fighting")."""
+    return frozenset(_load_toml("verbs.toml")["defaults"]["stative_participles"])
+
+
+@cache
 def occurrence_verbs() -> frozenset[str]:
     """Verbs that only say an event happens ("protests *broke out*", "fighting *raged*")."""
     return frozenset(_load_toml("verbs.toml")["defaults"]["occurrence_verbs"])
