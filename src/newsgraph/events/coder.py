@@ -1221,16 +1221,27 @@ def location(verb: Token) -> str | None:
 
 
 def _entity_text(token: Token) -> str:
-    entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-    return entity.text
+    return _entity_at(token).text
+
+
+def _entity_at(token: Token) -> Span:
+    """The entity a token is in, from the tokens' IOB tags: ``doc.ents`` and ``Span.ents``
+    build a span for every entity of the doc on each access."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def explicit_date(sentence: Span) -> str | None:
     """An absolute date stated in the sentence, as ISO (``2022-01-05``, ``2022-01``, ``1916``)."""
-    for entity in sentence.ents:
-        if entity.label_ != "DATE":
+    for token in sentence:
+        if token.ent_iob_ != "B" or token.ent_type_ != "DATE":
             continue
-        text = _with_trailing_year(entity)
+        text = _with_trailing_year(_entity_at(token))
         year = YEAR.search(text)
         if year is None:
             continue
