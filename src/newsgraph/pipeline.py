@@ -20,7 +20,7 @@ from newsgraph.actors import ActorDictionary, resolve_actors
 from newsgraph.claims import extract_claims
 from newsgraph.clean import EmptyArticle, clean_document
 from newsgraph.events import extract_events
-from newsgraph.nlp import load_pipeline
+from newsgraph.nlp import doc_text, load_pipeline
 from newsgraph.quotes import extract_quotes
 from newsgraph.read import Notice, read_paths
 from newsgraph.records import (
@@ -112,7 +112,7 @@ class TextCoder:
         for doc, (text_id, date) in self.nlp.pipe(pairs, as_tuples=True, batch_size=64):
             actors = resolve_actors(doc, text_id, self.dictionary, date=date)
             events = extract_events(doc, text_id, actors, date=date)
-            yield CodedText(text_id, doc.text, events, dict(actors.actors))
+            yield CodedText(text_id, doc_text(doc), events, dict(actors.actors))
 
 
 def _chunks(items: Iterable[RawDocument | Skipped | Notice], size: int) -> Iterator[list]:

@@ -22,6 +22,7 @@ from spacy.util import filter_spans
 
 from newsgraph.actors.dictionary import ActorDictionary, DictionaryMatch, Leader, normalise_name
 from newsgraph.actors.index import ActorIndex
+from newsgraph.nlp import doc_text
 from newsgraph.records import Actor, Mention
 from newsgraph.records import Span as TextSpan
 
@@ -137,7 +138,7 @@ class _Resolution:
 
     def _blocked_tokens(self, exclude_names: Collection[str]) -> set[int]:
         """Tokens inside photo credits, the publisher's name and defined technical terms."""
-        text = self.doc.text
+        text = doc_text(self.doc)
         ranges = [m.span() for m in CREDIT.finditer(text)]
         for name in exclude_names:
             ranges += [m.span() for m in re.finditer(re.escape(name), text, re.IGNORECASE)]
@@ -163,7 +164,7 @@ class _Resolution:
             words = [t.text for t in self.doc[max(0, token.i - len(short)) : token.i]]
             if words and all(w.islower() for w in words) and _is_acronym_of(short, " ".join(words)):
                 terms.add(short)
-        return {t.i for t in self.doc if t.text in terms}
+        return {t.i for t in self.doc if t.text in terms} if terms else set()
 
     # -- dictionary ------------------------------------------------------------------
 
@@ -589,7 +590,7 @@ class _Resolution:
             return
         forms = sorted(self.short_forms, key=len, reverse=True)
         pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
-        for match in pattern.finditer(self.doc.text):
+        for match in pattern.finditer(doc_text(self.doc)):
             span = self.doc.char_span(match.start(), match.end())
             if span is None or not self._free(span) or span[0].pos_ == "PRON":
                 continue  # "He" opening a sentence is no short form of Liu He

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.nlp import doc_text
 from newsgraph.quotes.scan import (
     CueLexicon,
     Quotation,
@@ -370,7 +371,7 @@ class _Attributor:
         self.doc = doc
         self.article_id = article_id
         self.lexicon = cue_lexicon()
-        self.text = doc.text  # Doc.text is rebuilt from the tokens on every access
+        self.text = doc_text(doc)
         self.paragraphs = paragraph_spans(self.text)
         self.token_starts = [token.idx for token in doc]  # once, not once per quote
         self.speakers = SpeakerResolver(
@@ -518,7 +519,7 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
     quoted sentence with no cue of its own is credited to the speaker of the
     previous quote in the same or the previous paragraph.
     """
-    text = doc.text
+    text = doc_text(doc)
     quotations = scan_quotations(text)
     if not quotations:
         return []  # no speakers to resolve either
