@@ -80,6 +80,8 @@ FORCE_SECTORS = {"MIL", "COP"}
 # Prepositions after an event noun that name whom it is about: "an investigation *into*",
 # "a mediation mission *between* Syria and the PLO".
 NOUN_PREPS = ("into", "between")
+# Clauses that report what someone says must be done: "said that Sudan *must* return".
+REPORTED_CLAUSES = {"ccomp", "acl"}
 # Clauses with a verb of their own, whose prepositions are theirs.
 OWN_CLAUSES = {"relcl", "acl", "advcl", "ccomp"}
 # Clauses that describe a noun rather than tell an event of their own.
@@ -777,10 +779,12 @@ def reported_obligation(verb: Token) -> str | None:
     (CAMEO 10, refined by the action: a return is a demand to yield, 105); the
     reporter is the source and the obliged subject the target.
     """
-    rules = modality()
+    if verb.dep_ not in REPORTED_CLAUSES:
+        return None  # most tokens: no clause, no reporter to look for
     reporter = _reporter(verb)
-    if verb.dep_ not in {"ccomp", "acl"} or reporter.pos_ not in {"VERB", "AUX"}:
+    if reporter.pos_ not in {"VERB", "AUX"}:
         return None
+    rules = modality()
     if code_token(reporter):
         return None  # "agreed that they should cooperate" is an agreement
     if not any(
