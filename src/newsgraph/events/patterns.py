@@ -91,6 +91,7 @@ class GroupWords:
     quantifiers: frozenset[str]
 
 
+@cache
 def _load_toml(name: str) -> dict:
     return tomllib.loads(DATA_DIR.joinpath(name).read_text(encoding="utf-8"))
 
