@@ -28,7 +28,6 @@ CORE_MODIFIERS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod
 # Parts of a noun phrase left out of its text: clauses and asides about the noun.
 PHRASE_CUTS = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
 GOVERNMENT_SECTOR = "GOV"
-NGO = "NGO"  # CAMEO's root for non-governmental organisations
 # Pronouns that stand for an actor named earlier in the sentence ("Syria says *it* will").
 ACTOR_PRONOUNS = {"it", "they", "he", "she", "we"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -226,7 +225,7 @@ class ArgumentResolver:
         if region is not None:
             return ActorRef(text, None, region, sector)
         if self._non_governmental(group_head):
-            return ActorRef(text, None, NGO, None)
+            return ActorRef(text, None, NON_GOVERNMENTAL, None)
         if sector is not None:
             country = self._country_in(phrase(head))
             if country is None and not self._foreign(group_head):
@@ -249,8 +248,8 @@ class ArgumentResolver:
         return None
 
     def _non_governmental(self, head: Token) -> bool:
-        """Whether a group noun is qualified as an NGO: "a human rights group", "aid
-        agencies" (``groups.toml`` ``[non_governmental]``)."""
+        """Whether a group noun is qualified as an NGO: "a human rights group", "a
+        humanitarian organisation" (``groups.toml`` ``[non_governmental]``)."""
         table = _groups_table()["non_governmental"]
         if head.lemma_.lower() not in table["heads"]:
             return False
