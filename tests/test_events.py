@@ -150,6 +150,25 @@ def test_explicit_date_and_location_in_the_sentence(events_of):
     assert event.target.code == "GEOGOV"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia sent troops to Kazakhstan, which it recognised as independent in 1991.",
+        "Egypt criticised the 2019 maritime deal between Turkey and Libya on Monday.",
+        "Serbia condemned Kosovo's 2008 declaration of independence.",
+    ],
+)
+def test_a_year_that_dates_something_else_keeps_the_article_date(events_of, text):
+    events = events_of(text, date="2022-01-06")
+    assert events
+    assert {event.date for event in events} == {"2022-01-06"}
+
+
+def test_a_year_on_the_verb_dates_the_act(events_of):
+    (event,) = events_of("Germany annexed Austria in 1938.", date="2022-01-06")
+    assert (event.cameo, event.date) == ("192", "1938")
+
+
 def test_police_and_protesters_are_groups_with_sectors_and_the_country_of_the_place(events_of):
     (event,) = events_of("Police arrested dozens of protesters in Kyiv.")
     # PETRARCH2's dictionary codes arresting protesters as repression (175), not 173.

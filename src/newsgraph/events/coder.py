@@ -56,6 +56,9 @@ PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 MONTHS = [name.lower() for name in calendar.month_name[1:]]
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
+# Dependencies by which a date phrase hangs on the verb it dates ("said *Monday*", "met *last
+# year*"; "in 1938" is a preposition's object instead).
+TIME_ADVERBIALS = {"npadvmod", "tmod", "advmod", "obl"}
 # A bare statement ("said", "announced") codes no event of its own: its clause does.
 STATEMENT_CODES = {"010"}
 # The code of a hand-written verb that is no event of its own (verbs.toml ``code = ""``).
@@ -1207,7 +1210,7 @@ def _event(
         goldstein=codebook.goldstein(code),
         quad_class=codebook.quad_class(code),
         verb=verb.text,
-        date=explicit_date(sentence) or date,
+        date=stated_date(verb) or date,
         location=location(verb),
         negated=negated,
     )
@@ -1240,24 +1243,44 @@ def _entity_at(token: Token) -> Span:
     return doc[start:end]
 
 
-def explicit_date(sentence: Span) -> str | None:
-    """An absolute date stated in the sentence, as ISO (``2022-01-05``, ``2022-01``, ``1916``)."""
-    for token in sentence:
+def stated_date(verb: Token) -> str | None:
+    """The absolute date the clause states for the verb's act, as ISO (``2022-01-05``,
+    ``2022-01``, ``1916``): a date adverbial of the verb itself ("rallied *on January 5,
+    2022*", "annexed *in 1938*"). A year elsewhere in the sentence dates something else ("the
+    *2025* bond", "a treaty signed *in 1889*" under another verb), so the article's date stands.
+    """
+    for token in verb.sent:
         if token.ent_iob_ != "B" or token.ent_type_ != "DATE":
             continue
-        text = _with_trailing_year(_entity_at(token))
-        year = YEAR.search(text)
-        if year is None:
+        entity = _entity_at(token)
+        if not _dates_verb(entity.root, verb):
             continue
-        words = [word.strip(",.") for word in text.lower().split()]
-        month = next((MONTHS.index(word) + 1 for word in words if word in MONTHS), None)
-        if month is None:
-            return year.group(1)
-        day = DAY.search(YEAR.sub("", text))
-        if day and 1 <= int(day.group(1)) <= 31:
-            return f"{year.group(1)}-{month:02d}-{int(day.group(1)):02d}"
-        return f"{year.group(1)}-{month:02d}"
+        if (iso := _iso_date(_with_trailing_year(entity))) is not None:
+            return iso
     return None
+
+
+def _dates_verb(date: Token, verb: Token) -> bool:
+    """Whether a date phrase modifies the verb: an adverbial of time on it, or the object of
+    one of its prepositions ("*in* 1938", "*on* Monday")."""
+    if date.head == verb and date.dep_ in TIME_ADVERBIALS:
+        return True
+    preposition = date.head
+    return date.dep_ == "pobj" and preposition.dep_ == "prep" and preposition.head == verb
+
+
+def _iso_date(text: str) -> str | None:
+    year = YEAR.search(text)
+    if year is None:
+        return None
+    words = [word.strip(",.") for word in text.lower().split()]
+    month = next((MONTHS.index(word) + 1 for word in words if word in MONTHS), None)
+    if month is None:
+        return year.group(1)
+    day = DAY.search(YEAR.sub("", text))
+    if day and 1 <= int(day.group(1)) <= 31:
+        return f"{year.group(1)}-{month:02d}-{int(day.group(1)):02d}"
+    return f"{year.group(1)}-{month:02d}"
 
 
 def _with_trailing_year(entity: Span) -> str:
