@@ -169,6 +169,11 @@ def test_a_year_on_the_verb_dates_the_act(events_of):
     assert (event.cameo, event.date) == ("192", "1938")
 
 
+def test_a_domestic_target_is_shown_by_the_country_name_the_article_uses(events_of):
+    (event,) = events_of("Thousands of protesters in Greece demanded new elections.")
+    assert (event.target.code, event.target.text) == ("GRCGOV", "Greece")
+
+
 def test_police_and_protesters_are_groups_with_sectors_and_the_country_of_the_place(events_of):
     (event,) = events_of("Police arrested dozens of protesters in Kyiv.")
     # PETRARCH2's dictionary codes arresting protesters as repression (175), not 173.

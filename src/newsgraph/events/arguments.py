@@ -436,7 +436,9 @@ class ArgumentResolver:
         code = country if state else country + GOVERNMENT_SECTOR
         # The country is the article's actor only when the article names it.
         key = country if country in self.actors.actors else None
-        return ActorRef(country, key, code, None if state else GOVERNMENT_SECTOR)
+        # Shown by the country's name where the article names it, not by a bare code.
+        text = self.actors.actors[key].name if key else country
+        return ActorRef(text, key, code, None if state else GOVERNMENT_SECTOR)
 
     def _fires_a_weapon(self, source: ActorRef) -> bool:
         """Whether ``source`` is the subject of a verb whose object is a weapon ("North
