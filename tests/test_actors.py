@@ -511,3 +511,31 @@ def test_spellings_and_terms_since_the_petrarch_data(dictionary, name, date, cod
 def test_places_of_recent_conflicts_name_their_country(nlp, dictionary, place, country):
     index = resolve(nlp, dictionary, f"Artillery hit {place} on Monday.")
     assert index.find(place) == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China's ambassador to Britain, Liu Xiaoming, said London should not interfere.",
+        "The Chinese ambassador in London, Liu Xiaoming, said Britain should not interfere.",
+    ],
+)
+def test_a_name_in_apposition_to_a_role_takes_the_role_owners_country(nlp, dictionary, text):
+    actor = resolve(nlp, dictionary, text).actors["person:liu-xiaoming"]
+    assert (actor.country, actor.code) == ("CHN", "CHNGOV")
+    assert "ambassador" in actor.roles
+
+
+def test_a_credit_glued_to_a_name_is_no_part_of_it(nlp, dictionary):
+    index = resolve(
+        nlp,
+        dictionary,
+        "Governor Kristi Noem spoke in Pierre. Getty Images Kristi Noem said the state would act.",
+    )
+    people = [actor.key for actor in index.actors.values() if actor.type == "person"]
+    assert people == ["person:kristi-noem"]
+
+
+def test_a_photographer_named_in_a_credit_is_no_actor(nlp, dictionary):
+    index = resolve(nlp, dictionary, "AP Photo Jacquelyn Martin shows the scene in Washington.")
+    assert not [actor for actor in index.actors.values() if actor.type == "person"]

@@ -31,6 +31,8 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 DATA_PACKAGE = "newsgraph.data.actors"
+CLEANING_DATA_PACKAGE = "newsgraph.data.clean"
+CLEANING_RULES_FILE = "rules.toml"
 # Hand-written files come after the converted ones, so that their names win.
 ACTOR_FILES = (
     "countries.tsv",
@@ -132,6 +134,9 @@ class PeopleRules:
     given_name_titles: frozenset[str] = frozenset()
     state_bodies: frozenset[str] = frozenset()
     body_titles: frozenset[str] = frozenset()
+    # News and photo agencies of photo credits ("Getty Images", "AP Photo"), longest first:
+    # a credit glued to a caption's name ("Getty Images Kristi Noem") is no part of it.
+    credit_names: tuple[str, ...] = ()
 
     @property
     def title_words(self) -> frozenset[str]:
@@ -461,7 +466,16 @@ def _load_people_rules() -> PeopleRules:
         given_name_titles=frozenset(word.lower() for word in raw["given_name_titles"]),
         state_bodies=frozenset(word.lower() for word in raw["state_bodies"]),
         body_titles=frozenset(word.lower() for word in raw["body_titles"]),
+        credit_names=_credit_names(),
     )
+
+
+def _credit_names() -> tuple[str, ...]:
+    """The agencies that the cleaning rules know from photo credits (one list for both)."""
+    rules = resources.files(CLEANING_DATA_PACKAGE).joinpath(CLEANING_RULES_FILE).read_text()
+    credits = tomllib.loads(rules)["credits"]
+    names = [*credits["agencies"], *(f"{a} Photo" for a in credits["agencies"])]
+    return tuple(sorted(names, key=len, reverse=True))
 
 
 @cache

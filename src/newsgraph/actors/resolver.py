@@ -35,6 +35,12 @@ LINKING_WORDS = {"of", "at", "for", "in", "with"}
 PHRASE_STOPS = {",", ";", ".", ":", "(", ")", '"', "“", "”", "—", "–"}
 ACRONYM_SKIP = {"of", "the", "and", "for", "in", "on", "&"}
 # Where a name the parser missed can stand: subject, object, conjunct or apposition.
+# Prepositions of place: what they take after a verb is where something happens.
+LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "inside", "across", "throughout"}
+# What a credit names its photographer after ("AP Photo/Jacquelyn Martin").
+PHOTOGRAPHER_CREDIT = " Photo"
+# How the owner of a role hangs on the role noun: "China's ambassador", "the Chinese envoy".
+ROLE_OWNERS = {"poss", "amod", "compound", "nmod"}
 NAME_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss"}
 # Codes of international organisations: a person holding a post in one is coded by it.
 INTERNATIONAL = ("IGO", "NGO")
@@ -235,11 +241,35 @@ class _Resolution:
     def _name_without_title(self, ent: Span) -> Span | None:
         """The entity minus titles spaCy sometimes includes and a trailing possessive."""
         start, end = ent.start, ent.end
+        start = self._past_credit(start, end)
+        if start is None:
+            return None
         while start < end and self.doc[start].lower_ in self.title_words | self.people.modifiers:
             start += 1
         while end > start and self.doc[end - 1].text in POSSESSIVES:
             end -= 1
         return self.doc[start:end] if end > start else None
+
+    def _past_credit(self, start: int, end: int) -> int | None:
+        """The first token after an agency credit that opens a name ("Getty Images Kristi
+        Noem": a caption's credit glued to the next line), ``start`` when none does, and
+        None for a photographer's own credit ("AP Photo Jacquelyn Martin"): no actor."""
+        before = self.doc[self.doc[start].sent.start : start].text.rstrip(" /")
+        if any(
+            before.endswith(c) for c in self.people.credit_names if c.endswith(PHOTOGRAPHER_CREDIT)
+        ):
+            return None
+        text = self.doc[start:end].text
+        for credit in self.people.credit_names:
+            if text.startswith(credit + " "):
+                if credit.endswith(PHOTOGRAPHER_CREDIT):
+                    return None
+                last = self.doc[end - 1]
+                after = self.doc.char_span(
+                    self.doc[start].idx + len(credit) + 1, last.idx + len(last)
+                )
+                return after.start if after is not None else start
+        return start
 
     def _add_person(self, name_span: Span) -> None:
         name = name_span.text
@@ -250,6 +280,9 @@ class _Resolution:
             person.name = name
         title_role, title_country = self._title_before(name_span)
         appositive_role, appositive_country = self._appositive_after(name_span)
+        heading_role, heading_country = self._role_the_name_renames(name_span)
+        title_role = title_role or heading_role
+        title_country = title_country or heading_country
         person.code = (
             person.code
             or (title_role and self._international_before(name_span))
@@ -355,8 +388,18 @@ class _Resolution:
         return words[0] if words[0] in self.people.family_name_first else words[-1]
 
     def _add_lone_name(self, span: Span) -> None:
-        """A surname with no full name in the article: a known leader's, or its own person."""
+        """A surname with no full name in the article: a known leader's, or its own person.
+        A lone untitled name that is where something happens ("spoke *in Pierre*", "*near*
+        Logar") is a place the model took for a name."""
         title, title_country = self._title_before(span)
+        preposition = span.root.head
+        if (
+            not title
+            and span.root.dep_ == "pobj"
+            and preposition.lower_ in LOCATIVE_PREPOSITIONS
+            and preposition.head.pos_ in {"VERB", "AUX"}
+        ):
+            return
         governs = span.end < len(self.doc) and self.doc[span.end].lemma_ in self.people.governed_by
         if title and title.split()[-1].lower() in self.people.given_name_titles:
             # "Prince Andrew" is a given name: only a leader known by it, no surname
@@ -424,6 +467,18 @@ class _Resolution:
                 # that body, not in a state ("Senate President" stays the state's)
                 return None, None
         return " ".join(words), country
+
+    def _role_the_name_renames(self, name_span: Span) -> tuple[str | None, str | None]:
+        """Role and country when the name stands in apposition to a role noun: "*China's*
+        ambassador to Britain, Liu Xiaoming", "the *Chinese* ambassador in London, Liu
+        Xiaoming". The role's owner (a possessor or a country adjective) is the person's
+        country; where the role is exercised ("to Britain", "in London") is not."""
+        root = name_span.root
+        role = root.head
+        if root.dep_ != "appos" or role.i >= name_span.start or role.lower_ not in self.role_nouns:
+            return None, None
+        owners = [c for c in role.children if c.dep_ in ROLE_OWNERS and c.i in self.country_at]
+        return role.text, self.country_at[owners[0].i].key if owners else None
 
     def _organisation_country(self, key: str) -> str | None:
         """The country of a dictionary organisation: its own, or its code's (USAMIL)."""
