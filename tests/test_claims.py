@@ -123,3 +123,24 @@ def test_claims_on_real_article_bodies_are_well_formed(nlp):
         assert claim.subject and claim.subject != claim.value
         if claim.number is not None and claim.unit == "percent":
             assert 0 <= claim.number <= 10_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new 16-inch MacBook Pro has a larger screen.",  # a measure naming a kind
+        "The two sides met in Geneva.",  # a small count describes
+        "Three enemy factions attack the player.",
+        "Add 1 cup of blueberries to the bowl.",  # a kitchen measure
+        "The chip runs at 2.3GHz.",  # a unit glued on: a spec
+        "The Fossil smartwatch sells for 195.",  # no unit
+        "An overwhelming 70 percent of Americans say the move was wrong.",  # value in subject
+    ],
+)
+def test_numbers_that_describe_are_no_claims(claims_of, text):
+    assert claims_of(text) == []
+
+
+def test_a_small_count_of_people_harmed_is_a_claim(claims_of):
+    (claim,) = claims_of("Two soldiers were killed in the attack.")
+    assert (claim.number, claim.unit) == (2, "soldier")

@@ -31,6 +31,10 @@ CHANGE_PREPOSITIONS = {"by", "to", "from"}
 NOUN_MODIFIERS = {"det", "amod", "compound", "poss", "nmod", "case"}
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# A number with letters glued on, as model specs and clock times are written ("2.3GHz", "6am").
+GLUED_UNIT = re.compile(r"\d[a-zA-Z]")
+HYPHENATED_MEASURE = re.compile(r"\d\s?-\s?[^\W\d_]")
+ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,9 @@ class NumberWords:
     vague: frozenset[str]
     name_labels: frozenset[str]
     light_verbs: frozenset[str]
+    smallest_count: int
+    harm_verbs: frozenset[str]
+    kitchen_units: frozenset[str]
 
 
 @cache
@@ -56,6 +63,9 @@ def number_words() -> NumberWords:
         vague=frozenset(table["vague"]["words"]),
         name_labels=frozenset(table["names"]["labels"]),
         light_verbs=frozenset(table["light_verbs"]["lemmas"]),
+        smallest_count=table["counts"]["smallest"],
+        harm_verbs=frozenset(table["counts"]["harm_verbs"]),
+        kitchen_units=frozenset(table["kitchen"]["units"]),
     )
 
 
@@ -74,7 +84,8 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
             if entity.label_ not in MEASURES or _is_not_a_measure(entity, words):
                 continue
             subject = measured_subject(entity)
-            if subject is None:
+            number, unit = parse_number(entity, words), unit_of(entity, words)
+            if subject is None or not _is_a_figure(entity, subject, number, unit, words):
                 continue
             claims.append(
                 Claim(
@@ -82,8 +93,8 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
                     sentence=TextSpan(article_id, sentence.start_char, sentence.end_char),
                     subject=subject,
                     value=entity.text,
-                    number=parse_number(entity, words),
-                    unit=unit_of(entity, words),
+                    number=number,
+                    unit=unit,
                     time=nearest_year(entity, entities) or paragraph_year or date,
                 )
             )
@@ -102,6 +113,53 @@ def _is_not_a_measure(entity: Span, words: NumberWords) -> bool:
         return True
     head = root.head
     return head.ent_type_ in words.name_labels or head.pos_ == "PROPN"
+
+
+def _is_a_figure(
+    entity: Span, subject: str, number: float | None, unit: str | None, words: NumberWords
+) -> bool:
+    """Whether a number is a figure the text cites, not a word of description.
+
+    Not figures: a measure that names a kind of thing ("the 16-inch MacBook", "an 11-game
+    streak", "a four-cylinder engine"); a number with no unit ("for $195" read as 195,
+    "U.S. crude 55.12"); a subject that is only the unit, so what is measured is missing
+    ("200 yard", "Fifty-one percent"); a value with its unit glued on, as models and clocks
+    write them ("2.3GHz", "6am", "4K"); a kitchen measure ("1 cup", "1 tsp"); and a small
+    count, which describes ("the two sides", "three enemy factions", "one of the critics")
+    unless it counts people
+    harmed or held, which is news however few ("two soldiers were killed"). A vague
+    count ("hundreds of people") keeps its words.
+    """
+    if _names_a_kind(entity) or GLUED_UNIT.search(entity.text):
+        return False
+    counted = _counted_of(entity.root)
+    if entity.text in subject or (counted is not None and counted.pos_ == "PRON"):
+        return False  # "70 percent of Americans", "a total of 3 inches"; "hundreds of them"
+    if unit is None or unit in words.kitchen_units or not ALPHA_WORD.search(subject):
+        return False
+    if subject.casefold() in {unit, entity.text.casefold()}:
+        return False
+    head = subject.split()[-1].casefold() if subject.split() else ""
+    if head in {unit, *unit.split()} and entity.label_ != "CARDINAL":
+        return False
+    if entity.label_ == "CARDINAL" and number is not None and number < words.smallest_count:
+        verb = subject.split()[-1] if len(subject.split()) > 1 else ""
+        return _lemma(entity, verb) in words.harm_verbs
+    return True
+
+
+def _names_a_kind(entity: Span) -> bool:
+    """A measure written as one hyphenated word ("16-inch", "11-game", "a 1.8-liter"): the
+    form English gives a measure that names a kind of thing, not a figure about it."""
+    return HYPHENATED_MEASURE.search(entity.text) is not None
+
+
+def _lemma(entity: Span, word: str) -> str:
+    """The lemma of ``word`` in the entity's sentence (the verb of a "people killed")."""
+    for token in entity.sent:
+        if token.text == word:
+            return token.lemma_.lower()
+    return word.lower()
 
 
 def measured_subject(entity: Span) -> str | None:
@@ -146,17 +204,7 @@ def _counted(entity: Span) -> str | None:
     """For a count, the counted noun; with the verb it is the object of ("people killed")."""
     root = entity.root
     noun: Token | None = None
-    if root.dep_ == "nummod" and root.head.pos_ == "NOUN":
-        noun = root.head
-    else:
-        counted = [
-            pobj
-            for prep in root.children
-            if prep.dep_ == "prep" and prep.lower_ == "of"
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
-        ]
-        noun = counted[0] if counted else None
+    noun = root.head if root.dep_ == "nummod" and root.head.pos_ == "NOUN" else _counted_of(root)
     if noun is None:
         return None
     counted_head = noun if root.dep_ == "nummod" else root
@@ -168,6 +216,18 @@ def _counted(entity: Span) -> str | None:
     ):
         return f"{noun.text} {verb.text}"
     return noun_phrase(noun).text
+
+
+def _counted_of(number: Token) -> Token | None:
+    """The noun of an "of" phrase a number counts: "hundreds *of people*"."""
+    counted = [
+        pobj
+        for prep in number.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    return counted[0] if counted else None
 
 
 def _subject_of(verb: Token) -> str | None:
@@ -225,7 +285,10 @@ def unit_of(entity: Span, words: NumberWords) -> str | None:
         units = [t.lemma_.lower() for t in entity if t.is_alpha and t.lower_ not in words.scales]
         return units[-1] if units else None
     root = entity.root
-    return root.head.lemma_.lower() if root.dep_ == "nummod" else None
+    if root.dep_ == "nummod":
+        return root.head.lemma_.lower()
+    counted = _counted_of(root)  # "hundreds of people"
+    return counted.lemma_.lower() if counted is not None else None
 
 
 def nearest_year(entity: Span, sentence_entities: list[Span]) -> str | None:

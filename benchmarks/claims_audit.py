@@ -1,0 +1,68 @@
+"""Claims on real news: a fixed random sample of extracted claims, to judge by hand.
+
+Codes the human-written article bodies of ../shared/data/extraction/ground-truth.json (88
+news and feature articles of the ScrapingHub article-extraction benchmark, MIT), as
+benchmarks/events_audit.py does for events, and prints a random sample of claims with the
+sentence each comes from. A reader judges each: is it a meaningful claim, a number with a
+real subject and unit ("the Kazakh population | 68 percent | 2020"), or noise (a product
+size, a count of nothing, a subject that misses what is measured, a wrong year)?
+
+The articles are split by a hash of their key into a fit part and a held-apart part (see
+plv.py): rules are fitted on the fit part's sample; the held-apart sample is judged before
+and after a change, never read case by case while fitting. No judgement is stored.
+
+    .venv/bin/python benchmarks/claims_audit.py [--part fit|held-apart] [--size 50] [--seed 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from pathlib import Path
+
+import py3langid
+
+from newsgraph.claims import extract_claims
+from newsgraph.nlp import load_pipeline
+from newsgraph.records import Claim
+from plv import FIT, HELD, part_of
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLES = ROOT.parent / "shared" / "data" / "extraction" / "ground-truth.json"
+
+
+def describe(claim: Claim) -> str:
+    unit = f" [{claim.unit}]" if claim.unit else ""
+    return f"  {claim.subject} | {claim.value}{unit} | {claim.time or '-'}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--part", choices=[FIT, HELD], default=HELD)
+    parser.add_argument("--size", type=int, default=50, help="claims in the sample")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+
+    pages = json.loads(ARTICLES.read_text(encoding="utf-8"))
+    bodies = {
+        key: page["articleBody"]
+        for key, page in sorted(pages.items())
+        if part_of(key) == args.part and py3langid.classify(page["articleBody"])[0] == "en"
+    }
+    nlp = load_pipeline()
+    claims: list[tuple[str, str, Claim]] = []
+    for key, doc in zip(bodies, nlp.pipe(bodies.values()), strict=True):
+        text = doc.text
+        for claim in extract_claims(doc, key):
+            sentence = " ".join(text[claim.sentence.start : claim.sentence.end].split())
+            claims.append((key, sentence, claim))
+    print(f"articles: {len(bodies)} ({args.part} part, English); claims: {len(claims)}")
+    random.Random(args.seed).shuffle(claims)
+    for number, (key, sentence, claim) in enumerate(claims[: args.size], 1):
+        print(f"\n[{number}] {key[:8]}: {sentence}")
+        print(describe(claim))
+
+
+if __name__ == "__main__":
+    main()
