@@ -382,7 +382,7 @@ def test_token_never_appears_in_a_page(db: Path) -> None:
         assert moved.status_code == 303
         assert moved.headers["location"] == "/?q=Kazakhstan&limit=1"
         cookie = moved.headers["set-cookie"]
-        assert "newsgraph_token=" in cookie and "HttpOnly" in cookie
+        assert "newsgraph_token=" in cookie and "HttpOnly" in cookie and "SameSite=lax" in cookie
         assert "content-security-policy" in moved.headers
         assert http.get("/api/counts", params={"token": token}).headers["location"] == (
             "/api/counts"

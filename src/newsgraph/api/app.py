@@ -194,7 +194,10 @@ def _without_token(request: Request, token: str) -> Response:
     kept = urlencode([(key, value) for key, value in query if key != TOKEN_PARAMETER])
     location = request.url.path + (f"?{kept}" if kept else "")
     response = RedirectResponse(location, status_code=303)
-    response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
+    # Lax, not Strict: a browser withholds a Strict cookie from a redirect that another
+    # site's link started, so a ?token= link from a chat or mail would end on a 401.
+    # Lax still keeps it from other sites' scripts, images and frames.
+    response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="lax")
     return response
 
 
