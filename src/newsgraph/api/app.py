@@ -192,7 +192,10 @@ def _without_token(request: Request, token: str) -> Response:
     the token from then on."""
     query = request.query_params.multi_items()
     kept = urlencode([(key, value) for key, value in query if key != TOKEN_PARAMETER])
-    location = request.url.path + (f"?{kept}" if kept else "")
+    # The path as sent (``a%2Fb`` stays one piece), with one leading slash: ``//host``
+    # would send the browser to another site.
+    path = request.scope.get("raw_path", b"").decode("latin-1") or request.url.path
+    location = "/" + path.lstrip("/") + (f"?{kept}" if kept else "")
     response = RedirectResponse(location, status_code=303)
     # Lax, not Strict: a browser withholds a Strict cookie from a redirect that another
     # site's link started, so a ?token= link from a chat or mail would end on a 401.
