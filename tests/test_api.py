@@ -20,8 +20,11 @@ from urllib.parse import quote
 import httpx
 import networkx as nx
 import pytest
+from typer.testing import CliRunner
 
-from newsgraph.api.server import exposure_warning, is_loopback
+from newsgraph.api.app import host_pattern
+from newsgraph.api.server import exposure_warning, host_notice, is_loopback, served_hosts
+from newsgraph.cli import app
 from newsgraph.export.csv import write_csv
 from newsgraph.records import Actor, Article, Mention, Span, Story, StoryFacts
 from newsgraph.store import open_store
@@ -283,6 +286,33 @@ def test_docs_are_served_offline(client: httpx.Client) -> None:
     assert {"/api/search", "/api/graph", "/api/stories/{story_id}"} <= set(schema["paths"])
 
 
+def test_schema_documents_what_the_routes_send(client: httpx.Client) -> None:
+    """404s of the item routes and the CSV export, and each export's media type, are in the
+    schema as they are served."""
+    paths = _json(client, "/openapi.json")["paths"]
+    missing = {
+        "/api/stories/{story_id}": "/api/stories/nope",
+        "/api/actors/{name_or_key}": "/api/actors/Atlantis",
+        "/api/events/{event_id}": "/api/events/nope:event:9",
+        "/api/export/{table}.csv": "/api/export/secrets.csv",
+    }
+    for route, example in missing.items():
+        documented = paths[route]["get"]["responses"]["404"]["content"]
+        response = client.get(example)
+        assert response.status_code == 404
+        assert response.headers["content-type"] in documented
+        assert set(response.json()) == set(documented["application/json"]["schema"]["required"])
+    exports = {
+        "/api/export/{table}.csv": "/api/export/events.csv",
+        "/api/export/network.graphml": "/api/export/network.graphml",
+    }
+    for route, example in exports.items():
+        (media_type,) = paths[route]["get"]["responses"]["200"]["content"]
+        served = client.get(example).headers["content-type"].split(";")[0]
+        assert served == media_type
+    assert media_type == "application/graphml+xml"
+
+
 # --- binding and token ---
 
 
@@ -294,16 +324,87 @@ def test_binding_warns_only_when_exposed_without_token() -> None:
     assert exposure_warning("0.0.0.0", "s3cret") is None
 
 
+def test_foreign_host_is_refused(client: httpx.Client, db: Path) -> None:
+    """A DNS-rebinding page reaches the server under its own name: that Host gets 400."""
+    port = client.base_url.port
+    for foreign in ("rebind.attacker.example", f"rebind.attacker.example:{port}", "0x7f.1"):
+        for path in ("/api/export/newsgraph.json", "/", "/openapi.json"):
+            refused = client.get(path, headers={"Host": foreign})
+            assert refused.status_code == 400, (foreign, path)
+            assert "Russia" not in refused.text
+    for loopback in ("127.0.0.1", f"localhost:{port}", f"[::1]:{port}", "LOCALHOST"):
+        assert client.get("/api/health", headers={"Host": loopback}).status_code == 200
+    allowed = ["news.example.org", "*.lan"]
+    with running_server(db, hosts=allowed) as base_url, httpx.Client(base_url=base_url) as http:
+        for host in ("news.example.org", "NEWS.example.org:8080", "box.lan", "127.0.0.1"):
+            assert http.get("/api/health", headers={"Host": host}).status_code == 200, host
+        for host in ("example.org", "news.example.org.attacker.example", "lan.attacker.example"):
+            assert http.get("/api/health", headers={"Host": host}).status_code == 400, host
+    with running_server(db, hosts=["*"]) as base_url, httpx.Client(base_url=base_url) as http:
+        assert http.get("/api/health", headers={"Host": "anything.example"}).status_code == 200
+
+
+def test_allowed_host_names_are_checked() -> None:
+    assert host_pattern("::1") == "[::1]" and host_pattern("News.Example.org") == "news.example.org"
+    assert host_pattern("*") == "*" and host_pattern("*.example.org") == "*.example.org"
+    for bad in ("", "news.*.org", "*example.org", "**"):
+        with pytest.raises(ValueError, match="not a host name"):
+            host_pattern(bad)
+    assert served_hosts("0.0.0.0") == [] and served_hosts("::", ["box.lan"]) == ["box.lan"]
+    assert served_hosts("192.168.1.5", ["box.lan"]) == ["192.168.1.5", "box.lan"]
+    notice = host_notice("0.0.0.0", [])
+    assert notice and "--allow-host" in notice
+    assert host_notice("0.0.0.0", ["box.lan"]) is None and host_notice("127.0.0.1", []) is None
+    refused = CliRunner().invoke(app, ["serve", "--allow-host", "news.*.org"])
+    assert refused.exit_code == 2 and "not a host name" in refused.output
+
+
 def test_token_guards_every_route(db: Path) -> None:
     with running_server(db, token="s3cret") as base_url, httpx.Client(base_url=base_url) as http:
         assert http.get("/api/counts").status_code == 401
         assert http.get("/").status_code == 401
-        assert http.get("/api/counts", headers={"Authorization": "Bearer wrong"}).status_code == 401
-        assert (
-            http.get("/api/counts", headers={"Authorization": "Bearer s3cret"}).status_code == 200
-        )
-        assert http.get("/", params={"token": "s3cret"}).status_code == 200
+        for refused in ("Bearer wrong", "Basic s3cret", "Bearers3cret", "s3cret"):
+            assert http.get("/api/counts", headers={"Authorization": refused}).status_code == 401
+        for scheme in ("Bearer", "bearer", "BEARER", "bEaReR"):
+            authorization = {"Authorization": f"{scheme} s3cret"}
+            assert http.get("/api/counts", headers=authorization).status_code == 200, scheme
+        assert http.get("/", params={"token": "wrong"}).status_code == 401
+        assert "set-cookie" not in http.get("/", params={"token": "wrong"}).headers
+        assert http.get("/", params={"token": "s3cret"}, follow_redirects=True).status_code == 200
         assert http.get("/actors").status_code == 200  # the cookie set by ?token=
+
+
+def test_token_never_appears_in_a_page(db: Path) -> None:
+    """``?token=`` moves into a cookie and out of the URL: no link, page or redirect carries it."""
+    token = "s3cret-7f2a"
+    with running_server(db, token=token) as base_url, httpx.Client(base_url=base_url) as http:
+        moved = http.get("/", params={"q": "Kazakhstan", "limit": 1, "token": token})
+        assert moved.status_code == 303
+        assert moved.headers["location"] == "/?q=Kazakhstan&limit=1"
+        cookie = moved.headers["set-cookie"]
+        assert "newsgraph_token=" in cookie and "HttpOnly" in cookie and "SameSite=lax" in cookie
+        assert "content-security-policy" in moved.headers
+        moves = {
+            "/api/counts": "/api/counts",
+            "/api/actors/a%2Fb": "/api/actors/a%2Fb",
+            "//attacker.example/x": "/attacker.example/x",
+            "/%5Cattacker.example": "/%5Cattacker.example",
+        }
+        for path, location in moves.items():
+            moved = http.get(f"{base_url}{path}", params={"token": token})
+            assert moved.headers["location"] == location, path
+
+        pages = ["/?q=Kazakhstan&limit=1", "/actors?limit=2", "/actors/RUS", "/network"]
+        pages += ["/timeline?from=2022-01-01", "/docs", "/?q=nothing-matches"]
+        for path in pages:
+            response = http.get(path + ("&" if "?" in path else "?") + f"token={token}")
+            assert response.status_code == 303 and token not in response.headers["location"]
+            page = http.get(response.headers["location"])
+            assert page.status_code == 200, path
+            assert token not in page.text, path
+            assert token not in str(page.url)
+        more = http.get("/actors?limit=2").text
+        assert 'href="/actors?limit=2&amp;offset=2"' in more  # paging links still work
 
 
 def test_serve_runs_several_worker_processes(db: Path) -> None:
@@ -311,6 +412,7 @@ def test_serve_runs_several_worker_processes(db: Path) -> None:
     port = free_port()
     command = [str(Path(sys.executable).with_name("newsgraph")), "serve", "--db", str(db)]
     command += ["--port", str(port), "--workers", "2", "--token", "s3cret"]
+    command += ["--allow-host", "news.example.org"]
     server = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     base_url = f"http://127.0.0.1:{port}"
     try:
@@ -327,6 +429,10 @@ def test_serve_runs_several_worker_processes(db: Path) -> None:
             for _ in range(10):  # on one kept-alive connection, served by either worker
                 hits = http.get("/api/search", params={"q": "Tokayev"}, headers=guarded)
                 assert hits.status_code == 200 and hits.json()["items"]
+                named = {**guarded, "Host": "news.example.org"}
+                assert http.get("/api/health", headers=named).status_code == 200
+                foreign = {**guarded, "Host": "rebind.attacker.example"}
+                assert http.get("/api/health", headers=foreign).status_code == 400
     finally:
         server.terminate()
         server.wait(timeout=30)

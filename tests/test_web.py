@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+import local_web
 from conftest import ROOT
 from workbench_server import build_workbench_store, running_server
 
@@ -34,8 +35,12 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory, nlp) -> Iterator[str]:
-    db = build_workbench_store(tmp_path_factory.mktemp("web") / "workbench.db", nlp)
+def db(tmp_path_factory, nlp) -> Path:
+    return build_workbench_store(tmp_path_factory.mktemp("web") / "workbench.db", nlp)
+
+
+@pytest.fixture(scope="module")
+def base_url(db: Path) -> Iterator[str]:
     with running_server(db) as url:
         yield url
 
@@ -204,3 +209,30 @@ def test_hostile_article_runs_nothing(page, base_url: str) -> None:
     assert "<script>window.__xss = 'script'</script>" in page.inner_text("#story-text")
     _shot(page, "hostile-story")
     assert [p for p in page.problems if "dialog" in p] == []
+
+
+def test_token_link_from_another_site_opens_the_page(page, db: Path) -> None:
+    """A ``?token=`` link in another site's page (a chat, a mail) opens the workbench; the
+    token moves into the cookie, out of the address bar and the page, and the next pages
+    are let in by the cookie alone."""
+    token = "s3cret-7f2a"
+    with running_server(db, token=token) as guarded, local_web.serve() as other_site:
+        link = f"{guarded}/?q=Kazakhstan&limit=1&token={token}"
+        other_site.page(
+            "/", f'<link rel="icon" href="data:,"><a id="open" href="{link}">open</a>'.encode()
+        )
+        # localhost is another site than 127.0.0.1, as a chat or mail page would be.
+        page.goto(other_site.base.replace("127.0.0.1", "localhost") + "/")
+        with page.expect_navigation():
+            page.click("#open")
+        assert page.url == f"{guarded}/?q=Kazakhstan&limit=1"
+        assert "a valid token is required" not in page.content()
+        page.wait_for_selector("#hits .hit")
+        assert token not in page.content()
+        page.click("a.more")
+        page.wait_for_selector("#hits .hit")
+        assert "offset=1" in page.url and token not in page.url
+        page.click("nav a:text-is('Actors')")
+        page.wait_for_selector("h1")
+        assert token not in page.content()
+    assert page.problems == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -66,12 +66,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(db: Path, token: str | None = None) -> Iterator[str]:
+def running_server(db: Path, token: str | None = None, hosts: Sequence[str] = ()) -> Iterator[str]:
     """Serve the workbench over ``db`` on 127.0.0.1; yields its base URL."""
     port = free_port()
-    config = uvicorn.Config(
-        create_app(str(db), token=token), host="127.0.0.1", port=port, log_level="warning"
-    )
+    app = create_app(str(db), token=token, hosts=hosts)
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -549,6 +549,16 @@ def export(
             errors.print(f"wrote {escape(str(output))}")
 
 
+def _host_patterns(names: list[str] | None) -> list[str]:
+    """``--allow-host`` values as the Host check matches them; a clear error otherwise."""
+    from newsgraph.api.app import host_pattern
+
+    try:
+        return [host_pattern(name) for name in names or ()]
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from error
+
+
 @app.command()
 def serve(
     db: DbOption = DEFAULT_DB,
@@ -562,6 +572,14 @@ def serve(
         int | None,
         typer.Option(min=1, help="Server processes; one per core by default."),
     ] = None,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            callback=_host_patterns,
+            help="Also answer requests for this host name (repeatable; *.example.org, * for any).",
+        ),
+    ] = None,
 ) -> None:
     """Open the workbench (web pages and REST API under /api) over the store, read-only."""
     from newsgraph.api import serve as run_server
@@ -572,7 +590,13 @@ def serve(
 
     errors.print(f"newsgraph workbench on http://{host}:{port}/ (API docs at /docs)")
     run_server(
-        db, host=host, port=port, token=token, warn=warn, workers=workers or default_workers()
+        db,
+        host=host,
+        port=port,
+        token=token,
+        warn=warn,
+        workers=workers or default_workers(),
+        allow_hosts=allow_host or (),
     )
 
 

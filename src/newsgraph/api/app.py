@@ -1,19 +1,21 @@
-"""The FastAPI application: store per worker thread, optional token, security headers."""
+"""The FastAPI application: pooled store connections, Host check, token, security headers."""
 
 from __future__ import annotations
 
 import gc
 import secrets
 import threading
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from importlib import resources
+from urllib.parse import urlencode
 
 from anyio import to_thread
 from fastapi import FastAPI, Request, Response
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsgraph.store import Store, open_store
@@ -23,6 +25,10 @@ STATIC = resources.files("newsgraph") / "web" / "static"
 # timeline, counts); the quick, bounded reads run on the event loop itself.
 REQUEST_THREADS = 4
 TOKEN_COOKIE = "newsgraph_token"
+TOKEN_PARAMETER = "token"
+# Names a browser on this machine uses for a loopback server; any other Host header is
+# refused (a DNS-rebinding page names its own domain) unless the user allows it.
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
 # No inline script anywhere in the pages: hostile text that slipped through escaping
 # still could not run. Inline styles are allowed (Cytoscape.js sets them on its
 # canvas); Swagger UI's page (/docs) also needs its one inline start-up script.
@@ -66,11 +72,16 @@ class StorePool:
             self._idle.clear()
 
 
-def create_app(db: str, token: str | None = None) -> FastAPI:
-    """The workbench over the store at ``db``; with ``token``, every request must carry it."""
+def create_app(db: str, token: str | None = None, hosts: Sequence[str] = ()) -> FastAPI:
+    """The workbench over the store at ``db``; with ``token``, every request must carry it.
+
+    Requests must name a loopback host or one of ``hosts`` in their Host header (any
+    port); ``"*"`` among ``hosts`` allows every name.
+    """
     from newsgraph.api.routes import router as api_router
     from newsgraph.web.pages import router as page_router
 
+    allowed = [*LOOPBACK_HOSTS, *(host_pattern(host) for host in hosts)]
     # Opened once here so that a bad URL fails at start-up, and migrations run before serving.
     open_store(db).close()
     stores = StorePool(db)
@@ -110,7 +121,22 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         )
 
     app.add_middleware(Guard, token=token)
+    # Outermost: a foreign Host is refused before anything else looks at the request.
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed, www_redirect=False)
     return app
+
+
+def host_pattern(name: str) -> str:
+    """``name`` as the Host header check matches it: lower case, an IPv6 address in
+    brackets; ``*.example.org`` for its subdomains, ``*`` for any name. ValueError for
+    a name the check cannot match."""
+    pattern = name.strip().lower()
+    if ":" in pattern and not pattern.startswith("["):
+        pattern = f"[{pattern}]"
+    wildcard_ok = pattern == "*" or (pattern.startswith("*.") and "*" not in pattern[1:])
+    if not pattern or ("*" in pattern and not wildcard_ok):
+        raise ValueError(f"{name!r} is not a host name, '*.domain' or '*'")
+    return pattern
 
 
 class Guard:
@@ -135,14 +161,17 @@ class Guard:
             await refusal(scope, receive, send)
             return
         extra = _SECURITY_HEADERS[scope["path"] == "/docs"]
-        if self.token is not None and request.query_params.get("token"):
-            extra = [*extra, _token_cookie(self.token)]
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 message["headers"] = [*message.get("headers", ()), *extra]
             await send(message)
 
+        if self.token is not None and TOKEN_PARAMETER in request.query_params:
+            # The token moves into a cookie and out of the URL, so that no page, link,
+            # history entry or Referer carries it.
+            await _without_token(request, self.token)(scope, receive, send_with_headers)
+            return
         await self.app(scope, receive, send_with_headers)
 
 
@@ -158,19 +187,30 @@ def _headers(policy: str) -> list[tuple[bytes, bytes]]:
 _SECURITY_HEADERS = (_headers(PAGE_POLICY), _headers(DOCS_POLICY))
 
 
-def _token_cookie(token: str) -> tuple[bytes, bytes]:
-    """The Set-Cookie header that lets a browser keep the token given as ``?token=``."""
-    response = Response()
-    response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
-    return b"set-cookie", response.headers["set-cookie"].encode("latin-1")
+def _without_token(request: Request, token: str) -> Response:
+    """A redirect to the same URL less its ``?token=``, setting the cookie that carries
+    the token from then on."""
+    query = request.query_params.multi_items()
+    kept = urlencode([(key, value) for key, value in query if key != TOKEN_PARAMETER])
+    # The path as sent (``a%2Fb`` stays one piece), with one leading slash: ``//host``
+    # would send the browser to another site.
+    path = request.scope.get("raw_path", b"").decode("latin-1") or request.url.path
+    location = "/" + path.lstrip("/") + (f"?{kept}" if kept else "")
+    response = RedirectResponse(location, status_code=303)
+    # Lax, not Strict: a browser withholds a Strict cookie from a redirect that another
+    # site's link started, so a ?token= link from a chat or mail would end on a 401.
+    # Lax still keeps it from other sites' scripts, images and frames.
+    response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="lax")
+    return response
 
 
 def _carries_token(request: Request, token: str) -> bool:
-    """The token as ``Authorization: Bearer``, as ``?token=`` or in the cookie it sets."""
-    header = request.headers.get("authorization", "")
+    """The token as ``Authorization: Bearer`` (any case), as ``?token=`` or in the
+    cookie that ``?token=`` sets."""
+    scheme, _, credentials = request.headers.get("authorization", "").partition(" ")
     offered = (
-        header.removeprefix("Bearer ").strip()
-        or request.query_params.get("token")
+        (credentials.strip() if scheme.lower() == "bearer" else "")
+        or request.query_params.get(TOKEN_PARAMETER)
         or request.cookies.get(TOKEN_COOKIE)
         or ""
     )

@@ -13,10 +13,9 @@ import io
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
-from fastapi.responses import Response
 
 from newsgraph.api.params import Paging, filters, paging, store
-from newsgraph.api.responses import JSONResponse
+from newsgraph.api.responses import NOT_FOUND, CSVResponse, GraphMLResponse, JSONResponse
 from newsgraph.export.csv import TABLES, write_csv
 from newsgraph.export.graphml import write_graphml
 from newsgraph.export.json import export_json
@@ -62,7 +61,11 @@ async def stories(
     return JSONResponse(page.page(store.search_stories(q, where, page.limit, page.offset)))
 
 
-@router.get("/stories/{story_id}", summary="One story: text, versions, actor mentions, facts")
+@router.get(
+    "/stories/{story_id}",
+    responses=NOT_FOUND,
+    summary="One story: text, versions, actor mentions, facts",
+)
 async def story(story_id: str, store: StoreDep) -> JSONResponse:
     data = _found(store.story(story_id), "story")
     data["mentions"] = store.story_mentions(story_id)
@@ -74,7 +77,7 @@ async def actors(store: StoreDep, page: PagingDep) -> JSONResponse:
     return JSONResponse(page.page(store.actor_page(page.limit, page.offset)))
 
 
-@router.get("/actors/{name_or_key}", summary="An actor's dossier")
+@router.get("/actors/{name_or_key}", responses=NOT_FOUND, summary="An actor's dossier")
 async def actor(
     name_or_key: str,
     store: StoreDep,
@@ -97,7 +100,9 @@ async def events(store: StoreDep, page: PagingDep, where: FiltersDep) -> JSONRes
     return JSONResponse(page.page(store.event_page(where, page.limit, page.offset)))
 
 
-@router.get("/events/{event_id}", summary="One event with its sentence and story")
+@router.get(
+    "/events/{event_id}", responses=NOT_FOUND, summary="One event with its sentence and story"
+)
 async def event(event_id: str, store: StoreDep) -> JSONResponse:
     return JSONResponse(_found(store.event(event_id), "event"))
 
@@ -130,23 +135,26 @@ def export_whole_json(store: StoreDep) -> JSONResponse:
     return JSONResponse(export_json(store), headers=_download("newsgraph.json"))
 
 
-@router.get("/export/{table}.csv", summary="One table as CSV: stories, actors, quotes, …")
-def export_csv(table: str, store: StoreDep) -> Response:
+@router.get(
+    "/export/{table}.csv",
+    response_class=CSVResponse,
+    responses=NOT_FOUND,
+    summary=f"One table as CSV: {', '.join(TABLES)}",
+)
+def export_csv(table: str, store: StoreDep) -> CSVResponse:
     if table not in TABLES:
         raise HTTPException(status_code=404, detail=f"tables: {', '.join(TABLES)}")
     buffer = io.StringIO()
     write_csv(store, table, buffer)
-    return Response(
-        buffer.getvalue(), media_type="text/csv; charset=utf-8", headers=_download(f"{table}.csv")
-    )
+    return CSVResponse(buffer.getvalue(), headers=_download(f"{table}.csv"))
 
 
-@router.get("/export/network.graphml", summary="The actor network as GraphML (Gephi)")
-def export_graphml(store: StoreDep, where: FiltersDep) -> Response:
+@router.get(
+    "/export/network.graphml",
+    response_class=GraphMLResponse,
+    summary="The actor network as GraphML (Gephi)",
+)
+def export_graphml(store: StoreDep, where: FiltersDep) -> GraphMLResponse:
     buffer = io.BytesIO()
     write_graphml(store, buffer, where)
-    return Response(
-        buffer.getvalue(),
-        media_type="application/graphml+xml",
-        headers=_download("network.graphml"),
-    )
+    return GraphMLResponse(buffer.getvalue(), headers=_download("network.graphml"))

@@ -7,7 +7,7 @@ import os
 import socket
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 import uvicorn
@@ -18,9 +18,10 @@ from newsgraph.api.app import create_app
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
-# Worker processes read their store and token from here (uvicorn starts them anew).
+# Worker processes read their store, token and host names from here (uvicorn starts them anew).
 _DB_VARIABLE = "NEWSGRAPH_SERVE_DB"
 _TOKEN_VARIABLE = "NEWSGRAPH_SERVE_TOKEN"
+_HOSTS_VARIABLE = "NEWSGRAPH_SERVE_HOSTS"
 
 
 def default_workers() -> int:
@@ -30,7 +31,11 @@ def default_workers() -> int:
 
 def app_from_environment() -> FastAPI:
     """The workbench of one worker process, over the store its parent was given."""
-    return create_app(os.environ[_DB_VARIABLE], token=os.environ.get(_TOKEN_VARIABLE) or None)
+    return create_app(
+        os.environ[_DB_VARIABLE],
+        token=os.environ.get(_TOKEN_VARIABLE) or None,
+        hosts=os.environ.get(_HOSTS_VARIABLE, "").split(),
+    )
 
 
 def wait_until_serving(url: str, seconds: float = 60) -> None:
@@ -57,6 +62,30 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def is_unspecified(host: str) -> bool:
+    """Whether ``host`` binds every interface (0.0.0.0, ::): it names no host itself."""
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_unspecified
+    except ValueError:
+        return False
+
+
+def served_hosts(host: str, allowed: Sequence[str] = ()) -> list[str]:
+    """The names the Host header may carry besides the loopback ones: the bound name
+    (unless it binds every interface) and those the user allowed."""
+    return [*([] if is_unspecified(host) else [host]), *allowed]
+
+
+def host_notice(host: str, allowed: Sequence[str]) -> str | None:
+    """What to print when the server binds every interface but answers loopback names only."""
+    if not is_unspecified(host) or allowed:
+        return None
+    return (
+        f"Serving on {host}: requests naming a host other than localhost or 127.0.0.1 get 400; "
+        "pass --allow-host NAME for each name clients use (--allow-host '*' for any)."
+    )
+
+
 def exposure_warning(host: str, token: str | None) -> str | None:
     """The warning to print before serving, or None when the bind is private or guarded."""
     if is_loopback(host) or token:
@@ -74,19 +103,24 @@ def serve(
     token: str | None = None,
     warn: Callable[[str], None] = print,
     workers: int = 1,
+    allow_hosts: Sequence[str] = (),
 ) -> None:
     """Serve the workbench over the store at ``db`` until interrupted, in ``workers``
-    processes sharing the port."""
-    warning = exposure_warning(host, token)
-    if warning:
-        warn(warning)
+    processes sharing the port. Requests must name a loopback host, the bound ``host``
+    or one of ``allow_hosts`` in their Host header."""
+    for message in (exposure_warning(host, token), host_notice(host, allow_hosts)):
+        if message:
+            warn(message)
+    hosts = served_hosts(host, allow_hosts)
     if workers <= 1:
-        uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning")
+        app = create_app(db, token=token, hosts=hosts)
+        uvicorn.run(app, host=host, port=port, log_level="warning")
         return
     # Opened once here so that a bad URL fails before any worker starts.
-    create_app(db, token=token)
+    create_app(db, token=token, hosts=hosts)
     os.environ[_DB_VARIABLE] = db
     os.environ[_TOKEN_VARIABLE] = token or ""
+    os.environ[_HOSTS_VARIABLE] = " ".join(hosts)
     config = uvicorn.Config(
         f"{__name__}:app_from_environment",
         factory=True,
