@@ -8,7 +8,7 @@ DEMO_DB ?= demo.db
 WEB_ASSETS := src/newsgraph/web/static/vendor/.built
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -q
 
-.PHONY: install demo test lint bench bench-serve browser screenshots clean
+.PHONY: install demo test lint wheel check-wheel bench bench-serve browser screenshots clean
 
 install: $(STAMP) $(WEB_ASSETS)
 
@@ -40,6 +40,16 @@ demo: install
 test: install browser
 	$(BIN)/python -m pytest -q
 
+# A wheel that carries the built web assets: what `pip install` of newsgraph needs.
+wheel: install
+	rm -rf build dist
+	$(BIN)/python -m build --wheel --outdir dist
+
+# The wheel in an empty virtual environment: pip install, `newsgraph setup`, ingest, serve,
+# and every asset the network page and /docs load (tools/check_wheel.py; ~2 min, PyPI).
+check-wheel: wheel
+	$(BIN)/python tools/check_wheel.py dist/newsgraph-*.whl
+
 lint: install
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
@@ -57,4 +67,4 @@ screenshots: install browser  # the README's, from the demo store
 	$(BIN)/python tools/readme_screenshots.py
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache build dist

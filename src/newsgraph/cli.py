@@ -596,10 +596,25 @@ def serve(
     def warn(message: str) -> None:
         errors.print(f"[bold red]{escape(message)}[/]")
 
+    if not _web_assets_built():
+        warn(
+            "the workbench's browser libraries are not built: the network, timeline and /docs"
+            " pages stay blank. Install a wheel made by `make wheel`, or run"
+            " `npm ci && npm run build` in the checkout"
+        )
     errors.print(f"newsgraph workbench on http://{host}:{port}/ (API docs at /docs)")
     run_server(
         db, host=host, port=port, token=token, warn=warn, workers=workers or default_workers()
     )
+
+
+def _web_assets_built() -> bool:
+    """Whether the npm-built scripts are in the package (a `pip install .` of a checkout
+    that never ran `npm run build` has none)."""
+    from importlib.resources import files
+
+    vendor = files("newsgraph.web") / "static" / "vendor"
+    return vendor.is_dir() and any(item.name.endswith(".js") for item in vendor.iterdir())
 
 
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.IGNORECASE)
