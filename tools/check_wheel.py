@@ -34,7 +34,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 VENDOR = "newsgraph/web/static/vendor/"
 # The pages whose browser libraries come from npm at build time. Each is fetched, then
-# every local script and stylesheet it references; add a page here as it is added.
+# every local script and stylesheet it references; a new page of the kind (the map, at
+# "/map") is one more entry here.
 PAGES = ("/network", "/docs")
 # What the pages' scripts then ask for, and what each answer must hold.
 DATA = {"/api/graph": "nodes", "/openapi.json": "paths"}
