@@ -46,7 +46,7 @@ wheel: install
 	$(BIN)/python -m build --wheel --outdir dist
 
 # The wheel in an empty virtual environment: pip install, `newsgraph setup`, ingest, serve,
-# and every asset the network page and /docs load (tools/check_wheel.py; ~2 min, PyPI).
+# and every asset the network page and /docs load (tools/check_wheel.py; 2-4 min, PyPI).
 check-wheel: wheel
 	$(BIN)/python tools/check_wheel.py dist/newsgraph-*.whl
 
