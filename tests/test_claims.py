@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import EXTRACTION, GOLD, SEED_001
+from conftest import EXTRACTION, SEED_001, gold_items, needs_shared
 from newsgraph.claims import extract_claims
 from newsgraph.records import Claim
 
@@ -28,11 +28,10 @@ def _gold_number(value: str) -> float:
     return float(next(word for word in value.split() if word.replace(".", "").isdigit()))
 
 
-REQUIRED = [
-    c for c in json.loads(GOLD.read_text(encoding="utf-8"))["claims"] if c.get("required", True)
-]
+REQUIRED = gold_items("claims")
 
 
+@needs_shared
 @pytest.mark.parametrize("gold", REQUIRED, ids=[f"{c['value']} {c['time']}" for c in REQUIRED])
 def test_required_seed_claims_are_found(seed_claims, gold):
     people = "Kazakh" if gold["subject"].startswith("Kazakh") else "Russian"
@@ -109,6 +108,7 @@ def test_vague_counts_keep_words_but_no_number(claims_of):
     assert claim.number is None
 
 
+@needs_shared
 def test_claims_on_real_article_bodies_are_well_formed(nlp):
     bodies = json.loads((EXTRACTION / "ground-truth.json").read_text(encoding="utf-8"))
     texts = [record["articleBody"] for record in list(bodies.values())[:20]]

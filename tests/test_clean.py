@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import EXTRACTION, GOLD, SEED_000, SEED_001
+from conftest import EXTRACTION, SEED_000, SEED_001, needs_shared
 from newsgraph.clean import EmptyArticle, clean_document
 from newsgraph.read import read_paths
 from newsgraph.records import Article, RawDocument, Section, content_id
@@ -16,11 +16,6 @@ BODY = (
     "Repairs will take a year and cost more than planned. Traffic will use the ferry.\n\n"
     "Residents said they had warned about the cracks for years. The mayor disagreed."
 )
-
-
-@pytest.fixture(scope="module")
-def gold() -> dict:
-    return json.loads(GOLD.read_text())
 
 
 @pytest.fixture(scope="module")
@@ -174,6 +169,7 @@ def test_wire_style_body_keeps_its_first_paragraph() -> None:
     assert clean_text(wire).standfirst is None
 
 
+@needs_shared
 def test_real_article_bodies_rarely_lose_their_first_paragraph() -> None:
     bodies = json.loads((EXTRACTION / "ground-truth.json").read_text())
     articles = [

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from conftest import GOLD, SEED_001
+from conftest import SEED_001, gold_items, needs_shared
 from newsgraph.actors import ActorDictionary, resolve_actors
 from newsgraph.events import codebook, extract_events
 from newsgraph.events.patterns import event_nouns, verb_patterns
@@ -55,11 +53,10 @@ def _find(events: list[Event], gold: dict) -> list[Event]:
     ]
 
 
-REQUIRED = [
-    e for e in json.loads(GOLD.read_text(encoding="utf-8"))["events"] if e.get("required", True)
-]
+REQUIRED = gold_items("events")
 
 
+@needs_shared
 @pytest.mark.parametrize("gold", REQUIRED, ids=[e["cameo"] for e in REQUIRED])
 def test_required_seed_events_are_found(seed_events, gold):
     found = _find(seed_events, gold)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import EXTRACTION, needs_shared
 from local_web import LocalWeb, serve
 from newsgraph.cli import app
 from newsgraph.pipeline import Ingestor
@@ -21,7 +22,7 @@ from newsgraph.records import Skipped
 from newsgraph.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = ROOT.parent / "shared" / "data" / "extraction" / "html"
+PAGES = EXTRACTION / "html"
 SEED_PAGE = (ROOT / "samples" / "seed.html").read_bytes()
 # Two English news pages of the extraction benchmark (BBC, WSJ).
 BENCHMARK_PAGES = ["70cb2d5b", "042bb7b5"]
@@ -73,6 +74,7 @@ def feed_run(nlp, tmp_path_factory):
         yield web, store, first, second, web.requests[requests_before:]
 
 
+@needs_shared
 def test_feed_items_become_stories(feed_run) -> None:
     web, store, first, _second, _ = feed_run
     assert first.read == 3 and first.new_stories == 3
@@ -82,6 +84,7 @@ def test_feed_items_become_stories(feed_run) -> None:
     assert [v["source_ref"] for v in seed["versions"]] == [web.url("/news/seed")]
 
 
+@needs_shared
 def test_404_and_timeout_are_reported_and_the_run_goes_on(feed_run) -> None:
     web, store, first, _second, _ = feed_run
     assert Skipped(web.url("/news/gone"), "HTTP 404 Not Found") in first.skipped
@@ -91,6 +94,7 @@ def test_404_and_timeout_are_reported_and_the_run_goes_on(feed_run) -> None:
     assert web.url("/news/slow") not in seen  # a timeout is tried again
 
 
+@needs_shared
 def test_second_run_fetches_nothing_new(feed_run) -> None:
     _web, _store, _first, second, requests = feed_run
     assert [path for path, _ in requests] == ["/rss.xml"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import EXTRACTION, SEED_000, SEED_001
+from conftest import EXTRACTION, SEED_000, SEED_001, needs_shared
 from newsgraph.cli import app
 from newsgraph.export.json import export_json
 from newsgraph.pipeline import Ingestor
@@ -130,6 +130,7 @@ def _bodies(count: int) -> list[dict]:
     ]
 
 
+@needs_shared
 def test_a_crashed_run_resumes_without_losing_or_doubling(tmp_path, nlp) -> None:
     source = tmp_path / "bodies.jsonl"
     source.write_text("\n".join(json.dumps(r) for r in _bodies(6)) + "\n")
@@ -142,6 +143,7 @@ def test_a_crashed_run_resumes_without_losing_or_doubling(tmp_path, nlp) -> None
         assert store.counts()["stories"] == store.counts()["articles"] == 6
 
 
+@needs_shared
 def test_real_articles_give_plausible_actors_and_speakers(tmp_path, nlp) -> None:
     source = tmp_path / "bodies.jsonl"
     source.write_text("\n".join(json.dumps(r) for r in _bodies(12)) + "\n")

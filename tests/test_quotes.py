@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import EXTRACTION, GOLD, SEED_000, SEED_001, SHARED
+from conftest import EXTRACTION, SEED_000, SEED_001, SHARED, needs_shared
 from newsgraph.actors import ActorDictionary, ActorIndex, resolve_actors
 from newsgraph.quotes import extract_quotes, scan_quotations
 from newsgraph.records import Quote
@@ -37,11 +37,6 @@ def speaker_names(quote: Quote, actors: ActorIndex) -> str:
 
 def matching(quotes: list[Quote], starts_with: str) -> list[Quote]:
     return [q for q in quotes if normalise(q.text).startswith(normalise(starts_with))]
-
-
-@pytest.fixture(scope="module")
-def gold() -> dict:
-    return json.loads(GOLD.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -200,6 +195,7 @@ def test_scanner_ignores_apostrophes_and_keeps_nested_quotes() -> None:
     assert quotation.text(text) == "their 'home' and ours"
 
 
+@needs_shared
 def test_dev_articles_hold_their_measured_level(nlp, dictionary) -> None:
     """A floor under the figures benchmarks/quotes.py reports on 25 hand-annotated
     articles, so a rule change that loses many quotes or speakers shows up here."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED_000, SEED_001, SEEDS
+from conftest import SAMPLES, SEED_000, SEED_001
 from newsgraph.read import MAX_ARTICLE_BYTES, Notice, read_paths
 from newsgraph.read.jsonl import normalise_date
 from newsgraph.records import RawDocument, Skipped
@@ -51,7 +51,8 @@ def test_folder_is_read_recursively_in_sorted_order_ignoring_other_types(tmp_pat
     (tmp_path / ".hidden.txt").write_text(ARTICLE)
     refs = [r.source_ref for r in read_all(tmp_path)]
     assert refs == [str(tmp_path / "a.md"), str(tmp_path / "b" / "2.txt")]
-    assert [r.source_ref for r in documents(read_all(SEEDS))] == [str(SEED_000), str(SEED_001)]
+    seeds = [str(SEED_000), str(SEED_001), str(SAMPLES / "seed.html")]
+    assert [r.source_ref for r in documents(read_all(SAMPLES))] == seeds
 
 
 def test_unsupported_file_named_explicitly_and_missing_path(tmp_path: Path) -> None:

@@ -13,13 +13,14 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from conftest import SHARED
+from conftest import SHARED, skip_module_without_shared
 from newsgraph.cli import app
 from newsgraph.pipeline import Ingestor
 from newsgraph.store import open_store
 from newsgraph.stories import same_story
 from newsgraph.stories.same_story import Profile, SameStoryIndex
 
+skip_module_without_shared()
 ECB_DEV = SHARED / "data" / "stories" / "ecbplus_dev.jsonl"
 OUTLETS = ["Wire One", "Gulf Daily", "Tehran Times", "World Radio"]
 

