@@ -31,17 +31,22 @@ def test_kazakh_cities_and_the_country(gazetteer: Gazetteer) -> None:
 def test_unknown_and_ambiguous_places_stay_empty(gazetteer: Gazetteer) -> None:
     assert gazetteer.locate("Central Asia") is None
     assert gazetteer.locate("") is None and gazetteer.locate(None) is None
-    # Several Springfields of like size, and nothing to choose by.
+    # A continent is no point, though "Africa" is an old name of Tunisia's Mahdia.
+    assert gazetteer.locate("Africa") is None
+    # Several Springfields of like size, even within the United States.
     assert gazetteer.locate("Springfield") is None
-    # India's Hyderabad is not five times Pakistan's: not told apart without context,
-    # even though the actor dictionary files the name under India.
-    assert gazetteer.locate("Hyderabad") is None
-    assert gazetteer.locate("Hyderabad", ["PAK"]).country == "PAK"
+    assert gazetteer.locate("Springfield", ["USA"]) is None
 
 
 def test_the_actors_country_chooses_among_namesakes(gazetteer: Gazetteer) -> None:
     assert gazetteer.locate("Birmingham").country == "GBR"
     assert gazetteer.locate("Birmingham", ["USA"]).country == "USA"
+    # The story's countries, when the event's actors have none.
+    assert gazetteer.locate("Birmingham", ["MIL"], story=["USA", "GBR"]).country == "USA"
+    # The actor dictionary files Córdoba under Spain: that decides only without context.
+    assert gazetteer.locate("Cordoba").country == "ESP"
+    assert gazetteer.locate("Cordoba", story=["ARG"]).country == "ARG"
+    assert gazetteer.locate("Hyderabad", ["PAK"], story=["IND"]).country == "PAK"
     # ... unless the other namesake dwarfs it: Americans "in Paris" are in France.
     assert gazetteer.locate("Paris", ["USA"]).country == "FRA"
 
@@ -49,6 +54,10 @@ def test_the_actors_country_chooses_among_namesakes(gazetteer: Gazetteer) -> Non
 def test_other_names_of_countries(gazetteer: Gazetteer) -> None:
     assert gazetteer.locate("Britain").country == "GBR"
     assert gazetteer.locate("the United States").country == "USA"
+    # A name the dictionary files under a country with no city of that name there is
+    # the country, whatever the actors: not Palestine, Texas.
+    palestine = gazetteer.locate("Palestine", ["USA"])
+    assert (palestine.type, palestine.country) == ("country", "PSE")
     assert gazetteer.country("KAZREB").fips == "KZ"  # a CAMEO code opening with ISO
 
 

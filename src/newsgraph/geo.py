@@ -7,8 +7,10 @@ written by ``tools/country_centroids.mjs``), else its capital's.
 
 Precision comes first: a name the gazetteer does not know ("Central Asia"), or a city
 name shared by namesakes that nothing tells apart, stays without coordinates; nothing
-is guessed. Namesakes are told apart by the countries of the event's actors, then of the
-story's, then by population when one namesake is far larger than the next.
+is guessed. A name the actor dictionary files under a country with no city of that name
+there is the country ("Donbas" -> Ukraine). Namesakes are told apart by the countries of
+the event's actors, then of the story's, then the one the dictionary files the name
+under, then by population when one namesake is far larger than the next.
 """
 
 from __future__ import annotations
@@ -57,9 +59,15 @@ class Gazetteer:
     """Countries and cities by name; built once per process (``Gazetteer.load``)."""
 
     def __init__(
-        self, countries: Iterable[Country], cities: Iterable[dict], dictionary: ActorDictionary
+        self,
+        countries: Iterable[Country],
+        cities: Iterable[dict],
+        dictionary: ActorDictionary,
+        regions: Iterable[str] = (),
     ) -> None:
         self.countries = {country.iso3: country for country in countries}
+        # Names of areas no point stands for: "Africa" is also an old name of Mahdia.
+        self._regions = {normalise_name(region) for region in regions}
         by_iso2 = {country.iso2: country for country in self.countries.values()}
         self._country_names = {normalise_name(c.name): c.iso3 for c in self.countries.values()}
         self._dictionary = dictionary
@@ -87,39 +95,58 @@ class Gazetteer:
         """The country an ISO alpha-3 code (or a CAMEO code opening with one) names."""
         return self.countries.get((iso3 or "")[:3].upper())
 
-    def locate(self, name: str | None, context: Iterable[str] = ()) -> Place | None:
-        """The place ``name`` names, with ``context`` (ISO alpha-3 codes, most telling
-        first) to choose among namesakes; None when unknown or not told apart."""
+    def locate(
+        self, name: str | None, actors: Iterable[str] = (), story: Iterable[str] = ()
+    ) -> Place | None:
+        """The place ``name`` names; None when unknown or its namesakes are not told apart.
+
+        Namesakes are told apart by ``actors`` (ISO alpha-3 codes of the event's actors),
+        then by ``story`` (the story's countries, most telling first), then by the country
+        the actor dictionary files the name under.
+        """
         if not name:
             return None
         folded = normalise_name(name).removeprefix("the ")
+        if folded in self._regions:
+            return None
         if iso3 := self._country_names.get(folded):
             return self.countries[iso3].place()
-        context = [code for code in context if code in self.countries]
-        for table in (self._cities, self._alternates):
-            if namesakes := table.get(folded):
-                # Namesakes not told apart stay unknown, even where the actor dictionary
-                # files the name under a country ("Hyderabad" -> IND).
-                return self._choose(namesakes, context)
-        # A country's other names ("Britain", "the US"); cities come first, as the actor
-        # dictionary also files capitals under their country ("Almaty" -> KAZ).
+        namesakes = self._cities.get(folded) or self._alternates.get(folded, [])
+        # The actor dictionary files capitals, cities and regions under their country
+        # ("Almaty", "Donbas", "Britain"): a name with no city there is the country.
+        filed_under = self._filed_under(name)
+        if filed_under and not any(place.country == filed_under for place in namesakes):
+            return self.countries[filed_under].place()
+        if not namesakes:
+            return None
+        context = [*actors, *story, *([filed_under] if filed_under else [])]
+        return self._choose(namesakes, [code for code in context if code in self.countries])
+
+    def _filed_under(self, name: str) -> str | None:
+        """The country the actor dictionary files ``name`` under, if it does."""
         actor = self._dictionary.actor(self._dictionary.key_for_alias(name) or "")
         if actor is None or actor.type != COUNTRY or actor.key not in self.countries:
             return None
-        return self.countries[actor.key].place()
+        return actor.key
 
     def _choose(self, namesakes: list[Place], context: list[str]) -> Place | None:
-        population = self._population.__getitem__
-        ranked = sorted(namesakes, key=population, reverse=True)
+        ranked = sorted(namesakes, key=self._population.__getitem__, reverse=True)
         for country in context:
             in_country = [place for place in ranked if place.country == country]
             if in_country:
-                best = in_country[0]
-                outweighs = population(ranked[0]) >= OUTWEIGHS_CONTEXT * max(population(best), 1)
-                return ranked[0] if outweighs else best
+                best = self._dominant(in_country)
+                if best and self._population[ranked[0]] >= OUTWEIGHS_CONTEXT * max(
+                    self._population[best], 1
+                ):
+                    return ranked[0]
+                return best
+        return self._dominant(ranked)
+
+    def _dominant(self, ranked: list[Place]) -> Place | None:
+        """The first of ``ranked`` (largest first), if it is alone or far the largest."""
         if len(ranked) == 1:
             return ranked[0]
-        first, second = population(ranked[0]), population(ranked[1])
+        first, second = self._population[ranked[0]], self._population[ranked[1]]
         return ranked[0] if first >= DOMINANT_POPULATION * max(second, 1) else None
 
 
@@ -132,9 +159,9 @@ def locate_events(
     story_countries = list(story_countries)
     located = []
     for event in events:
-        sides = [side.code for side in (event.source, event.target) if side and side.code]
-        context = [code[:3] for code in sides] + story_countries
-        located.append(replace(event, place=gazetteer.locate(event.location, context)))
+        sides = [side.code[:3] for side in (event.source, event.target) if side and side.code]
+        place = gazetteer.locate(event.location, sides, story_countries)
+        located.append(replace(event, place=place))
     return located
 
 
@@ -171,4 +198,5 @@ def _default_gazetteer() -> Gazetteer:
             countries.append(
                 Country(row["iso3"], row["iso"], row["fips"], row["name"], point[0], point[1])
             )
-    return Gazetteer(countries, cities.values(), ActorDictionary.load())
+    continents = [continent["name"] for continent in names.get_continents().values()]
+    return Gazetteer(countries, cities.values(), ActorDictionary.load(), continents)
