@@ -185,6 +185,15 @@ def test_map_places_events_and_lists_each_places_events(client: httpx.Client) ->
     assert _json(client, "/api/map/events", place="Atlantis", country="KAZ") == []
 
 
+def test_stories_carry_their_tone(client: httpx.Client) -> None:
+    story = _json(client, f"/api/stories/{_seed_story_id(client)}")
+    tones = {version["article_id"]: version["tone"] for version in story["versions"]}
+    assert story["tone"] == tones[story["canonical_article_id"]]
+    assert all(-100 <= tone <= 100 for tone in tones.values())
+    page = client.get(f"/stories/{story['id']}").text
+    assert f"tone {story['tone']:+.2f}" in page
+
+
 # --- hostile input ---
 
 INJECTIONS = [

@@ -16,7 +16,7 @@ from newsgraph.store import open_store
 
 runner = CliRunner()
 EVENT_KEYS = {"verb", "start", "end", "sentence", "source", "target", "cameo", "plover"}
-EVENT_KEYS |= {"goldstein", "quad_class", "date", "location", "negated", "cameo_root"}
+EVENT_KEYS |= {"goldstein", "quad_class", "date", "location", "negated", "cameo_root", "place"}
 
 
 def test_code_prints_each_event_with_its_sides_codes_and_verb_span():
@@ -48,6 +48,12 @@ def test_code_file_prints_one_line_per_input_and_says_why_a_line_is_bad(tmp_path
         "UKRCOP",
         "UKRCVL",
         "175",
+    )
+    assert arrest["location"] == "Kyiv"
+    assert (arrest["place"]["name"], arrest["place"]["type"], arrest["place"]["country"]) == (
+        "Kyiv",
+        "city",
+        "UKR",
     )
     assert "JSONDecodeError" in out[1]["error"] and "YYYY-MM-DD" in out[3]["error"]
     assert out[2]["events"] == []
