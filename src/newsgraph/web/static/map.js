@@ -55,6 +55,8 @@
     return { type: "MultiPoint", coordinates: [[west, south], [east, north], [west, north], [east, south]] };
   }
 
+  const count = (number, one, many) => `${number} ${number === 1 ? one : many}`;
+
   function radius(place) {
     return 4 + 14 * Math.sqrt(place.events / maxEvents);
   }
@@ -92,7 +94,7 @@
         "data-quad-class": String(place.quad_class ?? ""),
       });
       const title = svgEl("title");
-      title.textContent = `${place.name} (${place.country}): ${place.events} event${place.events === 1 ? "" : "s"}`;
+      title.textContent = `${place.name} (${place.country}): ${count(place.events, "event", "events")}`;
       marker.append(title);
       marker.addEventListener("click", () => openPlace(place, marker));
       marker.addEventListener("keydown", (event) => {
@@ -123,7 +125,7 @@
       .map(([quad, count]) => el("li", { className: `quad-${quad}` }, `${count} ${QUAD_CLASSES[quad]}`));
     const heading = el("h3", {}, `${place.name} · ${place.country}`);
     const summary = el("p", { className: "muted" },
-      `${place.type} · ${place.events} events in ${place.stories} stor${place.stories === 1 ? "y" : "ies"}`);
+      `${place.type} · ${count(place.events, "event", "events")} in ${count(place.stories, "story", "stories")}`);
     show(panel, heading, summary, el("ul", { className: "chips" }, ...counts), el("p", {}, "Loading events…"));
     const params = filterParams({ place: place.name, country: place.country, limit: 50 });
     const events = await getJson("/api/map/events", params);
