@@ -232,6 +232,16 @@ def test_map_draws_seed_events_at_almaty_and_astana(page, base_url: str) -> None
     assert page.evaluate("window.__xss") is None  # the hostile article's Almaty events
     _shot(page, "map-place")
 
+    # The whole world, then back to the events: Almaty and Astana draw closer, then apart.
+    apart = almaty["x"] - astana["x"]
+    page.click("#map-extent")
+    world = markers["Almaty"].bounding_box()["x"] - markers["Astana"].bounding_box()["x"]
+    assert 0 < world < apart / 2
+    page.click("#map-extent")
+    assert markers["Almaty"].bounding_box()["x"] - markers["Astana"].bounding_box()["x"] == (
+        pytest.approx(apart, abs=1)
+    )
+
     # Filters narrow the map as they do the network: no events before 2000.
     page.goto(base_url + "/map?to=1999-12-31")
     _wait_until(page, "document.getElementById('map').dataset.ready === 'true'")
