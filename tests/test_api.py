@@ -161,6 +161,42 @@ def test_graph_and_timeline(client: httpx.Client) -> None:
     assert len(stories["items"]) == row["stories"]
 
 
+def test_map_places_events_and_lists_each_places_events(client: httpx.Client) -> None:
+    places = {place["name"]: place for place in _json(client, "/api/map")}
+    assert {"Almaty", "Astana", "Kazakhstan"} <= places.keys()
+    almaty = places["Almaty"]
+    assert (almaty["type"], almaty["country"]) == ("city", "KAZ")
+    assert almaty["latitude"] == pytest.approx(43.25, abs=0.05)
+    # The seed's protest and the hostile article's accusation: a tie goes to conflict.
+    assert (almaty["events"], almaty["material_conflict"], almaty["quad_class"]) == (2, 1, 4)
+    assert places["Kazakhstan"]["type"] == "country"
+    events = _json(client, "/api/map/events", place="Almaty", country="KAZ")
+    assert len(events) == almaty["events"]
+    assert all(e["place"]["name"] == "Almaty" and "Almaty" in e["sentence"] for e in events)
+    # Every placed event and nothing else: the sum over places is the placed events.
+    placed = [
+        e
+        for e in _json(client, "/api/events", limit=200)["items"]
+        if e["place"] and not e["negated"]
+    ]
+    assert sum(place["events"] for place in places.values()) == len(placed)
+    # Filters narrow the map as they narrow the network.
+    conflict = {place["name"]: place for place in _json(client, "/api/map", quad_class="4")}
+    assert "Astana" not in conflict  # its one event is verbal conflict (CAMEO 110)
+    assert conflict["Almaty"]["events"] == conflict["Almaty"]["material_conflict"] == 1
+    assert _json(client, "/api/map", to="1999-12-31") == []
+    assert _json(client, "/api/map/events", place="Atlantis", country="KAZ") == []
+
+
+def test_stories_carry_their_tone(client: httpx.Client) -> None:
+    story = _json(client, f"/api/stories/{_seed_story_id(client)}")
+    tones = {version["article_id"]: version["tone"] for version in story["versions"]}
+    assert story["tone"] == tones[story["canonical_article_id"]]
+    assert all(-100 <= tone <= 100 for tone in tones.values())
+    page = client.get(f"/stories/{story['id']}").text
+    assert f"tone {story['tone']:+.2f}" in page
+
+
 # --- hostile input ---
 
 INJECTIONS = [

@@ -16,7 +16,7 @@ from newsgraph.store import open_store
 
 runner = CliRunner()
 EVENT_KEYS = {"verb", "start", "end", "sentence", "source", "target", "cameo", "plover"}
-EVENT_KEYS |= {"goldstein", "quad_class", "date", "location", "negated", "cameo_root"}
+EVENT_KEYS |= {"goldstein", "quad_class", "date", "location", "negated", "cameo_root", "place"}
 
 
 def test_code_prints_each_event_with_its_sides_codes_and_verb_span():
@@ -48,6 +48,12 @@ def test_code_file_prints_one_line_per_input_and_says_why_a_line_is_bad(tmp_path
         "UKRCOP",
         "UKRCVL",
         "175",
+    )
+    assert arrest["location"] == "Kyiv"
+    assert (arrest["place"]["name"], arrest["place"]["type"], arrest["place"]["country"]) == (
+        "Kyiv",
+        "city",
+        "UKR",
     )
     assert "JSONDecodeError" in out[1]["error"] and "YYYY-MM-DD" in out[3]["error"]
     assert out[2]["events"] == []
@@ -94,6 +100,39 @@ def test_gdelt_export_writes_the_61_columns_with_codes_dates_and_source(seed_sto
     assert sent["GoldsteinScale"] == "8.5"
     assert sent["SOURCEURL"].endswith((SEED_000.name, SEED_001.name))
     assert len({r[0] for r in rows}) == len(rows)  # GLOBALEVENTIDs are distinct
+
+
+def test_gdelt_export_places_the_seed_events_and_gives_their_tone(seed_store):
+    output = seed_store.parent / "placed.tsv"
+    command = ["export", "--format", "gdelt", "--db", str(seed_store), "-o", str(output)]
+    assert runner.invoke(app, command).exit_code == 0
+    rows = [
+        dict(zip(GDELT_COLUMNS, line.split("\t"), strict=True))
+        for line in output.read_text(encoding="utf-8").splitlines()
+    ]
+    with open_store(seed_store) as store:
+        (story,) = store.stories()
+    tones = {f"{version['tone']}" for version in story["versions"]}
+    assert all(row["AvgTone"] in tones for row in rows)  # each row: its article's tone
+    by_place = {row["ActionGeo_FullName"]: row for row in rows if row["ActionGeo_Lat"]}
+    almaty, astana = by_place["Almaty, Kazakhstan"], by_place["Astana, Kazakhstan"]
+    for row in (almaty, astana):
+        assert (row["ActionGeo_Type"], row["ActionGeo_CountryCode"]) == ("4", "KZ")
+    assert (float(almaty["ActionGeo_Lat"]), float(almaty["ActionGeo_Long"])) == pytest.approx(
+        (43.25, 76.91), abs=0.05
+    )
+    assert (float(astana["ActionGeo_Lat"]), float(astana["ActionGeo_Long"])) == pytest.approx(
+        (51.18, 71.45), abs=0.05
+    )
+    country = by_place["Kazakhstan"]
+    assert (country["ActionGeo_Type"], country["ActionGeo_FeatureID"]) == ("1", "KZ")
+    # "Central Asia" is no place the gazetteer knows: its name stays, without coordinates.
+    (region,) = [row for row in rows if row["ActionGeo_FullName"] == "Central Asia"]
+    assert region["ActionGeo_Lat"] == region["ActionGeo_Type"] == ""
+    # An actor with a country is placed at that country.
+    sent = next(row for row in rows if row["EventCode"] == "074")
+    assert (sent["Actor1Geo_Type"], sent["Actor1Geo_CountryCode"]) == ("1", "RS")
+    assert (sent["Actor2Geo_FullName"], sent["Actor2Geo_FeatureID"]) == ("Kazakhstan", "KZ")
 
 
 def test_gdelt_values_cannot_break_rows_and_international_codes_split():

@@ -236,3 +236,46 @@ def test_token_link_from_another_site_opens_the_page(page, db: Path) -> None:
         page.wait_for_selector("h1")
         assert token not in page.content()
     assert page.problems == []
+
+
+def test_map_draws_seed_events_at_almaty_and_astana(page, base_url: str) -> None:
+    page.goto(base_url + "/map")
+    _wait_until(page, "document.getElementById('map').dataset.ready === 'true'")
+    assert page.locator("#map path.map-country").count() > 100  # the world outline
+    markers = {
+        marker.get_attribute("data-place"): marker
+        for marker in page.locator("#map circle.marker").all()
+    }
+    assert {"Almaty", "Astana"} <= markers.keys()
+    for name in ("Almaty", "Astana"):
+        assert markers[name].get_attribute("data-country") == "KAZ"
+        assert markers[name].locator("title").text_content().startswith(f"{name} (KAZ): ")
+    # Almaty lies south-east of Astana: the projection put them where they are.
+    almaty, astana = markers["Almaty"].bounding_box(), markers["Astana"].bounding_box()
+    assert almaty["x"] > astana["x"] and almaty["y"] > astana["y"]
+    # The seed's clash in Almaty (CAMEO 141, material conflict) colours its circle.
+    assert markers["Almaty"].get_attribute("data-quad-class") == "4"
+    _shot(page, "map")
+
+    markers["Almaty"].click()
+    page.wait_for_selector("#place-events li a")
+    sentences = page.locator("#place-events li a").all_inner_texts()
+    assert any("Almaty" in sentence for sentence in sentences)
+    assert page.evaluate("window.__xss") is None  # the hostile article's Almaty events
+    _shot(page, "map-place")
+
+    # The whole world, then back to the events: Almaty and Astana draw closer, then apart.
+    apart = almaty["x"] - astana["x"]
+    page.click("#map-extent")
+    world = markers["Almaty"].bounding_box()["x"] - markers["Astana"].bounding_box()["x"]
+    assert 0 < world < apart / 2
+    page.click("#map-extent")
+    assert markers["Almaty"].bounding_box()["x"] - markers["Astana"].bounding_box()["x"] == (
+        pytest.approx(apart, abs=1)
+    )
+
+    # Filters narrow the map as they do the network: no events before 2000.
+    page.goto(base_url + "/map?to=1999-12-31")
+    _wait_until(page, "document.getElementById('map').dataset.ready === 'true'")
+    assert page.locator("#map circle.marker").count() == 0
+    assert page.problems == []

@@ -3,7 +3,7 @@
 Ingests samples/ (the seed articles and samples/seed.html, as ``make demo`` does)
 into a fresh store, serves it on a free loopback port and has Debian's headless
 chromium, driven by Playwright, save the network with its Russia -> Kazakhstan edge
-opened and Russia's dossier under docs/screenshots/.
+opened, Russia's dossier and the map with Almaty's events opened under docs/screenshots/.
 
     .venv/bin/python tools/readme_screenshots.py
 """
@@ -68,6 +68,14 @@ def _dossier(page: Page, base: str) -> None:
     page.screenshot(path=str(SHOTS / "dossier.png"), full_page=True)
 
 
+def _map(page: Page, base: str) -> None:
+    page.goto(f"{base}/map")
+    _until(page, "document.getElementById('map').dataset.ready === 'true'")
+    page.click("#map circle.marker[data-place='Almaty']")
+    page.wait_for_selector("#place-events li a")
+    page.screenshot(path=str(SHOTS / "map.png"), full_page=True)
+
+
 def main() -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
@@ -87,11 +95,12 @@ def main() -> None:
                 page = browser.new_page(viewport={"width": 1400, "height": 900})
                 _network(page, base)
                 _dossier(page, base)
+                _map(page, base)
                 browser.close()
         finally:
             server.terminate()
             server.wait(timeout=30)
-    print(f"saved {SHOTS / 'network.png'} and {SHOTS / 'dossier.png'}")
+    print(f"saved network.png, dossier.png and map.png under {SHOTS}")
 
 
 if __name__ == "__main__":

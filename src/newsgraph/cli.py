@@ -20,7 +20,7 @@ from rich.panel import Panel
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from newsgraph.records import Actor, ActorRef, Event
+from newsgraph.records import Actor, ActorRef, Event, Place
 from newsgraph.store import Store, open_store
 
 if TYPE_CHECKING:
@@ -439,7 +439,16 @@ def _event_json(event: Event, text: str, actors: dict[str, Actor]) -> dict[str, 
         "date": event.date,
         "location": event.location,
         "negated": event.negated,
+        "place": _place_json(event.place),
     }
+
+
+def _place_json(place: Place | None) -> dict[str, Any] | None:
+    """A gazetteer place in the keys and order of the store's event dicts."""
+    if place is None:
+        return None
+    keys = ("name", "type", "country", "latitude", "longitude")
+    return {key: getattr(place, key) for key in keys}
 
 
 def _coding_inputs(file: Path) -> Iterator[tuple[str, str, str | None] | str]:

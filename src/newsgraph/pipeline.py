@@ -1,4 +1,5 @@
-"""Wires the stages: read → clean → stories → annotate → actors → quotes/events/claims → store.
+"""Wires the stages: read → clean (+ tone) → stories → annotate → actors →
+quotes/events (+ places)/claims → store.
 
 No stage logic lives here: only batching, the order of stages, progress and
 error collection. Work is done in chunks; each story is written in one store
@@ -8,8 +9,9 @@ re-run resumes where the store left off (articles already stored are skipped).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from newsgraph.actors import ActorDictionary, resolve_actors
 from newsgraph.claims import extract_claims
 from newsgraph.clean import EmptyArticle, clean_document
 from newsgraph.events import extract_events
+from newsgraph.geo import locate_events
 from newsgraph.nlp import doc_text, load_pipeline
 from newsgraph.quotes import extract_quotes
 from newsgraph.read import Notice, read_paths
@@ -27,6 +30,7 @@ from newsgraph.records import (
     Actor,
     Article,
     Event,
+    Mention,
     RawDocument,
     SameStoryPlacement,
     Skipped,
@@ -43,6 +47,7 @@ from newsgraph.stories import (
     canonical_places,
     version_mentions,
 )
+from newsgraph.tone import tone
 
 CHUNK_SIZE = 256
 ProgressCallback = Callable[[int, int], None]  # (input items finished, words annotated)
@@ -74,15 +79,24 @@ def extract_facts(
     actors = resolve_actors(
         doc, article.id, dictionary, exclude_names=excluded, date=story.published
     )
+    events = extract_events(doc, article.id, actors, date=story.published)
     return StoryFacts(
         story_id=story.id,
         article_id=article.id,
         actors=list(actors.actors.values()),
         mentions=actors.mentions,
         quotes=extract_quotes(doc, article.id, actors),
-        events=extract_events(doc, article.id, actors, date=story.published),
+        events=locate_events(events, story_countries(actors.actors.values(), actors.mentions)),
         claims=extract_claims(doc, article.id, date=story.published),
     )
+
+
+def story_countries(actors: Iterable[Actor], mentions: Iterable[Mention]) -> list[str]:
+    """The countries of a story's actors, most mentioned first: where its places
+    most likely are, to tell namesakes apart (``geo``)."""
+    country_of = {actor.key: actor.country for actor in actors if actor.country}
+    counts = Counter(country_of[m.actor_key] for m in mentions if m.actor_key in country_of)
+    return [country for country, _ in counts.most_common()]
 
 
 @dataclass(frozen=True)
@@ -112,6 +126,7 @@ class TextCoder:
         for doc, (text_id, date) in self.nlp.pipe(pairs, as_tuples=True, batch_size=64):
             actors = resolve_actors(doc, text_id, self.dictionary, date=date)
             events = extract_events(doc, text_id, actors, date=date)
+            events = locate_events(events, story_countries(actors.actors.values(), actors.mentions))
             yield CodedText(text_id, doc_text(doc), events, dict(actors.actors))
 
 
@@ -233,7 +248,8 @@ class Ingestor:
     @staticmethod
     def _clean(document: RawDocument, report: IngestReport) -> Article | None:
         try:
-            return clean_document(document)
+            article = clean_document(document)
         except EmptyArticle as error:
             report.skipped.append(Skipped(document.source_ref, str(error)))
             return None
+        return replace(article, tone=tone(article.text))

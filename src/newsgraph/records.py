@@ -57,7 +57,10 @@ class Section:
 
 @dataclass
 class Article:
-    """A cleaned article: body paragraphs without captions, credits or source lines."""
+    """A cleaned article: body paragraphs without captions, credits or source lines.
+
+    ``tone`` is GDELT-style average tone of its ``text`` (``newsgraph.tone``).
+    """
 
     id: str
     source_ref: str
@@ -70,6 +73,7 @@ class Article:
     author: str | None = None
     captions: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
+    tone: float | None = None
 
     @property
     def body(self) -> str:
@@ -210,9 +214,28 @@ class ActorRef:
     sector: str | None = None
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where something is, as the gazetteer (``geo``) knows it.
+
+    ``type`` is ``country`` or ``city``; ``country`` is the ISO alpha-3 code of the
+    country the place is in (or is); ``name`` is the gazetteer's name for it.
+    """
+
+    name: str
+    latitude: float
+    longitude: float
+    type: str
+    country: str
+
+
 @dataclass
 class Event:
-    """Who did what to whom: coded in CAMEO and PLOVER, with the sentence behind it."""
+    """Who did what to whom: coded in CAMEO and PLOVER, with the sentence behind it.
+
+    ``location`` is the place named in the sentence, as written; ``place`` is where
+    the gazetteer put it, when it knows it.
+    """
 
     span: Span
     sentence: Span
@@ -226,6 +249,7 @@ class Event:
     date: str | None = None
     location: str | None = None
     negated: bool = False
+    place: Place | None = None
 
     @property
     def cameo_root(self) -> str:

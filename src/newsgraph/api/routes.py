@@ -126,6 +126,22 @@ def timeline(store: StoreDep, where: FiltersDep) -> JSONResponse:
     return JSONResponse(store.timeline(where))
 
 
+@router.get("/map", summary="Events by place: coordinates, counts per QuadClass")
+def event_map(store: StoreDep, where: FiltersDep) -> JSONResponse:
+    return JSONResponse(store.places(where))
+
+
+@router.get("/map/events", summary="The latest events at one place of the map")
+async def place_events(
+    store: StoreDep,
+    where: FiltersDep,
+    place: Annotated[str, Query(max_length=200, description="the place's name, as /api/map")],
+    country: Annotated[str, Query(max_length=3, description="ISO alpha-3, as /api/map")],
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> JSONResponse:
+    return JSONResponse(store.place_events(place, country, where, limit))
+
+
 def _download(name: str) -> dict[str, str]:
     return {"Content-Disposition": f'attachment; filename="{name}"'}
 

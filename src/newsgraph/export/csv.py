@@ -24,6 +24,7 @@ def _story_rows(store: Store) -> Iterable[dict[str, Any]]:
             "versions": len(story["versions"]),
             "sources": " | ".join(v["source_ref"] for v in story["versions"]),
             **story["counts"],
+            "tone": story["tone"],
         }
 
 
@@ -56,7 +57,13 @@ def _event_rows(store: Store) -> Iterable[dict[str, Any]]:
             for field in ("actor_key", "name", "text", "code"):
                 row[f"{side}_{field}"] = ref.get(field)
         keys = ("verb", "cameo", "plover", "goldstein", "quad_class", "negated", "sentence")
-        yield row | {k: event[k] for k in keys}
+        place = event["place"] or {}
+        yield (
+            row
+            | {k: event[k] for k in keys}
+            | {"location": event["location"]}
+            | {k: place.get(k) for k in ("latitude", "longitude")}
+        )
 
 
 def _claim_rows(store: Store) -> Iterable[dict[str, Any]]:

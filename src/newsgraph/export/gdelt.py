@@ -13,8 +13,15 @@ Columns newsgraph knows are filled; the rest are left empty:
 * ``IsRootEvent``: 1 when the event is in the article's first sentence;
 * ``EventCode``, ``EventBaseCode``, ``EventRootCode``, ``QuadClass``, ``GoldsteinScale``;
 * ``NumMentions``, ``NumSources``, ``NumArticles``: 1 (one coded sentence);
-* ``ActionGeo_FullName``: the place named in the sentence (no geocoding, so no
-  coordinates, feature ids or FIPS codes);
+* ``AvgTone``: the tone of the article the event was coded in (``newsgraph.tone``);
+* ``ActionGeo_*``: the place named in the sentence, where the gazetteer (``newsgraph.geo``)
+  placed it: ``Type`` (1 country, 3 US city, 4 world city), ``FullName`` ("Almaty,
+  Kazakhstan"), the FIPS 10-4 ``CountryCode``, ``Lat``, ``Long`` and, for a country, its
+  FIPS code as ``FeatureID`` (as GDELT writes it; a city's GNS id is not known). A place
+  the gazetteer does not know keeps only its name as written;
+* ``Actor1Geo_*`` / ``Actor2Geo_*``: the actor's country, at its centroid, when the
+  actor's code names one (GDELT places actors where the text does; newsgraph, where
+  their country is);
 * ``DATEADDED``: when the export ran (UTC, YYYYMMDDHHMMSS); ``SOURCEURL``: the article's
   URL, else its source reference.
 
@@ -31,6 +38,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from newsgraph.geo import CITY, Country, Gazetteer
+from newsgraph.records import Place
 from newsgraph.store import Store
 
 GDELT_COLUMNS = [
@@ -98,12 +107,21 @@ GDELT_COLUMNS = [
 ]
 # CAMEO actor codes that open with an international type rather than a country.
 INTERNATIONAL_TYPES = {"IGO", "NGO", "IMG", "MNC"}
+# GDELT's geographic match types.
+GEO_COUNTRY, GEO_US_CITY, GEO_WORLD_CITY = "1", "3", "4"
 
 
 def gdelt_rows(
-    events: Iterable[dict[str, Any]], sources: dict[str, str], added: datetime
+    events: Iterable[dict[str, Any]],
+    sources: dict[str, str],
+    added: datetime,
+    tones: dict[str, float | None] | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> Iterator[dict[str, str]]:
-    """Event dicts of the store's read API as GDELT rows (column -> text)."""
+    """Event dicts of the store's read API as GDELT rows (column -> text); ``tones``
+    maps article ids to their tone."""
+    tones = tones or {}
+    gazetteer = gazetteer or Gazetteer.load()
     date_added = added.strftime("%Y%m%d%H%M%S")
     for event in events:
         row = dict.fromkeys(GDELT_COLUMNS, "")
@@ -111,13 +129,16 @@ def gdelt_rows(
         row.update(_date_columns(event.get("date")))
         for prefix, side in (("Actor1", event["source"]), ("Actor2", event["target"])):
             row.update(_actor_columns(prefix, side))
+            row.update(_actor_geo_columns(prefix, row[f"{prefix}CountryCode"], gazetteer))
         cameo = event["cameo"]
         row["IsRootEvent"] = "1" if event.get("sentence_start") == 0 else "0"
         row["EventCode"], row["EventBaseCode"], row["EventRootCode"] = cameo, cameo[:3], cameo[:2]
         row["QuadClass"] = _text(event.get("quad_class"))
         row["GoldsteinScale"] = _text(event.get("goldstein"))
         row["NumMentions"] = row["NumSources"] = row["NumArticles"] = "1"
+        row["AvgTone"] = _text(tones.get(event["article_id"]))
         row["ActionGeo_FullName"] = _clean(event.get("location"))
+        row.update(_action_geo_columns(event.get("place"), gazetteer))
         row["DATEADDED"] = date_added
         row["SOURCEURL"] = _clean(sources.get(event["article_id"]))
         yield row
@@ -125,12 +146,12 @@ def gdelt_rows(
 
 def write_gdelt(store: Store, path_or_stream: str | os.PathLike[str] | TextIO) -> None:
     """Write every event of ``store`` as GDELT 2.0 event-table lines."""
+    versions = [version for story in store.stories() for version in story["versions"]]
     sources = {
-        version["article_id"]: version.get("url") or version["source_ref"]
-        for story in store.stories()
-        for version in story["versions"]
+        version["article_id"]: version.get("url") or version["source_ref"] for version in versions
     }
-    rows = gdelt_rows(store.events(), sources, datetime.now(UTC))
+    tones = {version["article_id"]: version.get("tone") for version in versions}
+    rows = gdelt_rows(store.events(), sources, datetime.now(UTC), tones)
     if isinstance(path_or_stream, str | os.PathLike):
         with Path(path_or_stream).open("w", encoding="utf-8", newline="") as stream:
             _write(rows, stream)
@@ -170,6 +191,47 @@ def _actor_columns(prefix: str, side: dict[str, Any] | None) -> dict[str, str]:
         f"{prefix}CountryCode": "" if international else country,
         f"{prefix}KnownGroupCode": code[3:6] if international else "",
         f"{prefix}Type1Code": side.get("sector") or "",
+    }
+
+
+def _geo_columns(
+    prefix: str, country: Country, latitude: float, longitude: float
+) -> dict[str, str]:
+    return {
+        f"{prefix}_CountryCode": country.fips,
+        f"{prefix}_Lat": f"{latitude:.4f}",
+        f"{prefix}_Long": f"{longitude:.4f}",
+    }
+
+
+def _actor_geo_columns(prefix: str, iso3: str, gazetteer: Gazetteer) -> dict[str, str]:
+    country = gazetteer.country(iso3) if iso3 else None
+    if country is None:
+        return {}
+    return {
+        f"{prefix}Geo_Type": GEO_COUNTRY,
+        f"{prefix}Geo_FullName": country.name,
+        f"{prefix}Geo_FeatureID": country.fips,
+        **_geo_columns(f"{prefix}Geo", country, country.latitude, country.longitude),
+    }
+
+
+def _action_geo_columns(place: dict[str, Any] | None, gazetteer: Gazetteer) -> dict[str, str]:
+    country = gazetteer.country(place["country"]) if place else None
+    if place is None or country is None:
+        return {}
+    located = Place(**place)
+    columns = _geo_columns("ActionGeo", country, located.latitude, located.longitude)
+    if located.type == CITY:
+        kind = GEO_US_CITY if country.iso3 == "USA" else GEO_WORLD_CITY
+        return columns | {
+            "ActionGeo_Type": kind,
+            "ActionGeo_FullName": f"{located.name}, {country.name}",
+        }
+    return columns | {
+        "ActionGeo_Type": GEO_COUNTRY,
+        "ActionGeo_FullName": country.name,
+        "ActionGeo_FeatureID": country.fips,
     }
 
 

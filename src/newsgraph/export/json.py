@@ -22,6 +22,7 @@ STORY_KEYS = (
     "published",
     "publisher",
     "canonical_article_id",
+    "tone",
     "versions",
     "counts",
     "publishers",

@@ -247,3 +247,17 @@ class Store(ABC):
     @abstractmethod
     def timeline(self, filters: Filters) -> list[JsonDict]:
         """Non-negated events per day and QuadClass: ``{date, quad_class, events, stories}``."""
+
+    @abstractmethod
+    def places(self, filters: Filters) -> list[JsonDict]:
+        """Where non-negated events happened: one entry per place the gazetteer put
+        them at (``name``, ``type``, ``country``, ``latitude``, ``longitude``), with
+        ``events``, ``stories``, a count per QuadClass and the ``quad_class`` most of
+        them have; busiest first."""
+
+    @abstractmethod
+    def place_events(
+        self, name: str, country: str, filters: Filters, limit: int = 50
+    ) -> list[JsonDict]:
+        """The latest non-negated events at one place (its ``name`` and ISO ``country``
+        as ``places`` gives them) matching the filters, newest first."""

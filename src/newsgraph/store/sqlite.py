@@ -28,6 +28,7 @@ from newsgraph.records import (
     Claim,
     Event,
     FactMention,
+    Place,
     Quote,
     SameStoryPlacement,
     Section,
@@ -35,6 +36,7 @@ from newsgraph.records import (
     Story,
     StoryFacts,
 )
+from newsgraph.store import places as place_queries
 from newsgraph.store import ranking, summaries
 from newsgraph.store.base import Filters, JsonDict, Store, StoreError, StoreIntegrityError
 
@@ -146,7 +148,8 @@ SELECT e.id, e.story_id, e.article_id, e.span_start AS start, e.span_end AS "end
        e.target_text, e.target_actor_key, target.name AS target_name,
        e.target_code, e.target_sector,
        e.cameo, e.cameo_root, e.plover, e.goldstein, e.quad_class,
-       e.event_date AS date, e.location, e.negated
+       e.event_date AS date, e.location, e.negated,
+       e.place_name, e.latitude, e.longitude, e.place_type, e.place_country
 FROM events e
 JOIN articles a ON a.id = e.article_id
 JOIN stories s ON s.id = e.story_id
@@ -187,7 +190,8 @@ SELECT s.id, s.title, s.published, s.publisher, s.canonical_article_id,
        (SELECT count(*) FROM articles x WHERE x.story_id = s.id) AS articles,
        (SELECT count(*) FROM quotes x WHERE x.story_id = s.id) AS quotes,
        (SELECT count(*) FROM events x WHERE x.story_id = s.id) AS events,
-       (SELECT count(*) FROM claims x WHERE x.story_id = s.id) AS claims
+       (SELECT count(*) FROM claims x WHERE x.story_id = s.id) AS claims,
+       (SELECT tone FROM articles x WHERE x.id = s.canonical_article_id) AS tone
 FROM stories s
 WHERE {where}
 ORDER BY s.published IS NULL, s.published, s.id
@@ -203,7 +207,7 @@ ORDER BY mentions DESC, ac.key
 
 _VERSION_SELECT = """
 SELECT story_id, id AS article_id, source_ref, title, published, publisher, author, url,
-       word_count
+       word_count, tone
 FROM articles WHERE {where} ORDER BY story_id, position
 """
 
@@ -431,6 +435,7 @@ class SQLiteStore(Store):
                 "published": row["published"],
                 "publisher": row["publisher"],
                 "canonical_article_id": row["canonical_article_id"],
+                "tone": row["tone"],
                 "versions": versions[row["id"]],
                 "counts": {key: row[key] for key in ("articles", "quotes", "events", "claims")},
                 "publishers": _distinct(v["publisher"] for v in versions[row["id"]]),
@@ -879,6 +884,19 @@ class SQLiteStore(Store):
         )
         return {"nodes": nodes, "edges": edges}
 
+    def places(self, filters: Filters) -> list[JsonDict]:
+        conditions, parameters = _event_conditions(filters)
+        return place_queries.event_places(self._connection, " AND ".join(conditions), parameters)
+
+    def place_events(
+        self, name: str, country: str, filters: Filters, limit: int = 50
+    ) -> list[JsonDict]:
+        conditions, parameters = _event_conditions(filters)
+        ids = place_queries.place_event_ids(
+            self._connection, " AND ".join(conditions), parameters, name, country, limit
+        )
+        return self._events_by_id(ids)
+
     def timeline(self, filters: Filters) -> list[JsonDict]:
         conditions, parameters = _event_conditions(filters)
         return self._rows(
@@ -1060,6 +1078,7 @@ def _article_from_row(row: sqlite3.Row) -> Article:
         standfirst=row["standfirst"],
         captions=json.loads(row["captions"]),
         sections=[Section(**section) for section in json.loads(row["sections"])],
+        tone=row["tone"],
     )
 
 
@@ -1072,6 +1091,9 @@ def _event_from_row(row: JsonDict) -> JsonDict:
     event["target"] = target if target["text"] is not None else None
     event.update(row)
     event["negated"] = bool(event["negated"])
+    place = {f: event.pop(f"place_{f}") for f in ("name", "type", "country")}
+    coordinates = {f: event.pop(f) for f in ("latitude", "longitude")}
+    event["place"] = None if place["name"] is None else {**place, **coordinates}
     return event
 
 
@@ -1098,8 +1120,8 @@ def _write_story(
         """
         INSERT INTO articles (id, story_id, position, source_ref, title, published, publisher,
                               author, url, standfirst, paragraphs, captions, sections,
-                              word_count, text, body, signature)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              word_count, text, body, signature, tone)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET
             story_id = excluded.story_id,
             position = excluded.position,
@@ -1134,6 +1156,7 @@ def _article_row(
         article.text,
         article.body,
         signature,
+        article.tone,
     )
 
 
@@ -1166,8 +1189,10 @@ def _replace_facts(connection: sqlite3.Connection, story_id: str, facts: StoryFa
                             sentence_end, verb, source_text, source_actor_key, source_code,
                             source_sector, target_text, target_actor_key, target_code,
                             target_sector, cameo, cameo_root, plover, goldstein, quad_class,
-                            event_date, location, negated, same_key)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            event_date, location, negated, same_key, place_name, latitude,
+                            longitude, place_type, place_country)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                ?, ?, ?, ?, ?)
         """,
         _event_rows(story_id, facts.events),
     )
@@ -1292,6 +1317,12 @@ def _side(ref: ActorRef | None) -> tuple[Any, ...]:
     return (ref.text, ref.actor_key, ref.code, ref.sector)
 
 
+def _place(place: Place | None) -> tuple[Any, ...]:
+    if place is None:
+        return (None, None, None, None, None)
+    return (place.name, place.latitude, place.longitude, place.type, place.country)
+
+
 def _event_rows(story_id: str, events: Iterable[Event]) -> Iterator[tuple[Any, ...]]:
     for index, e in enumerate(events):
         yield (
@@ -1314,6 +1345,7 @@ def _event_rows(story_id: str, events: Iterable[Event]) -> Iterator[tuple[Any, .
             e.location,
             int(e.negated),
             e.same_key,
+            *_place(e.place),
         )
 
 

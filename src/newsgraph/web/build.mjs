@@ -14,6 +14,12 @@ const assets = {
   "chart.umd.min.js": "node_modules/chart.js/dist/chart.umd.min.js",
   "swagger-ui-bundle.js": "node_modules/swagger-ui-dist/swagger-ui-bundle.js",
   "swagger-ui.css": "node_modules/swagger-ui-dist/swagger-ui.css",
+  // The map: d3-geo (which needs d3-array) projects, topojson-client unpacks the
+  // Natural Earth world outline of world-atlas.
+  "d3-array.min.js": "node_modules/d3-array/dist/d3-array.min.js",
+  "d3-geo.min.js": "node_modules/d3-geo/dist/d3-geo.min.js",
+  "topojson-client.min.js": "node_modules/topojson-client/dist/topojson-client.min.js",
+  "countries-110m.json": "node_modules/world-atlas/countries-110m.json",
 };
 
 mkdirSync(vendor, { recursive: true });

@@ -1,4 +1,4 @@
-"""HTML pages: search, story, actor dossier, event, network, timeline.
+"""HTML pages: search, story, actor dossier, event, network, timeline, map.
 
 Each page calls the same store queries as the API; the templates are autoescaped,
 data for scripts goes through ``tojson`` into non-executable JSON script blocks,
@@ -154,3 +154,8 @@ async def network_page(request: Request, where: FiltersDep) -> HTMLResponse:
 @router.get("/timeline")
 async def timeline_page(request: Request, where: FiltersDep) -> HTMLResponse:
     return _render(request, "timeline.html", filters=where)
+
+
+@router.get("/map")
+async def map_page(request: Request, where: FiltersDep) -> HTMLResponse:
+    return _render(request, "map.html", filters=where)
