@@ -17,6 +17,7 @@
   };
   const OTHER_COLOUR = "#4a5568";
   const LABELLED = 25; // the most mentioned actors labelled at first
+  const MAX_FIT_ZOOM = 1.25;
   const graph = await getJson("/api/graph", filterParams());
   if (graph.edges.length === 0) {
     show(panel, el("p", { className: "muted" }, "No interactions match these filters."));
@@ -106,6 +107,12 @@
       padding: 40,
     },
   });
+  // A small graph is fitted at a zoom that blows its labels up over its nodes: keep
+  // the zoom near 1 (the reader can still zoom in).
+  if (cy.zoom() > MAX_FIT_ZOOM) {
+    cy.zoom(MAX_FIT_ZOOM);
+    cy.center();
+  }
   window.newsgraphNetwork = cy; // for scripts and tests that drive the page
   cy.on("mouseover", "node", (event) => event.target.addClass("hover"));
   cy.on("mouseout", "node", (event) => event.target.removeClass("hover"));

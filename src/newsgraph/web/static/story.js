@@ -51,11 +51,12 @@
   // canonical text does not hold it (another version's), its details alone.
   const openListed = (button) => {
     const ref = button.dataset.ref;
-    const span = [...document.querySelectorAll(".ann[data-refs]")].find((marked) =>
+    const spans = [...document.querySelectorAll(".ann[data-refs]")].filter((marked) =>
       marked.dataset.refs.split(" ").includes(ref));
-    if (span) {
-      open(span);
-      span.scrollIntoView({ block: "center" });
+    if (spans.length > 0) {
+      open(spans[0]);
+      for (const span of spans) span.classList.add("selected"); // the whole passage
+      spans[0].scrollIntoView({ block: "center" });
       return;
     }
     const [kind, index] = ref.split(":");
