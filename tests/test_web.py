@@ -368,3 +368,28 @@ def test_network_legend_names_the_node_colours(page, evidence_url: str) -> None:
         shown[item.inner_text().strip()] = swatch.replace(" ", "")
     assert shown == {kind: colour.replace(" ", "") for kind, colour in colours.items()}
     assert page.problems == []
+
+
+def test_dossier_chart_spaces_days_by_time(page, evidence_url: str) -> None:
+    page.goto(evidence_url + "/actors/RUS")
+    _wait_until(page, "window.newsgraphOverTime !== undefined")
+    positions = page.evaluate(
+        """() => {
+            const chart = window.newsgraphOverTime;
+            const x = {};
+            chart.getDatasetMeta(0).data.forEach((bar, index) => {
+                x[chart.data.datasets[0].data[index].date] = bar.x;
+            });
+            return x;
+        }"""
+    )
+    # Russia acts in 2019 (four days of Kharkiv reports) and in 2022 (the seed story).
+    dates = sorted(positions)
+    assert dates[0].startswith("2019") and dates[-1].startswith("2022") and len(dates) >= 3
+    days = [datetime.date.fromisoformat(date).toordinal() for date in dates]
+    per_day = [
+        (positions[dates[n + 1]] - positions[dates[n]]) / (days[n + 1] - days[n])
+        for n in range(len(dates) - 1)
+    ]
+    assert max(per_day) - min(per_day) < 0.01 * max(per_day)
+    assert page.problems == []
