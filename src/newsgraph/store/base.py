@@ -211,7 +211,7 @@ class Store(ABC):
     def search_count(self, query: str, filters: Filters) -> JsonDict:
         """How many stories ``search_stories`` finds in all (``stories``), in how many
         same-story groups they fall (``groups``), and ``capped``: whether counting
-        stopped early at a bound (SQLite: 10,000 articles), so that there are more."""
+        stopped early at a bound (SQLite: 1,000 matching articles), so that there are more."""
 
     @abstractmethod
     def same_story_reports(self, story_ids: list[str]) -> dict[str, JsonDict]:

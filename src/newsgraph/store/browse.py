@@ -17,7 +17,7 @@ JsonDict = dict[str, Any]
 
 # Counting stops after ``COUNT_CAP`` matching articles: a common word's count is then
 # "more than", at a bounded cost, like the ranking's windows (store/ranking.py).
-COUNT_CAP = 10_000
+COUNT_CAP = 1_000
 _COUNTED = """
 SELECT count(*) AS rows, count(DISTINCT story_id) AS stories, count(DISTINCT group_id) AS groups
 FROM ({rows} LIMIT :cap)
