@@ -104,6 +104,7 @@
       nodeRepulsion: () => 40000,
       idealEdgeLength: () => 110,
       nodeOverlap: 40,
+      nodeDimensionsIncludeLabels: true, // nodes keep their labels' room apart too
       padding: 40,
     },
   });
