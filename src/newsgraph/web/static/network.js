@@ -53,12 +53,12 @@
       {
         selector: "node",
         style: {
-          "font-size": `mapData(mentions, 0, ${maxMentions}, 9, 13)`,
+          "font-size": `mapData(mentions, 0, ${maxMentions}, 11, 15)`,
           "min-zoomed-font-size": 7,
           "text-valign": "bottom",
           "text-margin-y": 3,
           "text-wrap": "ellipsis",
-          "text-max-width": "120px",
+          "text-max-width": "170px",
           "text-background-color": "#ffffff",
           "text-background-opacity": 0.8,
           "text-background-padding": "1px",
