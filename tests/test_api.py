@@ -137,6 +137,45 @@ def test_events_filter_by_actor_edge_and_category(client: httpx.Client) -> None:
     assert all(e["quad_class"] == 4 for e in quad)
 
 
+def test_search_counts_its_stories_and_gives_each_hit_its_group(client: httpx.Client) -> None:
+    found = _json(client, "/api/search", q="Kazakhstan", limit=1)
+    assert found["total"] == {"stories": 2, "groups": 2, "capped": False}
+    assert len(found["items"]) == 1  # the count is of every hit, not of the page
+    (hit,) = found["items"]
+    assert hit["same_story"] == {"id": hit["story_id"], "stories": [hit["story_id"]]}
+    narrowed = _json(client, "/api/stories", q="Kazakhstan", publisher="TRT World")
+    assert narrowed["total"]["stories"] == len(narrowed["items"]) == 1
+    assert _json(client, "/api/search", q="Atlantis")["total"]["stories"] == 0
+    assert _json(client, "/api/stories")["total"]["stories"] == 2
+
+
+def test_cameo_filters_take_a_code_of_any_depth(client: httpx.Client) -> None:
+    for code in ("11", "112", "1123", "023", "0234"):
+        events = _json(client, "/api/events", cameo=code, limit=200)["items"]
+        assert events and all(event["cameo"].startswith(code) for event in events), code
+    deeper = {e["id"] for e in _json(client, "/api/events", cameo="112", limit=200)["items"]}
+    root = {e["id"] for e in _json(client, "/api/events", cameo="11", limit=200)["items"]}
+    assert deeper < root
+    assert _json(client, "/api/events", cameo="1124")["items"] == []
+    for bad in ("12345", "19a", "'1"):
+        assert client.get("/api/events", params={"cameo": bad}).status_code == 422
+
+
+def test_actors_are_searched_and_filtered_by_type_and_country(client: httpx.Client) -> None:
+    def names(**choice) -> list[str]:
+        return [a["name"] for a in _json(client, "/api/actors", limit=200, **choice)["items"]]
+
+    russian = names(q="russ")
+    assert "Russia" in russian and all("russ" in name.casefold() for name in russian)
+    assert names(q="Moscow") == ["Russia"]  # an alias
+    assert names(q="KAZ")[0] == "Kazakhstan"  # a key or code
+    people = _json(client, "/api/actors", type="person", country="KAZ", limit=200)["items"]
+    assert people and all(a["type"] == "person" and a["country"] == "KAZ" for a in people)
+    assert "Kassym-Jomart Tokayev" in [a["name"] for a in people]
+    assert names(q="%") == [] and names(q="'; DROP TABLE actors; --") == []
+    assert len(names()) == _json(client, "/api/counts")["actors"]
+
+
 def test_graph_and_timeline(client: httpx.Client) -> None:
     graph = _json(client, "/api/graph")
     keys = {node["key"] for node in graph["nodes"]}

@@ -148,3 +148,35 @@ def test_cli_exports_csv_tables_and_the_graphml_network(store: Store, tmp_path: 
     command = ["export", "--format", "graphml", "--db", store.path, "-o", str(network)]
     assert runner.invoke(app, command).exit_code == 0
     assert ("RUS", "KAZ") in nx.read_graphml(network).edges
+
+
+def test_every_fact_row_of_the_csv_says_where_it_comes_from(store: Store) -> None:
+    import csv
+
+    from newsgraph.export.csv import write_csv
+
+    seed = seed_story()
+    canonical = seed.canonical
+    for table in ("quotes", "events", "claims"):
+        stream = io.StringIO()
+        write_csv(store, table, stream)
+        rows = list(csv.DictReader(io.StringIO(stream.getvalue())))
+        facts = {"quotes": store.quotes, "events": store.events, "claims": store.claims}[table]()
+        assert len(rows) == len(facts) >= 1
+        for row, fact in zip(rows, facts, strict=True):
+            assert row["story_id"] == seed.id == fact["story_id"]
+            assert (
+                row["article_url"]
+                == canonical.url
+                == "https://www.trtworld.com/opinion/kazakhstan-russia-china"
+            )
+            assert row["publisher"] == canonical.publisher
+            assert row["published"] == canonical.published
+            assert row["sentence"] == fact["sentence"] and len(row["sentence"]) > 20
+    stream = io.StringIO()
+    write_csv(store, "stories", stream)
+    stories = {row["id"]: row for row in csv.DictReader(io.StringIO(stream.getvalue()))}
+    assert stories[seed.id]["article_url"] == canonical.url
+    assert stories[seed.id]["publisher"] == "TRT World"
+    others = [row for story_id, row in stories.items() if story_id != seed.id]
+    assert others and all(row["article_url"].startswith("http") for row in others)

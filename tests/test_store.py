@@ -444,3 +444,22 @@ def test_a_read_only_store_reads_and_refuses_writes(tmp_path: Path) -> None:
             reader.remember_feed_items("https://example.org/feed", ["item"])
     with open_store(path) as writer:
         assert writer.counts()["stories"] == 1
+
+
+def test_search_count_counts_every_matching_story_up_to_a_bound(
+    corpus: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsgraph.store import browse
+
+    for query in ("the", "protest", "bitcoin mining", "prevention of another colour revolution"):
+        everything = _all_pages(corpus, query, 50, Filters())
+        count = corpus.search_count(query, Filters())
+        # One story, one group here: the corpus holds no same-story groups.
+        assert count == {"stories": len(everything), "groups": len(everything), "capped": False}
+    assert corpus.search_count("", Filters())["stories"] == corpus.counts()["stories"]
+    assert corpus.search_count("Atlantis", Filters())["stories"] == 0
+    # Under a bound of two articles, counting stops at the first two matches: the seed
+    # story's two versions, one story, and says that there are more.
+    monkeypatch.setattr(browse, "COUNT_CAP", 2)
+    assert corpus.search_count("the", Filters()) == {"stories": 1, "groups": 1, "capped": True}
+    assert corpus.search_count("bitcoin mining", Filters())["capped"] is False

@@ -8,6 +8,7 @@ Screenshots go to test-output/web/.
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 import time
@@ -17,8 +18,13 @@ from pathlib import Path
 import pytest
 
 import local_web
-from conftest import ROOT
-from workbench_server import build_workbench_store, running_server
+from conftest import ROOT, SEED_000, SEED_001
+from workbench_server import (
+    QUAKE_OUTLETS,
+    build_evidence_store,
+    build_workbench_store,
+    running_server,
+)
 
 CHROMIUM = Path(shutil.which("chromium") or "/usr/bin/chromium")
 SCREENSHOTS = ROOT / "test-output" / "web"
@@ -278,4 +284,187 @@ def test_map_draws_seed_events_at_almaty_and_astana(page, base_url: str) -> None
     page.goto(base_url + "/map?to=1999-12-31")
     _wait_until(page, "document.getElementById('map').dataset.ready === 'true'")
     assert page.locator("#map circle.marker").count() == 0
+    assert page.problems == []
+
+
+# --- evidence on every page: same-story groups, fact lists, actor filters, time axis ---
+
+
+@pytest.fixture(scope="module")
+def evidence_url(tmp_path_factory, nlp) -> Iterator[str]:
+    db = build_evidence_store(tmp_path_factory.mktemp("evidence") / "evidence.db", nlp)
+    with running_server(db) as url:
+        yield url
+
+
+def _story_id_of(page, base_url: str, publisher: str, query: str) -> str:
+    hits = page.request.get(f"{base_url}/api/search", params={"q": query, "limit": 50}).json()
+    return next(hit["story_id"] for hit in hits["items"] if hit["publisher"] == publisher)
+
+
+def test_story_page_shows_its_same_story_group_and_fact_lists(page, evidence_url: str) -> None:
+    story_id = _story_id_of(page, evidence_url, "Gulf Daily", "Qeshm earthquake")
+    page.goto(f"{evidence_url}/stories/{story_id}")
+    page.wait_for_load_state("networkidle")
+    heading = page.inner_text("#same-story h2")
+    assert heading.split() == ["Same", "story:", "4", "reports", "from", "4", "outlets"]
+    outlets = page.locator("#group-outlets .outlet").all_inner_texts()
+    assert sorted(outlets) == sorted(publisher for publisher, _ in QUAKE_OUTLETS)
+    reports = page.locator("#group-reports li")
+    assert reports.count() == 4
+    assert (
+        page.locator("#group-reports li.this-report")
+        .inner_text()
+        .startswith("Qeshm earthquake, as Gulf Daily reported it")
+    )
+    # The other reports link to their stories; web sources show host and path, the
+    # local file only its name.
+    assert page.locator("#group-reports li:not(.this-report) a[href^='/stories/']").count() == 3
+    group_text = page.inner_text("#same-story")
+    assert "wire-one.example/world/2005/11/27/iran-quake" in group_text
+    assert "world-radio-qeshm.txt" in group_text
+    assert "/home/analyst" not in page.content()
+
+    # Quotes and claims are listed beside the text; a listed one opens its passage.
+    story = page.request.get(f"{evidence_url}/api/stories/{story_id}").json()
+    quotes = page.locator("#story-quotes li button")
+    claims = page.locator("#story-claims li button")
+    assert quotes.count() == len(story["quotes"]) >= 1
+    assert claims.count() == len(story["claims"]) >= 1
+    assert story["quotes"][0]["text"] in quotes.first.inner_text()
+    claims.first.click()
+    assert page.locator("#details .fact-claim").count() == 1
+    claim = story["claims"][0]
+    words = claim["sentence"][
+        claim["start"] - claim["sentence_start"] : claim["end"] - claim["sentence_start"]
+    ]
+    assert "".join(page.locator("#story-text .ann.selected").all_inner_texts()) == words
+    _shot(page, "story-same-story-group")
+    assert page.problems == []
+
+
+def test_seed_story_page_names_its_local_source_without_its_folders(page, evidence_url) -> None:
+    story_id = _story_id_of(page, evidence_url, "TRT World", "Tokayev")
+    page.goto(f"{evidence_url}/stories/{story_id}")
+    sources = page.locator("table.versions td:last-child").all_inner_texts()
+    assert sorted(sources) == sorted([SEED_000.name, SEED_001.name])
+    assert str(SEED_000.parent) not in page.content()
+    assert "No other outlet's report of this story is stored." in page.inner_text("#same-story")
+    assert page.locator("#story-quotes li button").count() >= 5
+    page.locator("#story-quotes li button").nth(1).click()
+    assert page.locator("#details .fact-quote").count() >= 1
+    assert page.problems == []
+
+
+def test_search_counts_stories_and_collapses_a_same_story_group(page, evidence_url) -> None:
+    page.goto(evidence_url + "/?q=Kharkiv")
+    count = page.inner_text("#result-count")
+    api = page.request.get(f"{evidence_url}/api/search", params={"q": "Kharkiv"}).json()
+    assert api["total"] == {"stories": 4, "groups": 1, "capped": False}
+    assert count.startswith("4 stories in 1 same-story group")
+    assert page.locator("#hits > li.hit").count() == 1
+    summary = page.locator("#hits details.same-story summary")
+    assert summary.inner_text() == "+3 other reports of this story"
+    summary.click()
+    others = page.locator("#hits details.same-story li.matched a")
+    assert others.count() == 3
+    shown = {page.locator("#hits a.hit-title").get_attribute("href")}
+    shown |= {others.nth(n).get_attribute("href") for n in range(3)}
+    assert shown == {f"/stories/{hit['story_id']}" for hit in api["items"]}
+    assert page.problems == []
+
+
+def test_actors_page_searches_and_filters_by_type_and_country(page, evidence_url) -> None:
+    page.goto(evidence_url + "/actors")
+    page.fill("#actor-filters input[name=q]", "russ")
+    page.click("#actor-filters button[type=submit]")
+    page.wait_for_selector("#actors tbody tr")
+    names = page.locator("#actors tbody td:first-child").all_inner_texts()
+    assert "Russia" in names and all("russ" in name.casefold() for name in names)
+
+    page.goto(evidence_url + "/actors")
+    page.select_option("#actor-filters select[name=type]", "person")  # submits by itself
+    page.wait_for_url("**type=person**")
+    page.select_option("#actor-filters select[name=country]", "KAZ")
+    page.wait_for_url("**country=KAZ**")
+    rows = page.locator("#actors tbody tr")
+    assert rows.count() >= 1
+    for row in rows.all():
+        cells = row.locator("td").all_inner_texts()
+        assert cells[1] == "person" and cells[3] == "KAZ"
+    assert "Kassym-Jomart Tokayev" in page.inner_text("#actors")
+    _shot(page, "actors-filtered")
+    assert page.problems == []
+
+
+def test_timeline_spaces_bars_by_time(page, evidence_url: str) -> None:
+    page.goto(evidence_url + "/timeline")
+    _wait_until(page, "window.newsgraphTimeline !== undefined")
+    positions = page.evaluate(
+        """() => {
+            const chart = window.newsgraphTimeline;
+            const x = {};
+            chart.data.datasets.forEach((dataset, number) => {
+                chart.getDatasetMeta(number).data.forEach((bar, index) => {
+                    x[dataset.data[index].date] = bar.x;
+                });
+            });
+            return x;
+        }"""
+    )
+    days = {date: datetime.date.fromisoformat(date).toordinal() for date in positions}
+    early, middle, late = "1889-03-04", "2001-09-12", "2019-06-03"
+    # Pixels per day are the same across 112 years and across 18: a time axis.
+    wide = (positions[middle] - positions[early]) / (days[middle] - days[early])
+    narrow = (positions[late] - positions[middle]) / (days[late] - days[middle])
+    assert wide > 0 and abs(wide - narrow) / wide < 0.01
+    # Four consecutive days of 2019 sit next to each other, not a category apart each.
+    spread = positions["2019-06-06"] - positions["2019-06-03"]
+    assert 0 <= spread < 0.01 * (positions[late] - positions[early])
+    ticks = page.evaluate("window.newsgraphTimeline.scales.x.ticks.map((t) => t.label)")
+    assert all(len(label) == 4 and label.isdigit() for label in ticks) and len(ticks) >= 3
+    _shot(page, "timeline-time-axis")
+    assert page.problems == []
+
+
+def test_network_legend_names_the_node_colours(page, evidence_url: str) -> None:
+    page.goto(evidence_url + "/network")
+    _wait_until(page, "window.newsgraphNetwork && window.newsgraphNetwork.nodes().length")
+    legend = page.locator("#network-legend .legend-item")
+    colours = page.evaluate(
+        """() => Object.fromEntries(window.newsgraphNetwork.nodes().map(
+            (node) => [node.data('type'), node.style('background-color')]))"""
+    )
+    shown = {}
+    for item in legend.all():
+        swatch = item.locator(".swatch").evaluate(
+            "(node) => getComputedStyle(node).backgroundColor"
+        )
+        shown[item.inner_text().strip()] = swatch.replace(" ", "")
+    assert shown == {kind: colour.replace(" ", "") for kind, colour in colours.items()}
+    assert page.problems == []
+
+
+def test_dossier_chart_spaces_days_by_time(page, evidence_url: str) -> None:
+    page.goto(evidence_url + "/actors/RUS")
+    _wait_until(page, "window.newsgraphOverTime !== undefined")
+    positions = page.evaluate(
+        """() => {
+            const chart = window.newsgraphOverTime;
+            const x = {};
+            chart.getDatasetMeta(0).data.forEach((bar, index) => {
+                x[chart.data.datasets[0].data[index].date] = bar.x;
+            });
+            return x;
+        }"""
+    )
+    # Russia acts in 2019 (four days of Kharkiv reports) and in 2022 (the seed story).
+    dates = sorted(positions)
+    assert dates[0].startswith("2019") and dates[-1].startswith("2022") and len(dates) >= 3
+    days = [datetime.date.fromisoformat(date).toordinal() for date in dates]
+    per_day = [
+        (positions[dates[n + 1]] - positions[dates[n]]) / (days[n + 1] - days[n])
+        for n in range(len(dates) - 1)
+    ]
+    assert max(per_day) - min(per_day) < 0.01 * max(per_day)
     assert page.problems == []

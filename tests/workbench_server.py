@@ -3,6 +3,7 @@ uvicorn server on a free loopback port."""
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
@@ -13,7 +14,7 @@ from pathlib import Path
 import uvicorn
 from spacy.language import Language
 
-from conftest import SEED_000, SEED_001
+from conftest import SEED_000, SEED_001, SHARED
 from newsgraph.api import create_app
 from newsgraph.pipeline import Ingestor
 from newsgraph.records import RawDocument
@@ -36,6 +37,7 @@ Kazakhstan accused foreign-trained militants of attacking government buildings i
 
 The Kremlin said 2,500 troops had arrived by Thursday. ' OR 1=1; DROP TABLE stories; --
 """
+ECB_DEV = SHARED / "data" / "stories" / "ecbplus_dev.jsonl"
 HOSTILE_MARKERS = ("<script>", "onerror=", "javascript:", "onload=")
 
 
@@ -56,6 +58,79 @@ def build_workbench_store(path: Path, nlp: Language) -> Path:
         ingestor = Ingestor(store, nlp=nlp)
         assert ingestor.ingest_paths([SEED_000, SEED_001]).skipped == []
         assert ingestor.ingest([hostile_article()]).skipped == []
+    return path
+
+
+# Four outlets' reports of one earthquake (ECB+ topic 20, CC BY 3.0): one same-story
+# group. The last comes from a local file, whose folders no page may show.
+QUAKE_OUTLETS = (
+    ("Wire One", "https://wire-one.example/world/2005/11/27/iran-quake"),
+    ("Gulf Daily", "https://gulf-daily.example/news/qeshm-earthquake"),
+    ("Tehran Times", "https://tehran-times.example/2005/11/28/aftershocks"),
+    ("World Radio", None),
+)
+QUAKE_LOCAL_FILE = "/home/analyst/private/feeds/world-radio-qeshm.txt"
+# Dated reports for the timeline's axis: 1889, 2001 and four days of 2019.
+TIMELINE_REPORTS = (
+    (
+        "1889-03-04",
+        "France accused Germany of massing troops on the border, the foreign "
+        "ministry said in Paris on Monday.",
+    ),
+    (
+        "2001-09-12",
+        "The United States condemned the attack and promised aid to Pakistan on "
+        "Wednesday, officials said.",
+    ),
+    *(
+        (day, f"Ukraine accused Russia of shelling Kharkiv on {weekday}, the army said.")
+        for day, weekday in (
+            ("2019-06-03", "Monday"),
+            ("2019-06-04", "Tuesday"),
+            ("2019-06-05", "Wednesday"),
+            ("2019-06-06", "Thursday"),
+        )
+    ),
+)
+
+
+def quake_reports() -> list[RawDocument]:
+    records = [json.loads(line) for line in ECB_DEV.read_text(encoding="utf-8").splitlines()]
+    texts = [record["text"] for record in records if record["cluster"] == "20ecbplus"][1:5]
+    return [
+        RawDocument(
+            source_ref=url or QUAKE_LOCAL_FILE,
+            text=text,
+            title=f"Qeshm earthquake, as {publisher} reported it",
+            published="2005-11-27",
+            url=url,
+            publisher=publisher,
+        )
+        for text, (publisher, url) in zip(texts, QUAKE_OUTLETS, strict=True)
+    ]
+
+
+def timeline_reports() -> list[RawDocument]:
+    return [
+        RawDocument(
+            source_ref=f"timeline-{date}",
+            text=text,
+            title=f"Report of {date}",
+            published=date,
+            url=f"https://archive.example/{date}/report",
+            publisher="Archive Wire",
+        )
+        for date, text in TIMELINE_REPORTS
+    ]
+
+
+def build_evidence_store(path: Path, nlp: Language) -> Path:
+    """The seed story (quotes, claims, a local file), four outlets' reports of one
+    earthquake, and reports dated from 1889 to 2019, through the real pipeline."""
+    with open_store(str(path)) as store:
+        ingestor = Ingestor(store, nlp=nlp)
+        assert ingestor.ingest_paths([SEED_000, SEED_001]).skipped == []
+        assert ingestor.ingest([*quake_reports(), *timeline_reports()]).skipped == []
     return path
 
 

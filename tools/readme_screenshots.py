@@ -1,9 +1,12 @@
 """The README's workbench screenshots, taken from the demo store in a real browser.
 
-Ingests samples/ (the seed articles and samples/seed.html, as ``make demo`` does)
-into a fresh store, serves it on a free loopback port and has Debian's headless
-chromium, driven by Playwright, save the network with its Russia -> Kazakhstan edge
-opened, Russia's dossier and the map with Almaty's events opened under docs/screenshots/.
+Ingests samples/ (the seed articles and samples/seed.html, as ``make demo`` does) and
+tools/readme_reports.jsonl (two other outlets' reports of the seed's story, written for
+these pictures, so that the story page has a same-story group) into a fresh store,
+serves it on a free loopback port and has Debian's headless chromium, driven by
+Playwright, save the seed's story page with a quote opened, the network with its
+Russia -> Kazakhstan edge opened, Russia's dossier and the map with Almaty's
+events opened under docs/screenshots/.
 
     .venv/bin/python tools/readme_screenshots.py
 """
@@ -61,6 +64,17 @@ def _network(page: Page, base: str) -> None:
     page.screenshot(path=str(SHOTS / "network.png"), full_page=True)
 
 
+def _story(page: Page, base: str) -> None:
+    hits = page.request.get(f"{base}/api/search", params={"q": "Tokayev", "publisher": "TRT World"})
+    page.goto(f"{base}/stories/{hits.json()['items'][0]['story_id']}")
+    page.wait_for_selector("#same-story")
+    page.click("#story-quotes li button >> nth=0")
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(
+        path=str(SHOTS / "story.png"), clip={"x": 0, "y": 0, "width": 1400, "height": 1000}
+    )
+
+
 def _dossier(page: Page, base: str) -> None:
     page.goto(f"{base}/actors/RUS")
     page.wait_for_selector("#over-time")
@@ -80,7 +94,8 @@ def main() -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
         db = str(Path(scratch) / "demo.db")
-        subprocess.run([NEWSGRAPH, "ingest", str(ROOT / "samples"), "--db", db], check=True)
+        inputs = [str(ROOT / "samples"), str(ROOT / "tools" / "readme_reports.jsonl")]
+        subprocess.run([NEWSGRAPH, "ingest", *inputs, "--db", db], check=True)
         port = _free_port()
         base = f"http://127.0.0.1:{port}"
         server = subprocess.Popen(
@@ -93,6 +108,7 @@ def main() -> None:
                     executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
                 )
                 page = browser.new_page(viewport={"width": 1400, "height": 900})
+                _story(page, base)
                 _network(page, base)
                 _dossier(page, base)
                 _map(page, base)
@@ -100,7 +116,7 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait(timeout=30)
-    print(f"saved network.png, dossier.png and map.png under {SHOTS}")
+    print(f"saved story.png, network.png, dossier.png and map.png under {SHOTS}")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -20,6 +20,7 @@ from rich.panel import Panel
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from newsgraph import listings
 from newsgraph.records import Actor, ActorRef, Event, Place
 from newsgraph.store import Store, open_store
 
@@ -55,20 +56,6 @@ def _print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-def _table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Table:
-    table = Table(title=title, show_lines=False, header_style="bold")
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*(escape("" if cell is None else str(cell)) for cell in row))
-    return table
-
-
-def _short(text: str | None, limit: int = 90) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _language_model(model: str | None) -> Language:
     """The spaCy pipeline; without one installed, one line naming `newsgraph setup`."""
     from newsgraph.nlp import ModelNotFound, load_pipeline
@@ -78,13 +65,6 @@ def _language_model(model: str | None) -> Language:
     except ModelNotFound as error:
         errors.print(f"[bold red]{escape(str(error))}[/]", soft_wrap=True)
         raise typer.Exit(code=2) from error
-
-
-def _side(side: dict | None) -> str:
-    if not side:
-        return ""
-    label = side.get("name") or side.get("text") or ""
-    return f"{label} ({side['code']})" if side.get("code") else label
 
 
 @app.command()
@@ -180,37 +160,7 @@ def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
     if as_json:
         _print_json(rows)
         return
-    table = _table(
-        "Stories",
-        [
-            "id",
-            "published",
-            "publisher",
-            "versions",
-            "same story",
-            "outlets",
-            "quotes",
-            "events",
-            "claims",
-            "title",
-        ],
-        (
-            (
-                s["id"],
-                s["published"],
-                s["publisher"],
-                len(s["versions"]),
-                s["same_story"]["id"],
-                len(s["same_story"]["publishers"]),
-                s["counts"]["quotes"],
-                s["counts"]["events"],
-                s["counts"]["claims"],
-                _short(s["title"], 60),
-            )
-            for s in rows
-        ),
-    )
-    console.print(table)
+    console.print(listings.stories_table(rows, console.width))
 
 
 @app.command()
@@ -231,13 +181,20 @@ def story(
     meta = f"published {data['published']} · {data['publisher']} · {len(data['versions'])} versions"
     console.print(Panel(escape(data["title"] or data["id"]), subtitle=meta))
     console.print(
-        _table(
+        listings.table(
             "Versions",
-            ["article", "publisher", "published", "words", "source"],
+            [
+                listings.Column("article"),
+                listings.Column("publisher", cap=24),
+                listings.Column("published"),
+                listings.Column("words"),
+                listings.Column("source", flexible=True),
+            ],
             (
                 (v["article_id"], v["publisher"], v["published"], v["word_count"], v["source_ref"])
                 for v in data["versions"]
             ),
+            console.width,
         )
     )
     group = data["same_story"]
@@ -254,59 +211,21 @@ def story(
     console.print("\n" + escape(data["body"]))
     for caption in data["captions"]:
         console.print(f"[dim]caption: {escape(caption)}[/]")
-    _print_quotes(data["quotes"])
-    _print_events(data["events"])
-    _print_claims(data["claims"])
+    _print_quotes(data["quotes"], with_story=False)
+    _print_events(data["events"], with_story=False)
+    _print_claims(data["claims"], with_story=False)
 
 
-def _print_quotes(rows: list[dict]) -> None:
-    console.print(
-        _table(
-            "Quotes",
-            ["speaker", "cue", "quote", "mentions"],
-            (
-                (
-                    q["speaker"] or q["speaker_text"],
-                    q["cue"],
-                    _short(q["text"], 120),
-                    len(q["mentions"]),
-                )
-                for q in rows
-            ),
-        )
-    )
+def _print_quotes(rows: list[dict], with_story: bool = True) -> None:
+    console.print(listings.quotes_table(rows, console.width, with_story))
 
 
-def _print_events(rows: list[dict]) -> None:
-    console.print(
-        _table(
-            "Events",
-            ["source", "verb", "target", "CAMEO", "PLOVER", "Goldstein", "date", "mentions"],
-            (
-                (
-                    _side(e["source"]),
-                    e["verb"] + (" (negated)" if e["negated"] else ""),
-                    _side(e["target"]),
-                    e["cameo"],
-                    e["plover"],
-                    e["goldstein"],
-                    e["date"],
-                    len(e["mentions"]),
-                )
-                for e in rows
-            ),
-        )
-    )
+def _print_events(rows: list[dict], with_story: bool = True) -> None:
+    console.print(listings.events_table(rows, console.width, with_story))
 
 
-def _print_claims(rows: list[dict]) -> None:
-    console.print(
-        _table(
-            "Claims",
-            ["subject", "value", "time", "sentence"],
-            ((c["subject"], c["value"], c["time"], _short(c["sentence"], 80)) for c in rows),
-        )
-    )
+def _print_claims(rows: list[dict], with_story: bool = True) -> None:
+    console.print(listings.claims_table(rows, console.width, with_story))
 
 
 @app.command()
@@ -318,21 +237,28 @@ def actors(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
         _print_json(rows)
         return
     console.print(
-        _table(
+        listings.table(
             "Actors",
-            ["name", "type", "code", "country", "roles", "aliases", "mentions"],
+            [
+                listings.Column("name", cap=28),
+                listings.Column("type"),
+                listings.Column("code", cap=10),
+                listings.Column("country"),
+                listings.Column("mentions"),
+                listings.Column("roles · aliases", flexible=True),
+            ],
             (
                 (
                     a["name"],
                     a["type"],
                     a["code"],
                     a["country"],
-                    "; ".join(a["roles"]),
-                    ", ".join(a["aliases"]),
                     a["mentions"],
+                    "\n".join(filter(None, ("; ".join(a["roles"]), ", ".join(a["aliases"])))),
                 )
                 for a in rows
             ),
+            console.width,
         )
     )
 
@@ -385,7 +311,10 @@ def events(
     actor_name: Annotated[
         str | None, typer.Option("--actor", help="Only events with this actor as source or target.")
     ] = None,
-    cameo: Annotated[str | None, typer.Option(help="Only this CAMEO root (two digits).")] = None,
+    cameo: Annotated[
+        str | None,
+        typer.Option(help="Only events whose CAMEO code starts so, at any depth: 19, 190, 1901."),
+    ] = None,
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
 ) -> None:

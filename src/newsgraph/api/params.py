@@ -32,7 +32,9 @@ async def filters(
     source: Annotated[str | None, Query(max_length=200, description="actor key")] = None,
     target: Annotated[str | None, Query(max_length=200, description="actor key")] = None,
     publisher: Annotated[str | None, Query(max_length=200)] = None,
-    cameo: Annotated[str | None, Query(pattern=r"^(\d{1,2})?$", description="CAMEO root")] = None,
+    cameo: Annotated[
+        str | None, Query(pattern=r"^(\d{1,4})?$", description="CAMEO code, any depth")
+    ] = None,
     plover: Annotated[str | None, Query(max_length=200, description="PLOVER category")] = None,
     quad_class: Annotated[str | None, Query(pattern=r"^[1-4]?$")] = None,
 ) -> Filters:
@@ -48,6 +50,25 @@ async def filters(
         plover=_blank_is_none(plover),
         quad_class=int(quad) if quad else None,
     )
+
+
+@dataclass(frozen=True)
+class ActorChoice:
+    """Which actors a list shows: words of a name, alias, key or code; a type; a country."""
+
+    words: str | None = None
+    actor_type: str | None = None
+    country: str | None = None
+
+
+async def actor_choice(
+    q: Annotated[str | None, Query(max_length=200, description="words of a name or alias")] = None,
+    actor_type: Annotated[
+        str | None, Query(alias="type", max_length=40, description="country, person, …")
+    ] = None,
+    country: Annotated[str | None, Query(max_length=10, description="country code")] = None,
+) -> ActorChoice:
+    return ActorChoice(_blank_is_none(q), _blank_is_none(actor_type), _blank_is_none(country))
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 
-from newsgraph.api.params import Paging, filters, paging, store
+from newsgraph.api.params import ActorChoice, Paging, actor_choice, filters, paging, store
 from newsgraph.api.responses import NOT_FOUND, CSVResponse, GraphMLResponse, JSONResponse
 from newsgraph.export.csv import TABLES, write_csv
 from newsgraph.export.graphml import write_graphml
@@ -28,6 +28,7 @@ router = APIRouter(prefix="/api", default_response_class=JSONResponse)
 StoreDep = Annotated[Store, Depends(store)]
 FiltersDep = Annotated[Filters, Depends(filters)]
 PagingDep = Annotated[Paging, Depends(paging)]
+ActorChoiceDep = Annotated[ActorChoice, Depends(actor_choice)]
 QueryText = Annotated[str, Query(max_length=500, description="words to find")]
 
 
@@ -47,18 +48,32 @@ def counts(store: StoreDep) -> JSONResponse:
     return JSONResponse(store.counts())
 
 
+def _story_hits(store: Store, page: Paging, where: Filters, q: str) -> dict[str, Any]:
+    """A page of hits, each with its ``same_story`` group (id and stories, so a client
+    can collapse reports of one event), and ``total``: every hit's count."""
+    hits = store.search_stories(q, where, page.limit, page.offset)
+    groups = store.same_story_reports([hit["story_id"] for hit in hits])
+    for hit in hits:
+        group = groups.get(hit["story_id"], {"id": hit["story_id"], "reports": []})
+        hit["same_story"] = {
+            "id": group["id"],
+            "stories": [report["story_id"] for report in group["reports"]],
+        }
+    return page.page(hits) | {"total": store.search_count(q, where)}
+
+
 @router.get("/search", summary="Full-text search over stories, with filters")
 async def search(
     store: StoreDep, page: PagingDep, where: FiltersDep, q: QueryText = ""
 ) -> JSONResponse:
-    return JSONResponse(page.page(store.search_stories(q, where, page.limit, page.offset)))
+    return JSONResponse(_story_hits(store, page, where, q))
 
 
 @router.get("/stories", summary="Stories, newest first (or best first with q)")
 async def stories(
     store: StoreDep, page: PagingDep, where: FiltersDep, q: QueryText = ""
 ) -> JSONResponse:
-    return JSONResponse(page.page(store.search_stories(q, where, page.limit, page.offset)))
+    return JSONResponse(_story_hits(store, page, where, q))
 
 
 @router.get(
@@ -72,9 +87,16 @@ async def story(story_id: str, store: StoreDep) -> JSONResponse:
     return JSONResponse(data)
 
 
-@router.get("/actors", summary="Actors, most mentioned first")
-async def actors(store: StoreDep, page: PagingDep) -> JSONResponse:
-    return JSONResponse(page.page(store.actor_page(page.limit, page.offset)))
+@router.get("/actors", summary="Actors, most mentioned first; by words, type and country")
+async def actors(store: StoreDep, page: PagingDep, choice: ActorChoiceDep) -> JSONResponse:
+    found = store.actor_page(
+        page.limit,
+        page.offset,
+        words=choice.words,
+        actor_type=choice.actor_type,
+        country=choice.country,
+    )
+    return JSONResponse(page.page(found))
 
 
 @router.get("/actors/{name_or_key}", responses=NOT_FOUND, summary="An actor's dossier")

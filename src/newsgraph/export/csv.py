@@ -1,8 +1,10 @@
 """CSV exports: one table of the store per file (stories, actors, quotes, events, claims).
 
-Built from the store's read API. Article text is hostile: a cell that a spreadsheet
-would run as a formula (starting with = + - @ or a tab) is written with a leading
-apostrophe, the usual guard against CSV injection.
+Built from the store's read API. Every row of a story or a fact carries where it comes
+from, so that a row can be checked on its own: the story id, the article's URL,
+publisher and date, and (for facts) the sentence. Article text is hostile: a cell
+that a spreadsheet would run as a formula (starting with = + - @ or a tab) is written
+with a leading apostrophe, the usual guard against CSV injection.
 """
 
 from __future__ import annotations
@@ -16,11 +18,29 @@ from newsgraph.store import Store
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _articles(store: Store) -> dict[str, dict[str, Any]]:
+    """Where each article comes from: ``article_url``, ``publisher`` and ``published``
+    (the story's when the article names none), by article id."""
+    return {
+        version["article_id"]: {
+            "article_url": version["url"],
+            "publisher": version["publisher"] or story["publisher"],
+            "published": version["published"] or story["published"],
+        }
+        for story in store.stories()
+        for version in story["versions"]
+    }
+
+
 def _story_rows(store: Store) -> Iterable[dict[str, Any]]:
     for story in store.stories():
+        canonical = next(
+            v for v in story["versions"] if v["article_id"] == story["canonical_article_id"]
+        )
         yield {
             **{k: story[k] for k in ("id", "title", "published", "publisher")},
             "canonical_article_id": story["canonical_article_id"],
+            "article_url": canonical["url"],
             "versions": len(story["versions"]),
             "sources": " | ".join(v["source_ref"] for v in story["versions"]),
             **story["counts"],
@@ -39,9 +59,12 @@ def _actor_rows(store: Store) -> Iterable[dict[str, Any]]:
 
 
 def _quote_rows(store: Store) -> Iterable[dict[str, Any]]:
-    keys = ("id", "story_id", "article_id", "start", "end", "speaker_key", "speaker")
+    articles = _articles(store)
+    keys = ("start", "end", "speaker_key", "speaker")
     for quote in store.quotes():
         yield {
+            **{k: quote[k] for k in ("id", "story_id", "article_id")},
+            **articles[quote["article_id"]],
             **{k: quote[k] for k in keys},
             **{k: quote[k] for k in ("speaker_text", "cue", "addressee", "via", "partial")},
             "text": quote["text"],
@@ -50,8 +73,11 @@ def _quote_rows(store: Store) -> Iterable[dict[str, Any]]:
 
 
 def _event_rows(store: Store) -> Iterable[dict[str, Any]]:
+    articles = _articles(store)
     for event in store.events():
-        row = {k: event[k] for k in ("id", "story_id", "article_id", "start", "end", "date")}
+        row = {k: event[k] for k in ("id", "story_id", "article_id")}
+        row |= articles[event["article_id"]]
+        row |= {k: event[k] for k in ("start", "end", "date")}
         for side in ("source", "target"):
             ref = event[side] or {}
             for field in ("actor_key", "name", "text", "code"):
@@ -67,9 +93,14 @@ def _event_rows(store: Store) -> Iterable[dict[str, Any]]:
 
 
 def _claim_rows(store: Store) -> Iterable[dict[str, Any]]:
-    keys = ("id", "story_id", "article_id", "start", "end", "subject", "value", "number")
+    articles = _articles(store)
+    keys = ("start", "end", "subject", "value", "number", "unit", "time", "sentence")
     for claim in store.claims():
-        yield {k: claim[k] for k in (*keys, "unit", "time", "sentence")}
+        yield {
+            **{k: claim[k] for k in ("id", "story_id", "article_id")},
+            **articles[claim["article_id"]],
+            **{k: claim[k] for k in keys},
+        }
 
 
 TABLES: dict[str, Callable[[Store], Iterable[dict[str, Any]]]] = {

@@ -46,7 +46,7 @@ class Filters:
     source: str | None = None
     target: str | None = None
     publisher: str | None = None
-    cameo_root: str | None = None
+    cameo_root: str | None = None  # a CAMEO code prefix of any depth (19, 190, 1901)
     plover: str | None = None
     quad_class: int | None = None
 
@@ -177,7 +177,8 @@ class Store(ABC):
 
     @abstractmethod
     def events(self, actor: str | None = None, cameo_root: str | None = None) -> list[JsonDict]:
-        """Events, optionally only those involving an actor and/or with a CAMEO root."""
+        """Events, optionally only those involving an actor and/or whose CAMEO code
+        starts with ``cameo_root`` (any depth: 19, 190, 1901; one digit is a root)."""
 
     @abstractmethod
     def claims(self) -> list[JsonDict]:
@@ -207,12 +208,40 @@ class Store(ABC):
         """
 
     @abstractmethod
+    def search_count(self, query: str, filters: Filters) -> JsonDict:
+        """How many stories ``search_stories`` finds in all (``stories``), in how many
+        same-story groups they fall (``groups``), and ``capped``: whether counting
+        stopped early at a bound (SQLite: 1,000 matching articles), so that there are more."""
+
+    @abstractmethod
+    def same_story_reports(self, story_ids: list[str]) -> dict[str, JsonDict]:
+        """The same-story group of each story named: its ``id`` and ``reports``, one per
+        story of the group (the named one included), oldest first, each with
+        ``story_id``, ``title``, ``published``, ``publisher``, ``url``, ``source_ref``
+        and ``articles``. Ids of no story are left out."""
+
+    @abstractmethod
     def story_mentions(self, story_id: str) -> list[JsonDict]:
         """Every actor mention in the story's canonical article, with its offsets."""
 
     @abstractmethod
-    def actor_page(self, limit: int, offset: int = 0) -> list[JsonDict]:
-        """A page of ``actors()``: most mentioned first."""
+    def actor_page(
+        self,
+        limit: int,
+        offset: int = 0,
+        *,
+        words: str | None = None,
+        actor_type: str | None = None,
+        country: str | None = None,
+    ) -> list[JsonDict]:
+        """A page of ``actors()``, most mentioned first, optionally only those whose
+        name or alias holds ``words`` (or whose key or code is them), of one type and
+        of one country (a code)."""
+
+    @abstractmethod
+    def actor_choices(self) -> JsonDict:
+        """What the actor filters can choose: ``types`` and ``countries``, each a list
+        of ``{value, actors}``."""
 
     @abstractmethod
     def actor_dossier(self, name_or_key: str, limit: int = 50) -> JsonDict | None:

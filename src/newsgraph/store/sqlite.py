@@ -36,8 +36,8 @@ from newsgraph.records import (
     Story,
     StoryFacts,
 )
+from newsgraph.store import browse, ranking, summaries
 from newsgraph.store import places as place_queries
-from newsgraph.store import ranking, summaries
 from newsgraph.store.base import Filters, JsonDict, Store, StoreError, StoreIntegrityError
 
 MIGRATIONS = resources.files("newsgraph") / "data" / "store" / "sqlite"
@@ -649,9 +649,9 @@ class SQLiteStore(Store):
             )
             parameters.update(term=actor.strip(), folded=_fold(actor), like=_like_pattern(actor))
         if cameo_root is not None:
-            conditions.append("e.cameo_root = :cameo_root")
-            root = cameo_root.strip()
-            parameters["cameo_root"] = root.zfill(2) if root.isdigit() else root
+            cameo_conditions, cameo_parameters = _cameo_conditions(cameo_root, "e")
+            conditions += cameo_conditions
+            parameters |= cameo_parameters
         return self._event_dicts(" AND ".join(conditions), parameters)
 
     def claims(self) -> list[JsonDict]:
@@ -735,6 +735,16 @@ class SQLiteStore(Store):
             hit["snippet"] = _snippet_pieces(hit["snippet"] or "")
         return page
 
+    def search_count(self, query: str, filters: Filters) -> JsonDict:
+        conditions, parameters = _story_conditions(filters)
+        terms = _SEARCH_TERM.findall(query)
+        if terms:
+            parameters["match"] = " ".join(f'"{term}"' for term in terms)
+        return browse.story_count(self._connection, " AND ".join(conditions), parameters)
+
+    def same_story_reports(self, story_ids: list[str]) -> dict[str, JsonDict]:
+        return browse.group_reports(self._connection, story_ids)
+
     def story_mentions(self, story_id: str) -> list[JsonDict]:
         return self._rows(
             """
@@ -749,10 +759,31 @@ class SQLiteStore(Store):
             (story_id,),
         )
 
-    def actor_page(self, limit: int, offset: int = 0) -> list[JsonDict]:
+    def actor_page(
+        self,
+        limit: int,
+        offset: int = 0,
+        *,
+        words: str | None = None,
+        actor_type: str | None = None,
+        country: str | None = None,
+    ) -> list[JsonDict]:
+        conditions, parameters = ["1"], {"limit": limit, "offset": offset}
+        if words and words.strip():
+            conditions.append(browse.ACTOR_WORDS)
+            parameters.update(words=words.strip(), like=_like_pattern(_fold(words)))
+        if actor_type:
+            conditions.append(browse.ACTOR_TYPE)
+            parameters["type"] = actor_type
+        if country:
+            conditions.append(browse.ACTOR_COUNTRY)
+            parameters["country"] = country.strip()
         return self._actor_dicts(
-            "1", {"limit": limit, "offset": offset}, page="LIMIT :limit OFFSET :offset"
+            " AND ".join(conditions), parameters, page="LIMIT :limit OFFSET :offset"
         )
+
+    def actor_choices(self) -> JsonDict:
+        return browse.actor_choices(self._connection)
 
     def actor_dossier(self, name_or_key: str, limit: int = 50) -> JsonDict | None:
         actor = self._find_actor(name_or_key)
@@ -956,15 +987,28 @@ def _event_kind_conditions(filters: Filters, alias: str) -> tuple[list[str], dic
     """Conditions on what an event is: CAMEO root, PLOVER category, QuadClass."""
     conditions, parameters = [], {}
     if filters.cameo_root:
-        root = filters.cameo_root.strip()
-        conditions.append(f"{alias}.cameo_root = :cameo_root")
-        parameters["cameo_root"] = root.zfill(2) if root.isdigit() else root
+        cameo_conditions, cameo_parameters = _cameo_conditions(filters.cameo_root, alias)
+        conditions += cameo_conditions
+        parameters |= cameo_parameters
     if filters.plover:
         conditions.append(f"{alias}.plover = :plover COLLATE NOCASE")
         parameters["plover"] = filters.plover.strip()
     if filters.quad_class is not None:
         conditions.append(f"{alias}.quad_class = :quad_class")
         parameters["quad_class"] = filters.quad_class
+    return conditions, parameters
+
+
+def _cameo_conditions(code: str, alias: str) -> tuple[list[str], dict[str, Any]]:
+    """Events whose CAMEO code starts with ``code``, of any depth: the root (indexed)
+    and, for a deeper code, the code's prefix. One digit is a root: 7 is 07."""
+    code = code.strip()
+    root = code.zfill(2) if code.isdigit() and len(code) == 1 else code[:2]
+    conditions = [f"{alias}.cameo_root = :cameo_root"]
+    parameters = {"cameo_root": root}
+    if len(code) > 2:
+        conditions.append(f"{alias}.cameo LIKE :cameo_prefix ESCAPE '\\'")
+        parameters["cameo_prefix"] = _like_pattern(code)[1:]
     return conditions, parameters
 
 

@@ -9,8 +9,9 @@ API's bounded reads do (see api/routes.py).
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import PurePosixPath
 from typing import Annotated, Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 import orjson
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -18,7 +19,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from newsgraph.api.params import Paging, filters, paging, store
+from newsgraph.api.params import ActorChoice, Paging, actor_choice, filters, paging, store
 from newsgraph.store import Filters, Store
 from newsgraph.web.highlight import QUAD_CLASSES, segments, story_marks
 
@@ -51,16 +52,55 @@ environment.policies["json.dumps_function"] = lambda value: orjson.dumps(value).
 environment.policies["json.dumps_kwargs"] = {}
 environment.filters["urlencode"] = lambda value: _quote_path(str(value))
 environment.filters["web_link"] = lambda url: url if _is_web_url(url) else None
+environment.filters["source_label"] = lambda version: _source_label(version)
 templates = Jinja2Templates(env=environment)
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 StoreDep = Annotated[Store, Depends(store)]
 FiltersDep = Annotated[Filters, Depends(filters)]
 PagingDep = Annotated[Paging, Depends(paging)]
+ActorChoiceDep = Annotated[ActorChoice, Depends(actor_choice)]
 
 
 def _is_web_url(url: str | None) -> bool:
     return bool(url) and url.lower().startswith(("http://", "https://"))
+
+
+# How much of a URL's host and path a link shows.
+SOURCE_LABEL_LENGTH = 60
+
+
+def _source_label(version: dict[str, Any]) -> str:
+    """What a link to an article says: a web article's host and path, or, for a local
+    file, its name alone (the reader's folders are nobody's business on a page)."""
+    url = version.get("url")
+    if _is_web_url(url):
+        parts = urlsplit(url)
+        label = parts.netloc + parts.path.rstrip("/")
+    else:
+        source = str(version.get("source_ref") or "")
+        label = PurePosixPath(source.replace("\\", "/")).name or source
+    if len(label) > SOURCE_LABEL_LENGTH:
+        return label[: SOURCE_LABEL_LENGTH - 1] + "…"
+    return label
+
+
+def _collapse_same_story(hits: list[dict], groups: dict[str, dict]) -> list[dict]:
+    """One entry per same-story group on the page, at its best hit: the group's other
+    reports go under it (``matched`` when they are hits too), not in the list again."""
+    matched = {hit["story_id"] for hit in hits}
+    entries: dict[str, dict] = {}
+    for hit in hits:
+        group = groups.get(hit["story_id"], {"id": hit["story_id"], "reports": []})
+        if group["id"] in entries:
+            continue
+        others = [
+            {**report, "matched": report["story_id"] in matched}
+            for report in group["reports"]
+            if report["story_id"] != hit["story_id"]
+        ]
+        entries[group["id"]] = {**hit, "other_reports": others}
+    return list(entries.values())
 
 
 def _render(request: Request, name: str, **context: Any) -> HTMLResponse:
@@ -87,12 +127,14 @@ async def search_page(
     q: Annotated[str, Query(max_length=500)] = "",
 ) -> HTMLResponse:
     hits = store.search_stories(q, where, page.limit, page.offset)
+    groups = store.same_story_reports([hit["story_id"] for hit in hits])
     return _render(
         request,
         "search.html",
         q=q,
         filters=where,
-        hits=hits,
+        count=store.search_count(q, where),
+        entries=_collapse_same_story(hits, groups),
         next_url=_next_page_url(request, page, hits),
     )
 
@@ -115,14 +157,28 @@ async def story_page(request: Request, story_id: str, store: StoreDep) -> HTMLRe
         story=story,
         segments=segments(story["text"], story_marks(story, mentions)),
         facts=facts,
+        group=store.same_story_reports([story_id])[story_id],
     )
 
 
 @router.get("/actors")
-async def actors_page(request: Request, store: StoreDep, page: PagingDep) -> HTMLResponse:
-    actors = store.actor_page(page.limit, page.offset)
+async def actors_page(
+    request: Request, store: StoreDep, page: PagingDep, choice: ActorChoiceDep
+) -> HTMLResponse:
+    actors = store.actor_page(
+        page.limit,
+        page.offset,
+        words=choice.words,
+        actor_type=choice.actor_type,
+        country=choice.country,
+    )
     return _render(
-        request, "actors.html", actors=actors, next_url=_next_page_url(request, page, actors)
+        request,
+        "actors.html",
+        actors=actors,
+        choice=choice,
+        choices=store.actor_choices(),
+        next_url=_next_page_url(request, page, actors),
     )
 
 

@@ -47,6 +47,28 @@
     span.classList.add("selected");
   };
 
+  // A quote or claim of the lists: its passage opened and scrolled to, or, when the
+  // canonical text does not hold it (another version's), its details alone.
+  const openListed = (button) => {
+    const ref = button.dataset.ref;
+    const spans = [...document.querySelectorAll(".ann[data-refs]")].filter((marked) =>
+      marked.dataset.refs.split(" ").includes(ref));
+    if (spans.length > 0) {
+      open(spans[0]);
+      for (const span of spans) span.classList.add("selected"); // the whole passage
+      spans[0].scrollIntoView({ block: "center" });
+      return;
+    }
+    const [kind, index] = ref.split(":");
+    show(panel, describe[kind](facts[kind][Number(index)]));
+  };
+  for (const list of document.querySelectorAll("#story-quotes, #story-claims")) {
+    list.addEventListener("click", (event) => {
+      const button = event.target.closest("button.fact-link[data-ref]");
+      if (button) openListed(button);
+    });
+  }
+
   const text = document.getElementById("story-text");
   text.addEventListener("click", (event) => {
     const span = event.target.closest(".ann[data-refs]");

@@ -1,17 +1,29 @@
-// Timeline page: events per day stacked by QuadClass; a bar opens its stories.
+// Timeline page: events per day stacked by QuadClass on a real time axis (a bar
+// stands at its date: 1889, 2001 and 2019 are spaced by the years between them);
+// a bar opens its stories.
 "use strict";
 
 (async () => {
   const { el, link, show, getJson, filterParams, QUAD_CLASSES, QUAD_COLOURS } = workbench;
+  const { FULL_DATE, dayTime, timeScale } = workbench;
   const panel = document.getElementById("bar-details");
+  const note = document.getElementById("timeline-note");
   const rows = await getJson("/api/timeline", filterParams());
-  const dates = [...new Set(rows.map((row) => row.date))].sort();
-  const position = Object.fromEntries(dates.map((date, index) => [date, index]));
-  const datasets = [1, 2, 3, 4].map((quad) => {
-    const data = new Array(dates.length).fill(0);
-    for (const row of rows) if (row.quad_class === quad) data[position[row.date]] = row.events;
-    return { label: QUAD_CLASSES[quad], data, backgroundColor: QUAD_COLOURS[quad], quad };
-  });
+  const dated = rows.filter((row) => FULL_DATE.test(row.date));
+  const undated = rows.filter((row) => !FULL_DATE.test(row.date)).reduce((n, row) => n + row.events, 0);
+  if (undated > 0) {
+    note.textContent = `${undated} event${undated === 1 ? "" : "s"} dated only to a month or a year ` +
+      "are left off the axis.";
+  }
+  const datasets = [1, 2, 3, 4].map((quad) => ({
+    label: QUAD_CLASSES[quad],
+    data: dated.filter((row) => row.quad_class === quad)
+      .map((row) => ({ x: dayTime(row.date), y: row.events, date: row.date })),
+    backgroundColor: QUAD_COLOURS[quad],
+    barThickness: 6,
+    minBarLength: 2,
+    quad,
+  }));
 
   const openBar = async (date, quad) => {
     const heading = el("h3", {}, `${date} · ${QUAD_CLASSES[quad]}`);
@@ -26,15 +38,20 @@
 
   const chart = new Chart(document.getElementById("timeline"), {
     type: "bar",
-    data: { labels: dates, datasets },
+    data: { datasets },
     options: {
       animation: false,
       maintainAspectRatio: false,
-      scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
+      parsing: { xAxisKey: "x", yAxisKey: "y" },
+      scales: {
+        x: { ...timeScale(dated.map((row) => dayTime(row.date))), stacked: true },
+        y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } },
+      },
+      plugins: { tooltip: { callbacks: { title: (items) => items[0].raw.date } } },
       onClick: (_, elements) => {
         if (elements.length === 0) return;
         const { index, datasetIndex } = elements[0];
-        openBar(dates[index], datasets[datasetIndex].quad);
+        openBar(datasets[datasetIndex].data[index].date, datasets[datasetIndex].quad);
       },
     },
   });

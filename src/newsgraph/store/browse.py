@@ -1,0 +1,111 @@
+"""SQLite: the workbench's browsing reads, beside the pages of facts themselves.
+
+How many stories a search finds (and in how many same-story groups), the reports of
+each story's same-story group (so a page can collapse them or list them), and the
+actor list narrowed by words, type and country with the choices those filters offer.
+The callers in ``sqlite.py`` build the story conditions and fold the words; every
+value reaches SQL as a parameter.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+JsonDict = dict[str, Any]
+
+# Counting stops after ``COUNT_CAP`` matching articles: a common word's count is then
+# "more than", at a bounded cost, like the ranking's windows (store/ranking.py).
+COUNT_CAP = 1_000
+_COUNTED = """
+SELECT count(*) AS rows, count(DISTINCT story_id) AS stories, count(DISTINCT group_id) AS groups
+FROM ({rows} LIMIT :cap)
+"""
+_MATCHED_ROWS = """
+SELECT s.id AS story_id, coalesce(g.group_id, s.id) AS group_id
+FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+JOIN stories s ON s.id = a.story_id LEFT JOIN story_groups g ON g.story_id = s.id
+WHERE articles_fts MATCH :match AND {where}
+"""
+_FILTERED_ROWS = """
+SELECT s.id AS story_id, coalesce(g.group_id, s.id) AS group_id
+FROM stories s LEFT JOIN story_groups g ON g.story_id = s.id
+WHERE {where}
+"""
+
+# Every report (story) of each wanted story's group, oldest first, the wanted story
+# among them. A story never placed is a group of its own.
+_GROUP_REPORTS = """
+WITH wanted(of_story, group_id) AS (
+    SELECT w.value, coalesce(g.group_id, w.value)
+    FROM json_each(:stories) w LEFT JOIN story_groups g ON g.story_id = w.value
+)
+SELECT w.of_story, w.group_id, s.id AS story_id, s.title, s.published,
+       coalesce(a.publisher, s.publisher) AS publisher, a.url, a.source_ref,
+       (SELECT count(*) FROM articles x WHERE x.story_id = s.id) AS articles
+FROM wanted w
+JOIN stories s ON s.id IN (
+    SELECT story_id FROM story_groups WHERE group_id = w.group_id
+    UNION
+    SELECT w.group_id WHERE NOT EXISTS (SELECT 1 FROM story_groups WHERE story_id = w.group_id)
+)
+JOIN articles a ON a.id = s.canonical_article_id
+ORDER BY w.of_story, s.published IS NULL, s.published, s.id
+"""
+
+# Actors whose folded name or alias holds the words, or whose key or code is them.
+ACTOR_WORDS = """(
+    ac.folded_name LIKE :like ESCAPE '\\' OR ac.key = :words COLLATE NOCASE
+    OR ac.code = :words COLLATE NOCASE
+    OR ac.key IN (SELECT actor_key FROM actor_aliases WHERE folded_alias LIKE :like ESCAPE '\\')
+)"""
+ACTOR_TYPE = "ac.type = :type"
+ACTOR_COUNTRY = "ac.country = :country COLLATE NOCASE"
+
+_ACTOR_TYPES = "SELECT type AS value, count(*) AS actors FROM actors GROUP BY type ORDER BY type"
+_ACTOR_COUNTRIES = """
+SELECT country AS value, count(*) AS actors FROM actors WHERE country IS NOT NULL
+GROUP BY country ORDER BY country
+"""
+
+
+def _rows(connection: sqlite3.Connection, sql: str, parameters: dict[str, Any]) -> list[JsonDict]:
+    cursor = connection.execute(sql, parameters)
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def story_count(connection: sqlite3.Connection, where: str, parameters: dict[str, Any]) -> JsonDict:
+    """``{stories, groups, capped}``: how many stories meet the conditions ``where`` on
+    ``s`` (and the FTS5 query ``match``, when ``parameters`` carry one), and in how
+    many same-story groups they fall. ``capped``: counting stopped at ``COUNT_CAP``
+    rows, so there are more."""
+    rows = _MATCHED_ROWS if "match" in parameters else _FILTERED_ROWS
+    sql = _COUNTED.format(rows=rows.format(where=where))
+    found = _rows(connection, sql, {**parameters, "cap": COUNT_CAP})[0]
+    return {
+        "stories": found["stories"],
+        "groups": found["groups"],
+        "capped": found["rows"] == COUNT_CAP,
+    }
+
+
+def group_reports(connection: sqlite3.Connection, story_ids: list[str]) -> dict[str, JsonDict]:
+    """For each of ``story_ids``: its same-story group's ``id`` and ``reports``, one per
+    story of the group with the title, date, outlet, URL and source of its canonical
+    article. Unknown ids are left out."""
+    groups: dict[str, JsonDict] = {}
+    for row in _rows(connection, _GROUP_REPORTS, {"stories": json.dumps(story_ids)}):
+        group = groups.setdefault(row.pop("of_story"), {"id": row["group_id"], "reports": []})
+        del row["group_id"]
+        group["reports"].append(row)
+    return {story_id: groups[story_id] for story_id in story_ids if story_id in groups}
+
+
+def actor_choices(connection: sqlite3.Connection) -> JsonDict:
+    """The actor types and countries stored, each with how many actors have it."""
+    return {
+        "types": _rows(connection, _ACTOR_TYPES, {}),
+        "countries": _rows(connection, _ACTOR_COUNTRIES, {}),
+    }
