@@ -34,11 +34,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 VENDOR = "newsgraph/web/static/vendor/"
 # The pages whose browser libraries come from npm at build time. Each is fetched, then
-# every local script and stylesheet it references; a new page of the kind (the map, at
-# "/map") is one more entry here.
-PAGES = ("/network", "/docs")
-# What the pages' scripts then ask for, and what each answer must hold.
-DATA = {"/api/graph": "nodes", "/openapi.json": "paths"}
+# every local script and stylesheet it references.
+PAGES = ("/network", "/map", "/docs")
+# What the pages' scripts then ask for, by the key that must not be empty (None: the list).
+DATA = {"/api/graph": "nodes", "/api/map": None, "/openapi.json": "paths"}
+# Data a page fetches from the vendored assets rather than naming it in a tag.
+FETCHED = ("/static/vendor/countries-110m.json",)
 
 
 class CheckFailed(Exception):
@@ -124,8 +125,12 @@ def check_pages(base: str) -> None:
             if not _get(base + url):
                 raise CheckFailed(f"{url} (referenced by {page}) is empty")
         print(f"   {page}: {len(parser.urls)} assets load ({', '.join(parser.urls)})")
+    for url in FETCHED:
+        if not json.loads(_get(base + url)):
+            raise CheckFailed(f"{url} is empty")
     for url, key in DATA.items():
-        if not json.loads(_get(base + url)).get(key):
+        data = json.loads(_get(base + url))
+        if not (data.get(key) if key else data):
             raise CheckFailed(f"{url} has no {key}")
 
 
