@@ -45,6 +45,7 @@ def describe(event: Event) -> str:
     return (
         f"  {event.cameo} {codebook.label(event.cameo) or '?'} / {event.plover}{negated}: "
         f"{side(event.source)} -> {side(event.target)}  verb '{event.verb}'"
+        f"  confidence {event.confidence:.2f} ({event.basis})"
     )
 
 

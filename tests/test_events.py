@@ -7,6 +7,7 @@ import pytest
 from conftest import SEED_001, gold_items, needs_shared
 from newsgraph.actors import ActorDictionary, resolve_actors
 from newsgraph.events import codebook, extract_events
+from newsgraph.events.confidence import DEFAULT_THRESHOLD
 from newsgraph.events.patterns import event_nouns, verb_patterns
 from newsgraph.records import Event
 
@@ -1653,3 +1654,19 @@ def test_the_subject_of_a_stative_participle_is_the_one_acting(events_of):
         "population of the province."
     )
     assert event.source.code == "SRBMIL"
+
+
+@pytest.mark.parametrize(
+    ("text", "basis", "shown"),
+    [
+        ("China denounced Japan's decision to release the water.", "verb coded named", True),
+        ("Thousands of protesters in Greece demanded new elections.", "verb coded domestic", False),
+        ("Nissan said it would offer buyers a new engine.", "verb uncoded none", False),
+        ("Garrett hit Rudolph with a helmet.", "default uncoded assumed", False),
+    ],
+)
+def test_confidence_says_how_the_event_was_found(events_of, text, basis, shown):
+    (event,) = events_of(text)
+    assert event.basis == basis
+    assert 0 < event.confidence <= 1
+    assert (event.confidence >= DEFAULT_THRESHOLD) is shown

@@ -212,6 +212,9 @@ class ActorRef:
     actor_key: str | None
     code: str | None = None
     sector: str | None = None
+    # The country in ``code`` was assumed, not stated: an unplaced organisation or group
+    # taken as domestic, a private person given the article's country.
+    assumed: bool = False
 
 
 @dataclass(frozen=True)
@@ -250,6 +253,12 @@ class Event:
     location: str | None = None
     negated: bool = False
     place: Place | None = None
+    # How far the coding can be trusted, 0-1, from how its code and both sides were found
+    # (events/confidence.py); listings show confident events by default.
+    confidence: float = 1.0
+    # How the coder found it (events/confidence.py Basis: "verb coded named"): why the
+    # confidence is what it is.
+    basis: str | None = None
 
     @property
     def cameo_root(self) -> str:

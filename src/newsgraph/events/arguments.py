@@ -218,9 +218,12 @@ class ArgumentResolver:
             key = self._residence(group_head, key) or key
             return self._actor_ref(text, key, self.actors.actor(key), named, sector)
         if group_head.lemma_.lower() in self.words.government:
-            country = self._sentence_country(head.sent) or self.main_country
+            stated = self._sentence_country(head.sent)
+            country = stated or self.main_country
             if country is not None:
-                return ActorRef(text, country, country + GOVERNMENT_SECTOR, GOVERNMENT_SECTOR)
+                return ActorRef(
+                    text, country, country + GOVERNMENT_SECTOR, GOVERNMENT_SECTOR, not stated
+                )
         region = self._region_in(phrase(head))
         if region is not None:
             return ActorRef(text, None, region, sector)
@@ -228,9 +231,10 @@ class ArgumentResolver:
             return ActorRef(text, None, NON_GOVERNMENTAL, None)
         if sector is not None:
             country = self._country_in(phrase(head))
-            if country is None and not self._foreign(group_head):
+            assumed = country is None and not self._foreign(group_head)
+            if assumed:
                 country = self._home_country(head.sent)
-            return ActorRef(text, None, (country or "") + sector, sector)
+            return ActorRef(text, None, (country or "") + sector, sector, assumed)
         return None
 
     def _same_kind(self, head: Token) -> Token | None:
@@ -501,7 +505,8 @@ class ArgumentResolver:
                 return ActorRef(text, key, actor.code, sector)
             country = actor.country or self._country_in(named) or self._appositive_country(named)
             code = (country or "") + (sector or "")
-            return ActorRef(text, key, code or actor.code, sector)
+            # A person with no role is no actor CAMEO codes: the country alone is a guess.
+            return ActorRef(text, key, code or actor.code, sector, bool(code) and not sector)
         country = actor.country or self._country_in(phrase(named.root))
         if actor.code is None and not country:
             if is_international(actor.name):
@@ -510,12 +515,15 @@ class ArgumentResolver:
                 return ActorRef(text, key, NON_GOVERNMENTAL, actor.sector or head_sector)
             # An organisation nothing places is domestic, as an unplaced group is.
             country = self._home_country(named.sent)
+            assumed = True
+        else:
+            assumed = False
         if actor.code is None and country:
             # An organisation the dictionary does not know takes the country its name
             # or phrase gives ("the Ivory Coast's Supreme Court" -> CIV JUD, "the
             # Latvian Constitutional Court" -> LVA).
             sector = actor.sector or head_sector or self._sector_of(named.root)
-            return ActorRef(text, key, country + (sector or ""), sector)
+            return ActorRef(text, key, country + (sector or ""), sector, assumed)
         return ActorRef(text, key, actor.code, actor.sector or head_sector)
 
     def _appositive_country(self, named: Span) -> str | None:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events import codebook
 from newsgraph.events.arguments import ArgumentResolver, conjuncts
+from newsgraph.events.confidence import Basis, confidence, source_kind, target_kind
 from newsgraph.events.patterns import (
     Modality,
     VerbPattern,
@@ -114,8 +115,9 @@ def extract_events(
     for verb in doc:
         if verb.pos_ in NO_EVENT_POS:
             continue
-        bare = False
+        bare = implied = from_place = False
         if demand := reported_obligation(verb):
+            act = "demand"
             code, negated = demand, False
             sources = resolver.resolve_each(source_heads(_reporter(verb)))
             targets, places = resolver.resolve_each(_obliged(verb)), []
@@ -123,6 +125,7 @@ def extract_events(
                 continue  # "the verdict should be seen in a broader view": an opinion
         elif occurrence := subject_event(verb):
             # "Palestinian riots against Israeli policies are continuing": the noun's event
+            act = "noun"
             code, noun = occurrence
             code, negated = recode_for_modality(verb, code)
             places = _place_targets(verb, [], resolver)
@@ -132,13 +135,18 @@ def extract_events(
                     continue
                 # "clashes between Armenian and Azerbaijani troops": each side on the other
                 by_verb[verb.i] = [
-                    _event(verb, code, side, other, article_id, date, negated)
+                    _trusted(
+                        _event(verb, code, side, other, article_id, date, negated),
+                        Basis(act, source_kind(side, False), "named", negated),
+                    )
                     for side in sides
                     for other in sides
                     if other is not side
                 ]
                 continue
-            sources = resolver.resolve_each(conjuncts(noun)) or sides or places
+            sources = resolver.resolve_each(conjuncts(noun)) or sides
+            from_place = not sources
+            sources = sources or places
             targets = _first_resolved(_noun_targets(noun), resolver)
         else:
             coded = code_token(verb)
@@ -146,6 +154,7 @@ def extract_events(
                 continue
             code, pattern = coded
             bare = pattern.bare
+            act = "default" if bare else "verb"
             code, negated = recode_for_modality(verb, code)
             sources = resolver.resolve_each(source_heads(verb))
             if not sources and is_passive(verb) and pattern.theme:
@@ -154,25 +163,30 @@ def extract_events(
                 sources = resolver.resolve_each(_objects(verb))
             if code in joint_codes() and _done_jointly(verb, sources):
                 code = joint_codes()[code]  # "French and Egyptian warships launched war games"
+            from_place = not sources
             if not sources and is_passive(verb):
                 # "three soldiers were killed in Baghdad": done by someone in Iraq.
                 sources = _place_targets(verb, [], resolver)
             sources = sources or resolver.weapon_place(source_heads(verb), code)
             targets = _resolved_targets(verb, pattern, resolver)
+            implied = not targets
             targets = targets or resolver.implied_targets(verb, code)
             places = _place_targets(verb, _complements(verb), resolver)
         targets = resolver.apart_from(sources, targets)
         places = resolver.apart_from(sources, places)
-        found = [
-            _event(verb, code, source, target, article_id, date, negated)
-            for source in sources
-            for target in _targets_of(
-                source,
-                resolver.beyond_home(source, targets, code),
-                resolver.beyond_home(source, places, code),
-            )
-            or [resolver.domestic_target(source, code, tuple(sources))]
-        ]
+        found = []
+        for source in sources:
+            named = resolver.beyond_home(source, targets, code)
+            where = resolver.beyond_home(source, places, code)
+            for target in _targets_of(source, named, where) or [
+                resolver.domestic_target(source, code, tuple(sources))
+            ]:
+                aimed = target_kind(target, named, where)
+                aimed = "implied" if aimed == "named" and implied else aimed
+                basis = Basis(act, source_kind(source, from_place), aimed, negated)
+                found.append(
+                    _trusted(_event(verb, code, source, target, article_id, date, negated), basis)
+                )
         if found and codebook.quad_class(code) == MATERIAL_CONFLICT and _during_protest(verb):
             found = [_as_riot(event, verb, article_id, date) for event in found]
         if bare and not _names_someone(verb, pattern):
@@ -197,6 +211,11 @@ def extract_events(
         for event in found
         if not _untargeted_twin(doc[i], event, kept)
     ]
+
+
+def _trusted(event: Event, basis: Basis) -> Event:
+    event.confidence, event.basis = confidence(basis), str(basis)
+    return event
 
 
 def _untargeted_twin(verb: Token, event: Event, by_verb: dict[int, list[Event]]) -> bool:
@@ -233,7 +252,9 @@ def _as_riot(event: Event, verb: Token, article_id: str, date: str | None) -> Ev
     rules = riot()
     if event.source.sector not in rules.sectors or event.cameo.startswith(PROTEST_ROOT):
         return event
-    return _event(verb, rules.code, event.source, event.target, article_id, date, event.negated)
+    rioting = _event(verb, rules.code, event.source, event.target, article_id, date, event.negated)
+    rioting.confidence, rioting.basis = event.confidence, event.basis
+    return rioting
 
 
 def _is_contest(code: str) -> bool:
@@ -270,10 +291,13 @@ def _fighting_beside(
             continue
         for noun in prep.children:
             if noun.dep_ == "pobj" and (code := noun_code(noun, rules.nouns)):
-                return [
+                beside = [
                     _event(noun, code, e.source, e.target, article_id, date, e.negated)
                     for e in events
                 ]
+                for fighting, event in zip(beside, events, strict=True):
+                    fighting.confidence, fighting.basis = event.confidence, event.basis
+                return beside
     return []
 
 

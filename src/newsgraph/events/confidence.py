@@ -1,0 +1,82 @@
+"""How far a coded event can be trusted, from how the coder found it.
+
+An event is as good as the weakest of the three things the coder decided: which act the
+verb names, who did it, and to whom. Each way of finding one of them has a factor in
+``data/events/confidence.toml``, measured as the share of events found that way that are
+right on the fit part of the dev sets (benchmarks/event_confidence.py); an event's
+confidence is their product. Listings, exports and the workbench show events at or above
+``DEFAULT_THRESHOLD`` unless asked for all.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from newsgraph.records import ActorRef
+
+DEFAULT_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class Basis:
+    """How the coder found an event's act, source and target.
+
+    ``act``: ``verb`` (a verb pattern or hand-written entry), ``default`` (only the verb's
+    PETRARCH2 block default), ``noun`` (a noun the verb's subject names: "protests broke
+    out"), ``demand`` (a reported obligation: "said Sudan must return"). ``source``: ``coded``
+    (an actor or group with a CAMEO code), ``assumed`` (its country was assumed, not stated:
+    an unplaced company or group taken as domestic, a private person), ``uncoded`` (nothing
+    codes it), ``place`` (no agent: the country of the place, "were killed in
+    Baghdad"). ``target``: ``named`` (an argument of the verb names a coded actor), ``assumed`` (it
+    names one whose country was assumed or that nothing codes), ``implied`` (the
+    nearest actor a target phrase is aimed at), ``place`` (where it was done), ``domestic``
+    (the source's own government, as CAMEO codes a protest that names no one), ``none``.
+    """
+
+    act: str
+    source: str
+    target: str
+    negated: bool = False
+
+    def __str__(self) -> str:
+        return " ".join(
+            [self.act, self.source, self.target] + (["negated"] if self.negated else [])
+        )
+
+
+@cache
+def _factors() -> dict[str, dict[str, float]]:
+    path = resources.files("newsgraph") / "data" / "events" / "confidence.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def source_kind(source: ActorRef, from_place: bool) -> str:
+    if from_place:
+        return "place"
+    if not source.code:
+        return "uncoded"
+    return "assumed" if source.assumed else "coded"
+
+
+def target_kind(target: ActorRef | None, named: list[ActorRef], places: list[ActorRef]) -> str:
+    if target is None:
+        return "none"
+    if any(target is ref for ref in named):
+        return "assumed" if target.assumed or not target.code else "named"
+    if any(target is ref for ref in places):
+        return "place"
+    return "domestic"
+
+
+def confidence(basis: Basis) -> float:
+    factors = _factors()
+    value = (
+        factors["act"][basis.act]
+        * factors["source"][basis.source]
+        * factors["target"][basis.target]
+        * (factors["negated"]["factor"] if basis.negated else 1.0)
+    )
+    return round(value, 2)
