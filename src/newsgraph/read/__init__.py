@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 # A file's first this many skipped records are listed one by one; the rest are counted.
-MAX_SKIPS_LISTED = 20
+MAX_SKIPS_LISTED = 10
 
 Reader = Callable[[Path], Iterator[ReadResult]]
 _READERS: dict[str, Reader] = {

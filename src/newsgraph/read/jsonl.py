@@ -16,7 +16,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import IO, Any
 
-from newsgraph.read.decode import bom_encoding, decode_bytes, normalise_text
+from newsgraph.read.decode import bom_encoding, decode_bytes, looks_binary, normalise_text
 from newsgraph.read.notice import Notice, ReadResult
 from newsgraph.read.text import (
     MAX_ARTICLE_BYTES,
@@ -35,6 +35,8 @@ JSON_SUFFIXES = frozenset({".json", ".jsonl"})
 MAX_JSON_FILE_BYTES = 256 * 1024 * 1024
 # Human-written dates that are not ISO 8601 or RFC 2822 but are unambiguous.
 _WRITTEN_DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y/%m/%d")
+# How much of a file's start is sniffed for binary content.
+_SNIFF_BYTES = 8192
 # How much of an over-long line is read at a time while passing over it.
 _SKIP_CHUNK = 1024 * 1024
 
@@ -50,6 +52,9 @@ def read_json_file(path: Path) -> Iterator[ReadResult]:
         return
     if not raw.strip():
         yield Skipped(source_ref, "empty file")
+        return
+    if looks_binary(raw):
+        yield Skipped(source_ref, "binary file, not text")
         return
     decoded = decode_bytes(raw)
     if decoded.notice:
@@ -90,7 +95,10 @@ def read_json_lines(path: Path) -> Iterator[JsonLine | Notice]:
     """
     source_ref = path_text(path)
     with open_regular(path) as raw_stream:
-        wide = bom_encoding(raw_stream.peek(4)[:4]) if hasattr(raw_stream, "peek") else None
+        head = raw_stream.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]
+        if looks_binary(head):
+            raise UnreadableFile("binary file, not text")
+        wide = bom_encoding(head)
         stream: IO = raw_stream
         if wide:
             stream = io.TextIOWrapper(raw_stream, encoding=wide, errors="replace", newline="")
