@@ -300,7 +300,7 @@ def _print_events(rows: list[dict]) -> None:
                     e["plover"],
                     e["goldstein"],
                     e["date"],
-                    len(e.get("mentions", ())) or "",
+                    len(e["mentions"]) if "mentions" in e else "",  # none outside a store
                 )
                 for e in rows
             ),

@@ -8,6 +8,7 @@ short mid-record keeps the pages read before the cut and reports where it ended.
 
 from __future__ import annotations
 
+import os
 import re
 import zlib
 from collections.abc import Iterator
@@ -40,7 +41,8 @@ def read_warc_file(path: Path) -> Iterator[ReadResult]:
     records = whole = 0
     try:
         with open_regular(path) as stream:
-            if not stream.peek(_TAIL_BYTES)[:_TAIL_BYTES].strip():
+            small = os.fstat(stream.fileno()).st_size <= _TAIL_BYTES
+            if small and not stream.peek(_TAIL_BYTES)[:_TAIL_BYTES].strip():
                 yield Skipped(source_ref, "empty file")
                 return
             archive = ArchiveIterator(stream)
@@ -109,7 +111,7 @@ def _response_page(record, source_ref: str, number: int) -> Iterator[ReadResult]
 
 def _page_of(record, url: str | None, position_ref: str) -> Iterator[ReadResult]:
     """The article of one HTML response record, referred to by its URL."""
-    record_ref = url or position_ref
+    document_ref = url or position_ref
     body = record.content_stream().read(MAX_PAGE_BYTES + 1)
     too_big = size_reason(len(body), MAX_PAGE_BYTES, what="page")
     if too_big:
@@ -118,4 +120,4 @@ def _page_of(record, url: str | None, position_ref: str) -> Iterator[ReadResult]
     if getattr(record.raw_stream, "limit", 0):
         yield Skipped(position_ref, "page cut short in the WARC file")
         return
-    yield from page_to_documents(body, record_ref, url=url, origin=position_ref)
+    yield from page_to_documents(body, document_ref, url=url, origin=position_ref)
