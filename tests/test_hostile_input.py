@@ -327,7 +327,7 @@ def test_a_million_bad_records_cost_a_few_lines_and_seconds(tmp_path: Path) -> N
     assert sum(r.count for r in results) == 1_000_000
     assert results[-1] == Skipped(
         str(path),
-        f"…and {1_000_000 - MAX_SKIPS_LISTED} more records skipped in this file",
+        f"…and {1_000_000 - MAX_SKIPS_LISTED:,} more records skipped in this file",
         1_000_000 - MAX_SKIPS_LISTED,
     )
 

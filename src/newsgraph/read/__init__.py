@@ -136,7 +136,7 @@ def _read_file(path: Path, reader: Reader) -> Iterator[ReadResult]:
         reason = printable(f"{type(error).__name__}: {error}", 120)
         yield Skipped(path_text(path), f"could not be read (unexpected {reason})")
     if hidden:
-        yield Skipped(path_text(path), f"…and {hidden} more records skipped in this file", hidden)
+        yield Skipped(path_text(path), f"…and {hidden:,} more records skipped in this file", hidden)
 
 
 def _checked(results: Iterable[ReadResult]) -> Iterator[ReadResult]:
