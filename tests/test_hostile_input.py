@@ -292,6 +292,9 @@ def test_exit_status_tells_all_read_from_skipped_from_failed(tmp_path: Path, cap
     (line,) = capsys.readouterr().err.splitlines()
     assert line.startswith("newsgraph: failed: DatabaseError: file is not a database")
     assert "Traceback" not in line and "traceback in" in line
+    log = Path(line.split("traceback in ", 1)[1].split(";", 1)[0])
+    assert "file is not a database" in log.read_text(encoding="utf-8")
+    log.unlink()
 
 
 # --- 11. The summary is safe to print -------------------------------------------------
