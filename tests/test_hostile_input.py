@@ -255,7 +255,7 @@ def test_an_unreadable_subfolder_is_reported(tmp_path: Path) -> None:
     locked.mkdir()
     locked.chmod(0)
     try:
-        assert reasons(read_one(tmp_path)) == ["folder: cannot read file: permission denied"]
+        assert reasons(read_one(tmp_path)) == ["cannot list folder: permission denied"]
     finally:
         locked.chmod(0o755)
 

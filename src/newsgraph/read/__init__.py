@@ -108,8 +108,7 @@ def _read_folder(folder: Path) -> Iterator[ReadResult]:
     unreadable: list[OSError] = []
     for root, folders, files in os.walk(folder, onerror=unreadable.append):
         while unreadable:
-            error = unreadable.pop(0)
-            yield Skipped(path_text(error.filename or root), f"folder: {os_error_reason(error)}")
+            yield _unlisted(unreadable.pop(0), root)
         folders[:] = sorted(name for name in folders if not name.startswith("."))
         for name in sorted(files):
             file_path = Path(root, name)
@@ -117,7 +116,13 @@ def _read_folder(folder: Path) -> Iterator[ReadResult]:
             if not name.startswith(".") and reader is not None:
                 yield from _read_file(file_path, reader)
     for error in unreadable:
-        yield Skipped(path_text(error.filename or folder), f"folder: {os_error_reason(error)}")
+        yield _unlisted(error, folder)
+
+
+def _unlisted(error: OSError, fallback: str | Path) -> Skipped:
+    """Why a folder could not be listed."""
+    reason = (error.strerror or type(error).__name__).lower()
+    return Skipped(path_text(error.filename or fallback), f"cannot list folder: {reason}")
 
 
 def _read_file(path: Path, reader: Reader) -> Iterator[ReadResult]:
