@@ -12,7 +12,12 @@ varies by ~10% from run to run here). Model loading is excluded from both
 timings, and so is building newsgraph's actor matchers, a one-time load. Prints
 articles/s, words/s, peak memory and the ratio newsgraph / spaCy (goal: >= 0.85).
 
+Last, the largest article it ingests: one article of --long-chars characters (the
+bodies' paragraphs, repeated) ingested alone in its own process, with its time and
+peak memory (goal: under ~1 GB above the loaded model).
+
     .venv/bin/python benchmarks/throughput.py [--min-bytes 1000000] [--rounds 2]
+        [--long-chars 900000]
 """
 
 from __future__ import annotations
@@ -90,10 +95,59 @@ def run_newsgraph(repetitions: list[list[dict]]) -> dict:
     return {"seconds": seconds, "cpu_seconds": cpu_seconds, "peak_rss_mb": peak_rss_mb()}
 
 
-def measure(mode: str, min_bytes: int) -> dict:
+def long_article(chars: int) -> str:
+    """One article of ``chars`` characters: the bodies' paragraphs, numbered, repeated."""
+    truth = json.loads(BODIES.read_text(encoding="utf-8"))
+    paragraphs = [
+        line
+        for _, value in sorted(truth.items())
+        for line in value["articleBody"].split("\n")
+        if line.strip()
+    ]
+    pieces: list[str] = []
+    total = 0
+    while total < chars:
+        piece = f"{paragraphs[len(pieces) % len(paragraphs)]} ({len(pieces)})"
+        pieces.append(piece)
+        total += len(piece) + 2
+    return "\n\n".join(pieces)[:chars]
+
+
+def run_long(chars: int) -> dict:
+    """Ingest one long article alone: seconds, and peak memory above the loaded model."""
+    from newsgraph.actors import ActorDictionary
+    from newsgraph.nlp import load_pipeline
+    from newsgraph.pipeline import Ingestor
+    from newsgraph.store import open_store
+
+    nlp, dictionary = load_pipeline(), ActorDictionary.load()
+    dictionary.matches(nlp.make_doc("Loading."))
+    loaded = peak_rss_mb()
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "long.jsonl"
+        source.write_text(json.dumps({"id": "long", "text": long_article(chars)}) + "\n")
+        with open_store(str(Path(folder) / "store.db")) as store:
+            start = time.perf_counter()
+            report = Ingestor(store, nlp=nlp, dictionary=dictionary).ingest_paths([source])
+            seconds = time.perf_counter() - start
+    if report.skipped or report.annotated != 1:
+        raise SystemExit(f"unexpected ingest result: {report}")
+    return {"seconds": seconds, "loaded_rss_mb": loaded, "peak_rss_mb": peak_rss_mb()}
+
+
+def measure(mode: str, min_bytes: int, long_chars: int = 0) -> dict:
     """Run one side in a child process and return its figures."""
     output = subprocess.run(
-        [sys.executable, __file__, "--mode", mode, "--min-bytes", str(min_bytes)],
+        [
+            sys.executable,
+            __file__,
+            "--mode",
+            mode,
+            "--min-bytes",
+            str(min_bytes),
+            "--long-chars",
+            str(long_chars),
+        ],
         check=True,
         capture_output=True,
         text=True,
@@ -105,8 +159,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-bytes", type=int, default=1_000_000)
     parser.add_argument("--rounds", type=int, default=2, help="alternating runs of each side")
-    parser.add_argument("--mode", choices=["spacy", "newsgraph"], help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--long-chars", type=int, default=900_000, help="the largest article's length; 0: none"
+    )
+    parser.add_argument("--mode", choices=["spacy", "newsgraph", "long"], help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.mode == "long":
+        print(json.dumps(run_long(args.long_chars)))
+        return
     repetitions = load_texts(args.min_bytes)
     if args.mode:
         runner = run_spacy if args.mode == "spacy" else run_newsgraph
@@ -152,6 +212,14 @@ def main() -> None:
         f"processor seconds, least of each: spaCy {cpu['spacy']:.1f}, newsgraph "
         f"{cpu['newsgraph']:.1f}; ratio {cpu['spacy'] / cpu['newsgraph']:.2f}"
     )
+    if args.long_chars:
+        long = measure("long", args.min_bytes, args.long_chars)
+        above = long["peak_rss_mb"] - long["loaded_rss_mb"]
+        print(
+            f"largest article: {args.long_chars:,} characters in {long['seconds']:.1f} s, peak "
+            f"memory {long['peak_rss_mb']:.0f} MB ({above:.0f} MB above the loaded model and"
+            " actor dictionary)"
+        )
 
 
 if __name__ == "__main__":

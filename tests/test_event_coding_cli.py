@@ -55,7 +55,7 @@ def test_code_file_prints_one_line_per_input_and_says_why_a_line_is_bad(tmp_path
         "city",
         "UKR",
     )
-    assert "JSONDecodeError" in out[1]["error"] and "YYYY-MM-DD" in out[3]["error"]
+    assert "not JSON" in out[1]["error"] and "YYYY-MM-DD" in out[3]["error"]
     assert out[2]["events"] == []
 
 

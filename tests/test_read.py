@@ -148,7 +148,7 @@ def test_jsonl_broken_middle_line_and_source_refs(tmp_path: Path) -> None:
     assert documents(results)[2].publisher == "Daily"
     assert skipped(results) == [
         Skipped(f"{path}:3", "line 3: not JSON (Unterminated string starting at)"),
-        Skipped("7", "record has no text field"),
+        Skipped(f"{path}:5 (7)", "record has no text field"),
         Skipped(f"{path}:6", "record text is empty"),
     ]
 

@@ -7,9 +7,13 @@ and no stage logic here.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
+import tempfile
+import traceback
 from collections.abc import Iterator
+from datetime import date as Date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -23,17 +27,56 @@ from rich.table import Table
 from newsgraph import listings
 from newsgraph.records import Actor, ActorRef, Event, Place
 from newsgraph.store import Store, open_store
+from newsgraph.summary import print_notices, print_skipped
+from newsgraph.untrusted import path_text, printable, storable
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 DEFAULT_DB = "newsgraph.db"
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Set to print the traceback of an unexpected error instead of one line.
+DEBUG_ENV = "NEWSGRAPH_DEBUG"
+# Exit statuses: 0 all read, 1 something skipped (or not found), 2 bad usage or a crash.
+EXIT_SKIPPED = 1
+EXIT_FAILED = 2
 
-app = typer.Typer(
+
+class _App(typer.Typer):
+    """The command, whose unexpected errors end in one line and exit status 2.
+
+    Status 1 means "done, something was skipped"; a crash must not look like that.
+    The traceback goes to a file (or to stderr with NEWSGRAPH_DEBUG=1).
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().__call__(*args, **kwargs)
+        except Exception as error:
+            _report_crash(error)
+            sys.exit(EXIT_FAILED)
+
+
+def _report_crash(error: Exception) -> None:
+    details = "".join(traceback.format_exception(error))
+    if os.environ.get(DEBUG_ENV):
+        sys.stderr.write(details)
+        where = ""
+    else:
+        with tempfile.NamedTemporaryFile(
+            "w", prefix="newsgraph-error-", suffix=".txt", delete=False, encoding="utf-8"
+        ) as log:
+            log.write(details)
+        where = f" (traceback in {log.name}; set {DEBUG_ENV}=1 to print it)"
+    reason = printable(f"{type(error).__name__}: {error}", 300)
+    sys.stderr.write(f"newsgraph: failed: {reason}{where}\n")
+
+
+app = _App(
     help="newsgraph: who said what, who did what to whom, from news articles.",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_enable=False,
 )
 console = Console()
 errors = Console(stderr=True)
@@ -135,20 +178,13 @@ def ingest(
         "duplicates",
         f"{report.duplicates} ({report.joined} joined a story, {report.unchanged} already stored)",
     )
-    summary.add_row("skipped", str(len(report.skipped)))
+    summary.add_row("skipped", str(report.skipped_count))
     summary.add_row("store", ", ".join(f"{v} {k}" for k, v in counts.items()))
     console.print(Panel(summary, title="Ingest summary", expand=False))
-    for skipped in report.skipped:
-        console.print(
-            f"[yellow]skipped[/] {escape(skipped.source_ref)}: {escape(skipped.reason)}",
-            soft_wrap=True,
-        )
-    for notice in report.notices:
-        console.print(
-            f"[cyan]note[/] {escape(notice.source_ref)}: {escape(notice.message)}", soft_wrap=True
-        )
+    print_skipped(console, report.skipped)
+    print_notices(console, report.notices)
     if report.skipped:
-        raise typer.Exit(code=1)
+        raise typer.Exit(code=EXIT_SKIPPED)
 
 
 @app.command()
@@ -381,30 +417,43 @@ def _place_json(place: Place | None) -> dict[str, Any] | None:
 
 
 def _coding_inputs(file: Path) -> Iterator[tuple[str, str, str | None] | str]:
-    """(id, text, date) of each JSON line of ``file``; for a bad line, why it is bad."""
-    with file.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                text = record["text"]
-                if not isinstance(text, str):
-                    raise TypeError("text is not a string")
-                yield (
-                    str(record.get("id", f"{file}:{number}")),
-                    text,
-                    _checked_date(record.get("date")),
-                )
-            except (ValueError, KeyError, TypeError, AttributeError) as error:
-                yield f"{file}:{number}: {error.__class__.__name__}: {error}"
+    """(id, text, date) of each JSON line of ``file``; for a bad line, why it is bad.
+
+    Lines are read as ingest reads JSON Lines (any encoding, bounded, depth-safe);
+    raises UnreadableFile when the file itself cannot be read.
+    """
+    from newsgraph.read.jsonl import JsonLine, read_json_lines
+
+    for line in read_json_lines(file):
+        if not isinstance(line, JsonLine):
+            continue  # a notice of a fallback decoding: the lines are still coded
+        where = f"{path_text(file)}:{line.number}"
+        if line.problem:
+            yield f"{where}: {line.problem}"
+            continue
+        record = line.record
+        try:
+            if not isinstance(record, dict):
+                raise TypeError(f"a JSON {type(record).__name__}, not an object")
+            text = record.get("text")
+            if not isinstance(text, str):
+                raise TypeError("text is missing or not a string")
+            record_id = record.get("id", where)
+            yield (storable(str(record_id)), storable(text), _checked_date(record.get("date")))
+        except (ValueError, TypeError) as error:
+            yield f"{where}: {error}"
 
 
 def _checked_date(date: Any) -> str | None:
+    """A YYYY-MM-DD date that exists, or None; raises ValueError for anything else."""
     if date is None or date == "":
         return None
     if not isinstance(date, str) or not DATE.fullmatch(date):
-        raise ValueError(f"date {date!r} is not YYYY-MM-DD")
+        raise ValueError(f"date {printable(repr(date), 40)} is not YYYY-MM-DD")
+    try:
+        Date.fromisoformat(date)
+    except ValueError as error:
+        raise ValueError(f"date {date} does not exist") from error
     return date
 
 
@@ -430,39 +479,41 @@ def code(
     """Code the events of a text, or of every line of a JSON lines file, without a store."""
     from newsgraph.actors import ActorDictionary
     from newsgraph.pipeline import TextCoder
+    from newsgraph.read.text import UnreadableFile
 
     if (text is None) == (file is None):
         errors.print("give either a TEXT or --file FILE")
-        raise typer.Exit(code=2)
+        raise typer.Exit(code=EXIT_FAILED)
     try:
         date = _checked_date(date)
+        inputs = [] if file is None else list(_coding_inputs(file))
         dictionary = ActorDictionary.load(actors_files or ())
-    except (ValueError, OSError) as error:
-        errors.print(escape(str(error)))
-        raise typer.Exit(code=2) from error
+    except (ValueError, OSError, UnreadableFile) as error:
+        where = f"{path_text(file)}: " if isinstance(error, UnreadableFile) and file else ""
+        errors.print(escape(printable(f"{where}{error}", 300)))
+        raise typer.Exit(code=EXIT_FAILED) from error
     coder = TextCoder(_language_model(model), dictionary)
     if text is not None:
-        (coded,) = coder.code([("text", text, date)])
+        (coded,) = coder.code([("text", storable(text), date)])
         rows = [_event_json(e, coded.text, coded.actors) for e in coded.events]
         if as_json:
             _print_json(rows)
         else:
-            _print_events(rows)
+            _print_events(rows, with_story=False)
         return
-    inputs = list(_coding_inputs(file))
     coded_texts = coder.code(item for item in inputs if not isinstance(item, str))
     problems = 0
     for item in inputs:
         if isinstance(item, str):  # one line out per line in, bad ones say why
             problems += 1
-            errors.print(f"[yellow]skipped[/] {escape(item)}", soft_wrap=True)
+            errors.print(f"[yellow]skipped[/] {escape(printable(item, 300))}", soft_wrap=True)
             sys.stdout.write(json.dumps({"id": None, "error": item}, ensure_ascii=False) + "\n")
             continue
         coded = next(coded_texts)
         events = [_event_json(e, coded.text, coded.actors) for e in coded.events]
         sys.stdout.write(json.dumps({"id": coded.id, "events": events}, ensure_ascii=False) + "\n")
     if problems:
-        raise typer.Exit(code=1)
+        raise typer.Exit(code=EXIT_SKIPPED)
 
 
 @app.command()
@@ -635,15 +686,10 @@ def watch(
                 console.print(
                     f"round {done} · {time.strftime('%H:%M:%S')} · {report.read} read · "
                     f"{report.new_stories} new stories · {report.duplicates} duplicates · "
-                    f"{len(report.skipped)} skipped",
+                    f"{report.skipped_count} skipped",
                     soft_wrap=True,
                 )
-                for skipped in report.skipped:
-                    console.print(
-                        f"  [yellow]skipped[/] {escape(skipped.source_ref)}: "
-                        f"{escape(skipped.reason)}",
-                        soft_wrap=True,
-                    )
+                print_skipped(console, report.skipped, indent="  ")
                 if rounds is None or done < rounds:
                     time.sleep(interval)
         except KeyboardInterrupt:
@@ -669,8 +715,8 @@ def extract(
             raise EmptyArticle(problem)
         article = clean_document(document)
     except EmptyArticle as error:
-        errors.print(f"{escape(source)}: {escape(error.reason)}")
-        raise typer.Exit(code=1) from error
+        errors.print(escape(f"{printable(source)}: {printable(error.reason)}"), soft_wrap=True)
+        raise typer.Exit(code=EXIT_SKIPPED) from error
     data = {
         "title": article.title,
         "published": article.published,

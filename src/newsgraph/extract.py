@@ -11,7 +11,6 @@ applies the same rules to every source. Options live in data/extract/extract.tom
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import tomllib
@@ -27,6 +26,8 @@ import py3langid
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.utils import load_html
+
+from newsgraph.untrusted import BadJSON, parse_json
 
 RULES_FILE = files("newsgraph") / "data" / "extract" / "extract.toml"
 _SPACES = re.compile(r"\s+")
@@ -221,8 +222,8 @@ def _json_ld_articles(tree: HtmlElement, article_types: frozenset[str]) -> Itera
     objects: list[dict] = []
     for script in tree.xpath("//script[@type='application/ld+json']/text()"):
         try:
-            data = json.loads(script)
-        except ValueError:
+            data = parse_json(script)
+        except BadJSON:
             continue
         stack = [data]
         while stack:

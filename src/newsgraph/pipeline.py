@@ -23,7 +23,7 @@ from newsgraph.claims import extract_claims
 from newsgraph.clean import EmptyArticle, clean_document
 from newsgraph.events import extract_events
 from newsgraph.geo import locate_events
-from newsgraph.nlp import doc_text, load_pipeline
+from newsgraph.nlp import annotate_with, doc_text, load_pipeline
 from newsgraph.quotes import extract_quotes
 from newsgraph.read import Notice, read_paths
 from newsgraph.records import (
@@ -68,6 +68,11 @@ class IngestReport:
     @property
     def duplicates(self) -> int:
         return self.joined + self.unchanged
+
+    @property
+    def skipped_count(self) -> int:
+        """Inputs skipped, counting those a summary line stands for."""
+        return sum(item.count for item in self.skipped)
 
 
 def extract_facts(
@@ -123,7 +128,7 @@ class TextCoder:
     def code(self, items: Iterable[tuple[str, str, str | None]]) -> Iterator[CodedText]:
         """(id, text, date) triples in, one ``CodedText`` out for each, in order."""
         pairs = ((text, (text_id, date)) for text_id, text, date in items)
-        for doc, (text_id, date) in self.nlp.pipe(pairs, as_tuples=True, batch_size=64):
+        for doc, (text_id, date) in annotate_with(pairs, self.nlp, batch_size=64):
             actors = resolve_actors(doc, text_id, self.dictionary, date=date)
             events = extract_events(doc, text_id, actors, date=date)
             events = locate_events(events, story_countries(actors.actors.values(), actors.mentions))
@@ -215,8 +220,8 @@ class Ingestor:
 
         # NLP once per story, and only where the canonical version changed.
         to_annotate = [s for s in stories.values() if s.canonical_id != canonical_before[s.id]]
-        docs = self.nlp.pipe((s.canonical.text for s in to_annotate), batch_size=32)
-        for story, doc in zip(to_annotate, docs, strict=True):
+        texts = ((story.canonical.text, story) for story in to_annotate)
+        for doc, story in annotate_with(texts, self.nlp, batch_size=32):
             facts = extract_facts(story, doc, self.dictionary)
             facts.fact_mentions = version_mentions(story, canonical_places(facts))
             placement = self._place_same_story(story, doc)
@@ -250,6 +255,9 @@ class Ingestor:
         try:
             article = clean_document(document)
         except EmptyArticle as error:
-            report.skipped.append(Skipped(document.source_ref, str(error)))
+            where = document.source_ref
+            if document.origin and document.origin != where:
+                where = f"{document.origin} ({where})"
+            report.skipped.append(Skipped(where, str(error)))
             return None
         return replace(article, tone=tone(article.text))

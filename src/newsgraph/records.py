@@ -27,6 +27,8 @@ class RawDocument:
     ``published`` is an ISO date string (YYYY-MM-DD) when the source gave one.
     ``captions`` are captions the source marked as such (an HTML page's figure
     captions), so cleaning need not guess them from the text.
+    ``origin`` is where in its input the document was read (``path:line``,
+    ``path#n``) when ``source_ref`` is an id or URL, so the summary can name both.
     """
 
     source_ref: str
@@ -37,14 +39,19 @@ class RawDocument:
     publisher: str | None = None
     author: str | None = None
     captions: tuple[str, ...] = ()
+    origin: str | None = None
 
 
 @dataclass(frozen=True)
 class Skipped:
-    """An input that could not be used, with a one-line reason for the summary."""
+    """An input that could not be used, with a one-line reason for the summary.
+
+    ``count`` is above 1 for a line that stands for many records of one file.
+    """
 
     source_ref: str
     reason: str
+    count: int = 1
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ class ActorIndex:
         self.actors = actors
         self.mentions = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
         self._starts = [m.span.start for m in self.mentions]
+        # The longest mention bounds how far before a range an overlapping one can start.
+        self._longest = max((_length(m) for m in self.mentions), default=0)
         self._doc = doc
 
     def actor(self, key: str) -> Actor:
@@ -35,7 +37,9 @@ class ActorIndex:
         Putin" is the person, not Russia); then the longest mention inside the range;
         then the one overlapping it most.
         """
-        overlapping = [m for m in self.mentions if m.span.start < end and m.span.end > start]
+        first = bisect_left(self._starts, start - self._longest)
+        last = bisect_left(self._starts, end, lo=first)
+        overlapping = [m for m in self.mentions[first:last] if m.span.end > start]
         if not overlapping:
             return None
         head = self._head_offset(start, end)

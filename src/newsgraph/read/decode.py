@@ -18,27 +18,28 @@ _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _SNIFF_BYTES = 8192
 # Share of control characters above which a decoded sample is not text.
 _MAX_CONTROL_SHARE = 0.1
+# Byte order marks of wide encodings, UTF-32 first: its little-endian mark starts
+# with UTF-16's. Python's codecs read and drop the mark.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 @dataclass(frozen=True)
 class DecodedText:
-    """Decoded text and, when the bytes were not UTF-8, the encoding actually used."""
+    """Decoded text and, when decoding needed a fallback, one line for the run summary."""
 
     text: str
-    fallback_encoding: str | None = None
-
-    @property
-    def notice(self) -> str | None:
-        """One line for the run summary when the text needed a fallback decoding."""
-        if self.fallback_encoding is None:
-            return None
-        return f"decoded as {self.fallback_encoding}: not valid UTF-8"
+    notice: str | None = None
 
 
 def looks_binary(sample: bytes) -> bool:
     """Whether bytes look like a binary file (images, archives, PDFs) rather than text."""
     head = sample[:_SNIFF_BYTES]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if bom_encoding(head):
         return False
     if b"\x00" in head:
         return True
@@ -47,18 +48,35 @@ def looks_binary(sample: bytes) -> bool:
     return controls > _MAX_CONTROL_SHARE * max(len(decoded), 1)
 
 
+def bom_encoding(raw: bytes) -> str | None:
+    """The UTF-16 or UTF-32 encoding that ``raw``'s byte order mark declares, if any."""
+    return next((name for bom, name in _WIDE_BOMS if raw.startswith(bom)), None)
+
+
 def decode_bytes(raw: bytes) -> DecodedText:
-    """Decode article bytes: UTF-16/UTF-8 by BOM, then UTF-8, then Windows-1252, then Latin-1."""
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return DecodedText(normalise_text(raw.decode("utf-16")))
+    """Decode article bytes: UTF-16/32 by BOM, then UTF-8, then Windows-1252, then Latin-1.
+
+    Broken UTF-16 or UTF-32 (an odd byte at the end, an unpaired surrogate) keeps its
+    readable text; each bad unit becomes U+FFFD and the notice says so.
+    """
+    wide = bom_encoding(raw)
+    if wide:
+        text = raw.decode(wide, errors="replace")
+        broken = text.count("\ufffd") - raw.decode(wide, errors="ignore").count("\ufffd")
+        notice = f"broken {wide.upper()}: {broken} bad characters replaced" if broken else None
+        return DecodedText(normalise_text(text), notice)
     try:
         return DecodedText(normalise_text(raw.decode("utf-8-sig")))
     except UnicodeDecodeError:
         pass
     try:
-        return DecodedText(normalise_text(raw.decode("cp1252")), "Windows-1252")
+        return DecodedText(normalise_text(raw.decode("cp1252")), _fallback("Windows-1252"))
     except UnicodeDecodeError:
-        return DecodedText(normalise_text(raw.decode("latin-1")), "Latin-1")
+        return DecodedText(normalise_text(raw.decode("latin-1")), _fallback("Latin-1"))
+
+
+def _fallback(encoding: str) -> str:
+    return f"decoded as {encoding}: not valid UTF-8"
 
 
 def normalise_text(text: str) -> str:

@@ -193,10 +193,12 @@ class Fetcher:
 
 def _fetch_error(error: object) -> FetchError:
     """A one-line reason for what urllib3 raised, and whether trying later may help."""
-    if isinstance(error, ConnectTimeoutError | ReadTimeoutError | TimeoutError):
-        return FetchError("timed out", transient=True)
+    # First: urllib3's NewConnectionError (a refused connection, an unknown host)
+    # subclasses ConnectTimeoutError, though nothing timed out.
     if isinstance(error, NewConnectionError):
         return FetchError("cannot connect", transient=True)
+    if isinstance(error, ConnectTimeoutError | ReadTimeoutError | TimeoutError):
+        return FetchError("timed out", transient=True)
     if isinstance(error, ResponseError):
         return FetchError(str(error).split(":")[-1].strip() or "bad response", transient=True)
     text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__

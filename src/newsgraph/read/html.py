@@ -19,6 +19,7 @@ from newsgraph.read.decode import looks_binary
 from newsgraph.read.notice import ReadResult
 from newsgraph.read.text import UnreadableFile, read_capped, size_reason
 from newsgraph.records import RawDocument, Skipped
+from newsgraph.untrusted import path_text
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
 # A saved news page with inline scripts and styles stays well below this.
@@ -36,7 +37,7 @@ _SIGNATURES = {
 
 def read_html_file(path: Path) -> Iterator[ReadResult]:
     """Yield the article of a saved page (``.html``, ``.htm``, or either gzipped)."""
-    source_ref = str(path)
+    source_ref = path_text(path)
     try:
         raw = read_capped(path, MAX_PAGE_BYTES)
     except UnreadableFile as error:
@@ -62,27 +63,30 @@ def page_to_documents(
     url: str | None = None,
     title: str | None = None,
     published: str | None = None,
+    origin: str | None = None,
 ) -> Iterator[ReadResult]:
     """Extract the article of one page's bytes; ``title``/``published`` fill gaps in its metadata.
 
     ``url`` is where the page was fetched from; its canonical URL replaces it when declared.
+    ``origin`` names the page in the summary when it is one record of a file.
     """
+    summary_ref = origin or source_ref
     if not raw.strip():
-        yield Skipped(source_ref, "empty page")
+        yield Skipped(summary_ref, "empty page")
         return
     kind = next((kind for magic, kind in _SIGNATURES.items() if raw.startswith(magic)), None)
     if kind or looks_binary(raw):
-        yield Skipped(source_ref, f"not an HTML page: {kind or 'binary data'}")
+        yield Skipped(summary_ref, f"not an HTML page: {kind or 'binary data'}")
         return
     try:
         page = extract_page(raw, url)
     except NotAnArticle as error:
-        yield Skipped(source_ref, str(error))
+        yield Skipped(summary_ref, str(error))
         return
     if not page.is_supported_language():
-        yield Skipped(source_ref, f"language {page.language} not supported yet")
+        yield Skipped(summary_ref, f"language {page.language} not supported yet")
         return
-    yield page_document(page, source_ref, url, title, published)
+    yield page_document(page, source_ref, url, title, published, origin)
 
 
 def page_document(
@@ -91,6 +95,7 @@ def page_document(
     url: str | None = None,
     title: str | None = None,
     published: str | None = None,
+    origin: str | None = None,
 ) -> RawDocument:
     """The RawDocument of an extracted page; the arguments fill gaps in its metadata."""
     return RawDocument(
@@ -102,4 +107,5 @@ def page_document(
         publisher=page.publisher,
         author=page.author,
         captions=page.captions,
+        origin=origin,
     )

@@ -7,18 +7,25 @@ is taken as one, so a first paragraph that is part of the article stays in it.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from newsgraph.read.decode import decode_bytes, looks_binary
 from newsgraph.read.notice import Notice
 from newsgraph.records import RawDocument, Skipped
+from newsgraph.untrusted import path_text
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 # One article is never this big; a larger text file is a dump or a mistake.
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+# Past this many characters (spaCy's own limit for one text) an article is cut, with
+# a notice: no news article is this long, and the cost of reading grows with length.
+MAX_ARTICLE_CHARS = 1_000_000
 _MEGABYTE = 1024 * 1024
 
 _DATE_HEADER = re.compile(r"\A\s*date[ \t]*:?[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?", re.IGNORECASE)
@@ -53,20 +60,60 @@ class UnreadableFile(Exception):
         self.too_big = too_big
 
 
-def read_capped(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes:
-    """The file's bytes; raises UnreadableFile when it is over ``limit`` or unreadable."""
+def _file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, for the reason it is skipped."""
+    kinds = (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a folder"),
+    )
+    return next((kind for test, kind in kinds if test(mode)), "not a plain file")
+
+
+def open_regular(path: Path, limit: int | None = None) -> BinaryIO:
+    """Open a regular file for reading; raises UnreadableFile for anything else.
+
+    The file is opened without blocking (a FIFO would wait for a writer forever) and
+    checked once open, so a symlink to ``/dev/zero`` or a FIFO named ``*.txt`` is
+    refused rather than read until memory runs out. ``limit`` refuses a larger file.
+    """
     try:
-        too_big = size_reason(path.stat().st_size, limit)
-        if too_big:
-            raise UnreadableFile(too_big, too_big=True)
-        return path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
         raise UnreadableFile(os_error_reason(error)) from error
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableFile(f"not a regular file: {_file_kind(info.st_mode)}")
+        too_big = size_reason(info.st_size, limit) if limit is not None else None
+        if too_big:
+            raise UnreadableFile(too_big, too_big=True)
+        os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def read_capped(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes:
+    """The bytes of a regular file; raises UnreadableFile when it is over ``limit``
+    (its size is checked again while reading: it may grow) or unreadable."""
+    with open_regular(path, limit) as stream:
+        try:
+            raw = stream.read(limit + 1)
+        except OSError as error:
+            raise UnreadableFile(os_error_reason(error)) from error
+    too_big = size_reason(len(raw), limit)
+    if too_big:
+        raise UnreadableFile(too_big, too_big=True)
+    return raw
 
 
 def read_text_file(path: Path) -> Iterator[RawDocument | Skipped | Notice]:
     """Yield the article in a text file, or a ``Skipped`` saying why there is none."""
-    source_ref = str(path)
+    source_ref = path_text(path)
     try:
         raw = read_capped(path)
     except UnreadableFile as error:
