@@ -104,9 +104,16 @@ def test_html_seed_joins_the_text_seeds_story(nlp, tmp_path: Path, gold: dict) -
     assert authors == {**dict.fromkeys(gold["story"]["articles"]), "seed.html": "Sample Writer"}
 
 
+def test_a_page_in_any_language_is_read_with_its_language(tmp_path: Path) -> None:
+    (tmp_path / "german.html").write_bytes(GERMAN_PAGE.encode())
+    (document,) = read_paths([tmp_path])
+    assert isinstance(document, RawDocument)
+    assert document.language == "de"
+    assert "Pegel der Elbe" in document.text
+
+
 def test_bad_pages_are_skipped_with_a_reason(tmp_path: Path) -> None:
     files = {
-        "german.html": GERMAN_PAGE.encode(),
         "sections.html": NAVIGATION_PAGE.encode(),
         "report.html": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",
         "cut.html.gz": gzip.compress(SEED_PAGE.read_bytes())[:500],
@@ -116,7 +123,6 @@ def test_bad_pages_are_skipped_with_a_reason(tmp_path: Path) -> None:
         (tmp_path / name).write_bytes(data)
     results = {Path(r.source_ref).name: r for r in read_paths([tmp_path])}
     assert all(isinstance(r, Skipped) for r in results.values())
-    assert results["german.html"].reason == "language de not supported yet"
     assert results["sections.html"].reason == "no article text found on the page"
     assert results["report.html"].reason == "not an HTML page: a PDF document"
     assert results["cut.html.gz"].reason.startswith("not readable as gzip")

@@ -17,6 +17,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
+from newsgraph.language import count_words, identify_language
 from newsgraph.records import Article, RawDocument, Section, content_id
 
 RULES_FILE = files("newsgraph") / "data" / "clean" / "rules.toml"
@@ -207,7 +208,7 @@ def clean_document(doc: RawDocument, rules: CleaningRules | None = None) -> Arti
             sections.append(Section(paragraphs[index], len(body)))
         else:
             body.append(paragraphs[index])
-    words = sum(len(p.split()) for p in body) + len((standfirst or "").split())
+    words = sum(map(count_words, body)) + count_words(standfirst or "")
     if not body or words < MIN_ARTICLE_WORDS:
         raise EmptyArticle("no article text after cleaning")
     return Article(
@@ -222,6 +223,7 @@ def clean_document(doc: RawDocument, rules: CleaningRules | None = None) -> Arti
         author=doc.author,
         captions=captions,
         sections=sections,
+        language=doc.language or identify_language(doc.text),
     )
 
 

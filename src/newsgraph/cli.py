@@ -155,6 +155,7 @@ def ingest(
         "duplicates",
         f"{report.duplicates} ({report.joined} joined a story, {report.unchanged} already stored)",
     )
+    summary.add_row("languages", report.language_summary())
     summary.add_row("skipped", str(len(report.skipped)))
     summary.add_row("store", ", ".join(f"{v} {k}" for k, v in counts.items()))
     console.print(Panel(summary, title="Ingest summary", expand=False))

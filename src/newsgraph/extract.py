@@ -23,10 +23,11 @@ from typing import Any
 from urllib.parse import urljoin
 
 import htmldate
-import py3langid
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.utils import load_html
+
+from newsgraph.language import identify_language
 
 RULES_FILE = files("newsgraph") / "data" / "extract" / "extract.toml"
 _SPACES = re.compile(r"\s+")
@@ -50,22 +51,15 @@ class ExtractionRules:
     retry_below_chars: int
     extensive_date_search: bool
     article_types: frozenset[str]
-    supported_languages: frozenset[str]
-    language_sample_chars: int
-    min_identified_chars: int
 
     @classmethod
     def load(cls) -> ExtractionRules:
         data = tomllib.loads(RULES_FILE.read_text(encoding="utf-8"))
-        language = data["language"]
         return cls(
             trafilatura_options=dict(data["trafilatura"]),
             retry_below_chars=data["fallback"]["retry_below_chars"],
             extensive_date_search=data["dates"]["extensive_search"],
             article_types=frozenset(data["metadata"]["article_types"]),
-            supported_languages=frozenset(language["supported"]),
-            language_sample_chars=language["sample_chars"],
-            min_identified_chars=language["min_identified_chars"],
         )
 
 
@@ -87,11 +81,6 @@ class ExtractedPage:
     url: str | None = None
     language: str | None = None
     declared_language: str | None = field(default=None, repr=False)
-
-    def is_supported_language(self, rules: ExtractionRules | None = None) -> bool:
-        """Whether later stages can read the page (an unknown language gets the benefit)."""
-        rules = rules or default_rules()
-        return self.language is None or self.language in rules.supported_languages
 
 
 def extract_page(
@@ -129,7 +118,7 @@ def extract_page(
         publisher=metadata.get("publisher"),
         author=metadata.get("author"),
         url=urljoin(url or "", canonical) if canonical else url,
-        language=_identify_language(text, declared, rules),
+        language=identify_language(text, declared),
         declared_language=declared,
     )
 
@@ -145,14 +134,6 @@ def _body_lines(
 
 def _normalise(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
-
-
-def _identify_language(text: str, declared: str | None, rules: ExtractionRules) -> str | None:
-    """The language of the text; the page's declaration only when there is too little text."""
-    if len(text) < rules.min_identified_chars:
-        return declared
-    language, _score = py3langid.classify(text[: rules.language_sample_chars])
-    return language
 
 
 def _language_code(tag: Any) -> str | None:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from newsgraph.language import count_words
+
 PARAGRAPH_SEPARATOR = "\n\n"
 
 
@@ -26,7 +28,8 @@ class RawDocument:
     inputs: the record's ``id``, else its URL, else ``path`` or ``path:line``.
     ``published`` is an ISO date string (YYYY-MM-DD) when the source gave one.
     ``captions`` are captions the source marked as such (an HTML page's figure
-    captions), so cleaning need not guess them from the text.
+    captions), so cleaning need not guess them from the text. ``language`` is an
+    ISO 639-1 code where the reader identified it (an HTML page's), else None.
     """
 
     source_ref: str
@@ -37,6 +40,7 @@ class RawDocument:
     publisher: str | None = None
     author: str | None = None
     captions: tuple[str, ...] = ()
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,8 @@ class Section:
 class Article:
     """A cleaned article: body paragraphs without captions, credits or source lines.
 
-    ``tone`` is GDELT-style average tone of its ``text`` (``newsgraph.tone``).
+    ``tone`` is GDELT-style average tone of its ``text`` (``newsgraph.tone``);
+    ``language`` the ISO 639-1 code of its text (``newsgraph.language``).
     """
 
     id: str
@@ -74,6 +79,7 @@ class Article:
     captions: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     tone: float | None = None
+    language: str | None = None
 
     @property
     def body(self) -> str:
@@ -108,7 +114,8 @@ class Article:
 
     @property
     def word_count(self) -> int:
-        return sum(len(p.split()) for p in self.paragraphs)
+        """Body words; a character of Chinese, Japanese or Thai counts as one."""
+        return sum(count_words(p) for p in self.paragraphs)
 
 
 def content_id(text: str) -> str:
