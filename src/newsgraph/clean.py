@@ -59,6 +59,7 @@ class CleaningRules:
     source_line: re.Pattern[str]
     source_max_words: int
     boilerplate_lines: frozenset[str]
+    boilerplate_patterns: tuple[re.Pattern[str], ...]
     heading_max_words: int
     heading_terminal_punctuation: tuple[str, ...]
     not_heading: tuple[re.Pattern[str], ...]
@@ -101,6 +102,7 @@ class CleaningRules:
             ),
             source_max_words=data["source_line"]["max_words"],
             boilerplate_lines=frozenset(line.casefold() for line in data["boilerplate"]["lines"]),
+            boilerplate_patterns=tuple(map(re.compile, data["boilerplate"]["line_patterns"])),
             heading_max_words=data["headings"]["max_words"],
             heading_terminal_punctuation=tuple(data["headings"]["terminal_punctuation"]),
             not_heading=tuple(map(re.compile, data["headings"]["not_heading_patterns"])),
@@ -152,8 +154,11 @@ class CleaningRules:
         return None
 
     def is_boilerplate(self, line: str) -> bool:
-        """Whether a whole line is page furniture ('Advertisement', 'Read more')."""
-        return line.casefold() in self.boilerplate_lines
+        """Whether a whole line is page furniture ('Advertisement', 'Read more', a
+        'SEE MORE: …' link to another story, a '[VIDEO]' tag)."""
+        return line.casefold() in self.boilerplate_lines or any(
+            pattern.match(line) for pattern in self.boilerplate_patterns
+        )
 
     def looks_like_heading(self, paragraph: str) -> bool:
         """Short, capitalised and without sentence-final punctuation: shaped like a heading."""

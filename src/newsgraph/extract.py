@@ -27,7 +27,9 @@ from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.utils import load_html
 
+from newsgraph.clutter import ClutterRules, drop_repeated_link_cards
 from newsgraph.language import identify_language
+from newsgraph.publisher import page_publisher
 
 RULES_FILE = files("newsgraph") / "data" / "extract" / "extract.toml"
 _SPACES = re.compile(r"\s+")
@@ -51,6 +53,7 @@ class ExtractionRules:
     retry_below_chars: int
     extensive_date_search: bool
     article_types: frozenset[str]
+    clutter: ClutterRules
 
     @classmethod
     def load(cls) -> ExtractionRules:
@@ -60,6 +63,7 @@ class ExtractionRules:
             retry_below_chars=data["fallback"]["retry_below_chars"],
             extensive_date_search=data["dates"]["extensive_search"],
             article_types=frozenset(data["metadata"]["article_types"]),
+            clutter=ClutterRules(**data["clutter"]),
         )
 
 
@@ -99,6 +103,7 @@ def extract_page(
     published = htmldate.find_date(
         tree, extensive_search=rules.extensive_date_search, original_date=True, url=url
     )
+    drop_repeated_link_cards(tree, rules.clutter)
     lines = _body_lines(tree, url, rules, fast=True)
     if sum(map(len, lines)) < rules.retry_below_chars:
         lines = _body_lines(tree, url, rules, fast=False)
@@ -110,14 +115,20 @@ def extract_page(
     text = "\n\n".join(lines)
     declared = metadata.get("language")
     canonical = metadata.get("url")
+    url = urljoin(url or "", canonical) if canonical else url
     return ExtractedPage(
         text=text,
         captions=tuple(captions),
         title=title,
         published=published,
-        publisher=metadata.get("publisher"),
+        publisher=page_publisher(
+            metadata.get("publisher"),
+            [metadata[key] for key in ("og:site_name", "application-name") if key in metadata],
+            metadata.get("page_title"),
+            url,
+        ),
         author=metadata.get("author"),
-        url=urljoin(url or "", canonical) if canonical else url,
+        url=url,
         language=identify_language(text, declared),
         declared_language=declared,
     )
@@ -156,22 +167,28 @@ def _captions(tree: HtmlElement) -> list[str]:
 
 
 def _page_metadata(tree: HtmlElement, rules: ExtractionRules) -> dict[str, str]:
-    """Title, publisher, author, canonical URL and declared language, best source first."""
+    """Title, JSON-LD publisher, site names, author, canonical URL and declared language,
+    best source first."""
     found: dict[str, str] = {}
 
     def offer(key: str, value: Any) -> None:
         if isinstance(value, str) and (text := _normalise(value)) and key not in found:
             found[key] = text
 
+    named = _json_ld_names(tree)
     for item in _json_ld_articles(tree, rules.article_types):
         offer("title", item.get("headline"))
-        offer("publisher", _name_of(item.get("publisher")))
+        offer(
+            "publisher", _name_of(item.get("publisher")) or named.get(_id_of(item.get("publisher")))
+        )
         offer("author", _names_of(item.get("author")))
         offer("url", item.get("url") or _name_of(item.get("mainEntityOfPage"), "@id"))
         offer("language", _language_code(item.get("inLanguage")))
     meta = _meta_properties(tree)
     offer("title", meta.get("og:title"))
-    offer("publisher", meta.get("og:site_name"))
+    offer("og:site_name", meta.get("og:site_name"))
+    offer("application-name", meta.get("application-name"))
+    offer("page_title", _first(tree.xpath("//title/text()")))
     author = meta.get("author") or meta.get("article:author")
     if author and not author.startswith(("http://", "https://")):
         offer("author", author)
@@ -219,6 +236,34 @@ def _json_ld_articles(tree: HtmlElement, article_types: frozenset[str]) -> Itera
                 stack.extend(reversed(item.get("@graph") or []))
     objects.sort(key=lambda item: item.get("@type") == "WebPage")
     yield from objects
+
+
+def _json_ld_names(tree: HtmlElement) -> dict[str, str]:
+    """@id -> name of every named JSON-LD node: a publisher given as {"@id": …} only."""
+    names: dict[str, str] = {}
+    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            stack = [json.loads(script)]
+        except ValueError:
+            continue
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                node_id, name = item.get("@id"), item.get("name")
+                if isinstance(node_id, str) and isinstance(name, str):
+                    names.setdefault(node_id, name)
+                stack.extend(value for value in item.values() if isinstance(value, dict | list))
+    return names
+
+
+def _id_of(value: Any) -> str:
+    """The @id of a JSON-LD reference ({"@id": …}), or of the first of a list."""
+    if isinstance(value, list) and value:
+        value = value[0]
+    node_id = value.get("@id") if isinstance(value, dict) else None
+    return node_id if isinstance(node_id, str) else ""
 
 
 def _name_of(value: Any, key: str = "name") -> str | None:
