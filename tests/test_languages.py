@@ -7,11 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
+from newsgraph.api.app import create_app
 from newsgraph.language import count_words, spaced_characters, supported
 from newsgraph.pipeline import Ingestor
 from newsgraph.records import Article
-from newsgraph.store import open_store
+from newsgraph.store import Filters, open_store
 from newsgraph.stories import Signature, VersionIndex
 
 CHINESE = [
@@ -108,6 +110,11 @@ def test_chinese_and_japanese_pages_are_stored_grouped_and_searchable(tmp_path: 
             for query in ("供水管网", "管网", "太陽光パネル", "小学校", "暴雨")
         }
         counts = store.counts()
+        # The workbench's ranked search takes the same route.
+        ranked = {
+            query: [hit["story_id"] for hit in store.search_stories(query, Filters())]
+            for query in ("供水管网", "管网", "小学校")
+        }
     assert not report.skipped
     assert report.languages == {"zh": 3, "ja": 2}
     assert report.without_facts == {"zh": 2, "ja": 1}
@@ -126,4 +133,15 @@ def test_chinese_and_japanese_pages_are_stored_grouped_and_searchable(tmp_path: 
     assert found["供水管网"] == found["管网"] == {by_source["zh.html"]}
     assert found["太陽光パネル"] == found["小学校"] == {by_source["ja.html"]}
     assert found["暴雨"] == {by_source["zh-other.html"]}
+    assert ranked == {
+        "供水管网": [by_source["zh.html"]],
+        "管网": [by_source["zh.html"]],
+        "小学校": [by_source["ja.html"]],
+    }
     assert counts["actors"] == counts["quotes"] == counts["events"] == counts["claims"] == 0
+    # The workbench says why such a story has no facts.
+    app = create_app(str(tmp_path / "store.db"))
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        page = client.get(f"/stories/{by_source['zh.html']}").text
+    assert "language zh" in page and 'id="story-no-facts"' in page
+    assert "上海市政府周一宣布" in page
