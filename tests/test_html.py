@@ -121,6 +121,16 @@ def test_a_page_in_any_language_is_read_with_its_language(tmp_path: Path) -> Non
     assert "Pegel der Elbe" in document.text
 
 
+def test_extract_command_reads_a_page_in_any_language(tmp_path: Path) -> None:
+    page = tmp_path / "german.html"
+    page.write_bytes(GERMAN_PAGE.encode())
+    result = CliRunner().invoke(app, ["extract", str(page), "--json"])
+    assert result.exit_code == 0, result.output
+    article = json.loads(result.output)
+    assert article["language"] == "de"
+    assert "Feuerwehr und Technisches Hilfswerk" in article["body"]
+
+
 def test_bad_pages_are_skipped_with_a_reason(tmp_path: Path) -> None:
     files = {
         "sections.html": NAVIGATION_PAGE.encode(),

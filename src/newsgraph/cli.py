@@ -748,6 +748,7 @@ def extract(
         "published": article.published,
         "publisher": article.publisher,
         "author": article.author,
+        "language": article.language,
         "url": article.url,
         "standfirst": article.standfirst,
         "body": article.body,
@@ -757,7 +758,8 @@ def extract(
     if as_json:
         _print_json(data)
         return
-    meta = " · ".join(str(data[key]) for key in ("published", "publisher", "author") if data[key])
+    shown = ("published", "publisher", "author", "language")
+    meta = " · ".join(str(data[key]) for key in shown if data[key])
     console.print(Panel(escape(article.title or source), subtitle=escape(meta), expand=False))
     if article.url:
         console.print(f"[dim]{escape(article.url)}[/]")
