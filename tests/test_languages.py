@@ -6,15 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import httpx
 import pytest
-from fastapi.testclient import TestClient
 
-from newsgraph.api.app import create_app
 from newsgraph.language import count_words, spaced_characters, supported
 from newsgraph.pipeline import Ingestor
 from newsgraph.records import Article
 from newsgraph.store import Filters, open_store
 from newsgraph.stories import Signature, VersionIndex
+from workbench_server import running_server
 
 CHINESE = [
     "上海市政府周一宣布，将在明年投入三百亿元改造城市老旧供水管网，覆盖全市十六个区。",
@@ -140,8 +140,7 @@ def test_chinese_and_japanese_pages_are_stored_grouped_and_searchable(tmp_path: 
     }
     assert counts["actors"] == counts["quotes"] == counts["events"] == counts["claims"] == 0
     # The workbench says why such a story has no facts.
-    app = create_app(str(tmp_path / "store.db"))
-    with TestClient(app, base_url="http://127.0.0.1") as client:
-        page = client.get(f"/stories/{by_source['zh.html']}").text
+    with running_server(tmp_path / "store.db") as base_url:
+        page = httpx.get(f"{base_url}/stories/{by_source['zh.html']}", timeout=30).text
     assert "language zh" in page and 'id="story-no-facts"' in page
     assert "上海市政府周一宣布" in page
