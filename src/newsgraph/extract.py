@@ -175,8 +175,9 @@ def _page_metadata(tree: HtmlElement, rules: ExtractionRules) -> dict[str, str]:
         if isinstance(value, str) and (text := _normalise(value)) and key not in found:
             found[key] = text
 
-    named = _json_ld_names(tree)
-    for item in _json_ld_articles(tree, rules.article_types):
+    scripts = _json_ld_scripts(tree)
+    named = _json_ld_names(scripts)
+    for item in _json_ld_articles(scripts, rules.article_types):
         offer("title", item.get("headline"))
         offer(
             "publisher", _name_of(item.get("publisher")) or named.get(_id_of(item.get("publisher")))
@@ -214,14 +215,21 @@ def _meta_properties(tree: HtmlElement) -> dict[str, str]:
     return properties
 
 
-def _json_ld_articles(tree: HtmlElement, article_types: frozenset[str]) -> Iterator[dict]:
-    """JSON-LD objects of an article type, articles first, then web pages; bad JSON ignored."""
-    objects: list[dict] = []
+def _json_ld_scripts(tree: HtmlElement) -> list[Any]:
+    """The parsed JSON-LD scripts of the page; bad JSON ignored."""
+    parsed = []
     for script in tree.xpath("//script[@type='application/ld+json']/text()"):
         try:
-            data = json.loads(script)
+            parsed.append(json.loads(script))
         except ValueError:
             continue
+    return parsed
+
+
+def _json_ld_articles(scripts: list[Any], article_types: frozenset[str]) -> Iterator[dict]:
+    """JSON-LD objects of an article type, articles first, then web pages."""
+    objects: list[dict] = []
+    for data in scripts:
         stack = [data]
         while stack:
             item = stack.pop()
@@ -238,14 +246,11 @@ def _json_ld_articles(tree: HtmlElement, article_types: frozenset[str]) -> Itera
     yield from objects
 
 
-def _json_ld_names(tree: HtmlElement) -> dict[str, str]:
+def _json_ld_names(scripts: list[Any]) -> dict[str, str]:
     """@id -> name of every named JSON-LD node: a publisher given as {"@id": …} only."""
     names: dict[str, str] = {}
-    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
-        try:
-            stack = [json.loads(script)]
-        except ValueError:
-            continue
+    for data in scripts:
+        stack = [data]
         while stack:
             item = stack.pop()
             if isinstance(item, list):
