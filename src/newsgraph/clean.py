@@ -17,6 +17,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
+from newsgraph.language import count_words, identify_language
 from newsgraph.records import Article, RawDocument, Section, content_id
 
 RULES_FILE = files("newsgraph") / "data" / "clean" / "rules.toml"
@@ -58,6 +59,7 @@ class CleaningRules:
     source_line: re.Pattern[str]
     source_max_words: int
     boilerplate_lines: frozenset[str]
+    boilerplate_patterns: tuple[re.Pattern[str], ...]
     heading_max_words: int
     heading_terminal_punctuation: tuple[str, ...]
     not_heading: tuple[re.Pattern[str], ...]
@@ -100,6 +102,7 @@ class CleaningRules:
             ),
             source_max_words=data["source_line"]["max_words"],
             boilerplate_lines=frozenset(line.casefold() for line in data["boilerplate"]["lines"]),
+            boilerplate_patterns=tuple(map(re.compile, data["boilerplate"]["line_patterns"])),
             heading_max_words=data["headings"]["max_words"],
             heading_terminal_punctuation=tuple(data["headings"]["terminal_punctuation"]),
             not_heading=tuple(map(re.compile, data["headings"]["not_heading_patterns"])),
@@ -151,8 +154,11 @@ class CleaningRules:
         return None
 
     def is_boilerplate(self, line: str) -> bool:
-        """Whether a whole line is page furniture ('Advertisement', 'Read more')."""
-        return line.casefold() in self.boilerplate_lines
+        """Whether a whole line is page furniture ('Advertisement', 'Read more', a
+        'SEE MORE: …' link to another story, a '[VIDEO]' tag)."""
+        return line.casefold() in self.boilerplate_lines or any(
+            pattern.match(line) for pattern in self.boilerplate_patterns
+        )
 
     def looks_like_heading(self, paragraph: str) -> bool:
         """Short, capitalised and without sentence-final punctuation: shaped like a heading."""
@@ -207,7 +213,7 @@ def clean_document(doc: RawDocument, rules: CleaningRules | None = None) -> Arti
             sections.append(Section(paragraphs[index], len(body)))
         else:
             body.append(paragraphs[index])
-    words = sum(len(p.split()) for p in body) + len((standfirst or "").split())
+    words = sum(map(count_words, body)) + count_words(standfirst or "")
     if not body or words < MIN_ARTICLE_WORDS:
         raise EmptyArticle("no article text after cleaning")
     return Article(
@@ -222,6 +228,7 @@ def clean_document(doc: RawDocument, rules: CleaningRules | None = None) -> Arti
         author=doc.author,
         captions=captions,
         sections=sections,
+        language=doc.language or identify_language(doc.text),
     )
 
 

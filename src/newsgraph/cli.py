@@ -178,6 +178,7 @@ def ingest(
         "duplicates",
         f"{report.duplicates} ({report.joined} joined a story, {report.unchanged} already stored)",
     )
+    summary.add_row("languages", report.language_summary())
     summary.add_row("skipped", str(report.skipped_count))
     summary.add_row("store", ", ".join(f"{v} {k}" for k, v in counts.items()))
     console.print(Panel(summary, title="Ingest summary", expand=False))
@@ -722,6 +723,7 @@ def extract(
         "published": article.published,
         "publisher": article.publisher,
         "author": article.author,
+        "language": article.language,
         "url": article.url,
         "standfirst": article.standfirst,
         "body": article.body,
@@ -731,7 +733,8 @@ def extract(
     if as_json:
         _print_json(data)
         return
-    meta = " · ".join(str(data[key]) for key in ("published", "publisher", "author") if data[key])
+    shown = ("published", "publisher", "author", "language")
+    meta = " · ".join(str(data[key]) for key in shown if data[key])
     console.print(Panel(escape(article.title or source), subtitle=escape(meta), expand=False))
     if article.url:
         console.print(f"[dim]{escape(article.url)}[/]")

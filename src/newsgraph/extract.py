@@ -22,11 +22,13 @@ from typing import Any
 from urllib.parse import urljoin
 
 import htmldate
-import py3langid
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.utils import load_html
 
+from newsgraph.clutter import ClutterRules, drop_repeated_link_cards
+from newsgraph.language import identify_language
+from newsgraph.publisher import page_publisher
 from newsgraph.untrusted import BadJSON, parse_json
 
 RULES_FILE = files("newsgraph") / "data" / "extract" / "extract.toml"
@@ -51,22 +53,17 @@ class ExtractionRules:
     retry_below_chars: int
     extensive_date_search: bool
     article_types: frozenset[str]
-    supported_languages: frozenset[str]
-    language_sample_chars: int
-    min_identified_chars: int
+    clutter: ClutterRules
 
     @classmethod
     def load(cls) -> ExtractionRules:
         data = tomllib.loads(RULES_FILE.read_text(encoding="utf-8"))
-        language = data["language"]
         return cls(
             trafilatura_options=dict(data["trafilatura"]),
             retry_below_chars=data["fallback"]["retry_below_chars"],
             extensive_date_search=data["dates"]["extensive_search"],
             article_types=frozenset(data["metadata"]["article_types"]),
-            supported_languages=frozenset(language["supported"]),
-            language_sample_chars=language["sample_chars"],
-            min_identified_chars=language["min_identified_chars"],
+            clutter=ClutterRules(**data["clutter"]),
         )
 
 
@@ -89,11 +86,6 @@ class ExtractedPage:
     language: str | None = None
     declared_language: str | None = field(default=None, repr=False)
 
-    def is_supported_language(self, rules: ExtractionRules | None = None) -> bool:
-        """Whether later stages can read the page (an unknown language gets the benefit)."""
-        rules = rules or default_rules()
-        return self.language is None or self.language in rules.supported_languages
-
 
 def extract_page(
     html: bytes | str, url: str | None = None, rules: ExtractionRules | None = None
@@ -111,6 +103,7 @@ def extract_page(
     published = htmldate.find_date(
         tree, extensive_search=rules.extensive_date_search, original_date=True, url=url
     )
+    drop_repeated_link_cards(tree, rules.clutter)
     lines = _body_lines(tree, url, rules, fast=True)
     if sum(map(len, lines)) < rules.retry_below_chars:
         lines = _body_lines(tree, url, rules, fast=False)
@@ -122,15 +115,21 @@ def extract_page(
     text = "\n\n".join(lines)
     declared = metadata.get("language")
     canonical = metadata.get("url")
+    url = urljoin(url or "", canonical) if canonical else url
     return ExtractedPage(
         text=text,
         captions=tuple(captions),
         title=title,
         published=published,
-        publisher=metadata.get("publisher"),
+        publisher=page_publisher(
+            metadata.get("publisher"),
+            [metadata[key] for key in ("og:site_name", "application-name") if key in metadata],
+            metadata.get("page_title"),
+            url,
+        ),
         author=metadata.get("author"),
-        url=urljoin(url or "", canonical) if canonical else url,
-        language=_identify_language(text, declared, rules),
+        url=url,
+        language=identify_language(text, declared),
         declared_language=declared,
     )
 
@@ -146,14 +145,6 @@ def _body_lines(
 
 def _normalise(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
-
-
-def _identify_language(text: str, declared: str | None, rules: ExtractionRules) -> str | None:
-    """The language of the text; the page's declaration only when there is too little text."""
-    if len(text) < rules.min_identified_chars:
-        return declared
-    language, _score = py3langid.classify(text[: rules.language_sample_chars])
-    return language
 
 
 def _language_code(tag: Any) -> str | None:
@@ -176,22 +167,29 @@ def _captions(tree: HtmlElement) -> list[str]:
 
 
 def _page_metadata(tree: HtmlElement, rules: ExtractionRules) -> dict[str, str]:
-    """Title, publisher, author, canonical URL and declared language, best source first."""
+    """Title, JSON-LD publisher, site names, author, canonical URL and declared language,
+    best source first."""
     found: dict[str, str] = {}
 
     def offer(key: str, value: Any) -> None:
         if isinstance(value, str) and (text := _normalise(value)) and key not in found:
             found[key] = text
 
-    for item in _json_ld_articles(tree, rules.article_types):
+    scripts = _json_ld_scripts(tree)
+    named = _json_ld_names(scripts)
+    for item in _json_ld_articles(scripts, rules.article_types):
         offer("title", item.get("headline"))
-        offer("publisher", _name_of(item.get("publisher")))
+        offer(
+            "publisher", _name_of(item.get("publisher")) or named.get(_id_of(item.get("publisher")))
+        )
         offer("author", _names_of(item.get("author")))
         offer("url", item.get("url") or _name_of(item.get("mainEntityOfPage"), "@id"))
         offer("language", _language_code(item.get("inLanguage")))
     meta = _meta_properties(tree)
     offer("title", meta.get("og:title"))
-    offer("publisher", meta.get("og:site_name"))
+    offer("og:site_name", meta.get("og:site_name"))
+    offer("application-name", meta.get("application-name"))
+    offer("page_title", _first(tree.xpath("//title/text()")))
     author = meta.get("author") or meta.get("article:author")
     if author and not author.startswith(("http://", "https://")):
         offer("author", author)
@@ -217,14 +215,21 @@ def _meta_properties(tree: HtmlElement) -> dict[str, str]:
     return properties
 
 
-def _json_ld_articles(tree: HtmlElement, article_types: frozenset[str]) -> Iterator[dict]:
-    """JSON-LD objects of an article type, articles first, then web pages; bad JSON ignored."""
-    objects: list[dict] = []
+def _json_ld_scripts(tree: HtmlElement) -> list[Any]:
+    """The parsed JSON-LD scripts of the page; bad JSON ignored."""
+    parsed = []
     for script in tree.xpath("//script[@type='application/ld+json']/text()"):
         try:
-            data = parse_json(script)
+            parsed.append(parse_json(script))
         except BadJSON:
             continue
+    return parsed
+
+
+def _json_ld_articles(scripts: list[Any], article_types: frozenset[str]) -> Iterator[dict]:
+    """JSON-LD objects of an article type, articles first, then web pages."""
+    objects: list[dict] = []
+    for data in scripts:
         stack = [data]
         while stack:
             item = stack.pop()
@@ -239,6 +244,31 @@ def _json_ld_articles(tree: HtmlElement, article_types: frozenset[str]) -> Itera
                 stack.extend(reversed(item.get("@graph") or []))
     objects.sort(key=lambda item: item.get("@type") == "WebPage")
     yield from objects
+
+
+def _json_ld_names(scripts: list[Any]) -> dict[str, str]:
+    """@id -> name of every named JSON-LD node: a publisher given as {"@id": …} only."""
+    names: dict[str, str] = {}
+    for data in scripts:
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                node_id, name = item.get("@id"), item.get("name")
+                if isinstance(node_id, str) and isinstance(name, str):
+                    names.setdefault(node_id, name)
+                stack.extend(value for value in item.values() if isinstance(value, dict | list))
+    return names
+
+
+def _id_of(value: Any) -> str:
+    """The @id of a JSON-LD reference ({"@id": …}), or of the first of a list."""
+    if isinstance(value, list) and value:
+        value = value[0]
+    node_id = value.get("@id") if isinstance(value, dict) else None
+    return node_id if isinstance(node_id, str) else ""
 
 
 def _name_of(value: Any, key: str = "name") -> str | None:

@@ -23,6 +23,7 @@ from newsgraph.claims import extract_claims
 from newsgraph.clean import EmptyArticle, clean_document
 from newsgraph.events import extract_events
 from newsgraph.geo import locate_events
+from newsgraph.language import supported
 from newsgraph.nlp import annotate_with, doc_text, load_pipeline
 from newsgraph.quotes import extract_quotes
 from newsgraph.read import Notice, read_paths
@@ -62,6 +63,9 @@ class IngestReport:
     joined: int = 0  # near-duplicate versions that joined an existing story
     unchanged: int = 0  # exact content already in the store (or twice in this run)
     annotated: int = 0  # stories whose facts were (re)extracted
+    languages: Counter[str] = field(default_factory=Counter)  # new articles per language
+    # Stories stored with text, story and search but no facts: no NLP for their language.
+    without_facts: Counter[str] = field(default_factory=Counter)
     skipped: list[Skipped] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
 
@@ -73,6 +77,15 @@ class IngestReport:
     def skipped_count(self) -> int:
         """Inputs skipped, counting those a summary line stands for."""
         return sum(item.count for item in self.skipped)
+
+    def language_summary(self) -> str:
+        """'en 40 · zh 2 (text, stories and search; no facts)': new articles by language."""
+        parts = []
+        for language, count in self.languages.most_common():
+            known = None if language == "unknown" else language
+            note = "" if supported(known) else " (text, stories and search; no facts)"
+            parts.append(f"{language} {count}{note}")
+        return " · ".join(parts) or "none new"
 
 
 def extract_facts(
@@ -201,6 +214,7 @@ class Ingestor:
                 report.unchanged += 1
                 continue
             seen.add(article.id)
+            report.languages[article.language or "unknown"] += 1
             pending += 1
             signature = Signature.of(article)
             story_id = self.index.match(signature)
@@ -218,8 +232,17 @@ class Ingestor:
             signatures.setdefault(story.id, {})[article.id] = signature.to_bytes()
             self.index.add(article.id, story.id, signature)
 
-        # NLP once per story, and only where the canonical version changed.
-        to_annotate = [s for s in stories.values() if s.canonical_id != canonical_before[s.id]]
+        # NLP once per story, and only where the canonical version changed; a story in
+        # a language without an NLP pipeline is stored without facts.
+        changed = [s for s in stories.values() if s.canonical_id != canonical_before[s.id]]
+        to_annotate = [s for s in changed if supported(s.canonical.language)]
+        for story in changed:
+            if story not in to_annotate:
+                report.without_facts[story.canonical.language or "unknown"] += 1
+                facts = StoryFacts(story.id, story.canonical_id)
+                self.store.save_story(story, signatures[story.id], facts)
+                if progress:
+                    progress(len(signatures[story.id]), 0)
         texts = ((story.canonical.text, story) for story in to_annotate)
         for doc, story in annotate_with(texts, self.nlp, batch_size=32):
             facts = extract_facts(story, doc, self.dictionary)
@@ -230,7 +253,7 @@ class Ingestor:
             if progress:
                 progress(len(signatures[story.id]), story.canonical.word_count)
         for story in stories.values():
-            if story not in to_annotate:
+            if story not in changed:
                 # A new version with the canonical unchanged: its facts are found in
                 # it by their sentences, without NLP.
                 mentions = version_mentions(story, self.store.fact_sentences(story.id))

@@ -15,6 +15,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from newsgraph.language import count_words
+
 PARAGRAPH_SEPARATOR = "\n\n"
 
 
@@ -29,6 +31,8 @@ class RawDocument:
     captions), so cleaning need not guess them from the text.
     ``origin`` is where in its input the document was read (``path:line``,
     ``path#n``) when ``source_ref`` is an id or URL, so the summary can name both.
+    ``language`` is an ISO 639-1 code where the reader identified it (an HTML page's),
+    else None.
     """
 
     source_ref: str
@@ -40,6 +44,7 @@ class RawDocument:
     author: str | None = None
     captions: tuple[str, ...] = ()
     origin: str | None = None
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -66,7 +71,8 @@ class Section:
 class Article:
     """A cleaned article: body paragraphs without captions, credits or source lines.
 
-    ``tone`` is GDELT-style average tone of its ``text`` (``newsgraph.tone``).
+    ``tone`` is GDELT-style average tone of its ``text`` (``newsgraph.tone``);
+    ``language`` the ISO 639-1 code of its text (``newsgraph.language``).
     """
 
     id: str
@@ -81,6 +87,7 @@ class Article:
     captions: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     tone: float | None = None
+    language: str | None = None
 
     @property
     def body(self) -> str:
@@ -115,7 +122,8 @@ class Article:
 
     @property
     def word_count(self) -> int:
-        return sum(len(p.split()) for p in self.paragraphs)
+        """Body words; a character of Chinese, Japanese or Thai counts as one."""
+        return sum(count_words(p) for p in self.paragraphs)
 
 
 def content_id(text: str) -> str:

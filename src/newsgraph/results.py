@@ -94,6 +94,7 @@ class Version:
     author: str | None
     url: str | None
     word_count: int
+    language: str | None = None
 
     @classmethod
     def from_store(cls, data: Mapping[str, Any]) -> Version:
@@ -106,6 +107,7 @@ class Version:
             data["author"],
             data["url"],
             data["word_count"],
+            data.get("language"),
         )
 
 

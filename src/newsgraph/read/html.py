@@ -2,8 +2,8 @@
 
 Every page, wherever it came from (a file, a URL, a feed item, a WARC record),
 goes through ``page_to_documents``, so all of them are judged alike: a binary
-file, a page without an article or a page in a language the later stages cannot
-read becomes a ``Skipped`` with the reason.
+file or a page without an article becomes a ``Skipped`` with the reason. A page
+in any language is kept, with the language it is in.
 """
 
 from __future__ import annotations
@@ -83,9 +83,6 @@ def page_to_documents(
     except NotAnArticle as error:
         yield Skipped(summary_ref, str(error))
         return
-    if not page.is_supported_language():
-        yield Skipped(summary_ref, f"language {page.language} not supported yet")
-        return
     yield page_document(page, source_ref, url, title, published, origin)
 
 
@@ -108,4 +105,5 @@ def page_document(
         author=page.author,
         captions=page.captions,
         origin=origin,
+        language=page.language,
     )

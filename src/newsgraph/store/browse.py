@@ -13,6 +13,8 @@ import json
 import sqlite3
 from typing import Any
 
+from newsgraph.store.fulltext import FullTextQuery
+
 JsonDict = dict[str, Any]
 
 # Counting stops after ``COUNT_CAP`` matching articles: a common word's count is then
@@ -22,11 +24,13 @@ _COUNTED = """
 SELECT count(*) AS rows, count(DISTINCT story_id) AS stories, count(DISTINCT group_id) AS groups
 FROM ({rows} LIMIT :cap)
 """
+# {index} and {condition} come from store/fulltext.py (a table name of its own and its
+# parameterised condition), never from the query's text.
 _MATCHED_ROWS = """
 SELECT s.id AS story_id, coalesce(g.group_id, s.id) AS group_id
-FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+FROM {index} JOIN articles a ON a.seq = {index}.rowid
 JOIN stories s ON s.id = a.story_id LEFT JOIN story_groups g ON g.story_id = s.id
-WHERE articles_fts MATCH :match AND {where}
+WHERE {condition} AND {where}
 """
 _FILTERED_ROWS = """
 SELECT s.id AS story_id, coalesce(g.group_id, s.id) AS group_id
@@ -76,13 +80,22 @@ def _rows(connection: sqlite3.Connection, sql: str, parameters: dict[str, Any]) 
     return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
-def story_count(connection: sqlite3.Connection, where: str, parameters: dict[str, Any]) -> JsonDict:
+def story_count(
+    connection: sqlite3.Connection,
+    where: str,
+    parameters: dict[str, Any],
+    search: FullTextQuery | None = None,
+) -> JsonDict:
     """``{stories, groups, capped}``: how many stories meet the conditions ``where`` on
-    ``s`` (and the FTS5 query ``match``, when ``parameters`` carry one), and in how
-    many same-story groups they fall. ``capped``: counting stopped at ``COUNT_CAP``
-    rows, so there are more."""
-    rows = _MATCHED_ROWS if "match" in parameters else _FILTERED_ROWS
-    sql = _COUNTED.format(rows=rows.format(where=where))
+    ``s`` (and the full-text ``search``, when there is one), and in how many same-story
+    groups they fall. ``capped``: counting stopped at ``COUNT_CAP`` rows, so there are
+    more."""
+    if search is None:
+        rows = _FILTERED_ROWS.format(where=where)
+    else:
+        rows = _MATCHED_ROWS.format(index=search.index, condition=search.condition, where=where)
+        parameters = {**parameters, **search.parameters}
+    sql = _COUNTED.format(rows=rows)
     found = _rows(connection, sql, {**parameters, "cap": COUNT_CAP})[0]
     return {
         "stories": found["stories"],

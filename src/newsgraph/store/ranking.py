@@ -15,52 +15,70 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from newsgraph.store.fulltext import FullTextQuery
+
 JsonDict = dict[str, Any]
 SEARCH_WINDOW = 500
 
 # A match's article ``a`` and story ``s``: always for the ranked rows, for the window's
-# floor only when story filters (on ``s``) need them.
-_STORY_JOIN = "JOIN articles a ON a.seq = articles_fts.rowid JOIN stories s ON s.id = a.story_id"
-_BELOW = "AND articles_fts.rowid < :below"
+# floor only when story filters (on ``s``) need them. ``{index}`` is the FTS5 table
+# and ``{condition}`` the search on it (store/fulltext.py).
+_STORY_JOIN = "JOIN articles a ON a.seq = {index}.rowid JOIN stories s ON s.id = a.story_id"
+_BELOW = "AND {index}.rowid < :below"
 _WINDOW_FLOOR = """
-SELECT articles_fts.rowid FROM articles_fts {join}
-WHERE articles_fts MATCH :match AND {where} {below}
-ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET :last
+SELECT {index}.rowid FROM {index} {join}
+WHERE {condition} AND {where} {below}
+ORDER BY {index}.rowid DESC LIMIT 1 OFFSET :last
 """
 # ORDER BY rank alone, so that FTS5 sorts the window itself and snippet() runs for the
 # rows returned, not for every row of the window.
-_RANKED = f"""
+_RANKED = """
 SELECT a.story_id, a.id AS article_id, coalesce(a.title, s.title) AS title,
-       s.published, s.publisher, snippet(articles_fts, 1, char(2), char(3), '…', 24) AS snippet
-FROM articles_fts {_STORY_JOIN}
-WHERE articles_fts MATCH :match AND articles_fts.rowid >= :floor {{below}} AND {{where}}
+       s.published, s.publisher, snippet({index}, 1, char(2), char(3), '…', 24) AS snippet
+FROM {index} {join}
+WHERE {condition} AND {index}.rowid >= :floor {below} AND {where}
 ORDER BY rank LIMIT :rows
 """
 
 
 def ranked_hits(
-    connection: sqlite3.Connection, where: str, parameters: dict[str, Any], wanted: int
+    connection: sqlite3.Connection,
+    search: FullTextQuery,
+    where: str,
+    parameters: dict[str, Any],
+    wanted: int,
 ) -> list[JsonDict]:
     """Up to ``wanted`` hits, one per story (its best version), best first.
 
-    ``where`` are story conditions on ``s`` ("1" for none); ``parameters`` carry them
-    and ``match``, the FTS5 query. Each hit has ``snippet``, FTS5's with the matches
-    between STX and ETX.
+    ``where`` are story conditions on ``s`` ("1" for none); ``parameters`` carry them.
+    Each hit has ``snippet``, FTS5's with the matches between STX and ETX.
     """
+    index = search.index
+    parameters = {**parameters, **search.parameters}
+    story_join = _STORY_JOIN.format(index=index)
+    below_clause = _BELOW.format(index=index)
     hits: dict[str, JsonDict] = {}
     below: int | None = None
     while len(hits) < wanted:
         window = {**parameters, "below": below, "last": SEARCH_WINDOW - 1}
         floor_row = connection.execute(
             _WINDOW_FLOOR.format(
-                join=_STORY_JOIN if where != "1" else "",
+                index=index,
+                condition=search.condition,
+                join=story_join if where != "1" else "",
                 where=where,
-                below=_BELOW if below is not None else "",
+                below=below_clause if below is not None else "",
             ),
             window,
         ).fetchone()
         floor = floor_row[0] if floor_row else 0
-        ranked = _RANKED.format(where=where, below=_BELOW if below is not None else "")
+        ranked = _RANKED.format(
+            index=index,
+            condition=search.condition,
+            join=story_join,
+            where=where,
+            below=below_clause if below is not None else "",
+        )
         # Versions of one story can take several rows: ask for more until enough stories.
         rows = wanted
         while True:

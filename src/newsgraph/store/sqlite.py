@@ -39,11 +39,11 @@ from newsgraph.records import (
 from newsgraph.store import browse, ranking, summaries
 from newsgraph.store import places as place_queries
 from newsgraph.store.base import Filters, JsonDict, Store, StoreError, StoreIntegrityError
+from newsgraph.store.fulltext import full_text_query
 
 MIGRATIONS = resources.files("newsgraph") / "data" / "store" / "sqlite"
 _MIGRATION_NAME = re.compile(r"^(?P<version>\d{4})_(?P<name>\w+)\.sql$")
 # Words of a search query; everything else (quotes, operators, brackets) is dropped.
-_SEARCH_TERM = re.compile(r"\w+")
 BUSY_TIMEOUT_MS = 10_000
 # A reader maps the file into memory (up to this size): pages come straight from the
 # OS page cache, shared by every connection, instead of a read() and a copy each.
@@ -207,7 +207,7 @@ ORDER BY mentions DESC, ac.key
 
 _VERSION_SELECT = """
 SELECT story_id, id AS article_id, source_ref, title, published, publisher, author, url,
-       word_count, tone
+       word_count, tone, language
 FROM articles WHERE {where} ORDER BY story_id, position
 """
 
@@ -658,24 +658,24 @@ class SQLiteStore(Store):
         return self._rows(_CLAIM_SELECT.format(where="1"))
 
     def search(self, query: str, limit: int = 20) -> list[JsonDict]:
-        terms = _SEARCH_TERM.findall(query)
-        if not terms or limit <= 0:
+        search = full_text_query(query)
+        if search is None or limit <= 0:
             return []
-        # Each word becomes a quoted FTS5 string: no operator or syntax survives.
-        match = " ".join(f'"{term}"' for term in terms)
         # FTS5 orders by rank itself, so snippets are made only for the rows read here;
         # one hit per story, from its best-matching version: versions repeat each other.
+        # The table name is one of store/fulltext.py's two; the query is a parameter.
+        index = search.index
         rows = self._connection.execute(
-            """
+            f"""
             SELECT a.story_id, a.id AS article_id, coalesce(a.title, s.title) AS title,
-                   snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet
-            FROM articles_fts
-            JOIN articles a ON a.seq = articles_fts.rowid
+                   snippet({index}, 1, '[', ']', '…', 16) AS snippet
+            FROM {index}
+            JOIN articles a ON a.seq = {index}.rowid
             JOIN stories s ON s.id = a.story_id
-            WHERE articles_fts MATCH ?
+            WHERE {search.condition}
             ORDER BY rank
             """,
-            (match,),
+            search.parameters,
         )
         hits: dict[str, JsonDict] = {}
         for row in rows:
@@ -710,8 +710,8 @@ class SQLiteStore(Store):
             return []
         conditions, parameters = _story_conditions(filters)
         where = " AND ".join(conditions)
-        terms = _SEARCH_TERM.findall(query)
-        if not terms:
+        search = full_text_query(query)
+        if search is None:
             rows = self._rows(
                 f"""
                 SELECT s.id AS story_id, s.canonical_article_id AS article_id, s.title,
@@ -727,20 +727,18 @@ class SQLiteStore(Store):
             for row in rows:
                 row["snippet"] = [{"text": row["snippet"], "match": False}]
             return rows
-        # Each word is a quoted FTS5 string, as in search(): no operator survives.
-        parameters["match"] = " ".join(f'"{term}"' for term in terms)
         # Ranked by bm25 in windows of the latest matches (store/ranking.py).
-        page = ranking.ranked_hits(self._connection, where, parameters, offset + limit)[offset:]
+        page = ranking.ranked_hits(self._connection, search, where, parameters, offset + limit)
+        page = page[offset:]
         for hit in page:
             hit["snippet"] = _snippet_pieces(hit["snippet"] or "")
         return page
 
     def search_count(self, query: str, filters: Filters) -> JsonDict:
         conditions, parameters = _story_conditions(filters)
-        terms = _SEARCH_TERM.findall(query)
-        if terms:
-            parameters["match"] = " ".join(f'"{term}"' for term in terms)
-        return browse.story_count(self._connection, " AND ".join(conditions), parameters)
+        return browse.story_count(
+            self._connection, " AND ".join(conditions), parameters, full_text_query(query)
+        )
 
     def same_story_reports(self, story_ids: list[str]) -> dict[str, JsonDict]:
         return browse.group_reports(self._connection, story_ids)
@@ -1123,6 +1121,7 @@ def _article_from_row(row: sqlite3.Row) -> Article:
         captions=json.loads(row["captions"]),
         sections=[Section(**section) for section in json.loads(row["sections"])],
         tone=row["tone"],
+        language=row["language"],
     )
 
 
@@ -1164,8 +1163,8 @@ def _write_story(
         """
         INSERT INTO articles (id, story_id, position, source_ref, title, published, publisher,
                               author, url, standfirst, paragraphs, captions, sections,
-                              word_count, text, body, signature, tone)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              word_count, text, body, signature, tone, language)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET
             story_id = excluded.story_id,
             position = excluded.position,
@@ -1201,6 +1200,7 @@ def _article_row(
         article.body,
         signature,
         article.tone,
+        article.language,
     )
 
 

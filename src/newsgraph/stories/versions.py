@@ -1,6 +1,7 @@
 """Level-1 story grouping: versions of one article (syndicated, truncated, re-headlined).
 
-An article's body becomes a set of word 5-gram shingles and a 64-value MinHash
+An article's body becomes a set of word 5-gram shingles (character 5-grams in
+scripts without spaces) and a 64-value MinHash
 (rensa's batch digest, in Rust). Everything before rensa is done for a whole batch
 at once, with no per-article Python: the batch's texts are joined and encoded
 once, ``bytes.translate`` lower-cases ASCII and blanks what is not a word, and each
@@ -37,6 +38,7 @@ from itertools import chain
 import numpy as np
 import rensa
 
+from newsgraph.language import spaced_characters
 from newsgraph.records import Article
 
 SHINGLE_WORDS = 5
@@ -148,9 +150,11 @@ def _word_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
 def shingle_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Word 5-gram hashes (flat), each text's offsets into them, and distinct counts.
 
-    A text shorter than five words falls back to its words.
+    A text shorter than five words falls back to its words. In scripts written
+    without spaces (Chinese, Japanese, Thai) each character is a word, so their
+    shingles are character 5-grams; other text is hashed exactly as it is.
     """
-    words, word_offsets = _word_hashes(texts)
+    words, word_offsets = _word_hashes([spaced_characters(text) for text in texts])
     counts = np.diff(word_offsets)
     tokens = words.copy()  # token i: the 5-gram starting at word i, or word i of a short text
     usable = len(words) - SHINGLE_WORDS + 1

@@ -20,6 +20,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newsgraph.api.params import ActorChoice, Paging, actor_choice, filters, paging, store
+from newsgraph.language import supported
 from newsgraph.store import Filters, Store
 from newsgraph.web.highlight import QUAD_CLASSES, segments, story_marks
 
@@ -151,6 +152,10 @@ async def story_page(request: Request, story_id: str, store: StoreDep) -> HTMLRe
         "event": story["events"],
         "claim": story["claims"],
     }
+    canonical = next(
+        (v for v in story["versions"] if v["article_id"] == story["canonical_article_id"]), {}
+    )
+    language = canonical.get("language")
     return _render(
         request,
         "story.html",
@@ -158,6 +163,8 @@ async def story_page(request: Request, story_id: str, store: StoreDep) -> HTMLRe
         segments=segments(story["text"], story_marks(story, mentions)),
         facts=facts,
         group=store.same_story_reports([story_id])[story_id],
+        language=language,
+        facts_read=supported(language),
     )
 
 

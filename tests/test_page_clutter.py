@@ -1,0 +1,93 @@
+"""Cleaner pages: related-link cards and tag lines out of the body, and the publisher
+from the page's own metadata or the site's name (self-written pages)."""
+
+from __future__ import annotations
+
+from newsgraph.clean import clean_document
+from newsgraph.extract import extract_page
+from newsgraph.read.html import page_document
+
+PARAGRAPHS = (
+    "<p>The city council approved a new budget on Tuesday after weeks of debate over road"
+    " repairs, library hours and the cost of snow removal in the coming winter.</p>"
+    "<p>Officials said the plan raises spending on bridges by a fifth and keeps property"
+    " taxes flat for the second year in a row, which residents had asked for.</p>"
+)
+
+
+def _page(head: str, body: str, title: str = "Council passes budget") -> str:
+    return (
+        f"<html><head><title>{title}</title>{head}</head><body><article>"
+        f"<h1>Council passes budget</h1>{body}</article></body></html>"
+    )
+
+
+def _text(html: str, url: str | None = None) -> str:
+    return clean_document(page_document(extract_page(html, url), "test")).text
+
+
+def test_a_card_of_links_after_a_linked_name_leaves_the_sentence() -> None:
+    sentence = (
+        "<p>A man pleaded guilty to threatening Rep. <span class='person'>"
+        "<a href='/people/jane-roe'>Jane Roe</a><span class='card'><img src='x.jpg'>"
+        "<a href='/people/jane-roe'>Jane Roe</a><a href='/a/1'>Senators question budget"
+        " rider over surveillance</a> <a href='/a/2'>Progressives oppose stopgap bill</a>"
+        "</span></span>, prosecutors said on Monday in a statement to reporters.</p>"
+    )
+    text = _text(_page("", sentence + PARAGRAPHS))
+    assert "threatening Rep. Jane Roe, prosecutors said on Monday" in text
+    assert "Senators question" not in text and "Jane RoeJane Roe" not in text
+
+
+def test_a_name_said_twice_in_prose_stays() -> None:
+    sentence = (
+        "<p>The mayor thanked <a href='/p/ann-lee'>Ann Lee</a>, and Ann Lee thanked"
+        " <a href='/p/bo'>the mayor</a> in turn for the long months of work on the plan.</p>"
+    )
+    text = _text(_page("", sentence + PARAGRAPHS))
+    assert "The mayor thanked Ann Lee, and Ann Lee thanked the mayor in turn" in text
+
+
+def test_tag_and_read_more_lines_leave_the_body() -> None:
+    clutter = (
+        "<p>[VIDEO]</p><p>SEE MORE: Protesters gather outside the town hall</p>"
+        "<p>[INSIGHT] What the budget means for renters</p>"
+        "<p>Read more: Snow removal costs climb for a third year</p>"
+    )
+    text = _text(_page("", PARAGRAPHS + clutter))
+    assert "property taxes flat" in text
+    for line in ("[VIDEO]", "SEE MORE", "[INSIGHT]", "Read more"):
+        assert line not in text
+
+
+def _publisher(head: str, url: str | None, title: str = "Council passes budget") -> str | None:
+    return extract_page(_page(head, PARAGRAPHS, title), url).publisher
+
+
+def test_publisher_from_json_ld_then_site_map_then_site_name() -> None:
+    json_ld = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+        '{"@type": "NewsArticle", "headline": "Council passes budget",'
+        ' "publisher": {"@id": "https://example.org/#org"}},'
+        '{"@type": "Organization", "@id": "https://example.org/#org", "name": "Example Daily"}'
+        "]}</script>"
+    )
+    # A JSON-LD publisher given by reference only is resolved to its name.
+    assert _publisher(json_ld, "https://example.org/news/1") == "Example Daily"
+    # A section in og:site_name gives way to the site-name map of the domain.
+    section = '<meta property="og:site_name" content="U.S.">'
+    assert _publisher(section, "https://www.reuters.com/article/x") == "Reuters"
+    # The domain's short code is not a name; the <title>'s site suffix is.
+    short = '<meta property="og:site_name" content="localnews">'
+    title = "Council passes budget - LocalNews.com"
+    assert _publisher(short, "https://www.localnews.com/a/1", title) == "LocalNews.com"
+    # A section as site name loses to a <title> suffix that names the domain.
+    assert _publisher(section, "https://www.wirenews.net/a", "Council - Wire News") == "Wire News"
+    assert _publisher('<meta name="application-name" content="Digg">', None) == "Digg"
+
+
+def test_publisher_is_never_a_headline_word() -> None:
+    # No metadata: a <title> part that does not name the domain is not a publisher.
+    title = "Budget: Council passes plan - Politics"
+    assert _publisher("", "https://www.citypaper.org/a/1", title) is None
+    assert _publisher("", "https://www.nytimes.com/2019/11/18/x.html") == "The New York Times"
