@@ -371,3 +371,17 @@ def test_speaker_role_and_organisation_go_onto_the_actor(nlp, dictionary) -> Non
     speaker = actors.actor(quote.speaker_key)
     assert speaker.type == "person"
     assert "director, Baltic Research Institute" in speaker.roles
+
+
+def test_doubled_apostrophes_mark_quotes(nlp, dictionary) -> None:
+    text = (
+        "Ms. Acosta runs the bank's audit.\n\n"
+        "''The problems started with deficit financing,'' Ms. Acosta said. It's ''not "
+        "sustainable,'' she added."
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    assert [normalise(q.text) for q in quotes] == [
+        "The problems started with deficit financing",
+        "not sustainable",
+    ]
+    assert all("Acosta" in speaker_names(q, actors) for q in quotes)

@@ -30,6 +30,7 @@ class QuoteMarks:
     opening: frozenset[str]
     closing: frozenset[str]
     either: frozenset[str]
+    doubled: tuple[str, ...] = ()
 
     @property
     def all(self) -> frozenset[str]:
@@ -73,7 +74,10 @@ class CueLexicon:
 
 def _marks(table: dict[str, list[str]]) -> QuoteMarks:
     return QuoteMarks(
-        frozenset(table["open"]), frozenset(table["close"]), frozenset(table["either"])
+        frozenset(table["open"]),
+        frozenset(table["close"]),
+        frozenset(table["either"]),
+        tuple(table.get("doubled", ())),
     )
 
 
@@ -155,9 +159,23 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _can_open(text: str, i: int, marks: QuoteMarks, lower: int, upper: int) -> bool:
-    following = text[i + 1] if i + 1 < upper else " "
-    if text[i] not in marks.all or following.isspace() or text[i] in marks.closing:
+def _mark_width(text: str, i: int, marks: QuoteMarks) -> int:
+    """How many characters the quotation mark at ``i`` takes: 2 for a doubled mark (the
+    ``''`` that typewriter-style and plain-text archives write for “ and ”), 1 for one
+    mark, 0 for none."""
+    if text.startswith(marks.doubled, i):
+        return 2
+    return 1 if text[i] in marks.all else 0
+
+
+def _can_open(text: str, i: int, width: int, marks: QuoteMarks, bounds: tuple[int, int]) -> bool:
+    lower, upper = bounds
+    following = text[i + width] if i + width < upper else " "
+    if following.isspace():
+        return False
+    if width == 2:
+        return text[i] == "`" or text[i - 1 : i] == "" or text[i - 1] in OPENING_CONTEXT
+    if text[i] in marks.closing:
         return False
     if text[i] in marks.opening:
         return True
@@ -165,13 +183,14 @@ def _can_open(text: str, i: int, marks: QuoteMarks, lower: int, upper: int) -> b
     return preceding in OPENING_CONTEXT or preceding in marks.all
 
 
-def _can_close(text: str, i: int, marks: QuoteMarks, lower: int, upper: int) -> bool:
-    if text[i] in marks.opening:
+def _can_close(text: str, i: int, width: int, marks: QuoteMarks, bounds: tuple[int, int]) -> bool:
+    lower, upper = bounds
+    if text[i] in marks.opening or text[i] == "`":
         return False
     if text[i] in marks.closing:
         return True
     preceding = text[i - 1] if i > lower else " "
-    following = text[i + 1] if i + 1 < upper else " "
+    following = text[i + width] if i + width < upper else " "
     return not preceding.isspace() or not following.isalnum()
 
 
@@ -183,24 +202,31 @@ def _scan_double(
     found: list[Quotation] = []
     carried: list[tuple[int, int]] = []
     carried_from = 0
-    for number, (lower, upper) in enumerate(paragraphs):
-        opened_at: int | None = None
-        for i in range(lower, upper):
-            if text[i] not in marks.all:
+    for number, bounds in enumerate(paragraphs):
+        lower, upper = bounds
+        opened: tuple[int, int] | None = None  # where the open quote's mark and words start
+        i = lower
+        while i < upper:
+            width = _mark_width(text, i, marks)
+            if not width:
+                i += 1
                 continue
-            if opened_at is None:
-                if _can_open(text, i, marks, lower, upper):
-                    opened_at = i
-            elif _can_close(text, i, marks, lower, upper):
-                outer_start = carried_from if carried else opened_at
-                found.append(Quotation((*carried, (opened_at + 1, i)), outer_start, i + 1))
-                carried, opened_at = [], None
-        next_opens = number + 1 < len(paragraphs) and _can_open(
-            text, paragraphs[number + 1][0], marks, *paragraphs[number + 1]
-        )
-        if opened_at is not None and next_opens:
-            carried_from = carried_from if carried else opened_at
-            carried.append((opened_at + 1, upper))
+            if opened is None:
+                if _can_open(text, i, width, marks, bounds):
+                    opened = (i, i + width)
+            elif _can_close(text, i, width, marks, bounds):
+                outer_start = carried_from if carried else opened[0]
+                found.append(Quotation((*carried, (opened[1], i)), outer_start, i + width))
+                carried, opened = [], None
+            i += width
+        next_opens = False
+        if number + 1 < len(paragraphs):
+            following = paragraphs[number + 1]
+            width = _mark_width(text, following[0], marks)
+            next_opens = bool(width) and _can_open(text, following[0], width, marks, following)
+        if opened is not None and next_opens:
+            carried_from = carried_from if carried else opened[0]
+            carried.append((opened[1], upper))
         else:
             carried = []
     return found
