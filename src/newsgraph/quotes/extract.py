@@ -114,6 +114,13 @@ def _subject(verb: Token, lexicon: CueLexicon) -> Token | None:
     return _own_subject(verb.head)
 
 
+def _antecedent_of_relative(subject: Token) -> Token:
+    """For a relative pronoun ("Mike Lee, who declared …"), the noun its clause modifies."""
+    if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
+        return subject.head.head
+    return subject
+
+
 def _inverted_speaker(verb: Token, quoted: bytearray) -> Token | None:
     """The speaker after the verb in "…," said Putin when the parser gave it no subject role."""
     for token in verb.doc[verb.i + 1 : verb.i + 6]:
@@ -158,6 +165,8 @@ def _attribution(
     speaker = _subject(cue, lexicon)
     if speaker is not None and quoted[speaker.i]:
         speaker = None  # the parser made the quoted words the subject
+    if speaker is not None:
+        speaker = _antecedent_of_relative(speaker)
     if speaker is None and inverted:
         speaker = _inverted_speaker(cue, quoted)
     via = _source(lexicon, window)

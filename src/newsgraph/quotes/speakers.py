@@ -81,6 +81,8 @@ class _Candidate:
     offset: int
     key: str
     subject: bool
+    main: bool = False  # the subject of its sentence's main clause
+    sentence: int = 0  # where its sentence starts
 
 
 def _is_indefinite(noun: Token) -> bool:
@@ -89,6 +91,19 @@ def _is_indefinite(noun: Token) -> bool:
     if not determiners:
         return noun.tag_ in ("NNS", "NNPS")
     return any(d.lower_ in INDEFINITE_DETERMINERS for d in determiners)
+
+
+def _is_main_subject(token: Token) -> bool:
+    """The subject of the sentence's main verb, or of a verb joined to it ("Hale took his
+    daughter there to explain who Ali was": Hale, not Ali)."""
+    while token.dep_ in ("appos", "compound", "flat"):
+        token = token.head
+    if token.dep_ not in SUBJECT_DEPS:
+        return False
+    verb = token.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _is_subject(token: Token) -> bool:
@@ -189,7 +204,16 @@ class SpeakerResolver:
         for token in self.doc:
             while pending is not None and pending[0].start <= token.i:
                 span, key = pending
-                candidates.append(_Candidate(span.start_char, key, _is_subject(span.root)))
+                root = span.root
+                candidates.append(
+                    _Candidate(
+                        span.start_char,
+                        key,
+                        _is_subject(root),
+                        _is_main_subject(root),
+                        root.sent.start_char,
+                    )
+                )
                 pending = next(mentions, None)
             if (
                 token.lower_ in self.pronoun_kinds
@@ -199,7 +223,11 @@ class SpeakerResolver:
                 key = self._pick(token, candidates, self.pronoun_kinds[token.lower_])
                 self.resolved[token.i] = key
                 if key is not None:
-                    candidates.append(_Candidate(token.idx, key, True))
+                    candidates.append(
+                        _Candidate(
+                            token.idx, key, True, _is_main_subject(token), token.sent.start_char
+                        )
+                    )
         return candidates
 
     def _paragraph_start(self, offset: int, back: int) -> int:
@@ -207,7 +235,8 @@ class SpeakerResolver:
         return self.paragraph_starts[paragraph] if self.paragraph_starts else 0
 
     def _pick(self, word: Token, candidates: list[_Candidate], kinds: frozenset[str]) -> str | None:
-        """The latest fitting candidate before ``word``: a clause subject if there is one."""
+        """The latest fitting candidate before ``word``: a clause subject if there is one,
+        and of the subjects in that sentence, the main clause's."""
         gender = self.rules.pronoun_gender.get(word.lower_) or self.rules.gendered_nouns.get(
             word.lemma_.lower()
         )
@@ -221,7 +250,12 @@ class SpeakerResolver:
         ]
         for candidate in reversed(fitting):
             if candidate.subject:
-                return candidate.key
+                main = [
+                    c
+                    for c in fitting
+                    if c.main and c.sentence == candidate.sentence and c.offset < candidate.offset
+                ]
+                return main[-1].key if main and not candidate.main else candidate.key
         return fitting[-1].key if fitting else None
 
     # -- speaker phrases -------------------------------------------------------------------
