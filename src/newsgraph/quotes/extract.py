@@ -16,6 +16,12 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import doc_text
+from newsgraph.quotes.attribution import (
+    MAX_GOVERNOR_DEPTH,
+    SUBJECT_DEPS,
+    Attribution,
+    attribution_at,
+)
 from newsgraph.quotes.scan import (
     CueLexicon,
     Quotation,
@@ -43,140 +49,8 @@ MAX_ATTRIBUTION_GAP = 12
 # After a quote, every word up to the cue must belong to the cue's clause (a long
 # appositive subject is common: "…," Andrey Kortunov, director-general of …, warned).
 MAX_ATTRIBUTION_GAP_AFTER = 30
-# How many words (prepositions aside) up the parse a fragment may be from the verb that
-# governs it.
-MAX_GOVERNOR_DEPTH = 4
 # How many paragraphs back an unattributed quote may borrow the previous speaker from.
 SPEAKER_CARRY_PARAGRAPHS = 1
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
-# Cues without a subject of their own ("..., adding that") take the subject of these heads.
-SUBJECTLESS_CUE_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dep")
-NAME_LEFT_DEPS = ("det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "flat")
-INVERTED_SPEAKER_DEPS = ("dobj", "attr", "npadvmod", "appos", "dative", "oprd", "nsubj")
-
-# --- attributing quotations with the parse --------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """Who said a quote and how: the cue, the speaker phrase, whom to, and through whom."""
-
-    cue: Token
-    cue_lemma: str
-    speaker: Span | None
-    addressee: Span | None = None
-    via: Span | None = None
-
-
-def _phrase(head: Token) -> Span:
-    """The name phrase headed by ``head``: its modifiers and compounds, never an
-    appositive or relative clause ("Andrey Kortunov", not "…, director-general of …").
-    A description with a name in apposition gives the name: "China's ambassador, Liu
-    Xiaoming" is "Liu Xiaoming"."""
-    if head.pos_ != "PROPN":
-        for child in head.rights:
-            if child.dep_ == "appos" and child.pos_ == "PROPN":
-                return _phrase(child)
-    left = min(
-        (child.left_edge.i for child in head.lefts if child.dep_ in NAME_LEFT_DEPS),
-        default=head.i,
-    )
-    right = head.i
-    for child in head.rights:
-        if child.dep_ in ("compound", "flat", "nummod") or (
-            child.dep_ == "prep" and head.pos_ != "PROPN" and child.i == right + 1
-        ):
-            right = max(right, child.right_edge.i)
-    doc = head.doc
-    while left < head.i and doc[left].is_punct:
-        left += 1
-    while right > head.i and doc[right].is_punct:
-        right -= 1
-    return doc[left : right + 1]
-
-
-def _own_subject(verb: Token) -> Token | None:
-    """The verb's subject; of two, the name ("Senior author Dr. Silvia Martins" parses as
-    two subjects, "author" and "Martins")."""
-    subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
-    return next((s for s in subjects if s.pos_ == "PROPN"), subjects[0] if subjects else None)
-
-
-def _subject(verb: Token, lexicon: CueLexicon) -> Token | None:
-    """The subject of a cue verb; for a cue with none ("…, adding that", "warning:"),
-    the subject of the nearest speech verb above it, else of the verb it hangs from."""
-    subject = _own_subject(verb)
-    if subject is not None or verb.dep_ not in SUBJECTLESS_CUE_DEPS or verb.head.i == verb.i:
-        return subject
-    for ancestor in list(verb.ancestors)[:MAX_GOVERNOR_DEPTH]:
-        if lexicon.is_cue(ancestor) and _own_subject(ancestor) is not None:
-            return _own_subject(ancestor)
-    return _own_subject(verb.head)
-
-
-def _antecedent_of_relative(subject: Token) -> Token:
-    """For a relative pronoun ("Mike Lee, who declared …"), the noun its clause modifies."""
-    if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
-        return subject.head.head
-    return subject
-
-
-def _inverted_speaker(verb: Token, quoted: bytearray) -> Token | None:
-    """The speaker after the verb in "…," said Putin when the parser gave it no subject role."""
-    for token in verb.doc[verb.i + 1 : verb.i + 6]:
-        if quoted[token.i] or token.is_punct:
-            return None
-        if token.pos_ in ("PROPN", "NOUN", "PRON") and token.dep_ in INVERTED_SPEAKER_DEPS:
-            return token
-    return None
-
-
-def _source(lexicon: CueLexicon, window: list[Token]) -> Span | None:
-    """The object of "according to" in the attribution window, as a phrase."""
-    for token in window:
-        preposition = lexicon.source_phrase(token)
-        if preposition is None:
-            continue
-        objects = [child for child in preposition.children if child.dep_ == "pobj"]
-        if objects:
-            return _phrase(objects[0])
-    return None
-
-
-def _addressee(cue: Token, lexicon: CueLexicon) -> Span | None:
-    if cue.lemma_.lower() not in lexicon.addressing:
-        return None
-    for child in cue.children:
-        if child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):
-            return _phrase(child)
-    return None
-
-
-def _attribution(
-    cue: Token, lexicon: CueLexicon, quoted: bytearray, window: list[Token], inverted: bool
-) -> Attribution:
-    """The attribution around a cue token (a verb or the "according" of "according to");
-    ``inverted`` when the cue follows the quote, where "said Putin" may put the speaker
-    after the verb."""
-    preposition = lexicon.source_phrase(cue)
-    if preposition is not None:
-        source = _source(lexicon, [cue])
-        return Attribution(cue, " ".join((cue.lower_, preposition.lower_)), source)
-    speaker = _subject(cue, lexicon)
-    if speaker is not None and quoted[speaker.i]:
-        speaker = None  # the parser made the quoted words the subject
-    if speaker is not None:
-        speaker = _antecedent_of_relative(speaker)
-    if speaker is None and inverted:
-        speaker = _inverted_speaker(cue, quoted)
-    via = _source(lexicon, window)
-    return Attribution(
-        cue,
-        cue.lemma_.lower(),
-        _phrase(speaker) if speaker is not None else None,
-        _addressee(cue, lexicon),
-        via,
-    )
 
 
 def _belongs_to_cue(token: Token, cue: Token, quoted: bytearray) -> bool:
@@ -451,7 +325,7 @@ def _quoted_mask(doc: Doc, quotations: list[Quotation]) -> bytearray:
     return mask
 
 
-def _continues_after_attribution(text: str, first: Quotation, second: Quotation) -> bool:
+def _continues_afterattribution_at(text: str, first: Quotation, second: Quotation) -> bool:
     """Whether ``second`` resumes the sentence of ``first`` after its attribution:
     "We will win," he said, "and soon." """
     between = text[first.outer_end : second.outer_start]
@@ -501,10 +375,10 @@ def _attribute(
     after = _cue_after(context.after, lexicon, quoted) if context.runs_on else None
     before = None if context.embedded else _cue_before(context.before, lexicon)
     if before is not None and (after is None or _directly_introduces(before, context.before)):
-        introduced = _attribution(before, lexicon, quoted, context.before, inverted=False)
+        introduced = attribution_at(before, lexicon, quoted, context.before, inverted=False)
         if after is None or introduced.speaker is None:
             return introduced
-        reported = _attribution(after, lexicon, quoted, context.after, inverted=True)
+        reported = attribution_at(after, lexicon, quoted, context.after, inverted=True)
         return Attribution(
             introduced.cue,
             introduced.cue_lemma,
@@ -513,11 +387,11 @@ def _attribute(
             reported.speaker or introduced.via,
         )
     if after is not None:
-        return _attribution(after, lexicon, quoted, window, inverted=True)
+        return attribution_at(after, lexicon, quoted, window, inverted=True)
     governing = _governing_cue(doc, quotation, quoted, lexicon)
     if governing is None:
         return None
-    return _attribution(governing, lexicon, quoted, window, inverted=False)
+    return attribution_at(governing, lexicon, quoted, window, inverted=False)
 
 
 def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]:
@@ -561,7 +435,7 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
         if _names_a_term(text, quotation, before, lower, lexicon):
             continue
         attribution = _attribute(doc, quotation, context, quoted, lexicon)
-        if attribution and following and _continues_after_attribution(text, quotation, following):
+        if attribution and following and _continues_afterattribution_at(text, quotation, following):
             quotation = quotation.joined_with(following)
             index += 1
         quotation = quotation.without_trailing_comma(text)

@@ -1,0 +1,148 @@
+"""The attribution clause of a quote: its cue, the cue's subject as the speaker, whom to,
+and through whom.
+
+A cue's speaker is its grammatical subject, not the nearest name: for a cue with no
+subject of its own ("…, adding that") the subject of the speech verb above it; after
+the quote, the noun after the verb in an inversion ("…," said Putin); for a relative
+pronoun ("Mike Lee, who declared …") the noun its clause modifies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from newsgraph.quotes.scan import CueLexicon
+
+# How many words (prepositions aside) up the parse a fragment may be from the verb that
+# governs it.
+MAX_GOVERNOR_DEPTH = 4
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Cues without a subject of their own ("..., adding that") take the subject of these heads.
+SUBJECTLESS_CUE_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dep")
+NAME_LEFT_DEPS = ("det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "flat")
+INVERTED_SPEAKER_DEPS = ("dobj", "attr", "npadvmod", "appos", "dative", "oprd", "nsubj")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who said a quote and how: the cue, the speaker phrase, whom to, and through whom."""
+
+    cue: Token
+    cue_lemma: str
+    speaker: Span | None
+    addressee: Span | None = None
+    via: Span | None = None
+
+
+def phrase(head: Token) -> Span:
+    """The name phrase headed by ``head``: its modifiers and compounds, never an
+    appositive or relative clause ("Andrey Kortunov", not "…, director-general of …").
+    A description with a name in apposition gives the name: "China's ambassador, Liu
+    Xiaoming" is "Liu Xiaoming"."""
+    if head.pos_ != "PROPN":
+        for child in head.rights:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return phrase(child)
+    left = min(
+        (child.left_edge.i for child in head.lefts if child.dep_ in NAME_LEFT_DEPS),
+        default=head.i,
+    )
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat", "nummod") or (
+            child.dep_ == "prep" and head.pos_ != "PROPN" and child.i == right + 1
+        ):
+            right = max(right, child.right_edge.i)
+    doc = head.doc
+    while left < head.i and doc[left].is_punct:
+        left += 1
+    while right > head.i and doc[right].is_punct:
+        right -= 1
+    return doc[left : right + 1]
+
+
+def _own_subject(verb: Token) -> Token | None:
+    """The verb's subject; of two, the name ("Senior author Dr. Silvia Martins" parses as
+    two subjects, "author" and "Martins")."""
+    subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+    return next((s for s in subjects if s.pos_ == "PROPN"), subjects[0] if subjects else None)
+
+
+def _subject(verb: Token, lexicon: CueLexicon) -> Token | None:
+    """The subject of a cue verb; for a cue with none ("…, adding that", "warning:"),
+    the subject of the nearest speech verb above it, else of the verb it hangs from."""
+    subject = _own_subject(verb)
+    if subject is not None or verb.dep_ not in SUBJECTLESS_CUE_DEPS or verb.head.i == verb.i:
+        return subject
+    for ancestor in list(verb.ancestors)[:MAX_GOVERNOR_DEPTH]:
+        if lexicon.is_cue(ancestor) and _own_subject(ancestor) is not None:
+            return _own_subject(ancestor)
+    return _own_subject(verb.head)
+
+
+def _antecedent_of_relative(subject: Token) -> Token:
+    """For a relative pronoun ("Mike Lee, who declared …"), the noun its clause modifies."""
+    if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
+        return subject.head.head
+    return subject
+
+
+def _inverted_speaker(verb: Token, quoted: bytearray) -> Token | None:
+    """The speaker after the verb in "…," said Putin when the parser gave it no subject role."""
+    for token in verb.doc[verb.i + 1 : verb.i + 6]:
+        if quoted[token.i] or token.is_punct:
+            return None
+        if token.pos_ in ("PROPN", "NOUN", "PRON") and token.dep_ in INVERTED_SPEAKER_DEPS:
+            return token
+    return None
+
+
+def _source(lexicon: CueLexicon, window: list[Token]) -> Span | None:
+    """The object of "according to" in the attribution window, as a phrase."""
+    for token in window:
+        preposition = lexicon.source_phrase(token)
+        if preposition is None:
+            continue
+        objects = [child for child in preposition.children if child.dep_ == "pobj"]
+        if objects:
+            return phrase(objects[0])
+    return None
+
+
+def _addressee(cue: Token, lexicon: CueLexicon) -> Span | None:
+    if cue.lemma_.lower() not in lexicon.addressing:
+        return None
+    for child in cue.children:
+        if child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return phrase(child)
+    return None
+
+
+def attribution_at(
+    cue: Token, lexicon: CueLexicon, quoted: bytearray, window: list[Token], inverted: bool
+) -> Attribution:
+    """The attribution around a cue token (a verb or the "according" of "according to");
+    ``inverted`` when the cue follows the quote, where "said Putin" may put the speaker
+    after the verb."""
+    preposition = lexicon.source_phrase(cue)
+    if preposition is not None:
+        source = _source(lexicon, [cue])
+        return Attribution(cue, " ".join((cue.lower_, preposition.lower_)), source)
+    speaker = _subject(cue, lexicon)
+    if speaker is not None and quoted[speaker.i]:
+        speaker = None  # the parser made the quoted words the subject
+    if speaker is not None:
+        speaker = _antecedent_of_relative(speaker)
+    if speaker is None and inverted:
+        speaker = _inverted_speaker(cue, quoted)
+    via = _source(lexicon, window)
+    return Attribution(
+        cue,
+        cue.lemma_.lower(),
+        phrase(speaker) if speaker is not None else None,
+        _addressee(cue, lexicon),
+        via,
+    )
