@@ -325,7 +325,7 @@ def _quoted_mask(doc: Doc, quotations: list[Quotation]) -> bytearray:
     return mask
 
 
-def _continues_afterattribution_at(text: str, first: Quotation, second: Quotation) -> bool:
+def _continues_after_attribution(text: str, first: Quotation, second: Quotation) -> bool:
     """Whether ``second`` resumes the sentence of ``first`` after its attribution:
     "We will win," he said, "and soon." """
     between = text[first.outer_end : second.outer_start]
@@ -435,7 +435,7 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
         if _names_a_term(text, quotation, before, lower, lexicon):
             continue
         attribution = _attribute(doc, quotation, context, quoted, lexicon)
-        if attribution and following and _continues_afterattribution_at(text, quotation, following):
+        if attribution and following and _continues_after_attribution(text, quotation, following):
             quotation = quotation.joined_with(following)
             index += 1
         quotation = quotation.without_trailing_comma(text)
