@@ -385,3 +385,27 @@ def test_doubled_apostrophes_mark_quotes(nlp, dictionary) -> None:
         "not sustainable",
     ]
     assert all("Acosta" in speaker_names(q, actors) for q in quotes)
+
+
+def test_sentence_before_introduces_the_quote(nlp, dictionary) -> None:
+    text = (
+        'Dianne Bystrom of Iowa State University agreed. "Mainstream Republicans are '
+        'running out of time."\n\n'
+        "Mike Lee, who spoke first, explained his vote. He said:\n\n"
+        '"It is time to unite behind one candidate and win."'
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    (first,) = matching(quotes, "Mainstream Republicans")
+    assert "Bystrom" in speaker_names(first, actors)
+    (second,) = matching(quotes, "It is time to unite")
+    assert "Lee" in speaker_names(second, actors)
+
+
+def test_relative_pronoun_speaker_is_the_noun_it_modifies(nlp, dictionary) -> None:
+    text = (
+        "Ted Cruz won the backing of Senator Mike Lee, who declared in the spin room, "
+        '"I am sending the signal that it is time to unite."'
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    (quote,) = matching(quotes, "I am sending the signal")
+    assert "Lee" in speaker_names(quote, actors)

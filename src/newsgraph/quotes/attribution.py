@@ -35,6 +35,9 @@ class Attribution:
     speaker: Span | None
     addressee: Span | None = None
     via: Span | None = None
+    # How the speaker was found: "subject" of the cue, "inverted" after it ("said X"),
+    # "according" to X, "preceding" sentence's cue, a name "label" before a colon.
+    how: str = "subject"
 
 
 def phrase(head: Token) -> Span:
@@ -130,14 +133,16 @@ def attribution_at(
     preposition = lexicon.source_phrase(cue)
     if preposition is not None:
         source = _source(lexicon, [cue])
-        return Attribution(cue, " ".join((cue.lower_, preposition.lower_)), source)
+        lemma = " ".join((cue.lower_, preposition.lower_))
+        return Attribution(cue, lemma, source, how="according")
     speaker = _subject(cue, lexicon)
     if speaker is not None and quoted[speaker.i]:
         speaker = None  # the parser made the quoted words the subject
+    how = "subject"
     if speaker is not None:
         speaker = _antecedent_of_relative(speaker)
     if speaker is None and inverted:
-        speaker = _inverted_speaker(cue, quoted)
+        speaker, how = _inverted_speaker(cue, quoted), "inverted"
     via = _source(lexicon, window)
     return Attribution(
         cue,
@@ -145,4 +150,37 @@ def attribution_at(
         phrase(speaker) if speaker is not None else None,
         _addressee(cue, lexicon),
         via,
+        how,
     )
+
+
+def preceding_attribution(
+    sentence: Span, lexicon: CueLexicon, quoted: bytearray
+) -> Attribution | None:
+    """The speaker a sentence introduces for the quote after it: its last cue with a
+    speaker ("Dianne Bystrom agreed." / "He said:" before a quoted paragraph)."""
+    for token in reversed(sentence):
+        if quoted[token.i] or not lexicon.is_cue(token):
+            continue
+        found = attribution_at(token, lexicon, quoted, [], inverted=True)
+        if found.speaker is not None and found.how != "according":
+            return Attribution(found.cue, found.cue_lemma, found.speaker, how="preceding")
+    return None
+
+
+def name_label(before: list[Token]) -> Attribution | None:
+    """A name alone before a colon that introduces the quote ("Jeffrey M. Jones: "…"",
+    "— Sen. Ted Cruz: "…""): the name is the speaker, as in a transcript."""
+    words = [t for t in before if not t.is_space]
+    if len(words) < 2 or words[-1].text != ":":
+        return None
+    last = words[-2]
+    if last.ent_type_ not in ("PERSON", "ORG") or last.ent_iob_ == "O":
+        return None
+    first = last
+    while first.ent_iob_ == "I" and first.i > 0:
+        first = first.doc[first.i - 1]
+    opener = first.doc[first.i - 1] if first.i > 0 else None
+    if opener is not None and opener in words and not opener.is_punct:
+        return None
+    return Attribution(words[-1], ":", first.doc[first.i : last.i + 1], how="label")

@@ -21,6 +21,8 @@ from newsgraph.quotes.attribution import (
     SUBJECT_DEPS,
     Attribution,
     attribution_at,
+    name_label,
+    preceding_attribution,
 )
 from newsgraph.quotes.scan import (
     CueLexicon,
@@ -385,13 +387,37 @@ def _attribute(
             introduced.speaker,
             introduced.addressee,
             reported.speaker or introduced.via,
+            introduced.how,
         )
     if after is not None:
         return attribution_at(after, lexicon, quoted, window, inverted=True)
     governing = _governing_cue(doc, quotation, quoted, lexicon)
-    if governing is None:
+    if governing is not None:
+        return attribution_at(governing, lexicon, quoted, window, inverted=False)
+    return None if context.embedded else name_label(context.before)
+
+
+def _introducing_sentence(
+    doc: Doc, quotation: Quotation, quoted: bytearray, text: str, paragraph: tuple[int, int]
+) -> Span | None:
+    """The sentence before a quote that opens a sentence of its own: the one before it in
+    its paragraph, or, for a quote that opens its paragraph, the previous paragraph's last
+    sentence when that ends with a colon ("He said:")."""
+    position = bisect_left(doc, quotation.outer_start, key=_token_start)
+    if position >= len(doc) or position == 0:
         return None
-    return attribution_at(governing, lexicon, quoted, window, inverted=False)
+    sentence = doc[position].sent
+    if any(not t.is_punct and not t.is_space for t in doc[sentence.start : position]):
+        return None  # words of the reporter's lead into the quote
+    previous = doc[sentence.start - 1].sent if sentence.start > 0 else None
+    if previous is None:
+        return None
+    lower, _ = paragraph
+    if previous.start_char >= lower:
+        return previous
+    if quotation.outer_start == lower and text[: previous.end_char].rstrip().endswith(":"):
+        return previous
+    return None
 
 
 def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]:
@@ -435,6 +461,10 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
         if _names_a_term(text, quotation, before, lower, lexicon):
             continue
         attribution = _attribute(doc, quotation, context, quoted, lexicon)
+        if attribution is None and not context.embedded:
+            sentence = _introducing_sentence(doc, quotation, quoted, text, (lower, upper))
+            if sentence is not None:
+                attribution = preceding_attribution(sentence, lexicon, quoted)
         if attribution and following and _continues_after_attribution(text, quotation, following):
             quotation = quotation.joined_with(following)
             index += 1
