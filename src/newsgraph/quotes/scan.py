@@ -49,12 +49,19 @@ class CueLexicon:
     quoting_prepositions: frozenset[str]
     addressing: frozenset[str]
     source_phrases: tuple[tuple[str, str], ...]
+    verb_phrases: dict[str, str]
     pronoun_kinds: dict[str, frozenset[str]]
     double: QuoteMarks
     single: QuoteMarks
 
     def is_cue(self, token: Token) -> bool:
-        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.speech
+        if token.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = token.lemma_.lower()
+        if lemma in self.speech:
+            return True
+        needed = self.verb_phrases.get(lemma)
+        return needed is not None and any(c.lower_ == needed for c in token.children)
 
     def is_label_cue(self, token: Token) -> bool:
         return token.pos_ == "VERB" and token.lemma_.lower() in self.labelling
@@ -95,6 +102,7 @@ def cue_lexicon() -> CueLexicon:
         quoting_prepositions=frozenset(table["quoting_prepositions"]),
         addressing=frozenset(table["addressing"]),
         source_phrases=tuple((word, prep) for word, prep in table["source_phrases"]),
+        verb_phrases=dict(table["verb_phrases"]),
         pronoun_kinds={word: frozenset(kinds) for word, kinds in table["pronouns"].items()},
         double=_marks(table["marks"]["double"]),
         single=_marks(table["marks"]["single"]),
