@@ -222,21 +222,20 @@ def score(articles: list[Article], extract: Callable[[Article], list[Predicted]]
                 article.units[unit_index].partial if unit_index is not None else prediction.partial
             )
             tally.predicted[kind] += 1
+            band = [0, 0, 0]
+            if prediction.confidence is not None:
+                band = tally.by_confidence.setdefault(round(prediction.confidence, 1), band)
+                band[0] += 1
             if unit_index is None:
                 tally.misses.append(f"  FP {article.name}: {content[:70]!r}")
                 continue
             tally.correct[kind] += 1
             matched.setdefault(unit_index, prediction)
-        for prediction in predictions:
-            if prediction.confidence is None or prediction.start < article.scored_from:
-                continue
-            band = tally.by_confidence.setdefault(round(prediction.confidence, 1), [0, 0, 0])
-            band[0] += 1
-            unit_index = next((n for n, p in matched.items() if p is prediction), None)
-            if unit_index is not None:
+            if prediction.confidence is not None:
                 band[1] += 1
-                unit = article.units[unit_index]
-                band[2] += speaker_right(unit.speaker, prediction.speaker_words)
+                band[2] += speaker_right(
+                    article.units[unit_index].speaker, prediction.speaker_words
+                )
         for n, unit in enumerate(article.units):
             tally.units[unit.partial] += 1
             if n not in matched:
@@ -337,9 +336,9 @@ def report(label: str, tally: Tally, extra_seconds: float = 0.0) -> None:
         )
     if tally.by_confidence:
         print(
-            f"  {label:<10} by confidence (predicted, precision, speaker right of predicted):",
+            f"  {label:<10} by confidence (quotes, precision, speaker right of matched):",
             "  ".join(
-                f"{band:.1f}: {n} {percent(hit, n).strip()} {percent(right, n).strip()}"
+                f"{band:.1f}: {n} {percent(hit, n).strip()} {percent(right, hit).strip()}"
                 for band, (n, hit, right) in sorted(tally.by_confidence.items())
             ),
         )

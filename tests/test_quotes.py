@@ -409,3 +409,18 @@ def test_relative_pronoun_speaker_is_the_noun_it_modifies(nlp, dictionary) -> No
     quotes, actors = run(nlp, dictionary, text)
     (quote,) = matching(quotes, "I am sending the signal")
     assert "Lee" in speaker_names(quote, actors)
+
+
+def test_unnamed_speaker_is_described_and_flagged_with_lower_confidence(nlp, dictionary) -> None:
+    text = (
+        'Senator Amy Klobuchar said, "We will pass the bill this week."\n\n'
+        '"The talks have stalled," a spokeswoman for the ministry said.\n\n'
+        '"Nobody expected it," she said later.'
+    )
+    quotes, _ = run(nlp, dictionary, text)
+    named, unnamed, pronoun = quotes
+    assert not named.speaker_unnamed and named.confidence is not None
+    assert unnamed.speaker_unnamed and unnamed.speaker_key is None
+    assert unnamed.speaker_text == "a spokeswoman for the ministry"
+    assert pronoun.confidence is not None and pronoun.confidence < named.confidence
+    assert all(0 <= q.confidence <= 1 for q in quotes)

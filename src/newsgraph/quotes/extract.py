@@ -9,8 +9,11 @@ actors in ``speakers.py``.
 from __future__ import annotations
 
 import re
+import tomllib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -247,6 +250,28 @@ class _Speaker:
     key: str | None
     text: str | None
     paragraph: int
+    unnamed: bool = False
+    kind: str = "name"
+
+
+def _carried(quote: Quote, paragraph: int) -> _Speaker:
+    """A quote's speaker, to carry on to the quotes after it."""
+    kind = "name" if quote.speaker_key else "unnamed" if quote.speaker_unnamed else "unresolved"
+    return _Speaker(quote.speaker_key, quote.speaker_text, paragraph, quote.speaker_unnamed, kind)
+
+
+@cache
+def _confidence_factors() -> dict[str, dict[str, float]]:
+    """The factors of ``data/quotes/confidence.toml``: by how, and by speaker kind."""
+    source = resources.files("newsgraph") / "data" / "quotes" / "confidence.toml"
+    return tomllib.loads(source.read_text(encoding="utf-8"))
+
+
+def _confidence(how: str, kind: str | None) -> float:
+    factors = _confidence_factors()
+    if kind is None:  # no speaker phrase at all
+        return factors["how"]["none" if how in ("carried", "none") else "cue"]
+    return round(factors["how"][how] * factors["speaker"][kind], 2)
 
 
 class _Attributor:
@@ -287,16 +312,23 @@ class _Attributor:
         attribution: Attribution | None,
         partial: bool,
         carried: _Speaker | None = None,
+        how: str = "carried",
     ) -> Quote:
-        """The Quote record; without an attribution the carried speaker is credited."""
+        """The Quote record; without an attribution the carried speaker is credited
+        (``how`` says how it was carried)."""
         offsets = [quotation.outer_start, quotation.outer_end - 1]
         speaker_key = carried.key if carried else None
         speaker_text = carried.text if carried else None
+        unnamed = carried.unnamed if carried else False
+        kind = carried.kind if carried else None
         via = attribution.via.text if attribution and attribution.via is not None else None
         if attribution is not None:
-            offsets.append(attribution.cue.idx)
+            how = attribution.how
+            if how != "preceding":  # a sentence before is not the quote's sentence
+                offsets.append(attribution.cue.idx)
             if attribution.speaker is not None:
-                offsets.append(attribution.speaker.start_char)
+                if how != "preceding":
+                    offsets.append(attribution.speaker.start_char)
                 speaker = attribution.speaker
                 issuer = self.speakers.issuer(speaker)
                 if issuer is not None:
@@ -304,6 +336,14 @@ class _Attributor:
                     speaker, via = issuer, via or speaker.text
                 speaker_key = self.speakers.key_of(speaker)
                 speaker_text = speaker.text
+                kind = (
+                    "document"
+                    if issuer is not None
+                    else self.speakers.kind_of(speaker, speaker_key)
+                )
+                unnamed = kind == "unnamed"
+        elif carried is None:
+            how = "none"
         return Quote(
             span=TextSpan(self.article_id, quotation.start, quotation.end),
             text=quotation.text(self.text),
@@ -314,6 +354,8 @@ class _Attributor:
             via=via,
             partial=partial,
             sentence=self.sentence_bounds(offsets),
+            speaker_unnamed=unnamed,
+            confidence=_confidence(how, kind),
         )
 
 
@@ -483,9 +525,7 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
         quote = attributor.quote(quotation, attribution, context.embedded)
         quotes.append(quote)
         if quote.speaker_text is not None:
-            last_speaker = _Speaker(
-                quote.speaker_key, quote.speaker_text, attributor.paragraph_of(quotation.end)
-            )
+            last_speaker = _carried(quote, attributor.paragraph_of(quotation.end))
     quotes += _pull_quotes(text, standalone, quotes, attributor)
     return sorted(quotes, key=lambda quote: quote.span.start)
 
@@ -530,8 +570,11 @@ def _pull_quotes(
         ]
         if repeated:
             nearest = min(repeated, key=lambda quote: abs(quote.span.start - quotation.start))
-            carried = _Speaker(nearest.speaker_key, nearest.speaker_text, 0)
+            carried = _carried(nearest, 0)
+            how = "repeated"
         elif fragment or (carried is None and len(words) <= SCARE_QUOTE_MAX_WORDS):
             continue
-        found.append(attributor.quote(quotation, None, False, carried))
+        else:
+            how = "carried"
+        found.append(attributor.quote(quotation, None, False, carried, how))
     return found

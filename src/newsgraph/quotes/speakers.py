@@ -281,6 +281,17 @@ class SpeakerResolver:
             return self.described(root) or left_part or self._definite_person(root)
         return self.actors.key_at(phrase.start_char, phrase.end_char)
 
+    def kind_of(self, phrase: Span, key: str | None) -> str:
+        """What kind of speaker phrase resolved to ``key``: a name, a pronoun (or one
+        left unresolved), a description of someone named, or an unnamed one ("a
+        senior official", "the commission" with no actor of that name)."""
+        root = phrase.root
+        if root.pos_ == "PRON":
+            return "pronoun" if key is not None else "unresolved"
+        if root.pos_ == "NOUN":
+            return "unnamed" if key is None or _is_indefinite(root) else "description"
+        return "name"
+
     def _before(self, offset: int) -> list[_Candidate]:
         return self.candidates[: bisect_right(self._candidate_offsets, offset)]
 
