@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -10,6 +11,8 @@ from conftest import EXTRACTION, GOLD, SEED_000, SEED_001, SHARED
 from newsgraph.actors import ActorDictionary, ActorIndex, resolve_actors
 from newsgraph.quotes import extract_quotes, scan_quotations
 from newsgraph.records import Quote
+from newsgraph.store import open_store
+from store_records import seed_facts, seed_story, signatures_of
 
 STRAIGHTEN = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 QUOTE_MARKS = "\"'“”‘’"
@@ -424,3 +427,22 @@ def test_unnamed_speaker_is_described_and_flagged_with_lower_confidence(nlp, dic
     assert unnamed.speaker_text == "a spokeswoman for the ministry"
     assert pronoun.confidence is not None and pronoun.confidence < named.confidence
     assert all(0 <= q.confidence <= 1 for q in quotes)
+
+
+def test_confidence_and_unnamed_flag_are_stored_and_read_back(tmp_path) -> None:
+    story = seed_story()
+    facts = seed_facts(story)
+    named, *rest = facts.quotes
+    described = dataclasses.replace(
+        rest[0], speaker_key=None, speaker_text="a senior official", speaker_unnamed=True
+    )
+    quotes = [dataclasses.replace(named, confidence=0.95), described]
+    with open_store(tmp_path / "newsgraph.db") as store:
+        store.save_story(story, signatures_of(story), dataclasses.replace(facts, quotes=quotes))
+        rows = sorted(store.quotes(), key=lambda row: row["start"])
+    by_text = {row["text"]: row for row in rows}
+    assert by_text[named.text]["confidence"] == 0.95
+    assert by_text[named.text]["speaker_unnamed"] is False
+    assert by_text[described.text]["speaker_unnamed"] is True
+    assert by_text[described.text]["speaker_text"] == "a senior official"
+    assert by_text[described.text]["confidence"] is None

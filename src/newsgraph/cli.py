@@ -232,16 +232,24 @@ def story(
     _print_claims(data["claims"])
 
 
+def _quote_speaker(quote: dict) -> str | None:
+    """The speaker's name, or the words describing an unnamed one, marked as such."""
+    if quote["speaker_unnamed"] and quote["speaker_text"]:
+        return f"{quote['speaker_text']} (unnamed)"
+    return quote["speaker"] or quote["speaker_text"]
+
+
 def _print_quotes(rows: list[dict]) -> None:
     console.print(
         _table(
             "Quotes",
-            ["speaker", "cue", "quote", "mentions"],
+            ["speaker", "cue", "quote", "confidence", "mentions"],
             (
                 (
-                    q["speaker"] or q["speaker_text"],
+                    _quote_speaker(q),
                     q["cue"],
                     _short(q["text"], 120),
+                    "" if q["confidence"] is None else f"{q['confidence']:.2f}",
                     len(q["mentions"]),
                 )
                 for q in rows
