@@ -446,3 +446,17 @@ def test_confidence_and_unnamed_flag_are_stored_and_read_back(tmp_path) -> None:
     assert by_text[described.text]["speaker_unnamed"] is True
     assert by_text[described.text]["speaker_text"] == "a senior official"
     assert by_text[described.text]["confidence"] is None
+
+
+def test_as_someone_put_it_and_a_possessive_description(nlp, dictionary) -> None:
+    text = (
+        'Or, as Tom Ridge, a former secretary of homeland security, put it: "The '
+        'barbarians are no longer at the gate."\n\n'
+        "Senator Bernie Sanders waved to the crowd. His wife whispered to him: "
+        '"They are still with you."'
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    (ridge,) = matching(quotes, "The barbarians")
+    assert "Ridge" in speaker_names(ridge, actors)
+    (wife,) = matching(quotes, "They are still with you")
+    assert wife.speaker_key is None and wife.speaker_text == "His wife"

@@ -44,7 +44,10 @@ def phrase(head: Token) -> Span:
     """The name phrase headed by ``head``: its modifiers and compounds, never an
     appositive or relative clause ("Andrey Kortunov", not "…, director-general of …").
     A description with a name in apposition gives the name: "China's ambassador, Liu
-    Xiaoming" is "Liu Xiaoming"."""
+    Xiaoming" is "Liu Xiaoming", and so is "Liu Xiaoming, China's ambassador" reached
+    through its appositive."""
+    if head.pos_ != "PROPN" and head.dep_ == "appos" and head.head.pos_ == "PROPN":
+        return phrase(head.head)
     if head.pos_ != "PROPN":
         for child in head.rights:
             if child.dep_ == "appos" and child.pos_ == "PROPN":
@@ -77,13 +80,24 @@ def _own_subject(verb: Token) -> Token | None:
 def _subject(verb: Token, lexicon: CueLexicon) -> Token | None:
     """The subject of a cue verb; for a cue with none ("…, adding that", "warning:"),
     the subject of the nearest speech verb above it, else of the verb it hangs from."""
-    subject = _own_subject(verb)
+    subject = _own_subject(verb) or _as_subject(verb)
     if subject is not None or verb.dep_ not in SUBJECTLESS_CUE_DEPS or verb.head.i == verb.i:
         return subject
     for ancestor in list(verb.ancestors)[:MAX_GOVERNOR_DEPTH]:
         if lexicon.is_cue(ancestor) and _own_subject(ancestor) is not None:
             return _own_subject(ancestor)
     return _own_subject(verb.head)
+
+
+def _as_subject(verb: Token) -> Token | None:
+    """The speaker of "as Tom Ridge put it", which the parser reads as a prepositional
+    phrase ("as Tom Ridge") on the verb rather than its subject."""
+    for child in verb.lefts:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            named = [t for t in child.children if t.dep_ == "pobj" and t.pos_ == "PROPN"]
+            if named:
+                return named[0]
+    return None
 
 
 def _antecedent_of_relative(subject: Token) -> Token:

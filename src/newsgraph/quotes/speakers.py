@@ -299,6 +299,8 @@ class SpeakerResolver:
         """ "The actor said": the person a definite description of a person stands for."""
         if noun.lemma_.lower() not in self.rules.person_nouns:
             return None
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+            return None  # "his wife", "her lawyer": someone beside the person, not them
         determiners = [c for c in noun.children if c.dep_ in ("det", "poss")]
         if not any(d.lower_ in DEFINITE_DETERMINERS or d.dep_ == "poss" for d in determiners):
             return None
