@@ -435,8 +435,24 @@ def _attribute(
         return attribution_at(after, lexicon, quoted, window, inverted=True)
     governing = _governing_cue(doc, quotation, quoted, lexicon)
     if governing is not None:
+        if not lexicon.is_label_cue(governing):  # who calls it "…" is who says it
+            governing = _reporting_verb_above(governing, lexicon, quoted) or governing
         return attribution_at(governing, lexicon, quoted, window, inverted=False)
     return None if context.embedded else name_label(context.before)
+
+
+def _reporting_verb_above(cue: Token, lexicon: CueLexicon, quoted: bytearray) -> Token | None:
+    """The speech verb whose reported clause holds ``cue``: in "Trump said Fox executives
+    were calling "every 15 minutes"" the words are Trump's report, not the executives'."""
+    clause = cue
+    for _ in range(MAX_GOVERNOR_DEPTH):
+        if clause.dep_ not in ("ccomp", "conj") or clause.head.i == clause.i:
+            return None
+        head = clause.head
+        if clause.dep_ == "ccomp" and lexicon.is_cue(head) and not quoted[head.i]:
+            return head
+        clause = head
+    return None
 
 
 def _introducing_sentence(
