@@ -460,3 +460,12 @@ def test_as_someone_put_it_and_a_possessive_description(nlp, dictionary) -> None
     assert "Ridge" in speaker_names(ridge, actors)
     (wife,) = matching(quotes, "They are still with you")
     assert wife.speaker_key is None and wife.speaker_text == "His wife"
+
+
+def test_titles_in_quotation_marks_are_not_quotes(nlp, dictionary) -> None:
+    text = (
+        'She starred in "Orange Is the New Black" and in "Latin History for Dummies" '
+        'before the senator said the plan was "a disaster for everyone."'
+    )
+    quotes, _ = run(nlp, dictionary, text)
+    assert [normalise(q.text) for q in quotes] == ["a disaster for everyone."]

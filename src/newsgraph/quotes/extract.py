@@ -44,6 +44,9 @@ if TYPE_CHECKING:
 SENTENCE_END = re.compile(r"[.!?]\s")
 OPENING_CONTEXT = "([{—–-/ \t\n"
 SCARE_QUOTE_MAX_WORDS = 3
+# A title in quotation marks: capitalised words, at most this many.
+TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+TITLE_MAX_WORDS = 6
 SENTENCE_FINAL = (".", "!", "?")
 QUOTE_RUN_ON_ENDINGS = ",?!—–-…:;"
 CLAUSE_END_MARKS = ",.;:!?"
@@ -237,6 +240,16 @@ def _names_a_term(
             continue
         return token.lemma_.lower() in lexicon.mention_nouns
     return False
+
+
+def _is_title(quoted_text: str, lexicon: CueLexicon) -> bool:
+    """Whether a quote is written as a title ("Prison Break", "Fox News Sunday", "Latin
+    History for Dummies"): a few words, each capitalised but the small ones titles keep
+    in lower case."""
+    words = TITLE_WORD.findall(quoted_text)
+    if not words or len(words) > TITLE_MAX_WORDS or not words[0][0].isupper():
+        return False
+    return all(w[0].isupper() for w in words if w.lower() not in lexicon.title_small_words)
 
 
 def _word_count(text: str) -> int:
@@ -517,6 +530,8 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
         if context.embedded and short and _modifies_noun(doc, quotation, quoted_text):
             continue
         if _names_a_term(text, quotation, before, lower, lexicon):
+            continue
+        if context.embedded and _is_title(quoted_text, lexicon):
             continue
         attribution = _attribute(doc, quotation, context, quoted, lexicon)
         if attribution is None and not context.embedded:

@@ -46,6 +46,7 @@ class CueLexicon:
     scare_markers: tuple[str, ...]
     mention_nouns: frozenset[str]
     mention_links: frozenset[str]
+    title_small_words: frozenset[str]
     quoting_prepositions: frozenset[str]
     addressing: frozenset[str]
     source_phrases: tuple[tuple[str, str], ...]
@@ -99,6 +100,7 @@ def cue_lexicon() -> CueLexicon:
         scare_markers=tuple(table["scare_markers"]),
         mention_nouns=frozenset(table["mention_nouns"]),
         mention_links=frozenset(table["mention_links"]),
+        title_small_words=frozenset(table["title_small_words"]),
         quoting_prepositions=frozenset(table["quoting_prepositions"]),
         addressing=frozenset(table["addressing"]),
         source_phrases=tuple((word, prep) for word, prep in table["source_phrases"]),
