@@ -469,3 +469,13 @@ def test_titles_in_quotation_marks_are_not_quotes(nlp, dictionary) -> None:
     )
     quotes, _ = run(nlp, dictionary, text)
     assert [normalise(q.text) for q in quotes] == ["a disaster for everyone."]
+
+
+def test_fragment_deep_in_reported_speech_is_the_reporters(nlp, dictionary) -> None:
+    text = (
+        "Carly Fiorina threw her support behind Ted Cruz on Wednesday, saying it is time "
+        'to have a "real constitutional conservative in the White House."'
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    (quote,) = matching(quotes, "real constitutional conservative")
+    assert quote.partial and "Fiorina" in speaker_names(quote, actors)

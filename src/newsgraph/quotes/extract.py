@@ -44,6 +44,9 @@ if TYPE_CHECKING:
 SENTENCE_END = re.compile(r"[.!?]\s")
 OPENING_CONTEXT = "([{—–-/ \t\n"
 SCARE_QUOTE_MAX_WORDS = 3
+# A fragment at least this long is its reporter's words however deep in their reported
+# speech it sits; a shorter one there may be a term ("one country, two systems").
+ENCLOSED_MIN_WORDS = 5
 # A title in quotation marks: capitalised words, at most this many.
 TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 TITLE_MAX_WORDS = 6
@@ -192,6 +195,21 @@ def _governing_cue(
             labelling = next((a for a in root.head.ancestors if lexicon.is_label_cue(a)), None)
             if labelling is not None:
                 return labelling
+    return None
+
+
+def _enclosing_speech(
+    doc: Doc, quote: Quotation, quoted: bytearray, lexicon: CueLexicon
+) -> Token | None:
+    """The nearest speech verb anywhere above a fragment in its sentence: the words in
+    someone's reported speech are theirs however deep they sit ("Fiorina backed Cruz,
+    saying it is time to have a "real constitutional conservative in the White House"")."""
+    inside = [t for t in _quoted_tokens(doc, quote) if not t.is_punct]
+    roots = [t for t in inside if not (quote.start <= t.head.idx < quote.end)]
+    for root in roots:
+        for ancestor in root.ancestors:
+            if not quoted[ancestor.i] and lexicon.is_cue(ancestor):
+                return ancestor
     return None
 
 
@@ -447,6 +465,9 @@ def _attribute(
     if after is not None:
         return attribution_at(after, lexicon, quoted, window, inverted=True)
     governing = _governing_cue(doc, quotation, quoted, lexicon)
+    words = _word_count(doc_text(doc)[quotation.start : quotation.end])
+    if governing is None and context.embedded and words >= ENCLOSED_MIN_WORDS:
+        governing = _enclosing_speech(doc, quotation, quoted, lexicon)
     if governing is not None:
         if not lexicon.is_label_cue(governing):  # who calls it "…" is who says it
             governing = _reporting_verb_above(governing, lexicon, quoted) or governing
