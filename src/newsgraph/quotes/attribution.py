@@ -78,15 +78,20 @@ def _own_subject(verb: Token) -> Token | None:
 
 
 def _subject(verb: Token, lexicon: CueLexicon) -> Token | None:
-    """The subject of a cue verb; for a cue with none ("…, adding that", "warning:"),
-    the subject of the nearest speech verb above it, else of the verb it hangs from."""
+    """The subject of a cue verb; for a cue with none ("…, adding that", "warning:",
+    "issued a statement saying"), the subject of the nearest speech verb above it, else
+    of the nearest verb above it that has one."""
     subject = _own_subject(verb) or _as_subject(verb)
     if subject is not None or verb.dep_ not in SUBJECTLESS_CUE_DEPS or verb.head.i == verb.i:
         return subject
-    for ancestor in list(verb.ancestors)[:MAX_GOVERNOR_DEPTH]:
+    above = list(verb.ancestors)[:MAX_GOVERNOR_DEPTH]
+    for ancestor in above:
         if lexicon.is_cue(ancestor) and _own_subject(ancestor) is not None:
             return _own_subject(ancestor)
-    return _own_subject(verb.head)
+    for ancestor in above:
+        if ancestor.pos_ in ("VERB", "AUX") and _own_subject(ancestor) is not None:
+            return _own_subject(ancestor)
+    return None
 
 
 def _as_subject(verb: Token) -> Token | None:
