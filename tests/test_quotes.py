@@ -479,3 +479,16 @@ def test_fragment_deep_in_reported_speech_is_the_reporters(nlp, dictionary) -> N
     quotes, actors = run(nlp, dictionary, text)
     (quote,) = matching(quotes, "real constitutional conservative")
     assert quote.partial and "Fiorina" in speaker_names(quote, actors)
+
+
+def test_attribution_after_a_quote_that_ends_in_a_nested_quote(nlp, dictionary) -> None:
+    text = (
+        "Mayor Karen Weaver met the candidate on Tuesday.\n\n"
+        "“She asked us, ‘What kind of help do you need?’” Weaver said. "
+        "“Rubio is wrong,” Clinton fired back."
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    (asked,) = matching(quotes, "She asked us")
+    assert "Weaver" in speaker_names(asked, actors)
+    (wrong,) = matching(quotes, "Rubio is wrong")
+    assert "Clinton" in speaker_names(wrong, actors)

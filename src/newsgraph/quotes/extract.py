@@ -53,6 +53,7 @@ TITLE_MAX_WORDS = 6
 SENTENCE_FINAL = (".", "!", "?")
 QUOTE_RUN_ON_ENDINGS = ",?!—–-…:;"
 CLAUSE_END_MARKS = ",.;:!?"
+NESTED_CLOSING_MARKS = "'’\"”"
 # A list number or bullet before a subheading: "6. ", "• ".
 ENUMERATOR = re.compile(r"^\s*(?:\d+[.)]|[-•*–—])\s*")
 # How many tokens may separate a quote from its cue verb before the tie is too loose.
@@ -416,8 +417,9 @@ def _continues_after_attribution(text: str, first: Quotation, second: Quotation)
 
 def _runs_on(quoted_text: str) -> bool:
     """Whether the sentence goes on after the closing mark (a comma, a question, a dash),
-    so that an attribution after it belongs to this quote."""
-    ending = quoted_text.rstrip()[-1:]
+    so that an attribution after it belongs to this quote. A quote nested at the end
+    ("… do you need?’” Weaver said) ends where the words inside it end."""
+    ending = quoted_text.rstrip().rstrip(NESTED_CLOSING_MARKS).rstrip()[-1:]
     return ending in QUOTE_RUN_ON_ENDINGS or ending.isalnum()
 
 
