@@ -83,6 +83,7 @@ class _Candidate:
     subject: bool
     main: bool = False  # the subject of its sentence's main clause
     sentence: int = 0  # where its sentence starts
+    gender: str | None = None  # as this mention shows it ("Ms. Khan"), or the pronoun's
 
 
 def _is_indefinite(noun: Token) -> bool:
@@ -205,6 +206,7 @@ class SpeakerResolver:
             while pending is not None and pending[0].start <= token.i:
                 span, key = pending
                 root = span.root
+                shown = set(self._named_gender(span))
                 candidates.append(
                     _Candidate(
                         span.start_char,
@@ -212,6 +214,7 @@ class SpeakerResolver:
                         _is_subject(root),
                         _is_main_subject(root),
                         root.sent.start_char,
+                        shown.pop() if len(shown) == 1 else None,
                     )
                 )
                 pending = next(mentions, None)
@@ -225,7 +228,12 @@ class SpeakerResolver:
                 if key is not None:
                     candidates.append(
                         _Candidate(
-                            token.idx, key, True, _is_main_subject(token), token.sent.start_char
+                            token.idx,
+                            key,
+                            True,
+                            _is_main_subject(token),
+                            token.sent.start_char,
+                            self.rules.pronoun_gender.get(token.lower_),
                         )
                     )
         return candidates
@@ -236,7 +244,9 @@ class SpeakerResolver:
 
     def _pick(self, word: Token, candidates: list[_Candidate], kinds: frozenset[str]) -> str | None:
         """The latest fitting candidate before ``word``: a clause subject if there is one,
-        and of the subjects in that sentence, the main clause's."""
+        and of the subjects in that sentence, the main clause's. A mention's own gender
+        ("Ms. Khan", "she") counts before the one the article shows for its actor, which
+        may be mixed where two people share a surname."""
         gender = self.rules.pronoun_gender.get(word.lower_) or self.rules.gendered_nouns.get(
             word.lemma_.lower()
         )
@@ -246,7 +256,7 @@ class SpeakerResolver:
             for c in candidates
             if lower <= c.offset < word.idx
             and self.actors.actor(c.key).type in kinds
-            and self.genders.get(c.key, gender) == gender
+            and (c.gender or self.genders.get(c.key, gender)) == gender
         ]
         for candidate in reversed(fitting):
             if candidate.subject:
