@@ -4,14 +4,17 @@ and through whom.
 A cue's speaker is its grammatical subject, not the nearest name: for a cue with no
 subject of its own ("…, adding that") the subject of the speech verb above it; after
 the quote, the noun after the verb in an inversion ("…," said Putin); for a relative
-pronoun ("Mike Lee, who declared …") the noun its clause modifies.
+pronoun ("Mike Lee, who declared …") the noun its clause modifies. A quote with no cue
+of its own may take the speaker of a cue in the sentence before ("He said:"), or a name
+before a colon; words inside someone's reported clause are the reporter's.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.quotes.scan import CueLexicon
 
@@ -203,3 +206,40 @@ def name_label(before: list[Token]) -> Attribution | None:
     if opener is not None and opener in words and not opener.is_punct:
         return None
     return Attribution(words[-1], ":", first.doc[first.i : last.i + 1], how="label")
+
+
+def reporting_verb_above(cue: Token, lexicon: CueLexicon, quoted: bytearray) -> Token | None:
+    """The speech verb whose reported clause holds ``cue``: in "Trump said Fox executives
+    were calling "every 15 minutes"" the words are Trump's report, not the executives'."""
+    clause = cue
+    for _ in range(MAX_GOVERNOR_DEPTH):
+        if clause.dep_ not in ("ccomp", "conj") or clause.head.i == clause.i:
+            return None
+        head = clause.head
+        if clause.dep_ == "ccomp" and lexicon.is_cue(head) and not quoted[head.i]:
+            return head
+        clause = head
+    return None
+
+
+def introducing_sentence(
+    doc: Doc, opening: int, text: str, paragraph: tuple[int, int]
+) -> Span | None:
+    """The sentence before a quote (opening mark at ``opening``) that opens a sentence of
+    its own: the one before it in its paragraph, or, for a quote that opens its paragraph,
+    the previous paragraph's last sentence when that ends with a colon ("He said:")."""
+    position = bisect_left(doc, opening, key=lambda token: token.idx)
+    if position >= len(doc) or position == 0:
+        return None
+    sentence = doc[position].sent
+    if any(not t.is_punct and not t.is_space for t in doc[sentence.start : position]):
+        return None  # words of the reporter's lead into the quote
+    previous = doc[sentence.start - 1].sent if sentence.start > 0 else None
+    if previous is None:
+        return None
+    lower, _ = paragraph
+    if previous.start_char >= lower:
+        return previous
+    if opening == lower and text[: previous.end_char].rstrip().endswith(":"):
+        return previous
+    return None

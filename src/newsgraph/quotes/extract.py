@@ -2,18 +2,16 @@
 
 The parse is used only for the attribution: the cue verb next to the quote (or
 governing it), its subject as the speaker, its object as the addressee, and
-"according to X" as the channel the quote came through. Speaker phrases become
-actors in ``speakers.py``.
+"according to X" as the channel the quote came through (the clause itself is read in
+``attribution.py``). Speaker phrases become actors in ``speakers.py``; each quote's
+confidence comes from ``confidence.py``.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -24,9 +22,12 @@ from newsgraph.quotes.attribution import (
     SUBJECT_DEPS,
     Attribution,
     attribution_at,
+    introducing_sentence,
     name_label,
     preceding_attribution,
+    reporting_verb_above,
 )
+from newsgraph.quotes.confidence import confidence
 from newsgraph.quotes.scan import (
     CueLexicon,
     Quotation,
@@ -292,20 +293,6 @@ def _carried(quote: Quote, paragraph: int) -> _Speaker:
     return _Speaker(quote.speaker_key, quote.speaker_text, paragraph, quote.speaker_unnamed, kind)
 
 
-@cache
-def _confidence_factors() -> dict[str, dict[str, float]]:
-    """The factors of ``data/quotes/confidence.toml``: by how, and by speaker kind."""
-    source = resources.files("newsgraph") / "data" / "quotes" / "confidence.toml"
-    return tomllib.loads(source.read_text(encoding="utf-8"))
-
-
-def _confidence(how: str, kind: str | None) -> float:
-    factors = _confidence_factors()
-    if kind is None:  # no speaker phrase at all
-        return factors["how"]["none" if how in ("carried", "none") else "cue"]
-    return round(factors["how"][how] * factors["speaker"][kind], 2)
-
-
 class _Attributor:
     """Resolves attributions of one document to actors and builds its Quote records."""
 
@@ -387,7 +374,7 @@ class _Attributor:
             partial=partial,
             sentence=self.sentence_bounds(offsets),
             speaker_unnamed=unnamed,
-            confidence=_confidence(how, kind),
+            confidence=confidence(how, kind),
         )
 
 
@@ -472,46 +459,9 @@ def _attribute(
         governing = _enclosing_speech(doc, quotation, quoted, lexicon)
     if governing is not None:
         if not lexicon.is_label_cue(governing):  # who calls it "…" is who says it
-            governing = _reporting_verb_above(governing, lexicon, quoted) or governing
+            governing = reporting_verb_above(governing, lexicon, quoted) or governing
         return attribution_at(governing, lexicon, quoted, window, inverted=False)
     return None if context.embedded else name_label(context.before)
-
-
-def _reporting_verb_above(cue: Token, lexicon: CueLexicon, quoted: bytearray) -> Token | None:
-    """The speech verb whose reported clause holds ``cue``: in "Trump said Fox executives
-    were calling "every 15 minutes"" the words are Trump's report, not the executives'."""
-    clause = cue
-    for _ in range(MAX_GOVERNOR_DEPTH):
-        if clause.dep_ not in ("ccomp", "conj") or clause.head.i == clause.i:
-            return None
-        head = clause.head
-        if clause.dep_ == "ccomp" and lexicon.is_cue(head) and not quoted[head.i]:
-            return head
-        clause = head
-    return None
-
-
-def _introducing_sentence(
-    doc: Doc, quotation: Quotation, quoted: bytearray, text: str, paragraph: tuple[int, int]
-) -> Span | None:
-    """The sentence before a quote that opens a sentence of its own: the one before it in
-    its paragraph, or, for a quote that opens its paragraph, the previous paragraph's last
-    sentence when that ends with a colon ("He said:")."""
-    position = bisect_left(doc, quotation.outer_start, key=_token_start)
-    if position >= len(doc) or position == 0:
-        return None
-    sentence = doc[position].sent
-    if any(not t.is_punct and not t.is_space for t in doc[sentence.start : position]):
-        return None  # words of the reporter's lead into the quote
-    previous = doc[sentence.start - 1].sent if sentence.start > 0 else None
-    if previous is None:
-        return None
-    lower, _ = paragraph
-    if previous.start_char >= lower:
-        return previous
-    if quotation.outer_start == lower and text[: previous.end_char].rstrip().endswith(":"):
-        return previous
-    return None
 
 
 def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]:
@@ -558,7 +508,7 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
             continue
         attribution = _attribute(doc, quotation, context, quoted, lexicon)
         if attribution is None and not context.embedded:
-            sentence = _introducing_sentence(doc, quotation, quoted, text, (lower, upper))
+            sentence = introducing_sentence(doc, quotation.outer_start, text, (lower, upper))
             if sentence is not None:
                 attribution = preceding_attribution(sentence, lexicon, quoted)
         if attribution and following and _continues_after_attribution(text, quotation, following):
