@@ -80,14 +80,14 @@ def _own_subject(verb: Token) -> Token | None:
     return next((s for s in subjects if s.pos_ == "PROPN"), subjects[0] if subjects else None)
 
 
-def _subject(verb: Token, lexicon: CueLexicon) -> Token | None:
+def _subject(verb: Token, lexicon: CueLexicon, quoted: bytearray) -> Token | None:
     """The subject of a cue verb; for a cue with none ("…, adding that", "warning:",
     "issued a statement saying"), the subject of the nearest speech verb above it, else
-    of the nearest verb above it that has one."""
+    of the nearest verb above it that has one; never a verb among the quoted words."""
     subject = _own_subject(verb) or _as_subject(verb)
     if subject is not None or verb.dep_ not in SUBJECTLESS_CUE_DEPS or verb.head.i == verb.i:
         return subject
-    above = list(verb.ancestors)[:MAX_GOVERNOR_DEPTH]
+    above = [a for a in list(verb.ancestors)[:MAX_GOVERNOR_DEPTH] if not quoted[a.i]]
     for ancestor in above:
         if lexicon.is_cue(ancestor) and _own_subject(ancestor) is not None:
             return _own_subject(ancestor)
@@ -116,13 +116,15 @@ def _antecedent_of_relative(subject: Token) -> Token:
 
 
 def _inverted_speaker(verb: Token, quoted: bytearray) -> Token | None:
-    """The speaker after the verb in "…," said Putin when the parser gave it no subject role."""
+    """The speaker after the verb in "…," said Putin when the parser gave it no subject
+    role; of the words there, the name ("mused Blaze co-host Stu Burguiere")."""
+    found = []
     for token in verb.doc[verb.i + 1 : verb.i + 6]:
         if quoted[token.i] or token.is_punct:
-            return None
+            break
         if token.pos_ in ("PROPN", "NOUN", "PRON") and token.dep_ in INVERTED_SPEAKER_DEPS:
-            return token
-    return None
+            found.append(token)
+    return next((t for t in found if t.pos_ == "PROPN"), found[0] if found else None)
 
 
 def _source(lexicon: CueLexicon, window: list[Token]) -> Span | None:
@@ -157,7 +159,7 @@ def attribution_at(
         source = _source(lexicon, [cue])
         lemma = " ".join((cue.lower_, preposition.lower_))
         return Attribution(cue, lemma, source, how="according")
-    speaker = _subject(cue, lexicon)
+    speaker = _subject(cue, lexicon, quoted)
     if speaker is not None and quoted[speaker.i]:
         speaker = None  # the parser made the quoted words the subject
     how = "subject"
