@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -10,6 +11,8 @@ from conftest import EXTRACTION, SEED_000, SEED_001, SHARED, needs_shared
 from newsgraph.actors import ActorDictionary, ActorIndex, resolve_actors
 from newsgraph.quotes import extract_quotes, scan_quotations
 from newsgraph.records import Quote
+from newsgraph.store import open_store
+from store_records import seed_facts, seed_story, signatures_of
 
 STRAIGHTEN = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 QUOTE_MARKS = "\"'“”‘’"
@@ -367,3 +370,121 @@ def test_speaker_role_and_organisation_go_onto_the_actor(nlp, dictionary) -> Non
     speaker = actors.actor(quote.speaker_key)
     assert speaker.type == "person"
     assert "director, Baltic Research Institute" in speaker.roles
+
+
+def test_doubled_apostrophes_mark_quotes(nlp, dictionary) -> None:
+    text = (
+        "Ms. Acosta runs the bank's audit.\n\n"
+        "''The problems started with deficit financing,'' Ms. Acosta said. It's ''not "
+        "sustainable,'' she added."
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    assert [normalise(q.text) for q in quotes] == [
+        "The problems started with deficit financing",
+        "not sustainable",
+    ]
+    assert all("Acosta" in speaker_names(q, actors) for q in quotes)
+
+
+def test_sentence_before_introduces_the_quote(nlp, dictionary) -> None:
+    text = (
+        'Dianne Bystrom of Iowa State University agreed. "Mainstream Republicans are '
+        'running out of time."\n\n'
+        "Mike Lee, who spoke first, explained his vote. He said:\n\n"
+        '"It is time to unite behind one candidate and win."'
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    (first,) = matching(quotes, "Mainstream Republicans")
+    assert "Bystrom" in speaker_names(first, actors)
+    (second,) = matching(quotes, "It is time to unite")
+    assert "Lee" in speaker_names(second, actors)
+
+
+def test_relative_pronoun_speaker_is_the_noun_it_modifies(nlp, dictionary) -> None:
+    text = (
+        "Ted Cruz won the backing of Senator Mike Lee, who declared in the spin room, "
+        '"I am sending the signal that it is time to unite."'
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    (quote,) = matching(quotes, "I am sending the signal")
+    assert "Lee" in speaker_names(quote, actors)
+
+
+def test_unnamed_speaker_is_described_and_flagged_with_lower_confidence(nlp, dictionary) -> None:
+    text = (
+        'Senator Amy Klobuchar said, "We will pass the bill this week."\n\n'
+        '"The talks have stalled," a spokeswoman for the ministry said.\n\n'
+        '"Nobody expected it," she said later.'
+    )
+    quotes, _ = run(nlp, dictionary, text)
+    named, unnamed, pronoun = quotes
+    assert not named.speaker_unnamed and named.confidence is not None
+    assert unnamed.speaker_unnamed and unnamed.speaker_key is None
+    assert unnamed.speaker_text == "a spokeswoman for the ministry"
+    assert pronoun.confidence is not None and pronoun.confidence < named.confidence
+    assert all(0 <= q.confidence <= 1 for q in quotes)
+
+
+def test_confidence_and_unnamed_flag_are_stored_and_read_back(tmp_path) -> None:
+    story = seed_story()
+    facts = seed_facts(story)
+    named, *rest = facts.quotes
+    described = dataclasses.replace(
+        rest[0], speaker_key=None, speaker_text="a senior official", speaker_unnamed=True
+    )
+    quotes = [dataclasses.replace(named, confidence=0.95), described]
+    with open_store(tmp_path / "newsgraph.db") as store:
+        store.save_story(story, signatures_of(story), dataclasses.replace(facts, quotes=quotes))
+        rows = sorted(store.quotes(), key=lambda row: row["start"])
+    by_text = {row["text"]: row for row in rows}
+    assert by_text[named.text]["confidence"] == 0.95
+    assert by_text[named.text]["speaker_unnamed"] is False
+    assert by_text[described.text]["speaker_unnamed"] is True
+    assert by_text[described.text]["speaker_text"] == "a senior official"
+    assert by_text[described.text]["confidence"] is None
+
+
+def test_as_someone_put_it_and_a_possessive_description(nlp, dictionary) -> None:
+    text = (
+        'Or, as Tom Ridge, a former secretary of homeland security, put it: "The '
+        'barbarians are no longer at the gate."\n\n'
+        "Senator Bernie Sanders waved to the crowd. His wife whispered to him: "
+        '"They are still with you."'
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    (ridge,) = matching(quotes, "The barbarians")
+    assert "Ridge" in speaker_names(ridge, actors)
+    (wife,) = matching(quotes, "They are still with you")
+    assert wife.speaker_key is None and wife.speaker_text == "His wife"
+
+
+def test_titles_in_quotation_marks_are_not_quotes(nlp, dictionary) -> None:
+    text = (
+        'She starred in "Orange Is the New Black" and in "Latin History for Dummies" '
+        'before the senator said the plan was "a disaster for everyone."'
+    )
+    quotes, _ = run(nlp, dictionary, text)
+    assert [normalise(q.text) for q in quotes] == ["a disaster for everyone."]
+
+
+def test_fragment_deep_in_reported_speech_is_the_reporters(nlp, dictionary) -> None:
+    text = (
+        "Carly Fiorina threw her support behind Ted Cruz on Wednesday, saying it is time "
+        'to have a "real constitutional conservative in the White House."'
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    (quote,) = matching(quotes, "real constitutional conservative")
+    assert quote.partial and "Fiorina" in speaker_names(quote, actors)
+
+
+def test_attribution_after_a_quote_that_ends_in_a_nested_quote(nlp, dictionary) -> None:
+    text = (
+        "Mayor Karen Weaver met the candidate on Tuesday.\n\n"
+        "“She asked us, ‘What kind of help do you need?’” Weaver said. "
+        "“Rubio is wrong,” Clinton fired back."
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    (asked,) = matching(quotes, "She asked us")
+    assert "Weaver" in speaker_names(asked, actors)
+    (wrong,) = matching(quotes, "Rubio is wrong")
+    assert "Clinton" in speaker_names(wrong, actors)

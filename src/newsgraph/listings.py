@@ -156,21 +156,34 @@ def stories_table(rows: list[dict], width: int) -> Table:
 
 
 def quotes_table(rows: list[dict], width: int, with_story: bool = True) -> Table:
-    """Quotes: story, speaker and cue, and the sentence the quote sits in (in bold)."""
-    columns = [Column("speaker", cap=24), Column("sentence", flexible=True)]
+    """Quotes: story, speaker (an unnamed one by the words that describe it) and cue, the
+    sentence the quote sits in (in bold), and how far the attribution can be trusted."""
+    columns = [
+        Column("speaker", cap=24),
+        Column("sentence", flexible=True),
+        Column("confidence"),
+    ]
     return table(
         "Quotes",
         [Column("story"), *columns] if with_story else columns,
         (
             (
                 *((_story(q),) if with_story else ()),
-                _lines(q["speaker"] or q["speaker_text"] or "unattributed", q["cue"] or ""),
+                _lines(_speaker(q), q["cue"] or ""),
                 evidence(q),
+                "" if q.get("confidence") is None else f"{q['confidence']:.2f}",
             )
             for q in rows
         ),
         width,
     )
+
+
+def _speaker(quote: dict) -> str:
+    """The speaker's name, or the words describing an unnamed one, marked as such."""
+    if quote.get("speaker_unnamed") and quote["speaker_text"]:
+        return f"{quote['speaker_text']} (unnamed)"
+    return quote["speaker"] or quote["speaker_text"] or "unattributed"
 
 
 def events_table(rows: list[dict], width: int, with_story: bool = True) -> Table:

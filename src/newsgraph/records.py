@@ -198,7 +198,10 @@ class Quote:
     ``speaker_key`` is None when the quote has no attributable speaker;
     ``speaker_text`` keeps the words of the attribution either way
     (``a senior official``). ``partial`` marks a fragment embedded in the
-    reporter's own sentence.
+    reporter's own sentence. ``speaker_unnamed`` marks a speaker the text only
+    describes ("a spokeswoman for the ministry", "the commission"), given in
+    ``speaker_text``; ``confidence`` (0 to 1) says how surely the speaker was found
+    (a named subject of a cue above a pronoun, a carried-on speaker, no cue at all).
     """
 
     span: Span
@@ -210,6 +213,8 @@ class Quote:
     via: str | None = None
     partial: bool = False
     sentence: Span | None = None
+    speaker_unnamed: bool = False
+    confidence: float | None = None
 
     @property
     def same_key(self) -> str:

@@ -1,8 +1,9 @@
 """Stage 6: direct quotations and the actors who said them.
 
 ``scan`` finds quoted text on the raw string, ``extract`` ties each quote to its cue
-and speaker phrase with the parse, and ``speakers`` turns speaker phrases (names,
-pronouns, descriptions such as "the president") into actors.
+and speaker phrase with the parse (``attribution`` reads the cue's clause), ``speakers``
+turns speaker phrases (names, pronouns, descriptions such as "the president", unnamed
+sources) into actors, and ``confidence`` says how surely the speaker was found.
 """
 
 from newsgraph.quotes.extract import extract_quotes

@@ -2,8 +2,9 @@
 
 The parse is used only for the attribution: the cue verb next to the quote (or
 governing it), its subject as the speaker, its object as the addressee, and
-"according to X" as the channel the quote came through. Speaker phrases become
-actors in ``speakers.py``.
+"according to X" as the channel the quote came through (the clause itself is read in
+``attribution.py``). Speaker phrases become actors in ``speakers.py``; each quote's
+confidence comes from ``confidence.py``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,17 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import doc_text
+from newsgraph.quotes.attribution import (
+    MAX_GOVERNOR_DEPTH,
+    SUBJECT_DEPS,
+    Attribution,
+    attribution_at,
+    introducing_sentence,
+    name_label,
+    preceding_attribution,
+    reporting_verb_above,
+)
+from newsgraph.quotes.confidence import confidence
 from newsgraph.quotes.scan import (
     CueLexicon,
     Quotation,
@@ -33,9 +45,16 @@ if TYPE_CHECKING:
 SENTENCE_END = re.compile(r"[.!?]\s")
 OPENING_CONTEXT = "([{—–-/ \t\n"
 SCARE_QUOTE_MAX_WORDS = 3
+# A fragment at least this long is its reporter's words however deep in their reported
+# speech it sits; a shorter one there may be a term ("one country, two systems").
+ENCLOSED_MIN_WORDS = 5
+# A title in quotation marks: capitalised words, at most this many.
+TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+TITLE_MAX_WORDS = 6
 SENTENCE_FINAL = (".", "!", "?")
 QUOTE_RUN_ON_ENDINGS = ",?!—–-…:;"
 CLAUSE_END_MARKS = ",.;:!?"
+NESTED_CLOSING_MARKS = "'’\"”"
 # A list number or bullet before a subheading: "6. ", "• ".
 ENUMERATOR = re.compile(r"^\s*(?:\d+[.)]|[-•*–—])\s*")
 # How many tokens may separate a quote from its cue verb before the tie is too loose.
@@ -43,131 +62,8 @@ MAX_ATTRIBUTION_GAP = 12
 # After a quote, every word up to the cue must belong to the cue's clause (a long
 # appositive subject is common: "…," Andrey Kortunov, director-general of …, warned).
 MAX_ATTRIBUTION_GAP_AFTER = 30
-# How many words (prepositions aside) up the parse a fragment may be from the verb that
-# governs it.
-MAX_GOVERNOR_DEPTH = 4
 # How many paragraphs back an unattributed quote may borrow the previous speaker from.
 SPEAKER_CARRY_PARAGRAPHS = 1
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
-# Cues without a subject of their own ("..., adding that") take the subject of these heads.
-SUBJECTLESS_CUE_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dep")
-NAME_LEFT_DEPS = ("det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "flat")
-INVERTED_SPEAKER_DEPS = ("dobj", "attr", "npadvmod", "appos", "dative", "oprd", "nsubj")
-
-# --- attributing quotations with the parse --------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """Who said a quote and how: the cue, the speaker phrase, whom to, and through whom."""
-
-    cue: Token
-    cue_lemma: str
-    speaker: Span | None
-    addressee: Span | None = None
-    via: Span | None = None
-
-
-def _phrase(head: Token) -> Span:
-    """The name phrase headed by ``head``: its modifiers and compounds, never an
-    appositive or relative clause ("Andrey Kortunov", not "…, director-general of …").
-    A description with a name in apposition gives the name: "China's ambassador, Liu
-    Xiaoming" is "Liu Xiaoming"."""
-    if head.pos_ != "PROPN":
-        for child in head.rights:
-            if child.dep_ == "appos" and child.pos_ == "PROPN":
-                return _phrase(child)
-    left = min(
-        (child.left_edge.i for child in head.lefts if child.dep_ in NAME_LEFT_DEPS),
-        default=head.i,
-    )
-    right = head.i
-    for child in head.rights:
-        if child.dep_ in ("compound", "flat", "nummod") or (
-            child.dep_ == "prep" and head.pos_ != "PROPN" and child.i == right + 1
-        ):
-            right = max(right, child.right_edge.i)
-    doc = head.doc
-    while left < head.i and doc[left].is_punct:
-        left += 1
-    while right > head.i and doc[right].is_punct:
-        right -= 1
-    return doc[left : right + 1]
-
-
-def _own_subject(verb: Token) -> Token | None:
-    """The verb's subject; of two, the name ("Senior author Dr. Silvia Martins" parses as
-    two subjects, "author" and "Martins")."""
-    subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
-    return next((s for s in subjects if s.pos_ == "PROPN"), subjects[0] if subjects else None)
-
-
-def _subject(verb: Token, lexicon: CueLexicon) -> Token | None:
-    """The subject of a cue verb; for a cue with none ("…, adding that", "warning:"),
-    the subject of the nearest speech verb above it, else of the verb it hangs from."""
-    subject = _own_subject(verb)
-    if subject is not None or verb.dep_ not in SUBJECTLESS_CUE_DEPS or verb.head.i == verb.i:
-        return subject
-    for ancestor in list(verb.ancestors)[:MAX_GOVERNOR_DEPTH]:
-        if lexicon.is_cue(ancestor) and _own_subject(ancestor) is not None:
-            return _own_subject(ancestor)
-    return _own_subject(verb.head)
-
-
-def _inverted_speaker(verb: Token, quoted: bytearray) -> Token | None:
-    """The speaker after the verb in "…," said Putin when the parser gave it no subject role."""
-    for token in verb.doc[verb.i + 1 : verb.i + 6]:
-        if quoted[token.i] or token.is_punct:
-            return None
-        if token.pos_ in ("PROPN", "NOUN", "PRON") and token.dep_ in INVERTED_SPEAKER_DEPS:
-            return token
-    return None
-
-
-def _source(lexicon: CueLexicon, window: list[Token]) -> Span | None:
-    """The object of "according to" in the attribution window, as a phrase."""
-    for token in window:
-        preposition = lexicon.source_phrase(token)
-        if preposition is None:
-            continue
-        objects = [child for child in preposition.children if child.dep_ == "pobj"]
-        if objects:
-            return _phrase(objects[0])
-    return None
-
-
-def _addressee(cue: Token, lexicon: CueLexicon) -> Span | None:
-    if cue.lemma_.lower() not in lexicon.addressing:
-        return None
-    for child in cue.children:
-        if child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):
-            return _phrase(child)
-    return None
-
-
-def _attribution(
-    cue: Token, lexicon: CueLexicon, quoted: bytearray, window: list[Token], inverted: bool
-) -> Attribution:
-    """The attribution around a cue token (a verb or the "according" of "according to");
-    ``inverted`` when the cue follows the quote, where "said Putin" may put the speaker
-    after the verb."""
-    preposition = lexicon.source_phrase(cue)
-    if preposition is not None:
-        source = _source(lexicon, [cue])
-        return Attribution(cue, " ".join((cue.lower_, preposition.lower_)), source)
-    speaker = _subject(cue, lexicon)
-    if speaker is not None and quoted[speaker.i]:
-        speaker = None  # the parser made the quoted words the subject
-    if speaker is None and inverted:
-        speaker = _inverted_speaker(cue, quoted)
-    via = _source(lexicon, window)
-    return Attribution(
-        cue,
-        cue.lemma_.lower(),
-        _phrase(speaker) if speaker is not None else None,
-        _addressee(cue, lexicon),
-        via,
-    )
 
 
 def _belongs_to_cue(token: Token, cue: Token, quoted: bytearray) -> bool:
@@ -304,6 +200,21 @@ def _governing_cue(
     return None
 
 
+def _enclosing_speech(
+    doc: Doc, quote: Quotation, quoted: bytearray, lexicon: CueLexicon
+) -> Token | None:
+    """The nearest speech verb anywhere above a fragment in its sentence: the words in
+    someone's reported speech are theirs however deep they sit ("Fiorina backed Cruz,
+    saying it is time to have a "real constitutional conservative in the White House"")."""
+    inside = [t for t in _quoted_tokens(doc, quote) if not t.is_punct]
+    roots = [t for t in inside if not (quote.start <= t.head.idx < quote.end)]
+    for root in roots:
+        for ancestor in root.ancestors:
+            if not quoted[ancestor.i] and lexicon.is_cue(ancestor):
+                return ancestor
+    return None
+
+
 def _is_embedded(text: str, quote: Quotation, before: list[Token], lexicon: CueLexicon) -> bool:
     """Whether the quote is a fragment inside the reporter's own sentence rather than a
     whole utterance. A quote that a cue introduces (said: "…", said "…") is whole; else
@@ -351,6 +262,16 @@ def _names_a_term(
     return False
 
 
+def _is_title(quoted_text: str, lexicon: CueLexicon) -> bool:
+    """Whether a quote is written as a title ("Prison Break", "Fox News Sunday", "Latin
+    History for Dummies"): a few words, each capitalised but the small ones titles keep
+    in lower case."""
+    words = TITLE_WORD.findall(quoted_text)
+    if not words or len(words) > TITLE_MAX_WORDS or not words[0][0].isupper():
+        return False
+    return all(w[0].isupper() for w in words if w.lower() not in lexicon.title_small_words)
+
+
 def _word_count(text: str) -> int:
     return len(text.split())
 
@@ -362,6 +283,14 @@ class _Speaker:
     key: str | None
     text: str | None
     paragraph: int
+    unnamed: bool = False
+    kind: str = "name"
+
+
+def _carried(quote: Quote, paragraph: int) -> _Speaker:
+    """A quote's speaker, to carry on to the quotes after it."""
+    kind = "name" if quote.speaker_key else "unnamed" if quote.speaker_unnamed else "unresolved"
+    return _Speaker(quote.speaker_key, quote.speaker_text, paragraph, quote.speaker_unnamed, kind)
 
 
 class _Attributor:
@@ -402,16 +331,23 @@ class _Attributor:
         attribution: Attribution | None,
         partial: bool,
         carried: _Speaker | None = None,
+        how: str = "carried",
     ) -> Quote:
-        """The Quote record; without an attribution the carried speaker is credited."""
+        """The Quote record; without an attribution the carried speaker is credited
+        (``how`` says how it was carried)."""
         offsets = [quotation.outer_start, quotation.outer_end - 1]
         speaker_key = carried.key if carried else None
         speaker_text = carried.text if carried else None
+        unnamed = carried.unnamed if carried else False
+        kind = carried.kind if carried else None
         via = attribution.via.text if attribution and attribution.via is not None else None
         if attribution is not None:
-            offsets.append(attribution.cue.idx)
+            how = attribution.how
+            if how != "preceding":  # a sentence before is not the quote's sentence
+                offsets.append(attribution.cue.idx)
             if attribution.speaker is not None:
-                offsets.append(attribution.speaker.start_char)
+                if how != "preceding":
+                    offsets.append(attribution.speaker.start_char)
                 speaker = attribution.speaker
                 issuer = self.speakers.issuer(speaker)
                 if issuer is not None:
@@ -419,6 +355,14 @@ class _Attributor:
                     speaker, via = issuer, via or speaker.text
                 speaker_key = self.speakers.key_of(speaker)
                 speaker_text = speaker.text
+                kind = (
+                    "document"
+                    if issuer is not None
+                    else self.speakers.kind_of(speaker, speaker_key)
+                )
+                unnamed = kind == "unnamed"
+        elif carried is None:
+            how = "none"
         return Quote(
             span=TextSpan(self.article_id, quotation.start, quotation.end),
             text=quotation.text(self.text),
@@ -429,6 +373,8 @@ class _Attributor:
             via=via,
             partial=partial,
             sentence=self.sentence_bounds(offsets),
+            speaker_unnamed=unnamed,
+            confidence=confidence(how, kind),
         )
 
 
@@ -458,8 +404,9 @@ def _continues_after_attribution(text: str, first: Quotation, second: Quotation)
 
 def _runs_on(quoted_text: str) -> bool:
     """Whether the sentence goes on after the closing mark (a comma, a question, a dash),
-    so that an attribution after it belongs to this quote."""
-    ending = quoted_text.rstrip()[-1:]
+    so that an attribution after it belongs to this quote. A quote nested at the end
+    ("… do you need?’” Weaver said) ends where the words inside it end."""
+    ending = quoted_text.rstrip().rstrip(NESTED_CLOSING_MARKS).rstrip()[-1:]
     return ending in QUOTE_RUN_ON_ENDINGS or ending.isalnum()
 
 
@@ -492,23 +439,29 @@ def _attribute(
     after = _cue_after(context.after, lexicon, quoted) if context.runs_on else None
     before = None if context.embedded else _cue_before(context.before, lexicon)
     if before is not None and (after is None or _directly_introduces(before, context.before)):
-        introduced = _attribution(before, lexicon, quoted, context.before, inverted=False)
+        introduced = attribution_at(before, lexicon, quoted, context.before, inverted=False)
         if after is None or introduced.speaker is None:
             return introduced
-        reported = _attribution(after, lexicon, quoted, context.after, inverted=True)
+        reported = attribution_at(after, lexicon, quoted, context.after, inverted=True)
         return Attribution(
             introduced.cue,
             introduced.cue_lemma,
             introduced.speaker,
             introduced.addressee,
             reported.speaker or introduced.via,
+            introduced.how,
         )
     if after is not None:
-        return _attribution(after, lexicon, quoted, window, inverted=True)
+        return attribution_at(after, lexicon, quoted, window, inverted=True)
     governing = _governing_cue(doc, quotation, quoted, lexicon)
-    if governing is None:
-        return None
-    return _attribution(governing, lexicon, quoted, window, inverted=False)
+    words = _word_count(doc_text(doc)[quotation.start : quotation.end])
+    if governing is None and context.embedded and words >= ENCLOSED_MIN_WORDS:
+        governing = _enclosing_speech(doc, quotation, quoted, lexicon)
+    if governing is not None:
+        if not lexicon.is_label_cue(governing):  # who calls it "…" is who says it
+            governing = reporting_verb_above(governing, lexicon, quoted) or governing
+        return attribution_at(governing, lexicon, quoted, window, inverted=False)
+    return None if context.embedded else name_label(context.before)
 
 
 def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]:
@@ -551,7 +504,13 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
             continue
         if _names_a_term(text, quotation, before, lower, lexicon):
             continue
+        if context.embedded and _is_title(quoted_text, lexicon):
+            continue
         attribution = _attribute(doc, quotation, context, quoted, lexicon)
+        if attribution is None and not context.embedded:
+            sentence = introducing_sentence(doc, quotation.outer_start, text, (lower, upper))
+            if sentence is not None:
+                attribution = preceding_attribution(sentence, lexicon, quoted)
         if attribution and following and _continues_after_attribution(text, quotation, following):
             quotation = quotation.joined_with(following)
             index += 1
@@ -570,9 +529,7 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
         quote = attributor.quote(quotation, attribution, context.embedded)
         quotes.append(quote)
         if quote.speaker_text is not None:
-            last_speaker = _Speaker(
-                quote.speaker_key, quote.speaker_text, attributor.paragraph_of(quotation.end)
-            )
+            last_speaker = _carried(quote, attributor.paragraph_of(quotation.end))
     quotes += _pull_quotes(text, standalone, quotes, attributor)
     return sorted(quotes, key=lambda quote: quote.span.start)
 
@@ -617,8 +574,11 @@ def _pull_quotes(
         ]
         if repeated:
             nearest = min(repeated, key=lambda quote: abs(quote.span.start - quotation.start))
-            carried = _Speaker(nearest.speaker_key, nearest.speaker_text, 0)
+            carried = _carried(nearest, 0)
+            how = "repeated"
         elif fragment or (carried is None and len(words) <= SCARE_QUOTE_MAX_WORDS):
             continue
-        found.append(attributor.quote(quotation, None, False, carried))
+        else:
+            how = "carried"
+        found.append(attributor.quote(quotation, None, False, carried, how))
     return found

@@ -30,6 +30,7 @@ class QuoteMarks:
     opening: frozenset[str]
     closing: frozenset[str]
     either: frozenset[str]
+    doubled: tuple[str, ...] = ()
 
     @property
     def all(self) -> frozenset[str]:
@@ -45,15 +46,23 @@ class CueLexicon:
     scare_markers: tuple[str, ...]
     mention_nouns: frozenset[str]
     mention_links: frozenset[str]
+    title_small_words: frozenset[str]
     quoting_prepositions: frozenset[str]
     addressing: frozenset[str]
     source_phrases: tuple[tuple[str, str], ...]
+    verb_phrases: dict[str, str]
     pronoun_kinds: dict[str, frozenset[str]]
     double: QuoteMarks
     single: QuoteMarks
 
     def is_cue(self, token: Token) -> bool:
-        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.speech
+        if token.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = token.lemma_.lower()
+        if lemma in self.speech:
+            return True
+        needed = self.verb_phrases.get(lemma)
+        return needed is not None and any(c.lower_ == needed for c in token.children)
 
     def is_label_cue(self, token: Token) -> bool:
         return token.pos_ == "VERB" and token.lemma_.lower() in self.labelling
@@ -73,7 +82,10 @@ class CueLexicon:
 
 def _marks(table: dict[str, list[str]]) -> QuoteMarks:
     return QuoteMarks(
-        frozenset(table["open"]), frozenset(table["close"]), frozenset(table["either"])
+        frozenset(table["open"]),
+        frozenset(table["close"]),
+        frozenset(table["either"]),
+        tuple(table.get("doubled", ())),
     )
 
 
@@ -88,9 +100,11 @@ def cue_lexicon() -> CueLexicon:
         scare_markers=tuple(table["scare_markers"]),
         mention_nouns=frozenset(table["mention_nouns"]),
         mention_links=frozenset(table["mention_links"]),
+        title_small_words=frozenset(table["title_small_words"]),
         quoting_prepositions=frozenset(table["quoting_prepositions"]),
         addressing=frozenset(table["addressing"]),
         source_phrases=tuple((word, prep) for word, prep in table["source_phrases"]),
+        verb_phrases=dict(table["verb_phrases"]),
         pronoun_kinds={word: frozenset(kinds) for word, kinds in table["pronouns"].items()},
         double=_marks(table["marks"]["double"]),
         single=_marks(table["marks"]["single"]),
@@ -155,9 +169,23 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _can_open(text: str, i: int, marks: QuoteMarks, lower: int, upper: int) -> bool:
-    following = text[i + 1] if i + 1 < upper else " "
-    if text[i] not in marks.all or following.isspace() or text[i] in marks.closing:
+def _mark_width(text: str, i: int, marks: QuoteMarks) -> int:
+    """How many characters the quotation mark at ``i`` takes: 2 for a doubled mark (the
+    ``''`` that typewriter-style and plain-text archives write for “ and ”), 1 for one
+    mark, 0 for none."""
+    if text.startswith(marks.doubled, i):
+        return 2
+    return 1 if text[i] in marks.all else 0
+
+
+def _can_open(text: str, i: int, width: int, marks: QuoteMarks, bounds: tuple[int, int]) -> bool:
+    lower, upper = bounds
+    following = text[i + width] if i + width < upper else " "
+    if following.isspace():
+        return False
+    if width == 2:
+        return text[i] == "`" or text[i - 1 : i] == "" or text[i - 1] in OPENING_CONTEXT
+    if text[i] in marks.closing:
         return False
     if text[i] in marks.opening:
         return True
@@ -165,13 +193,14 @@ def _can_open(text: str, i: int, marks: QuoteMarks, lower: int, upper: int) -> b
     return preceding in OPENING_CONTEXT or preceding in marks.all
 
 
-def _can_close(text: str, i: int, marks: QuoteMarks, lower: int, upper: int) -> bool:
-    if text[i] in marks.opening:
+def _can_close(text: str, i: int, width: int, marks: QuoteMarks, bounds: tuple[int, int]) -> bool:
+    lower, upper = bounds
+    if text[i] in marks.opening or text[i] == "`":
         return False
     if text[i] in marks.closing:
         return True
     preceding = text[i - 1] if i > lower else " "
-    following = text[i + 1] if i + 1 < upper else " "
+    following = text[i + width] if i + width < upper else " "
     return not preceding.isspace() or not following.isalnum()
 
 
@@ -183,24 +212,31 @@ def _scan_double(
     found: list[Quotation] = []
     carried: list[tuple[int, int]] = []
     carried_from = 0
-    for number, (lower, upper) in enumerate(paragraphs):
-        opened_at: int | None = None
-        for i in range(lower, upper):
-            if text[i] not in marks.all:
+    for number, bounds in enumerate(paragraphs):
+        lower, upper = bounds
+        opened: tuple[int, int] | None = None  # where the open quote's mark and words start
+        i = lower
+        while i < upper:
+            width = _mark_width(text, i, marks)
+            if not width:
+                i += 1
                 continue
-            if opened_at is None:
-                if _can_open(text, i, marks, lower, upper):
-                    opened_at = i
-            elif _can_close(text, i, marks, lower, upper):
-                outer_start = carried_from if carried else opened_at
-                found.append(Quotation((*carried, (opened_at + 1, i)), outer_start, i + 1))
-                carried, opened_at = [], None
-        next_opens = number + 1 < len(paragraphs) and _can_open(
-            text, paragraphs[number + 1][0], marks, *paragraphs[number + 1]
-        )
-        if opened_at is not None and next_opens:
-            carried_from = carried_from if carried else opened_at
-            carried.append((opened_at + 1, upper))
+            if opened is None:
+                if _can_open(text, i, width, marks, bounds):
+                    opened = (i, i + width)
+            elif _can_close(text, i, width, marks, bounds):
+                outer_start = carried_from if carried else opened[0]
+                found.append(Quotation((*carried, (opened[1], i)), outer_start, i + width))
+                carried, opened = [], None
+            i += width
+        next_opens = False
+        if number + 1 < len(paragraphs):
+            following = paragraphs[number + 1]
+            width = _mark_width(text, following[0], marks)
+            next_opens = bool(width) and _can_open(text, following[0], width, marks, following)
+        if opened is not None and next_opens:
+            carried_from = carried_from if carried else opened[0]
+            carried.append((opened[1], upper))
         else:
             carried = []
     return found

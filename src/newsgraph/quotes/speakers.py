@@ -81,6 +81,9 @@ class _Candidate:
     offset: int
     key: str
     subject: bool
+    main: bool = False  # the subject of its sentence's main clause
+    sentence: int = 0  # where its sentence starts
+    gender: str | None = None  # as this mention shows it ("Ms. Khan"), or the pronoun's
 
 
 def _is_indefinite(noun: Token) -> bool:
@@ -89,6 +92,19 @@ def _is_indefinite(noun: Token) -> bool:
     if not determiners:
         return noun.tag_ in ("NNS", "NNPS")
     return any(d.lower_ in INDEFINITE_DETERMINERS for d in determiners)
+
+
+def _is_main_subject(token: Token) -> bool:
+    """The subject of the sentence's main verb, or of a verb joined to it ("Hale took his
+    daughter there to explain who Ali was": Hale, not Ali)."""
+    while token.dep_ in ("appos", "compound", "flat"):
+        token = token.head
+    if token.dep_ not in SUBJECT_DEPS:
+        return False
+    verb = token.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _is_subject(token: Token) -> bool:
@@ -189,7 +205,18 @@ class SpeakerResolver:
         for token in self.doc:
             while pending is not None and pending[0].start <= token.i:
                 span, key = pending
-                candidates.append(_Candidate(span.start_char, key, _is_subject(span.root)))
+                root = span.root
+                shown = set(self._named_gender(span))
+                candidates.append(
+                    _Candidate(
+                        span.start_char,
+                        key,
+                        _is_subject(root),
+                        _is_main_subject(root),
+                        root.sent.start_char,
+                        shown.pop() if len(shown) == 1 else None,
+                    )
+                )
                 pending = next(mentions, None)
             if (
                 token.lower_ in self.pronoun_kinds
@@ -199,7 +226,16 @@ class SpeakerResolver:
                 key = self._pick(token, candidates, self.pronoun_kinds[token.lower_])
                 self.resolved[token.i] = key
                 if key is not None:
-                    candidates.append(_Candidate(token.idx, key, True))
+                    candidates.append(
+                        _Candidate(
+                            token.idx,
+                            key,
+                            True,
+                            _is_main_subject(token),
+                            token.sent.start_char,
+                            self.rules.pronoun_gender.get(token.lower_),
+                        )
+                    )
         return candidates
 
     def _paragraph_start(self, offset: int, back: int) -> int:
@@ -207,7 +243,10 @@ class SpeakerResolver:
         return self.paragraph_starts[paragraph] if self.paragraph_starts else 0
 
     def _pick(self, word: Token, candidates: list[_Candidate], kinds: frozenset[str]) -> str | None:
-        """The latest fitting candidate before ``word``: a clause subject if there is one."""
+        """The latest fitting candidate before ``word``: a clause subject if there is one,
+        and of the subjects in that sentence, the main clause's. A mention's own gender
+        ("Ms. Khan", "she") counts before the one the article shows for its actor, which
+        may be mixed where two people share a surname."""
         gender = self.rules.pronoun_gender.get(word.lower_) or self.rules.gendered_nouns.get(
             word.lemma_.lower()
         )
@@ -217,11 +256,16 @@ class SpeakerResolver:
             for c in candidates
             if lower <= c.offset < word.idx
             and self.actors.actor(c.key).type in kinds
-            and self.genders.get(c.key, gender) == gender
+            and (c.gender or self.genders.get(c.key, gender)) == gender
         ]
         for candidate in reversed(fitting):
             if candidate.subject:
-                return candidate.key
+                main = [
+                    c
+                    for c in fitting
+                    if c.main and c.sentence == candidate.sentence and c.offset < candidate.offset
+                ]
+                return main[-1].key if main and not candidate.main else candidate.key
         return fitting[-1].key if fitting else None
 
     # -- speaker phrases -------------------------------------------------------------------
@@ -247,6 +291,17 @@ class SpeakerResolver:
             return self.described(root) or left_part or self._definite_person(root)
         return self.actors.key_at(phrase.start_char, phrase.end_char)
 
+    def kind_of(self, phrase: Span, key: str | None) -> str:
+        """What kind of speaker phrase resolved to ``key``: a name, a pronoun (or one
+        left unresolved), a description of someone named, or an unnamed one ("a
+        senior official", "the commission" with no actor of that name)."""
+        root = phrase.root
+        if root.pos_ == "PRON":
+            return "pronoun" if key is not None else "unresolved"
+        if root.pos_ == "NOUN":
+            return "unnamed" if key is None or _is_indefinite(root) else "description"
+        return "name"
+
     def _before(self, offset: int) -> list[_Candidate]:
         return self.candidates[: bisect_right(self._candidate_offsets, offset)]
 
@@ -254,6 +309,8 @@ class SpeakerResolver:
         """ "The actor said": the person a definite description of a person stands for."""
         if noun.lemma_.lower() not in self.rules.person_nouns:
             return None
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+            return None  # "his wife", "her lawyer": someone beside the person, not them
         determiners = [c for c in noun.children if c.dep_ in ("det", "poss")]
         if not any(d.lower_ in DEFINITE_DETERMINERS or d.dep_ == "poss" for d in determiners):
             return None

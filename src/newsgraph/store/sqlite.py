@@ -128,6 +128,7 @@ _QUOTE_SELECT = """
 SELECT q.id, q.story_id, q.article_id, q.span_start AS start, q.span_end AS "end", q.text,
        q.speaker_key, speaker.name AS speaker, q.speaker_text, q.cue,
        q.addressee_key, addressee.name AS addressee, q.via, q.partial,
+       q.speaker_unnamed, q.confidence,
        substr(a.text, q.sentence_start + 1, q.sentence_end - q.sentence_start) AS sentence,
        q.sentence_start, q.sentence_end
 FROM quotes q
@@ -621,6 +622,7 @@ class SQLiteStore(Store):
         quotes = self._rows(_QUOTE_SELECT.format(where=where), parameters)
         for quote in quotes:
             quote["partial"] = bool(quote["partial"])
+            quote["speaker_unnamed"] = bool(quote["speaker_unnamed"])
         return self._attach_fact_mentions(quotes)
 
     def quotes(self, speaker: str | None = None) -> list[JsonDict]:
@@ -1222,8 +1224,9 @@ def _replace_facts(connection: sqlite3.Connection, story_id: str, facts: StoryFa
         """
         INSERT INTO quotes (id, story_id, article_id, span_start, span_end, text, speaker_key,
                             speaker_text, cue, addressee_key, via, partial,
-                            sentence_start, sentence_end, same_key)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            sentence_start, sentence_end, same_key, speaker_unnamed,
+                            confidence)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         _quote_rows(story_id, facts.quotes),
     )
@@ -1352,6 +1355,8 @@ def _quote_rows(story_id: str, quotes: Iterable[Quote]) -> Iterator[tuple[Any, .
             sentence.start if sentence else None,
             sentence.end if sentence else None,
             q.same_key,
+            int(q.speaker_unnamed),
+            q.confidence,
         )
 
 

@@ -1,0 +1,247 @@
+"""The attribution clause of a quote: its cue, the cue's subject as the speaker, whom to,
+and through whom.
+
+A cue's speaker is its grammatical subject, not the nearest name: for a cue with no
+subject of its own ("…, adding that") the subject of the speech verb above it; after
+the quote, the noun after the verb in an inversion ("…," said Putin); for a relative
+pronoun ("Mike Lee, who declared …") the noun its clause modifies. A quote with no cue
+of its own may take the speaker of a cue in the sentence before ("He said:"), or a name
+before a colon; words inside someone's reported clause are the reporter's.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.quotes.scan import CueLexicon
+
+# How many words (prepositions aside) up the parse a fragment may be from the verb that
+# governs it.
+MAX_GOVERNOR_DEPTH = 4
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Cues without a subject of their own ("..., adding that") take the subject of these heads.
+SUBJECTLESS_CUE_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dep")
+NAME_LEFT_DEPS = ("det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "flat")
+INVERTED_SPEAKER_DEPS = ("dobj", "attr", "npadvmod", "appos", "dative", "oprd", "nsubj")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who said a quote and how: the cue, the speaker phrase, whom to, and through whom."""
+
+    cue: Token
+    cue_lemma: str
+    speaker: Span | None
+    addressee: Span | None = None
+    via: Span | None = None
+    # How the speaker was found: "subject" of the cue, "inverted" after it ("said X"),
+    # "according" to X, "preceding" sentence's cue, a name "label" before a colon.
+    how: str = "subject"
+
+
+def phrase(head: Token) -> Span:
+    """The name phrase headed by ``head``: its modifiers and compounds, never an
+    appositive or relative clause ("Andrey Kortunov", not "…, director-general of …").
+    A description with a name in apposition gives the name: "China's ambassador, Liu
+    Xiaoming" is "Liu Xiaoming", and so is "Liu Xiaoming, China's ambassador" reached
+    through its appositive."""
+    if head.pos_ != "PROPN" and head.dep_ == "appos" and head.head.pos_ == "PROPN":
+        return phrase(head.head)
+    if head.pos_ != "PROPN":
+        for child in head.rights:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return phrase(child)
+    left = min(
+        (child.left_edge.i for child in head.lefts if child.dep_ in NAME_LEFT_DEPS),
+        default=head.i,
+    )
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat", "nummod") or (
+            child.dep_ == "prep" and head.pos_ != "PROPN" and child.i == right + 1
+        ):
+            right = max(right, child.right_edge.i)
+    doc = head.doc
+    while left < head.i and doc[left].is_punct:
+        left += 1
+    while right > head.i and doc[right].is_punct:
+        right -= 1
+    return doc[left : right + 1]
+
+
+def _own_subject(verb: Token) -> Token | None:
+    """The verb's subject; of two, the name ("Senior author Dr. Silvia Martins" parses as
+    two subjects, "author" and "Martins")."""
+    subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+    return next((s for s in subjects if s.pos_ == "PROPN"), subjects[0] if subjects else None)
+
+
+def _subject(verb: Token, lexicon: CueLexicon, quoted: bytearray) -> Token | None:
+    """The subject of a cue verb; for a cue with none ("…, adding that", "warning:",
+    "issued a statement saying"), the subject of the nearest speech verb above it, else
+    of the nearest verb above it that has one; never a verb among the quoted words."""
+    subject = _own_subject(verb) or _as_subject(verb)
+    if subject is not None or verb.dep_ not in SUBJECTLESS_CUE_DEPS or verb.head.i == verb.i:
+        return subject
+    above = [a for a in list(verb.ancestors)[:MAX_GOVERNOR_DEPTH] if not quoted[a.i]]
+    for ancestor in above:
+        if lexicon.is_cue(ancestor) and _own_subject(ancestor) is not None:
+            return _own_subject(ancestor)
+    for ancestor in above:
+        if ancestor.pos_ in ("VERB", "AUX") and _own_subject(ancestor) is not None:
+            return _own_subject(ancestor)
+    return None
+
+
+def _as_subject(verb: Token) -> Token | None:
+    """The speaker of "as Tom Ridge put it", which the parser reads as a prepositional
+    phrase ("as Tom Ridge") on the verb rather than its subject."""
+    for child in verb.lefts:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            named = [t for t in child.children if t.dep_ == "pobj" and t.pos_ == "PROPN"]
+            if named:
+                return named[0]
+    return None
+
+
+def _antecedent_of_relative(subject: Token) -> Token:
+    """For a relative pronoun ("Mike Lee, who declared …"), the noun its clause modifies."""
+    if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
+        return subject.head.head
+    return subject
+
+
+def _inverted_speaker(verb: Token, quoted: bytearray) -> Token | None:
+    """The speaker after the verb in "…," said Putin when the parser gave it no subject
+    role; of the words there, the name ("mused Blaze co-host Stu Burguiere")."""
+    found = []
+    for token in verb.doc[verb.i + 1 : verb.i + 6]:
+        if quoted[token.i] or token.is_punct:
+            break
+        if token.pos_ in ("PROPN", "NOUN", "PRON") and token.dep_ in INVERTED_SPEAKER_DEPS:
+            found.append(token)
+    return next((t for t in found if t.pos_ == "PROPN"), found[0] if found else None)
+
+
+def _source(lexicon: CueLexicon, window: list[Token]) -> Span | None:
+    """The object of "according to" in the attribution window, as a phrase."""
+    for token in window:
+        preposition = lexicon.source_phrase(token)
+        if preposition is None:
+            continue
+        objects = [child for child in preposition.children if child.dep_ == "pobj"]
+        if objects:
+            return phrase(objects[0])
+    return None
+
+
+def _addressee(cue: Token, lexicon: CueLexicon) -> Span | None:
+    if cue.lemma_.lower() not in lexicon.addressing:
+        return None
+    for child in cue.children:
+        if child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return phrase(child)
+    return None
+
+
+def attribution_at(
+    cue: Token, lexicon: CueLexicon, quoted: bytearray, window: list[Token], inverted: bool
+) -> Attribution:
+    """The attribution around a cue token (a verb or the "according" of "according to");
+    ``inverted`` when the cue follows the quote, where "said Putin" may put the speaker
+    after the verb."""
+    preposition = lexicon.source_phrase(cue)
+    if preposition is not None:
+        source = _source(lexicon, [cue])
+        lemma = " ".join((cue.lower_, preposition.lower_))
+        return Attribution(cue, lemma, source, how="according")
+    speaker = _subject(cue, lexicon, quoted)
+    if speaker is not None and quoted[speaker.i]:
+        speaker = None  # the parser made the quoted words the subject
+    how = "subject"
+    if speaker is not None:
+        speaker = _antecedent_of_relative(speaker)
+    if speaker is None and inverted:
+        speaker, how = _inverted_speaker(cue, quoted), "inverted"
+    via = _source(lexicon, window)
+    return Attribution(
+        cue,
+        cue.lemma_.lower(),
+        phrase(speaker) if speaker is not None else None,
+        _addressee(cue, lexicon),
+        via,
+        how,
+    )
+
+
+def preceding_attribution(
+    sentence: Span, lexicon: CueLexicon, quoted: bytearray
+) -> Attribution | None:
+    """The speaker a sentence introduces for the quote after it: its last cue with a
+    speaker ("Dianne Bystrom agreed." / "He said:" before a quoted paragraph)."""
+    for token in reversed(sentence):
+        if quoted[token.i] or not lexicon.is_cue(token):
+            continue
+        found = attribution_at(token, lexicon, quoted, [], inverted=True)
+        if found.speaker is not None and found.how != "according":
+            return Attribution(found.cue, found.cue_lemma, found.speaker, how="preceding")
+    return None
+
+
+def name_label(before: list[Token]) -> Attribution | None:
+    """A name alone before a colon that introduces the quote ("Jeffrey M. Jones: "…"",
+    "— Sen. Ted Cruz: "…""): the name is the speaker, as in a transcript."""
+    words = [t for t in before if not t.is_space]
+    if len(words) < 2 or words[-1].text != ":":
+        return None
+    last = words[-2]
+    if last.ent_type_ not in ("PERSON", "ORG") or last.ent_iob_ == "O":
+        return None
+    first = last
+    while first.ent_iob_ == "I" and first.i > 0:
+        first = first.doc[first.i - 1]
+    opener = first.doc[first.i - 1] if first.i > 0 else None
+    if opener is not None and opener in words and not opener.is_punct:
+        return None
+    return Attribution(words[-1], ":", first.doc[first.i : last.i + 1], how="label")
+
+
+def reporting_verb_above(cue: Token, lexicon: CueLexicon, quoted: bytearray) -> Token | None:
+    """The speech verb whose reported clause holds ``cue``: in "Trump said Fox executives
+    were calling "every 15 minutes"" the words are Trump's report, not the executives'."""
+    clause = cue
+    for _ in range(MAX_GOVERNOR_DEPTH):
+        if clause.dep_ not in ("ccomp", "conj") or clause.head.i == clause.i:
+            return None
+        head = clause.head
+        if clause.dep_ == "ccomp" and lexicon.is_cue(head) and not quoted[head.i]:
+            return head
+        clause = head
+    return None
+
+
+def introducing_sentence(
+    doc: Doc, opening: int, text: str, paragraph: tuple[int, int]
+) -> Span | None:
+    """The sentence before a quote (opening mark at ``opening``) that opens a sentence of
+    its own: the one before it in its paragraph, or, for a quote that opens its paragraph,
+    the previous paragraph's last sentence when that ends with a colon ("He said:")."""
+    position = bisect_left(doc, opening, key=lambda token: token.idx)
+    if position >= len(doc) or position == 0:
+        return None
+    sentence = doc[position].sent
+    if any(not t.is_punct and not t.is_space for t in doc[sentence.start : position]):
+        return None  # words of the reporter's lead into the quote
+    previous = doc[sentence.start - 1].sent if sentence.start > 0 else None
+    if previous is None:
+        return None
+    lower, _ = paragraph
+    if previous.start_char >= lower:
+        return previous
+    if opening == lower and text[: previous.end_char].rstrip().endswith(":"):
+        return previous
+    return None

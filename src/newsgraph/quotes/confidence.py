@@ -1,0 +1,25 @@
+"""How surely a quote's speaker was found, from how the attribution was found and what
+kind of phrase names the speaker; the factors are data, in ``data/quotes/confidence.toml``."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+
+
+@cache
+def _factors() -> dict[str, dict[str, float]]:
+    """The factors of ``confidence.toml``: by how the speaker was found, and by its kind."""
+    source = resources.files("newsgraph") / "data" / "quotes" / "confidence.toml"
+    return tomllib.loads(source.read_text(encoding="utf-8"))
+
+
+def confidence(how: str, kind: str | None) -> float:
+    """The confidence (0 to 1) of a speaker found ``how`` (subject, inverted, label,
+    according, preceding, carried, repeated, none) by a phrase of ``kind`` (name, unnamed,
+    document, pronoun, description, unresolved; None for no speaker phrase)."""
+    factors = _factors()
+    if kind is None:
+        return factors["how"]["none" if how in ("carried", "none") else "cue"]
+    return round(factors["how"][how] * factors["speaker"][kind], 2)
