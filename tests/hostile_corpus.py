@@ -88,11 +88,13 @@ class _Writer:
 
 
 def _real_bodies() -> list[str]:
-    """Short human-written article bodies: the bundled samples, then benchmark bodies."""
+    """Short human-written article bodies: the bundled samples, then benchmark bodies
+    where ../shared is beside the clone (the samples alone where it is not)."""
     bodies = [path.read_text(encoding="utf-8") for path in sorted(SAMPLES.glob("*.txt"))]
-    truth = json.loads(BODIES.read_text(encoding="utf-8"))
-    short = [value["articleBody"] for _, value in sorted(truth.items())]
-    bodies += [body for body in short if 600 < len(body) <= REAL_ARTICLE_MAX_CHARS]
+    if BODIES.exists():
+        truth = json.loads(BODIES.read_text(encoding="utf-8"))
+        short = [value["articleBody"] for _, value in sorted(truth.items())]
+        bodies += [body for body in short if 600 < len(body) <= REAL_ARTICLE_MAX_CHARS]
     english = [body for body in bodies if py3langid.classify(body)[0] == "en"]
     return english[:REAL_ARTICLES]
 
