@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +25,7 @@ from newsgraph.export.json import export_json
 from newsgraph.pipeline import Ingestor
 from newsgraph.records import RawDocument
 from newsgraph.store import Filters, open_store
+from newsgraph.store.sqlite import load_migrations
 from workbench_server import running_server
 
 # One act the coder is sure of (a verb pattern, two named countries) and one it is not
@@ -93,15 +95,29 @@ def test_store_filters_keep_events_at_or_above_the_threshold(db: Path) -> None:
         assert len(store.search_stories("", Filters(cameo_root="03"))) == 1
 
 
-def test_a_store_from_before_confidence_keeps_its_events_at_one(tmp_path: Path) -> None:
-    path = tmp_path / "old.db"
-    with open_store(path):
-        pass
-    # Migration 0015 adds the columns; rows already there take their defaults.
-    with sqlite3.connect(path) as connection:
-        columns = {row[1]: row for row in connection.execute("PRAGMA table_info(events)")}
-    assert columns["confidence"][4] == "1.0"  # the default old rows take
-    assert columns["basis"][4] is None
+def test_a_store_from_before_confidence_keeps_its_events_at_one(db: Path, tmp_path: Path) -> None:
+    """The store as it was before migration 0015 (its columns gone, the indexes of 0005
+    back, the migration unrecorded), reopened: its events are kept, at 1.0, no basis."""
+    old = tmp_path / "old.db"
+    with sqlite3.connect(db) as source, sqlite3.connect(old) as target:
+        source.backup(target)
+    with sqlite3.connect(old) as connection:
+        for side, other in (("source", "target"), ("target", "source")):
+            connection.execute(f"DROP INDEX events_by_{side}_date")
+            connection.execute(f"DROP INDEX events_by_{side}_{other}")
+        connection.execute("ALTER TABLE events DROP COLUMN confidence")
+        connection.execute("ALTER TABLE events DROP COLUMN basis")
+        (workbench_indexes,) = [m for m in load_migrations() if m.version == 5]
+        for statement in workbench_indexes.statements:
+            if re.match(r"CREATE INDEX events_by_(source|target)_", statement.strip()):
+                connection.execute(statement)
+        connection.execute("DELETE FROM schema_version WHERE version = 15")
+    with open_store(old) as store:
+        assert store.schema_version >= 15
+        events = store.events()
+        assert len(events) == 2
+        assert {(e["confidence"], e["basis"]) for e in events} == {(1.0, None)}
+        assert len(store.events(min_confidence=DEFAULT_THRESHOLD)) == 2
 
 
 def test_cli_events_hides_the_unsure_event_and_says_so(db: Path) -> None:
