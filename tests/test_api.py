@@ -76,8 +76,9 @@ def test_lists_are_paginated_json(client: httpx.Client) -> None:
     assert len(everything["items"]) == counts["actors"] and everything["next_offset"] is None
     second = _json(client, "/api/actors", limit=5, offset=5)
     assert {a["key"] for a in first["items"]}.isdisjoint(a["key"] for a in second["items"])
-    for path, table in (("/api/quotes", "quotes"), ("/api/events", "events")):
-        assert len(_json(client, path, limit=200)["items"]) == counts[table]
+    assert len(_json(client, "/api/quotes", limit=200)["items"]) == counts["quotes"]
+    every_event = _json(client, "/api/events", limit=200, min_confidence=0)["items"]
+    assert len(every_event) == counts["events"]
     assert len(_json(client, "/api/claims", limit=200)["items"]) == counts["claims"]
     for bad in ({"limit": 0}, {"limit": 201}, {"offset": -1}, {"from": "yesterday"}):
         assert client.get("/api/events", params=bad).status_code == 422
@@ -201,7 +202,8 @@ def test_graph_and_timeline(client: httpx.Client) -> None:
 
 
 def test_map_places_events_and_lists_each_places_events(client: httpx.Client) -> None:
-    places = {place["name"]: place for place in _json(client, "/api/map")}
+    # Every event, however unsure (the threshold is tested in test_event_confidence.py).
+    places = {place["name"]: place for place in _json(client, "/api/map", min_confidence=0)}
     assert {"Almaty", "Astana", "Kazakhstan"} <= places.keys()
     almaty = places["Almaty"]
     assert (almaty["type"], almaty["country"]) == ("city", "KAZ")
@@ -209,18 +211,21 @@ def test_map_places_events_and_lists_each_places_events(client: httpx.Client) ->
     # The seed's protest and the hostile article's accusation: a tie goes to conflict.
     assert (almaty["events"], almaty["material_conflict"], almaty["quad_class"]) == (2, 1, 4)
     assert places["Kazakhstan"]["type"] == "country"
-    events = _json(client, "/api/map/events", place="Almaty", country="KAZ")
+    events = _json(client, "/api/map/events", place="Almaty", country="KAZ", min_confidence=0)
     assert len(events) == almaty["events"]
     assert all(e["place"]["name"] == "Almaty" and "Almaty" in e["sentence"] for e in events)
     # Every placed event and nothing else: the sum over places is the placed events.
     placed = [
         e
-        for e in _json(client, "/api/events", limit=200)["items"]
+        for e in _json(client, "/api/events", limit=200, min_confidence=0)["items"]
         if e["place"] and not e["negated"]
     ]
     assert sum(place["events"] for place in places.values()) == len(placed)
     # Filters narrow the map as they narrow the network.
-    conflict = {place["name"]: place for place in _json(client, "/api/map", quad_class="4")}
+    conflict = {
+        place["name"]: place
+        for place in _json(client, "/api/map", quad_class="4", min_confidence=0)
+    }
     assert "Astana" not in conflict  # its one event is verbal conflict (CAMEO 110)
     assert conflict["Almaty"]["events"] == conflict["Almaty"]["material_conflict"] == 1
     assert _json(client, "/api/map", to="1999-12-31") == []
@@ -317,7 +322,7 @@ def test_read_only(client: httpx.Client, db: Path) -> None:
 def test_exports(client: httpx.Client) -> None:
     counts = _json(client, "/api/counts")
     for table in ("stories", "actors", "quotes", "events", "claims"):
-        response = client.get(f"/api/export/{table}.csv")
+        response = client.get(f"/api/export/{table}.csv", params={"min_confidence": 0})
         assert response.status_code == 200
         assert "attachment" in response.headers["content-disposition"]
         rows = list(csv.DictReader(io.StringIO(response.text)))

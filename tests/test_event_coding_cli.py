@@ -17,6 +17,7 @@ from newsgraph.store import open_store
 runner = CliRunner()
 EVENT_KEYS = {"verb", "start", "end", "sentence", "source", "target", "cameo", "plover"}
 EVENT_KEYS |= {"goldstein", "quad_class", "date", "location", "negated", "cameo_root", "place"}
+EVENT_KEYS |= {"confidence", "basis"}
 
 
 def test_code_prints_each_event_with_its_sides_codes_and_verb_span():
@@ -82,7 +83,7 @@ def seed_store(tmp_path_factory, nlp):
 
 def test_gdelt_export_writes_the_61_columns_with_codes_dates_and_source(seed_store):
     output = seed_store.parent / "events.tsv"
-    command = ["export", "--format", "gdelt", "--db", str(seed_store), "-o", str(output)]
+    command = ["export", "--format", "gdelt", "--all", "--db", str(seed_store), "-o", str(output)]
     assert runner.invoke(app, command).exit_code == 0
     with open_store(seed_store) as store:
         events = store.events()
@@ -104,7 +105,7 @@ def test_gdelt_export_writes_the_61_columns_with_codes_dates_and_source(seed_sto
 
 def test_gdelt_export_places_the_seed_events_and_gives_their_tone(seed_store):
     output = seed_store.parent / "placed.tsv"
-    command = ["export", "--format", "gdelt", "--db", str(seed_store), "-o", str(output)]
+    command = ["export", "--format", "gdelt", "--all", "--db", str(seed_store), "-o", str(output)]
     assert runner.invoke(app, command).exit_code == 0
     rows = [
         dict(zip(GDELT_COLUMNS, line.split("\t"), strict=True))

@@ -25,8 +25,9 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from newsgraph import listings
+from newsgraph.events.confidence import DEFAULT_THRESHOLD
 from newsgraph.records import Actor, ActorRef, Event, Place
-from newsgraph.store import Store, open_store
+from newsgraph.store import Filters, Store, open_store
 from newsgraph.summary import print_notices, print_skipped
 from newsgraph.untrusted import path_text, printable, storable
 
@@ -85,6 +86,25 @@ DbOption = Annotated[
     str, typer.Option("--db", help="Store URL: a SQLite path (default ./newsgraph.db).")
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+MinConfidenceOption = Annotated[
+    float,
+    typer.Option(
+        "--min-confidence",
+        min=0.0,
+        max=1.0,
+        help="Only events at least this confident (0-1); the default hides the unsure ones.",
+    ),
+]
+AllEventsOption = Annotated[
+    bool, typer.Option("--all", help="Every event, however low its confidence.")
+]
+
+
+def _threshold(min_confidence: float, all_events: bool) -> float | None:
+    """The confidence events must reach to be shown; None shows all."""
+    return None if all_events else min_confidence
+
+
 DEFAULT_TIMEOUT = 10.0
 TimeoutOption = Annotated[
     float, typer.Option("--timeout", help="Seconds to wait for a web server before giving up.")
@@ -303,12 +323,15 @@ def actors(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
 @app.command()
 def actor(
     name: Annotated[str, typer.Argument(help="A name, alias or key (RUS, Putin…).")],
+    min_confidence: MinConfidenceOption = DEFAULT_THRESHOLD,
+    all_events: AllEventsOption = False,
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
 ) -> None:
-    """One actor's dossier: quotes, events as source and as target."""
+    """One actor's dossier: quotes, events as source and as target (confident ones
+    unless --all)."""
     with _store(db) as store:
-        data = store.actor(name)
+        data = store.actor(name, _threshold(min_confidence, all_events))
     if data is None:
         errors.print(f"no actor matches {escape(name)}")
         raise typer.Exit(code=1)
@@ -352,16 +375,28 @@ def events(
         str | None,
         typer.Option(help="Only events whose CAMEO code starts so, at any depth: 19, 190, 1901."),
     ] = None,
+    min_confidence: MinConfidenceOption = DEFAULT_THRESHOLD,
+    all_events: AllEventsOption = False,
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
 ) -> None:
-    """Events: who did what to whom, coded in CAMEO and PLOVER."""
+    """Events: who did what to whom, coded in CAMEO and PLOVER; by default only those
+    at least as confident as the threshold, the closing line says how many it hid."""
+    threshold = _threshold(min_confidence, all_events)
     with _store(db) as store:
-        rows = store.events(actor=actor_name, cameo_root=cameo)
+        # Read once, all of them, so that the hidden ones can be counted exactly.
+        every = store.events(actor=actor_name, cameo_root=cameo)
+    rows = [e for e in every if threshold is None or e["confidence"] >= threshold]
     if as_json:
         _print_json(rows)
-    else:
-        _print_events(rows)
+        return
+    _print_events(rows)
+    hidden = len(every) - len(rows)
+    if hidden:
+        console.print(
+            f"{hidden} event{'s' if hidden != 1 else ''} below confidence {threshold:g} hidden;"
+            " --all shows them"
+        )
 
 
 @app.command()
@@ -406,6 +441,8 @@ def _event_json(event: Event, text: str, actors: dict[str, Actor]) -> dict[str, 
         "location": event.location,
         "negated": event.negated,
         "place": _place_json(event.place),
+        "confidence": event.confidence,
+        "basis": event.basis,
     }
 
 
@@ -531,9 +568,12 @@ def export(
         Path | None,
         typer.Option("-o", "--output", help="File (default stdout); a folder for csv."),
     ] = None,
+    min_confidence: MinConfidenceOption = DEFAULT_THRESHOLD,
+    all_events: AllEventsOption = False,
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Export the whole store (stories, actors, quotes, events, claims)."""
+    """Export the whole store (stories, actors, quotes, events, claims); the events
+    (and the network's edges) at least as confident as the threshold unless --all."""
     from newsgraph.export.csv import TABLES, write_csv
     from newsgraph.export.gdelt import write_gdelt
     from newsgraph.export.graphml import write_graphml
@@ -546,21 +586,23 @@ def export(
     if fmt == "csv" and output is None:
         errors.print("csv writes one file per table: give a folder with --output")
         raise typer.Exit(code=2)
+    threshold = _threshold(min_confidence, all_events)
     with _store(db) as store:
         if fmt == "csv":
             output.mkdir(parents=True, exist_ok=True)
             for table in TABLES:
                 with (output / f"{table}.csv").open("w", encoding="utf-8", newline="") as stream:
-                    write_csv(store, table, stream)
+                    write_csv(store, table, stream, threshold)
         elif fmt == "graphml":
+            network = Filters(min_confidence=threshold)
             if output is None:
-                write_graphml(store, sys.stdout.buffer)
+                write_graphml(store, sys.stdout.buffer, network)
             else:
                 with output.open("wb") as stream:
-                    write_graphml(store, stream)
+                    write_graphml(store, stream, network)
         else:
             write = write_json if fmt == "json" else write_gdelt
-            write(store, sys.stdout if output is None else output)
+            write(store, sys.stdout if output is None else output, threshold)
         if output is not None:
             errors.print(f"wrote {escape(str(output))}")
 

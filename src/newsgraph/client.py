@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
+from newsgraph.events.confidence import DEFAULT_THRESHOLD
 from newsgraph.results import (
     ActorRecord,
     ClaimRecord,
@@ -161,10 +162,12 @@ class NewsGraph:
         quad_class: int | None = None,
         publisher: str | None = None,
         limit: int | None = None,
+        min_confidence: float | None = DEFAULT_THRESHOLD,
     ) -> Records[EventRecord]:
         """Events, newest first. ``actor`` is a source or target (key, name or alias);
         ``since``/``until`` bound the event's date, both included; ``cameo`` is a
-        CAMEO root (two digits); ``quad_class`` 1-4; ``limit`` keeps the newest."""
+        CAMEO root (two digits); ``quad_class`` 1-4; ``limit`` keeps the newest;
+        ``min_confidence`` keeps the confident ones (None or 0: every event)."""
         filters = Filters(
             date_from=_iso_date(since, "since"),
             date_to=_iso_date(until, "until"),
@@ -173,6 +176,7 @@ class NewsGraph:
             cameo_root=cameo,
             plover=plover,
             quad_class=quad_class,
+            min_confidence=min_confidence,
         )
         rows = self._all_pages(
             lambda page, offset: self.store.event_page(filters, page, offset), limit

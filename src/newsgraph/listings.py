@@ -187,11 +187,13 @@ def _speaker(quote: dict) -> str:
 
 
 def events_table(rows: list[dict], width: int, with_story: bool = True) -> Table:
-    """Events: story and date, who did what to whom over the sentence, the codes."""
+    """Events: story and date, who did what to whom over the sentence, the codes and
+    how confident the coder is of them."""
     columns = [
         Column("event · sentence", flexible=True),
         Column("CAMEO\nPLOVER"),
         Column("Goldstein"),
+        Column("conf."),
     ]
     return table(
         "Events",
@@ -206,6 +208,7 @@ def events_table(rows: list[dict], width: int, with_story: bool = True) -> Table
                 ),
                 _lines(e["cameo"], e["plover"] or ""),
                 e["goldstein"],
+                f"{e['confidence']:.2f}",
             )
             for e in rows
         ),

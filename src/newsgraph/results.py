@@ -170,6 +170,8 @@ class EventRecord:
     quad_class: int | None
     location: str | None
     negated: bool
+    confidence: float  # 0-1, how far the coding can be trusted (events/confidence.py)
+    basis: str | None  # how the coder found act, source and target: "verb coded named"
     sentence: str | None
     start: int
     end: int
@@ -192,6 +194,8 @@ class EventRecord:
             data["quad_class"],
             data["location"],
             bool(data["negated"]),
+            data["confidence"],
+            data["basis"],
             _text(data["sentence"]),
             data["start"],
             data["end"],

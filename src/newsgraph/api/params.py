@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 from fastapi import Query, Request
 
+from newsgraph.events.confidence import DEFAULT_THRESHOLD
 from newsgraph.store import Filters, Store
 
 DATE = r"^(\d{4}-\d{2}-\d{2})?$"
@@ -23,6 +24,22 @@ def _blank_is_none(value: str | None) -> str | None:
     if value is None:
         return None
     return value.strip() or None
+
+
+MinConfidence = Annotated[
+    float,
+    Query(
+        ge=0,
+        le=1,
+        description="only events at least this confident (0 shows all; the default hides"
+        " the unsure ones)",
+    ),
+]
+
+
+async def confidence(min_confidence: MinConfidence = DEFAULT_THRESHOLD) -> float:
+    """The confidence events must reach to be shown, for routes without the filters."""
+    return min_confidence
 
 
 async def filters(
@@ -37,6 +54,7 @@ async def filters(
     ] = None,
     plover: Annotated[str | None, Query(max_length=200, description="PLOVER category")] = None,
     quad_class: Annotated[str | None, Query(pattern=r"^[1-4]?$")] = None,
+    min_confidence: MinConfidence = DEFAULT_THRESHOLD,
 ) -> Filters:
     quad = _blank_is_none(quad_class)
     return Filters(
@@ -49,6 +67,7 @@ async def filters(
         cameo_root=_blank_is_none(cameo),
         plover=_blank_is_none(plover),
         quad_class=int(quad) if quad else None,
+        min_confidence=min_confidence,
     )
 
 

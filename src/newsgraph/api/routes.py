@@ -14,7 +14,15 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 
-from newsgraph.api.params import ActorChoice, Paging, actor_choice, filters, paging, store
+from newsgraph.api.params import (
+    ActorChoice,
+    Paging,
+    actor_choice,
+    confidence,
+    filters,
+    paging,
+    store,
+)
 from newsgraph.api.responses import NOT_FOUND, CSVResponse, GraphMLResponse, JSONResponse
 from newsgraph.export.csv import TABLES, write_csv
 from newsgraph.export.graphml import write_graphml
@@ -29,6 +37,7 @@ StoreDep = Annotated[Store, Depends(store)]
 FiltersDep = Annotated[Filters, Depends(filters)]
 PagingDep = Annotated[Paging, Depends(paging)]
 ActorChoiceDep = Annotated[ActorChoice, Depends(actor_choice)]
+ConfidenceDep = Annotated[float, Depends(confidence)]
 QueryText = Annotated[str, Query(max_length=500, description="words to find")]
 
 
@@ -103,9 +112,10 @@ async def actors(store: StoreDep, page: PagingDep, choice: ActorChoiceDep) -> JS
 async def actor(
     name_or_key: str,
     store: StoreDep,
+    min_confidence: ConfidenceDep,
     limit: Annotated[int, Query(ge=1, le=500, description="latest quotes and events")] = 25,
 ) -> JSONResponse:
-    return JSONResponse(_found(store.actor_dossier(name_or_key, limit), "actor"))
+    return JSONResponse(_found(store.actor_dossier(name_or_key, limit, min_confidence), "actor"))
 
 
 @router.get("/quotes", summary="Quotes, newest first")
@@ -169,8 +179,8 @@ def _download(name: str) -> dict[str, str]:
 
 
 @router.get("/export/newsgraph.json", summary="The whole store as JSON (export schema)")
-def export_whole_json(store: StoreDep) -> JSONResponse:
-    return JSONResponse(export_json(store), headers=_download("newsgraph.json"))
+def export_whole_json(store: StoreDep, min_confidence: ConfidenceDep) -> JSONResponse:
+    return JSONResponse(export_json(store, min_confidence), headers=_download("newsgraph.json"))
 
 
 @router.get(
@@ -179,11 +189,11 @@ def export_whole_json(store: StoreDep) -> JSONResponse:
     responses=NOT_FOUND,
     summary=f"One table as CSV: {', '.join(TABLES)}",
 )
-def export_csv(table: str, store: StoreDep) -> CSVResponse:
+def export_csv(table: str, store: StoreDep, min_confidence: ConfidenceDep) -> CSVResponse:
     if table not in TABLES:
         raise HTTPException(status_code=404, detail=f"tables: {', '.join(TABLES)}")
     buffer = io.StringIO()
-    write_csv(store, table, buffer)
+    write_csv(store, table, buffer, min_confidence)
     return CSVResponse(buffer.getvalue(), headers=_download(f"{table}.csv"))
 
 

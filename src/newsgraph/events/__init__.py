@@ -2,8 +2,18 @@
 
 ``patterns`` loads the verb and group tables, ``arguments`` resolves the actors of a
 verb, ``coder`` walks the parse and ``codebook`` adds PLOVER, Goldstein and QuadClass.
+``extract_events`` is imported on first use, so that readers of the store that only
+need ``confidence.DEFAULT_THRESHOLD`` (the CLI's listings, the API) do not load spaCy.
 """
 
-from newsgraph.events.coder import extract_events
+from typing import Any
 
 __all__ = ["extract_events"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "extract_events":
+        from newsgraph.events.coder import extract_events
+
+        return extract_events
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

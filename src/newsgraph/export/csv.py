@@ -72,9 +72,9 @@ def _quote_rows(store: Store) -> Iterable[dict[str, Any]]:
         }
 
 
-def _event_rows(store: Store) -> Iterable[dict[str, Any]]:
+def _event_rows(store: Store, min_confidence: float | None = None) -> Iterable[dict[str, Any]]:
     articles = _articles(store)
-    for event in store.events():
+    for event in store.events(min_confidence=min_confidence):
         row = {k: event[k] for k in ("id", "story_id", "article_id")}
         row |= articles[event["article_id"]]
         row |= {k: event[k] for k in ("start", "end", "date")}
@@ -82,12 +82,13 @@ def _event_rows(store: Store) -> Iterable[dict[str, Any]]:
             ref = event[side] or {}
             for field in ("actor_key", "name", "text", "code"):
                 row[f"{side}_{field}"] = ref.get(field)
-        keys = ("verb", "cameo", "plover", "goldstein", "quad_class", "negated", "sentence")
+        keys = ("verb", "cameo", "plover", "goldstein", "quad_class", "negated")
         place = event["place"] or {}
         yield (
             row
             | {k: event[k] for k in keys}
-            | {"location": event["location"]}
+            | {"confidence": event["confidence"], "basis": event["basis"]}
+            | {"sentence": event["sentence"], "location": event["location"]}
             | {k: place.get(k) for k in ("latitude", "longitude")}
         )
 
@@ -118,10 +119,14 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def write_csv(store: Store, table: str, stream: TextIO) -> None:
-    """Write one table (a key of ``TABLES``) as CSV with a header row."""
+def write_csv(
+    store: Store, table: str, stream: TextIO, min_confidence: float | None = None
+) -> None:
+    """Write one table (a key of ``TABLES``) as CSV with a header row; the events table
+    holds only events at or above ``min_confidence`` when given."""
+    rows = _event_rows(store, min_confidence) if table == "events" else TABLES[table](store)
     writer: csv.DictWriter | None = None
-    for row in TABLES[table](store):
+    for row in rows:
         if writer is None:
             writer = csv.DictWriter(stream, fieldnames=list(row))
             writer.writeheader()

@@ -144,14 +144,20 @@ def gdelt_rows(
         yield row
 
 
-def write_gdelt(store: Store, path_or_stream: str | os.PathLike[str] | TextIO) -> None:
-    """Write every event of ``store`` as GDELT 2.0 event-table lines."""
+def write_gdelt(
+    store: Store,
+    path_or_stream: str | os.PathLike[str] | TextIO,
+    min_confidence: float | None = None,
+) -> None:
+    """Write the events of ``store`` (at or above ``min_confidence`` when given) as GDELT
+    2.0 event-table lines."""
     versions = [version for story in store.stories() for version in story["versions"]]
     sources = {
         version["article_id"]: version.get("url") or version["source_ref"] for version in versions
     }
     tones = {version["article_id"]: version.get("tone") for version in versions}
-    rows = gdelt_rows(store.events(), sources, datetime.now(UTC), tones)
+    events = store.events(min_confidence=min_confidence)
+    rows = gdelt_rows(events, sources, datetime.now(UTC), tones)
     if isinstance(path_or_stream, str | os.PathLike):
         with Path(path_or_stream).open("w", encoding="utf-8", newline="") as stream:
             _write(rows, stream)

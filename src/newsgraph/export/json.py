@@ -35,8 +35,9 @@ STORY_KEYS = (
 )
 
 
-def export_json(store: Store) -> dict[str, Any]:
-    """The store as one JSON-ready dict: stories, actors, quotes, events and claims."""
+def export_json(store: Store, min_confidence: float | None = None) -> dict[str, Any]:
+    """The store as one JSON-ready dict: stories, actors, quotes, events (only those at
+    or above ``min_confidence`` when given) and claims."""
     stories = []
     for summary in store.stories():
         story = store.story(summary["id"])
@@ -48,14 +49,18 @@ def export_json(store: Store) -> dict[str, Any]:
         "stories": stories,
         "actors": store.actors(),
         "quotes": store.quotes(),
-        "events": store.events(),
+        "events": store.events(min_confidence=min_confidence),
         "claims": store.claims(),
     }
 
 
-def write_json(store: Store, path_or_stream: str | os.PathLike[str] | TextIO) -> None:
+def write_json(
+    store: Store,
+    path_or_stream: str | os.PathLike[str] | TextIO,
+    min_confidence: float | None = None,
+) -> None:
     """Write ``export_json(store)`` as UTF-8 JSON to a file path or an open text stream."""
-    document = export_json(store)
+    document = export_json(store, min_confidence)
     if isinstance(path_or_stream, str | os.PathLike):
         with Path(path_or_stream).open("w", encoding="utf-8") as stream:
             _dump(document, stream)

@@ -38,6 +38,8 @@ class Filters:
     a story); ``source`` and ``target`` are exact actor keys (one edge of the
     network). Dates are ISO ``YYYY-MM-DD`` and both ends are included; for stories
     they are the story's date, or, when an event filter is set, its events' dates.
+    ``min_confidence`` keeps events at or above that confidence (events/confidence.py);
+    it narrows stories only together with another event filter.
     """
 
     date_from: str | None = None
@@ -49,6 +51,7 @@ class Filters:
     cameo_root: str | None = None  # a CAMEO code prefix of any depth (19, 190, 1901)
     plover: str | None = None
     quad_class: int | None = None
+    min_confidence: float | None = None
 
 
 class Store(ABC):
@@ -168,17 +171,24 @@ class Store(ABC):
         """Every actor with aliases, roles and mention count, most mentioned first."""
 
     @abstractmethod
-    def actor(self, name_or_key: str) -> JsonDict | None:
-        """The actor a key, name or alias names, with its quotes and events."""
+    def actor(self, name_or_key: str, min_confidence: float | None = None) -> JsonDict | None:
+        """The actor a key, name or alias names, with its quotes and events (only those
+        at or above ``min_confidence`` when given)."""
 
     @abstractmethod
     def quotes(self, speaker: str | None = None) -> list[JsonDict]:
         """Quotes, optionally only those of a speaker (actor key, name, alias or words)."""
 
     @abstractmethod
-    def events(self, actor: str | None = None, cameo_root: str | None = None) -> list[JsonDict]:
+    def events(
+        self,
+        actor: str | None = None,
+        cameo_root: str | None = None,
+        min_confidence: float | None = None,
+    ) -> list[JsonDict]:
         """Events, optionally only those involving an actor and/or whose CAMEO code
-        starts with ``cameo_root`` (any depth: 19, 190, 1901; one digit is a root)."""
+        starts with ``cameo_root`` (any depth: 19, 190, 1901; one digit is a root)
+        and/or whose confidence is at least ``min_confidence``."""
 
     @abstractmethod
     def claims(self) -> list[JsonDict]:
@@ -244,9 +254,13 @@ class Store(ABC):
         of ``{value, actors}``."""
 
     @abstractmethod
-    def actor_dossier(self, name_or_key: str, limit: int = 50) -> JsonDict | None:
-        """One actor with totals, its latest quotes and events (as source, as target)
-        and the actors it interacts with most, by cooperation and conflict."""
+    def actor_dossier(
+        self, name_or_key: str, limit: int = 50, min_confidence: float | None = None
+    ) -> JsonDict | None:
+        """One actor with totals, its latest quotes and events (as source, as target;
+        only those at or above ``min_confidence`` when given) and the actors it interacts
+        with most, by cooperation and conflict. Totals, days and partners are sums kept
+        as events are written, so they count every event, whatever its confidence."""
 
     @abstractmethod
     def quote_page(self, speaker_key: str | None, limit: int, offset: int = 0) -> list[JsonDict]:

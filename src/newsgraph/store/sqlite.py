@@ -150,7 +150,8 @@ SELECT e.id, e.story_id, e.article_id, e.span_start AS start, e.span_end AS "end
        e.target_code, e.target_sector,
        e.cameo, e.cameo_root, e.plover, e.goldstein, e.quad_class,
        e.event_date AS date, e.location, e.negated,
-       e.place_name, e.latitude, e.longitude, e.place_type, e.place_country
+       e.place_name, e.latitude, e.longitude, e.place_type, e.place_country,
+       e.confidence, e.basis
 FROM events e
 JOIN articles a ON a.id = e.article_id
 JOIN stories s ON s.id = e.story_id
@@ -608,14 +609,16 @@ class SQLiteStore(Store):
         found.sort(key=lambda a: rank[_how_matched(a, term["term"], term["folded"])])
         return found[0]
 
-    def actor(self, name_or_key: str) -> JsonDict | None:
+    def actor(self, name_or_key: str, min_confidence: float | None = None) -> JsonDict | None:
         actor = self._find_actor(name_or_key)
         if actor is None:
             return None
-        by_key = {"key": actor["key"]}
+        by_key = {"key": actor["key"], "min_confidence": min_confidence or 0.0}
         actor["quotes"] = self._quote_dicts("q.speaker_key = :key", by_key)
-        actor["events_as_source"] = self._event_dicts("e.source_actor_key = :key", by_key)
-        actor["events_as_target"] = self._event_dicts("e.target_actor_key = :key", by_key)
+        for side in _SIDES:
+            actor[f"events_as_{side}"] = self._event_dicts(
+                f"e.{side}_actor_key = :key AND e.confidence >= :min_confidence", by_key
+            )
         return actor
 
     def _quote_dicts(self, where: str, parameters: dict[str, Any]) -> list[JsonDict]:
@@ -641,7 +644,12 @@ class SQLiteStore(Store):
             ]
         )
 
-    def events(self, actor: str | None = None, cameo_root: str | None = None) -> list[JsonDict]:
+    def events(
+        self,
+        actor: str | None = None,
+        cameo_root: str | None = None,
+        min_confidence: float | None = None,
+    ) -> list[JsonDict]:
         conditions, parameters = ["1"], {}
         if actor is not None:
             conditions.append(
@@ -654,6 +662,9 @@ class SQLiteStore(Store):
             cameo_conditions, cameo_parameters = _cameo_conditions(cameo_root, "e")
             conditions += cameo_conditions
             parameters |= cameo_parameters
+        if min_confidence is not None:
+            conditions.append("e.confidence >= :min_confidence")
+            parameters["min_confidence"] = min_confidence
         return self._event_dicts(" AND ".join(conditions), parameters)
 
     def claims(self) -> list[JsonDict]:
@@ -785,11 +796,13 @@ class SQLiteStore(Store):
     def actor_choices(self) -> JsonDict:
         return browse.actor_choices(self._connection)
 
-    def actor_dossier(self, name_or_key: str, limit: int = 50) -> JsonDict | None:
+    def actor_dossier(
+        self, name_or_key: str, limit: int = 50, min_confidence: float | None = None
+    ) -> JsonDict | None:
         actor = self._find_actor(name_or_key)
         if actor is None:
             return None
-        by_key = {"key": actor["key"], "limit": limit}
+        by_key = {"key": actor["key"], "limit": limit, "min_confidence": min_confidence or 0.0}
         # Totals, days and partners come from the sums kept by trigger (store/summaries.py).
         actor["totals"] = summaries.actor_totals(self._connection, actor["key"])
         # Latest first along one index (migration 0008 keeps each quote's story date).
@@ -802,6 +815,7 @@ class SQLiteStore(Store):
         for side in _SIDES:
             event_ids = self._ids(
                 f"SELECT id FROM events WHERE {side}_actor_key = :key"
+                " AND confidence >= :min_confidence"
                 " ORDER BY event_date DESC, id DESC LIMIT :limit",
                 by_key,
             )
@@ -996,6 +1010,9 @@ def _event_kind_conditions(filters: Filters, alias: str) -> tuple[list[str], dic
     if filters.quad_class is not None:
         conditions.append(f"{alias}.quad_class = :quad_class")
         parameters["quad_class"] = filters.quad_class
+    if filters.min_confidence is not None:
+        conditions.append(f"{alias}.confidence >= :min_confidence")
+        parameters["min_confidence"] = filters.min_confidence
     return conditions, parameters
 
 
@@ -1018,13 +1035,18 @@ def _story_conditions(filters: Filters) -> tuple[list[str], dict[str, Any]]:
     event filter is set (CAMEO, PLOVER, QuadClass, source, target), that event's date:
     the stories behind one day's bar of the timeline."""
     conditions, parameters = ["1"], {}
-    event_conditions, event_parameters = _event_kind_conditions(filters, "ev")
+    # The confidence alone does not narrow stories: it only says which events count.
+    unsure = replace(filters, min_confidence=None)
+    event_conditions, event_parameters = _event_kind_conditions(unsure, "ev")
     if filters.source:
         event_conditions.append("ev.source_actor_key = :source")
         event_parameters["source"] = filters.source
     if filters.target:
         event_conditions.append("ev.target_actor_key = :target")
         event_parameters["target"] = filters.target
+    if event_conditions and filters.min_confidence is not None:
+        event_conditions.append("ev.confidence >= :min_confidence")
+        event_parameters["min_confidence"] = filters.min_confidence
     dated = "ev.event_date" if event_conditions else "s.published"
     if filters.date_from:
         (event_conditions or conditions).append(f"{dated} >= :date_from")
@@ -1237,9 +1259,9 @@ def _replace_facts(connection: sqlite3.Connection, story_id: str, facts: StoryFa
                             source_sector, target_text, target_actor_key, target_code,
                             target_sector, cameo, cameo_root, plover, goldstein, quad_class,
                             event_date, location, negated, same_key, place_name, latitude,
-                            longitude, place_type, place_country)
+                            longitude, place_type, place_country, confidence, basis)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                ?, ?, ?, ?, ?)
+                ?, ?, ?, ?, ?, ?, ?)
         """,
         _event_rows(story_id, facts.events),
     )
@@ -1395,6 +1417,8 @@ def _event_rows(story_id: str, events: Iterable[Event]) -> Iterator[tuple[Any, .
             int(e.negated),
             e.same_key,
             *_place(e.place),
+            e.confidence,
+            e.basis,
         )
 
 

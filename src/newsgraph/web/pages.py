@@ -19,7 +19,15 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from newsgraph.api.params import ActorChoice, Paging, actor_choice, filters, paging, store
+from newsgraph.api.params import (
+    ActorChoice,
+    Paging,
+    actor_choice,
+    confidence,
+    filters,
+    paging,
+    store,
+)
 from newsgraph.language import supported
 from newsgraph.store import Filters, Store
 from newsgraph.web.highlight import QUAD_CLASSES, segments, story_marks
@@ -190,11 +198,16 @@ async def actors_page(
 
 
 @router.get("/actors/{name_or_key}")
-async def dossier_page(request: Request, name_or_key: str, store: StoreDep) -> HTMLResponse:
-    actor = store.actor_dossier(name_or_key, limit=25)
+async def dossier_page(
+    request: Request,
+    name_or_key: str,
+    store: StoreDep,
+    min_confidence: Annotated[float, Depends(confidence)],
+) -> HTMLResponse:
+    actor = store.actor_dossier(name_or_key, limit=25, min_confidence=min_confidence)
     if actor is None:
         raise _missing("actor")
-    return _render(request, "actor.html", actor=actor)
+    return _render(request, "actor.html", actor=actor, min_confidence=min_confidence)
 
 
 @router.get("/events/{event_id}")

@@ -137,7 +137,8 @@
     const items = page.items.map((item) =>
       el("li", { className: `quad-${item.quad_class}` },
         link("/events/", item.id, item.sentence),
-        el("span", { className: "muted" }, ` ${item.date || "undated"} · ${item.verb} · CAMEO ${item.cameo}`)));
+        el("span", { className: "muted" }, ` ${item.date || "undated"} · ${item.verb} · CAMEO ${item.cameo}`
+          + ` · confidence ${item.confidence.toFixed(2)}`)));
     show(panel, heading, summary, el("ol", { className: "sentences", id: "edge-sentences" }, ...items));
   });
 })();

@@ -31,7 +31,9 @@ const workbench = {
 
   // The page's own query string, limited to the filter fields the API knows.
   filterParams(extra) {
-    const known = ["from", "to", "actor", "publisher", "cameo", "plover", "quad_class"];
+    const known = [
+      "from", "to", "actor", "publisher", "cameo", "plover", "quad_class", "min_confidence",
+    ];
     const params = new URLSearchParams();
     const here = new URLSearchParams(window.location.search);
     for (const name of known) {
