@@ -83,7 +83,7 @@ def _dossier(page: Page, base: str) -> None:
 
 
 def _map(page: Page, base: str) -> None:
-    page.goto(f"{base}/map")
+    page.goto(f"{base}/map?min_confidence=0")  # every event, as the box shows them
     _until(page, "document.getElementById('map').dataset.ready === 'true'")
     page.click("#map circle.marker[data-place='Almaty']")
     page.wait_for_selector("#place-events li a")
