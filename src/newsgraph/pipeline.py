@@ -23,6 +23,9 @@ from newsgraph.claims import extract_claims
 from newsgraph.clean import EmptyArticle, clean_document
 from newsgraph.events import extract_events
 from newsgraph.geo import locate_events
+from newsgraph.multilingual import ENGLISH
+from newsgraph.multilingual.facts import annotate_in_languages, extract_facts_in
+from newsgraph.multilingual.profile import profile_across_languages
 from newsgraph.nlp import doc_text, load_pipeline
 from newsgraph.quotes import extract_quotes
 from newsgraph.read import Notice, read_paths
@@ -71,11 +74,17 @@ class IngestReport:
 
 
 def extract_facts(
-    story: Story, doc: Doc, dictionary: ActorDictionary, exclude_names: Iterable[str] = ()
+    story: Story,
+    doc: Doc,
+    dictionary: ActorDictionary,
+    exclude_names: Iterable[str] = (),
+    language: str = ENGLISH,
 ) -> StoryFacts:
     """Run the fact extractors on the annotated canonical article of ``story``."""
     article = story.canonical
     excluded = {name for name in (story.publisher, *exclude_names) if name}
+    if language != ENGLISH:
+        return extract_facts_in(story, doc, dictionary, language, excluded)
     actors = resolve_actors(
         doc, article.id, dictionary, exclude_names=excluded, date=story.published
     )
@@ -215,11 +224,11 @@ class Ingestor:
 
         # NLP once per story, and only where the canonical version changed.
         to_annotate = [s for s in stories.values() if s.canonical_id != canonical_before[s.id]]
-        docs = self.nlp.pipe((s.canonical.text for s in to_annotate), batch_size=32)
-        for story, doc in zip(to_annotate, docs, strict=True):
-            facts = extract_facts(story, doc, self.dictionary)
+        docs = annotate_in_languages((s.canonical.text for s in to_annotate), self.nlp)
+        for story, (doc, language) in zip(to_annotate, docs, strict=True):
+            facts = extract_facts(story, doc, self.dictionary, language=language)
             facts.fact_mentions = version_mentions(story, canonical_places(facts))
-            placement = self._place_same_story(story, doc)
+            placement = self._place_same_story(story, doc, facts, language)
             self.store.save_story(story, signatures[story.id], facts, same_story=placement)
             report.annotated += 1
             if progress:
@@ -235,11 +244,15 @@ class Ingestor:
         if progress:
             progress(len(chunk) - pending, 0)
 
-    def _place_same_story(self, story: Story, doc: Doc) -> SameStoryPlacement | None:
+    def _place_same_story(
+        self, story: Story, doc: Doc, facts: StoryFacts, language: str = ENGLISH
+    ) -> SameStoryPlacement | None:
         """Level 2 for a story annotated for the first time; a story keeps its group."""
         if self.same_stories.story_of(story.id) is not None:
             return None
-        profile = Profile.of(doc)
+        # Across languages, names meet as actors (Токаев is Tokayev): see multilingual.profile.
+        english = language == ENGLISH
+        profile = Profile.of(doc) if english else profile_across_languages(doc, facts)
         placement = self.same_stories.add(story.id, profile)
         return SameStoryPlacement(
             placement.story_id, profile.to_json(), tuple(placement.regrouped.items())
