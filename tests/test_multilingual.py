@@ -10,11 +10,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from conftest import ROOT, SEED_001
+from newsgraph.actors import ActorDictionary
+from newsgraph.api.app import create_app
 from newsgraph.cli import app
 from newsgraph.multilingual import article_language, pipeline_for
+from newsgraph.multilingual.actors import language_names, resolve_actors_in
 from newsgraph.multilingual.claims import extract_claims_in
 from newsgraph.multilingual.quotes import find_quotations, quote_rules
 from newsgraph.pipeline import Ingestor
@@ -25,9 +29,8 @@ PUTIN, XI, TOKAYEV = "person:vladimir-putin", "person:xi-jinping", "person:kassy
 
 
 @pytest.fixture(scope="module")
-def stories(tmp_path_factory, nlp) -> dict[str, dict]:
-    """The English seed, both retellings and the unrelated report, as `newsgraph story --json`
-    shows them, by file name."""
+def db(tmp_path_factory, nlp) -> Path:
+    """A store with the English seed, both retellings and the unrelated report."""
     folder = tmp_path_factory.mktemp("languages")
     files = {
         "seed_en": SEED_001,
@@ -47,6 +50,12 @@ def stories(tmp_path_factory, nlp) -> dict[str, dict]:
     with open_store(db) as store:
         report = Ingestor(store, nlp=nlp).ingest_paths([source])
     assert report.annotated == 4 and not report.skipped
+    return db
+
+
+@pytest.fixture(scope="module")
+def stories(db: Path) -> dict[str, dict]:
+    """Each story as `newsgraph story --json` shows it, by its file name."""
     runner = CliRunner()
     listed = json.loads(runner.invoke(app, ["stories", "--db", str(db), "--json"]).stdout)
     shown = {}
@@ -124,6 +133,20 @@ def test_retellings_join_the_english_seed_and_the_unrelated_report_does_not(stor
     assert group["unrelated_ru"] != group["seed_en"]
 
 
+def test_the_story_page_gives_the_language_and_the_reports_in_other_languages(
+    db: Path, stories
+) -> None:
+    client = TestClient(create_app(str(db), hosts=["testserver"]))
+    page = client.get(f"/stories/{stories['seed_ru']['id']}").text
+    assert 'id="story-language">Russian<' in page
+    assert "Events are coded from English articles only" in page
+    reports = page.split('id="story-reports"')[1].split("</ul>")[0]
+    assert f"/stories/{stories['seed_en']['id']}" in reports and "English" in reports
+    assert f"/stories/{stories['seed_fr']['id']}" in reports and "French" in reports
+    english = client.get(f"/stories/{stories['seed_en']['id']}").text
+    assert "Events are coded from English articles only" not in english
+
+
 def test_events_stay_english_only(stories) -> None:
     assert stories["seed_ru"]["events"] == stories["seed_fr"]["events"] == []
     assert stories["seed_en"]["events"]
@@ -136,6 +159,16 @@ def test_natasha_doc_keeps_the_text_and_its_offsets() -> None:
     assert [e.label_ for e in doc.ents] == ["PERSON", "PERSON"]
     assert [t.lemma_ for t in doc if t.text == "Токаева"] == ["токаев"]
     assert [t.dep_ for t in doc if t.text == "Си"] == ["nsubj"]
+
+
+def test_a_country_name_inside_a_person_name_is_no_country() -> None:
+    nlp = pipeline_for("fr")
+    doc = nlp("Maurice Papon a quitté Paris pour Maurice, puis pour Moscou.")
+    names = language_names("fr", nlp)
+    actors = resolve_actors_in(doc, "a", ActorDictionary.load(), names)
+    keys = {mention.text: mention.actor_key for mention in actors.mentions}
+    assert keys["Maurice Papon"] == "person:maurice-papon"
+    assert keys["Maurice"] == "MUS" and keys["Moscou"] == "RUS" and keys["Paris"] == "FRA"
 
 
 def test_a_russian_line_of_dialogue_is_a_quote_up_to_the_handover_dash() -> None:

@@ -149,15 +149,24 @@ class _Resolution:
         self.covered: set[int] = set()
 
     def run(self) -> ActorIndex:
-        for span in self.names.matches(self.doc):
-            self._add_known(span, span.label_)
         people = [ent for ent in self.doc.ents if ent.label_ in PERSON_LABELS]
+        for span in self.names.matches(self.doc):
+            if not self._inside_a_longer_name(span, people):
+                self._add_known(span, span.label_)
         for ent in sorted(people, key=lambda e: -len(e)):  # full names before surnames
             self._add_entity(ent, "person")
         for ent in self.doc.ents:
             if ent.label_ in ORGANISATION_LABELS:
                 self._add_entity(ent, "organisation")
         return ActorIndex(self.actors, self.mentions, self.doc)
+
+    @staticmethod
+    def _inside_a_longer_name(span: Span, people: list[Span]) -> bool:
+        """A country's name inside a person's ("Maurice Papon" is no Mauritius)."""
+        return not span.label_.startswith(PERSON_PREFIX) and any(
+            ent.start <= span.start and span.end <= ent.end and len(ent) > len(span)
+            for ent in people
+        )
 
     def _normal(self, ent: Span) -> str:
         return self.normal_forms.get(ent.start_char, ent.text)

@@ -13,16 +13,18 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import py3langid
-
-from newsgraph.nlp import load_pipeline
-
 ENGLISH = "en"
 # How much of an article the language is identified from: enough for py3langid to tell
 # English, French and Russian apart, and cheap (0.5 ms an article; 2000 chars took 2.5 ms).
 IDENTIFY_CHARS = 400
 # Below this many letters a guess is no better than the default (English, as before).
 MIN_IDENTIFY_LETTERS = 40
+
+
+def _english() -> Any:
+    from newsgraph.nlp import load_pipeline
+
+    return load_pipeline()
 
 
 def _french() -> Any:
@@ -59,7 +61,7 @@ LANGUAGES: dict[str, FactLanguage] = {
             "en",
             "English",
             "spaCy en_core_web_md",
-            load_pipeline,
+            _english,
             ("actors", "quotes", "events", "claims", "places"),
         ),
         FactLanguage(
@@ -87,5 +89,7 @@ def article_language(text: str) -> str:
     sample = text[:IDENTIFY_CHARS]
     if sum(ch.isalpha() for ch in sample) < MIN_IDENTIFY_LETTERS or sample.isascii():
         return ENGLISH
+    import py3langid  # 0.6 s to import (numpy): only once an article needs it
+
     language, _score = py3langid.classify(sample)
     return language if language in LANGUAGES else ENGLISH

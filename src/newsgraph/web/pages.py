@@ -19,6 +19,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newsgraph.api.params import Paging, filters, paging, store
+from newsgraph.multilingual import LANGUAGES, article_language
 from newsgraph.store import Filters, Store
 from newsgraph.web.highlight import QUAD_CLASSES, segments, story_marks
 
@@ -115,7 +116,32 @@ async def story_page(request: Request, story_id: str, store: StoreDep) -> HTMLRe
         story=story,
         segments=segments(story["text"], story_marks(story, mentions)),
         facts=facts,
+        language=LANGUAGES[article_language(story["text"])],
+        reports=_group_reports(store, story),
     )
+
+
+# The reports of a same-story group listed on a story's page, at most.
+MAX_LISTED_REPORTS = 50
+
+
+def _group_reports(store: Store, story: dict[str, Any]) -> list[dict[str, str | None]]:
+    """The other stories of the story's same-story group, in whatever language."""
+    group = story.get("same_story") or {}
+    reports = []
+    for story_id in group.get("stories", [])[:MAX_LISTED_REPORTS]:
+        member = store.load_story(story_id) if story_id != story["id"] else None
+        if member is not None:
+            canonical = member.canonical
+            reports.append(
+                {
+                    "id": story_id,
+                    "title": member.title or canonical.title or story_id,
+                    "publisher": canonical.publisher,
+                    "language": LANGUAGES[article_language(canonical.text)].name,
+                }
+            )
+    return reports
 
 
 @router.get("/actors")
