@@ -9,13 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
-from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from conftest import ROOT, SEED_001
 from newsgraph.actors import ActorDictionary
-from newsgraph.api.app import create_app
 from newsgraph.cli import app
 from newsgraph.multilingual import article_language, pipeline_for
 from newsgraph.multilingual.actors import language_names, resolve_actors_in
@@ -23,6 +22,7 @@ from newsgraph.multilingual.claims import extract_claims_in
 from newsgraph.multilingual.quotes import find_quotations, quote_rules
 from newsgraph.pipeline import Ingestor
 from newsgraph.store import open_store
+from workbench_server import running_server
 
 DATA = ROOT / "tests" / "data"
 PUTIN, XI, TOKAYEV = "person:vladimir-putin", "person:xi-jinping", "person:kassym-jomart-tokayev"
@@ -136,14 +136,14 @@ def test_retellings_join_the_english_seed_and_the_unrelated_report_does_not(stor
 def test_the_story_page_gives_the_language_and_the_reports_in_other_languages(
     db: Path, stories
 ) -> None:
-    client = TestClient(create_app(str(db), hosts=["testserver"]))
-    page = client.get(f"/stories/{stories['seed_ru']['id']}").text
+    with running_server(db) as base_url, httpx.Client(base_url=base_url, timeout=30) as client:
+        page = client.get(f"/stories/{stories['seed_ru']['id']}").text
+        english = client.get(f"/stories/{stories['seed_en']['id']}").text
     assert 'id="story-language">Russian<' in page
     assert "Events are coded from English articles only" in page
     reports = page.split('id="story-reports"')[1].split("</ul>")[0]
     assert f"/stories/{stories['seed_en']['id']}" in reports and "English" in reports
     assert f"/stories/{stories['seed_fr']['id']}" in reports and "French" in reports
-    english = client.get(f"/stories/{stories['seed_en']['id']}").text
     assert "Events are coded from English articles only" not in english
 
 
