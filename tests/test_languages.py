@@ -142,5 +142,5 @@ def test_chinese_and_japanese_pages_are_stored_grouped_and_searchable(tmp_path: 
     # The workbench says why such a story has no facts.
     with running_server(tmp_path / "store.db") as base_url:
         page = httpx.get(f"{base_url}/stories/{by_source['zh.html']}", timeout=30).text
-    assert "language zh" in page and 'id="story-no-facts"' in page
+    assert 'id="story-language">zh<' in page and 'id="story-no-facts"' in page
     assert "上海市政府周一宣布" in page

@@ -24,6 +24,9 @@ from newsgraph.clean import EmptyArticle, clean_document
 from newsgraph.events import extract_events
 from newsgraph.geo import locate_events
 from newsgraph.language import supported
+from newsgraph.multilingual import ENGLISH
+from newsgraph.multilingual.facts import annotate_in_languages, extract_facts_in
+from newsgraph.multilingual.profile import profile_across_languages
 from newsgraph.nlp import annotate_with, doc_text, load_pipeline
 from newsgraph.quotes import extract_quotes
 from newsgraph.read import Notice, read_paths
@@ -89,11 +92,17 @@ class IngestReport:
 
 
 def extract_facts(
-    story: Story, doc: Doc, dictionary: ActorDictionary, exclude_names: Iterable[str] = ()
+    story: Story,
+    doc: Doc,
+    dictionary: ActorDictionary,
+    exclude_names: Iterable[str] = (),
+    language: str = ENGLISH,
 ) -> StoryFacts:
     """Run the fact extractors on the annotated canonical article of ``story``."""
     article = story.canonical
     excluded = {name for name in (story.publisher, *exclude_names) if name}
+    if language != ENGLISH:
+        return extract_facts_in(story, doc, dictionary, language, excluded)
     actors = resolve_actors(
         doc, article.id, dictionary, exclude_names=excluded, date=story.published
     )
@@ -243,11 +252,11 @@ class Ingestor:
                 self.store.save_story(story, signatures[story.id], facts)
                 if progress:
                     progress(len(signatures[story.id]), 0)
-        texts = ((story.canonical.text, story) for story in to_annotate)
-        for doc, story in annotate_with(texts, self.nlp, batch_size=32):
-            facts = extract_facts(story, doc, self.dictionary)
+        texts = ((s.canonical.text, s.canonical.language, s) for s in to_annotate)
+        for doc, language, story in annotate_in_languages(texts, self.nlp):
+            facts = extract_facts(story, doc, self.dictionary, language=language)
             facts.fact_mentions = version_mentions(story, canonical_places(facts))
-            placement = self._place_same_story(story, doc)
+            placement = self._place_same_story(story, doc, facts, language)
             self.store.save_story(story, signatures[story.id], facts, same_story=placement)
             report.annotated += 1
             if progress:
@@ -263,11 +272,15 @@ class Ingestor:
         if progress:
             progress(len(chunk) - pending, 0)
 
-    def _place_same_story(self, story: Story, doc: Doc) -> SameStoryPlacement | None:
+    def _place_same_story(
+        self, story: Story, doc: Doc, facts: StoryFacts, language: str = ENGLISH
+    ) -> SameStoryPlacement | None:
         """Level 2 for a story annotated for the first time; a story keeps its group."""
         if self.same_stories.story_of(story.id) is not None:
             return None
-        profile = Profile.of(doc)
+        # Across languages, names meet as actors (Токаев is Tokayev): see multilingual.profile.
+        english = language == ENGLISH
+        profile = Profile.of(doc) if english else profile_across_languages(doc, facts)
         placement = self.same_stories.add(story.id, profile)
         return SameStoryPlacement(
             placement.story_id, profile.to_json(), tuple(placement.regrouped.items())

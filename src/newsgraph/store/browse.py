@@ -46,7 +46,7 @@ WITH wanted(of_story, group_id) AS (
     FROM json_each(:stories) w LEFT JOIN story_groups g ON g.story_id = w.value
 )
 SELECT w.of_story, w.group_id, s.id AS story_id, s.title, s.published,
-       coalesce(a.publisher, s.publisher) AS publisher, a.url, a.source_ref,
+       coalesce(a.publisher, s.publisher) AS publisher, a.url, a.source_ref, a.language,
        (SELECT count(*) FROM articles x WHERE x.story_id = s.id) AS articles
 FROM wanted w
 JOIN stories s ON s.id IN (

