@@ -144,3 +144,9 @@ def test_numbers_that_describe_are_no_claims(claims_of, text):
 def test_a_small_count_of_people_harmed_is_a_claim(claims_of):
     (claim,) = claims_of("Two soldiers were killed in the attack.")
     assert (claim.number, claim.unit) == (2, "soldier")
+
+
+def test_a_dotted_date_is_no_number_and_no_claim(claims_of):
+    # "2018.04.05" once raised ValueError in parse_number and stopped the whole ingest
+    claims = claims_of("The update was released on 2018.04.05 to 12,000 users.")
+    assert [(claim.subject, claim.number) for claim in claims] == [("users", 12_000)]

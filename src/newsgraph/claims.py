@@ -132,6 +132,8 @@ def _is_a_figure(
     """
     if _names_a_kind(entity) or GLUED_UNIT.search(entity.text):
         return False
+    if number is None and not any(token.lower_ in words.vague for token in entity):
+        return False  # neither a number nor a vague count ("hundreds"): a date, a code
     counted = _counted_of(entity.root)
     if entity.text in subject or (counted is not None and counted.pos_ == "PRON"):
         return False  # "70 percent of Americans", "a total of 3 inches"; "hundreds of them"
@@ -263,7 +265,10 @@ def parse_number(entity: Span, words: NumberWords) -> float | None:
         if lower in words.vague:
             return None
         if number is None and NUMBER.fullmatch(token.text):
-            number = float(token.text.replace(",", ""))
+            try:
+                number = float(token.text.replace(",", ""))
+            except ValueError:
+                return None  # "2018.04.05", "1.234.567": no one number
         elif number is None and lower in words.words:
             number = float(words.words[lower])
         elif number is not None and lower in words.scales:
