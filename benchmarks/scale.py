@@ -249,6 +249,7 @@ def event_stream(count: int, seed: int = 2) -> Iterator[tuple[str, str, int]]:
 @dataclass
 class Level2Run:
     seconds: list[float]  # placement time of each chunk of stories
+    cpu_seconds: list[float]  # the same in CPU time (the machine is shared)
     groups: list[str]
     events: list[int]
     rss_mib: float  # how far the process's RSS grew while placing
@@ -261,6 +262,7 @@ def run_level2(index_type: Callable[[], object], count: int, chunk: int = 10_000
     (profiles are made outside the timing and not kept)."""
     index = index_type()
     seconds: list[float] = []
+    cpu_seconds: list[float] = []
     groups: list[str] = []
     events: list[int] = []
     stream = event_stream(count)
@@ -270,31 +272,37 @@ def run_level2(index_type: Callable[[], object], count: int, chunk: int = 10_000
     while batch := list(islice(stream, chunk)):
         profiles = [(story, quick_profile(text)) for story, text, _ in batch]
         events.extend(event for _, _, event in batch)
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         for story, profile in profiles:
             index.add(story, profile)  # type: ignore[attr-defined]
         seconds.append(time.perf_counter() - started)
+        cpu_seconds.append(time.process_time() - cpu_started)
         groups.extend(str(index.story_of(story)) for story, _ in profiles)  # type: ignore[attr-defined]
         done = len(groups)
         if done % 100_000 == 0 or done == count:
             print(
-                f"  {done:,} stories: {chunk / seconds[-1]:,.0f} stories/s,"
+                f"  {done:,} stories: {chunk / seconds[-1]:,.0f} stories/s"
+                f" ({chunk / cpu_seconds[-1]:,.0f} per CPU second),"
                 f" RSS +{_status_mib('VmRSS') - before:,.0f} MiB",
                 flush=True,
             )
     rss, peak = _status_mib("VmRSS") - before, _status_mib("VmHWM") - before
-    return Level2Run(seconds, groups, events, rss, peak, getattr(index, "nbytes", None))
+    return Level2Run(
+        seconds, cpu_seconds, groups, events, rss, peak, getattr(index, "nbytes", None)
+    )
 
 
 def report_level2(name: str, run: Level2Run, chunk: int) -> None:
     stories = len(run.groups)
-    last = run.seconds[-max(1, LEVEL2_LAST // chunk) :]
+    chunks = max(1, LEVEL2_LAST // chunk)
+    last, last_cpu = run.seconds[-chunks:], run.cpu_seconds[-chunks:]
     last_count = min(stories, len(last) * chunk)
     precision, recall = b_cubed_pairs(run.groups, run.events)
     arrays = f", index arrays {run.index_bytes / stories:,.0f}" if run.index_bytes else ""
     print(
         f"{name} on {stories:,} stories: {stories / sum(run.seconds):,.0f} stories/s overall,"
-        f" {last_count / sum(last):,.0f} over the last {last_count:,};"
+        f" {last_count / sum(last):,.0f} over the last {last_count:,}"
+        f" ({last_count / sum(last_cpu):,.0f} per CPU second);"
         f" RSS +{run.rss_mib:,.0f} MiB ({run.rss_mib * 2**20 / stories:,.0f} bytes/story{arrays};"
         f" peak +{run.peak_mib:,.0f} MiB); {len(set(run.groups)):,} groups,"
         f" B-cubed vs events P {precision:.4f} R {recall:.4f}"

@@ -2,7 +2,7 @@
 
 A story's features are kept as hashed ids (int32), log term frequencies (float32)
 and the kind of each feature (name, date, number, word), not as dicts of strings:
-about 13 bytes a feature instead of a few hundred. Only the last ``size`` arrivals
+about 17 bytes a feature instead of a few hundred. Only the last ``size`` arrivals
 are kept (a FIFO ring over flat arrays): same-story groups are about one event,
 days of news rather than years, so older stories are no longer compared (their
 profiles stay in the store). Document frequencies are counted over every story ever
@@ -27,6 +27,7 @@ KIND_WEIGHTS = np.array([3.0, 2.0, 1.0, 1.0])  # names, dates, numbers, words
 HASH_BITS = 22  # 4M feature buckets: two stories' features rarely share one by chance
 IDF_REFRESH = 1.1  # kept weights are recomputed once the corpus grew by this factor
 LOOKUP_MASK = (1 << 16) - 1  # the scratch table an arrival's features are looked up in
+DENSE_CELLS = 1 << 20  # similarities of this many rows x features are computed densely
 REFRESH_CHUNK = 1 << 20  # entries recomputed at a time (a bound on the temporary memory)
 # Sum of the kind weights of a 4-bit mask of kinds: the similarity's denominator.
 _MASK_WEIGHT = np.array([sum(KIND_WEIGHTS[k] for k in range(4) if m >> k & 1) for m in range(16)])
@@ -213,34 +214,43 @@ class FeatureWindow:
     def pairwise(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         """Similarity of each of ``rows`` to each of ``columns`` (kept arrivals)."""
         row_slots, column_slots = rows % self.size, columns % self.size
-        row_entries = self._gather(row_slots)
-        column_entries = row_entries if columns is rows else self._gather(column_slots)
+        first = self._matrix(row_slots)
+        second = first if columns is rows else self._matrix(column_slots)
         # Columns numbered by the features present, not by all the buckets.
-        present, numbers = np.unique(
-            np.concatenate((self._ids[row_entries], self._ids[column_entries])),
-            return_inverse=True,
-        )
-        first = self._matrix(row_slots, row_entries, numbers[: len(row_entries)], len(present))
-        second = (
-            first
+        present, numbers = np.unique(np.concatenate((first[1], second[1])), return_inverse=True)
+        split = len(first[1])
+        left = _rows(first, numbers[:split], len(present), len(row_slots))
+        right = (
+            left
             if columns is rows
-            else self._matrix(
-                column_slots, column_entries, numbers[len(row_entries) :], len(present)
-            )
+            else _rows(second, numbers[split:], len(present), len(column_slots))
         )
-        weighted = (
-            (first @ second.T).toarray() if len(present) else np.zeros((len(rows), len(columns)))
-        )
+        weighted = left @ right.T
+        if not isinstance(weighted, np.ndarray):
+            weighted = weighted.toarray()
         both = np.bitwise_and.outer(self._kinds[row_slots], self._kinds[column_slots])
         return _mean(weighted, _MASK_WEIGHT[both])
 
-    def _matrix(
-        self, slots: np.ndarray, entries: np.ndarray, columns: np.ndarray, width: int
-    ) -> csr_matrix:
-        """One row per slot, its weights scaled by the root of their kind's weight."""
+    def _matrix(self, slots: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The slots' entries: row numbers, feature ids, and weights scaled by the root
+        of their kind's weight."""
+        entries = self._gather(slots)
         data = self._weight[entries] * np.sqrt(KIND_WEIGHTS)[self._kind[entries]]
-        indptr = np.concatenate(([0], np.cumsum(self._length[slots], dtype=np.int64)))
-        return csr_matrix((data, columns, indptr), shape=(len(slots), max(width, 1)))
+        owner = np.repeat(np.arange(len(slots)), self._length[slots])
+        return owner, self._ids[entries], data
+
+
+def _rows(
+    matrix: tuple[np.ndarray, np.ndarray, np.ndarray], columns: np.ndarray, width: int, height: int
+) -> np.ndarray | csr_matrix:
+    """The entries as a matrix: dense while small (no sparse overhead), else sparse.
+    A row's feature ids are distinct, so no two entries share a cell."""
+    owner, _, data = matrix
+    if height * width <= DENSE_CELLS:
+        dense = np.zeros((height, width))
+        dense[owner, columns] = data
+        return dense
+    return csr_matrix((data, (owner, columns)), shape=(height, max(width, 1)))
 
 
 def _mean(weighted: np.ndarray, weights: np.ndarray) -> np.ndarray:

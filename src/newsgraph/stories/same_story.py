@@ -10,13 +10,16 @@ group, over the groups both articles have (a short report without numbers is not
 held against its story); IDF comes from the document frequencies seen so far.
 
 Clustering is average linkage (a group holds together when its articles are, on
-average, similar enough), kept incremental and near-linear: a new article is
-compared only with the latest articles that share one of its most distinctive
-features (an inverted index over features, blocking), and only the groups it is
-linked to are clustered again, with it, by average linkage (scipy). An article can
-thus join a group, bridge two into one, or pull a group's misfits apart, and the
-grouping stays close to what average linkage over the whole corpus at once gives.
-Weights and the threshold were chosen on the ECB+ dev topics (benchmarks/stories.py).
+average, similar enough), kept incremental with bounded work per arrival: a new
+article is compared only with the latest articles that share one of its most
+distinctive features (a table of each feature's latest postings, blocking), only
+among the last ``WINDOW`` arrivals, and only the groups it is linked to are
+clustered again, with it, by average linkage (scipy). An article can thus join a
+group, bridge two into one, or pull a group's misfits apart, and the grouping stays
+close to what average linkage over the whole corpus at once gives. Vectors are kept
+compact, for the window only (``feature_window``), so memory stops growing with the
+store but for an id and a group id per story. Weights and the threshold were chosen
+on the ECB+ dev topics (benchmarks/stories.py).
 """
 
 from __future__ import annotations
@@ -162,6 +165,8 @@ class SameStoryIndex:
         the window): the weighted mean of the per-kind cosines, over the kinds both have."""
         first = np.array([self._arrival[article] for article in rows], dtype=np.int64)
         second = first if columns is rows else np.array([self._arrival[a] for a in columns])
+        if not all(map(self._vectors.holds, [*first.tolist(), *second.tolist()])):
+            raise KeyError("similarities are known only within the window")
         return self._vectors.pairwise(first, second)
 
     def add(self, article_id: str, profile: Profile, story_id: str | None = None) -> Placement:
@@ -297,22 +302,20 @@ class SameStoryIndex:
 
 
 def _compact(profile: Profile) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """A profile as distinct hashed feature ids, log term frequencies and kinds
-    (arrays); two features hashed alike count as one, of the first one's kind."""
-    position: dict[int, int] = {}
+    """A profile as distinct hashed feature ids (sorted), log term frequencies and
+    kinds (arrays); two features hashed alike count as one, of the first one's kind."""
+    buckets: list[int] = []
     counts: list[float] = []
     kinds: list[int] = []
     for kind, group in enumerate(GROUPS):
-        for feature, count in profile.groups.get(group, {}).items():
-            if count < 1.0:
-                continue
-            bucket = feature_id(kind, feature)
-            at = position.setdefault(bucket, len(counts))
-            if at == len(counts):
-                counts.append(count)
-                kinds.append(kind)
-            else:
-                counts[at] += count
-    tf = 1.0 + np.log(np.array(counts, dtype=np.float64))
-    ids = np.fromiter(position, dtype=np.int32, count=len(position))
-    return ids, tf.astype(np.float32), np.array(kinds, dtype=np.int8)
+        features = profile.groups.get(group, {})
+        buckets += [feature_id(kind, feature) for feature in features]
+        counts += features.values()
+        kinds += [kind] * len(features)
+    weighted = np.array(counts, dtype=np.float64)
+    kept = weighted >= 1.0
+    ids, first, inverse = np.unique(
+        np.array(buckets, dtype=np.int32)[kept], return_index=True, return_inverse=True
+    )
+    tf = 1.0 + np.log(np.bincount(inverse, weighted[kept], minlength=len(ids)))
+    return ids, tf.astype(np.float32), np.array(kinds, dtype=np.int8)[kept][first]
