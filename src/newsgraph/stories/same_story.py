@@ -129,9 +129,10 @@ class SameStoryIndex:
     def __init__(self, threshold: float = THRESHOLD, window: int = WINDOW) -> None:
         self.threshold = threshold
         self._vectors = FeatureWindow(window)
-        # Postings: a row per feature (hashed), its latest arrivals (-1: none yet).
+        # Postings: a row per feature (hashed), its latest arrivals plus one (0: none
+        # yet; zeros cost no memory until written).
         shape = (POSTING_MASK + 1, CANDIDATES_PER_FEATURE)
-        self._postings = np.full(shape, -1, dtype=np.int32)
+        self._postings = np.zeros(shape, dtype=np.int32)
         self._posted = np.zeros(POSTING_MASK + 1, dtype=np.int64)
         self._arrival: dict[str, int] = {}
         self._ids: list[str] = []  # by arrival
@@ -239,14 +240,14 @@ class SameStoryIndex:
     def _candidates(self, arrival: int) -> np.ndarray:
         """The latest kept articles sharing one of the arrival's most distinctive features."""
         rows = self._vectors.distinctive(arrival, BLOCKING_FEATURES) & POSTING_MASK
-        found = np.unique(self._postings[rows])
+        found = np.unique(self._postings[rows]) - 1
         return found[found >= self._vectors.oldest]
 
     def _post(self, arrival: int) -> None:
         """The arrival becomes the latest posting of each of its features (a feature's
         row of the table keeps its last ``CANDIDATES_PER_FEATURE``, in a ring)."""
         rows = np.unique(self._vectors.ids_of(arrival) & POSTING_MASK)
-        self._postings[rows, self._posted[rows] % CANDIDATES_PER_FEATURE] = arrival
+        self._postings[rows, self._posted[rows] % CANDIDATES_PER_FEATURE] = arrival + 1
         self._posted[rows] += 1
 
     def _join(self, arrival: int, group_id: str) -> None:
