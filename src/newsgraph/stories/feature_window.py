@@ -225,9 +225,10 @@ class FeatureWindow:
             if columns is rows
             else _rows(second, numbers[split:], len(present), len(column_slots))
         )
-        weighted = left @ right.T
-        if not isinstance(weighted, np.ndarray):
-            weighted = weighted.toarray()
+        if isinstance(left, np.ndarray):  # no BLAS: its threads wait on a busy machine
+            weighted = np.einsum("if,jf->ij", left, right)
+        else:
+            weighted = (left @ right.T).toarray()
         both = np.bitwise_and.outer(self._kinds[row_slots], self._kinds[column_slots])
         return _mean(weighted, _MASK_WEIGHT[both])
 
