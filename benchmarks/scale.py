@@ -18,12 +18,17 @@ run on the same articles with the same hashing, is rensa's own dedup path: its
 Memory: the index's own arrays per article, and how far the process's peak RSS
 rose during the stage.
 
-Level 2 runs ``SameStoryIndex`` on the level-1 stories, one profile each; its
-profiles come from a cheap stand-in for the spaCy entities (capitalised words as
-names, digits as numbers) since parsing 200,000 texts is not what is measured.
+Level 2 runs first (its memory measured in a fresh process) on its own stream of
+stories about events that come and go (``event_stream``), as many as
+``--level2-stories``; profiles come from a cheap stand-in for the spaCy entities
+(capitalised words as names, digits as numbers), made outside the timing, since
+parsing is not what is measured. It prints stories/s over the last 50,000 (wall and
+per CPU second), RSS growth per story and B-cubed against the events. Baseline in
+the same run: the index as it was before it was bounded (same_story_before.py) on
+the first ``--level2-baseline`` stories. ``--articles 0`` skips level 1.
 
     .venv/bin/python benchmarks/scale.py [--articles 200000] [--batch 10000] [--rounds 3]
-        [--level2-stories 20000]
+        [--level2-stories 20000] [--level2-baseline 5000]
 """
 
 from __future__ import annotations
