@@ -18,12 +18,17 @@ run on the same articles with the same hashing, is rensa's own dedup path: its
 Memory: the index's own arrays per article, and how far the process's peak RSS
 rose during the stage.
 
-Level 2 runs ``SameStoryIndex`` on the level-1 stories, one profile each; its
-profiles come from a cheap stand-in for the spaCy entities (capitalised words as
-names, digits as numbers) since parsing 200,000 texts is not what is measured.
+Level 2 runs first (its memory measured in a fresh process) on its own stream of
+stories about events that come and go (``event_stream``), as many as
+``--level2-stories``; profiles come from a cheap stand-in for the spaCy entities
+(capitalised words as names, digits as numbers), made outside the timing, since
+parsing is not what is measured. It prints stories/s over the last 50,000 (wall and
+per CPU second), RSS growth per story and B-cubed against the events. Baseline in
+the same run: the index as it was before it was bounded (same_story_before.py) on
+the first ``--level2-baseline`` stories. ``--articles 0`` skips level 1.
 
     .venv/bin/python benchmarks/scale.py [--articles 200000] [--batch 10000] [--rounds 3]
-        [--level2-stories 20000]
+        [--level2-stories 20000] [--level2-baseline 5000]
 """
 
 from __future__ import annotations
@@ -33,9 +38,10 @@ import json
 import random
 import re
 import time
-from collections import Counter
-from collections.abc import Callable
+from collections import Counter, deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
@@ -51,6 +57,7 @@ from newsgraph.stories.versions import (
     digest_texts,
     shingle_hashes,
 )
+from same_story_before import SameStoryIndex as SameStoryIndexBefore
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
@@ -67,6 +74,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
 _CAPITALISED = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+\b")
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
 _WORD = re.compile(r"\b[a-z]{4,}\b")
+SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in ("a", "e", "i", "o", "u", "an", "or")]
+ACTIVE_EVENTS = 500  # events still reported
+LEVEL2_LAST = 50_000  # the rate at the end of the run is taken over this many stories
 T = TypeVar("T")
 
 
@@ -197,32 +207,122 @@ def b_cubed_pairs(predicted: list[str], truth: list[int]) -> tuple[float, float]
     return precision / len(truth), recall / len(truth)
 
 
-def run_level2(bodies: list[str], stories: list[str], size: int) -> None:
-    """Level 2 on the canonical (longest) version of the first ``size`` level-1 stories."""
-    canonical: dict[str, str] = {}
-    for body, story in zip(bodies, stories, strict=True):
-        if len(body) > len(canonical.get(story, "")):
-            canonical[story] = body
-    sample = list(canonical.items())[:size]
-    started = time.perf_counter()
-    profiles = [(story, quick_profile(body)) for story, body in sample]
-    profile_seconds = time.perf_counter() - started
-    index = SameStoryIndex()
+def _name(rng: random.Random) -> str:
+    """An invented proper name, two to four syllables."""
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
 
-    def place() -> float:
-        started = time.perf_counter()
+
+def _recast(sentence: str, cast: list[str], figures: list[str]) -> str:
+    """The sentence with the event's names and figures for its own."""
+    named = _CAPITALISED.sub(lambda m: cast[len(m[0]) % len(cast)], sentence)
+    return _NUMBER.sub(lambda m: figures[len(m[0]) % len(figures)], named)
+
+
+def event_stream(count: int, seed: int = 2) -> Iterator[tuple[str, str, int]]:
+    """``count`` stories as (id, text, event), reports of events that come and go.
+
+    A new event (40 % of the stories) is 8-20 real sentences drawn at random, its
+    capitalised words replaced by the event's own cast (two of 2,000 recurring names,
+    three new ones) and its numbers by its own: real sentences recur across events,
+    as the wording of news does, but an event's names and figures are its own. A
+    further report of one of the last ``ACTIVE_EVENTS`` events keeps 50-90 % of its
+    sentences, shuffled (another lead), with one to three sentences of its own. So
+    an event is reported for a few thousand arrivals, about 2.5 times, as news is.
+    """
+    rng = random.Random(seed)
+    pool = real_sentences()
+    famous = [_name(rng) for _ in range(2_000)]
+    active: deque[tuple[int, list[str]]] = deque(maxlen=ACTIVE_EVENTS)
+    events = 0
+    for number in range(count):
+        if not active or rng.random() < 0.4:
+            cast = [*rng.sample(famous, 2), *(_name(rng) for _ in range(3))]
+            figures = [str(rng.randint(2, 99_999)) for _ in range(3)]
+            sentences = [
+                _recast(sentence, cast, figures)
+                for sentence in rng.sample(pool, rng.randint(8, 20))
+            ]
+            active.append((events, sentences))
+            event, events = events, events + 1
+        else:
+            event, facts = rng.choice(active)
+            sentences = rng.sample(facts, max(2, round(len(facts) * rng.uniform(0.5, 0.9))))
+            sentences += rng.sample(pool, rng.randint(1, 3))
+        yield f"{number:016x}", " ".join(sentences), event
+
+
+@dataclass
+class Level2Run:
+    seconds: list[float]  # placement time of each chunk of stories
+    cpu_seconds: list[float]  # the same in CPU time (the machine is shared)
+    groups: list[str]
+    events: list[int]
+    rss_mib: float  # how far the process's RSS grew while placing
+    peak_mib: float
+    index_bytes: int | None
+
+
+def run_level2(index_type: Callable[[], object], count: int, chunk: int = 10_000) -> Level2Run:
+    """Place ``count`` stories of the event stream, a chunk of profiles at a time
+    (profiles are made outside the timing and not kept)."""
+    index = index_type()
+    seconds: list[float] = []
+    cpu_seconds: list[float] = []
+    groups: list[str] = []
+    events: list[int] = []
+    stream = event_stream(count)
+    with open("/proc/self/clear_refs", "w", encoding="ascii") as clear_refs:
+        clear_refs.write("5")
+    before = _status_mib("VmRSS")
+    while batch := list(islice(stream, chunk)):
+        profiles = [(story, quick_profile(text)) for story, text, _ in batch]
+        events.extend(event for _, _, event in batch)
+        started, cpu_started = time.perf_counter(), time.process_time()
         for story, profile in profiles:
-            index.add(story, profile)
-        return time.perf_counter() - started
-
-    seconds, peak_mib = measure_peak(place)
-    clusters = len({index.story_of(story) for story, _ in sample})
-    print(
-        f"level 2 (SameStoryIndex) on {len(sample):,} level-1 stories:"
-        f" {len(sample) / seconds:,.0f} stories/s ({seconds:.1f} s; regex profiles"
-        f" {profile_seconds:.1f} s more), {clusters:,} same-story clusters;"
-        f" peak RSS +{peak_mib:,.0f} MiB"
+            index.add(story, profile)  # type: ignore[attr-defined]
+        seconds.append(time.perf_counter() - started)
+        cpu_seconds.append(time.process_time() - cpu_started)
+        groups.extend(str(index.story_of(story)) for story, _ in profiles)  # type: ignore[attr-defined]
+        done = len(groups)
+        if done % 100_000 == 0 or done == count:
+            print(
+                f"  {done:,} stories: {chunk / seconds[-1]:,.0f} stories/s"
+                f" ({chunk / cpu_seconds[-1]:,.0f} per CPU second),"
+                f" RSS +{_status_mib('VmRSS') - before:,.0f} MiB",
+                flush=True,
+            )
+    rss, peak = _status_mib("VmRSS") - before, _status_mib("VmHWM") - before
+    return Level2Run(
+        seconds, cpu_seconds, groups, events, rss, peak, getattr(index, "nbytes", None)
     )
+
+
+def report_level2(name: str, run: Level2Run, chunk: int) -> None:
+    stories = len(run.groups)
+    chunks = max(1, LEVEL2_LAST // chunk)
+    last, last_cpu = run.seconds[-chunks:], run.cpu_seconds[-chunks:]
+    last_count = min(stories, len(last) * chunk)
+    precision, recall = b_cubed_pairs(run.groups, run.events)
+    arrays = f", index arrays {run.index_bytes / stories:,.0f}" if run.index_bytes else ""
+    print(
+        f"{name} on {stories:,} stories: {stories / sum(run.seconds):,.0f} stories/s overall,"
+        f" {last_count / sum(last):,.0f} over the last {last_count:,}"
+        f" ({last_count / sum(last_cpu):,.0f} per CPU second);"
+        f" RSS +{run.rss_mib:,.0f} MiB ({run.rss_mib * 2**20 / stories:,.0f} bytes/story{arrays};"
+        f" peak +{run.peak_mib:,.0f} MiB); {len(set(run.groups)):,} groups,"
+        f" B-cubed vs events P {precision:.4f} R {recall:.4f}"
+    )
+
+
+def level2(count: int, baseline: int) -> None:
+    """Level 2 bounded, then (same stream, its first ``baseline`` stories) as it was."""
+    chunk = min(10_000, count)
+    run = run_level2(SameStoryIndex, count, chunk)
+    report_level2("level 2 (SameStoryIndex, bounded)", run, chunk)
+    if baseline:
+        small = min(chunk, baseline)
+        run = run_level2(SameStoryIndexBefore, baseline, small)
+        report_level2("level 2 baseline (unbounded, as before)", run, small)
 
 
 def main() -> None:
@@ -231,8 +331,15 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=10_000, help="articles placed at once")
     parser.add_argument("--rounds", type=int, default=3, help="level-1 timings, best reported")
     parser.add_argument("--level2-stories", type=int, default=20_000, help="level-2 sample size")
+    parser.add_argument(
+        "--level2-baseline", type=int, default=5_000, help="stories placed by the old level 2"
+    )
     args = parser.parse_args()
 
+    if args.level2_stories:  # first, so that its memory is measured in a fresh process
+        level2(args.level2_stories, args.level2_baseline)
+    if not args.articles:
+        return
     started = time.perf_counter()
     bodies, truth = synthetic_corpus(args.articles)
     mean_chars = np.mean([len(b) for b in bodies])
@@ -276,9 +383,6 @@ def main() -> None:
         f" ({base_seconds:.1f} s), {flagged:,} flagged; peak RSS +{base_mib:,.0f} MiB"
         f" ({base_mib * 2**20 / len(bodies):,.0f} bytes/article)"
     )
-
-    if args.level2_stories:
-        run_level2(bodies, stories, args.level2_stories)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from conftest import SHARED, skip_module_without_shared
@@ -112,3 +113,58 @@ def test_a_group_too_big_to_cluster_again_is_joined_by_average_similarity(nlp, m
     assert grouping() == unbounded
     assert unbounded.count("0") >= 4  # the bound was reached: later reports joined by average
     assert unbounded[-1] == str(len(texts) - 1)  # the baseball offer opens its own story
+
+
+@pytest.fixture(scope="module")
+def ecb_profiles(nlp) -> list[Profile]:
+    """Every sixth ECB+ dev text, so that most topics are there, several reports each."""
+    records = [json.loads(line) for line in ECB_DEV.read_text(encoding="utf-8").splitlines()]
+    return [Profile.of(doc) for doc in nlp.pipe(r["text"] for r in records[::6])]
+
+
+def _place(index: SameStoryIndex, profiles: list[Profile], first: int = 0) -> None:
+    for number, profile in enumerate(profiles, start=first):
+        index.add(str(number), profile)
+
+
+def test_groups_do_not_depend_on_where_a_run_stopped(ecb_profiles) -> None:
+    # One run, against runs stopped after `split` stories and continued from what the
+    # store keeps (each story's profile and current group, in order of placement);
+    # a window of 30 so that stories also leave it.
+    whole = SameStoryIndex(window=30)
+    _place(whole, ecb_profiles)
+    expected = [whole.story_of(str(n)) for n in range(len(ecb_profiles))]
+    assert len(set(expected)) < len(expected)  # reports do come together
+    for split in (1, 17, 45, 70):
+        first = SameStoryIndex(window=30)
+        _place(first, ecb_profiles[:split])
+        continued = SameStoryIndex(window=30)
+        for number, profile in enumerate(ecb_profiles[:split]):
+            continued.add(str(number), profile, story_id=first.story_of(str(number)))
+        _place(continued, ecb_profiles[split:], first=split)
+        assert [continued.story_of(str(n)) for n in range(len(ecb_profiles))] == expected
+
+
+def test_work_and_memory_per_arrival_are_bounded(ecb_profiles, monkeypatch) -> None:
+    monkeypatch.setattr(same_story, "BLOCKING_FEATURES", 4)
+    monkeypatch.setattr(same_story, "CANDIDATES_PER_FEATURE", 3)
+    monkeypatch.setattr(same_story, "MAX_REGROUPED", 6)
+    window = 20
+    index = SameStoryIndex(window=window)
+    left_in: dict[str, str | None] = {}  # a story's group when it left the window
+    compared, sizes = [], []
+    for number, profile in enumerate(ecb_profiles):
+        index.add(str(number), profile)
+        compared.append(index.compared)
+        assert index.regrouped <= 6
+        assert index.kept() == min(number + 1, window)
+        if number >= window:
+            left_in[str(number - window)] = index.story_of(str(number - window))
+        if number >= 2 * window:
+            sizes.append(index.nbytes)
+    assert len(ecb_profiles) > 3 * window
+    assert 0 < max(compared) <= 4 * 3 + 6
+    # Stories that left the window are no longer moved, and are still answered for.
+    assert {story: index.story_of(story) for story in left_in} == left_in
+    # Memory stopped growing once the window was full.
+    assert len(set(sizes)) == 1

@@ -10,32 +10,34 @@ group, over the groups both articles have (a short report without numbers is not
 held against its story); IDF comes from the document frequencies seen so far.
 
 Clustering is average linkage (a group holds together when its articles are, on
-average, similar enough), kept incremental and near-linear: a new article is
-compared only with the latest articles that share one of its most distinctive
-features (an inverted index over features, blocking), and only the groups it is
-linked to are clustered again, with it, by average linkage (scipy). An article can
-thus join a group, bridge two into one, or pull a group's misfits apart, and the
-grouping stays close to what average linkage over the whole corpus at once gives.
-Weights and the threshold were chosen on the ECB+ dev topics (benchmarks/stories.py).
+average, similar enough), kept incremental with bounded work per arrival: a new
+article is compared only with the latest articles that share one of its most
+distinctive features (a table of each feature's latest postings, blocking), only
+among the last ``WINDOW`` arrivals, and only the groups it is linked to are
+clustered again, with it, by average linkage (scipy). An article can thus join a
+group, bridge two into one, or pull a group's misfits apart, and the grouping stays
+close to what average linkage over the whole corpus at once gives. Vectors are kept
+compact, for the window only (``feature_window``), so memory stops growing with the
+store but for an id and a group id per story. Weights and the threshold were chosen
+on the ECB+ dev topics (benchmarks/stories.py).
 """
 
 from __future__ import annotations
 
 import json
-import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.sparse import csr_matrix
+from scipy.cluster.hierarchy import linkage
 from scipy.spatial.distance import squareform
 from spacy.tokens import Doc, Span
 
 from newsgraph.nlp import sentences_with_entities
+from newsgraph.stories.feature_window import KINDS, FeatureWindow, feature_id
 
-GROUPS = ("name", "date", "number", "word")
+GROUPS = KINDS
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 )
@@ -44,13 +46,13 @@ NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 EVENT_WORD_POS = frozenset({"VERB", "NOUN", "ADJ"})
 LEAD_SENTENCES = 2
 LEAD_WEIGHT = 3.0
-GROUP_WEIGHTS = {"name": 3.0, "date": 2.0, "number": 1.0, "word": 1.0}
 THRESHOLD = 0.22  # average similarity at which articles are one story
 BLOCKING_FEATURES = 12  # an article's most distinctive features used to find candidates
-CANDIDATES_PER_FEATURE = 64  # the latest articles with a feature are compared, no more
-IDF_REFRESH = 1.25  # a cached vector is recomputed once the corpus grew by this factor
+CANDIDATES_PER_FEATURE = 32  # the latest articles with a feature are compared, no more
 MAX_REGROUPED = 300  # articles clustered again at most when one arrives
 LINK_FLOOR = 0.6  # share of the threshold from which a pair is linked (and looked at again)
+POSTING_MASK = (1 << 20) - 1  # features share 1M postings rows (a rare one seldom a busy one)
+WINDOW = 100_000  # the latest arrivals compared and kept in memory (weeks of news)
 
 
 @dataclass
@@ -105,11 +107,6 @@ def _is_content(token) -> bool:
     return (token.is_alpha or token.like_num) and not token.is_stop
 
 
-Vector = dict[tuple[str, str], float]
-# The same vector by group, as (feature numbers, weights) arrays for sparse products.
-GroupArrays = dict[str, tuple[np.ndarray, np.ndarray]]
-
-
 @dataclass
 class Placement:
     """The group an article was placed in, and other articles whose group changed."""
@@ -121,90 +118,57 @@ class Placement:
 class SameStoryIndex:
     """Incremental level-2 clustering: which story (of any outlet) an article reports.
 
-    A group's id is the id of its earliest article, so ids stay put as groups grow.
+    A group's id is the id of its earliest article, kept while the group goes on.
+    The work per arrival is bounded whatever the store's size: at most
+    ``BLOCKING_FEATURES * CANDIDATES_PER_FEATURE`` candidates, all among the last
+    ``WINDOW`` arrivals, and at most ``MAX_REGROUPED`` articles clustered again.
+    Articles older than the window keep their group and are no longer moved; of
+    them only their id and their group's id are kept in memory.
     """
 
-    def __init__(self, threshold: float = THRESHOLD) -> None:
+    def __init__(self, threshold: float = THRESHOLD, window: int = WINDOW) -> None:
         self.threshold = threshold
-        self._document_frequency: Counter[tuple[str, str]] = Counter()
-        self._documents = 0
-        self._profiles: dict[str, Profile] = {}
-        # article id -> (corpus size when computed, vector, its arrays): IDF drifts slowly.
-        self._vectors: dict[str, tuple[int, Vector, GroupArrays]] = {}
-        self._feature_numbers: dict[tuple[str, str], int] = {}
-        self._postings: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self._vectors = FeatureWindow(window)
+        # Postings: a row per feature (hashed), its latest arrivals plus one (0: none
+        # yet; zeros cost no memory until written).
+        shape = (POSTING_MASK + 1, CANDIDATES_PER_FEATURE)
+        self._postings = np.zeros(shape, dtype=np.int32)
+        self._posted = np.zeros(POSTING_MASK + 1, dtype=np.int64)
         self._arrival: dict[str, int] = {}
-        self._group_of: dict[str, str] = {}
-        self._members: dict[str, list[str]] = {}  # group id -> article ids in arrival order
+        self._ids: list[str] = []  # by arrival
+        self._group_of: list[str] = []  # by arrival
+        self._members: dict[str, list[int]] = {}  # group id -> its kept arrivals, in order
+        self.compared = 0  # candidates the last arrival was compared with
+        self.regrouped = 0  # articles the last arrival clustered again
 
     def __len__(self) -> int:
-        return self._documents
+        return len(self._ids)
+
+    @property
+    def window(self) -> int:
+        return self._vectors.size
 
     def story_of(self, article_id: str) -> str | None:
-        return self._group_of.get(article_id)
+        arrival = self._arrival.get(article_id)
+        return None if arrival is None else self._group_of[arrival]
 
-    def _idf(self, feature: tuple[str, str]) -> float:
-        return math.log((self._documents + 1) / (self._document_frequency[feature] + 1)) + 1.0
+    def kept(self) -> int:
+        """Articles whose vectors are in memory (the window)."""
+        return sum(len(members) for members in self._members.values())
 
-    def _vector(self, profile: Profile) -> Vector:
-        """Per-group unit TF-IDF vectors, in one dict."""
-        vector: Vector = {}
-        for group, counts in profile.groups.items():
-            weighted = {
-                (group, f): (1.0 + math.log(c)) * self._idf((group, f))
-                for f, c in counts.items()
-                if c >= 1.0
-            }
-            norm = math.sqrt(sum(w * w for w in weighted.values()))
-            if norm:
-                vector.update((key, w / norm) for key, w in weighted.items())
-        return vector
-
-    def _member_vector(self, article_id: str) -> Vector:
-        """A member's vector, recomputed once the corpus has grown by a quarter since."""
-        return self._member(article_id)[1]
-
-    def _member(self, article_id: str) -> tuple[int, Vector, GroupArrays]:
-        cached = self._vectors.get(article_id)
-        if cached is None or self._documents > cached[0] * IDF_REFRESH:
-            vector = self._vector(self._profiles[article_id])
-            by_group: dict[str, tuple[list[int], list[float]]] = {}
-            for key, weight in vector.items():
-                numbers, weights = by_group.setdefault(key[0], ([], []))
-                numbers.append(self._feature_numbers.setdefault(key, len(self._feature_numbers)))
-                weights.append(weight)
-            arrays = {
-                group: (np.array(numbers, dtype=np.int64), np.array(weights))
-                for group, (numbers, weights) in by_group.items()
-            }
-            cached = self._vectors[article_id] = (self._documents, vector, arrays)
-        return cached
+    @property
+    def nbytes(self) -> int:
+        """The index's own arrays (not counting the ids and the Python containers)."""
+        return self._vectors.nbytes + self._postings.nbytes + self._posted.nbytes
 
     def similarities(self, rows: list[str], columns: list[str]) -> np.ndarray:
-        """Similarity of each article of ``rows`` to each of ``columns``: the weighted
-        mean of the per-group cosines, over the groups both articles have."""
-        row_arrays = [self._member(article)[2] for article in rows]
-        column_arrays = (
-            row_arrays if columns is rows else [self._member(article)[2] for article in columns]
-        )
-        width = len(self._feature_numbers)
-        weighted = np.zeros((len(rows), len(columns)))
-        weights = np.zeros((len(rows), len(columns)))
-        for group in GROUPS:
-            first = _group_matrix(row_arrays, group, width)
-            second = first if columns is rows else _group_matrix(column_arrays, group, width)
-            both = np.outer(np.diff(first.indptr) > 0, np.diff(second.indptr) > 0)
-            weighted += GROUP_WEIGHTS[group] * (first @ second.T).toarray()
-            weights += GROUP_WEIGHTS[group] * both
-        return np.divide(weighted, weights, out=np.zeros_like(weighted), where=weights > 0)
-
-    def candidates(self, vector: Vector) -> set[str]:
-        """The latest articles sharing one of the article's most distinctive features."""
-        distinctive = sorted(vector, key=lambda key: -vector[key] * self._idf(key))
-        found: set[str] = set()
-        for key in distinctive[:BLOCKING_FEATURES]:
-            found.update(self._postings.get(key, ())[-CANDIDATES_PER_FEATURE:])
-        return found
+        """Similarity of each article of ``rows`` to each of ``columns`` (both within
+        the window): the weighted mean of the per-kind cosines, over the kinds both have."""
+        first = np.array([self._arrival[article] for article in rows], dtype=np.int64)
+        second = first if columns is rows else np.array([self._arrival[a] for a in columns])
+        if not all(map(self._vectors.holds, [*first.tolist(), *second.tolist()])):
+            raise KeyError("similarities are known only within the window")
+        return self._vectors.pairwise(first, second)
 
     def add(self, article_id: str, profile: Profile, story_id: str | None = None) -> Placement:
         """Add an article to group ``story_id`` if given (continuing a stored grouping),
@@ -214,60 +178,93 @@ class SameStoryIndex:
         the groups it links to are clustered again by average linkage, which may
         merge them or move some of their articles (``Placement.regrouped``).
         """
-        if article_id in self._group_of:
-            return Placement(self._group_of[article_id])
-        self._documents += 1
-        self._document_frequency.update(set(profile.features()))
-        self._profiles[article_id] = profile
-        self._arrival[article_id] = len(self._arrival)
+        if article_id in self._arrival:
+            return Placement(self._group_of[self._arrival[article_id]])
+        self.compared = self.regrouped = 0
+        arrival = self._vectors.add(*_compact(profile))
+        self._arrival[article_id] = arrival
+        self._ids.append(article_id)
+        self._group_of.append(article_id)
+        self._evict(arrival - self.window)
         if story_id is not None:  # no scoring: only arrivals are scored against the rest
-            self._post(article_id, profile.features())
-            self._join(article_id, story_id)
+            self._post(arrival)
+            self._join(arrival, story_id)
             return Placement(story_id)
-        vector = self._member_vector(article_id)
-        candidates = sorted(self.candidates(vector))
-        links: dict[str, float] = {}
-        if candidates:
-            (similarities,) = self.similarities([article_id], candidates)
-            for other, similarity in zip(candidates, similarities.tolist(), strict=True):
-                if similarity >= self.threshold * LINK_FLOOR:
-                    links[other] = similarity
-        self._post(article_id, vector)
+        candidates = self._candidates(arrival)
+        self.compared = len(candidates)
+        similarities = self._vectors.scores(arrival, candidates)
+        floor = self.threshold * LINK_FLOOR
+        links = {
+            int(other): similarity
+            for other, similarity in zip(candidates, similarities.tolist(), strict=True)
+            if similarity >= floor
+        }
+        self._post(arrival)
         linked = self._linked_groups(links)
         if not linked:
-            self._join(article_id, article_id)
+            self._join(arrival, article_id)
             return Placement(article_id)
         if len(self._members[linked[0]]) >= MAX_REGROUPED:
             # Too big a group to cluster again at each arrival: the article joins it if
             # it is, on average, similar enough to the group's latest articles.
-            latest = self._members[linked[0]][-MAX_REGROUPED:]
-            fits = self.similarities([article_id], latest).mean() >= self.threshold
+            latest = np.array(self._members[linked[0]][-MAX_REGROUPED:])
+            self.compared += len(latest)
+            fits = self._vectors.scores(arrival, latest).mean() >= self.threshold
             group_id = linked[0] if fits else article_id
-            self._join(article_id, group_id)
+            self._join(arrival, group_id)
             return Placement(group_id)
-        before = {member: group for group in linked for member in self._members[group]}
-        for group in linked:
-            del self._members[group]
-        regrouped = {}
-        for cluster in self._average_linkage([*before, article_id]):
-            group_id = min(cluster, key=self._arrival.__getitem__)
-            cluster.sort(key=self._arrival.__getitem__)
+        moved = self._regroup(arrival, linked)
+        return Placement(self._group_of[arrival], moved)
+
+    def _regroup(self, arrival: int, linked: list[str]) -> dict[str, str]:
+        """Cluster the arrival with the kept articles of the linked groups; the
+        articles whose group changed. A cluster whose earliest article was the earliest
+        kept one of its group keeps that group's id (so a group whose first articles
+        left the window keeps its id); any other is named after its earliest article."""
+        earliest = {group: self._members[group][0] for group in linked}
+        before = sorted(member for group in linked for member in self._members.pop(group))
+        self.regrouped = len(before) + 1
+        moved: dict[str, str] = {}
+        for cluster in sorted(self._average_linkage([*before, arrival]), key=min):
+            cluster.sort()
+            first = cluster[0]
+            old = self._group_of[first]
+            group_id = old if earliest.get(old) == first else self._ids[first]
             self._members[group_id] = cluster
             for member in cluster:
+                if member != arrival and self._group_of[member] != group_id:
+                    moved[self._ids[member]] = group_id
                 self._group_of[member] = group_id
-                if member in before and before[member] != group_id:
-                    regrouped[member] = group_id
-        return Placement(self._group_of[article_id], regrouped)
+        return moved
 
-    def _post(self, article_id: str, features: Iterable[tuple[str, str]]) -> None:
-        for key in features:
-            self._postings[key].append(article_id)
+    def _candidates(self, arrival: int) -> np.ndarray:
+        """The latest kept articles sharing one of the arrival's most distinctive features."""
+        rows = self._vectors.distinctive(arrival, BLOCKING_FEATURES) & POSTING_MASK
+        found = np.unique(self._postings[rows]) - 1
+        return found[found >= self._vectors.oldest]
 
-    def _join(self, article_id: str, group_id: str) -> None:
-        self._group_of[article_id] = group_id
-        self._members.setdefault(group_id, []).append(article_id)
+    def _post(self, arrival: int) -> None:
+        """The arrival becomes the latest posting of each of its features (a feature's
+        row of the table keeps its last ``CANDIDATES_PER_FEATURE``, in a ring)."""
+        rows = np.unique(self._vectors.ids_of(arrival) & POSTING_MASK)
+        self._postings[rows, self._posted[rows] % CANDIDATES_PER_FEATURE] = arrival + 1
+        self._posted[rows] += 1
 
-    def _linked_groups(self, links: dict[str, float]) -> list[str]:
+    def _join(self, arrival: int, group_id: str) -> None:
+        self._group_of[arrival] = group_id
+        self._members.setdefault(group_id, []).append(arrival)
+
+    def _evict(self, arrival: int) -> None:
+        """The arrival that just left the window stays in its group, no longer moved."""
+        if arrival < 0:
+            return
+        group = self._group_of[arrival]
+        members = self._members[group]
+        members.remove(arrival)  # the group's earliest kept member: found at once
+        if not members:
+            del self._members[group]
+
+    def _linked_groups(self, links: dict[int, float]) -> list[str]:
         """Groups of the linked articles, most similar first, up to ``MAX_REGROUPED``
         articles in all (a bound on the work one arrival can cause); a bigger group
         than that comes alone."""
@@ -286,25 +283,40 @@ class SameStoryIndex:
             size += members
         return chosen
 
-    def _average_linkage(self, articles: list[str]) -> list[list[str]]:
-        """Average-linkage clusters of ``articles``, cut where similarity falls below
-        the threshold."""
-        distances = np.clip(1.0 - self.similarities(articles, articles), 0.0, None)
+    def _average_linkage(self, arrivals: list[int]) -> list[list[int]]:
+        """Average-linkage clusters of ``arrivals``, cut where similarity falls below
+        the threshold (the merges at a distance up to 1 - threshold: average linkage
+        never merges at a smaller distance than before, so these form the clusters)."""
+        kept = np.array(arrivals, dtype=np.int64)
+        distances = np.clip(1.0 - self._vectors.pairwise(kept, kept), 0.0, None)
         np.fill_diagonal(distances, 0.0)
+        cut = 1.0 - self.threshold
+        if len(arrivals) == 2:
+            return [arrivals] if distances[0, 1] <= cut else [[arrivals[0]], [arrivals[1]]]
         tree = linkage(squareform(distances, checks=False), method="average")
-        labels = fcluster(tree, 1.0 - self.threshold, criterion="distance")
-        clusters: dict[int, list[str]] = defaultdict(list)
-        for article, label in zip(articles, labels, strict=True):
-            clusters[int(label)].append(article)
+        clusters = {index: [arrival] for index, arrival in enumerate(arrivals)}
+        for step, (first, second, distance, _) in enumerate(tree.tolist()):
+            if distance > cut:
+                break
+            clusters[len(arrivals) + step] = clusters.pop(int(first)) + clusters.pop(int(second))
         return list(clusters.values())
 
 
-def _group_matrix(vectors: list[GroupArrays], group: str, width: int) -> csr_matrix:
-    """One row per vector with its ``group`` weights, a column per feature number."""
-    empty = (np.zeros(0, dtype=np.int64), np.zeros(0))
-    pieces = [vector.get(group, empty) for vector in vectors]
-    lengths = [len(numbers) for numbers, _ in pieces]
-    indptr = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
-    indices = np.concatenate([numbers for numbers, _ in pieces]) if pieces else empty[0]
-    data = np.concatenate([weights for _, weights in pieces]) if pieces else empty[1]
-    return csr_matrix((data, indices, indptr), shape=(len(vectors), max(width, 1)))
+def _compact(profile: Profile) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A profile as distinct hashed feature ids (sorted), log term frequencies and
+    kinds (arrays); two features hashed alike count as one, of the first one's kind."""
+    buckets: list[int] = []
+    counts: list[float] = []
+    kinds: list[int] = []
+    for kind, group in enumerate(GROUPS):
+        features = profile.groups.get(group, {})
+        buckets += [feature_id(kind, feature) for feature in features]
+        counts += features.values()
+        kinds += [kind] * len(features)
+    weighted = np.array(counts, dtype=np.float64)
+    kept = weighted >= 1.0
+    ids, first, inverse = np.unique(
+        np.array(buckets, dtype=np.int32)[kept], return_index=True, return_inverse=True
+    )
+    tf = 1.0 + np.log(np.bincount(inverse, weighted[kept], minlength=len(ids)))
+    return ids, tf.astype(np.float32), np.array(kinds, dtype=np.int8)[kept][first]
