@@ -648,7 +648,7 @@ def serve(
 
     if not _web_assets_built():
         warn(
-            "the workbench's browser libraries are not built: the network, timeline and /docs"
+            "the workbench's browser libraries are not built: the network, timeline, map and /docs"
             " pages stay blank. Install a wheel made by `make wheel`, or run"
             " `npm ci && npm run build` in the checkout"
         )
