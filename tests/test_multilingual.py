@@ -16,7 +16,8 @@ from typer.testing import CliRunner
 from conftest import ROOT, SEED_001
 from newsgraph.actors import ActorDictionary
 from newsgraph.cli import app
-from newsgraph.multilingual import article_language, pipeline_for
+from newsgraph.language import identify_language, supported
+from newsgraph.multilingual import pipeline_for
 from newsgraph.multilingual.actors import language_names, resolve_actors_in
 from newsgraph.multilingual.claims import extract_claims_in
 from newsgraph.multilingual.quotes import find_quotations, quote_rules
@@ -191,10 +192,11 @@ def test_a_french_figure_in_words_of_percent_is_a_claim() -> None:
 
 
 def test_the_language_is_told_from_the_text() -> None:
-    assert article_language((DATA / "seed_ru.txt").read_text(encoding="utf-8")) == "ru"
-    assert article_language((DATA / "seed_fr.txt").read_text(encoding="utf-8")) == "fr"
-    assert article_language(SEED_001.read_text(encoding="utf-8")) == "en"
-    assert article_language("Ein kurzer Text über das Wetter in Berlin und Hamburg heute.") == "en"
+    assert identify_language((DATA / "seed_ru.txt").read_text(encoding="utf-8")) == "ru"
+    assert identify_language((DATA / "seed_fr.txt").read_text(encoding="utf-8")) == "fr"
+    assert identify_language(SEED_001.read_text(encoding="utf-8")) == "en"
+    assert all(map(supported, ["en", "fr", "ru", None]))  # None: undetected, read as English
+    assert not supported("de")  # read and stored, without facts
 
 
 def test_an_english_run_loads_neither_french_nor_russian(tmp_path: Path) -> None:

@@ -1,9 +1,9 @@
 """Which language an article is in, and what that means for the stages after cleaning.
 
 Every language is read, cleaned, grouped into stories and searchable; only the
-languages in ``data/language/language.toml``'s ``nlp`` list go through the NLP
-stages (actors, quotes, events, claims). ``supported`` is the one place that
-decides. Scripts written without spaces (Chinese, Japanese, Thai, ...) have no
+languages with a pipeline in the registry (``multilingual.registry.LANGUAGES``) go
+through the NLP stages (actors, quotes, claims; events in English). ``supported`` is
+the one place that decides. Scripts written without spaces (Chinese, Japanese, Thai, ...) have no
 words to count or shingle; here they get characters instead, so that story
 grouping and the word-count thresholds work for them as they do for English.
 """
@@ -18,6 +18,8 @@ from importlib.resources import files
 
 import py3langid
 
+from newsgraph.multilingual.registry import LANGUAGES
+
 RULES_FILE = files("newsgraph") / "data" / "language" / "language.toml"
 
 
@@ -29,7 +31,6 @@ def _character_class(ranges: list[list[str]]) -> str:
 class LanguageRules:
     """The compiled settings of data/language/language.toml (see that file for each)."""
 
-    nlp_languages: frozenset[str]
     spaceless: re.Pattern[str]
     separators: re.Pattern[str]
     sample_chars: int
@@ -39,7 +40,6 @@ class LanguageRules:
     def load(cls) -> LanguageRules:
         data = tomllib.loads(RULES_FILE.read_text(encoding="utf-8"))
         return cls(
-            nlp_languages=frozenset(data["nlp"]),
             spaceless=re.compile(f"[{_character_class(data['spaceless_ranges'])}]"),
             separators=re.compile(f"[{_character_class(data['separator_ranges'])}]+"),
             sample_chars=data["identify"]["sample_chars"],
@@ -54,7 +54,7 @@ def default_rules() -> LanguageRules:
 
 def supported(language: str | None) -> bool:
     """Whether the NLP stages read ``language`` (an unknown language gets the benefit)."""
-    return language is None or language in default_rules().nlp_languages
+    return language is None or language in LANGUAGES
 
 
 def identify_language(text: str, declared: str | None = None) -> str | None:

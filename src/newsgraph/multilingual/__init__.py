@@ -5,8 +5,6 @@ from newsgraph.multilingual.registry import (
     ENGLISH,
     LANGUAGES,
     FactLanguage,
-    article_language,
-    has_pipeline,
     pipeline_for,
 )
 
@@ -14,7 +12,5 @@ __all__ = [
     "ENGLISH",
     "LANGUAGES",
     "FactLanguage",
-    "article_language",
-    "has_pipeline",
     "pipeline_for",
 ]

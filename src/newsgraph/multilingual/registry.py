@@ -14,11 +14,6 @@ from functools import cache
 from typing import Any
 
 ENGLISH = "en"
-# How much of an article the language is identified from: enough for py3langid to tell
-# English, French and Russian apart, and cheap (0.5 ms an article; 2000 chars took 2.5 ms).
-IDENTIFY_CHARS = 400
-# Below this many letters a guess is no better than the default (English, as before).
-MIN_IDENTIFY_LETTERS = 40
 
 
 def _english() -> Any:
@@ -72,24 +67,7 @@ LANGUAGES: dict[str, FactLanguage] = {
 }
 
 
-def has_pipeline(language: str | None) -> bool:
-    """Whether facts of ``language`` are extracted with a pipeline of its own."""
-    return language in LANGUAGES
-
-
 @cache
 def pipeline_for(language: str) -> Any:
     """The pipeline of ``language``, loaded once per process, on first use."""
     return LANGUAGES[language].load()
-
-
-def article_language(text: str) -> str:
-    """The language of ``text`` among those with a pipeline (py3langid), else English,
-    which reads every other language as it did before."""
-    sample = text[:IDENTIFY_CHARS]
-    if sum(ch.isalpha() for ch in sample) < MIN_IDENTIFY_LETTERS or sample.isascii():
-        return ENGLISH
-    import py3langid  # 0.6 s to import (numpy): only once an article needs it
-
-    language, _score = py3langid.classify(sample)
-    return language if language in LANGUAGES else ENGLISH
