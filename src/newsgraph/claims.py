@@ -126,14 +126,13 @@ def _is_a_figure(
     ("200 yard", "Fifty-one percent"); a value with its unit glued on, as models and clocks
     write them ("2.3GHz", "6am", "4K"); a kitchen measure ("1 cup", "1 tsp"); and a small
     count, which describes ("the two sides", "three enemy factions", "one of the critics")
-    unless it counts people
-    harmed or held, which is news however few ("two soldiers were killed"). A vague
-    count ("hundreds of people") keeps its words.
+    unless it counts people harmed or held, which is news however few ("two soldiers were
+    killed"). A vague count ("hundreds of people") keeps its words.
     """
     if _names_a_kind(entity) or GLUED_UNIT.search(entity.text):
         return False
-    if number is None and not any(token.lower_ in words.vague for token in entity):
-        return False  # neither a number nor a vague count ("hundreds"): a date, a code
+    if number is None and NUMBER.search(entity.text):
+        return False  # digits that are no one number: "2018.04.05", "1.234.567"
     counted = _counted_of(entity.root)
     if entity.text in subject or (counted is not None and counted.pos_ == "PRON"):
         return False  # "70 percent of Americans", "a total of 3 inches"; "hundreds of them"
@@ -145,8 +144,8 @@ def _is_a_figure(
     if head in {unit, *unit.split()} and entity.label_ != "CARDINAL":
         return False
     if entity.label_ == "CARDINAL" and number is not None and number < words.smallest_count:
-        verb = subject.split()[-1] if len(subject.split()) > 1 else ""
-        return _lemma(entity, verb) in words.harm_verbs
+        verb = _count_verb(entity)
+        return verb is not None and verb.lemma_.lower() in words.harm_verbs
     return True
 
 
@@ -154,14 +153,6 @@ def _names_a_kind(entity: Span) -> bool:
     """A measure written as one hyphenated word ("16-inch", "11-game", "a 1.8-liter"): the
     form English gives a measure that names a kind of thing, not a figure about it."""
     return HYPHENATED_MEASURE.search(entity.text) is not None
-
-
-def _lemma(entity: Span, word: str) -> str:
-    """The lemma of ``word`` in the entity's sentence (the verb of a "people killed")."""
-    for token in entity.sent:
-        if token.text == word:
-            return token.lemma_.lower()
-    return word.lower()
 
 
 def measured_subject(entity: Span) -> str | None:
@@ -204,20 +195,33 @@ def _modified_noun(noun: Token) -> Token:
 
 def _counted(entity: Span) -> str | None:
     """For a count, the counted noun; with the verb it is the object of ("people killed")."""
-    root = entity.root
-    noun: Token | None = None
-    noun = root.head if root.dep_ == "nummod" and root.head.pos_ == "NOUN" else _counted_of(root)
+    noun = _counted_noun(entity)
     if noun is None:
         return None
-    counted_head = noun if root.dep_ == "nummod" else root
+    verb = _count_verb(entity)
+    return f"{noun.text} {verb.text}" if verb is not None else noun_phrase(noun).text
+
+
+def _counted_noun(entity: Span) -> Token | None:
+    root = entity.root
+    return root.head if root.dep_ == "nummod" and root.head.pos_ == "NOUN" else _counted_of(root)
+
+
+def _count_verb(entity: Span) -> Token | None:
+    """The verb whose subject or object a count is, unless too general to say what is
+    counted ("has 300 employees")."""
+    noun = _counted_noun(entity)
+    if noun is None:
+        return None
+    counted_head = noun if entity.root.dep_ == "nummod" else entity.root
     verb = counted_head.head
     if (
         counted_head.dep_ in {"dobj", "nsubj", "nsubjpass"}
         and verb.pos_ == "VERB"
         and verb.lemma_.lower() not in number_words().light_verbs
     ):
-        return f"{noun.text} {verb.text}"
-    return noun_phrase(noun).text
+        return verb
+    return None
 
 
 def _counted_of(number: Token) -> Token | None:
