@@ -1,10 +1,11 @@
-"""Stage 8: claims, the numbers an article states, with what they measure and when.
+"""Claims in English: the numbers an article states, with what they measure and when.
 
 spaCy finds the numbers (PERCENT, MONEY, QUANTITY and CARDINAL entities); the parse
 says what each measures: the noun it counts ("12 people"), the noun it modifies ("a
 $5 billion loan") or the subject of the verb it completes ("the Kazakh population
 topped 68 percent"). The time is the nearest year in the sentence, else the year last
-named earlier in the same paragraph, else the article's date.
+named earlier in the same paragraph, else the article's date. How far each is a figure
+an analyst can use is its confidence (confidence.py).
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.claims.confidence import Basis, confidence, kind_of, table
 from newsgraph.nlp import doc_text, sentences_with_entities
 from newsgraph.records import Claim
 from newsgraph.records import Span as TextSpan
@@ -35,6 +38,7 @@ YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 GLUED_UNIT = re.compile(r"\d[a-zA-Z]")
 HYPHENATED_MEASURE = re.compile(r"\d\s?-\s?[^\W\d_]")
 ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
+MAX_SUBJECT_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,8 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
             number, unit = parse_number(entity, words), unit_of(entity, words)
             if subject is None or not _is_a_figure(entity, subject, number, unit, words):
                 continue
+            year = nearest_year(entity, entities)
+            basis = _basis(entity, sentence, subject, number, unit, year is not None, words)
             claims.append(
                 Claim(
                     span=TextSpan(article_id, entity.start_char, entity.end_char),
@@ -95,13 +101,79 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
                     value=entity.text,
                     number=number,
                     unit=unit,
-                    time=nearest_year(entity, entities) or paragraph_year or date,
+                    time=year or paragraph_year or date,
+                    confidence=confidence(basis),
                 )
             )
         years = [y for e in entities if e.label_ == "DATE" for y in YEAR.findall(e.text)]
         paragraph_year = years[-1] if years else paragraph_year
         previous = sentence
     return claims
+
+
+def _basis(
+    entity: Span,
+    sentence: Span,
+    subject: str,
+    number: float | None,
+    unit: str | None,
+    dated: bool,
+    words: NumberWords,
+) -> Basis:
+    """What a figure measures and how it is told, for its confidence."""
+    if entity.label_ == "QUANTITY":
+        unit_words = [t.lemma_.lower() for t in entity if t.is_alpha]
+    else:
+        unit_words = [unit] if unit else []
+    verb = _count_verb(entity) if entity.label_ == "CARDINAL" else None
+    harmed = verb is not None and verb.lemma_.lower() in words.harm_verbs
+    if entity.label_ == "MONEY" and number is None:
+        # "millions of dollars" is a large sum; "a few dollars" is not.
+        number = max((words.scales.get(t.lower_.removesuffix("s"), 0.0) for t in entity), default=0)
+    named = _names_what_is_measured(subject) and not _grades_an_adjective(entity)
+    return Basis(
+        kind="people" if harmed else kind_of(entity.label_, number, unit, unit_words),
+        subject="named" if named else "poor",
+        sentence="clause" if sentence.root.pos_ in {"VERB", "AUX"} else "fragment",
+        support="sourced" if _is_sourced(entity, sentence) else "dated" if dated else "none",
+    )
+
+
+def _is_sourced(entity: Span, sentence: Span) -> bool:
+    """Whether the sentence says where the figure comes from: a verb of stating or finding
+    that governs it ("officials said 30 people ..."), "according to", or a noun for a
+    source of figures ("census data show")."""
+    sources = table().sources
+    if any(token.lemma_.lower() in sources for token in entity.root.ancestors):
+        return True
+    return any(
+        token.lower_ == "according" or (token.pos_ == "NOUN" and token.lemma_.lower() in sources)
+        for token in sentence
+    )
+
+
+def _grades_an_adjective(entity: Span) -> bool:
+    """A percent that grades an adjective before a noun ("100 percent complete information")
+    says how much of the quality, not a figure about the noun."""
+    head = entity.root.head
+    return (
+        entity.label_ == "PERCENT"
+        and entity.root.dep_ == "npadvmod"
+        and head.pos_ == "ADJ"
+        and head.dep_ == "amod"
+    )
+
+
+def _names_what_is_measured(subject: str) -> bool:
+    """Whether a subject reads as a noun phrase: not one that runs on past a dozen words
+    (a parse gone astray), crosses a line, opens with a bracket or ends in no word ("GBP=")."""
+    words = subject.split()
+    return (
+        0 < len(words) <= MAX_SUBJECT_WORDS
+        and "\n" not in subject
+        and subject[0].isalnum()
+        and words[-1][-1].isalpha()
+    )
 
 
 def _is_not_a_measure(entity: Span, words: NumberWords) -> bool:
@@ -133,6 +205,8 @@ def _is_a_figure(
         return False
     if number is None and NUMBER.search(entity.text):
         return False  # digits that are no one number: "2018.04.05", "1.234.567"
+    if any(NUMBER.match(a.text) and NUMBER.match(b.text) for a, b in pairwise(entity)):
+        return False  # two numbers side by side, as a table row has them: "28 38%"
     counted = _counted_of(entity.root)
     if entity.text in subject or (counted is not None and counted.pos_ == "PRON"):
         return False  # "70 percent of Americans", "a total of 3 inches"; "hundreds of them"
