@@ -196,3 +196,13 @@ def test_the_source_counts_only_when_it_governs_the_figure(claims_of):
 
 def test_two_numbers_side_by_side_are_a_table_row_not_a_claim(claims_of):
     assert claims_of("CB Greedy Williams 73 99% 6 tackles, 1 assist (7 combined).") == []
+
+
+def test_a_dollar_named_by_its_country_is_that_countrys_currency(claims_of):
+    (claim,) = claims_of("Alibaba's listing would raise 88 billion Hong Kong dollars.")
+    assert (claim.unit, claim.number) == ("HKD", 88e9)
+
+
+def test_a_quantity_of_something_measures_that_thing(claims_of):
+    (claim,) = claims_of("Farmers harvested 3.7 million tonnes of wheat.")
+    assert (claim.subject, claim.number, claim.unit) == ("wheat", 3.7e6, "tonne")

@@ -29,7 +29,7 @@ class Basis:
     """What a claim measures (``kind``), and how its subject, sentence and source were found.
 
     ``kind``: share, money, price, people, measure, mass, count or spec (see the table);
-    ``subject``: named or poor; ``sentence``: clause or fragment; ``support``: sourced,
+    ``subject``: named or poor; ``sentence``: clause, specs or fragment; ``support``: sourced,
     dated or none.
     """
 

@@ -36,6 +36,7 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # A number with letters glued on, as model specs and clock times are written ("2.3GHz", "6am").
 GLUED_UNIT = re.compile(r"\d[a-zA-Z]")
+GLUED_NUMBER = re.compile(r"\d+(?:\.\d+)?(?P<suffix>[a-zA-Z]+)")
 HYPHENATED_MEASURE = re.compile(r"\d\s?-\s?[^\W\d_]")
 ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
 MAX_SUBJECT_WORDS = 12
@@ -48,12 +49,14 @@ class NumberWords:
     words: dict[str, int]
     scales: dict[str, int]
     currencies: dict[str, str]
+    named_currencies: dict[str, str]
     vague: frozenset[str]
     name_labels: frozenset[str]
     light_verbs: frozenset[str]
     smallest_count: int
     harm_verbs: frozenset[str]
     kitchen_units: frozenset[str]
+    not_glued_units: frozenset[str]
 
 
 @cache
@@ -64,12 +67,14 @@ def number_words() -> NumberWords:
         words=table["words"],
         scales=table["scales"],
         currencies=table["currencies"],
+        named_currencies=table["named_currencies"],
         vague=frozenset(table["vague"]["words"]),
         name_labels=frozenset(table["names"]["labels"]),
         light_verbs=frozenset(table["light_verbs"]["lemmas"]),
         smallest_count=table["counts"]["smallest"],
         harm_verbs=frozenset(table["counts"]["harm_verbs"]),
         kitchen_units=frozenset(table["kitchen"]["units"]),
+        not_glued_units=frozenset(table["glued"]["not_units"]) | frozenset(table["scales"]),
     )
 
 
@@ -84,6 +89,7 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
         # Sentences never span paragraphs, so a blank line up to here means a new one.
         if previous is None or "\n\n" in text[previous.start_char : sentence.start_char]:
             paragraph_year = None
+        specs = _states_specifications(sentence, entities, words)
         for entity in entities:
             if entity.label_ not in MEASURES or _is_not_a_measure(entity, words):
                 continue
@@ -92,7 +98,7 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
             if subject is None or not _is_a_figure(entity, subject, number, unit, words):
                 continue
             year = nearest_year(entity, entities)
-            basis = _basis(entity, sentence, subject, number, unit, year is not None, words)
+            basis = _basis(entity, sentence, subject, (number, unit), (year, specs), words)
             claims.append(
                 Claim(
                     span=TextSpan(article_id, entity.start_char, entity.end_char),
@@ -115,12 +121,15 @@ def _basis(
     entity: Span,
     sentence: Span,
     subject: str,
-    number: float | None,
-    unit: str | None,
-    dated: bool,
+    value: tuple[float | None, str | None],
+    context: tuple[str | None, bool],
     words: NumberWords,
 ) -> Basis:
-    """What a figure measures and how it is told, for its confidence."""
+    """What a figure measures and how it is told, for its confidence; ``value`` is its
+    number and unit, ``context`` the year its sentence names and whether the sentence
+    states a product's specifications."""
+    number, unit = value
+    year, specs = context
     if entity.label_ == "QUANTITY":
         unit_words = [t.lemma_.lower() for t in entity if t.is_alpha]
     else:
@@ -131,11 +140,34 @@ def _basis(
         # "millions of dollars" is a large sum; "a few dollars" is not.
         number = max((words.scales.get(t.lower_.removesuffix("s"), 0.0) for t in entity), default=0)
     named = _names_what_is_measured(subject) and not _grades_an_adjective(entity)
+    kind = "people" if harmed else kind_of(entity.label_, number, unit, unit_words)
+    if sentence.root.pos_ not in {"VERB", "AUX"}:
+        told = "fragment"
+    else:
+        # A count of people is news beside any specification ("the 2-mile-long convoy").
+        told = "specs" if specs and kind != "people" else "clause"
     return Basis(
-        kind="people" if harmed else kind_of(entity.label_, number, unit, unit_words),
+        kind=kind,
         subject="named" if named else "poor",
-        sentence="clause" if sentence.root.pos_ in {"VERB", "AUX"} else "fragment",
-        support="sourced" if _is_sourced(entity, sentence) else "dated" if dated else "none",
+        sentence=told,
+        support="sourced" if _is_sourced(entity, sentence) else "dated" if year else "none",
+    )
+
+
+def _states_specifications(sentence: Span, entities: list[Span], words: NumberWords) -> bool:
+    """Whether a sentence gives a product's specifications: a quantity in a unit that is
+    not one of goods, land or energy ("2-liter", "109 mph"), or a number with a unit glued
+    on ("120Hz", "4ms"), as spec sheets write them; a share beside them ("99% sRGB
+    coverage", "20% more powerful") is one more."""
+    units = table().units
+    if any(
+        e.label_ == "QUANTITY" and not any(t.lemma_.lower() in units for t in e) for e in entities
+    ):
+        return True
+    return any(
+        (glued := GLUED_NUMBER.fullmatch(token.text))
+        and glued["suffix"].lower() not in words.not_glued_units
+        for token in sentence
     )
 
 
@@ -234,6 +266,9 @@ def measured_subject(entity: Span) -> str | None:
     if entity.label_ == "CARDINAL":
         return _counted(entity)
     root = entity.root
+    measured = _counted_of(root)
+    if entity.label_ == "QUANTITY" and measured is not None and measured.pos_ == "NOUN":
+        return noun_phrase(measured).text  # "3.7 million tonnes of wheat": the wheat
     head = root.head
     while (head.pos_ in {"ADJ", "ADV"} or head.dep_ == "amod") and head.head != head:
         head = head.head
@@ -359,6 +394,10 @@ def unit_of(entity: Span, words: NumberWords) -> str | None:
     if entity.label_ == "PERCENT":
         return "percent"
     if entity.label_ == "MONEY":
+        lemmas = " ".join(t.lemma_.lower() for t in entity)
+        for name, code in words.named_currencies.items():
+            if name in lemmas:
+                return code
         for token in entity:
             code = words.currencies.get(token.lower_) or words.currencies.get(token.lemma_.lower())
             if code:
