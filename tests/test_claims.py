@@ -162,6 +162,10 @@ def test_a_dotted_date_is_no_number_and_no_claim(claims_of):
         "Exports rose 12 percent in 2019.",  # a share, dated
         "The IMF approved a $5 billion loan to Ukraine in March 2015.",  # a large sum
         "Farmers harvested 3.7 million tonnes of wheat.",  # a quantity of goods
+        "Nearly 300 school districts closed, according to teachers unions.",  # institutions
+        # A long subject, when it is one noun phrase, still names what is measured.
+        "The number of respondents aged between 12 and 17 who had a cannabis use disorder"
+        " rose by 25 percent.",
     ],
 )
 def test_figures_about_the_world_are_confident(claims_of, text):
@@ -179,6 +183,8 @@ def test_figures_about_the_world_are_confident(claims_of, text):
         "You will never have 100 percent complete information.",  # grades an adjective
         "Sterling GBP= was last trading at $1.2925, down 0.21% on the day.",  # no word names it
         "Slow Cooker Beef Chili, 10 olives, 2 slices of bread.",  # a list, no clause
+        "The total rose by 23 percent last year.",  # the subject is only a word for amount
+        "The rain could fill a lake (which holds about 2,500 tonnes of water).",  # an aside
     ],
 )
 def test_figures_that_describe_products_or_miss_their_subject_are_unsure(claims_of, text):

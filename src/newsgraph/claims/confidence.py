@@ -28,9 +28,9 @@ LARGE_COUNT = 1_000_000
 class Basis:
     """What a claim measures (``kind``), and how its subject, sentence and source were found.
 
-    ``kind``: share, money, price, people, measure, mass, count or spec (see the table);
-    ``subject``: named or poor; ``sentence``: clause, specs or fragment; ``support``: sourced,
-    dated or none.
+    ``kind``: share, money, price, people, places, measure, mass, count or spec (see the
+    table); ``subject``: named or poor; ``sentence``: clause, specs, aside or fragment;
+    ``support``: sourced, dated or none.
     """
 
     kind: str
@@ -43,7 +43,9 @@ class Basis:
 class ConfidenceTable:
     factors: dict[str, dict[str, float]]
     people: frozenset[str]
+    places: frozenset[str]
     units: frozenset[str]
+    vague_subjects: frozenset[str]
     sources: frozenset[str]
 
 
@@ -55,7 +57,9 @@ def table() -> ConfidenceTable:
     return ConfidenceTable(
         factors=data,
         people=frozenset(words["people"]),
+        places=frozenset(words["places"]),
         units=frozenset(words["units"]),
+        vague_subjects=frozenset(words["vague_subjects"]),
         sources=frozenset(words["sources"]),
     )
 
@@ -70,6 +74,8 @@ def kind_of(label: str, number: float | None, unit: str | None, unit_words: list
         return "money" if number is None or number >= LARGE_SUM else "price"
     if any(word in words.people for word in unit_words):
         return "people"
+    if label == "CARDINAL" and any(word in words.places for word in unit_words):
+        return "places"
     if label == "QUANTITY":
         return "measure" if any(word in words.units for word in unit_words) else "spec"
     return "mass" if number is not None and number >= LARGE_COUNT else "count"

@@ -39,7 +39,7 @@ GLUED_UNIT = re.compile(r"\d[a-zA-Z]")
 GLUED_NUMBER = re.compile(r"\d+(?:\.\d+)?(?P<suffix>[a-zA-Z]+)")
 HYPHENATED_MEASURE = re.compile(r"\d\s?-\s?[^\W\d_]")
 ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
-MAX_SUBJECT_WORDS = 12
+MAX_SUBJECT_WORDS = 20
 
 
 @dataclass(frozen=True)
@@ -143,6 +143,8 @@ def _basis(
     kind = "people" if harmed else kind_of(entity.label_, number, unit, unit_words)
     if sentence.root.pos_ not in {"VERB", "AUX"}:
         told = "fragment"
+    elif _in_brackets(entity, sentence):
+        told = "aside"
     else:
         # A count of people is news beside any specification ("the 2-mile-long convoy").
         told = "specs" if specs and kind != "people" else "clause"
@@ -152,6 +154,13 @@ def _basis(
         sentence=told,
         support="sourced" if _is_sourced(entity, sentence) else "dated" if year else "none",
     )
+
+
+def _in_brackets(entity: Span, sentence: Span) -> bool:
+    """Whether a figure stands in brackets, where writers put asides: a conversion
+    ("($78,770)"), a comparison, a footnote, a line of a box score."""
+    before = sentence.doc[sentence.start : entity.start].text
+    return before.rfind("(") > before.rfind(")")
 
 
 def _states_specifications(sentence: Span, entities: list[Span], words: NumberWords) -> bool:
@@ -197,14 +206,19 @@ def _grades_an_adjective(entity: Span) -> bool:
 
 
 def _names_what_is_measured(subject: str) -> bool:
-    """Whether a subject reads as a noun phrase: not one that runs on past a dozen words
-    (a parse gone astray), crosses a line, opens with a bracket or ends in no word ("GBP=")."""
+    """Whether a subject reads as a noun phrase naming what is measured: not one that runs
+    on past twenty words (a parse gone astray), crosses a line, opens with a bracket, ends
+    in no word ("GBP=") or is only a word for a quantity ("the number", "money")."""
     words = subject.split()
     return (
         0 < len(words) <= MAX_SUBJECT_WORDS
         and "\n" not in subject
         and subject[0].isalnum()
         and words[-1][-1].isalpha()
+        and not (
+            words[-1].casefold() in table().vague_subjects
+            or words[-1].casefold().removesuffix("s") in table().vague_subjects
+        )
     )
 
 
