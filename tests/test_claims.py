@@ -212,3 +212,12 @@ def test_a_dollar_named_by_its_country_is_that_countrys_currency(claims_of):
 def test_a_quantity_of_something_measures_that_thing(claims_of):
     (claim,) = claims_of("Farmers harvested 3.7 million tonnes of wheat.")
     assert (claim.subject, claim.number, claim.unit) == ("wheat", 3.7e6, "tonne")
+
+
+def test_a_year_that_names_a_thing_does_not_date_the_next_sentence(claims_of):
+    text = (
+        "Legislators meet ahead of their 2020 session. "
+        "The unions said more than 15,000 people registered for the rally."
+    )
+    (claim,) = claims_of(text, date="2019-11-19")
+    assert (claim.number, claim.time) == (15_000, "2019-11-19")

@@ -111,10 +111,22 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
                     confidence=confidence(basis),
                 )
             )
-        years = [y for e in entities if e.label_ == "DATE" for y in YEAR.findall(e.text)]
+        years = [
+            year
+            for e in entities
+            if e.label_ == "DATE" and not _names_a_thing(e)
+            for year in YEAR.findall(e.text)
+        ]
         paragraph_year = years[-1] if years else paragraph_year
         previous = sentence
     return claims
+
+
+def _names_a_thing(date: Span) -> bool:
+    """A year that modifies a noun ("their 2020 session", "the 2016 campaign") names that
+    thing; it does not date what the next sentences report."""
+    root = date.root
+    return root.dep_ in NOUN_MODIFIERS | {"nummod"} and root.head.pos_ in {"NOUN", "PROPN"}
 
 
 def _basis(
