@@ -89,9 +89,10 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
         # Sentences never span paragraphs, so a blank line up to here means a new one.
         if previous is None or "\n\n" in text[previous.start_char : sentence.start_char]:
             paragraph_year = None
-        specs = _states_specifications(sentence, entities, words)
-        for entity in entities:
-            if entity.label_ not in MEASURES or _is_not_a_measure(entity, words):
+        measures = [e for e in entities if e.label_ in MEASURES]
+        specs = bool(measures) and _states_specifications(sentence, entities, words)
+        for entity in measures:
+            if _is_not_a_measure(entity, words):
                 continue
             subject = measured_subject(entity)
             number, unit = parse_number(entity, words), unit_of(entity, words)
