@@ -25,6 +25,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from newsgraph import listings
+from newsgraph.claims.confidence import DEFAULT_THRESHOLD as CLAIM_THRESHOLD
 from newsgraph.events.confidence import DEFAULT_THRESHOLD
 from newsgraph.records import Actor, ActorRef, Event, Place
 from newsgraph.store import Filters, Store, open_store
@@ -399,15 +400,43 @@ def events(
         )
 
 
+ClaimConfidenceOption = Annotated[
+    float,
+    typer.Option(
+        "--min-confidence",
+        min=0.0,
+        max=1.0,
+        help="Only claims at least this confident (0-1); the default hides the unsure ones.",
+    ),
+]
+AllClaimsOption = Annotated[
+    bool, typer.Option("--all", help="Every claim, however low its confidence.")
+]
+
+
 @app.command()
-def claims(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
-    """Numbers the articles state, with subject and time."""
+def claims(
+    min_confidence: ClaimConfidenceOption = CLAIM_THRESHOLD,
+    all_claims: AllClaimsOption = False,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Figures the articles cite, with subject, unit, time and confidence; by default only
+    those at least as confident as the threshold, the closing line says how many it hid."""
+    threshold = _threshold(min_confidence, all_claims)
     with _store(db) as store:
-        rows = store.claims()
+        every = store.claims()
+    rows = [c for c in every if threshold is None or c["confidence"] >= threshold]
     if as_json:
         _print_json(rows)
-    else:
-        _print_claims(rows)
+        return
+    _print_claims(rows)
+    hidden = len(every) - len(rows)
+    if hidden:
+        console.print(
+            f"{hidden} claim{'s' if hidden != 1 else ''} below confidence {threshold:g} hidden;"
+            " --all shows them"
+        )
 
 
 def _side_json(ref: ActorRef | None, actors: dict[str, Actor]) -> dict[str, Any] | None:
@@ -572,8 +601,8 @@ def export(
     all_events: AllEventsOption = False,
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Export the whole store (stories, actors, quotes, events, claims); the events
-    (and the network's edges) at least as confident as the threshold unless --all."""
+    """Export the whole store (stories, actors, quotes, events, claims); the events and
+    claims (and the network's edges) at least as confident as the threshold unless --all."""
     from newsgraph.export.csv import TABLES, write_csv
     from newsgraph.export.gdelt import write_gdelt
     from newsgraph.export.graphml import write_graphml

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
+from newsgraph.claims.confidence import DEFAULT_THRESHOLD as CLAIM_THRESHOLD
 from newsgraph.events.confidence import DEFAULT_THRESHOLD
 from newsgraph.results import (
     ActorRecord,
@@ -188,9 +189,10 @@ class NewsGraph:
         name the speaker in the article), as ``newsgraph quotes`` lists them."""
         return Records.of(QuoteRecord, self.store.quotes(speaker=speaker))
 
-    def claims(self) -> Records[ClaimRecord]:
-        """Every number the articles state, with subject, unit and time."""
-        return Records.of(ClaimRecord, self.store.claims())
+    def claims(self, min_confidence: float | None = CLAIM_THRESHOLD) -> Records[ClaimRecord]:
+        """The numbers the articles state, with subject, unit and time; ``min_confidence``
+        keeps the confident ones (None or 0: every claim)."""
+        return Records.of(ClaimRecord, self.store.claims(min_confidence=min_confidence))
 
     def actors(self) -> Records[ActorRecord]:
         """Every actor, most mentioned first."""

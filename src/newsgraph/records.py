@@ -306,6 +306,10 @@ class Claim:
     number: float | None
     unit: str | None
     time: str | None = None
+    # How far it is a figure an analyst can use, 0-1, from what it measures, how its
+    # subject was found and whether a source is named (claims/confidence.py); listings
+    # show confident claims by default.
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)

@@ -191,8 +191,9 @@ class Store(ABC):
         and/or whose confidence is at least ``min_confidence``."""
 
     @abstractmethod
-    def claims(self) -> list[JsonDict]:
-        """Every claim with the sentence it was stated in."""
+    def claims(self, min_confidence: float | None = None) -> list[JsonDict]:
+        """Every claim with the sentence it was stated in (only those at or above
+        ``min_confidence`` when given: claims/confidence.py)."""
 
     @abstractmethod
     def search(self, query: str, limit: int = 20) -> list[JsonDict]:
@@ -275,8 +276,11 @@ class Store(ABC):
         """One event with the title and date of its story."""
 
     @abstractmethod
-    def claim_page(self, limit: int, offset: int = 0) -> list[JsonDict]:
-        """A page of claims, newest first."""
+    def claim_page(
+        self, limit: int, offset: int = 0, min_confidence: float | None = None
+    ) -> list[JsonDict]:
+        """A page of claims, newest first (only those at or above ``min_confidence``
+        when given)."""
 
     @abstractmethod
     def graph(self, filters: Filters, max_edges: int = 300) -> JsonDict:

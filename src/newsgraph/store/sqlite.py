@@ -179,7 +179,8 @@ _EVENT_HEAD = (
 _CLAIM_SELECT = """
 SELECT c.id, c.story_id, c.article_id, c.span_start AS start, c.span_end AS "end",
        substr(a.text, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS sentence,
-       c.sentence_start, c.sentence_end, c.subject, c.value, c.number, c.unit, c.time
+       c.sentence_start, c.sentence_end, c.subject, c.value, c.number, c.unit, c.time,
+       c.confidence
 FROM claims c
 JOIN articles a ON a.id = c.article_id
 JOIN stories s ON s.id = c.story_id
@@ -667,8 +668,13 @@ class SQLiteStore(Store):
             parameters["min_confidence"] = min_confidence
         return self._event_dicts(" AND ".join(conditions), parameters)
 
-    def claims(self) -> list[JsonDict]:
-        return self._rows(_CLAIM_SELECT.format(where="1"))
+    def claims(self, min_confidence: float | None = None) -> list[JsonDict]:
+        if min_confidence is None:
+            return self._rows(_CLAIM_SELECT.format(where="1"))
+        return self._rows(
+            _CLAIM_SELECT.format(where="c.confidence >= :min_confidence"),
+            {"min_confidence": min_confidence},
+        )
 
     def search(self, query: str, limit: int = 20) -> list[JsonDict]:
         search = full_text_query(query)
@@ -885,11 +891,14 @@ class SQLiteStore(Store):
         event["story"] = {"id": event["story_id"], **dict(story)}
         return event
 
-    def claim_page(self, limit: int, offset: int = 0) -> list[JsonDict]:
+    def claim_page(
+        self, limit: int, offset: int = 0, min_confidence: float | None = None
+    ) -> list[JsonDict]:
         ids = self._ids(
             "SELECT c.id FROM claims c JOIN stories s ON s.id = c.story_id"
+            " WHERE c.confidence >= :min_confidence"
             " ORDER BY s.published DESC, c.id LIMIT :limit OFFSET :offset",
-            {"limit": limit, "offset": offset},
+            {"limit": limit, "offset": offset, "min_confidence": min_confidence or 0.0},
         )
         claims = self._rows(
             _CLAIM_SELECT.format(where="c.id IN (SELECT value FROM json_each(:ids))"),
@@ -1268,8 +1277,8 @@ def _replace_facts(connection: sqlite3.Connection, story_id: str, facts: StoryFa
     connection.executemany(
         """
         INSERT INTO claims (id, story_id, article_id, span_start, span_end, sentence_start,
-                            sentence_end, subject, value, number, unit, time)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            sentence_end, subject, value, number, unit, time, confidence)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         _claim_rows(story_id, facts.claims),
     )
@@ -1437,4 +1446,5 @@ def _claim_rows(story_id: str, claims: Iterable[Claim]) -> Iterator[tuple[Any, .
             c.number,
             c.unit,
             c.time,
+            c.confidence,
         )
