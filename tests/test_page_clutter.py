@@ -3,9 +3,12 @@ from the page's own metadata or the site's name (self-written pages)."""
 
 from __future__ import annotations
 
+from trafilatura.utils import load_html
+
 from newsgraph.clean import clean_document
-from newsgraph.extract import extract_page
+from newsgraph.extract import default_rules, extract_page
 from newsgraph.read.html import page_document
+from newsgraph.split_body import join_split_body, split_body_parts
 
 PARAGRAPHS = (
     "<p>The city council approved a new budget on Tuesday after weeks of debate over road"
@@ -91,3 +94,49 @@ def test_publisher_is_never_a_headline_word() -> None:
     title = "Budget: Council passes plan - Politics"
     assert _publisher("", "https://www.citypaper.org/a/1", title) is None
     assert _publisher("", "https://www.nytimes.com/2019/11/18/x.html") == "The New York Times"
+
+
+def _split_page(parts: list[str], teasers: str = "") -> str:
+    """An article whose body container the site repeats around each advertisement."""
+    rows = '<div class="ad-slot"><span>Advertisement</span></div>'.join(
+        f'<div class="row"><div class="grid-item article-body">{part}</div>'
+        '<aside class="rail"><div class="ad">Advertisement</div></aside></div>'
+        for part in parts
+    )
+    return (
+        "<html><head><title>Bridge repairs to start in spring</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/city'>City</a></nav><main>"
+        f"<h1>Bridge repairs to start in spring</h1>{rows}{teasers}</main></body></html>"
+    )
+
+
+SECOND_PART = (
+    "<p>Engineers found cracks in two of the bridge's supports during an inspection in"
+    " August, and the state ordered heavy lorries off the span until the work is done.</p>"
+    "<p>Residents of the east bank said the detour adds twenty minutes to every trip to the"
+    " hospital, and the council promised a shuttle bus for the months of the closure.</p>"
+)
+
+
+def test_an_article_split_by_advertisements_is_read_to_its_end() -> None:
+    text = _text(_split_page([PARAGRAPHS, SECOND_PART]))
+    assert text.index("property taxes flat") < text.index("Engineers found cracks")
+    assert text.endswith("a shuttle bus for the months of the closure.")
+    assert "Advertisement" not in text
+
+
+def test_teasers_sharing_a_class_stay_apart_from_a_whole_body() -> None:
+    teaser = (
+        "<div class='story-text'><p>Read how another town rebuilt its river crossing in"
+        " record time after floods tore away the old one, and what it cost taxpayers.</p>"
+        "<p>Residents there still argue about the tolls charged on the new bridge.</p></div>"
+    )
+    page = _split_page([PARAGRAPHS + SECOND_PART], "<section>" + teaser * 2 + "</section>")
+    tree = load_html(page)
+    rules = default_rules().split_body
+    (teasers,) = split_body_parts(tree, rules)  # two of a class, neither in the body
+    assert [part.get("class") for part in teasers] == ["story-text", "story-text"]
+    body = extract_page(page).text.split("\n\n")
+    assert not join_split_body(tree, body, rules)
+    assert len(tree.xpath("//div[@class='story-text']/p")) == 4
+    assert body[-1].endswith("a shuttle bus for the months of the closure.")
