@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 _SPACES = re.compile(r"\s+")
-_CONTAINERS = "//body//*[self::div or self::section or self::article][@class][p]"
+_CONTAINER_TAGS = ("div", "section", "article")
 
 
 @dataclass(frozen=True)
@@ -37,10 +37,10 @@ def split_body_parts(tree: HtmlElement, rules: SplitBodyRules) -> list[list[Html
     """Groups of two or more containers with the same tag and class, none inside another,
     each with at least ``min_part_chars`` of text in paragraphs of its own."""
     by_class: dict[tuple[str, str], list[HtmlElement]] = defaultdict(list)
-    for element in tree.xpath(_CONTAINERS):
-        if rules.body_class.search(element.get("class", "")) is None:
-            continue
-        by_class[(element.tag, " ".join(element.get("class", "").split()))].append(element)
+    for element in tree.iter(*_CONTAINER_TAGS):
+        name = element.get("class")
+        if name and rules.body_class.search(name) and element.find("p") is not None:
+            by_class[(element.tag, " ".join(name.split()))].append(element)
     groups = []
     for members in by_class.values():
         if len(members) < 2 or _nested(members):
