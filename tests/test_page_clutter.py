@@ -8,6 +8,7 @@ from trafilatura.utils import load_html
 from newsgraph.clean import clean_document
 from newsgraph.extract import default_rules, extract_page
 from newsgraph.read.html import page_document
+from newsgraph.records import RawDocument
 from newsgraph.split_body import join_split_body, split_body_parts
 
 PARAGRAPHS = (
@@ -42,6 +43,19 @@ def test_a_card_of_links_after_a_linked_name_leaves_the_sentence() -> None:
     assert "Senators question" not in text and "Jane RoeJane Roe" not in text
 
 
+def test_a_card_whose_first_link_has_the_address_of_the_glued_link_leaves() -> None:
+    sentence = (
+        "<p>The budget was signed by Gov. <span class='people'>"
+        "<a href='/people/jane-roe'>Jane Roe</a><span class='card'><img src='x.jpg'>"
+        "<a href='/people/jane-roe'>Jane Quinn Roe</a><a href='/a/1'>Governor doubles down"
+        " on road tolls</a> <a href='/a/2'>State drops pipeline lawsuit</a></span></span>"
+        " on Friday, two days after the vote in the state capitol.</p>"
+    )
+    text = _text(_page("", sentence + PARAGRAPHS))
+    assert "signed by Gov. Jane Roe on Friday, two days after the vote" in text
+    assert "Quinn" not in text and "Governor doubles down" not in text
+
+
 def test_a_name_said_twice_in_prose_stays() -> None:
     sentence = (
         "<p>The mayor thanked <a href='/p/ann-lee'>Ann Lee</a>, and Ann Lee thanked"
@@ -61,6 +75,39 @@ def test_tag_and_read_more_lines_leave_the_body() -> None:
     assert "property taxes flat" in text
     for line in ("[VIDEO]", "SEE MORE", "[INSIGHT]", "Read more"):
         assert line not in text
+
+
+def test_teaser_lines_marked_by_their_kind_leave_the_body() -> None:
+    text = "\n\n".join(
+        [
+            "The city council approved a new budget on Tuesday after weeks of debate.",
+            "DON'T MISS",
+            "Mayor hits back at critics of the plan [INSIGHT]|",
+            "Residents queue for hours at the new library [VIDEO]",
+            "Officials said the plan raises spending on bridges by a fifth [in real terms].",
+        ]
+    )
+    body = clean_document(RawDocument(source_ref="test", text=text)).paragraphs
+    assert body == [
+        "The city council approved a new budget on Tuesday after weeks of debate.",
+        "Officials said the plan raises spending on bridges by a fifth [in real terms].",
+    ]
+
+
+def test_the_sites_promotions_closing_the_page_leave_and_the_article_stays() -> None:
+    promotions = (
+        "<p>Sign up for the Daily Briefing, our free newsletter, and get the news each"
+        " morning.</p><p>Follow City News on Instagram, Facebook and YouTube.</p>"
+        "<p>Get the print edition delivered to your door. Use the code CITY10 for a"
+        " discount.</p><p>Tell us what you think...</p><p>Comments</p>"
+    )
+    subscribers = (
+        "<p>The library said 4,000 residents had signed up for its newsletter since May,"
+        " twice as many as the council expected.</p>"
+    )
+    text = _text(_page("", PARAGRAPHS + subscribers + PARAGRAPHS + promotions))
+    assert text.endswith("which residents had asked for.")
+    assert "signed up for its newsletter since May" in text  # not at the close: stays
 
 
 def _publisher(head: str, url: str | None, title: str = "Council passes budget") -> str | None:
