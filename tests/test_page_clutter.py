@@ -85,12 +85,14 @@ def test_teaser_lines_marked_by_their_kind_leave_the_body() -> None:
             "Mayor hits back at critics of the plan [INSIGHT]|",
             "Residents queue for hours at the new library [VIDEO]",
             "Officials said the plan raises spending on bridges by a fifth [in real terms].",
+            "The money comes from the World Health Organization [WHO].",
         ]
     )
     body = clean_document(RawDocument(source_ref="test", text=text)).paragraphs
     assert body == [
         "The city council approved a new budget on Tuesday after weeks of debate.",
         "Officials said the plan raises spending on bridges by a fifth [in real terms].",
+        "The money comes from the World Health Organization [WHO].",
     ]
 
 
