@@ -32,7 +32,7 @@ skip_module_without_shared()
 
 # Small chunks, so that versions arrive in a later chunk than their story while that
 # story's chunk is still in flight (the window of chunks).
-SMALL_CHUNK = 4
+SMALL_CHUNK = 2
 ORIGINALS = 8
 
 
@@ -157,6 +157,16 @@ def test_a_killed_driver_stops_its_workers_and_a_rerun_resumes(tmp_path, nlp) ->
     assert alive == []
     assert CliRunner().invoke(app, ["ingest", *map(str, paths), "--db", str(db)]).exit_code == 0
     assert _snapshot(db) == expected
+
+
+def test_a_cluster_that_cannot_be_reached_ends_in_one_line(tmp_path) -> None:
+    runner = CliRunner()
+    db = str(tmp_path / "store.db")
+    nowhere = runner.invoke(app, ["ingest", str(SAMPLES), "--db", db, "--cluster", "no-port"])
+    assert nowhere.exit_code == 2
+    assert nowhere.output.strip().splitlines() == [
+        "no Dask scheduler answered at no-port: missing port number in address 'no-port'"
+    ]
 
 
 def test_a_second_ingest_on_a_store_in_use_is_refused(tmp_path, nlp) -> None:

@@ -164,7 +164,7 @@ ClusterOption = Annotated[
     typer.Option(
         "--cluster",
         help="A running Dask scheduler (tcp://host:8786) whose workers parse the articles"
-        " (instead of --workers).",
+        " (--workers is then ignored).",
     ),
 ]
 
@@ -192,11 +192,8 @@ def ingest(
     if not paths and not feed:
         errors.print("nothing to ingest: give files, folders, URLs or --feed")
         raise typer.Exit(code=2)
-    if workers and cluster:
-        errors.print("give --workers or --cluster, not both: a cluster brings its own workers")
-        raise typer.Exit(code=2)
     from newsgraph.nlp import ModelNotFound
-    from newsgraph.workers import ClusterUnreachable, WorkerLost, parsing_executor
+    from newsgraph.workers import ClusterError, WorkerLost, parsing_executor
 
     try:
         # The lock is taken first and held to the end: a second ingest is refused at once.
@@ -206,7 +203,7 @@ def ingest(
             parsing_executor(workers, cluster, model) as executor,
         ):
             report, counts = _ingest_run(store, executor, paths or [], feed or [], model, timeout)
-    except (StoreBusy, ModelNotFound, ClusterUnreachable, WorkerLost) as error:
+    except (StoreBusy, ModelNotFound, ClusterError, WorkerLost) as error:
         errors.print(f"[bold red]{escape(str(error))}[/]", soft_wrap=True)
         raise typer.Exit(code=2) from error
     _print_ingest_summary(report, counts)

@@ -3,8 +3,10 @@ quotes/events (+ places)/claims → store.
 
 No stage logic lives here: only batching, the order of stages, progress and
 error collection. Work is done in chunks; each story is written in one store
-transaction with its facts, so a crash loses at most the chunk in flight and a
-re-run resumes where the store left off (articles already stored are skipped).
+transaction with its facts, in input order, so a crash loses at most the chunks in
+flight and a re-run resumes where the store left off (articles already stored are
+skipped). Parsing and fact extraction (``analyse_stories``) may run in other processes;
+see ``Ingestor``.
 """
 
 from __future__ import annotations
@@ -55,10 +57,10 @@ from newsgraph.stories import (
 )
 from newsgraph.tone import tone
 
-CHUNK_SIZE = 256
-# With an executor: chunks planned and sent at most at once (one saved, the next parsed),
-# and a task's stories (a few, so every worker gets a share of a chunk).
-WINDOW_CHUNKS = 2
+CHUNK_SIZE = 64
+# With an executor: chunks planned and sent ahead at most (their articles are what the
+# driver holds in memory), and a task's stories (a few, so every worker gets a share).
+WINDOW_CHUNKS = 4
 TASK_STORIES = 8
 TASK_CHARS = 60_000
 ProgressCallback = Callable[[int, int], None]  # (input items finished, words annotated)
@@ -320,7 +322,7 @@ class Ingestor:
         self, plans: Iterable[_ChunkPlan], executor: Executor | None
     ) -> Iterator[tuple[_ChunkPlan, Iterator[StoryAnalysis]]]:
         """Each plan with its stories' analyses, in order; with an executor, the next
-        chunks are planned and sent while one is saved (``WINDOW_CHUNKS`` at most)."""
+        chunks are planned and sent while the workers parse (``WINDOW_CHUNKS`` at most)."""
         if executor is None:
             for plan in plans:
                 yield plan, analyse_stories(plan.work(), self.nlp, self.dictionary)
@@ -333,7 +335,10 @@ class Ingestor:
                     for batch in _task_batches(plan.work())
                 ]
                 window.append((plan, tasks))
-                if len(window) == WINDOW_CHUNKS:
+                # Save the oldest chunk once it is parsed, or when the window is full.
+                while window and (
+                    len(window) == WINDOW_CHUNKS or all(task.done() for task in window[0][1])
+                ):
                     yield _results(*window.popleft())
             while window:
                 yield _results(*window.popleft())

@@ -26,8 +26,8 @@ CONNECT_TIMEOUT = "10s"
 DRIVER_CHECK_SECONDS = 1.0
 
 
-class ClusterUnreachable(ConnectionError):
-    """No Dask scheduler answered at the address given."""
+class ClusterError(ConnectionError):
+    """The Dask cluster cannot be used: Dask is not installed, or no scheduler answered."""
 
 
 class WorkerLost(RuntimeError):
@@ -106,12 +106,16 @@ def cluster(address: str) -> Iterator[Executor]:
     The cluster's workers need newsgraph and its model installed, as here; Dask runs a
     task again elsewhere when the worker running it dies.
     """
-    from distributed import Client
-
+    try:
+        from distributed import Client
+    except ImportError as error:
+        raise ClusterError(
+            "--cluster needs Dask's distributed package: pip install 'newsgraph[cluster]'"
+        ) from error
     try:
         client = Client(address, timeout=CONNECT_TIMEOUT)
-    except OSError as error:
-        raise ClusterUnreachable(f"no Dask scheduler answered at {address}: {error}") from error
+    except (OSError, ValueError) as error:  # ValueError: not an address ('host' alone)
+        raise ClusterError(f"no Dask scheduler answered at {address}: {error}") from error
     with client:
         # pure=False: every task is sent as new (hashing each batch's text buys nothing).
         yield client.get_executor(pure=False)
