@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,10 @@ SEED_000 = SAMPLES / "000_07eda4ab0cbebf71.txt"
 SEED_001 = SAMPLES / "001_daaf3d0a82d16b8c.txt"
 GOLD = SHARED / "acceptance" / "seeds.gold.json"
 EXTRACTION = SHARED / "data" / "extraction"
+
+# `newsgraph ingest` parses in this process unless a test asks for workers: the tests'
+# inputs are small, and worker processes would each load the model again.
+os.environ.setdefault("NEWSGRAPH_WORKERS", "1")
 
 HAVE_SHARED = SHARED.is_dir()
 SHARED_MISSING = f"needs the evaluation data in {SHARED} (absent beside this clone)"

@@ -12,6 +12,7 @@ import re
 from newsgraph.store.base import (
     Filters,
     Store,
+    StoreBusy,
     StoreError,
     StoreIntegrityError,
     UnsupportedStoreURL,
@@ -22,6 +23,7 @@ __all__ = [
     "Filters",
     "SQLiteStore",
     "Store",
+    "StoreBusy",
     "StoreError",
     "StoreIntegrityError",
     "UnsupportedStoreURL",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Self
@@ -24,6 +25,10 @@ class StoreError(Exception):
 
 class StoreIntegrityError(StoreError):
     """A write broke a constraint (unknown actor, bad offsets); nothing was written."""
+
+
+class StoreBusy(StoreError):
+    """Another ingest is writing this store; running a second one at once is refused."""
 
 
 class UnsupportedStoreURL(StoreError, ValueError):
@@ -78,6 +83,12 @@ class Store(ABC):
         """The number of the last migration applied."""
 
     # --- writes (pipeline) ---
+
+    @abstractmethod
+    def ingest_lock(self) -> AbstractContextManager[None]:
+        """Held by an ingest for its whole run: one ingest at a time per store, since
+        two at once would each store the same stories. Raises ``StoreBusy`` at once when
+        another process holds it; re-entrant within this store object."""
 
     @abstractmethod
     def has_article(self, article_id: str) -> bool:

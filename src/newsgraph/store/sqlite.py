@@ -14,7 +14,7 @@ import sqlite3
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from importlib import resources
@@ -40,6 +40,7 @@ from newsgraph.store import browse, ranking, summaries
 from newsgraph.store import places as place_queries
 from newsgraph.store.base import Filters, JsonDict, Store, StoreError, StoreIntegrityError
 from newsgraph.store.fulltext import full_text_query
+from newsgraph.store.ingest_lock import IngestFileLock
 
 MIGRATIONS = resources.files("newsgraph") / "data" / "store" / "sqlite"
 _MIGRATION_NAME = re.compile(r"^(?P<version>\d{4})_(?P<name>\w+)\.sql$")
@@ -228,6 +229,8 @@ class SQLiteStore(Store):
         self.read_only = False
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        # An in-memory store is this object's alone: nothing else can ingest into it.
+        self._ingest_lock = None if self.path == ":memory:" else IngestFileLock(self.path)
         self._connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self._connection.row_factory = sqlite3.Row
         self._write_lock = threading.Lock()
@@ -244,6 +247,9 @@ class SQLiteStore(Store):
 
     def close(self) -> None:
         self._connection.close()
+
+    def ingest_lock(self) -> AbstractContextManager[None]:
+        return nullcontext() if self._ingest_lock is None else self._ingest_lock.held()
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
