@@ -177,3 +177,20 @@ def test_the_president_of_another_country_is_not_the_one_named(nlp, dictionary):
     assert [m.text for m in index.mentions if m.actor_key == "person:donald-trump"] == [
         "Donald Trump"
     ]
+
+
+def test_a_short_given_name_is_the_person_named_with_the_long_one(nlp, dictionary):
+    text = (
+        "Joshua Apte, a professor of engineering, measures the air. Josh Apte said the city "
+        "had no plan. Apte added that the farmers were not to blame."
+    )
+    people = [a.key for a in resolve(nlp, dictionary, text).actors.values() if a.type == "person"]
+    assert people == ["person:joshua-apte"]
+
+
+def test_a_name_in_a_separate_sentence_is_not_taken_for_a_person_by_a_later_she(nlp, dictionary):
+    text = (
+        "Big Machine Records denied the claim. She said the label had blocked her songs for a year."
+    )
+    index = resolve(nlp, dictionary, text)
+    assert all(actor.type != "person" for actor in index.actors.values() if "Machine" in actor.name)

@@ -1,10 +1,10 @@
 """Write data/actors/given_names.txt: given names common enough to tell a person's name.
 
-The names are those of nomquamgender (MIT, Van Buskirk et al. 2023), which counts given
-names over 36 national and international sources (birth registers, censuses, author
-lists). A name counts when at least ``MIN_SOURCES`` sources and ``MIN_COUNT`` bearers give
-it: "Kate", "Guido", "Ahmad" do; "WeWork", "Sportback" and "Logar" are no given names, and
-rare ones ("Moon", "Apple", "Tesla") are left out because news uses them for other things.
+The names are those of nomquamgender (MIT, Ian Van Buskirk), which counts given names
+over many national and international sources. A name counts when at least
+``MIN_SOURCES`` sources and ``MIN_COUNT`` bearers give it: "Kate", "Guido", "Ahmad" do;
+"WeWork", "Sportback" and "Logar" are no given names, and rare ones ("Moon", "Apple",
+"Tesla") are left out because news uses them for other things.
 
     pip install nomquamgender==0.1.4 && python tools/build_given_names.py
 """
