@@ -194,3 +194,11 @@ def test_a_name_in_a_separate_sentence_is_not_taken_for_a_person_by_a_later_she(
     )
     index = resolve(nlp, dictionary, text)
     assert all(actor.type != "person" for actor in index.actors.values() if "Machine" in actor.name)
+
+
+def test_a_given_name_alone_needs_a_he_or_she_to_be_shown(nlp, dictionary):
+    assert "Siri" not in shown_names(
+        resolve(nlp, dictionary, "Ask Siri to set a timer, and Siri will answer.")
+    )
+    text = "Rose-Lynn sings a song that she wrote for her children."
+    assert shown_names(resolve(nlp, dictionary, text)).get("Rose-Lynn") == "person"

@@ -54,6 +54,8 @@ class Usage:
     # "Google's Stadia" (a number or an organisation owns it)
     made: bool = False
     honoured: bool = False  # an honorific before a mention: "Mr. Dubrovsky"
+    # a he or she later in the sentence of any mention: "Rose-Lynn's way ... she never"
+    pronoun_near: bool = False
 
 
 @cache
@@ -97,13 +99,14 @@ def has_organisation_word(name: str) -> bool:
 def usage(spans: Iterable[Span]) -> Usage:
     """What the mentions ``spans`` of one actor do in their sentences."""
     words = _context_words()
-    speaks = person = honoured = False
+    speaks = person = honoured = near = False
     agent = made = 0
     for span in spans:
         root = span.root
         head = root.head
         before = span.doc[span.start - 1] if span.start else None
         honoured = honoured or (before is not None and before.lower_ in words["honorifics"])
+        near = near or _pronoun_follows(span, words["personal_pronouns"])
         if _made(span):
             made += 1
         elif root.dep_ in SUBJECTS and head.lemma_.lower() in words["speech_verbs"]:
@@ -116,7 +119,7 @@ def usage(spans: Iterable[Span]) -> Usage:
             or (root.dep_ == "pobj" and head.lower_ in words["agent_prepositions"])
         ):
             agent += 1
-    return Usage(speaks, agent > made, person, made > agent, honoured)
+    return Usage(speaks, agent > made, person, made > agent, honoured, near)
 
 
 def _made(span: Span) -> bool:
@@ -152,7 +155,9 @@ def person_evidence(name: str, evidence: Evidence, used: Usage, family_name_firs
     words = name.split()
     candidates = words[:2] if family_name_first and len(words) > 1 else words[:1]
     if any(is_given_name(word) for word in candidates):
-        return "given_name"
+        # a given name alone, with no he or she near it, may name an assistant or a brand
+        # ("Ask Siri"): "Kate" of "Kate York" joined the full name before this
+        return "given_name" if len(words) > 1 or used.pronoun_near else "lone_given_name"
     if used.referred_to_as_person:
         return "pronoun"
     if len(words) > 1:
