@@ -251,7 +251,8 @@ def score(articles: list[Article], extract: Callable[[Article], list[Predicted]]
             else:
                 tally.misses.append(
                     f"  SPK {article.name}: {unit.starts[0][:40]!r} gold={unit.speaker!r}"
-                    f" got={matched[n].speaker_words!r}"
+                    f" got={matched[n].speaker_words!r} via={unit.via}"
+                    f" confidence={matched[n].confidence}"
                 )
     return tally
 

@@ -179,7 +179,7 @@ def attribution_at(
 
 
 def preceding_attribution(
-    sentence: Span, lexicon: CueLexicon, quoted: bytearray
+    sentence: Span, lexicon: CueLexicon, quoted: bytearray, how: str = "preceding"
 ) -> Attribution | None:
     """The speaker a sentence introduces for the quote after it: its last cue with a
     speaker ("Dianne Bystrom agreed." / "He said:" before a quoted paragraph)."""
@@ -188,7 +188,7 @@ def preceding_attribution(
             continue
         found = attribution_at(token, lexicon, quoted, [], inverted=True)
         if found.speaker is not None and found.how != "according":
-            return Attribution(found.cue, found.cue_lemma, found.speaker, how="preceding")
+            return Attribution(found.cue, found.cue_lemma, found.speaker, how=how)
     return None
 
 
@@ -225,11 +225,14 @@ def reporting_verb_above(cue: Token, lexicon: CueLexicon, quoted: bytearray) -> 
 
 
 def introducing_sentence(
-    doc: Doc, opening: int, text: str, paragraph: tuple[int, int]
+    doc: Doc, opening: int, text: str, paragraph: tuple[int, int], across: bool = False
 ) -> Span | None:
     """The sentence before a quote (opening mark at ``opening``) that opens a sentence of
     its own: the one before it in its paragraph, or, for a quote that opens its paragraph,
-    the previous paragraph's last sentence when that ends with a colon ("He said:")."""
+    the previous paragraph's last sentence when that ends with a colon ("He said:") or,
+    ``across`` paragraphs, whatever it ends with: a quoted paragraph with no speaker of
+    its own continues whoever the paragraph before reports ("Trump was quick to add
+    that …" ¶ "Building it? Not negotiable.")."""
     position = bisect_left(doc, opening, key=lambda token: token.idx)
     if position >= len(doc) or position == 0:
         return None
@@ -242,6 +245,6 @@ def introducing_sentence(
     lower, _ = paragraph
     if previous.start_char >= lower:
         return previous
-    if opening == lower and text[: previous.end_char].rstrip().endswith(":"):
+    if opening == lower and (across or text[: previous.end_char].rstrip().endswith(":")):
         return previous
     return None

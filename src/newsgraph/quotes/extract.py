@@ -125,11 +125,17 @@ def _cue_after(window: list[Token], lexicon: CueLexicon, quoted: bytearray) -> T
     """A cue whose clause starts right after the quote: "…," Tokayev said / said Putin /
     "…?" He Jianxiong, the former executive director for China at the IMF, said.
     A participle that modifies the quoted words ("the deal" announced in October) is
-    no cue of its own."""
+    no cue of its own, nor is a verb in a relative clause ("…" in a finish that he said
+    defied expectations) or an infinitive ("…" to criticize him): neither clause
+    reports the quote."""
     for position, token in enumerate(window[:MAX_ATTRIBUTION_GAP_AFTER]):
         if not (lexicon.is_cue(token) or lexicon.source_phrase(token) is not None):
             continue
         if token.dep_ == "acl" and quoted[token.head.i]:
+            continue
+        if token.dep_ == "relcl" or any(
+            child.dep_ == "aux" and child.tag_ == "TO" for child in token.children
+        ):
             continue
         if all(_belongs_to_cue(between, token, quoted) for between in window[:position]):
             return token
@@ -163,6 +169,15 @@ def _quoted_tokens(doc: Doc, quote: Quotation) -> Span:
     ]
 
 
+def _parenthetical_cue(clause: Token, quoted: bytearray, lexicon: CueLexicon) -> Token | None:
+    """A reporting clause set into the clause it reports: "The industry, she said, is
+    "doing much better"" (the parser hangs "said" from "doing" as parataxis)."""
+    for child in clause.children:
+        if child.dep_ == "parataxis" and not quoted[child.i] and lexicon.is_cue(child):
+            return child
+    return None
+
+
 def _governing_cue(
     doc: Doc, quote: Quotation, quoted: bytearray, lexicon: CueLexicon
 ) -> Token | None:
@@ -175,6 +190,10 @@ def _governing_cue(
     anywhere above it calls something ("dubbed Sondland's role in … as "the problem"").
     """
     inside = [t for t in _quoted_tokens(doc, quote) if not t.is_punct]
+    for token in inside:
+        parenthetical = _parenthetical_cue(token, quoted, lexicon)
+        if parenthetical is not None:
+            return parenthetical
     roots = [t for t in inside if not (quote.start <= t.head.idx < quote.end)]
     for root in sorted(roots, key=lambda t: t.head.i):
         below = root
@@ -188,6 +207,9 @@ def _governing_cue(
                 continue  # words of another quote: the fragment belongs to the same speech
             if lexicon.is_cue(ancestor) or lexicon.is_label_cue(ancestor):
                 return ancestor
+            parenthetical = _parenthetical_cue(ancestor, quoted, lexicon)
+            if parenthetical is not None:
+                return parenthetical
             if ancestor.pos_ in ("NOUN", "PROPN") and below.dep_ != "prep":
                 break
             if ancestor.pos_ == "ADP" and ancestor.lower_ not in lexicon.quoting_prepositions:
@@ -343,10 +365,11 @@ class _Attributor:
         via = attribution.via.text if attribution and attribution.via is not None else None
         if attribution is not None:
             how = attribution.how
-            if how != "preceding":  # a sentence before is not the quote's sentence
+            before = how in ("preceding", "context")  # not the quote's sentence
+            if not before:
                 offsets.append(attribution.cue.idx)
             if attribution.speaker is not None:
-                if how != "preceding":
+                if not before:
                     offsets.append(attribution.speaker.start_char)
                 speaker = attribution.speaker
                 issuer = self.speakers.issuer(speaker)
@@ -464,6 +487,24 @@ def _attribute(
     return None if context.embedded else name_label(context.before)
 
 
+def _reported_before(
+    doc: Doc, quotation: Quotation, paragraph: tuple[int, int], quoted: bytearray
+) -> Attribution | None:
+    """For a quote that opens its paragraph with no speaker of its own and none of an
+    earlier quote to continue, whoever the paragraph before reports as speaking: news
+    introduces a quoted paragraph by a paraphrase ("Trump was quick to add that …" ¶
+    "Building it? Not negotiable."). Not a passive cue's subject ("X was accused"),
+    which is not who speaks."""
+    text = doc_text(doc)
+    sentence = introducing_sentence(doc, quotation.outer_start, text, paragraph, across=True)
+    if sentence is None:
+        return None
+    found = preceding_attribution(sentence, cue_lexicon(), quoted, how="context")
+    if found is None or found.speaker is None or found.speaker.root.dep_ == "nsubjpass":
+        return None
+    return found
+
+
 def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]:
     """Direct quotes in ``doc`` with speaker, cue, addressee and source.
 
@@ -481,7 +522,7 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
     lexicon = attributor.lexicon
     quotes: list[Quote] = []
     last_speaker: _Speaker | None = None
-    standalone: list[tuple[Quotation, _Speaker | None, bool]] = []
+    standalone: list[tuple[Quotation, _Speaker | None, bool, Attribution | None]] = []
     index = 0
     while index < len(quotations):
         quotation = quotations[index]
@@ -506,6 +547,9 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
             continue
         if context.embedded and _is_title(quoted_text, lexicon):
             continue
+        carried = last_speaker
+        if carried is None or paragraph - carried.paragraph > SPEAKER_CARRY_PARAGRAPHS:
+            carried = None
         attribution = _attribute(doc, quotation, context, quoted, lexicon)
         if attribution is None and not context.embedded:
             sentence = introducing_sentence(doc, quotation.outer_start, text, (lower, upper))
@@ -516,16 +560,18 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
             index += 1
         quotation = quotation.without_trailing_comma(text)
         if attribution is None:
-            carried = last_speaker
-            if carried is None or paragraph - carried.paragraph > SPEAKER_CARRY_PARAGRAPHS:
-                carried = None
+            reported = None
+            if carried is None and not context.embedded:
+                reported = _reported_before(doc, quotation, (lower, upper), quoted)
             if _stands_alone(text, quotation, lower, upper):
-                standalone.append((quotation, carried, context.embedded))
+                standalone.append((quotation, carried, context.embedded, reported))
                 continue
             if context.embedded or (carried is None and short):
                 continue
-            quotes.append(attributor.quote(quotation, None, context.embedded, carried))
-            continue
+            if reported is None:
+                quotes.append(attributor.quote(quotation, None, context.embedded, carried))
+                continue
+            attribution = reported
         quote = attributor.quote(quotation, attribution, context.embedded)
         quotes.append(quote)
         if quote.speaker_text is not None:
@@ -555,7 +601,7 @@ def _repeats(words: list[str], other: list[str]) -> bool:
 
 def _pull_quotes(
     text: str,
-    standalone: list[tuple[Quotation, _Speaker | None, bool]],
+    standalone: list[tuple[Quotation, _Speaker | None, bool, Attribution | None]],
     quotes: list[Quote],
     attributor: _Attributor,
 ) -> list[Quote]:
@@ -565,7 +611,7 @@ def _pull_quotes(
     while a fragment, or a short quote with no speaker to continue, is a heading or
     slogan and no quote."""
     found = []
-    for quotation, carried, fragment in standalone:
+    for quotation, carried, fragment, reported in standalone:
         words = _words(quotation.text(text))
         repeated = [
             quote
@@ -577,6 +623,9 @@ def _pull_quotes(
             carried = _carried(nearest, 0)
             how = "repeated"
         elif fragment or (carried is None and len(words) <= SCARE_QUOTE_MAX_WORDS):
+            continue
+        elif carried is None and reported is not None:
+            found.append(attributor.quote(quotation, reported, False))
             continue
         else:
             how = "carried"
