@@ -325,7 +325,7 @@ def report(label: str, tally: Tally, extra_seconds: float = 0.0) -> None:
     print(
         f"  {label:<10} {'all':<8} recall {percent(found, units)} ({found}/{units})"
         f"  precision {percent(correct, predicted)} ({correct}/{predicted})"
-        f"  speaker {percent(speakers, found)}  time {timing}"
+        f"  speaker {percent(speakers, found)} ({speakers}/{found})  time {timing}"
     )
     if len(tally.by_via) > 1:
         print(

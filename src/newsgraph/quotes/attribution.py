@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.quotes.scan import CueLexicon
+from newsgraph.quotes.speakers import speaker_rules
 
 # How many words (prepositions aside) up the parse a fragment may be from the verb that
 # governs it.
@@ -208,6 +209,31 @@ def name_label(before: list[Token]) -> Attribution | None:
     if opener is not None and opener in words and not opener.is_punct:
         return None
     return Attribution(words[-1], ":", first.doc[first.i : last.i + 1], how="label")
+
+
+def colon_clause(before: list[Token], lexicon: CueLexicon) -> Attribution | None:
+    """The subject of a clause whose colon introduces the quote, though its verb is no
+    speech verb: "Perez lobbies for a higher minimum wage: "…"", "Clinton released the
+    following statement: "…"". Only a name, a personal pronoun or a noun for a person
+    or a document speaks so; "The rationale is blind faith: "…"" quotes nobody."""
+    words = [t for t in before if not t.is_space]
+    if len(words) < 3 or words[-1].text != ":":
+        return None
+    verb = words[-2].sent.root
+    if verb.pos_ not in ("VERB", "AUX") or verb.i >= words[-1].i:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i < words[0].i:
+        return None
+    rules = speaker_rules()
+    speaks = (
+        subject.pos_ == "PROPN"
+        or subject.lower_ in lexicon.pronoun_kinds
+        or subject.lemma_.lower() in rules.person_nouns | rules.document_nouns
+    )
+    if not speaks:
+        return None
+    return Attribution(words[-1], ":", phrase(subject), how="colon")
 
 
 def reporting_verb_above(cue: Token, lexicon: CueLexicon, quoted: bytearray) -> Token | None:

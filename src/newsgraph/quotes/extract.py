@@ -22,6 +22,7 @@ from newsgraph.quotes.attribution import (
     SUBJECT_DEPS,
     Attribution,
     attribution_at,
+    colon_clause,
     introducing_sentence,
     name_label,
     preceding_attribution,
@@ -484,7 +485,9 @@ def _attribute(
         if not lexicon.is_label_cue(governing):  # who calls it "…" is who says it
             governing = reporting_verb_above(governing, lexicon, quoted) or governing
         return attribution_at(governing, lexicon, quoted, window, inverted=False)
-    return None if context.embedded else name_label(context.before)
+    if context.embedded:
+        return None
+    return name_label(context.before) or colon_clause(context.before, lexicon)
 
 
 def _reported_before(
