@@ -398,7 +398,9 @@ class _Attributor:
             partial=partial,
             sentence=self.sentence_bounds(offsets),
             speaker_unnamed=unnamed,
-            confidence=confidence(how, kind),
+            confidence=confidence(
+                how, kind, partial and len(quotation.text(self.text).split()) == 1
+            ),
         )
 
 
