@@ -27,6 +27,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Cues without a subject of their own ("..., adding that") take the subject of these heads.
 SUBJECTLESS_CUE_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dep")
 NAME_LEFT_DEPS = ("det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "flat")
+# How far after an inverted cue its speaker may end ("mused Blaze co-host Stu Burguiere").
+INVERTED_REACH = 8
 INVERTED_SPEAKER_DEPS = ("dobj", "attr", "npadvmod", "appos", "dative", "oprd", "nsubj")
 
 
@@ -120,12 +122,41 @@ def _inverted_speaker(verb: Token, quoted: bytearray) -> Token | None:
     """The speaker after the verb in "…," said Putin when the parser gave it no subject
     role; of the words there, the name ("mused Blaze co-host Stu Burguiere")."""
     found = []
-    for token in verb.doc[verb.i + 1 : verb.i + 6]:
-        if quoted[token.i] or token.is_punct:
+    for token in verb.doc[verb.i + 1 : verb.i + INVERTED_REACH]:
+        if quoted[token.i] or (token.is_punct and not _joins_words(token)):
             break
         if token.pos_ in ("PROPN", "NOUN", "PRON") and token.dep_ in INVERTED_SPEAKER_DEPS:
             found.append(token)
     return next((t for t in found if t.pos_ == "PROPN"), found[0] if found else None)
+
+
+def _joins_words(token: Token) -> bool:
+    """A hyphen inside a compound word ("co-host"), not a dash between phrases."""
+    doc = token.doc
+    return (
+        token.text == "-"
+        and not token.whitespace_
+        and token.i > 0
+        and not doc[token.i - 1].whitespace_
+    )
+
+
+def _subject_between(cue: Token, quoted: bytearray) -> Token | None:
+    """In ""…," Brafman said" the words between the closing mark and the cue are its
+    subject, though the parser gave that role to the quoted words: the head of those
+    words, a name, pronoun or noun."""
+    words = []
+    for token in reversed(cue.doc[cue.sent.start : cue.i]):
+        if quoted[token.i]:
+            break
+        words.append(token)
+    indices = {t.i for t in words}
+    heads = [
+        t
+        for t in reversed(words)
+        if t.pos_ in ("PROPN", "PRON", "NOUN") and (t.head.i not in indices or t.head.i == t.i)
+    ]
+    return heads[0] if heads else None
 
 
 def _source(lexicon: CueLexicon, window: list[Token]) -> Span | None:
@@ -163,6 +194,8 @@ def attribution_at(
     speaker = _subject(cue, lexicon, quoted)
     if speaker is not None and quoted[speaker.i]:
         speaker = None  # the parser made the quoted words the subject
+    if speaker is None and inverted:
+        speaker = _subject_between(cue, quoted)
     how = "subject"
     if speaker is not None:
         speaker = _antecedent_of_relative(speaker)
