@@ -451,6 +451,29 @@ def _directly_introduces(cue: Token, before: list[Token]) -> bool:
     return all(t.is_punct or t.is_space for t in before if t.i > cue.i)
 
 
+def _manner_of_speaking(
+    doc: Doc, quotation: Quotation, after: list[Token], quoted: bytearray
+) -> Token | None:
+    """The verb of ""…," the nominee riffed" or ""…?" Hannity pressed": after a quote
+    that ends in a comma, question or exclamation mark, a main clause of a subject and
+    its verb reports the quote whatever the verb, as no speech verb list can hold every
+    verb of manner of speaking."""
+    ending = doc_text(doc)[quotation.start : quotation.end].rstrip().rstrip(NESTED_CLOSING_MARKS)
+    if ending[-1:] not in (",", "?", "!"):
+        return None
+    words = [t for t in after[:MAX_ATTRIBUTION_GAP] if not (t.is_punct or t.is_space)]
+    verb = next((t for t in words if t.pos_ == "VERB"), None)
+    if verb is None or verb.dep_ != "ROOT" or quoted[verb.i]:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not words or subject.left_edge.i != words[0].i:
+        return None
+    between = [t for t in words if t.i < verb.i]
+    if all(t.i in {s.i for s in subject.subtree} or t.dep_ in ("aux", "advmod") for t in between):
+        return verb
+    return None
+
+
 def _attribute(
     doc: Doc, quotation: Quotation, context: _Context, quoted: bytearray, lexicon: CueLexicon
 ) -> Attribution | None:
@@ -489,6 +512,9 @@ def _attribute(
         return attribution_at(governing, lexicon, quoted, window, inverted=False)
     if context.embedded:
         return None
+    manner = _manner_of_speaking(doc, quotation, context.after, quoted)
+    if manner is not None:
+        return attribution_at(manner, lexicon, quoted, window, inverted=True)
     return name_label(context.before) or colon_clause(context.before, lexicon)
 
 
