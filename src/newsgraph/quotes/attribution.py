@@ -142,7 +142,7 @@ def _joins_words(token: Token) -> bool:
 
 
 def _subject_between(cue: Token, quoted: bytearray) -> Token | None:
-    """In ""…," Brafman said" the words between the closing mark and the cue are its
+    """In ""Your Honour," Smith said" the words between the closing mark and the cue are its
     subject, though the parser gave that role to the quoted words: the head of those
     words, a name, pronoun or noun."""
     words = []
@@ -246,9 +246,9 @@ def name_label(before: list[Token]) -> Attribution | None:
 
 def colon_clause(before: list[Token], lexicon: CueLexicon) -> Attribution | None:
     """The subject of a clause whose colon introduces the quote, though its verb is no
-    speech verb: "Perez lobbies for a higher minimum wage: "…"", "Clinton released the
-    following statement: "…"". Only a name, a personal pronoun or a noun for a person
-    or a document speaks so; "The rationale is blind faith: "…"" quotes nobody."""
+    speech verb: "The governor makes the same case in every town: "…"", "The ministry
+    released a statement: "…"". Only a name, a personal pronoun or a noun for a person
+    or a document speaks so; "The reason is simple: "…"" quotes nobody."""
     words = [t for t in before if not t.is_space]
     if len(words) < 3 or words[-1].text != ":":
         return None
@@ -290,8 +290,8 @@ def introducing_sentence(
     its own: the one before it in its paragraph, or, for a quote that opens its paragraph,
     the previous paragraph's last sentence when that ends with a colon ("He said:") or,
     ``across`` paragraphs, whatever it ends with: a quoted paragraph with no speaker of
-    its own continues whoever the paragraph before reports ("Trump was quick to add
-    that …" ¶ "Building it? Not negotiable.")."""
+    its own continues whoever the paragraph before reports ("The mayor added that the
+    plan would wait." ¶ "Not this year.")."""
     position = bisect_left(doc, opening, key=lambda token: token.idx)
     if position >= len(doc) or position == 0:
         return None

@@ -126,9 +126,8 @@ def _cue_after(window: list[Token], lexicon: CueLexicon, quoted: bytearray) -> T
     """A cue whose clause starts right after the quote: "…," Tokayev said / said Putin /
     "…?" He Jianxiong, the former executive director for China at the IMF, said.
     A participle that modifies the quoted words ("the deal" announced in October) is
-    no cue of its own, nor is a verb in a relative clause ("…" in a finish that he said
-    defied expectations) or an infinitive ("…" to criticize him): neither clause
-    reports the quote."""
+    no cue of its own, nor is a verb in a relative clause ("…" in a race that he said
+    was lost) or an infinitive ("…" to thank her): neither clause reports the quote."""
     for position, token in enumerate(window[:MAX_ATTRIBUTION_GAP_AFTER]):
         if not (lexicon.is_cue(token) or lexicon.source_phrase(token) is not None):
             continue
@@ -171,8 +170,8 @@ def _quoted_tokens(doc: Doc, quote: Quotation) -> Span:
 
 
 def _parenthetical_cue(clause: Token, quoted: bytearray, lexicon: CueLexicon) -> Token | None:
-    """A reporting clause set into the clause it reports: "The industry, she said, is
-    "doing much better"" (the parser hangs "said" from "doing" as parataxis)."""
+    """A reporting clause set into the clause it reports: "The economy, the minister
+    said, is "turning the corner"" (the parser hangs "said" from "turning" as parataxis)."""
     for child in clause.children:
         if child.dep_ == "parataxis" and not quoted[child.i] and lexicon.is_cue(child):
             return child
@@ -454,7 +453,7 @@ def _directly_introduces(cue: Token, before: list[Token]) -> bool:
 def _manner_of_speaking(
     doc: Doc, quotation: Quotation, after: list[Token], quoted: bytearray
 ) -> Token | None:
-    """The verb of ""…," the nominee riffed" or ""…?" Hannity pressed": after a quote
+    """The verb of ""…," the coach deadpanned" or ""…?" the host pressed": after a quote
     that ends in a comma, question or exclamation mark, a main clause of a subject and
     its verb reports the quote whatever the verb, as no speech verb list can hold every
     verb of manner of speaking."""
@@ -523,9 +522,9 @@ def _reported_before(
 ) -> Attribution | None:
     """For a quote that opens its paragraph with no speaker of its own and none of an
     earlier quote to continue, whoever the paragraph before reports as speaking: news
-    introduces a quoted paragraph by a paraphrase ("Trump was quick to add that …" ¶
-    "Building it? Not negotiable."). Not a passive cue's subject ("X was accused"),
-    which is not who speaks."""
+    introduces a quoted paragraph by a paraphrase ("The mayor added that the plan
+    would wait." ¶ "Not this year, not with this budget."). Not a passive cue's subject
+    ("X was accused"), which is not who speaks."""
     text = doc_text(doc)
     sentence = introducing_sentence(doc, quotation.outer_start, text, paragraph, across=True)
     if sentence is None:
