@@ -558,3 +558,13 @@ def test_a_one_word_fragment_is_less_sure_than_a_statement(nlp, dictionary) -> N
     (statement,) = matching(quotes, "It will cost more")
     assert word.partial and word.confidence is not None and statement.confidence is not None
     assert word.confidence < 0.5 <= statement.confidence
+
+
+def test_a_title_spoken_to_or_in_apposition_is_a_name(nlp, dictionary) -> None:
+    text = (
+        'The senator told "Morning Report" on Tuesday that the vote would pass. '
+        'Her memoir, "Hard Choices Ahead," came out in May.'
+    )
+    quotes, _ = run(nlp, dictionary, text)
+    assert not matching(quotes, "Morning Report")
+    assert not matching(quotes, "Hard Choices Ahead")

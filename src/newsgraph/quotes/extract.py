@@ -294,6 +294,20 @@ def _is_title(quoted_text: str, lexicon: CueLexicon) -> bool:
     return all(w[0].isupper() for w in words if w.lower() not in lexicon.title_small_words)
 
 
+def _names_a_party(doc: Doc, quotation: Quotation, lexicon: CueLexicon) -> bool:
+    """Whether a quote written as a title is a name in the sentence, not words said: the
+    one spoken to ("she told "Morning Report," …") or a name in apposition ("his memoir,
+    "A Long Road," …")."""
+    inside = _quoted_tokens(doc, quotation)
+    roots = [
+        t for t in inside if not t.is_punct and t.head.i not in range(inside.start, inside.end)
+    ]
+    return len(roots) == 1 and (
+        roots[0].dep_ in ("appos", "dative")
+        or (roots[0].dep_ == "dobj" and roots[0].head.lemma_.lower() in lexicon.addressing)
+    )
+
+
 def _word_count(text: str) -> int:
     return len(text.split())
 
@@ -575,7 +589,9 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
             continue
         if _names_a_term(text, quotation, before, lower, lexicon):
             continue
-        if context.embedded and _is_title(quoted_text, lexicon):
+        if _is_title(quoted_text, lexicon) and (
+            context.embedded or _names_a_party(doc, quotation, lexicon)
+        ):
             continue
         carried = last_speaker
         if carried is None or paragraph - carried.paragraph > SPEAKER_CARRY_PARAGRAPHS:
