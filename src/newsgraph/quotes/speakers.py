@@ -80,7 +80,7 @@ def speaker_rules() -> SpeakerRules:
 
 
 @cache
-def _given_names() -> dict[str, list]:
+def given_names() -> dict[str, list]:
     """nomquamgender's table of given names (how often each is a woman's, from public
     name records), read from its data file without importing its pandas front end."""
     spec = importlib.util.find_spec("nomquamgender")
@@ -96,7 +96,7 @@ def given_name_gender(name: str, honorifics: dict[str, str]) -> str | None:
     words = [w for w in name.split() if w.lower() not in honorifics]
     if len(words) < 2 or not words[0].isalpha():
         return None
-    record = _given_names().get(words[0].lower())
+    record = given_names().get(words[0].lower())
     if record is None:
         return None
     share_female = record[2]
