@@ -378,7 +378,7 @@ class _Attributor:
         kind = carried.kind if carried else None
         via = attribution.via.text if attribution and attribution.via is not None else None
         if attribution is not None:
-            how = attribution.how
+            how = attribution.how if attribution.speaker is not None or not carried else how
             before = how in ("preceding", "context")  # not the quote's sentence
             if not before:
                 offsets.append(attribution.cue.idx)
@@ -618,7 +618,9 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
                 quotes.append(attributor.quote(quotation, None, context.embedded, carried))
                 continue
             attribution = reported
-        quote = attributor.quote(quotation, attribution, context.embedded)
+        # A cue whose speaker cannot be read ("…," added, "…") leaves the quote to the
+        # speaker of the quotes before it, as one with no cue.
+        quote = attributor.quote(quotation, attribution, context.embedded, carried)
         quotes.append(quote)
         if quote.speaker_text is not None:
             last_speaker = _carried(quote, attributor.paragraph_of(quotation.end))
