@@ -26,8 +26,7 @@ default). Recall is per gold unit, precision per predicted quote. Full and parti
 split by the gold unit's kind; an unmatched prediction counts under the kind the
 system gave it (textacy has no partial quotes, so all of its are full). Times are
 for extraction on parsed docs; parsing is timed once for both, and newsgraph's
-actor resolution, which it needs for speaker keys, is timed separately; the table of
-given names is read before timing, once per process as the model is. Parsed docs
+actor resolution, which it needs for speaker keys, is timed separately. Parsed docs
 are cached as spaCy DocBins (``NEWSGRAPH_QUOTES_CACHE``, default a folder under the
 system's temporary directory), keyed by the model and a hash of the texts, so a
 re-run after a rule change only extracts; parse times are those of the run that
@@ -289,10 +288,8 @@ def remembered(
 def newsgraph_extractor(resolve_seconds: list[float]) -> Callable[[Article], list[Predicted]]:
     from newsgraph.actors import ActorDictionary, resolve_actors
     from newsgraph.quotes import extract_quotes
-    from newsgraph.quotes.speakers import given_names
 
     dictionary = ActorDictionary.load()
-    given_names()  # read once per process (~1.5 s), like the model: not timed
 
     def extract(article: Article) -> list[Predicted]:
         started = time.perf_counter()

@@ -23,15 +23,12 @@ The word lists are data, in ``data/quotes/speakers.toml``.
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import tomllib
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -47,8 +44,6 @@ NAMED_GENDER_WEIGHT = 3
 # How far up the parse "said in a statement" may be from the statement to its verb.
 ISSUER_VERB_DEPTH = 3
 DEFINITE_DETERMINERS = ("the", "this", "that")
-# A given name tells a gender when at most this share of its bearers have the other.
-GIVEN_NAME_CERTAINTY = 0.05
 INDEFINITE_DETERMINERS = ("a", "an", "another", "one", "some", "several", "two", "three", "many")
 
 
@@ -80,14 +75,17 @@ def speaker_rules() -> SpeakerRules:
 
 
 @cache
-def given_names() -> dict[str, list]:
-    """nomquamgender's table of given names (how often each is a woman's, from public
-    name records), read from its data file without importing its pandas front end."""
-    spec = importlib.util.find_spec("nomquamgender")
-    if spec is None or not spec.submodule_search_locations:
-        return {}
-    folder = Path(next(iter(spec.submodule_search_locations)))
-    return json.loads((folder / "name_data.json").read_text(encoding="utf-8"))
+def given_names() -> dict[str, str]:
+    """Given names that nearly always name one gender ("deborah": "female"), from
+    ``given_name_genders.tsv`` (nomquamgender's counts, MIT; tools/build_name_genders.py)."""
+    source = resources.files("newsgraph") / "data" / "quotes" / "given_name_genders.tsv"
+    kinds = {"f": "female", "m": "male"}
+    names = {}
+    for line in source.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, kind = line.split("\t")
+            names[name] = kinds[kind]
+    return names
 
 
 def given_name_gender(name: str, honorifics: dict[str, str]) -> str | None:
@@ -96,15 +94,7 @@ def given_name_gender(name: str, honorifics: dict[str, str]) -> str | None:
     words = [w for w in name.split() if w.lower() not in honorifics]
     if len(words) < 2 or not words[0].isalpha():
         return None
-    record = given_names().get(words[0].lower())
-    if record is None:
-        return None
-    share_female = record[2]
-    if share_female >= 1 - GIVEN_NAME_CERTAINTY:
-        return "female"
-    if share_female <= GIVEN_NAME_CERTAINTY:
-        return "male"
-    return None
+    return given_names().get(words[0].lower())
 
 
 @dataclass(frozen=True)
