@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.nlp import doc_text
 from newsgraph.quotes.attribution import (
@@ -36,6 +36,16 @@ from newsgraph.quotes.scan import (
     paragraph_spans,
     scan_quotations,
 )
+from newsgraph.quotes.shapes import (
+    is_embedded,
+    is_title,
+    modifies_noun,
+    names_a_party,
+    names_a_term,
+    quoted_tokens,
+    token_start,
+    word_count,
+)
 from newsgraph.quotes.speakers import SpeakerResolver
 from newsgraph.records import Quote
 from newsgraph.records import Span as TextSpan
@@ -49,12 +59,8 @@ SCARE_QUOTE_MAX_WORDS = 3
 # A fragment at least this long is its reporter's words however deep in their reported
 # speech it sits; a shorter one there may be a term ("one country, two systems").
 ENCLOSED_MIN_WORDS = 5
-# A title in quotation marks: capitalised words, at most this many.
-TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-TITLE_MAX_WORDS = 6
 SENTENCE_FINAL = (".", "!", "?")
 QUOTE_RUN_ON_ENDINGS = ",?!—–-…:;"
-CLAUSE_END_MARKS = ",.;:!?"
 NESTED_CLOSING_MARKS = "'’\"”"
 # A list number or bullet before a subheading: "6. ", "• ".
 ENUMERATOR = re.compile(r"^\s*(?:\d+[.)]|[-•*–—])\s*")
@@ -83,10 +89,6 @@ def _belongs_to_cue(token: Token, cue: Token, quoted: bytearray) -> bool:
     return False
 
 
-def _token_start(token: Token) -> int:
-    return token.idx
-
-
 def _token_end(token: Token) -> int:
     return token.idx + len(token)
 
@@ -94,7 +96,7 @@ def _token_end(token: Token) -> int:
 def _window_after(doc: Doc, quote: Quotation, quoted: bytearray, limit: int) -> list[Token]:
     """Tokens after the closing mark, to the end of that sentence or paragraph, or the
     next quote."""
-    position = bisect_left(doc, quote.outer_end, key=_token_start)
+    position = bisect_left(doc, quote.outer_end, key=token_start)
     if position == len(doc):
         return []
     first = doc[position]
@@ -161,14 +163,6 @@ def _cue_before(window: list[Token], lexicon: CueLexicon) -> Token | None:
     return None
 
 
-def _quoted_tokens(doc: Doc, quote: Quotation) -> Span:
-    return doc[
-        bisect_left(doc, quote.start, key=_token_start) : bisect_left(
-            doc, quote.end, key=_token_start
-        )
-    ]
-
-
 def _parenthetical_cue(clause: Token, quoted: bytearray, lexicon: CueLexicon) -> Token | None:
     """A reporting clause set into the clause it reports: "The economy, the minister
     said, is "turning the corner"" (the parser hangs "said" from "turning" as parataxis)."""
@@ -189,7 +183,7 @@ def _governing_cue(
     noun, it quotes nobody. A quote introduced by "as" is what a labelling verb
     anywhere above it calls something ("dubbed Sondland's role in … as "the problem"").
     """
-    inside = [t for t in _quoted_tokens(doc, quote) if not t.is_punct]
+    inside = [t for t in quoted_tokens(doc, quote) if not t.is_punct]
     for token in inside:
         parenthetical = _parenthetical_cue(token, quoted, lexicon)
         if parenthetical is not None:
@@ -228,88 +222,13 @@ def _enclosing_speech(
     """The nearest speech verb anywhere above a fragment in its sentence: the words in
     someone's reported speech are theirs however deep they sit ("Fiorina backed Cruz,
     saying it is time to have a "real constitutional conservative in the White House"")."""
-    inside = [t for t in _quoted_tokens(doc, quote) if not t.is_punct]
+    inside = [t for t in quoted_tokens(doc, quote) if not t.is_punct]
     roots = [t for t in inside if not (quote.start <= t.head.idx < quote.end)]
     for root in roots:
         for ancestor in root.ancestors:
             if not quoted[ancestor.i] and lexicon.is_cue(ancestor):
                 return ancestor
     return None
-
-
-def _is_embedded(text: str, quote: Quotation, before: list[Token], lexicon: CueLexicon) -> bool:
-    """Whether the quote is a fragment inside the reporter's own sentence rather than a
-    whole utterance. A quote that a cue introduces (said: "…", said "…") is whole; else
-    it is a fragment when it starts in lower case or other words lead into it."""
-    leading = [t for t in before[-2:] if not t.is_space]
-    if leading and leading[-1].is_punct and leading[-1].text in ",:":
-        leading = leading[:-1]
-    if leading and (lexicon.is_cue(leading[-1]) or lexicon.is_label_cue(leading[-1])):
-        return False
-    first_letter = next((c for c in text[quote.start : quote.end] if c.isalpha()), "")
-    if first_letter.islower():
-        return True
-    return bool(before) and not before[-1].is_punct
-
-
-def _modifies_noun(doc: Doc, quote: Quotation, quoted_text: str) -> bool:
-    """Whether a short quote sits before a noun as its modifier: his "tough on China"
-    stance, the "Pose" actor. Such quotes label things; they quote nobody. A quote that
-    ends a clause ("is our dream," Benioff said) or takes the noun as its object (have
-    "vilified" educators) does not modify it."""
-    if quoted_text.rstrip()[-1:] in CLAUSE_END_MARKS:
-        return False
-    position = bisect_left(doc, quote.outer_end, key=_token_start)
-    if position == len(doc):
-        return False
-    following = doc[position]
-    if following.pos_ not in ("NOUN", "PROPN") or following.is_sent_start:
-        return False
-    inside = _quoted_tokens(doc, quote)
-    roots = [t for t in inside if not (quote.start <= t.head.idx < quote.end)]
-    return not roots or any(root.head.i >= following.i for root in roots)
-
-
-def _names_a_term(
-    text: str, quotation: Quotation, before: list[Token], lower: int, lexicon: CueLexicon
-) -> bool:
-    """Whether the words before the quote make it a name or a term, not anyone's words:
-    the so-called "Gang of Eight", the term "three amigos", the tagline? "…"."""
-    if text[lower : quotation.outer_start].rstrip().lower().endswith(lexicon.scare_markers):
-        return True
-    for token in reversed(before):
-        if token.is_punct or token.pos_ == "DET" or token.lower_ in lexicon.mention_links:
-            continue
-        return token.lemma_.lower() in lexicon.mention_nouns
-    return False
-
-
-def _is_title(quoted_text: str, lexicon: CueLexicon) -> bool:
-    """Whether a quote is written as a title ("Prison Break", "Fox News Sunday", "Latin
-    History for Dummies"): a few words, each capitalised but the small ones titles keep
-    in lower case."""
-    words = TITLE_WORD.findall(quoted_text)
-    if not words or len(words) > TITLE_MAX_WORDS or not words[0][0].isupper():
-        return False
-    return all(w[0].isupper() for w in words if w.lower() not in lexicon.title_small_words)
-
-
-def _names_a_party(doc: Doc, quotation: Quotation, lexicon: CueLexicon) -> bool:
-    """Whether a quote written as a title is a name in the sentence, not words said: the
-    one spoken to ("she told "Morning Report," …") or a name in apposition ("his memoir,
-    "A Long Road," …")."""
-    inside = _quoted_tokens(doc, quotation)
-    roots = [
-        t for t in inside if not t.is_punct and t.head.i not in range(inside.start, inside.end)
-    ]
-    return len(roots) == 1 and (
-        roots[0].dep_ in ("appos", "dative")
-        or (roots[0].dep_ == "dobj" and roots[0].head.lemma_.lower() in lexicon.addressing)
-    )
-
-
-def _word_count(text: str) -> int:
-    return len(text.split())
 
 
 @dataclass(frozen=True)
@@ -516,7 +435,7 @@ def _attribute(
     if after is not None:
         return attribution_at(after, lexicon, quoted, window, inverted=True)
     governing = _governing_cue(doc, quotation, quoted, lexicon)
-    words = _word_count(doc_text(doc)[quotation.start : quotation.end])
+    words = word_count(doc_text(doc)[quotation.start : quotation.end])
     if governing is None and context.embedded and words >= ENCLOSED_MIN_WORDS:
         governing = _enclosing_speech(doc, quotation, quoted, lexicon)
     if governing is not None:
@@ -580,17 +499,17 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
         context = _Context(
             before=before,
             after=_window_after(doc, quotation, quoted, after_limit),
-            embedded=_is_embedded(text, quotation, before, lexicon),
+            embedded=is_embedded(text, quotation, before, lexicon),
             runs_on=_runs_on(text[quotation.start : quotation.end]),
         )
-        short = _word_count(text[quotation.start : quotation.end]) <= SCARE_QUOTE_MAX_WORDS
+        short = word_count(text[quotation.start : quotation.end]) <= SCARE_QUOTE_MAX_WORDS
         quoted_text = text[quotation.start : quotation.end]
-        if context.embedded and short and _modifies_noun(doc, quotation, quoted_text):
+        if context.embedded and short and modifies_noun(doc, quotation, quoted_text):
             continue
-        if _names_a_term(text, quotation, before, lower, lexicon):
+        if names_a_term(text, quotation, before, lower, lexicon):
             continue
-        if _is_title(quoted_text, lexicon) and (
-            context.embedded or _names_a_party(doc, quotation, lexicon)
+        if is_title(quoted_text, lexicon) and (
+            context.embedded or names_a_party(doc, quotation, lexicon)
         ):
             continue
         carried = last_speaker
