@@ -20,7 +20,9 @@ a false positive. A speaker is right when the gold name's last word (its surname
 is among the predicted speaker's words (actor name and attribution words), or, for
 an ``unnamed:`` gold speaker, when the attribution shares a word with its description.
 
-Recall is per gold unit, precision per predicted quote. Full and partial are
+Each set is scored twice from one extraction: every quote (what ``newsgraph quotes``
+lists) and only those at confidence 0.5 or above (the threshold events use by
+default). Recall is per gold unit, precision per predicted quote. Full and partial are
 split by the gold unit's kind; an unmatched prediction counts under the kind the
 system gave it (textacy has no partial quotes, so all of its are full). Times are
 for extraction on parsed docs; parsing is timed once for both, and newsgraph's
@@ -58,6 +60,8 @@ BODIES = SHARED / "data" / "extraction" / "ground-truth.json"
 POLNEAR = SHARED / "data" / "quotes" / "polnear"
 # Share of PolNeAR articles (by a hash of the id) in the fit part; the rest is held apart.
 FIT_SHARE = 0.5
+# Quotes are also scored at this confidence and above (the default threshold of events).
+DEFAULT_THRESHOLD = 0.5
 CACHE = Path(os.environ.get("NEWSGRAPH_QUOTES_CACHE", Path(tempfile.gettempdir()) / "ng-quotes"))
 STRAIGHTEN = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "„": '"'})
 QUOTE_MARKS = "\"'“”‘’„«» \n\t"
@@ -199,11 +203,19 @@ def speaker_right(gold: str | None, predicted: str) -> bool:
     return bool(name) and (name[-1] in words or name[-1].rstrip(".") in words)
 
 
-def score(articles: list[Article], extract: Callable[[Article], list[Predicted]]) -> Tally:
+def score(
+    articles: list[Article],
+    extract: Callable[[Article], list[Predicted]],
+    threshold: float = 0.0,
+) -> Tally:
+    """Scores what ``extract`` finds at confidence ``threshold`` or above (a system
+    without confidences is scored whole)."""
     tally = Tally()
     for article in articles:
         start = time.perf_counter()
-        predictions = extract(article)
+        predictions = [
+            p for p in extract(article) if p.confidence is None or p.confidence >= threshold - 1e-9
+        ]
         tally.seconds += time.perf_counter() - start
         matched: dict[int, Predicted] = {}
         for prediction in predictions:
@@ -227,7 +239,9 @@ def score(articles: list[Article], extract: Callable[[Article], list[Predicted]]
                 band = tally.by_confidence.setdefault(round(prediction.confidence, 1), band)
                 band[0] += 1
             if unit_index is None:
-                tally.misses.append(f"  FP {article.name}: {content[:70]!r}")
+                tally.misses.append(
+                    f"  FP {article.name}: {content[:70]!r} confidence={prediction.confidence}"
+                )
                 continue
             tally.correct[kind] += 1
             matched.setdefault(unit_index, prediction)
@@ -251,9 +265,24 @@ def score(articles: list[Article], extract: Callable[[Article], list[Predicted]]
             else:
                 tally.misses.append(
                     f"  SPK {article.name}: {unit.starts[0][:40]!r} gold={unit.speaker!r}"
-                    f" got={matched[n].speaker_words!r}"
+                    f" got={matched[n].speaker_words!r} via={unit.via}"
+                    f" confidence={matched[n].confidence}"
                 )
     return tally
+
+
+def remembered(
+    extract: Callable[[Article], list[Predicted]],
+) -> Callable[[Article], list[Predicted]]:
+    """``extract`` run once per article, so the same run can be scored at a threshold."""
+    found: dict[str, list[Predicted]] = {}
+
+    def once(article: Article) -> list[Predicted]:
+        if article.name not in found:
+            found[article.name] = extract(article)
+        return found[article.name]
+
+    return once
 
 
 def newsgraph_extractor(resolve_seconds: list[float]) -> Callable[[Article], list[Predicted]]:
@@ -306,7 +335,9 @@ def percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:5.1f}%" if whole else "    – "
 
 
-def report(label: str, tally: Tally, extra_seconds: float = 0.0) -> None:
+def report(label: str, tally: Tally, extra_seconds: float = 0.0, brief: bool = False) -> None:
+    """Recall, precision and speaker accuracy, full and partial and all; unless
+    ``brief``, also the time, speaker accuracy by ``speaker_via`` and by confidence."""
     for kind, name in ((False, "full"), (True, "partial")):
         print(
             f"  {label:<10} {name:<8} recall {percent(tally.found[kind], tally.units[kind])}"
@@ -324,8 +355,11 @@ def report(label: str, tally: Tally, extra_seconds: float = 0.0) -> None:
     print(
         f"  {label:<10} {'all':<8} recall {percent(found, units)} ({found}/{units})"
         f"  precision {percent(correct, predicted)} ({correct}/{predicted})"
-        f"  speaker {percent(speakers, found)}  time {timing}"
+        f"  speaker {percent(speakers, found)} ({speakers}/{found})"
+        + ("" if brief else f"  time {timing}")
     )
+    if brief:
+        return
     if len(tally.by_via) > 1:
         print(
             f"  {label:<10} speaker by how the gold names it:",
@@ -368,10 +402,17 @@ def main() -> None:
         units = sum(len(a.units) for a in articles)
         print(f"{title}: {len(articles)} articles, {units} gold quotes, parse {parse_seconds:.2f}s")
         resolve_seconds: list[float] = []
-        ours = score(articles, newsgraph_extractor(resolve_seconds))
+        extract = remembered(newsgraph_extractor(resolve_seconds))
+        ours = score(articles, extract)
+        confident = score(articles, extract, DEFAULT_THRESHOLD)
         bailed: list[str] = []
         theirs = score(articles, textacy_extractor(bailed))
+        print(
+            "  newsgraph  all quotes, as `newsgraph quotes` lists them; below, at confidence"
+            f" >= {DEFAULT_THRESHOLD}, the threshold events use by default"
+        )
         report("newsgraph", ours, sum(resolve_seconds))
+        report(f">={DEFAULT_THRESHOLD}", confident, brief=True)
         quote_seconds = ours.seconds - sum(resolve_seconds)
         print(
             f"  newsgraph  quote extraction {quote_seconds:.2f}s ="

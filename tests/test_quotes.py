@@ -488,3 +488,83 @@ def test_attribution_after_a_quote_that_ends_in_a_nested_quote(nlp, dictionary) 
     assert "Weaver" in speaker_names(asked, actors)
     (wrong,) = matching(quotes, "Rubio is wrong")
     assert "Clinton" in speaker_names(wrong, actors)
+
+
+def test_a_reporting_clause_set_into_the_sentence_it_reports(nlp, dictionary) -> None:
+    text = (
+        "The economy, Finance Minister Anna Berg said on Monday, is "
+        '"turning the corner after two hard years."'
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    (quote,) = matching(quotes, "turning the corner")
+    assert "Berg" in speaker_names(quote, actors)
+
+
+def test_a_quoted_paragraph_continues_whoever_the_paragraph_before_reports(nlp, dictionary) -> None:
+    text = (
+        "The council met on Tuesday to vote on the budget.\n\n"
+        "Mayor Tom Harris added that the bridge plan would have to wait.\n\n"
+        '"Not this year, not with this budget and not with these prices."'
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    (quote,) = matching(quotes, "Not this year")
+    assert "Harris" in speaker_names(quote, actors)
+    assert quote.confidence is not None and quote.confidence < 0.8  # less sure than a cue
+
+
+def test_the_subject_of_a_clause_whose_colon_introduces_the_quote(nlp, dictionary) -> None:
+    text = (
+        "Governor Lisa Moreno makes the same case in every town: "
+        '"No family should have to choose between rent and medicine."'
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    (quote,) = matching(quotes, "No family should")
+    assert "Moreno" in speaker_names(quote, actors)
+
+
+def test_any_verb_after_a_quote_ending_in_a_comma_or_question_mark_reports_it(
+    nlp, dictionary
+) -> None:
+    text = (
+        "The interview turned to money.\n\n"
+        '"Where will the other half of the money come from?" host Karen Walsh pressed.\n\n'
+        '"We will be fine next season," coach Dan Ortiz deadpanned after the loss.'
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    (question,) = matching(quotes, "Where will the other half")
+    assert "Walsh" in speaker_names(question, actors)
+    (answer,) = matching(quotes, "We will be fine")
+    assert "Ortiz" in speaker_names(answer, actors)
+
+
+def test_a_given_name_tells_she_from_he(nlp, dictionary) -> None:
+    text = (
+        "Maria Lopez chairs the housing committee. Carlos Mendez, the deputy chair, "
+        "spoke first on Thursday.\n\n"
+        '"We need the money now, not after the election," she said.'
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    (quote,) = matching(quotes, "We need the money now")
+    assert "Lopez" in speaker_names(quote, actors)
+
+
+def test_a_one_word_fragment_is_less_sure_than_a_statement(nlp, dictionary) -> None:
+    text = (
+        'Senator Jane Holt called the plan "reckless" on Monday. '
+        '"It will cost more than it saves," Holt said.'
+    )
+    quotes, _ = run(nlp, dictionary, text)
+    (word,) = matching(quotes, "reckless")
+    (statement,) = matching(quotes, "It will cost more")
+    assert word.partial and word.confidence is not None and statement.confidence is not None
+    assert word.confidence < 0.5 <= statement.confidence
+
+
+def test_a_title_spoken_to_or_in_apposition_is_a_name(nlp, dictionary) -> None:
+    text = (
+        'The senator told "Morning Report" on Tuesday that the vote would pass. '
+        'Her memoir, "Hard Choices Ahead," came out in May.'
+    )
+    quotes, _ = run(nlp, dictionary, text)
+    assert not matching(quotes, "Morning Report")
+    assert not matching(quotes, "Hard Choices Ahead")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.quotes.scan import CueLexicon
+from newsgraph.quotes.speakers import speaker_rules
 
 # How many words (prepositions aside) up the parse a fragment may be from the verb that
 # governs it.
@@ -26,6 +27,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Cues without a subject of their own ("..., adding that") take the subject of these heads.
 SUBJECTLESS_CUE_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dep")
 NAME_LEFT_DEPS = ("det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "flat")
+# How far after an inverted cue its speaker may end ("mused Blaze co-host Stu Burguiere").
+INVERTED_REACH = 8
 INVERTED_SPEAKER_DEPS = ("dobj", "attr", "npadvmod", "appos", "dative", "oprd", "nsubj")
 
 
@@ -119,12 +122,41 @@ def _inverted_speaker(verb: Token, quoted: bytearray) -> Token | None:
     """The speaker after the verb in "…," said Putin when the parser gave it no subject
     role; of the words there, the name ("mused Blaze co-host Stu Burguiere")."""
     found = []
-    for token in verb.doc[verb.i + 1 : verb.i + 6]:
-        if quoted[token.i] or token.is_punct:
+    for token in verb.doc[verb.i + 1 : verb.i + INVERTED_REACH]:
+        if quoted[token.i] or (token.is_punct and not _joins_words(token)):
             break
         if token.pos_ in ("PROPN", "NOUN", "PRON") and token.dep_ in INVERTED_SPEAKER_DEPS:
             found.append(token)
     return next((t for t in found if t.pos_ == "PROPN"), found[0] if found else None)
+
+
+def _joins_words(token: Token) -> bool:
+    """A hyphen inside a compound word ("co-host"), not a dash between phrases."""
+    doc = token.doc
+    return (
+        token.text == "-"
+        and not token.whitespace_
+        and token.i > 0
+        and not doc[token.i - 1].whitespace_
+    )
+
+
+def _subject_between(cue: Token, quoted: bytearray) -> Token | None:
+    """In ""Your Honour," Smith said" the words between the closing mark and the cue are its
+    subject, though the parser gave that role to the quoted words: the head of those
+    words, a name, pronoun or noun."""
+    words = []
+    for token in reversed(cue.doc[cue.sent.start : cue.i]):
+        if quoted[token.i]:
+            break
+        words.append(token)
+    indices = {t.i for t in words}
+    heads = [
+        t
+        for t in reversed(words)
+        if t.pos_ in ("PROPN", "PRON", "NOUN") and (t.head.i not in indices or t.head.i == t.i)
+    ]
+    return heads[0] if heads else None
 
 
 def _source(lexicon: CueLexicon, window: list[Token]) -> Span | None:
@@ -162,6 +194,8 @@ def attribution_at(
     speaker = _subject(cue, lexicon, quoted)
     if speaker is not None and quoted[speaker.i]:
         speaker = None  # the parser made the quoted words the subject
+    if speaker is None and inverted:
+        speaker = _subject_between(cue, quoted)
     how = "subject"
     if speaker is not None:
         speaker = _antecedent_of_relative(speaker)
@@ -179,7 +213,7 @@ def attribution_at(
 
 
 def preceding_attribution(
-    sentence: Span, lexicon: CueLexicon, quoted: bytearray
+    sentence: Span, lexicon: CueLexicon, quoted: bytearray, how: str = "preceding"
 ) -> Attribution | None:
     """The speaker a sentence introduces for the quote after it: its last cue with a
     speaker ("Dianne Bystrom agreed." / "He said:" before a quoted paragraph)."""
@@ -188,7 +222,7 @@ def preceding_attribution(
             continue
         found = attribution_at(token, lexicon, quoted, [], inverted=True)
         if found.speaker is not None and found.how != "according":
-            return Attribution(found.cue, found.cue_lemma, found.speaker, how="preceding")
+            return Attribution(found.cue, found.cue_lemma, found.speaker, how=how)
     return None
 
 
@@ -210,6 +244,31 @@ def name_label(before: list[Token]) -> Attribution | None:
     return Attribution(words[-1], ":", first.doc[first.i : last.i + 1], how="label")
 
 
+def colon_clause(before: list[Token], lexicon: CueLexicon) -> Attribution | None:
+    """The subject of a clause whose colon introduces the quote, though its verb is no
+    speech verb: "The governor makes the same case in every town: "…"", "The ministry
+    released a statement: "…"". Only a name, a personal pronoun or a noun for a person
+    or a document speaks so; "The reason is simple: "…"" quotes nobody."""
+    words = [t for t in before if not t.is_space]
+    if len(words) < 3 or words[-1].text != ":":
+        return None
+    verb = words[-2].sent.root
+    if verb.pos_ not in ("VERB", "AUX") or verb.i >= words[-1].i:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i < words[0].i:
+        return None
+    rules = speaker_rules()
+    speaks = (
+        subject.pos_ == "PROPN"
+        or subject.lower_ in lexicon.pronoun_kinds
+        or subject.lemma_.lower() in rules.person_nouns | rules.document_nouns
+    )
+    if not speaks:
+        return None
+    return Attribution(words[-1], ":", phrase(subject), how="colon")
+
+
 def reporting_verb_above(cue: Token, lexicon: CueLexicon, quoted: bytearray) -> Token | None:
     """The speech verb whose reported clause holds ``cue``: in "Trump said Fox executives
     were calling "every 15 minutes"" the words are Trump's report, not the executives'."""
@@ -225,11 +284,14 @@ def reporting_verb_above(cue: Token, lexicon: CueLexicon, quoted: bytearray) -> 
 
 
 def introducing_sentence(
-    doc: Doc, opening: int, text: str, paragraph: tuple[int, int]
+    doc: Doc, opening: int, text: str, paragraph: tuple[int, int], across: bool = False
 ) -> Span | None:
     """The sentence before a quote (opening mark at ``opening``) that opens a sentence of
     its own: the one before it in its paragraph, or, for a quote that opens its paragraph,
-    the previous paragraph's last sentence when that ends with a colon ("He said:")."""
+    the previous paragraph's last sentence when that ends with a colon ("He said:") or,
+    ``across`` paragraphs, whatever it ends with: a quoted paragraph with no speaker of
+    its own continues whoever the paragraph before reports ("The mayor added that the
+    plan would wait." ¶ "Not this year.")."""
     position = bisect_left(doc, opening, key=lambda token: token.idx)
     if position >= len(doc) or position == 0:
         return None
@@ -242,6 +304,6 @@ def introducing_sentence(
     lower, _ = paragraph
     if previous.start_char >= lower:
         return previous
-    if opening == lower and text[: previous.end_char].rstrip().endswith(":"):
+    if opening == lower and (across or text[: previous.end_char].rstrip().endswith(":")):
         return previous
     return None

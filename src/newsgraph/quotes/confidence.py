@@ -15,11 +15,13 @@ def _factors() -> dict[str, dict[str, float]]:
     return tomllib.loads(source.read_text(encoding="utf-8"))
 
 
-def confidence(how: str, kind: str | None) -> float:
+def confidence(how: str, kind: str | None, one_word: bool = False) -> float:
     """The confidence (0 to 1) of a speaker found ``how`` (subject, inverted, label,
-    according, preceding, carried, repeated, none) by a phrase of ``kind`` (name, unnamed,
-    document, pronoun, description, unresolved; None for no speaker phrase)."""
+    colon, according, preceding, context, carried, repeated, none) by a phrase of ``kind``
+    (name, unnamed, document, pronoun, description, unresolved; None for no speaker
+    phrase), lowered for a ``one_word`` fragment."""
     factors = _factors()
     if kind is None:
         return factors["how"]["none" if how in ("carried", "none") else "cue"]
-    return round(factors["how"][how] * factors["speaker"][kind], 2)
+    quoted = factors["quote"]["one_word"] if one_word else 1.0
+    return round(factors["how"][how] * factors["speaker"][kind] * quoted, 2)

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.nlp import doc_text
 from newsgraph.quotes.attribution import (
@@ -22,6 +22,7 @@ from newsgraph.quotes.attribution import (
     SUBJECT_DEPS,
     Attribution,
     attribution_at,
+    colon_clause,
     introducing_sentence,
     name_label,
     preceding_attribution,
@@ -34,6 +35,16 @@ from newsgraph.quotes.scan import (
     cue_lexicon,
     paragraph_spans,
     scan_quotations,
+)
+from newsgraph.quotes.shapes import (
+    is_embedded,
+    is_title,
+    modifies_noun,
+    names_a_party,
+    names_a_term,
+    quoted_tokens,
+    token_start,
+    word_count,
 )
 from newsgraph.quotes.speakers import SpeakerResolver
 from newsgraph.records import Quote
@@ -48,12 +59,8 @@ SCARE_QUOTE_MAX_WORDS = 3
 # A fragment at least this long is its reporter's words however deep in their reported
 # speech it sits; a shorter one there may be a term ("one country, two systems").
 ENCLOSED_MIN_WORDS = 5
-# A title in quotation marks: capitalised words, at most this many.
-TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-TITLE_MAX_WORDS = 6
 SENTENCE_FINAL = (".", "!", "?")
 QUOTE_RUN_ON_ENDINGS = ",?!—–-…:;"
-CLAUSE_END_MARKS = ",.;:!?"
 NESTED_CLOSING_MARKS = "'’\"”"
 # A list number or bullet before a subheading: "6. ", "• ".
 ENUMERATOR = re.compile(r"^\s*(?:\d+[.)]|[-•*–—])\s*")
@@ -82,10 +89,6 @@ def _belongs_to_cue(token: Token, cue: Token, quoted: bytearray) -> bool:
     return False
 
 
-def _token_start(token: Token) -> int:
-    return token.idx
-
-
 def _token_end(token: Token) -> int:
     return token.idx + len(token)
 
@@ -93,7 +96,7 @@ def _token_end(token: Token) -> int:
 def _window_after(doc: Doc, quote: Quotation, quoted: bytearray, limit: int) -> list[Token]:
     """Tokens after the closing mark, to the end of that sentence or paragraph, or the
     next quote."""
-    position = bisect_left(doc, quote.outer_end, key=_token_start)
+    position = bisect_left(doc, quote.outer_end, key=token_start)
     if position == len(doc):
         return []
     first = doc[position]
@@ -125,11 +128,16 @@ def _cue_after(window: list[Token], lexicon: CueLexicon, quoted: bytearray) -> T
     """A cue whose clause starts right after the quote: "…," Tokayev said / said Putin /
     "…?" He Jianxiong, the former executive director for China at the IMF, said.
     A participle that modifies the quoted words ("the deal" announced in October) is
-    no cue of its own."""
+    no cue of its own, nor is a verb in a relative clause ("…" in a race that he said
+    was lost) or an infinitive ("…" to thank her): neither clause reports the quote."""
     for position, token in enumerate(window[:MAX_ATTRIBUTION_GAP_AFTER]):
         if not (lexicon.is_cue(token) or lexicon.source_phrase(token) is not None):
             continue
         if token.dep_ == "acl" and quoted[token.head.i]:
+            continue
+        if token.dep_ == "relcl" or any(
+            child.dep_ == "aux" and child.tag_ == "TO" for child in token.children
+        ):
             continue
         if all(_belongs_to_cue(between, token, quoted) for between in window[:position]):
             return token
@@ -155,12 +163,13 @@ def _cue_before(window: list[Token], lexicon: CueLexicon) -> Token | None:
     return None
 
 
-def _quoted_tokens(doc: Doc, quote: Quotation) -> Span:
-    return doc[
-        bisect_left(doc, quote.start, key=_token_start) : bisect_left(
-            doc, quote.end, key=_token_start
-        )
-    ]
+def _parenthetical_cue(clause: Token, quoted: bytearray, lexicon: CueLexicon) -> Token | None:
+    """A reporting clause set into the clause it reports: "The economy, the minister
+    said, is "turning the corner"" (the parser hangs "said" from "turning" as parataxis)."""
+    for child in clause.children:
+        if child.dep_ == "parataxis" and not quoted[child.i] and lexicon.is_cue(child):
+            return child
+    return None
 
 
 def _governing_cue(
@@ -174,7 +183,11 @@ def _governing_cue(
     noun, it quotes nobody. A quote introduced by "as" is what a labelling verb
     anywhere above it calls something ("dubbed Sondland's role in … as "the problem"").
     """
-    inside = [t for t in _quoted_tokens(doc, quote) if not t.is_punct]
+    inside = [t for t in quoted_tokens(doc, quote) if not t.is_punct]
+    for token in inside:
+        parenthetical = _parenthetical_cue(token, quoted, lexicon)
+        if parenthetical is not None:
+            return parenthetical
     roots = [t for t in inside if not (quote.start <= t.head.idx < quote.end)]
     for root in sorted(roots, key=lambda t: t.head.i):
         below = root
@@ -188,6 +201,9 @@ def _governing_cue(
                 continue  # words of another quote: the fragment belongs to the same speech
             if lexicon.is_cue(ancestor) or lexicon.is_label_cue(ancestor):
                 return ancestor
+            parenthetical = _parenthetical_cue(ancestor, quoted, lexicon)
+            if parenthetical is not None:
+                return parenthetical
             if ancestor.pos_ in ("NOUN", "PROPN") and below.dep_ != "prep":
                 break
             if ancestor.pos_ == "ADP" and ancestor.lower_ not in lexicon.quoting_prepositions:
@@ -206,74 +222,13 @@ def _enclosing_speech(
     """The nearest speech verb anywhere above a fragment in its sentence: the words in
     someone's reported speech are theirs however deep they sit ("Fiorina backed Cruz,
     saying it is time to have a "real constitutional conservative in the White House"")."""
-    inside = [t for t in _quoted_tokens(doc, quote) if not t.is_punct]
+    inside = [t for t in quoted_tokens(doc, quote) if not t.is_punct]
     roots = [t for t in inside if not (quote.start <= t.head.idx < quote.end)]
     for root in roots:
         for ancestor in root.ancestors:
             if not quoted[ancestor.i] and lexicon.is_cue(ancestor):
                 return ancestor
     return None
-
-
-def _is_embedded(text: str, quote: Quotation, before: list[Token], lexicon: CueLexicon) -> bool:
-    """Whether the quote is a fragment inside the reporter's own sentence rather than a
-    whole utterance. A quote that a cue introduces (said: "…", said "…") is whole; else
-    it is a fragment when it starts in lower case or other words lead into it."""
-    leading = [t for t in before[-2:] if not t.is_space]
-    if leading and leading[-1].is_punct and leading[-1].text in ",:":
-        leading = leading[:-1]
-    if leading and (lexicon.is_cue(leading[-1]) or lexicon.is_label_cue(leading[-1])):
-        return False
-    first_letter = next((c for c in text[quote.start : quote.end] if c.isalpha()), "")
-    if first_letter.islower():
-        return True
-    return bool(before) and not before[-1].is_punct
-
-
-def _modifies_noun(doc: Doc, quote: Quotation, quoted_text: str) -> bool:
-    """Whether a short quote sits before a noun as its modifier: his "tough on China"
-    stance, the "Pose" actor. Such quotes label things; they quote nobody. A quote that
-    ends a clause ("is our dream," Benioff said) or takes the noun as its object (have
-    "vilified" educators) does not modify it."""
-    if quoted_text.rstrip()[-1:] in CLAUSE_END_MARKS:
-        return False
-    position = bisect_left(doc, quote.outer_end, key=_token_start)
-    if position == len(doc):
-        return False
-    following = doc[position]
-    if following.pos_ not in ("NOUN", "PROPN") or following.is_sent_start:
-        return False
-    inside = _quoted_tokens(doc, quote)
-    roots = [t for t in inside if not (quote.start <= t.head.idx < quote.end)]
-    return not roots or any(root.head.i >= following.i for root in roots)
-
-
-def _names_a_term(
-    text: str, quotation: Quotation, before: list[Token], lower: int, lexicon: CueLexicon
-) -> bool:
-    """Whether the words before the quote make it a name or a term, not anyone's words:
-    the so-called "Gang of Eight", the term "three amigos", the tagline? "…"."""
-    if text[lower : quotation.outer_start].rstrip().lower().endswith(lexicon.scare_markers):
-        return True
-    for token in reversed(before):
-        if token.is_punct or token.pos_ == "DET" or token.lower_ in lexicon.mention_links:
-            continue
-        return token.lemma_.lower() in lexicon.mention_nouns
-    return False
-
-
-def _is_title(quoted_text: str, lexicon: CueLexicon) -> bool:
-    """Whether a quote is written as a title ("Prison Break", "Fox News Sunday", "Latin
-    History for Dummies"): a few words, each capitalised but the small ones titles keep
-    in lower case."""
-    words = TITLE_WORD.findall(quoted_text)
-    if not words or len(words) > TITLE_MAX_WORDS or not words[0][0].isupper():
-        return False
-    return all(w[0].isupper() for w in words if w.lower() not in lexicon.title_small_words)
-
-
-def _word_count(text: str) -> int:
-    return len(text.split())
 
 
 @dataclass(frozen=True)
@@ -342,11 +297,12 @@ class _Attributor:
         kind = carried.kind if carried else None
         via = attribution.via.text if attribution and attribution.via is not None else None
         if attribution is not None:
-            how = attribution.how
-            if how != "preceding":  # a sentence before is not the quote's sentence
+            how = attribution.how if attribution.speaker is not None or not carried else how
+            before = how in ("preceding", "context")  # not the quote's sentence
+            if not before:
                 offsets.append(attribution.cue.idx)
             if attribution.speaker is not None:
-                if how != "preceding":
+                if not before:
                     offsets.append(attribution.speaker.start_char)
                 speaker = attribution.speaker
                 issuer = self.speakers.issuer(speaker)
@@ -374,7 +330,9 @@ class _Attributor:
             partial=partial,
             sentence=self.sentence_bounds(offsets),
             speaker_unnamed=unnamed,
-            confidence=confidence(how, kind),
+            confidence=confidence(
+                how, kind, partial and len(quotation.text(self.text).split()) == 1
+            ),
         )
 
 
@@ -425,6 +383,29 @@ def _directly_introduces(cue: Token, before: list[Token]) -> bool:
     return all(t.is_punct or t.is_space for t in before if t.i > cue.i)
 
 
+def _manner_of_speaking(
+    doc: Doc, quotation: Quotation, after: list[Token], quoted: bytearray
+) -> Token | None:
+    """The verb of ""…," the coach deadpanned" or ""…?" the host pressed": after a quote
+    that ends in a comma, question or exclamation mark, a main clause of a subject and
+    its verb reports the quote whatever the verb, as no speech verb list can hold every
+    verb of manner of speaking."""
+    ending = doc_text(doc)[quotation.start : quotation.end].rstrip().rstrip(NESTED_CLOSING_MARKS)
+    if ending[-1:] not in (",", "?", "!"):
+        return None
+    words = [t for t in after[:MAX_ATTRIBUTION_GAP] if not (t.is_punct or t.is_space)]
+    verb = next((t for t in words if t.pos_ == "VERB"), None)
+    if verb is None or verb.dep_ != "ROOT" or quoted[verb.i]:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not words or subject.left_edge.i != words[0].i:
+        return None
+    between = [t for t in words if t.i < verb.i]
+    if all(t.i in {s.i for s in subject.subtree} or t.dep_ in ("aux", "advmod") for t in between):
+        return verb
+    return None
+
+
 def _attribute(
     doc: Doc, quotation: Quotation, context: _Context, quoted: bytearray, lexicon: CueLexicon
 ) -> Attribution | None:
@@ -454,14 +435,37 @@ def _attribute(
     if after is not None:
         return attribution_at(after, lexicon, quoted, window, inverted=True)
     governing = _governing_cue(doc, quotation, quoted, lexicon)
-    words = _word_count(doc_text(doc)[quotation.start : quotation.end])
+    words = word_count(doc_text(doc)[quotation.start : quotation.end])
     if governing is None and context.embedded and words >= ENCLOSED_MIN_WORDS:
         governing = _enclosing_speech(doc, quotation, quoted, lexicon)
     if governing is not None:
         if not lexicon.is_label_cue(governing):  # who calls it "…" is who says it
             governing = reporting_verb_above(governing, lexicon, quoted) or governing
         return attribution_at(governing, lexicon, quoted, window, inverted=False)
-    return None if context.embedded else name_label(context.before)
+    if context.embedded:
+        return None
+    manner = _manner_of_speaking(doc, quotation, context.after, quoted)
+    if manner is not None:
+        return attribution_at(manner, lexicon, quoted, window, inverted=True)
+    return name_label(context.before) or colon_clause(context.before, lexicon)
+
+
+def _reported_before(
+    doc: Doc, quotation: Quotation, paragraph: tuple[int, int], quoted: bytearray
+) -> Attribution | None:
+    """For a quote that opens its paragraph with no speaker of its own and none of an
+    earlier quote to continue, whoever the paragraph before reports as speaking: news
+    introduces a quoted paragraph by a paraphrase ("The mayor added that the plan
+    would wait." ¶ "Not this year, not with this budget."). Not a passive cue's subject
+    ("X was accused"), which is not who speaks."""
+    text = doc_text(doc)
+    sentence = introducing_sentence(doc, quotation.outer_start, text, paragraph, across=True)
+    if sentence is None:
+        return None
+    found = preceding_attribution(sentence, cue_lexicon(), quoted, how="context")
+    if found is None or found.speaker is None or found.speaker.root.dep_ == "nsubjpass":
+        return None
+    return found
 
 
 def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]:
@@ -481,7 +485,7 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
     lexicon = attributor.lexicon
     quotes: list[Quote] = []
     last_speaker: _Speaker | None = None
-    standalone: list[tuple[Quotation, _Speaker | None, bool]] = []
+    standalone: list[tuple[Quotation, _Speaker | None, bool, Attribution | None]] = []
     index = 0
     while index < len(quotations):
         quotation = quotations[index]
@@ -495,17 +499,22 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
         context = _Context(
             before=before,
             after=_window_after(doc, quotation, quoted, after_limit),
-            embedded=_is_embedded(text, quotation, before, lexicon),
+            embedded=is_embedded(text, quotation, before, lexicon),
             runs_on=_runs_on(text[quotation.start : quotation.end]),
         )
-        short = _word_count(text[quotation.start : quotation.end]) <= SCARE_QUOTE_MAX_WORDS
+        short = word_count(text[quotation.start : quotation.end]) <= SCARE_QUOTE_MAX_WORDS
         quoted_text = text[quotation.start : quotation.end]
-        if context.embedded and short and _modifies_noun(doc, quotation, quoted_text):
+        if context.embedded and short and modifies_noun(doc, quotation, quoted_text):
             continue
-        if _names_a_term(text, quotation, before, lower, lexicon):
+        if names_a_term(text, quotation, before, lower, lexicon):
             continue
-        if context.embedded and _is_title(quoted_text, lexicon):
+        if is_title(quoted_text, lexicon) and (
+            context.embedded or names_a_party(doc, quotation, lexicon)
+        ):
             continue
+        carried = last_speaker
+        if carried is None or paragraph - carried.paragraph > SPEAKER_CARRY_PARAGRAPHS:
+            carried = None
         attribution = _attribute(doc, quotation, context, quoted, lexicon)
         if attribution is None and not context.embedded:
             sentence = introducing_sentence(doc, quotation.outer_start, text, (lower, upper))
@@ -516,17 +525,21 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
             index += 1
         quotation = quotation.without_trailing_comma(text)
         if attribution is None:
-            carried = last_speaker
-            if carried is None or paragraph - carried.paragraph > SPEAKER_CARRY_PARAGRAPHS:
-                carried = None
+            reported = None
+            if carried is None and not context.embedded:
+                reported = _reported_before(doc, quotation, (lower, upper), quoted)
             if _stands_alone(text, quotation, lower, upper):
-                standalone.append((quotation, carried, context.embedded))
+                standalone.append((quotation, carried, context.embedded, reported))
                 continue
             if context.embedded or (carried is None and short):
                 continue
-            quotes.append(attributor.quote(quotation, None, context.embedded, carried))
-            continue
-        quote = attributor.quote(quotation, attribution, context.embedded)
+            if reported is None:
+                quotes.append(attributor.quote(quotation, None, context.embedded, carried))
+                continue
+            attribution = reported
+        # A cue whose speaker cannot be read ("…," added, "…") leaves the quote to the
+        # speaker of the quotes before it, as one with no cue.
+        quote = attributor.quote(quotation, attribution, context.embedded, carried)
         quotes.append(quote)
         if quote.speaker_text is not None:
             last_speaker = _carried(quote, attributor.paragraph_of(quotation.end))
@@ -555,7 +568,7 @@ def _repeats(words: list[str], other: list[str]) -> bool:
 
 def _pull_quotes(
     text: str,
-    standalone: list[tuple[Quotation, _Speaker | None, bool]],
+    standalone: list[tuple[Quotation, _Speaker | None, bool, Attribution | None]],
     quotes: list[Quote],
     attributor: _Attributor,
 ) -> list[Quote]:
@@ -565,7 +578,7 @@ def _pull_quotes(
     while a fragment, or a short quote with no speaker to continue, is a heading or
     slogan and no quote."""
     found = []
-    for quotation, carried, fragment in standalone:
+    for quotation, carried, fragment, reported in standalone:
         words = _words(quotation.text(text))
         repeated = [
             quote
@@ -577,6 +590,9 @@ def _pull_quotes(
             carried = _carried(nearest, 0)
             how = "repeated"
         elif fragment or (carried is None and len(words) <= SCARE_QUOTE_MAX_WORDS):
+            continue
+        elif carried is None and reported is not None:
+            found.append(attributor.quote(quotation, reported, False))
             continue
         else:
             how = "carried"

@@ -26,7 +26,7 @@ from __future__ import annotations
 import tomllib
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -74,6 +74,29 @@ def speaker_rules() -> SpeakerRules:
     )
 
 
+@cache
+def given_names() -> dict[str, str]:
+    """Given names that nearly always name one gender ("deborah": "female"), from
+    ``given_name_genders.tsv`` (nomquamgender's counts, MIT; tools/build_name_genders.py)."""
+    source = resources.files("newsgraph") / "data" / "quotes" / "given_name_genders.tsv"
+    kinds = {"f": "female", "m": "male"}
+    names = {}
+    for line in source.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, kind = line.split("\t")
+            names[name] = kinds[kind]
+    return names
+
+
+def given_name_gender(name: str, honorifics: dict[str, str]) -> str | None:
+    """The gender a person's given name nearly always has ("Maria Lopez": female),
+    where the article shows none; None for a surname alone or a name used by both."""
+    words = [w for w in name.split() if w.lower() not in honorifics]
+    if len(words) < 2 or not words[0].isalpha():
+        return None
+    return given_names().get(words[0].lower())
+
+
 @dataclass(frozen=True)
 class _Candidate:
     """An actor mentioned (or pronoun resolved) at ``offset``, outside any quote."""
@@ -84,6 +107,7 @@ class _Candidate:
     main: bool = False  # the subject of its sentence's main clause
     sentence: int = 0  # where its sentence starts
     gender: str | None = None  # as this mention shows it ("Ms. Khan"), or the pronoun's
+    surname_only: bool = False  # a name of one word ("Trump"), which namesakes share
 
 
 def _is_indefinite(noun: Token) -> bool:
@@ -133,6 +157,11 @@ class SpeakerResolver:
         self.rules = speaker_rules()
         self.mentions = self._mentions_outside_quotes()
         self.genders = self._genders()
+        self._surnames: dict[str, set[str]] = {}
+        for _, key in self.mentions:
+            actor = self.actors.actor(key)
+            if actor.type == "person" and actor.name.split():
+                self._surnames.setdefault(actor.name.split()[-1].lower(), set()).add(key)
         self.resolved: dict[int, str | None] = {}
         self.candidates = self._resolve_pronouns()
         self._candidate_offsets = [c.offset for c in self.candidates]
@@ -170,6 +199,12 @@ class SpeakerResolver:
             ranked = counts.most_common()
             if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
                 genders[key] = ranked[0][0]
+        for _, key in self.mentions:
+            actor = self.actors.actor(key)
+            if key not in genders and actor.type == "person":
+                by_name = given_name_gender(actor.name, self.rules.honorifics)
+                if by_name is not None:
+                    genders[key] = by_name
         return genders
 
     def _named_gender(self, name: Span) -> list[str]:
@@ -215,6 +250,7 @@ class SpeakerResolver:
                         _is_main_subject(root),
                         root.sent.start_char,
                         shown.pop() if len(shown) == 1 else None,
+                        surname_only=len(span) == 1,
                     )
                 )
                 pending = next(mentions, None)
@@ -251,13 +287,15 @@ class SpeakerResolver:
             word.lemma_.lower()
         )
         lower = self._paragraph_start(word.idx, ANTECEDENT_PARAGRAPHS)
-        fitting = [
-            c
-            for c in candidates
-            if lower <= c.offset < word.idx
-            and self.actors.actor(c.key).type in kinds
-            and (c.gender or self.genders.get(c.key, gender)) == gender
-        ]
+        fitting = []
+        for c in candidates:
+            if not (lower <= c.offset < word.idx and self.actors.actor(c.key).type in kinds):
+                continue
+            namesake = self._namesake(c.key, gender) if c.surname_only else None
+            if namesake is not None:
+                fitting.append(replace(c, key=namesake, gender=gender))
+            elif (c.gender or self.genders.get(c.key, gender)) == gender:
+                fitting.append(c)
         for candidate in reversed(fitting):
             if candidate.subject:
                 main = [
@@ -267,6 +305,21 @@ class SpeakerResolver:
                 ]
                 return main[-1].key if main and not candidate.main else candidate.key
         return fitting[-1].key if fitting else None
+
+    def _namesake(self, key: str, gender: str | None) -> str | None:
+        """For a mention of a person of the other gender, the one person of this gender
+        the article names with the same surname: "Clinton … she" where both Bill and
+        Hillary Clinton are named, and the bare surname went to him."""
+        known = self.genders.get(key)
+        if gender is None or known is None or known == gender:
+            return None
+        surname = self.actors.actor(key).name.split()[-1].lower()
+        others = [
+            other
+            for other in self._surnames.get(surname, ())
+            if other != key and self.genders.get(other) == gender
+        ]
+        return others[0] if len(others) == 1 else None
 
     # -- speaker phrases -------------------------------------------------------------------
 
