@@ -24,6 +24,8 @@ from importlib import resources
 
 from spacy.tokens import Span
 
+from newsgraph.given_names import given_names
+
 DATA_PACKAGE = "newsgraph.data.actors"
 DEFAULT_THRESHOLD = 0.5
 # A word after the first that holds a digit is a model designation: "Note 10 Plus",
@@ -70,19 +72,11 @@ def _context_words() -> dict[str, frozenset[str]]:
     return {name: frozenset(words) for name, words in tomllib.loads(text).items()}
 
 
-@cache
-def given_names() -> frozenset[str]:
-    """Common given names, lowercased (``data/actors/given_names.txt``, from nomquamgender)."""
-    text = resources.files(DATA_PACKAGE).joinpath("given_names.txt").read_text("utf-8")
-    return frozenset(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
-
-
 def is_given_name(word: str) -> bool:
     """ "Kate", "Jo-Wilfried" (by its first part), "Ming-Chi": a common given name."""
     lowered = word.lower().rstrip(".")
-    return lowered in given_names() or lowered.split("-")[0] in given_names()
+    names = given_names()
+    return lowered in names or lowered.split("-")[0] in names
 
 
 def has_model_number(name: str) -> bool:

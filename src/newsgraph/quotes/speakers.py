@@ -33,6 +33,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.given_names import given_names
+
 if TYPE_CHECKING:
     from newsgraph.actors import ActorIndex
 
@@ -72,20 +74,6 @@ def speaker_rules() -> SpeakerRules:
         document_nouns=frozenset(table["document_nouns"]),
         document_issuers=frozenset(table["document_issuers"]),
     )
-
-
-@cache
-def given_names() -> dict[str, str]:
-    """Given names that nearly always name one gender ("deborah": "female"), from
-    ``given_name_genders.tsv`` (nomquamgender's counts, MIT; tools/build_name_genders.py)."""
-    source = resources.files("newsgraph") / "data" / "quotes" / "given_name_genders.tsv"
-    kinds = {"f": "female", "m": "male"}
-    names = {}
-    for line in source.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, kind = line.split("\t")
-            names[name] = kinds[kind]
-    return names
 
 
 def given_name_gender(name: str, honorifics: dict[str, str]) -> str | None:
