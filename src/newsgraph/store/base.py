@@ -26,6 +26,10 @@ class StoreIntegrityError(StoreError):
     """A write broke a constraint (unknown actor, bad offsets); nothing was written."""
 
 
+class StoreBusy(StoreError):
+    """Another ingest holds the store's write lock; this one wrote nothing."""
+
+
 class UnsupportedStoreURL(StoreError, ValueError):
     """The store URL names a database this version cannot open."""
 

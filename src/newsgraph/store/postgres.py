@@ -1,0 +1,264 @@
+"""The PostgreSQL back-end: a database server shared by several ingests and readers.
+
+What only PostgreSQL does lives here: the connection (psycopg 3), its placeholders,
+migrations under ``data/store/postgresql`` applied under an advisory lock, full-text
+search over a tsvector column (GIN index) and, for scripts written without spaces, a
+trigram index (pg_trgm). The SQL both back-ends share is in ``sql.py``,
+``sql_workbench.py`` and ``queries.py``; every value reaches SQL as a parameter.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+import zlib
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+import psycopg
+from psycopg.rows import dict_row
+
+from newsgraph.language import has_spaceless_script
+from newsgraph.store import migrations
+from newsgraph.store.base import JsonDict, StoreBusy, StoreError
+from newsgraph.store.browse import MatchedArticles
+from newsgraph.store.migrations import Migration
+from newsgraph.store.queries import search_terms
+from newsgraph.store.sql_workbench import SQLWorkbenchStore
+
+# Named ``:parameters`` of the shared SQL (not ``::`` casts), its ``?`` placeholders,
+# and its LIKE, which ignores case in SQLite and so is ILIKE here.
+_NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
+_LIKE = re.compile(r"\bLIKE\b")
+# Articles in these languages are also in the trigram index (migration 0001), as in
+# SQLite's articles_trigram (its migration 0014).
+SPACELESS_LANGUAGES = ("zh", "ja", "th", "lo", "km", "my", "bo")
+# The latest matches ranked together, as SQLite's windows (store/ranking.py).
+SEARCH_WINDOW = 500
+# ts_headline's options: matches between STX and ETX, one passage of about 24 words.
+_HEADLINE = "StartSel=\x02, StopSel=\x03, MaxFragments=1, MaxWords=24, MinWords=12"
+_TRIGRAM_SNIPPET_CHARACTERS = 160
+# The advisory lock an ingest holds (pg_try_advisory_lock), one number for newsgraph.
+INGEST_LOCK = zlib.crc32(b"newsgraph ingest")
+_MIGRATION_LOCK = zlib.crc32(b"newsgraph migrate")
+
+
+@functools.lru_cache(maxsize=1024)
+def postgres_sql(sql: str) -> str:
+    """The shared SQL in psycopg's own placeholders: ``%(name)s`` and ``%s``."""
+    sql = sql.replace("%", "%%").replace("?", "%s")
+    return _LIKE.sub("ILIKE", _NAMED.sub(r"%(\1)s", sql))
+
+
+def load_migrations() -> list[Migration]:
+    """PostgreSQL's migration files in version order, each run as one script."""
+    return migrations.load_migrations("postgresql", lambda script: [script])
+
+
+class _Writer:
+    """The write path's ``Writer`` on a psycopg cursor: the shared SQL, translated."""
+
+    def __init__(self, cursor: psycopg.Cursor[Any]) -> None:
+        self._cursor = cursor
+
+    def execute(self, sql: str, parameters: Any = ()) -> psycopg.Cursor[Any]:
+        return self._cursor.execute(postgres_sql(sql), parameters)
+
+    def executemany(self, sql: str, rows: Any) -> None:
+        self._cursor.executemany(postgres_sql(sql), list(rows))
+
+
+class PostgresStore(SQLWorkbenchStore):
+    """A store in a PostgreSQL database named by a ``postgresql://`` URL.
+
+    One connection per store, in autocommit for reads; each story is one transaction,
+    so a crash leaves either all of a story or none of it. Writes from threads sharing
+    the store are serialised by a lock, as on SQLite.
+    """
+
+    integrity_errors = (psycopg.errors.IntegrityError,)
+    insertion_order = "seq"
+    list_table = "unnest(CAST({param} AS text[])) AS {alias}(value)"
+
+    def __init__(self, url: str, read_only: bool = False) -> None:
+        self.url = url
+        self.read_only = False
+        try:
+            self._connection = psycopg.connect(url, autocommit=True, row_factory=dict_row)
+        except psycopg.OperationalError as error:
+            reason = str(error).strip().splitlines()[-1] if str(error).strip() else "no reason"
+            raise StoreError(f"cannot connect to PostgreSQL: {reason}") from error
+        self._write_lock = threading.Lock()
+        self._migrate()
+        if read_only:
+            # After migrating: from here on this connection refuses every write.
+            self.read_only = True
+            self._connection.execute("SET default_transaction_read_only = on")
+
+    def close(self) -> None:
+        self._connection.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[_Writer]:
+        if self.read_only:
+            raise StoreError("the store is open read-only; nothing was written")
+        with self._write_lock, self._connection.transaction():
+            yield _Writer(self._connection.cursor())
+
+    def _migrate(self) -> None:
+        """Apply, in order, each migration not yet recorded in ``schema_version``; an
+        advisory lock makes a second process opening the store at once wait."""
+        with self._connection.transaction():
+            self._connection.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+            self._connection.execute(migrations.SCHEMA_VERSION_TABLE)
+            applied = {
+                row["version"]
+                for row in self._connection.execute("SELECT version FROM schema_version")
+            }
+            for migration in load_migrations():
+                if migration.version in applied:
+                    continue
+                for statement in migration.statements:
+                    self._connection.execute(statement.encode())
+                self._connection.execute(
+                    "INSERT INTO schema_version (version, name, applied_at) VALUES (%s, %s, %s)",
+                    (migration.version, migration.name, datetime.now(UTC).isoformat()),
+                )
+
+    @property
+    def schema_version(self) -> int:
+        row = self._connection.execute("SELECT max(version) AS version FROM schema_version")
+        return row.fetchone()["version"] or 0
+
+    def _rows(self, sql: str, parameters: Mapping[str, Any]) -> list[JsonDict]:
+        return self._connection.execute(postgres_sql(sql), parameters).fetchall()
+
+    def _list(self, values: list[str]) -> list[str]:
+        return values
+
+    @contextmanager
+    def ingest_lock(self) -> Iterator[None]:
+        """Held while an ingest writes: a second ingest on the same database, from any
+        process or machine, is refused with ``StoreBusy`` instead of doubling stories.
+        The lock lives on a connection of its own, so it ends with the ingest, or with
+        the process if it dies."""
+        with psycopg.connect(self.url, autocommit=True) as connection:
+            locked = connection.execute("SELECT pg_try_advisory_lock(%s)", (INGEST_LOCK,))
+            if not locked.fetchone()[0]:
+                raise StoreBusy("another ingest is writing to this store")
+            try:
+                yield
+            finally:
+                connection.execute("SELECT pg_advisory_unlock(%s)", (INGEST_LOCK,))
+
+    # --- full-text search: tsvector and trigrams ---
+
+    def search(self, query: str, limit: int = 20) -> list[JsonDict]:
+        if limit <= 0:
+            return []
+        hits = self._ranked_hits(query, "TRUE", {}, limit)
+        return [
+            {
+                "story_id": hit["story_id"],
+                "article_id": hit["article_id"],
+                "title": hit["title"],
+                "snippet": (hit["snippet"] or "").replace("\x02", "[").replace("\x03", "]"),
+            }
+            for hit in hits
+        ]
+
+    def _matched_articles(self, query: str) -> MatchedArticles | None:
+        terms = search_terms(query)
+        if not terms:
+            return None
+        if not _spaceless(terms):
+            return MatchedArticles(
+                "articles a",
+                "a.search_vector @@ plainto_tsquery('newsgraph', :match)",
+                {"match": " ".join(terms)},
+            )
+        # Each word is a substring of the title or body, which the trigram index answers
+        # for three characters or more and a scan of those languages' articles below.
+        conditions = ["a.language IN (SELECT unnest(CAST(:spaceless AS text[])))"]
+        parameters: dict[str, Any] = {"spaceless": list(SPACELESS_LANGUAGES)}
+        for number, term in enumerate(terms):
+            conditions.append(f"(coalesce(a.title, '') || ' ' || a.body) LIKE :like{number}")
+            escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            parameters[f"like{number}"] = f"%{escaped}%"
+        return MatchedArticles("articles a", " AND ".join(conditions), parameters)
+
+    def _ranked_hits(
+        self, query: str, where: str, parameters: dict[str, Any], wanted: int
+    ) -> list[JsonDict]:
+        """Hits ranked by ts_rank within windows of the latest ``SEARCH_WINDOW`` matches
+        (as SQLite ranks by bm25 in its windows); trigram hits come newest first."""
+        matched = self._matched_articles(query)
+        if matched is None:
+            return []
+        terms = search_terms(query)
+        spaceless = _spaceless(terms)
+        if spaceless:
+            rank = "0"
+            start = f"greatest(strpos(a.body, :first) - {_TRIGRAM_SNIPPET_CHARACTERS // 4}, 1)"
+            snippet = f"substr(a.body, {start}, {_TRIGRAM_SNIPPET_CHARACTERS})"
+        else:
+            rank = "ts_rank(a.search_vector, plainto_tsquery('newsgraph', :match))"
+            snippet = (
+                "ts_headline('newsgraph', a.body, plainto_tsquery('newsgraph', :match), :headline)"
+            )
+        values = {
+            **parameters,
+            **matched.parameters,
+            "first": terms[0],
+            "headline": _HEADLINE,
+            "last": SEARCH_WINDOW - 1,
+            "wanted": wanted,
+        }
+        matching = f"""
+            FROM articles a JOIN stories s ON s.id = a.story_id
+            WHERE {matched.condition} AND {where} {{below}}
+        """
+        window_floor = f"SELECT a.seq {matching} ORDER BY a.seq DESC LIMIT 1 OFFSET :last"
+        # ts_headline runs for the rows of the page only: it reads the whole body.
+        ranked = f"""
+            SELECT a.story_id, a.id AS article_id, coalesce(a.title, s.title) AS title,
+                   s.published, s.publisher, {snippet} AS snippet
+            FROM (
+                SELECT DISTINCT ON (a.story_id) a.seq, {rank} AS rank
+                {matching} AND a.seq >= :floor
+                ORDER BY a.story_id, rank DESC, a.seq DESC
+            ) AS w
+            JOIN articles a ON a.seq = w.seq JOIN stories s ON s.id = a.story_id
+            ORDER BY w.rank DESC, w.seq DESC LIMIT :wanted
+        """
+        hits: dict[str, JsonDict] = {}
+        below: int | None = None
+        while len(hits) < wanted:
+            clause = "" if below is None else "AND a.seq < :below"
+            window = {**values, "below": below}
+            floor_row = self._rows(window_floor.format(below=clause), window)
+            floor = floor_row[0]["seq"] if floor_row else 0
+            for hit in self._rows(ranked.format(below=clause), {**window, "floor": floor}):
+                hits.setdefault(hit["story_id"], hit)
+            if not floor_row:
+                break
+            below = floor
+        page = list(hits.values())[:wanted]
+        if spaceless:
+            for hit in page:
+                hit["snippet"] = _marked(hit["snippet"] or "", terms)
+        return page
+
+
+def _spaceless(terms: list[str]) -> bool:
+    """Whether a word is in a script written without spaces (Chinese, Japanese, Thai)."""
+    return any(map(has_spaceless_script, terms))
+
+
+def _marked(text: str, terms: list[str]) -> str:
+    """``text`` with each occurrence of a search word between STX and ETX."""
+    pattern = re.compile("|".join(re.escape(term) for term in sorted(terms, key=len)[::-1]))
+    return pattern.sub(lambda match: f"\x02{match[0]}\x03", text)
