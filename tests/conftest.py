@@ -10,8 +10,8 @@ ship in ``samples/`` (the same bytes as ``../shared/seeds``).
 from __future__ import annotations
 
 import functools
-import os
 import json
+import os
 from pathlib import Path
 from typing import Any
 

@@ -21,6 +21,7 @@ from newsgraph.store import (
     ranking,
 )
 from newsgraph.store.sqlite import load_migrations
+
 try:
     from newsgraph.store import postgres as postgres_store
 except ImportError:  # no psycopg: only SQLite's half of these tests runs
@@ -237,7 +238,7 @@ def test_failed_save_leaves_the_store_unchanged(seeded: Store, db_path: Path) ->
         cue="chanted",
     )
     facts = StoryFacts(story.id, article.id, quotes=[unknown_speaker])
-    with pytest.raises(StoreIntegrityError, match="(?i)FOREIGN KEY"):
+    with pytest.raises(StoreIntegrityError, match=r"(?i)FOREIGN KEY"):
         seeded.save_story(story, {article.id: b"signature"}, facts)
     assert dump(db_path) == before
     assert not seeded.has_article(article.id)
@@ -248,7 +249,7 @@ def test_failed_resave_keeps_the_previous_facts(seeded: Store, db_path: Path) ->
     story = seed_story()
     facts = seed_facts(story)
     backwards = dataclasses.replace(facts.quotes[0], span=Span(story.canonical_id, 50, 10))
-    with pytest.raises(StoreIntegrityError, match="(?i)CHECK"):
+    with pytest.raises(StoreIntegrityError, match=r"(?i)CHECK"):
         seeded.save_story(story, {}, dataclasses.replace(facts, quotes=[backwards]))
     assert dump(db_path) == before
     # The store stays usable after the rollback.

@@ -62,6 +62,7 @@ class SQLiteStore(SQLWorkbenchStore):
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = str(path)
+        self.url = self.path  # what open_store was given, as PostgresStore.url
         self.read_only = False
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
