@@ -40,9 +40,13 @@ def _free_port() -> int:
 class PostgresServer:
     """One server for the session; ``new_database()`` gives a fresh, migrated database."""
 
-    def __init__(self, bin_dir: Path) -> None:
+    def __init__(self, bin_dir: Path, root: Path | None = None) -> None:
+        """A server in a new temporary folder, removed when it stops; or in ``root``,
+        kept with its databases for the next start (benchmarks/serve.py)."""
         self.bin_dir = bin_dir
-        self.root = Path(tempfile.mkdtemp(prefix="newsgraph-pg-"))
+        self.keep = root is not None
+        self.root = root or Path(tempfile.mkdtemp(prefix="newsgraph-pg-"))
+        self.root.mkdir(parents=True, exist_ok=True)
         self.root.chmod(0o755)
         self.data = self.root / "data"
         self.port = _free_port()
@@ -62,23 +66,31 @@ class PostgresServer:
         )
 
     def start(self) -> None:
-        self._run(
-            "initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust",
-            "--encoding=UTF8", "--locale=C", "--no-sync",
-        )  # fmt: skip
+        """Start the server (initdb first, unless its data is kept from before) with a
+        template database that holds the migrated schema."""
+        initialised = self.data.exists()
+        if not initialised:
+            self._run(
+                "initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust",
+                "--encoding=UTF8", "--locale=C", "--no-sync",
+            )  # fmt: skip
         options = (
             f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root}"
             " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         )
         log = str(self.root / "server.log")
         self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l", log, "-w", "start")
-        from newsgraph.store import open_store
+        if not initialised:
+            from newsgraph.store import open_store
 
-        self._admin(f"CREATE DATABASE {TEMPLATE}")
-        open_store(self.url(TEMPLATE)).close()
+            self.create_database(TEMPLATE)
+            open_store(self.url(TEMPLATE)).close()
 
     def url(self, database: str) -> str:
         return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
+
+    def create_database(self, name: str) -> None:
+        self._admin(f"CREATE DATABASE {name}")
 
     def _admin(self, sql: str) -> None:
         import psycopg
@@ -94,6 +106,9 @@ class PostgresServer:
 
     def stop(self) -> None:
         try:
-            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "stop")
+            self._run(
+                "pg_ctl", "-D", str(self.data), "-m", "fast" if self.keep else "immediate", "stop"
+            )
         finally:
-            shutil.rmtree(self.root, ignore_errors=True)
+            if not self.keep:
+                shutil.rmtree(self.root, ignore_errors=True)

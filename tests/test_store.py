@@ -14,6 +14,7 @@ from newsgraph.store import (
     Filters,
     SQLiteStore,
     Store,
+    StoreBusy,
     StoreError,
     StoreIntegrityError,
     UnsupportedStoreURL,
@@ -475,6 +476,23 @@ def test_workbench_search_pages_through_every_window_once(
     # Filters narrow the windows themselves: only the seed story's publisher.
     filtered = _all_pages(corpus, "the", 3, Filters(publisher="TRT World"))
     assert filtered == [seed_story().id]
+
+
+def test_a_second_ingest_on_postgresql_is_refused_while_one_writes(postgres) -> None:
+    url = postgres.new_database()
+    with open_store(url) as first, open_store(url) as second:
+        with (
+            first.ingest_lock(),
+            pytest.raises(StoreBusy, match="another ingest is writing"),
+            second.ingest_lock(),
+        ):
+            pass
+        # Released with the first ingest: the next one may write.
+        with second.ingest_lock():
+            story = seed_story()
+            second.save_story(story, signatures_of(story), seed_facts(story))
+    with open_store(url) as reader:
+        assert reader.counts()["stories"] == 1
 
 
 def test_a_read_only_store_reads_and_refuses_writes(store_url: str) -> None:

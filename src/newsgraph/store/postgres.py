@@ -53,6 +53,19 @@ def postgres_sql(sql: str) -> str:
     return _LIKE.sub("ILIKE", _NAMED.sub(r"%(\1)s", sql))
 
 
+def _text(value: Any) -> Any:
+    """PostgreSQL's text cannot hold NUL, which article text or a query may carry:
+    it becomes U+FFFD, as an undecodable byte does, and nothing is refused for it."""
+    return value.replace("\x00", "\ufffd") if isinstance(value, str) else value
+
+
+def _values(parameters: Any) -> Any:
+    """Parameters (a mapping or a sequence) with every string made storable."""
+    if isinstance(parameters, Mapping):
+        return {name: _text(value) for name, value in parameters.items()}
+    return [_text(value) for value in parameters]
+
+
 def load_migrations() -> list[Migration]:
     """PostgreSQL's migration files in version order, each run as one script."""
     return migrations.load_migrations("postgresql", lambda script: [script])
@@ -65,10 +78,10 @@ class _Writer:
         self._cursor = cursor
 
     def execute(self, sql: str, parameters: Any = ()) -> psycopg.Cursor[Any]:
-        return self._cursor.execute(postgres_sql(sql), parameters)
+        return self._cursor.execute(postgres_sql(sql), _values(parameters))
 
     def executemany(self, sql: str, rows: Any) -> None:
-        self._cursor.executemany(postgres_sql(sql), list(rows))
+        self._cursor.executemany(postgres_sql(sql), [_values(row) for row in rows])
 
 
 class PostgresStore(SQLWorkbenchStore):
@@ -134,7 +147,7 @@ class PostgresStore(SQLWorkbenchStore):
         return row.fetchone()["version"] or 0
 
     def _rows(self, sql: str, parameters: Mapping[str, Any]) -> list[JsonDict]:
-        return self._connection.execute(postgres_sql(sql), parameters).fetchall()
+        return self._connection.execute(postgres_sql(sql), _values(parameters)).fetchall()
 
     def _list(self, values: list[str]) -> list[str]:
         return values
