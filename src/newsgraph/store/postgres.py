@@ -102,7 +102,8 @@ class PostgresStore(SQLWorkbenchStore):
         try:
             self._connection = psycopg.connect(url, autocommit=True, row_factory=dict_row)
         except psycopg.OperationalError as error:
-            reason = str(error).strip().splitlines()[-1] if str(error).strip() else "no reason"
+            reason = " ".join(line.strip() for line in str(error).splitlines() if line.strip())
+            reason = reason or "no reason given"
             raise StoreError(f"cannot connect to PostgreSQL: {reason}") from error
         self._write_lock = threading.Lock()
         self._migrate()
