@@ -406,10 +406,11 @@ def postgres_store(args: argparse.Namespace) -> Iterator[str]:
     bin_dir = binaries()
     if bin_dir is None:
         sys.exit("PostgreSQL is not installed (Debian: make postgresql); or pass --postgres URL")
-    server = PostgresServer(bin_dir, ROOT / "build" / f"serve-bench-{args.articles}-postgresql")
-    fresh = args.rebuild or not server.data.exists()
+    root = ROOT / "build" / f"serve-bench-{args.articles}-postgresql"
+    fresh = args.rebuild or not (root / "data").exists()
     if fresh:
-        shutil.rmtree(server.root, ignore_errors=True)
+        shutil.rmtree(root, ignore_errors=True)
+    server = PostgresServer(bin_dir, root)
     server.start()
     try:
         url = server.url("newsgraph")

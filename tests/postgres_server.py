@@ -58,12 +58,13 @@ class PostgresServer:
         self._numbers = itertools.count()
 
     def _run(self, *command: str) -> None:
-        subprocess.run(
+        done = subprocess.run(
             [*self._as_user, str(self.bin_dir / command[0]), *command[1:]],
-            check=True,
             capture_output=True,
             text=True,
         )
+        if done.returncode != 0:
+            raise RuntimeError(f"{command[0]} failed: {done.stderr.strip() or done.stdout.strip()}")
 
     def start(self) -> None:
         """Start the server (initdb first, unless its data is kept from before) with a

@@ -55,18 +55,21 @@ _GROUP_REPORTS = """
 WITH wanted(of_story, group_id) AS (
     SELECT w.value, coalesce(g.group_id, w.value)
     FROM {stories} LEFT JOIN story_groups g ON g.story_id = w.value
+),
+members(of_story, group_id, story_id) AS (
+    SELECT w.of_story, w.group_id, g.story_id
+    FROM wanted w JOIN story_groups g ON g.group_id = w.group_id
+    UNION
+    SELECT w.of_story, w.group_id, w.group_id FROM wanted w
+    WHERE NOT EXISTS (SELECT 1 FROM story_groups x WHERE x.story_id = w.group_id)
 )
-SELECT w.of_story, w.group_id, s.id AS story_id, s.title, s.published,
+SELECT m.of_story, m.group_id, s.id AS story_id, s.title, s.published,
        coalesce(a.publisher, s.publisher) AS publisher, a.url, a.source_ref, a.language,
        (SELECT count(*) FROM articles x WHERE x.story_id = s.id) AS articles
-FROM wanted w
-JOIN stories s ON s.id IN (
-    SELECT story_id FROM story_groups WHERE group_id = w.group_id
-    UNION
-    SELECT w.group_id WHERE NOT EXISTS (SELECT 1 FROM story_groups WHERE story_id = w.group_id)
-)
+FROM members m
+JOIN stories s ON s.id = m.story_id
 JOIN articles a ON a.id = s.canonical_article_id
-ORDER BY w.of_story, s.published IS NULL, s.published, s.id
+ORDER BY m.of_story, s.published IS NULL, s.published, s.id
 """
 
 # Actors whose folded name or alias holds the words, or whose key or code is them.
