@@ -21,8 +21,7 @@ from newsgraph.store import mapping, summaries, writes
 from newsgraph.store import queries as q
 from newsgraph.store.base import JsonDict, Store, StoreIntegrityError
 
-# Where a fact's id, one of a list travelling as one parameter, is looked for:
-# ``x IN {listed}`` (see ``SQLStore._listed``).
+# A list of ids travelling as one parameter (see ``SQLStore._in_list``).
 ListParameter = Any
 
 
@@ -48,10 +47,10 @@ class SQLStore(Store):
         """A list of strings as the one parameter ``list_table`` reads."""
         return json.dumps(values, ensure_ascii=False)
 
-    def _listed(self, parameter: str) -> str:
-        """A subquery of the values of a list parameter, for ``x IN (...)``."""
+    def _in_list(self, column: str, parameter: str) -> str:
+        """The condition that ``column`` is one of the values of a list parameter."""
         table = self.list_table.format(param=parameter, alias="listed")
-        return f"(SELECT listed.value FROM {table})"
+        return f"{column} IN (SELECT listed.value FROM {table})"
 
     def _ids(self, sql: str, parameters: dict[str, Any]) -> list[str]:
         return [next(iter(row.values())) for row in self._rows(sql, parameters)]
@@ -219,7 +218,7 @@ class SQLStore(Store):
         publishers: dict[str, list[str | None]] = defaultdict(list)
         for row in self._rows(
             "SELECT story_id, publisher FROM articles"
-            f" WHERE story_id IN {self._listed(':ids')} ORDER BY story_id, position",
+            f" WHERE {self._in_list('story_id', ':ids')} ORDER BY story_id, position",
             {"ids": self._list([row["id"] for row in member_rows])},
         ):
             publishers[row["story_id"]].append(row["publisher"])
@@ -244,7 +243,7 @@ class SQLStore(Store):
             return None
         group = dict(groups[story_id])
         by_stories = {"stories": self._list(group["stories"])}
-        in_group = "{}.story_id IN " + self._listed(":stories")
+        in_group = self._in_list("{}.story_id", ":stories")
         group["quotes"] = mapping.merge_reports(
             self._quote_dicts(in_group.format("q"), by_stories), self._same_keys("quotes", group)
         )
@@ -257,7 +256,7 @@ class SQLStore(Store):
         # The table is one of the two fixed names at the call sites, never input.
         rows = self._rows(
             f"SELECT id, coalesce(same_key, id) AS same_key FROM {table}"
-            f" WHERE story_id IN {self._listed(':stories')}",
+            f" WHERE {self._in_list('story_id', ':stories')}",
             {"stories": self._list(group["stories"])},
         )
         return {row["id"]: row["same_key"] for row in rows}
@@ -268,7 +267,7 @@ class SQLStore(Store):
         extra: dict[str, list[JsonDict]] = defaultdict(list)
         for row in self._rows(
             "SELECT fact_id, article_id, span_start, span_end, sentence_start, sentence_end"
-            f" FROM fact_mentions WHERE fact_id IN {self._listed(':ids')}"
+            f" FROM fact_mentions WHERE {self._in_list('fact_id', ':ids')}"
             f" ORDER BY {self.insertion_order}",
             {"ids": self._list([fact["id"] for fact in facts])},
         ):
@@ -344,7 +343,7 @@ class SQLStore(Store):
         # Table and column come from the two call sites above, never from input.
         rows = self._rows(
             f"SELECT actor_key, {column} AS value FROM {table}"
-            f" WHERE actor_key IN {self._listed(':keys')}"
+            f" WHERE {self._in_list('actor_key', ':keys')}"
             f" ORDER BY actor_key, {column}",
             {"keys": self._list(keys)},
         )

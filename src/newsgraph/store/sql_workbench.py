@@ -143,11 +143,11 @@ class SQLWorkbenchStore(SQLStore):
         return actor
 
     def _quotes_by_id(self, ids: list[str]) -> list[JsonDict]:
-        quotes = self._quote_dicts("q.id IN " + self._listed(":ids"), {"ids": self._list(ids)})
+        quotes = self._quote_dicts(self._in_list("q.id", ":ids"), {"ids": self._list(ids)})
         return mapping.in_order(quotes, ids)
 
     def _events_by_id(self, ids: list[str]) -> list[JsonDict]:
-        events = self._event_dicts("e.id IN " + self._listed(":ids"), {"ids": self._list(ids)})
+        events = self._event_dicts(self._in_list("e.id", ":ids"), {"ids": self._list(ids)})
         return mapping.in_order(events, ids)
 
     def quote_page(self, speaker_key: str | None, limit: int, offset: int = 0) -> list[JsonDict]:
@@ -208,7 +208,7 @@ class SQLWorkbenchStore(SQLStore):
             {"limit": limit, "offset": offset},
         )
         claims = self._rows(
-            q.CLAIM_SELECT.format(where="c.id IN " + self._listed(":ids")),
+            q.CLAIM_SELECT.format(where=self._in_list("c.id", ":ids")),
             {"ids": self._list(ids)},
         )
         return mapping.in_order(claims, ids)
@@ -238,7 +238,7 @@ class SQLWorkbenchStore(SQLStore):
             f"""
             SELECT ac.key, ac.name, ac.type, ac.code, ac.country,
                    (SELECT count(*) FROM mentions m WHERE m.actor_key = ac.key) AS mentions
-            FROM actors ac WHERE ac.key IN {self._listed(":keys")}
+            FROM actors ac WHERE {self._in_list("ac.key", ":keys")}
             ORDER BY mentions DESC, ac.key
             """,
             {"keys": self._list(keys)},
