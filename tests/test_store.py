@@ -478,6 +478,19 @@ def test_workbench_search_pages_through_every_window_once(
     assert filtered == [seed_story().id]
 
 
+def test_shared_sql_becomes_psycopg_placeholders() -> None:
+    if postgres_store is None:
+        pytest.skip("psycopg is not installed")
+    shared = (
+        "SELECT x::text FROM t WHERE a = :term AND b LIKE :like ESCAPE '\\'"
+        " AND c = ? AND d ILIKE '50%'"
+    )
+    assert postgres_store.postgres_sql(shared) == (
+        "SELECT x::text FROM t WHERE a = %(term)s AND b ILIKE %(like)s ESCAPE '\\'"
+        " AND c = %s AND d ILIKE '50%%'"
+    )
+
+
 def test_a_second_ingest_on_postgresql_is_refused_while_one_writes(postgres) -> None:
     url = postgres.new_database()
     with open_store(url) as first, open_store(url) as second:

@@ -141,6 +141,7 @@ class PostgresStore(SQLWorkbenchStore):
                 if migration.version in applied:
                     continue
                 for statement in migration.statements:
+                    # The whole file, run as it is: no parameters, so no placeholders.
                     self._connection.execute(statement.encode())
                 self._connection.execute(
                     "INSERT INTO schema_version (version, name, applied_at) VALUES (%s, %s, %s)",
