@@ -200,9 +200,10 @@ class PostgresStore(SQLWorkbenchStore):
         if not terms:
             return None
         if not _spaceless(terms):
+            # The query parsed once, not once a row (a generic plan would).
             return MatchedArticles(
-                "articles a",
-                "a.search_vector @@ plainto_tsquery('newsgraph', :match)",
+                "articles a CROSS JOIN plainto_tsquery('newsgraph', :match) AS query",
+                "a.search_vector @@ query",
                 {"match": " ".join(terms)},
             )
         # Each word is a substring of the title or body, which the trigram index answers
@@ -230,10 +231,8 @@ class PostgresStore(SQLWorkbenchStore):
             start = f"greatest(strpos(a.body, :first) - {_TRIGRAM_SNIPPET_CHARACTERS // 4}, 1)"
             snippet = f"substr(a.body, {start}, {_TRIGRAM_SNIPPET_CHARACTERS})"
         else:
-            rank = "ts_rank(a.search_vector, plainto_tsquery('newsgraph', :match))"
-            snippet = (
-                "ts_headline('newsgraph', a.body, plainto_tsquery('newsgraph', :match), :headline)"
-            )
+            rank = "ts_rank(a.search_vector, query)"
+            snippet = "ts_headline('newsgraph', a.body, query, :headline)"
         values = {
             **parameters,
             **matched.parameters,
@@ -243,7 +242,7 @@ class PostgresStore(SQLWorkbenchStore):
             "wanted": wanted,
         }
         matching = f"""
-            FROM articles a JOIN stories s ON s.id = a.story_id
+            FROM {matched.source} JOIN stories s ON s.id = a.story_id
             WHERE {matched.condition} AND {where} {{below}}
         """
         window_floor = f"SELECT a.seq {matching} ORDER BY a.seq DESC LIMIT 1 OFFSET :last"
@@ -256,7 +255,7 @@ class PostgresStore(SQLWorkbenchStore):
                 {matching} AND a.seq >= :floor
                 ORDER BY a.story_id, rank DESC, a.seq DESC
             ) AS w
-            JOIN articles a ON a.seq = w.seq JOIN stories s ON s.id = a.story_id
+            JOIN {matched.source} ON a.seq = w.seq JOIN stories s ON s.id = a.story_id
             ORDER BY w.rank DESC, w.seq DESC LIMIT :wanted
         """
         hits: dict[str, JsonDict] = {}
