@@ -238,38 +238,43 @@ class PostgresStore(SQLWorkbenchStore):
             **matched.parameters,
             "first": terms[0],
             "headline": _HEADLINE,
-            "last": SEARCH_WINDOW - 1,
+            "window": SEARCH_WINDOW,
             "wanted": wanted,
         }
-        matching = f"""
-            FROM {matched.source} JOIN stories s ON s.id = a.story_id
-            WHERE {matched.condition} AND {where} {{below}}
-        """
-        window_floor = f"SELECT a.seq {matching} ORDER BY a.seq DESC LIMIT 1 OFFSET :last"
-        # ts_headline runs for the rows of the page only: it reads the whole body.
+        source = f"({matched.source})"
+        # One query a window: its matches (newest first) are found once, ranked, and the
+        # page's rows get their snippets (ts_headline reads the whole body, so only those).
         ranked = f"""
-            SELECT a.story_id, a.id AS article_id, coalesce(a.title, s.title) AS title,
-                   s.published, s.publisher, {snippet} AS snippet
-            FROM (
+            WITH latest AS MATERIALIZED (
+                SELECT a.seq FROM {source} JOIN stories s ON s.id = a.story_id
+                WHERE {matched.condition} AND {where} {{below}}
+                ORDER BY a.seq DESC LIMIT :window
+            ),
+            best AS (
                 SELECT DISTINCT ON (a.story_id) a.seq, {rank} AS rank
-                {matching} AND a.seq >= :floor
+                FROM latest JOIN {source} ON a.seq = latest.seq
                 ORDER BY a.story_id, rank DESC, a.seq DESC
-            ) AS w
-            JOIN {matched.source} ON a.seq = w.seq JOIN stories s ON s.id = a.story_id
-            ORDER BY w.rank DESC, w.seq DESC LIMIT :wanted
+            ),
+            page AS (SELECT * FROM best ORDER BY rank DESC, seq DESC LIMIT :wanted)
+            SELECT a.story_id, a.id AS article_id, coalesce(a.title, s.title) AS title,
+                   s.published, s.publisher, {snippet} AS snippet,
+                   (SELECT min(seq) FROM latest) AS floor,
+                   (SELECT count(*) FROM latest) AS matches
+            FROM page JOIN {source} ON a.seq = page.seq JOIN stories s ON s.id = a.story_id
+            ORDER BY page.rank DESC, page.seq DESC
         """
         hits: dict[str, JsonDict] = {}
         below: int | None = None
         while len(hits) < wanted:
             clause = "" if below is None else "AND a.seq < :below"
-            window = {**values, "below": below}
-            floor_row = self._rows(window_floor.format(below=clause), window)
-            floor = floor_row[0]["seq"] if floor_row else 0
-            for hit in self._rows(ranked.format(below=clause), {**window, "floor": floor}):
+            found = self._rows(ranked.format(below=clause), {**values, "below": below})
+            for hit in found:
                 hits.setdefault(hit["story_id"], hit)
-            if not floor_row:
+            if not found or found[0]["matches"] < SEARCH_WINDOW:
                 break
-            below = floor
+            below = found[0]["floor"]
+        for hit in hits.values():
+            del hit["floor"], hit["matches"]
         page = list(hits.values())[:wanted]
         if spaceless:
             for hit in page:
