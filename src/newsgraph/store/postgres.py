@@ -241,7 +241,9 @@ class PostgresStore(SQLWorkbenchStore):
             "window": SEARCH_WINDOW,
             "wanted": wanted,
         }
-        source = f"({matched.source})"
+        # A word search reads the articles beside its parsed query: a join, bracketed to
+        # be joined on; the trigram search reads the articles alone.
+        source = matched.source if spaceless else f"({matched.source})"
         # One query a window: its matches (newest first) are found once, ranked, and the
         # page's rows get their snippets (ts_headline reads the whole body, so only those).
         ranked = f"""
