@@ -29,11 +29,11 @@ class SQLStore(Store):
     """The store over a SQL database; a subclass says how to reach its database."""
 
     # Errors of the driver that mean a write broke a constraint.
-    integrity_errors: tuple[type[Exception], ...] = ()
+    integrity_errors: tuple[type[Exception], ...]
     # A column that orders rows of a table as they were inserted.
-    insertion_order = "rowid"
+    insertion_order: str
     # A table of one column, ``value``, out of a list parameter: {param} and {alias}.
-    list_table = "json_each({param}) AS {alias}"
+    list_table: str
 
     @abstractmethod
     def _rows(self, sql: str, parameters: Mapping[str, Any]) -> list[JsonDict]:
@@ -43,9 +43,9 @@ class SQLStore(Store):
     def _transaction(self) -> AbstractContextManager[writes.Writer]:
         """One write transaction: committed whole, or rolled back on any error."""
 
+    @abstractmethod
     def _list(self, values: list[str]) -> ListParameter:
         """A list of strings as the one parameter ``list_table`` reads."""
-        return json.dumps(values, ensure_ascii=False)
 
     def _in_list(self, column: str, parameter: str) -> str:
         """The condition that ``column`` is one of the values of a list parameter."""

@@ -9,6 +9,7 @@ article text is hostile input.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from collections.abc import Iterator, Mapping
@@ -59,6 +60,8 @@ class SQLiteStore(SQLWorkbenchStore):
     """
 
     integrity_errors = (sqlite3.IntegrityError,)
+    insertion_order = "rowid"
+    list_table = "json_each({param}) AS {alias}"
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = str(path)
@@ -132,6 +135,10 @@ class SQLiteStore(SQLWorkbenchStore):
 
     def _rows(self, sql: str, parameters: Mapping[str, Any]) -> list[JsonDict]:
         return [dict(row) for row in self._connection.execute(sql, parameters)]
+
+    def _list(self, values: list[str]) -> str:
+        # A JSON array, which json_each reads as a table.
+        return json.dumps(values, ensure_ascii=False)
 
     # --- full-text search: FTS5 ---
 
