@@ -64,8 +64,8 @@ bench: install
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/extraction.py
 
-# The workbench under load: needs `hey` (Debian) as the load tool.
-bench-serve: install
+# The workbench under load, on SQLite and PostgreSQL: needs `hey` and `postgresql` (Debian).
+bench-serve: install postgresql
 	command -v hey >/dev/null 2>&1 || { apt-get update -q && $(APT_INSTALL) hey; }
 	$(BIN)/python benchmarks/serve.py
 
