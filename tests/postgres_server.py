@@ -84,8 +84,12 @@ class PostgresServer:
         if not initialised:
             from newsgraph.store import open_store
 
-            self.create_database(TEMPLATE)
-            open_store(self.url(TEMPLATE)).close()
+            try:
+                self.create_database(TEMPLATE)
+                open_store(self.url(TEMPLATE)).close()
+            except BaseException:
+                self.stop()  # a server whose schema failed is not left running
+                raise
 
     def url(self, database: str) -> str:
         return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
