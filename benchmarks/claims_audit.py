@@ -12,6 +12,10 @@ plv.py): rules are fitted on the fit part's sample; the held-apart sample is jud
 and after a change, never read case by case while fitting. No judgement is stored.
 
     .venv/bin/python benchmarks/claims_audit.py [--part fit|held-apart] [--size 50] [--seed 7]
+        [--docs PATH]
+
+``--docs`` keeps the spaCy parses in a DocBin at PATH (outside the repository), so a
+second run only re-reads the claims.
 """
 
 from __future__ import annotations
@@ -22,8 +26,11 @@ import random
 from pathlib import Path
 
 import py3langid
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
 
-from newsgraph.claims import extract_claims
+from newsgraph.claims.confidence import DEFAULT_THRESHOLD
+from newsgraph.claims.extract import extract_claims
 from newsgraph.nlp import load_pipeline
 from newsgraph.records import Claim
 from plv import FIT, HELD, part_of
@@ -34,7 +41,17 @@ ARTICLES = ROOT.parent / "shared" / "data" / "extraction" / "ground-truth.json"
 
 def describe(claim: Claim) -> str:
     unit = f" [{claim.unit}]" if claim.unit else ""
-    return f"  {claim.subject} | {claim.value}{unit} | {claim.time or '-'}"
+    return f"  {claim.subject} | {claim.value}{unit} | {claim.time or '-'} | {claim.confidence:.2f}"
+
+
+def parse(texts: list[str], nlp: Language, cache: Path | None) -> list[Doc]:
+    """The parses of ``texts``, from the DocBin at ``cache`` when it exists."""
+    if cache is not None and cache.exists():
+        return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    docs = list(nlp.pipe(texts, batch_size=32))
+    if cache is not None:
+        DocBin(docs=docs).to_disk(cache)
+    return docs
 
 
 def main() -> None:
@@ -42,6 +59,10 @@ def main() -> None:
     parser.add_argument("--part", choices=[FIT, HELD], default=HELD)
     parser.add_argument("--size", type=int, default=50, help="claims in the sample")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--all", action="store_true", help="sample every claim, not only the confident ones"
+    )
+    parser.add_argument("--docs", type=Path, help="DocBin cache of the parses (not in the repo)")
     args = parser.parse_args()
 
     pages = json.loads(ARTICLES.read_text(encoding="utf-8"))
@@ -52,14 +73,21 @@ def main() -> None:
     }
     nlp = load_pipeline()
     claims: list[tuple[str, str, Claim]] = []
-    for key, doc in zip(bodies, nlp.pipe(bodies.values()), strict=True):
+    docs = parse(list(bodies.values()), nlp, args.docs)
+    for key, doc in zip(bodies, docs, strict=True):
         text = doc.text
         for claim in extract_claims(doc, key):
             sentence = " ".join(text[claim.sentence.start : claim.sentence.end].split())
             claims.append((key, sentence, claim))
-    print(f"articles: {len(bodies)} ({args.part} part, English); claims: {len(claims)}")
-    random.Random(args.seed).shuffle(claims)
-    for number, (key, sentence, claim) in enumerate(claims[: args.size], 1):
+    confident = [c for c in claims if c[2].confidence >= DEFAULT_THRESHOLD]
+    print(
+        f"articles: {len(bodies)} ({args.part} part, English); claims: {len(claims)}, of which"
+        f" {len(confident)} at or above confidence {DEFAULT_THRESHOLD:g} (shown by default);"
+        f" sample from {'all' if args.all else 'those'}"
+    )
+    sample = claims if args.all else confident
+    random.Random(args.seed).shuffle(sample)
+    for number, (key, sentence, claim) in enumerate(sample[: args.size], 1):
         print(f"\n[{number}] {key[:8]}: {sentence}")
         print(describe(claim))
 

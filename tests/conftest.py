@@ -26,6 +26,10 @@ SEED_001 = SAMPLES / "001_daaf3d0a82d16b8c.txt"
 GOLD = SHARED / "acceptance" / "seeds.gold.json"
 EXTRACTION = SHARED / "data" / "extraction"
 
+# `newsgraph ingest` parses in this process unless a test asks for workers: the tests'
+# inputs are small, and worker processes would each load the model again.
+os.environ.setdefault("NEWSGRAPH_WORKERS", "1")
+
 HAVE_SHARED = SHARED.is_dir()
 SHARED_MISSING = f"needs the evaluation data in {SHARED} (absent beside this clone)"
 needs_shared = pytest.mark.skipif(not HAVE_SHARED, reason=SHARED_MISSING)

@@ -8,6 +8,7 @@ import pytest
 
 from conftest import EXTRACTION, SEED_001, gold_items, needs_shared
 from newsgraph.claims import extract_claims
+from newsgraph.claims.confidence import DEFAULT_THRESHOLD
 from newsgraph.records import Claim
 
 
@@ -44,6 +45,7 @@ def test_required_seed_claims_are_found(seed_claims, gold):
     ]
     assert found, f"no claim for {gold}"
     assert found[0].unit == "percent"
+    assert found[0].confidence >= DEFAULT_THRESHOLD  # listed by default
 
 
 def test_seed_claim_offsets_point_at_the_value(seed_claims):
@@ -150,3 +152,72 @@ def test_a_dotted_date_is_no_number_and_no_claim(claims_of):
     # "2018.04.05" once raised ValueError in parse_number and stopped the whole ingest
     claims = claims_of("The update was released on 2018.04.05 to 12,000 users.")
     assert [(claim.subject, claim.number) for claim in claims] == [("users", 12_000)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said 30 people were killed in the fighting.",  # people harmed, sourced
+        "Mortgage rates fell 2 percent, the central bank said.",  # a share, sourced
+        "Exports rose 12 percent in 2019.",  # a share, dated
+        "The IMF approved a $5 billion loan to Ukraine in March 2015.",  # a large sum
+        "Farmers harvested 3.7 million tonnes of wheat.",  # a quantity of goods
+        "Nearly 300 school districts closed, according to teachers unions.",  # institutions
+        # A long subject, when it is one noun phrase, still names what is measured.
+        "The number of respondents aged between 12 and 17 who had a cannabis use disorder"
+        " rose by 25 percent.",
+    ],
+)
+def test_figures_about_the_world_are_confident(claims_of, text):
+    (claim,) = claims_of(text)
+    assert claim.confidence >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The phone has an 82 kWh battery.",  # a product's specification
+        "Its top speed is 109 mph.",
+        "Prices start at just $2,199.",  # what a product costs
+        "Ambient lighting offers 30 colors.",  # a count of things, not people
+        "You will never have 100 percent complete information.",  # grades an adjective
+        "Sterling GBP= was last trading at $1.2925, down 0.21% on the day.",  # no word names it
+        "Slow Cooker Beef Chili, 10 olives, 2 slices of bread.",  # a list, no clause
+        "The total rose by 23 percent last year.",  # the subject is only a word for amount
+        "The rain could fill a lake (which holds about 2,500 tonnes of water).",  # an aside
+    ],
+)
+def test_figures_that_describe_products_or_miss_their_subject_are_unsure(claims_of, text):
+    claims = claims_of(text)
+    assert claims and all(claim.confidence < DEFAULT_THRESHOLD for claim in claims)
+
+
+def test_the_source_counts_only_when_it_governs_the_figure(claims_of):
+    sourced, unsourced = (
+        claims_of(f"Comparable sales rose 3 percent{tail}.")[0]
+        for tail in (", the company said", ", and the company said it would hire")
+    )
+    assert sourced.confidence > unsourced.confidence
+
+
+def test_two_numbers_side_by_side_are_a_table_row_not_a_claim(claims_of):
+    assert claims_of("CB Greedy Williams 73 99% 6 tackles, 1 assist (7 combined).") == []
+
+
+def test_a_dollar_named_by_its_country_is_that_countrys_currency(claims_of):
+    (claim,) = claims_of("Alibaba's listing would raise 88 billion Hong Kong dollars.")
+    assert (claim.unit, claim.number) == ("HKD", 88e9)
+
+
+def test_a_quantity_of_something_measures_that_thing(claims_of):
+    (claim,) = claims_of("Farmers harvested 3.7 million tonnes of wheat.")
+    assert (claim.subject, claim.number, claim.unit) == ("wheat", 3.7e6, "tonne")
+
+
+def test_a_year_that_names_a_thing_does_not_date_the_next_sentence(claims_of):
+    text = (
+        "Legislators meet ahead of their 2020 session. "
+        "The unions said more than 15,000 people registered for the rally."
+    )
+    (claim,) = claims_of(text, date="2019-11-19")
+    assert (claim.number, claim.time) == (15_000, "2019-11-19")

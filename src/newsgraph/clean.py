@@ -60,6 +60,8 @@ class CleaningRules:
     source_max_words: int
     boilerplate_lines: frozenset[str]
     boilerplate_patterns: tuple[re.Pattern[str], ...]
+    closing_promotions: tuple[re.Pattern[str], ...]
+    promotion_max_words: int
     heading_max_words: int
     heading_terminal_punctuation: tuple[str, ...]
     not_heading: tuple[re.Pattern[str], ...]
@@ -103,6 +105,8 @@ class CleaningRules:
             source_max_words=data["source_line"]["max_words"],
             boilerplate_lines=frozenset(line.casefold() for line in data["boilerplate"]["lines"]),
             boilerplate_patterns=tuple(map(re.compile, data["boilerplate"]["line_patterns"])),
+            closing_promotions=tuple(map(re.compile, data["promotions"]["patterns"])),
+            promotion_max_words=data["promotions"]["max_words"],
             heading_max_words=data["headings"]["max_words"],
             heading_terminal_punctuation=tuple(data["headings"]["terminal_punctuation"]),
             not_heading=tuple(map(re.compile, data["headings"]["not_heading_patterns"])),
@@ -160,6 +164,12 @@ class CleaningRules:
             pattern.match(line) for pattern in self.boilerplate_patterns
         )
 
+    def is_promotion(self, paragraph: str) -> bool:
+        """Whether a short paragraph asks the reader to subscribe, follow or listen."""
+        return len(paragraph.split()) <= self.promotion_max_words and any(
+            pattern.search(paragraph) for pattern in self.closing_promotions
+        )
+
     def looks_like_heading(self, paragraph: str) -> bool:
         """Short, capitalised and without sentence-final punctuation: shaped like a heading."""
         return (
@@ -202,6 +212,8 @@ def clean_document(doc: RawDocument, rules: CleaningRules | None = None) -> Arti
     """Clean one raw document into an Article; raises EmptyArticle when nothing is left."""
     rules = rules or default_rules()
     paragraphs, captions, source_publisher = _split_furniture(doc.text, rules)
+    while paragraphs and rules.is_promotion(paragraphs[-1]):
+        paragraphs.pop()  # the site's own promotions close the page, after the article
     _take_marked_captions(doc.captions, paragraphs, captions, rules)
     heading_at = _heading_positions(paragraphs, rules)
     standfirst = _standfirst(paragraphs, heading_at, rules)

@@ -13,6 +13,7 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Iterator
+from concurrent.futures import Executor
 from datetime import date as Date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -25,14 +26,17 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from newsgraph import listings
+from newsgraph.claims.confidence import DEFAULT_THRESHOLD as CLAIM_THRESHOLD
 from newsgraph.events.confidence import DEFAULT_THRESHOLD
 from newsgraph.records import Actor, ActorRef, Event, Place
-from newsgraph.store import Filters, Store, StoreError, open_store
+from newsgraph.store import Filters, Store, StoreBusy, StoreError, open_store
 from newsgraph.summary import print_notices, print_skipped
 from newsgraph.untrusted import path_text, printable, storable
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from newsgraph.pipeline import IngestReport
 
 DEFAULT_DB = "newsgraph.db"
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -155,6 +159,28 @@ def setup() -> None:
     console.print(f"model {found} {'installed' if installed_now else 'already installed'}: ready")
 
 
+WORKERS_ENV = "NEWSGRAPH_WORKERS"
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        min=1,
+        envvar=WORKERS_ENV,
+        show_envvar=True,
+        help="Processes that parse articles on this box (default: every core); 1 parses"
+        " in this process.",
+    ),
+]
+ClusterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--cluster",
+        help="A running Dask scheduler (tcp://host:8786) whose workers parse the articles"
+        " (--workers is then ignored).",
+    ),
+]
+
+
 @app.command()
 def ingest(
     paths: Annotated[
@@ -171,37 +197,67 @@ def ingest(
         str | None, typer.Option(help="spaCy model package or path (default: en_core_web_md).")
     ] = None,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
+    workers: WorkersOption = None,
+    cluster: ClusterOption = None,
 ) -> None:
     """Read articles, group them into stories, extract facts, store them."""
-    from newsgraph.pipeline import Ingestor
-    from newsgraph.read import Fetcher, read_inputs
-
     if not paths and not feed:
         errors.print("nothing to ingest: give files, folders, URLs or --feed")
         raise typer.Exit(code=2)
-    with _store(db) as store:
-        with console.status("Loading the language model…"):
-            ingestor = Ingestor(store, nlp=_language_model(model))
-        fetcher = Fetcher(memory=store, timeout=timeout)
-        columns = (
-            SpinnerColumn(),
-            TextColumn("[progress.description]{task.description}"),
-            BarColumn(),
-            TextColumn("{task.completed} articles · {task.fields[words]} words"),
-            TimeElapsedColumn(),
-        )
-        with Progress(*columns, console=console, transient=False) as progress:
-            task = progress.add_task("Ingesting", total=None, words=0)
+    from newsgraph.nlp import ModelNotFound
+    from newsgraph.workers import ClusterError, WorkerLost, parsing_executor
 
-            def advance(articles: int, words: int) -> None:
-                done_words = progress.tasks[task].fields["words"] + words
-                progress.update(task, advance=articles, words=done_words)
+    try:
+        # The lock is taken first and held to the end: a second ingest is refused at once.
+        with (
+            _store(db) as store,
+            store.ingest_lock(),
+            parsing_executor(workers, cluster, model) as executor,
+        ):
+            report, counts = _ingest_run(store, executor, paths or [], feed or [], model, timeout)
+    except (StoreBusy, ModelNotFound, ClusterError, WorkerLost) as error:
+        errors.print(f"[bold red]{escape(str(error))}[/]", soft_wrap=True)
+        raise typer.Exit(code=2) from error
+    _print_ingest_summary(report, counts)
 
-            report = ingestor.ingest(read_inputs(paths or (), feed or (), fetcher), advance)
-            progress.update(task, total=progress.tasks[task].completed)
-        fetcher.commit()
-        counts = store.counts()
 
+def _ingest_run(
+    store: Store,
+    executor: Executor | None,
+    paths: list[str],
+    feeds: list[str],
+    model: str | None,
+    timeout: float,
+) -> tuple[IngestReport, dict[str, int]]:
+    """One ingest with a progress bar; the report and the store's counts after it."""
+    from newsgraph.pipeline import Ingestor
+    from newsgraph.read import Fetcher, read_inputs
+
+    with console.status("Loading the language model…"):
+        nlp = None if executor else _language_model(model)
+        ingestor = Ingestor(store, nlp=nlp, model=model)
+    fetcher = Fetcher(memory=store, timeout=timeout)
+    columns = (
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} articles · {task.fields[words]} words"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console, transient=False) as progress:
+        task = progress.add_task("Ingesting", total=None, words=0)
+
+        def advance(articles: int, words: int) -> None:
+            done_words = progress.tasks[task].fields["words"] + words
+            progress.update(task, advance=articles, words=done_words)
+
+        report = ingestor.ingest(read_inputs(paths, feeds, fetcher), advance, executor)
+        progress.update(task, total=progress.tasks[task].completed)
+    fetcher.commit()
+    return report, store.counts()
+
+
+def _print_ingest_summary(report: IngestReport, counts: dict[str, int]) -> None:
     summary = Table.grid(padding=(0, 2))
     summary.add_row("read", str(report.read))
     summary.add_row("new stories", str(report.new_stories))
@@ -410,15 +466,43 @@ def events(
         )
 
 
+ClaimConfidenceOption = Annotated[
+    float,
+    typer.Option(
+        "--min-confidence",
+        min=0.0,
+        max=1.0,
+        help="Only claims at least this confident (0-1); the default hides the unsure ones.",
+    ),
+]
+AllClaimsOption = Annotated[
+    bool, typer.Option("--all", help="Every claim, however low its confidence.")
+]
+
+
 @app.command()
-def claims(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
-    """Numbers the articles state, with subject and time."""
+def claims(
+    min_confidence: ClaimConfidenceOption = CLAIM_THRESHOLD,
+    all_claims: AllClaimsOption = False,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Figures the articles cite, with subject, unit, time and confidence; by default only
+    those at least as confident as the threshold, the closing line says how many it hid."""
+    threshold = _threshold(min_confidence, all_claims)
     with _store(db) as store:
-        rows = store.claims()
+        every = store.claims()
+    rows = [c for c in every if threshold is None or c["confidence"] >= threshold]
     if as_json:
         _print_json(rows)
-    else:
-        _print_claims(rows)
+        return
+    _print_claims(rows)
+    hidden = len(every) - len(rows)
+    if hidden:
+        console.print(
+            f"{hidden} claim{'s' if hidden != 1 else ''} below confidence {threshold:g} hidden;"
+            " --all shows them"
+        )
 
 
 def _side_json(ref: ActorRef | None, actors: dict[str, Actor]) -> dict[str, Any] | None:
@@ -583,8 +667,8 @@ def export(
     all_events: AllEventsOption = False,
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Export the whole store (stories, actors, quotes, events, claims); the events
-    (and the network's edges) at least as confident as the threshold unless --all."""
+    """Export the whole store (stories, actors, quotes, events, claims); the events and
+    claims (and the network's edges) at least as confident as the threshold unless --all."""
     from newsgraph.export.csv import TABLES, write_csv
     from newsgraph.export.gdelt import write_gdelt
     from newsgraph.export.graphml import write_graphml
@@ -735,9 +819,14 @@ def watch(
         done = 0
         try:
             while rounds is None or done < rounds:
-                report = ingestor.ingest(read_inputs((), feeds, fetcher))
-                fetcher.commit()
                 done += 1
+                try:
+                    report = ingestor.ingest(read_inputs((), feeds, fetcher))
+                except StoreBusy as error:
+                    console.print(f"round {done} · {escape(str(error))}; next round in {every}")
+                    time.sleep(interval)
+                    continue
+                fetcher.commit()
                 console.print(
                     f"round {done} · {time.strftime('%H:%M:%S')} · {report.read} read · "
                     f"{report.new_stories} new stories · {report.duplicates} duplicates · "

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
+from newsgraph.claims.confidence import DEFAULT_THRESHOLD as CLAIM_THRESHOLD
 from newsgraph.events.confidence import DEFAULT_THRESHOLD
 from newsgraph.results import (
     ActorRecord,
@@ -95,26 +96,36 @@ class NewsGraph:
         feeds: Iterable[str] = (),
         model: str | None = None,
         timeout: float = 10.0,
+        workers: int = 1,
+        cluster: str | None = None,
     ) -> IngestReport:
         """Read files, folders or URLs (and RSS/Atom ``feeds``) into the store, as
         ``newsgraph ingest`` does: skipped inputs are listed in the report, not raised.
 
         The spaCy ``model`` is loaded on the first call and kept for the next ones;
         without one installed this raises ``ModelNotFound`` naming ``newsgraph setup``.
+        ``workers`` processes on this box (or the Dask scheduler at ``cluster``) parse
+        the articles, as ``--workers`` and ``--cluster`` do; a script that uses more
+        than one worker runs its code under ``if __name__ == "__main__":``. Raises
+        ``StoreBusy`` when another ingest is writing the store.
         """
         from newsgraph.read import Fetcher, read_inputs
+        from newsgraph.workers import parsing_executor
 
         fetcher = Fetcher(memory=self.store, timeout=timeout)
-        report = self._ingestor(model).ingest(read_inputs(_paths(paths), feeds, fetcher))
+        with self.store.ingest_lock(), parsing_executor(workers, cluster, model) as executor:
+            items = read_inputs(_paths(paths), feeds, fetcher)
+            report = self._ingestor(model).ingest(items, executor=executor)
         fetcher.commit()
         return report
 
     def _ingestor(self, model: str | None) -> Ingestor:
+        """The ingestor for ``model``, kept across calls; it loads the model when this
+        process first parses (workers load their own)."""
         if model not in self._ingestors:
-            from newsgraph.nlp import load_pipeline
             from newsgraph.pipeline import Ingestor
 
-            self._ingestors[model] = Ingestor(self.store, nlp=load_pipeline(model))
+            self._ingestors[model] = Ingestor(self.store, model=model)
         return self._ingestors[model]
 
     # --- listings ---
@@ -188,9 +199,10 @@ class NewsGraph:
         name the speaker in the article), as ``newsgraph quotes`` lists them."""
         return Records.of(QuoteRecord, self.store.quotes(speaker=speaker))
 
-    def claims(self) -> Records[ClaimRecord]:
-        """Every number the articles state, with subject, unit and time."""
-        return Records.of(ClaimRecord, self.store.claims())
+    def claims(self, min_confidence: float | None = CLAIM_THRESHOLD) -> Records[ClaimRecord]:
+        """The numbers the articles state, with subject, unit and time; ``min_confidence``
+        keeps the confident ones (None or 0: every claim)."""
+        return Records.of(ClaimRecord, self.store.claims(min_confidence=min_confidence))
 
     def actors(self) -> Records[ActorRecord]:
         """Every actor, most mentioned first."""

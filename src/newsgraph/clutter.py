@@ -4,8 +4,10 @@ Some sites put a hover card of related links right after a linked name, inside
 the sentence: "Rep. <a>Ilhan Omar</a><span><a>Ilhan Omar</a><a>Hillicon Valley:
 …</a></span> …". Text extraction then glues the card into the sentence ("Rep. Ilhan
 OmarIlhan OmarHillicon Valley: …"). The sign is general: an element made of links
-that starts with the very words glued right before it. Such an element is dropped,
-keeping the text after it. Thresholds live in data/extract/extract.toml.
+that starts with the very words glued right before it, or with a link to the same
+address as the link glued right before it (the card may give the full name: "Jane
+Roe" + "Jane Q. Roe · …"). Such an element is dropped, keeping the text after it.
+Thresholds live in data/extract/extract.toml.
 """
 
 from __future__ import annotations
@@ -41,12 +43,28 @@ def _is_card(element: HtmlElement, rules: ClutterRules) -> bool:
     if len(repeat) < rules.min_repeat_chars:
         return False
     text = element.text_content().strip()
-    if not text.startswith(repeat) or not _before(element).endswith(repeat):
+    if not text.startswith(repeat):
+        return False
+    if not _before(element).endswith(repeat) and not _same_address(element, first_link):
         return False
     if element.tag == "a":
         return True  # a link that only repeats what it is glued to
     link_chars = sum(len(link.text_content().strip()) for link in element.iter("a"))
     return link_chars >= rules.min_link_share * len(text)
+
+
+def _same_address(element: HtmlElement, first_link: HtmlElement) -> bool:
+    """Whether ``element`` follows right on a link to the address its first link has
+    ("<a href=/people/x>Jane Roe</a><span><a href=/people/x>Jane Q. Roe</a>…")."""
+    previous = element.getprevious()
+    href = first_link.get("href")
+    return (
+        previous is not None
+        and previous.tag == "a"
+        and not (previous.tail or "").strip()
+        and bool(href)
+        and previous.get("href") == href
+    )
 
 
 def _before(element: HtmlElement) -> str:

@@ -29,6 +29,7 @@ from trafilatura.utils import load_html
 from newsgraph.clutter import ClutterRules, drop_repeated_link_cards
 from newsgraph.language import identify_language
 from newsgraph.publisher import page_publisher
+from newsgraph.split_body import SplitBodyRules, join_split_body
 from newsgraph.untrusted import BadJSON, parse_json
 
 RULES_FILE = files("newsgraph") / "data" / "extract" / "extract.toml"
@@ -54,6 +55,7 @@ class ExtractionRules:
     extensive_date_search: bool
     article_types: frozenset[str]
     clutter: ClutterRules
+    split_body: SplitBodyRules
 
     @classmethod
     def load(cls) -> ExtractionRules:
@@ -64,6 +66,11 @@ class ExtractionRules:
             extensive_date_search=data["dates"]["extensive_search"],
             article_types=frozenset(data["metadata"]["article_types"]),
             clutter=ClutterRules(**data["clutter"]),
+            split_body=SplitBodyRules(
+                data["split_body"]["min_part_chars"],
+                data["split_body"]["min_paragraph_chars"],
+                re.compile(data["split_body"]["body_class"]),
+            ),
         )
 
 
@@ -104,9 +111,13 @@ def extract_page(
         tree, extensive_search=rules.extensive_date_search, original_date=True, url=url
     )
     drop_repeated_link_cards(tree, rules.clutter)
-    lines = _body_lines(tree, url, rules, fast=True)
+    fast = True
+    lines = _body_lines(tree, url, rules, fast)
     if sum(map(len, lines)) < rules.retry_below_chars:
-        lines = _body_lines(tree, url, rules, fast=False)
+        fast = False
+        lines = _body_lines(tree, url, rules, fast)
+    if join_split_body(tree, lines, rules.split_body):
+        lines = _body_lines(tree, url, rules, fast)
     title = metadata.get("title")
     while lines and title and lines[0].casefold() == title.casefold():
         lines.pop(0)  # the headline, repeated at the top of the body

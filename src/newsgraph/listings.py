@@ -217,8 +217,9 @@ def events_table(rows: list[dict], width: int, with_story: bool = True) -> Table
 
 
 def claims_table(rows: list[dict], width: int, with_story: bool = True) -> Table:
-    """Claims: story, subject and value (and time) over the sentence that states them."""
-    columns = [Column("claim · sentence", flexible=True)]
+    """Claims: story, subject and value (and time) over the sentence that states them,
+    and how far each is a figure an analyst can use."""
+    columns = [Column("claim · sentence", flexible=True), Column("conf.")]
     return table(
         "Claims",
         [Column("story"), *columns] if with_story else columns,
@@ -229,6 +230,7 @@ def claims_table(rows: list[dict], width: int, with_story: bool = True) -> Table
                     f"{c['subject']}: {c['value']}" + (f" ({c['time']})" if c["time"] else ""),
                     evidence(c),
                 ),
+                f"{c['confidence']:.2f}",
             )
             for c in rows
         ),

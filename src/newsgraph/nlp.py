@@ -71,9 +71,9 @@ def installed_model(candidates: Iterable[str]) -> str | None:
     return next((name for name in candidates if _installed(name)), None)
 
 
-@cache
-def load_pipeline(model: str | None = None) -> Language:
-    """The spaCy pipeline for ``model`` (or the default), loaded once per process."""
+def model_to_load(model: str | None = None) -> str:
+    """The installed model ``load_pipeline(model)`` would load; ``ModelNotFound`` if none
+    (cheap: it loads nothing, so a run with worker processes can check before starting)."""
     requested = model or os.environ.get(MODEL_ENV)
     candidates = (requested,) if requested else DEFAULT_MODELS
     name = installed_model(candidates)
@@ -82,7 +82,13 @@ def load_pipeline(model: str | None = None) -> Language:
             f"no spaCy model installed (tried {', '.join(candidates)}): run `newsgraph setup`,"
             f" or set {MODEL_ENV} to an installed model package or path"
         )
-    nlp = spacy.load(_model_location(name))
+    return name
+
+
+@cache
+def load_pipeline(model: str | None = None) -> Language:
+    """The spaCy pipeline for ``model`` (or the default), loaded once per process."""
+    nlp = spacy.load(_model_location(model_to_load(model)))
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_boundaries", before="parser")
     return nlp

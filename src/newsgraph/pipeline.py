@@ -3,14 +3,17 @@ quotes/events (+ places)/claims → store.
 
 No stage logic lives here: only batching, the order of stages, progress and
 error collection. Work is done in chunks; each story is written in one store
-transaction with its facts, so a crash loses at most the chunk in flight and a
-re-run resumes where the store left off (articles already stored are skipped).
+transaction with its facts, in input order, so a crash loses at most the chunks in
+flight and a re-run resumes where the store left off (articles already stored are
+skipped). Parsing and fact extraction (``analyse_stories``) may run in other processes;
+see ``Ingestor``.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
@@ -34,7 +37,9 @@ from newsgraph.records import (
     Actor,
     Article,
     Event,
+    FactMention,
     Mention,
+    Quote,
     RawDocument,
     SameStoryPlacement,
     Skipped,
@@ -53,7 +58,12 @@ from newsgraph.stories import (
 )
 from newsgraph.tone import tone
 
-CHUNK_SIZE = 256
+CHUNK_SIZE = 64
+# With an executor: chunks planned and sent ahead at most (their articles are what the
+# driver holds in memory), and a task's stories (a few, so every worker gets a share).
+WINDOW_CHUNKS = 4
+TASK_STORIES = 8
+TASK_CHARS = 60_000
 ProgressCallback = Callable[[int, int], None]  # (input items finished, words annotated)
 
 
@@ -107,15 +117,24 @@ def extract_facts(
         doc, article.id, dictionary, exclude_names=excluded, date=story.published
     )
     events = extract_events(doc, article.id, actors, date=story.published)
+    quotes = extract_quotes(doc, article.id, actors)
+    shown, mentions = actors.shown(_referenced_actors(events, quotes))
     return StoryFacts(
         story_id=story.id,
         article_id=article.id,
-        actors=list(actors.actors.values()),
-        mentions=actors.mentions,
-        quotes=extract_quotes(doc, article.id, actors),
+        actors=shown,
+        mentions=mentions,
+        quotes=quotes,
         events=locate_events(events, story_countries(actors.actors.values(), actors.mentions)),
         claims=extract_claims(doc, article.id, date=story.published),
     )
+
+
+def _referenced_actors(events: Iterable[Event], quotes: Iterable[Quote]) -> set[str]:
+    """The actors a fact refers to: they are stored whatever their confidence."""
+    keys = {ref.actor_key for e in events for ref in (e.source, e.target) if ref is not None}
+    keys |= {key for q in quotes for key in (q.speaker_key, q.addressee_key)}
+    return {key for key in keys if key}
 
 
 def story_countries(actors: Iterable[Actor], mentions: Iterable[Mention]) -> list[str]:
@@ -157,56 +176,194 @@ class TextCoder:
             yield CodedText(text_id, doc_text(doc), events, dict(actors.actors))
 
 
+def _results(
+    plan: _ChunkPlan, tasks: list[Future[list[StoryAnalysis]]]
+) -> tuple[_ChunkPlan, Iterator[StoryAnalysis]]:
+    """A plan with its tasks' results, waited for one task at a time, in order."""
+    return plan, (analysis for task in tasks for analysis in task.result())
+
+
 def _chunks(items: Iterable[RawDocument | Skipped | Notice], size: int) -> Iterator[list]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
 
 
+@dataclass(frozen=True)
+class StoryWork:
+    """What a worker needs to analyse one story: the story with its canonical version
+    only (metadata and text, picklable), and whether to profile it for level 2."""
+
+    story: Story
+    needs_profile: bool
+
+
+@dataclass(frozen=True)
+class StoryAnalysis:
+    """The parallel part's result for one story: its facts, and its level-2 profile
+    (None when the story already had its same-story group when the work was sent)."""
+
+    facts: StoryFacts
+    profile: Profile | None
+
+
+def analyse_stories(
+    work: Iterable[StoryWork], nlp: Language, dictionary: ActorDictionary
+) -> Iterator[StoryAnalysis]:
+    """Parse each story's canonical article and extract its facts (and profile), in order.
+
+    The stage code every way of running ingest shares: in-process, in a local worker
+    process or on a cluster worker; it reads nothing but its inputs and the model.
+    """
+    texts = ((w.story.canonical.text, w.story.canonical.language, w) for w in work)
+    for doc, language, item in annotate_in_languages(texts, nlp):
+        facts = extract_facts(item.story, doc, dictionary, language=language)
+        profile = None
+        if item.needs_profile:
+            # Across languages, names meet as actors (Токаев is Tokayev): multilingual.profile.
+            english = language == ENGLISH
+            profile = Profile.of(doc) if english else profile_across_languages(doc, facts)
+        yield StoryAnalysis(facts, profile)
+
+
+def analyse_batch(model: str | None, work: list[StoryWork]) -> list[StoryAnalysis]:
+    """One task of a worker process: the model and the actor dictionary load on the
+    process's first task and stay for the next ones (both are cached per process)."""
+    return list(analyse_stories(work, load_pipeline(model), ActorDictionary.load()))
+
+
+def _task_batches(work: list[StoryWork]) -> Iterator[list[StoryWork]]:
+    """The stories of a chunk cut into tasks of a few stories (and characters) each:
+    small enough that every worker gets a share, large enough to parse in batches."""
+    batch: list[StoryWork] = []
+    chars = 0
+    for item in work:
+        size = len(item.story.canonical.text)
+        if batch and (len(batch) == TASK_STORIES or chars + size > TASK_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += size
+    if batch:
+        yield batch
+
+
+@dataclass
+class _ChunkPlan:
+    """A chunk after level 1 (versions): the stories to save, in the order they are saved."""
+
+    signatures: dict[str, dict[str, bytes]] = field(default_factory=dict)
+    without_facts: list[Story] = field(default_factory=list)  # no NLP for their language
+    to_annotate: list[Story] = field(default_factory=list)  # canonical version changed
+    unchanged: list[Story] = field(default_factory=list)  # a new version, same canonical
+    needs_profile: set[str] = field(default_factory=set)
+    other_items: int = 0  # input items that end with no story saved
+
+    def work(self) -> list[StoryWork]:
+        return [
+            StoryWork(replace(story, versions=[story.canonical]), story.id in self.needs_profile)
+            for story in self.to_annotate
+        ]
+
+
 class Ingestor:
     """Ingests documents into a store, keeping the version and same-story indexes
-    across calls (both continued from what the store holds)."""
+    across calls (both continued from what the store holds).
+
+    Levels 1 and 2 of story grouping and every store write run here, in input order;
+    the parsing and fact extraction (``analyse_stories``) run in this process, or, given
+    an executor (worker processes, a Dask cluster: see ``workers``), as tasks there,
+    with a window of chunks in flight. Either way the store ends up the same.
+    """
 
     def __init__(
         self,
         store: Store,
         nlp: Language | None = None,
         dictionary: ActorDictionary | None = None,
+        model: str | None = None,
     ) -> None:
         self.store = store
-        self.nlp = nlp or load_pipeline()
+        self.model = model
+        self._nlp = nlp
         self.dictionary = dictionary or ActorDictionary.load()
         self.index = VersionIndex()
         self.index.load(store.story_signatures())
         self.same_stories = SameStoryIndex()
         for story_id, group_id, profile in store.same_story_profiles():
             self.same_stories.add(story_id, Profile.from_json(profile), group_id)
+        # Planned but not yet saved (chunks in flight): what the store will hold.
+        self._pending_stories: dict[str, Story] = {}
+        self._pending_articles: set[str] = set()
+
+    @property
+    def nlp(self) -> Language:
+        """The model, for parsing in this process: loaded when first needed (a run whose
+        parsing is done by workers never loads it here)."""
+        if self._nlp is None:
+            self._nlp = load_pipeline(self.model)
+        return self._nlp
 
     def ingest_paths(
-        self, paths: Iterable[str | Path], progress: ProgressCallback | None = None
+        self,
+        paths: Iterable[str | Path],
+        progress: ProgressCallback | None = None,
+        executor: Executor | None = None,
     ) -> IngestReport:
-        return self.ingest(read_paths(paths), progress)
+        return self.ingest(read_paths(paths), progress, executor)
 
     def ingest(
         self,
         items: Iterable[RawDocument | Skipped | Notice],
         progress: ProgressCallback | None = None,
+        executor: Executor | None = None,
     ) -> IngestReport:
+        """Ingest ``items``, parsing them in this process or, given an ``executor``, in
+        its workers (``workers.parsing_executor``). Holds the store's ingest lock for the
+        whole run: ``StoreBusy`` when another ingest holds it."""
         report = IngestReport()
-        for chunk in _chunks(items, CHUNK_SIZE):
-            self._ingest_chunk(chunk, report, progress)
+        with self.store.ingest_lock():
+            plans = (self._plan(chunk, report) for chunk in _chunks(items, CHUNK_SIZE))
+            for plan, analyses in self._analysed(plans, executor):
+                self._commit(plan, analyses, report, progress)
         return report
 
-    def _ingest_chunk(
-        self,
-        chunk: list[RawDocument | Skipped | Notice],
-        report: IngestReport,
-        progress: ProgressCallback | None,
-    ) -> None:
+    def _analysed(
+        self, plans: Iterable[_ChunkPlan], executor: Executor | None
+    ) -> Iterator[tuple[_ChunkPlan, Iterator[StoryAnalysis]]]:
+        """Each plan with its stories' analyses, in order; with an executor, the next
+        chunks are planned and sent while the workers parse (``WINDOW_CHUNKS`` at most)."""
+        if executor is None:
+            for plan in plans:
+                yield plan, analyse_stories(plan.work(), self.nlp, self.dictionary)
+            return
+        window: deque[tuple[_ChunkPlan, list[Future[list[StoryAnalysis]]]]] = deque()
+        try:
+            for plan in plans:
+                tasks = [
+                    executor.submit(analyse_batch, self.model, batch)
+                    for batch in _task_batches(plan.work())
+                ]
+                window.append((plan, tasks))
+                # Save the oldest chunk once it is parsed, or when the window is full.
+                while window and (
+                    len(window) == WINDOW_CHUNKS or all(task.done() for task in window[0][1])
+                ):
+                    yield _results(*window.popleft())
+            while window:
+                yield _results(*window.popleft())
+        finally:
+            for _, tasks in window:
+                for task in tasks:
+                    task.cancel()
+
+    def _plan(
+        self, chunk: list[RawDocument | Skipped | Notice], report: IngestReport
+    ) -> _ChunkPlan:
+        """Level 1: clean each document and place it as a version of a story."""
+        plan = _ChunkPlan()
         stories: dict[str, Story] = {}
         canonical_before: dict[str, str | None] = {}
-        signatures: dict[str, dict[str, bytes]] = {}
-        seen: set[str] = set()
         pending = 0  # input items whose work ends with a story's save
         for item in chunk:
             if isinstance(item, Skipped):
@@ -219,10 +376,10 @@ class Ingestor:
             article = self._clean(item, report)
             if article is None:
                 continue
-            if article.id in seen or self.store.has_article(article.id):
+            if article.id in self._pending_articles or self.store.has_article(article.id):
                 report.unchanged += 1
                 continue
-            seen.add(article.id)
+            self._pending_articles.add(article.id)
             report.languages[article.language or "unknown"] += 1
             pending += 1
             signature = Signature.of(article)
@@ -233,54 +390,88 @@ class Ingestor:
                 canonical_before[story.id] = None
             else:
                 report.joined += 1
-                story = stories.get(story_id) or self.store.load_story(story_id)
+                story = stories.get(story_id) or self._stored_story(story_id)
                 if story_id not in canonical_before:
                     canonical_before[story_id] = story.canonical_id if story else None
                 story = add_version(story, article)
             stories[story.id] = story
-            signatures.setdefault(story.id, {})[article.id] = signature.to_bytes()
+            plan.signatures.setdefault(story.id, {})[article.id] = signature.to_bytes()
             self.index.add(article.id, story.id, signature)
 
         # NLP once per story, and only where the canonical version changed; a story in
         # a language without an NLP pipeline is stored without facts.
-        changed = [s for s in stories.values() if s.canonical_id != canonical_before[s.id]]
-        to_annotate = [s for s in changed if supported(s.canonical.language)]
-        for story in changed:
-            if story not in to_annotate:
-                report.without_facts[story.canonical.language or "unknown"] += 1
-                facts = StoryFacts(story.id, story.canonical_id)
-                self.store.save_story(story, signatures[story.id], facts)
-                if progress:
-                    progress(len(signatures[story.id]), 0)
-        texts = ((s.canonical.text, s.canonical.language, s) for s in to_annotate)
-        for doc, language, story in annotate_in_languages(texts, self.nlp):
-            facts = extract_facts(story, doc, self.dictionary, language=language)
-            facts.fact_mentions = version_mentions(story, canonical_places(facts))
-            placement = self._place_same_story(story, doc, facts, language)
-            self.store.save_story(story, signatures[story.id], facts, same_story=placement)
-            report.annotated += 1
-            if progress:
-                progress(len(signatures[story.id]), story.canonical.word_count)
         for story in stories.values():
-            if story not in changed:
-                # A new version with the canonical unchanged: its facts are found in
-                # it by their sentences, without NLP.
-                mentions = version_mentions(story, self.store.fact_sentences(story.id))
-                self.store.save_story(story, signatures[story.id], None, fact_mentions=mentions)
-                if progress:
-                    progress(len(signatures[story.id]), 0)
-        if progress:
-            progress(len(chunk) - pending, 0)
+            self._pending_stories[story.id] = story
+            if story.canonical_id == canonical_before[story.id]:
+                plan.unchanged.append(story)
+            elif supported(story.canonical.language):
+                plan.to_annotate.append(story)
+                if self.same_stories.story_of(story.id) is None:
+                    plan.needs_profile.add(story.id)
+            else:
+                plan.without_facts.append(story)
+        plan.other_items = len(chunk) - pending
+        return plan
 
-    def _place_same_story(
-        self, story: Story, doc: Doc, facts: StoryFacts, language: str = ENGLISH
-    ) -> SameStoryPlacement | None:
+    def _stored_story(self, story_id: str) -> Story | None:
+        """The story as the store holds it, or will once the chunks in flight are saved
+        (a copy: a later chunk's versions must not reach an earlier chunk's save)."""
+        pending = self._pending_stories.get(story_id)
+        if pending is not None:
+            return replace(pending, versions=list(pending.versions))
+        return self.store.load_story(story_id)
+
+    def _commit(
+        self,
+        plan: _ChunkPlan,
+        analyses: Iterable[StoryAnalysis],
+        report: IngestReport,
+        progress: ProgressCallback | None,
+    ) -> None:
+        """Level 2 and the store writes of one chunk, one transaction per story."""
+        for story in plan.without_facts:
+            report.without_facts[story.canonical.language or "unknown"] += 1
+            facts = StoryFacts(story.id, story.canonical_id)
+            self._save(plan, story, facts, progress)
+        for story, analysis in zip(plan.to_annotate, analyses, strict=True):
+            facts = analysis.facts
+            facts.fact_mentions = version_mentions(story, canonical_places(facts))
+            placement = self._place_same_story(story, analysis.profile)
+            words = story.canonical.word_count
+            self._save(plan, story, facts, progress, words, same_story=placement)
+            report.annotated += 1
+        for story in plan.unchanged:
+            # A new version with the canonical unchanged: its facts are found in it by
+            # their sentences, without NLP.
+            mentions = version_mentions(story, self.store.fact_sentences(story.id))
+            self._save(plan, story, None, progress, fact_mentions=mentions)
+        if progress:
+            progress(plan.other_items, 0)
+
+    def _save(
+        self,
+        plan: _ChunkPlan,
+        story: Story,
+        facts: StoryFacts | None,
+        progress: ProgressCallback | None,
+        words: int = 0,
+        fact_mentions: list[FactMention] | None = None,
+        same_story: SameStoryPlacement | None = None,
+    ) -> None:
+        signatures = plan.signatures[story.id]
+        self.store.save_story(story, signatures, facts, fact_mentions, same_story)
+        self._pending_articles.difference_update(signatures)
+        if self._pending_stories.get(story.id) is story:
+            del self._pending_stories[story.id]
+        if progress:
+            progress(len(signatures), words)
+
+    def _place_same_story(self, story: Story, profile: Profile | None) -> SameStoryPlacement | None:
         """Level 2 for a story annotated for the first time; a story keeps its group."""
         if self.same_stories.story_of(story.id) is not None:
             return None
-        # Across languages, names meet as actors (Токаев is Tokayev): see multilingual.profile.
-        english = language == ENGLISH
-        profile = Profile.of(doc) if english else profile_across_languages(doc, facts)
+        if profile is None:
+            raise RuntimeError(f"story {story.id} reached level 2 without a profile")
         placement = self.same_stories.add(story.id, profile)
         return SameStoryPlacement(
             placement.story_id, profile.to_json(), tuple(placement.regrouped.items())

@@ -170,6 +170,8 @@ class Actor:
     ``group:<slug>`` for an unnamed collective such as protesters.
     ``type`` is one of country, person, organisation, group, programme.
     ``code`` is the CAMEO-style actor code (``RUS``, ``RUSGOV``, ``IGOCSTO``…).
+    ``confidence`` (0-1) is how far the type and identity can be trusted, from the
+    resolver's evidence (``actors/confidence.py``).
     """
 
     key: str
@@ -180,6 +182,7 @@ class Actor:
     sector: str | None = None
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -306,6 +309,10 @@ class Claim:
     number: float | None
     unit: str | None
     time: str | None = None
+    # How far it is a figure an analyst can use, 0-1, from what it measures, how its
+    # subject was found and whether a source is named (claims/confidence.py); listings
+    # show confident claims by default.
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)

@@ -261,6 +261,7 @@ class ClaimRecord:
     sentence: str | None
     start: int
     end: int
+    confidence: float  # how far it is a figure an analyst can use (claims/confidence.py)
 
     @classmethod
     def from_store(cls, data: Mapping[str, Any]) -> ClaimRecord:
@@ -276,6 +277,7 @@ class ClaimRecord:
             _text(data["sentence"]),
             data["start"],
             data["end"],
+            data["confidence"],
         )
 
 

@@ -137,6 +137,8 @@ class PeopleRules:
     # News and photo agencies of photo credits ("Getty Images", "AP Photo"), longest first:
     # a credit glued to a caption's name ("Getty Images Kristi Noem") is no part of it.
     credit_names: tuple[str, ...] = ()
+    # Modifiers of a title no longer held ("former President"): "the president" is not them.
+    past_modifiers: frozenset[str] = frozenset()
 
     @property
     def title_words(self) -> frozenset[str]:
@@ -467,6 +469,7 @@ def _load_people_rules() -> PeopleRules:
         state_bodies=frozenset(word.lower() for word in raw["state_bodies"]),
         body_titles=frozenset(word.lower() for word in raw["body_titles"]),
         credit_names=_credit_names(),
+        past_modifiers=frozenset(word.lower() for word in raw["past_modifiers"]),
     )
 
 
@@ -482,6 +485,14 @@ def _credit_names() -> tuple[str, ...]:
 def _load_not_actor_names() -> frozenset[str]:
     raw = tomllib.loads(resources.files(DATA_PACKAGE).joinpath(NOT_ACTORS_FILE).read_text())
     return frozenset(normalise_name(name) for name in raw["names"])
+
+
+@cache
+def region_names() -> tuple[str, ...]:
+    """Regions larger than a country that hold a country's name ("North American"),
+    longest first: no part of them names that country."""
+    raw = tomllib.loads(resources.files(DATA_PACKAGE).joinpath(NOT_ACTORS_FILE).read_text())
+    return tuple(sorted(raw["regions"], key=len, reverse=True))
 
 
 @cache

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from spacy.tokens import Doc
 
+from newsgraph.actors.confidence import DEFAULT_THRESHOLD
 from newsgraph.actors.dictionary import normalise_name
 from newsgraph.records import Actor, Mention
 
@@ -24,6 +25,22 @@ class ActorIndex:
 
     def actor(self, key: str) -> Actor:
         return self.actors[key]
+
+    def shown(
+        self, referenced: Collection[str] = (), threshold: float = DEFAULT_THRESHOLD
+    ) -> tuple[list[Actor], list[Mention]]:
+        """The actors shown by default and their mentions: those at or above ``threshold``
+        and those a fact refers to (an event's side, a quote's speaker), which the fact's
+        own confidence answers for. "WeWork" typed as a person is left out."""
+        keys = {
+            key
+            for key, actor in self.actors.items()
+            if actor.confidence >= threshold or key in referenced
+        }
+        return (
+            [actor for key, actor in self.actors.items() if key in keys],
+            [mention for mention in self.mentions if mention.actor_key in keys],
+        )
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions lying wholly inside the character range [start, end)."""

@@ -6,34 +6,57 @@ organisations the dictionary does not know. A person's role and country come fro
 words around the name: a title before it ("Kazakh President"), an appositive after it
 ("director-general of the Russian International Affairs Council"), or the leaders data.
 Short forms (a surname, a Chinese family name, an acronym) then join the full name
-wherever they recur in the article.
+wherever they recur in the article (``linking``); organisations the dictionary does not
+know are in ``organisations``. Every actor gets a confidence from its evidence
+(``confidence``).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from newsgraph.actors.dictionary import ActorDictionary, DictionaryMatch, Leader, normalise_name
+from newsgraph.actors.confidence import (
+    Evidence,
+    confidence,
+    is_given_name,
+    usage,
+)
+from newsgraph.actors.dictionary import (
+    ActorDictionary,
+    DictionaryMatch,
+    Leader,
+    normalise_name,
+    region_names,
+)
 from newsgraph.actors.index import ActorIndex
+from newsgraph.actors.linking import ArticleLinks
+from newsgraph.actors.names import (
+    DETERMINERS,
+    LINKING_WORDS,
+    POSSESSIVES,
+    is_acronym_of,
+    slug,
+    spelling_key,
+    strip_possessive,
+)
+from newsgraph.actors.names import core as name_core
+from newsgraph.actors.organisations import Organisations
 from newsgraph.nlp import doc_text
 from newsgraph.records import Actor, Mention
 from newsgraph.records import Span as TextSpan
 
 # A photo credit: "(Mariya Gordeyeva / Reuters)".
 CREDIT = re.compile(r"\([^()\n]*\S\s*/\s*[^()\n]*\)")
-POSSESSIVES = ("'s", "’s", "'", "’")
-DETERMINERS = {"the", "a", "an"}
+# A byline on a line of its own: "By Jane Harlow", "By Jane Harlow, Reuters".
+BYLINE = re.compile(r"^[ \t]*By[ \t]+[A-Z][^\n.!?]{0,80}$", re.MULTILINE)
 PLACE_LABELS = {"FAC", "LOC", "ORG"}
-LINKING_WORDS = {"of", "at", "for", "in", "with"}
 PHRASE_STOPS = {",", ";", ".", ":", "(", ")", '"', "“", "”", "—", "–"}
-ACRONYM_SKIP = {"of", "the", "and", "for", "in", "on", "&"}
 # Where a name the parser missed can stand: subject, object, conjunct or apposition.
 # Prepositions of place: what they take after a verb is where something happens.
 LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "inside", "across", "throughout"}
@@ -62,6 +85,7 @@ class _Found:
     sector: str | None = None
     roles: list[str] = field(default_factory=list)
     short_name: str | None = None
+    evidence: Evidence = field(default_factory=Evidence)
 
 
 def resolve_actors(
@@ -71,39 +95,22 @@ def resolve_actors(
     *,
     exclude_names: Collection[str] = (),
     date: str | None = None,
+    min_confidence: float = 0.0,
 ) -> ActorIndex:
     """Every actor mentioned in ``doc`` and every mention, with offsets into ``doc.text``.
 
     ``exclude_names`` are never actors (the article's publisher, e.g. "TRT World").
     ``date`` (ISO, the article's) picks the leader in office among namesakes and the
-    role a leader held then.
+    role a leader held then. Every actor carries its confidence (``actors/confidence.py``);
+    those under ``min_confidence`` are left out with their mentions. The extractors see
+    them all (a quote's speaker, an event's target); what is stored and shown by default
+    is ``ActorIndex.shown``.
     """
-    return _Resolution(doc, article_id, dictionary, exclude_names, date).run()
+    resolution = _Resolution(doc, article_id, dictionary, exclude_names, date)
+    return resolution.run(min_confidence)
 
 
-def slug(name: str) -> str:
-    """``Kassym-Jomart Tokayev`` -> ``kassym-jomart-tokayev``: the tail of a stable key."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-
-
-def strip_possessive(text: str) -> str:
-    for ending in POSSESSIVES[:2]:
-        if text.endswith(ending):
-            return text[: -len(ending)]
-    return text
-
-
-def _is_acronym_of(short: str, long: str) -> bool:
-    """``CSTO`` abbreviates ``Collective Security Treaty Organization``."""
-    letters = short.replace(".", "")
-    if not (letters.isupper() and 2 <= len(letters) <= 8):
-        return False
-    words = [w for w in re.split(r"[\s-]+", long) if w and w.lower() not in ACRONYM_SKIP]
-    return "".join(w[0] for w in words).upper() == letters.upper()
-
-
-class _Resolution:
+class _Resolution(Organisations, ArticleLinks):
     """The working state of resolving one doc."""
 
     def __init__(
@@ -127,25 +134,40 @@ class _Resolution:
         self.covered: set[int] = set()
         self.blocked = self._blocked_tokens(exclude_names)
         self.short_forms: dict[str, str] = {}
+        # Every actor a short form stands for, in the order named: "Biden" -> Hunter
+        # Biden, then Joe Biden ("Vice President Biden"); a bare one is the latest named.
+        self.form_owners: dict[str, list[str]] = {}
+        # Where "the president" stands for the person the article gave that title.
+        self.role_references: set[int] = set()
+        # People by the spelling key of their full name and surname (``spelling_key``).
+        self.spellings: dict[str, str] = {}
+        # The people named in full whose given name is the key: "Kate" -> Kate York.
+        self.given_name_owners: dict[str, set[str]] = {}
         self.country_at: dict[int, DictionaryMatch] = {}
         self.organisation_at: dict[int, DictionaryMatch] = {}
         self.entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
 
-    def run(self) -> ActorIndex:
+    def run(self, min_confidence: float) -> ActorIndex:
         self._add_dictionary_matches()
         self._add_people()
         self._add_organisations()
         self._add_unrecognised_leaders()
         self._add_short_form_mentions()
+        self._add_role_references()
         self._fill_missing_person_countries()
-        return ActorIndex(self._actors(), self.mentions, self.doc)
+        actors = self._actors(min_confidence)
+        mentions = [m for m in self.mentions if m.actor_key in actors]
+        return ActorIndex(actors, mentions, self.doc)
 
     # -- what is never an actor ------------------------------------------------------
 
     def _blocked_tokens(self, exclude_names: Collection[str]) -> set[int]:
-        """Tokens inside photo credits, the publisher's name and defined technical terms."""
+        """Tokens inside photo credits and bylines, the publisher's name, regions that hold
+        a country's name ("North American") and defined technical terms."""
         text = doc_text(self.doc)
         ranges = [m.span() for m in CREDIT.finditer(text)]
+        ranges += [m.span() for m in BYLINE.finditer(text)]
+        ranges += [m.span() for m in _regions().finditer(text)]
         for name in exclude_names:
             ranges += [m.span() for m in re.finditer(re.escape(name), text, re.IGNORECASE)]
         blocked: set[int] = set()
@@ -168,7 +190,7 @@ class _Resolution:
                 continue
             short = self.doc[token.i + 1].text
             words = [t.text for t in self.doc[max(0, token.i - len(short)) : token.i]]
-            if words and all(w.islower() for w in words) and _is_acronym_of(short, " ".join(words)):
+            if words and all(w.islower() for w in words) and is_acronym_of(short, " ".join(words)):
                 terms.add(short)
         return {t.i for t in self.doc if t.text in terms} if terms else set()
 
@@ -185,7 +207,8 @@ class _Resolution:
             kept.append(Span(self.doc, span.start, span.end, label=match.key))
         for span in filter_spans(kept):
             actor = self.dictionary.actors[span.label_]
-            self._ensure(span.label_, actor.name, actor.type, actor.code, actor.country)
+            found = self._ensure(span.label_, actor.name, actor.type, actor.code, actor.country)
+            found.evidence.dictionary = True
             self._mention(span, span.label_)
             at = self.country_at if actor.type == "country" else self.organisation_at
             for i in range(span.start, span.end):
@@ -209,7 +232,7 @@ class _Resolution:
         for ent in entities:
             if ent.label_ not in PLACE_LABELS | {"PERSON"}:
                 continue
-            core = _core(ent)
+            core = name_core(ent)
             if core.start <= span.start and span.end <= core.end and len(core) > len(span):
                 rest = [*self.doc[core.start : span.start], *self.doc[span.end : core.end]]
                 if not all(t.lower_ in self.people.place_directions for t in rest):
@@ -236,7 +259,16 @@ class _Resolution:
                 self._add_person(span)
         for span in named:
             if len(span.text.split()) == 1 and span.text not in self.short_forms:
-                self._add_lone_name(span)
+                owners = self.given_name_owners.get(span.text, set())
+                spelt = self.spellings.get(spelling_key(span.text))
+                if len(owners) == 1 and is_given_name(span.text):
+                    self._mention(span, next(iter(owners)))  # "Kate" of "Kate York"
+                elif spelt:
+                    self._join_spelling(span, spelt)  # "Podoliak" of "Mykhailo Podolyak"
+                else:
+                    self._add_lone_name(span)
+            elif len(span.text.split()) == 1 and self._titled_namesake(span):
+                self._add_lone_name(span)  # "Vice President Biden" beside "Hunter Biden"
 
     def _name_without_title(self, ent: Span) -> Span | None:
         """The entity minus titles spaCy sometimes includes and a trailing possessive."""
@@ -275,7 +307,10 @@ class _Resolution:
         name = name_span.text
         leader = self.dictionary.leader(name, self.date)
         key = f"person:{slug(leader.name if leader else name)}"
+        if not leader:
+            key = self.spellings.get(spelling_key(name)) or self._same_person(name.split()) or key
         person = self._ensure(key, name, "person")
+        person.evidence.leader = person.evidence.leader or leader is not None
         if len(name) > len(person.name):
             person.name = name
         title_role, title_country = self._title_before(name_span)
@@ -311,6 +346,11 @@ class _Resolution:
         words = name.split()
         self.short_forms.setdefault(name, key)
         self.short_forms.setdefault(words[-1], key)
+        self.form_owners.setdefault(words[-1], []).append(key)
+        for form in (name, words[-1]):
+            self.spellings.setdefault(spelling_key(form), key)
+        if words[0] not in self.people.family_name_first:
+            self.given_name_owners.setdefault(words[0], set()).add(key)
         if words[0] in self.people.family_name_first:
             self.short_forms.setdefault(words[0], key)
         person.short_name = person.short_name or self._short_name(words)
@@ -412,6 +452,7 @@ class _Resolution:
         name = leader.name if leader else span.text
         key = f"person:{slug(name)}"
         person = self._ensure(key, name, "person")
+        person.evidence.leader = person.evidence.leader or leader is not None
         person.country = person.country or of_country
         if title and title not in person.roles:
             person.roles.append(title)
@@ -425,6 +466,7 @@ class _Resolution:
             or (leader and self._leader_code(leader))
         )
         self.short_forms[span.text] = key
+        self.form_owners.setdefault(span.text, []).append(key)
         self._mention(span, key)
 
     def _title_before(self, name_span: Span) -> tuple[str | None, str | None]:
@@ -449,8 +491,11 @@ class _Resolution:
                 index = match.span.start - 1
             else:
                 break
-        if not any(word.lower() in self.title_words for word in words):
-            return None, country
+        if not any(
+            word.lower() in self.title_words and word.lower() not in LINKING_WORDS | DETERMINERS
+            for word in words
+        ):
+            return None, country  # "the CEO *of* Hipcricket": "of" alone is no title
         if words and index >= sentence_start and not country:
             if index in self.organisation_at:
                 # "US Trade Representative Robert Lighthizer": the office's country
@@ -545,7 +590,7 @@ class _Resolution:
             return self.dictionary.actors[key].name, self._organisation_country(key)
         for ent in self.doc.ents:
             if ent.label_ == "ORG" and ent.start <= index < ent.end:
-                core = _core(ent)
+                core = name_core(ent)
                 return core.text, self._country_within(core)
         for mention in self.mentions:
             if mention.span.start == self.doc[index].idx and index < limit:
@@ -570,99 +615,6 @@ class _Resolution:
             ):
                 self._add_lone_name(self.doc[token.i : token.i + 1])
 
-    # -- organisations ---------------------------------------------------------------
-
-    def _add_organisations(self) -> None:
-        for ent in self.doc.ents:
-            if ent.label_ != "ORG" or not self._free(ent):
-                continue
-            if any(ch in ent.text for ch in "@/:"):
-                continue
-            core = _core(ent)
-            if not len(core) or normalise_name(core.text) in self.excluded:
-                continue
-            if (
-                len(core) == 1
-                and core.text not in self.short_forms
-                and self.dictionary.leader(core.text, self.date)
-            ):
-                self._add_lone_name(core)
-                continue
-            if self.people.looks_like_name(core.text) and (
-                self._appositive_after(core)[0]
-                or (len(core) > 1 and self.dictionary.leader(core.text, self.date))
-            ):
-                # "Eswar Prasad, a trade professor at Cornell", "Shigeru Ishiba called
-                # Donald Trump": people spaCy tagged ORG.
-                self._add_person(core)
-                continue
-            if not core.text[:1].isupper() and not core.text[:1].isdigit():
-                continue
-            known = self.dictionary.key_for_alias(core.text)
-            if known:
-                actor = self.dictionary.actors[known]
-                self._ensure(known, actor.name, actor.type, actor.code, actor.country)
-                self._mention(core, known)
-                continue
-            key = self.short_forms.get(core.text) or f"org:{slug(core.text)}"
-            self._ensure(key, core.text, "organisation", country=self._country_within(core))
-            self._mention(core, key)
-            self.short_forms.setdefault(core.text, key)
-            self._link_acronym(core, key)
-
-    def _link_acronym(self, name: Span, key: str) -> None:
-        """ "Foo Bar Council (FBC)" or "FBC (Foo Bar Council)": both names, one actor."""
-        after = name.end
-        if after + 2 >= len(self.doc) or self.doc[after].text != "(":
-            return
-        closing = next((t.i for t in self.doc[after:] if t.text == ")"), None)
-        if closing is None:
-            return
-        inner = self.doc[after + 1 : closing]
-        if _is_acronym_of(inner.text, name.text):
-            self.short_forms.setdefault(inner.text, key)
-        elif _is_acronym_of(name.text, inner.text):
-            self.short_forms.setdefault(inner.text, key)
-            self.found[key].name = inner.text
-
-    def _country_within(self, span: Span) -> str | None:
-        """The first country named inside an organisation's name ("Russian ... Council")."""
-        for size in (3, 2, 1):
-            for start in range(span.start, span.end - size + 1):
-                words = self.doc[start : start + size]
-                if not words[0].text[:1].isupper():
-                    continue
-                key = self.dictionary.key_for_alias(words.text)
-                if key and self.dictionary.actors[key].type == "country":
-                    return key
-        return None
-
-    # -- short forms -----------------------------------------------------------------
-
-    def _add_short_form_mentions(self) -> None:
-        """Surnames and acronyms wherever they recur: "Putin", "Nazarbayev's", "Xi"."""
-        if not self.short_forms:
-            return
-        forms = sorted(self.short_forms, key=len, reverse=True)
-        pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
-        for match in pattern.finditer(doc_text(self.doc)):
-            span = self.doc.char_span(match.start(), match.end())
-            if span is None or not self._free(span) or span[0].pos_ == "PRON":
-                continue  # "He" opening a sentence is no short form of Liu He
-            self._mention(span, self.short_forms[match.group()])
-
-    def _fill_missing_person_countries(self) -> None:
-        """A titled person with no country of their own belongs to the article's main one."""
-        countries = Counter(
-            m.actor_key for m in self.mentions if self.found[m.actor_key].type == "country"
-        )
-        if not countries:
-            return
-        dominant = countries.most_common(1)[0][0]
-        for actor in self.found.values():
-            if actor.type == "person" and actor.roles and not actor.country and not actor.code:
-                actor.country = dominant
-
     # -- bookkeeping -----------------------------------------------------------------
 
     def _free(self, span: Span) -> bool:
@@ -685,16 +637,34 @@ class _Resolution:
         text_span = TextSpan(self.article_id, span.start_char, span.end_char)
         self.mentions.append(Mention(span=text_span, text=span.text, actor_key=key))
 
-    def _actors(self) -> dict[str, Actor]:
+    def _actors(self, min_confidence: float) -> dict[str, Actor]:
         aliases: dict[str, list[str]] = {}
+        spans: dict[str, list[Span]] = {}
+        for mention in self.mentions:
+            if self.found[mention.actor_key].type in {"person", "organisation"}:
+                span = self.doc.char_span(mention.span.start, mention.span.end)
+                if span is not None:
+                    spans.setdefault(mention.actor_key, []).append(span)
         for mention in sorted(self.mentions, key=lambda m: m.span.start):
             forms = aliases.setdefault(mention.actor_key, [])
+            if mention.span.start in self.role_references:
+                continue  # "president" is no name of Trump's
             surface = strip_possessive(mention.text)
             if surface not in forms:
                 forms.append(surface)
         actors = {}
         for key, found in self.found.items():
             if key not in aliases:
+                continue
+            found.evidence.role = bool(found.roles)
+            trust = confidence(
+                found.type,
+                found.name,
+                found.evidence,
+                usage(spans.get(key, ())),
+                found.name.split()[0] in self.people.family_name_first,
+            )
+            if trust < min_confidence:
                 continue
             if found.short_name and found.short_name not in aliases[key]:
                 aliases[key].append(found.short_name)
@@ -710,16 +680,11 @@ class _Resolution:
                 sector=found.sector,
                 aliases=aliases[key],
                 roles=found.roles,
+                confidence=trust,
             )
         return actors
 
 
-def _core(ent: Span) -> Span:
-    """An entity without a leading "the" and a trailing possessive."""
-    start, end = ent.start, ent.end
-    doc = ent.doc
-    while start < end and doc[start].lower_ in DETERMINERS:
-        start += 1
-    while end > start and doc[end - 1].text in POSSESSIVES:
-        end -= 1
-    return doc[start:end]
+@cache
+def _regions() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, region_names())) + r")(?![\w-])")

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 from fastapi import Query, Request
 
+from newsgraph.claims.confidence import DEFAULT_THRESHOLD as CLAIM_THRESHOLD
 from newsgraph.events.confidence import DEFAULT_THRESHOLD
 from newsgraph.store import Filters, Store
 
@@ -39,6 +40,22 @@ MinConfidence = Annotated[
 
 async def confidence(min_confidence: MinConfidence = DEFAULT_THRESHOLD) -> float:
     """The confidence events must reach to be shown, for routes without the filters."""
+    return min_confidence
+
+
+ClaimConfidence = Annotated[
+    float,
+    Query(
+        ge=0,
+        le=1,
+        description="only claims at least this confident (0 shows all; the default hides"
+        " the unsure ones)",
+    ),
+]
+
+
+async def claim_confidence(min_confidence: ClaimConfidence = CLAIM_THRESHOLD) -> float:
+    """The confidence claims must reach to be shown."""
     return min_confidence
 
 

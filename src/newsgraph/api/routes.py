@@ -18,6 +18,7 @@ from newsgraph.api.params import (
     ActorChoice,
     Paging,
     actor_choice,
+    claim_confidence,
     confidence,
     filters,
     paging,
@@ -38,6 +39,7 @@ FiltersDep = Annotated[Filters, Depends(filters)]
 PagingDep = Annotated[Paging, Depends(paging)]
 ActorChoiceDep = Annotated[ActorChoice, Depends(actor_choice)]
 ConfidenceDep = Annotated[float, Depends(confidence)]
+ClaimConfidenceDep = Annotated[float, Depends(claim_confidence)]
 QueryText = Annotated[str, Query(max_length=500, description="words to find")]
 
 
@@ -139,9 +141,11 @@ async def event(event_id: str, store: StoreDep) -> JSONResponse:
     return JSONResponse(_found(store.event(event_id), "event"))
 
 
-@router.get("/claims", summary="Claims, newest first")
-async def claims(store: StoreDep, page: PagingDep) -> JSONResponse:
-    return JSONResponse(page.page(store.claim_page(page.limit, page.offset)))
+@router.get("/claims", summary="Claims, newest first, the confident ones unless asked")
+async def claims(
+    store: StoreDep, page: PagingDep, min_confidence: ClaimConfidenceDep
+) -> JSONResponse:
+    return JSONResponse(page.page(store.claim_page(page.limit, page.offset, min_confidence)))
 
 
 @router.get("/graph", summary="The actor network: nodes and directed, weighted edges")

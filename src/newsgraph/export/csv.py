@@ -93,10 +93,10 @@ def _event_rows(store: Store, min_confidence: float | None = None) -> Iterable[d
         )
 
 
-def _claim_rows(store: Store) -> Iterable[dict[str, Any]]:
+def _claim_rows(store: Store, min_confidence: float | None = None) -> Iterable[dict[str, Any]]:
     articles = _articles(store)
-    keys = ("start", "end", "subject", "value", "number", "unit", "time", "sentence")
-    for claim in store.claims():
+    keys = ("start", "end", "subject", "value", "number", "unit", "time", "confidence", "sentence")
+    for claim in store.claims(min_confidence=min_confidence):
         yield {
             **{k: claim[k] for k in ("id", "story_id", "article_id")},
             **articles[claim["article_id"]],
@@ -122,9 +122,14 @@ def _cell(value: Any) -> Any:
 def write_csv(
     store: Store, table: str, stream: TextIO, min_confidence: float | None = None
 ) -> None:
-    """Write one table (a key of ``TABLES``) as CSV with a header row; the events table
-    holds only events at or above ``min_confidence`` when given."""
-    rows = _event_rows(store, min_confidence) if table == "events" else TABLES[table](store)
+    """Write one table (a key of ``TABLES``) as CSV with a header row; the events and
+    claims tables hold only those at or above ``min_confidence`` when given."""
+    if table == "events":
+        rows = _event_rows(store, min_confidence)
+    elif table == "claims":
+        rows = _claim_rows(store, min_confidence)
+    else:
+        rows = TABLES[table](store)
     writer: csv.DictWriter | None = None
     for row in rows:
         if writer is None:

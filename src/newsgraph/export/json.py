@@ -36,8 +36,8 @@ STORY_KEYS = (
 
 
 def export_json(store: Store, min_confidence: float | None = None) -> dict[str, Any]:
-    """The store as one JSON-ready dict: stories, actors, quotes, events (only those at
-    or above ``min_confidence`` when given) and claims."""
+    """The store as one JSON-ready dict: stories, actors, quotes, events and claims (only
+    the events and claims at or above ``min_confidence`` when given)."""
     stories = []
     for summary in store.stories():
         story = store.story(summary["id"])
@@ -50,7 +50,7 @@ def export_json(store: Store, min_confidence: float | None = None) -> dict[str, 
         "actors": store.actors(),
         "quotes": store.quotes(),
         "events": store.events(min_confidence=min_confidence),
-        "claims": store.claims(),
+        "claims": store.claims(min_confidence=min_confidence),
     }
 
 

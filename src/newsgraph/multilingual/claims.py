@@ -5,7 +5,8 @@ A figure is a number followed by a unit word of ``data/claims/languages.toml``
 English: the subject of the verb the figure completes ("казахи составляли 68
 процентов"), else the noun the unit hangs from or the one it governs ("pour les
 Russes"). The time is the year in the sentence, else the year last named in the
-paragraph, else the article's date.
+paragraph, else the article's date. The confidence comes from the unit as in English
+(claims/confidence.py).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.claims.confidence import Basis, confidence, kind_of_unit
 from newsgraph.nlp import doc_text
 from newsgraph.records import Claim
 from newsgraph.records import Span as TextSpan
@@ -88,6 +90,9 @@ def extract_claims_in(
                     number=number,
                     unit=unit,
                     time=(years[0] if years else paragraph_year) or date,
+                    confidence=confidence(
+                        Basis(kind_of_unit(unit, number), support="dated" if years else "none")
+                    ),
                 )
             )
         paragraph_year = years[-1] if years else paragraph_year

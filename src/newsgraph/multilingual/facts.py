@@ -29,7 +29,8 @@ def annotate_in_languages(
 
     English texts stream through ``english`` in batches, long ones in pieces (see
     ``nlp.annotate_with``); a French or Russian one loads its pipeline the first time one
-    arrives. A language with no pipeline of its own is read as English, as before.
+    arrives. An article whose language was not identified is read as English (the pipeline
+    hands on only languages that ``language.supported`` accepts).
     """
     items = [(text, _fact_language(language), context) for text, language, context in items]
     english_docs = annotate_with(

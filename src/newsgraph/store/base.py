@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Self
@@ -27,7 +28,7 @@ class StoreIntegrityError(StoreError):
 
 
 class StoreBusy(StoreError):
-    """Another ingest holds the store's write lock; this one wrote nothing."""
+    """Another ingest is writing this store; running a second one at once is refused."""
 
 
 class UnsupportedStoreURL(StoreError, ValueError):
@@ -82,6 +83,12 @@ class Store(ABC):
         """The number of the last migration applied."""
 
     # --- writes (pipeline) ---
+
+    @abstractmethod
+    def ingest_lock(self) -> AbstractContextManager[None]:
+        """Held by an ingest for its whole run: one ingest at a time per store, since
+        two at once would each store the same stories. Raises ``StoreBusy`` at once when
+        another process holds it; re-entrant within this store object."""
 
     @abstractmethod
     def has_article(self, article_id: str) -> bool:
@@ -195,8 +202,9 @@ class Store(ABC):
         and/or whose confidence is at least ``min_confidence``."""
 
     @abstractmethod
-    def claims(self) -> list[JsonDict]:
-        """Every claim with the sentence it was stated in."""
+    def claims(self, min_confidence: float | None = None) -> list[JsonDict]:
+        """Every claim with the sentence it was stated in (only those at or above
+        ``min_confidence`` when given: claims/confidence.py)."""
 
     @abstractmethod
     def search(self, query: str, limit: int = 20) -> list[JsonDict]:
@@ -279,8 +287,11 @@ class Store(ABC):
         """One event with the title and date of its story."""
 
     @abstractmethod
-    def claim_page(self, limit: int, offset: int = 0) -> list[JsonDict]:
-        """A page of claims, newest first."""
+    def claim_page(
+        self, limit: int, offset: int = 0, min_confidence: float | None = None
+    ) -> list[JsonDict]:
+        """A page of claims, newest first (only those at or above ``min_confidence``
+        when given)."""
 
     @abstractmethod
     def graph(self, filters: Filters, max_edges: int = 300) -> JsonDict:

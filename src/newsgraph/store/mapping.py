@@ -229,4 +229,5 @@ def claim_rows(story_id: str, claims: Iterable[Claim]) -> Iterator[tuple[Any, ..
             c.number,
             c.unit,
             c.time,
+            c.confidence,
         )

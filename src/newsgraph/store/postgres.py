@@ -111,6 +111,8 @@ class PostgresStore(SQLWorkbenchStore):
             reason = reason or "no reason given"
             raise StoreError(f"cannot connect to PostgreSQL: {reason}") from error
         self._write_lock = threading.Lock()
+        self._ingest_depth = 0
+        self._ingest_connection: psycopg.Connection[Any] | None = None
         self._migrate()
         if read_only:
             # After migrating: from here on this connection refuses every write.
@@ -169,15 +171,23 @@ class PostgresStore(SQLWorkbenchStore):
         """Held while an ingest writes: a second ingest on the same database, from any
         process or machine, is refused with ``StoreBusy`` instead of doubling stories.
         The lock lives on a connection of its own, so it ends with the ingest, or with
-        the process if it dies."""
-        with psycopg.connect(self.url, autocommit=True) as connection:
+        the process if it dies; re-entrant within this store object."""
+        if self._ingest_depth == 0:
+            connection = psycopg.connect(self.url, autocommit=True)
             locked = connection.execute("SELECT pg_try_advisory_lock(%s)", (INGEST_LOCK,))
             if not locked.fetchone()[0]:
+                connection.close()
                 raise StoreBusy("another ingest is writing to this store")
-            try:
-                yield
-            finally:
-                connection.execute("SELECT pg_advisory_unlock(%s)", (INGEST_LOCK,))
+            self._ingest_connection = connection
+        self._ingest_depth += 1
+        try:
+            yield
+        finally:
+            self._ingest_depth -= 1
+            if self._ingest_depth == 0 and self._ingest_connection is not None:
+                # Closing the session releases its advisory lock.
+                self._ingest_connection.close()
+                self._ingest_connection = None
 
     # --- full-text search: tsvector and trigrams ---
 

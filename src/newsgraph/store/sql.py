@@ -422,8 +422,13 @@ class SQLStore(Store):
             parameters["min_confidence"] = min_confidence
         return self._event_dicts(" AND ".join(conditions), parameters)
 
-    def claims(self) -> list[JsonDict]:
-        return self._rows(q.CLAIM_SELECT.format(where="TRUE"), {})
+    def claims(self, min_confidence: float | None = None) -> list[JsonDict]:
+        if min_confidence is None:
+            return self._rows(q.CLAIM_SELECT.format(where="TRUE"), {})
+        return self._rows(
+            q.CLAIM_SELECT.format(where="c.confidence >= :min_confidence"),
+            {"min_confidence": min_confidence},
+        )
 
     def counts(self) -> dict[str, int]:
         return self._rows(

@@ -201,11 +201,14 @@ class SQLWorkbenchStore(SQLStore):
         event["story"] = {"id": event["story_id"], **story}
         return event
 
-    def claim_page(self, limit: int, offset: int = 0) -> list[JsonDict]:
+    def claim_page(
+        self, limit: int, offset: int = 0, min_confidence: float | None = None
+    ) -> list[JsonDict]:
         ids = self._ids(
             "SELECT c.id FROM claims c JOIN stories s ON s.id = c.story_id"
+            " WHERE c.confidence >= :min_confidence"
             " ORDER BY s.published DESC NULLS LAST, c.id LIMIT :limit OFFSET :offset",
-            {"limit": limit, "offset": offset},
+            {"limit": limit, "offset": offset, "min_confidence": min_confidence or 0.0},
         )
         claims = self._rows(
             q.CLAIM_SELECT.format(where=self._in_list("c.id", ":ids")),

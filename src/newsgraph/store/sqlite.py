@@ -13,7 +13,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from newsgraph.store import migrations, ranking
 from newsgraph.store.base import JsonDict, StoreError
 from newsgraph.store.browse import MatchedArticles
 from newsgraph.store.fulltext import full_text_query
+from newsgraph.store.ingest_lock import IngestFileLock
 from newsgraph.store.migrations import Migration
 from newsgraph.store.sql_workbench import SQLWorkbenchStore
 
@@ -69,6 +70,8 @@ class SQLiteStore(SQLWorkbenchStore):
         self.read_only = False
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        # An in-memory store is this object's alone: nothing else can ingest into it.
+        self._ingest_lock = None if self.path == ":memory:" else IngestFileLock(self.path)
         self._connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self._connection.row_factory = sqlite3.Row
         self._write_lock = threading.Lock()
@@ -85,6 +88,9 @@ class SQLiteStore(SQLWorkbenchStore):
 
     def close(self) -> None:
         self._connection.close()
+
+    def ingest_lock(self) -> AbstractContextManager[None]:
+        return nullcontext() if self._ingest_lock is None else self._ingest_lock.held()
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:

@@ -23,6 +23,7 @@ from newsgraph.api.params import (
     ActorChoice,
     Paging,
     actor_choice,
+    claim_confidence,
     confidence,
     filters,
     paging,
@@ -152,10 +153,18 @@ async def search_page(
 
 
 @router.get("/stories/{story_id}")
-async def story_page(request: Request, story_id: str, store: StoreDep) -> HTMLResponse:
+async def story_page(
+    request: Request,
+    story_id: str,
+    store: StoreDep,
+    min_confidence: Annotated[float, Depends(claim_confidence)],
+) -> HTMLResponse:
     story = store.story(story_id)
     if story is None:
         raise _missing("story")
+    # Only the confident claims are listed and highlighted unless asked for all.
+    every_claim = story["claims"]
+    story["claims"] = [c for c in every_claim if c["confidence"] >= min_confidence]
     mentions = store.story_mentions(story_id)
     facts = {
         "mention": mentions,
@@ -177,6 +186,8 @@ async def story_page(request: Request, story_id: str, store: StoreDep) -> HTMLRe
         language=language,
         facts_read=supported(language),
         language_names=LANGUAGE_NAMES,
+        min_confidence=min_confidence,
+        hidden_claims=len(every_claim) - len(story["claims"]),
     )
 
 

@@ -1,5 +1,5 @@
 -- The whole schema on PostgreSQL: the tables and indexes of SQLite's migrations
--- 0001 to 0015 (data/store/sqlite), with what only PostgreSQL does here:
+-- 0001 to 0016 (data/store/sqlite), with what only PostgreSQL does here:
 -- * text columns compare and sort bytewise (COLLATE "C"), as SQLite's do, so that
 --   listings come out in the same order on both;
 -- * a case-insensitive collation named nocase, so that the shared SQL's
@@ -199,6 +199,7 @@ CREATE TABLE claims (
     number DOUBLE PRECISION,
     unit TEXT COLLATE "C",
     time TEXT COLLATE "C",
+    confidence DOUBLE PRECISION NOT NULL DEFAULT 1.0 CHECK (confidence BETWEEN 0 AND 1),
     CHECK (0 <= span_start AND span_start <= span_end),
     CHECK (0 <= sentence_start AND sentence_start <= sentence_end)
 );

@@ -1,10 +1,11 @@
-"""Stage 8: claims, the numbers an article states, with what they measure and when.
+"""Claims in English: the numbers an article states, with what they measure and when.
 
 spaCy finds the numbers (PERCENT, MONEY, QUANTITY and CARDINAL entities); the parse
 says what each measures: the noun it counts ("12 people"), the noun it modifies ("a
 $5 billion loan") or the subject of the verb it completes ("the Kazakh population
 topped 68 percent"). The time is the nearest year in the sentence, else the year last
-named earlier in the same paragraph, else the article's date.
+named earlier in the same paragraph, else the article's date. How far each is a figure
+an analyst can use is its confidence (confidence.py).
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.claims.confidence import Basis, confidence, kind_of, table
 from newsgraph.nlp import doc_text, sentences_with_entities
 from newsgraph.records import Claim
 from newsgraph.records import Span as TextSpan
@@ -33,8 +36,10 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # A number with letters glued on, as model specs and clock times are written ("2.3GHz", "6am").
 GLUED_UNIT = re.compile(r"\d[a-zA-Z]")
+GLUED_NUMBER = re.compile(r"\d+(?:\.\d+)?(?P<suffix>[a-zA-Z]+)")
 HYPHENATED_MEASURE = re.compile(r"\d\s?-\s?[^\W\d_]")
 ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
+MAX_SUBJECT_WORDS = 20
 
 
 @dataclass(frozen=True)
@@ -44,12 +49,14 @@ class NumberWords:
     words: dict[str, int]
     scales: dict[str, int]
     currencies: dict[str, str]
+    named_currencies: dict[str, str]
     vague: frozenset[str]
     name_labels: frozenset[str]
     light_verbs: frozenset[str]
     smallest_count: int
     harm_verbs: frozenset[str]
     kitchen_units: frozenset[str]
+    not_glued_units: frozenset[str]
 
 
 @cache
@@ -60,12 +67,14 @@ def number_words() -> NumberWords:
         words=table["words"],
         scales=table["scales"],
         currencies=table["currencies"],
+        named_currencies=table["named_currencies"],
         vague=frozenset(table["vague"]["words"]),
         name_labels=frozenset(table["names"]["labels"]),
         light_verbs=frozenset(table["light_verbs"]["lemmas"]),
         smallest_count=table["counts"]["smallest"],
         harm_verbs=frozenset(table["counts"]["harm_verbs"]),
         kitchen_units=frozenset(table["kitchen"]["units"]),
+        not_glued_units=frozenset(table["glued"]["not_units"]) | frozenset(table["scales"]),
     )
 
 
@@ -80,13 +89,17 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
         # Sentences never span paragraphs, so a blank line up to here means a new one.
         if previous is None or "\n\n" in text[previous.start_char : sentence.start_char]:
             paragraph_year = None
-        for entity in entities:
-            if entity.label_ not in MEASURES or _is_not_a_measure(entity, words):
+        measures = [e for e in entities if e.label_ in MEASURES]
+        specs = bool(measures) and _states_specifications(sentence, entities, words)
+        for entity in measures:
+            if _is_not_a_measure(entity, words):
                 continue
             subject = measured_subject(entity)
             number, unit = parse_number(entity, words), unit_of(entity, words)
             if subject is None or not _is_a_figure(entity, subject, number, unit, words):
                 continue
+            year = nearest_year(entity, entities)
+            basis = _basis(entity, sentence, subject, (number, unit), (year, specs), words)
             claims.append(
                 Claim(
                     span=TextSpan(article_id, entity.start_char, entity.end_char),
@@ -95,13 +108,131 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
                     value=entity.text,
                     number=number,
                     unit=unit,
-                    time=nearest_year(entity, entities) or paragraph_year or date,
+                    time=year or paragraph_year or date,
+                    confidence=confidence(basis),
                 )
             )
-        years = [y for e in entities if e.label_ == "DATE" for y in YEAR.findall(e.text)]
+        years = [
+            year
+            for e in entities
+            if e.label_ == "DATE" and not _names_a_thing(e)
+            for year in YEAR.findall(e.text)
+        ]
         paragraph_year = years[-1] if years else paragraph_year
         previous = sentence
     return claims
+
+
+def _names_a_thing(date: Span) -> bool:
+    """A year that modifies a noun ("their 2020 session", "the 2016 campaign") names that
+    thing; it does not date what the next sentences report."""
+    root = date.root
+    return root.dep_ in NOUN_MODIFIERS | {"nummod"} and root.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _basis(
+    entity: Span,
+    sentence: Span,
+    subject: str,
+    value: tuple[float | None, str | None],
+    context: tuple[str | None, bool],
+    words: NumberWords,
+) -> Basis:
+    """What a figure measures and how it is told, for its confidence; ``value`` is its
+    number and unit, ``context`` the year its sentence names and whether the sentence
+    states a product's specifications."""
+    number, unit = value
+    year, specs = context
+    if entity.label_ == "QUANTITY":
+        unit_words = [t.lemma_.lower() for t in entity if t.is_alpha]
+    else:
+        unit_words = [unit] if unit else []
+    verb = _count_verb(entity) if entity.label_ == "CARDINAL" else None
+    harmed = verb is not None and verb.lemma_.lower() in words.harm_verbs
+    if entity.label_ == "MONEY" and number is None:
+        # "millions of dollars" is a large sum; "a few dollars" is not.
+        number = max((words.scales.get(t.lower_.removesuffix("s"), 0.0) for t in entity), default=0)
+    named = _names_what_is_measured(subject) and not _grades_an_adjective(entity)
+    kind = "people" if harmed else kind_of(entity.label_, number, unit, unit_words)
+    if sentence.root.pos_ not in {"VERB", "AUX"}:
+        told = "fragment"
+    elif _in_brackets(entity, sentence):
+        told = "aside"
+    else:
+        # A count of people is news beside any specification ("the 2-mile-long convoy").
+        told = "specs" if specs and kind != "people" else "clause"
+    return Basis(
+        kind=kind,
+        subject="named" if named else "poor",
+        sentence=told,
+        support="sourced" if _is_sourced(entity, sentence) else "dated" if year else "none",
+    )
+
+
+def _in_brackets(entity: Span, sentence: Span) -> bool:
+    """Whether a figure stands in brackets, where writers put asides: a conversion
+    ("($78,770)"), a comparison, a footnote, a line of a box score."""
+    before = sentence.doc[sentence.start : entity.start].text
+    return before.rfind("(") > before.rfind(")")
+
+
+def _states_specifications(sentence: Span, entities: list[Span], words: NumberWords) -> bool:
+    """Whether a sentence gives a product's specifications: a quantity in a unit that is
+    not one of goods, land or energy ("2-liter", "109 mph"), or a number with a unit glued
+    on ("120Hz", "4ms"), as spec sheets write them; a share beside them ("99% sRGB
+    coverage", "20% more powerful") is one more."""
+    units = table().units
+    if any(
+        e.label_ == "QUANTITY" and not any(t.lemma_.lower() in units for t in e) for e in entities
+    ):
+        return True
+    return any(
+        (glued := GLUED_NUMBER.fullmatch(token.text))
+        and glued["suffix"].lower() not in words.not_glued_units
+        for token in sentence
+    )
+
+
+def _is_sourced(entity: Span, sentence: Span) -> bool:
+    """Whether the sentence says where the figure comes from: a verb of stating or finding
+    that governs it ("officials said 30 people ..."), "according to", or a noun for a
+    source of figures ("census data show")."""
+    sources = table().sources
+    if any(token.lemma_.lower() in sources for token in entity.root.ancestors):
+        return True
+    return any(
+        token.lower_ == "according" or (token.pos_ == "NOUN" and token.lemma_.lower() in sources)
+        for token in sentence
+    )
+
+
+def _grades_an_adjective(entity: Span) -> bool:
+    """A percent that grades an adjective before a noun ("100 percent complete information")
+    says how much of the quality, not a figure about the noun."""
+    head = entity.root.head
+    return (
+        entity.label_ == "PERCENT"
+        and entity.root.dep_ == "npadvmod"
+        and head.pos_ == "ADJ"
+        and head.dep_ == "amod"
+    )
+
+
+def _names_what_is_measured(subject: str) -> bool:
+    """Whether a subject reads as a noun phrase naming what is measured: not one that runs
+    on past twenty words (a parse gone astray), crosses a line, opens with a bracket, ends
+    in no word ("GBP=") or is only a word for a quantity ("the number", "money")."""
+    words = subject.split()
+    return (
+        0 < len(words) <= MAX_SUBJECT_WORDS
+        and "\n" not in subject
+        and subject[0].isalnum()
+        and words[-1][-1].isalpha()
+        and not (
+            words[-1].casefold() in table().vague_subjects
+            or words[-1].casefold().removesuffix("s") in table().vague_subjects
+        )
+    )
 
 
 def _is_not_a_measure(entity: Span, words: NumberWords) -> bool:
@@ -133,6 +264,8 @@ def _is_a_figure(
         return False
     if number is None and NUMBER.search(entity.text):
         return False  # digits that are no one number: "2018.04.05", "1.234.567"
+    if any(NUMBER.match(a.text) and NUMBER.match(b.text) for a, b in pairwise(entity)):
+        return False  # two numbers side by side, as a table row has them: "28 38%"
     counted = _counted_of(entity.root)
     if entity.text in subject or (counted is not None and counted.pos_ == "PRON"):
         return False  # "70 percent of Americans", "a total of 3 inches"; "hundreds of them"
@@ -160,6 +293,9 @@ def measured_subject(entity: Span) -> str | None:
     if entity.label_ == "CARDINAL":
         return _counted(entity)
     root = entity.root
+    measured = _counted_of(root)
+    if entity.label_ == "QUANTITY" and measured is not None and measured.pos_ == "NOUN":
+        return noun_phrase(measured).text  # "3.7 million tonnes of wheat": the wheat
     head = root.head
     while (head.pos_ in {"ADJ", "ADV"} or head.dep_ == "amod") and head.head != head:
         head = head.head
@@ -285,6 +421,10 @@ def unit_of(entity: Span, words: NumberWords) -> str | None:
     if entity.label_ == "PERCENT":
         return "percent"
     if entity.label_ == "MONEY":
+        lemmas = " ".join(t.lemma_.lower() for t in entity)
+        for name, code in words.named_currencies.items():
+            if name in lemmas:
+                return code
         for token in entity:
             code = words.currencies.get(token.lower_) or words.currencies.get(token.lemma_.lower())
             if code:

@@ -1,0 +1,189 @@
+"""Linking an article's mentions across it: short forms, spellings, titles, roles.
+
+A mixin of the resolver's working state (``resolver._Resolution``). A surname, acronym
+or other spelling joins the full name the article gives ("Podoliak" is Mykhailo
+Podolyak); of two people sharing a surname, a bare one is the one named last, and a titled
+one the leader who bore the title ("Vice President Biden" beside "Hunter Biden");
+"the president" is the person the article titled so; a titled official with no country
+of their own is of the article's main country, unless they visit it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from newsgraph.actors.confidence import is_given_name
+from newsgraph.actors.names import slug
+from newsgraph.nlp import doc_text
+
+if TYPE_CHECKING:
+    from newsgraph.actors.resolver import _Resolution
+
+# The fewest letters a short given name shares with the long one it stands for ("Pat"
+# for "Patrick"); an initial ("J. Apte") is one letter.
+MIN_SHORT_GIVEN = 3
+# Prepositions of where someone goes: "flew *to* Ukraine".
+DESTINATION_PREPOSITIONS = {"to", "into"}
+
+
+class ArticleLinks:
+    """The linking rules of ``_Resolution`` (which mixes this class in)."""
+
+    def _join_spelling(self: _Resolution, span: Span, key: str) -> None:
+        """Another spelling of a person's surname is that person, with its title."""
+        title, _ = self._title_before(span)
+        person = self.found[key]
+        if title and title not in person.roles:
+            person.roles.append(title)
+            person.sector = person.sector or self.people.sector_of(title)
+        self.short_forms[span.text] = key
+        self._mention(span, key)
+
+    def _titled_namesake(self: _Resolution, surname: Span) -> bool:
+        """Whether a titled surname names a leader other than the untitled person the
+        article names in full with it: "Vice President Biden" is Joe Biden, not the
+        "Hunter Biden" of the same article."""
+        owner = self.found.get(self.short_forms[surname.text])
+        if owner is None or owner.type != "person" or owner.roles or owner.evidence.leader:
+            return False
+        if not self._title_before(surname)[0]:
+            return False
+        leader = self.dictionary.leader(surname.text, self.date, titled=True)
+        return leader is not None and slug(leader.name) != slug(owner.name)
+
+    def _add_short_form_mentions(self: _Resolution) -> None:
+        """Surnames and acronyms wherever they recur: "Putin", "Nazarbayev's", "Xi"."""
+        if not self.short_forms:
+            return
+        forms = sorted(self.short_forms, key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
+        for match in pattern.finditer(doc_text(self.doc)):
+            span = self.doc.char_span(match.start(), match.end())
+            if span is None or not self._free(span) or span[0].pos_ == "PRON":
+                continue  # "He" opening a sentence is no short form of Liu He
+            self._mention(span, self._latest_owner(match.group(), match.start()))
+
+    def _add_role_references(self: _Resolution) -> None:
+        """ "the president" after "President Donald Trump" is Trump: a title with "the"
+        and nothing else before it or after it ("the president *of Ukraine*", "the
+        *Ukrainian* president" are someone else) is the person the article gave it."""
+        holders: dict[tuple[str, ...], list[str]] = {}
+        for key, found in self.found.items():
+            for role in found.roles if found.type == "person" else ():
+                words = tuple(role.lower().split())
+                if words and words[0] not in self.people.past_modifiers:
+                    holders.setdefault(words, []).append(key)
+        if not holders:
+            return
+        longest = max(map(len, holders))
+        for token in self.doc:
+            if token.lower_ != "the":
+                continue
+            for size in range(longest, 0, -1):
+                role = self.doc[token.i + 1 : token.i + 1 + size]
+                words = tuple(t.lower_ for t in role)
+                if len(role) < size or words not in holders or not self._free(role):
+                    continue
+                after = self.doc[role.end] if role.end < len(self.doc) else None
+                if after is not None and after.lower_ in {"of", "'s", "’s"}:
+                    break
+                self.role_references.add(role.start_char)
+                self._mention(role, self._latest_owner_of(holders[words], role.start_char))
+                break
+
+    def _latest_owner_of(self: _Resolution, keys: list[str], start: int) -> str:
+        """Of several actors, the one named last before ``start`` (else the first); one
+        with evidence of being a person (a given name, a title, the leaders data) before
+        one without ("Tim Cook" before a "Hosting Cook" spaCy made of a heading)."""
+        likely = [key for key in keys if self._evidently_a_person(key)]
+        keys = likely or keys
+        owners = set(keys)
+        before = [m for m in self.mentions if m.actor_key in owners and m.span.start < start]
+        return max(before, key=lambda m: m.span.start).actor_key if before else keys[0]
+
+    def _evidently_a_person(self: _Resolution, key: str) -> bool:
+        found = self.found[key]
+        return (
+            found.type != "person"
+            or found.evidence.leader
+            or bool(found.roles)
+            or is_given_name(found.name.split()[0])
+        )
+
+    def _same_person(self: _Resolution, words: list[str]) -> str | None:
+        """The person already named with this surname and a given name this one shortens
+        or lengthens: "Josh Apte" is the "Joshua Apte" of the article, "Pat Carlineo" its
+        "Patrick W. Carlineo"; "Hunter Biden" is not "Joe Biden"."""
+        if len(words) < 2:
+            return None
+        given, surname = words[0].lower().rstrip("."), words[-1].lower()
+        for key, found in self.found.items():
+            other = found.name.split()
+            if found.type != "person" or len(other) < 2 or other[-1].lower() != surname:
+                continue
+            known = other[0].lower().rstrip(".")
+            shorter, longer = sorted((given, known), key=len)
+            if longer.startswith(shorter) and (
+                len(shorter) >= MIN_SHORT_GIVEN or len(shorter) == 1
+            ):
+                return key
+        return None
+
+    def _latest_owner(self: _Resolution, form: str, start: int) -> str:
+        """The actor a short form stands for at ``start``: of several bearing it, the one
+        named last before it."""
+        owners = self.form_owners.get(form, [])
+        if len(set(owners)) < 2:
+            return self.short_forms[form]
+        return self._latest_owner_of([self.short_forms[form], *owners], start)
+
+    def _fill_missing_person_countries(self: _Resolution) -> None:
+        """A person whose title puts them in a sector (a minister, a general) and who has
+        no country of their own belongs to the article's main one, unless they go to it
+        or act on it ("Energy Secretary Rick Perry *visited Kyiv*"): a visitor is foreign.
+        A role of no sector ("lawyer", "expert") gives no country to assume."""
+        countries = Counter(
+            m.actor_key for m in self.mentions if self.found[m.actor_key].type == "country"
+        )
+        if not countries:
+            return
+        dominant = countries.most_common(1)[0][0]
+        for actor in self.found.values():
+            if (
+                actor.type == "person"
+                and any(self.people.sector_of(role) for role in actor.roles)
+                and not actor.country
+                and not actor.code
+                and not self._acts_on_country(actor.key, dominant)
+            ):
+                actor.country = dominant
+
+    def _acts_on_country(self: _Resolution, person_key: str, country: str) -> bool:
+        """Whether a clause the person is the subject of names ``country`` as its object
+        or where it goes: "Perry visited Kyiv", "Perry flew to Ukraine" (not "spoke in
+        Warsaw": being somewhere says nothing of whose official one is)."""
+        for mention in self.mentions:
+            if mention.actor_key != person_key:
+                continue
+            span = self.doc.char_span(mention.span.start, mention.span.end)
+            if span is None or span.root.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            verb = span.root.head
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            objects += [
+                g
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ in DESTINATION_PREPOSITIONS
+                for g in c.children
+            ]
+            if any(self._country_key_at(o.i) == country for o in objects):
+                return True
+        return False
+
+    def _country_key_at(self: _Resolution, index: int) -> str | None:
+        match = self.country_at.get(index)
+        return match.key if match else None

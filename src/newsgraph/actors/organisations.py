@@ -1,0 +1,122 @@
+"""Organisations spaCy finds that the dictionary does not know, and their short forms.
+
+A mixin of the resolver's working state (``resolver._Resolution``): an ORG entity is a
+dictionary organisation by alias, a person spaCy mistagged (by an appositive role, the
+leaders data, another spelling of a person's name or a "he" after it), or an organisation
+of its own; a role spaCy took into it ("Founder of Ceres Robotics Inc.") and a ticker
+("US30YT=RR") are no part of any.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from newsgraph.actors.confidence import has_model_number, usage
+from newsgraph.actors.dictionary import normalise_name
+from newsgraph.actors.names import LINKING_WORDS, is_acronym_of, slug, spelling_key
+from newsgraph.actors.names import core as name_core
+
+if TYPE_CHECKING:
+    from newsgraph.actors.resolver import _Resolution
+
+# Symbols that join a name into a code or ticker: "US30YT=RR", "#Apple".
+CODE_JOINERS = {"=", "#", "^"}
+
+
+class Organisations:
+    """The organisation rules of ``_Resolution`` (which mixes this class in)."""
+
+    def _add_organisations(self: _Resolution) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ != "ORG" or not self._free(ent):
+                continue
+            if any(ch in ent.text for ch in "@/:") or self._inside_code(ent):
+                continue
+            core = self._past_role(name_core(ent))
+            if not len(core) or normalise_name(core.text) in self.excluded:
+                continue
+            if all(t.lower_ in self.title_words | self.people.modifiers for t in core):
+                continue  # "Energy" of "Energy Secretary Rick Perry" is part of a title
+            spelt = self.spellings.get(spelling_key(core.text))
+            if spelt and self.people.looks_like_name(core.text):
+                self._mention(core, spelt)  # a person's name, another spelling, tagged ORG
+                continue
+            if (
+                len(core) == 1
+                and core.text not in self.short_forms
+                and self.dictionary.leader(core.text, self.date)
+            ):
+                self._add_lone_name(core)
+                continue
+            if self.people.looks_like_name(core.text) and (
+                self._appositive_after(core)[0]
+                or (len(core) > 1 and self.dictionary.leader(core.text, self.date))
+                or usage([core]).referred_to_as_person
+            ):
+                # "Eswar Prasad, a trade professor at Cornell", "Shigeru Ishiba called
+                # Donald Trump", "Okonkwo said he would appeal": people spaCy tagged ORG.
+                if len(core) > 1:
+                    self._add_person(core)
+                else:
+                    self._add_lone_name(core)
+                continue
+            if not core.text[:1].isupper() and not core.text[:1].isdigit():
+                continue
+            known = self.dictionary.key_for_alias(core.text)
+            if known:
+                actor = self.dictionary.actors[known]
+                found = self._ensure(known, actor.name, actor.type, actor.code, actor.country)
+                found.evidence.dictionary = True
+                self._mention(core, known)
+                continue
+            key = self.short_forms.get(core.text) or f"org:{slug(core.text)}"
+            found = self._ensure(key, core.text, "organisation", country=self._country_within(core))
+            found.evidence.product = found.evidence.product or has_model_number(core.text)
+            self._mention(core, key)
+            self.short_forms.setdefault(core.text, key)
+            self._link_acronym(core, key)
+
+    def _inside_code(self: _Resolution, ent: Span) -> bool:
+        """A name glued to a symbol before it is part of a code: "US30YT=RR", "GBP=X"."""
+        before = self.doc[ent.start - 1] if ent.start else None
+        return before is not None and not before.whitespace_ and before.text in CODE_JOINERS
+
+    def _past_role(self: _Resolution, core: Span) -> Span:
+        """An organisation's name without a role spaCy took into it: "Founder of Ceres
+        Robotics Inc." is Ceres Robotics Inc."""
+        for index in range(core.start, core.end - 1):
+            if self.doc[index].lower_ in LINKING_WORDS:
+                role = " ".join(self.doc[core.start : index].text.lower().split())
+                if role in self.role_nouns:
+                    return self.doc[index + 1 : core.end]
+                break
+        return core
+
+    def _link_acronym(self: _Resolution, name: Span, key: str) -> None:
+        """ "Foo Bar Council (FBC)" or "FBC (Foo Bar Council)": both names, one actor."""
+        after = name.end
+        if after + 2 >= len(self.doc) or self.doc[after].text != "(":
+            return
+        closing = next((t.i for t in self.doc[after:] if t.text == ")"), None)
+        if closing is None:
+            return
+        inner = self.doc[after + 1 : closing]
+        if is_acronym_of(inner.text, name.text):
+            self.short_forms.setdefault(inner.text, key)
+        elif is_acronym_of(name.text, inner.text):
+            self.short_forms.setdefault(inner.text, key)
+            self.found[key].name = inner.text
+
+    def _country_within(self: _Resolution, span: Span) -> str | None:
+        """The first country named inside an organisation's name ("Russian ... Council")."""
+        for size in (3, 2, 1):
+            for start in range(span.start, span.end - size + 1):
+                words = self.doc[start : start + size]
+                if not words[0].text[:1].isupper():
+                    continue
+                key = self.dictionary.key_for_alias(words.text)
+                if key and self.dictionary.actors[key].type == "country":
+                    return key
+        return None
