@@ -8,7 +8,7 @@ DEMO_DB ?= demo.db
 WEB_ASSETS := src/newsgraph/web/static/vendor/.built
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -q
 
-.PHONY: install demo test lint wheel check-wheel bench bench-serve browser screenshots clean
+.PHONY: install demo test lint wheel check-wheel bench bench-serve browser postgresql screenshots clean
 
 install: $(STAMP) $(WEB_ASSETS)
 
@@ -20,6 +20,12 @@ $(WEB_ASSETS): package.json package-lock.json src/newsgraph/web/build.mjs
 # Debian's chromium for the browser tests (Playwright drives it; it never downloads one).
 browser:
 	command -v chromium >/dev/null 2>&1 || { apt-get update -q && $(APT_INSTALL) chromium; }
+
+# Debian's PostgreSQL server for the store tests' second back-end (.ci/run); the tests
+# start and stop a throw-away server of their own on 127.0.0.1 (tests/postgres_server.py).
+postgresql:
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 \
+		|| { apt-get update -q && $(APT_INSTALL) postgresql; }
 
 $(STAMP): pyproject.toml Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -58,8 +64,8 @@ bench: install
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/extraction.py
 
-# The workbench under load: needs `hey` (Debian) as the load tool.
-bench-serve: install
+# The workbench under load, on SQLite and PostgreSQL: needs `hey` and `postgresql` (Debian).
+bench-serve: install postgresql
 	command -v hey >/dev/null 2>&1 || { apt-get update -q && $(APT_INSTALL) hey; }
 	$(BIN)/python benchmarks/serve.py
 

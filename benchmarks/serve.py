@@ -10,6 +10,11 @@ Baseline, measured in the same run at the same rate: GET /api/health, a route th
 never touches the store (the cost of HTTP, uvicorn and FastAPI alone).
 Goal: p95 < 50 ms for search, story and dossier; 0 errors at 200 requests/s.
 
+Both back-ends, one after the other, on the same synthetic stories: SQLite, then
+PostgreSQL (``--postgres URL``, or a throw-away server of the tests' kind whose data is
+cached under build/ as the SQLite file is); their p95 are printed side by side, with the
+goal for PostgreSQL of at most twice SQLite's. ``--backend`` runs one of them only.
+
     .venv/bin/python benchmarks/serve.py [--articles 100000] [--rate 200] [--seconds 10]
 """
 
@@ -25,6 +30,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -223,15 +230,17 @@ def _story(number: int, rng: random.Random, actors: list[Actor], weights: list[f
     return story, facts
 
 
-def build_store(path: Path, articles: int) -> None:
-    """Fill a fresh store with ``articles`` synthetic one-version stories."""
+def build_store(url: str, articles: int) -> None:
+    """Fill a fresh store (a SQLite path or an empty database's URL) with ``articles``
+    synthetic one-version stories."""
     rng = random.Random(7)
     actors = _actors(rng)
     weights = [1 / (rank + 1) for rank in range(len(actors))]
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    if not url.startswith("postgresql://"):
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{url}{suffix}").unlink(missing_ok=True)
     started = time.perf_counter()
-    with open_store(str(path)) as store:
+    with open_store(url) as store:
         for number in range(articles):
             story, facts = _story(number, rng, actors, weights)
             store.save_story(story, {}, facts)
@@ -328,30 +337,15 @@ def drive(urls: list[str], rate: int, seconds: int) -> dict[str, float]:
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=100_000)
-    parser.add_argument("--rate", type=int, default=200, help="total requests per second")
-    parser.add_argument("--seconds", type=int, default=10, help="per scenario")
-    parser.add_argument("--port", type=int, default=8790)
-    parser.add_argument("--rebuild", action="store_true", help="rebuild the cached store")
-    args = parser.parse_args()
-    if shutil.which("hey") is None:
-        sys.exit("benchmarks/serve.py needs `hey` (Debian: apt-get install hey; make bench-serve)")
-
-    db = ROOT / "build" / f"serve-bench-{args.articles}.db"
-    db.parent.mkdir(exist_ok=True)
-    if args.rebuild or not db.exists():
-        print(f"building a store of {args.articles:,} synthetic articles in {db}", file=sys.stderr)
-        build_store(db, args.articles)
-
+def measure(db: str, args: argparse.Namespace) -> dict[str, dict[str, float]]:
+    """Serve the store at ``db`` and drive every scenario; the results by scenario."""
     base = f"http://{HOST}:{args.port}"
     server = subprocess.Popen(
         [
             str(Path(sys.executable).with_name("newsgraph")),
             "serve",
             "--db",
-            str(db),
+            db,
             "--host",
             HOST,
             "--port",
@@ -359,6 +353,7 @@ def main() -> None:
         ],
         stderr=subprocess.DEVNULL,
     )
+    results = {}
     try:
         wait_until_serving(f"{base}/api/health")
         plan = scenarios(base, random.Random(11), offset=args.articles // 2)
@@ -366,23 +361,101 @@ def main() -> None:
             for url in dict.fromkeys(urls):
                 urllib.request.urlopen(url, timeout=30).read()
         print(
-            f"\n{args.articles:,} articles · {args.rate} requests/s · {args.seconds} s each "
-            f"· hey, {URLS_PER_SCENARIO} URLs per scenario\n"
-        )
-        print(
             f"{'scenario':34} {'requests':>8} {'errors':>6} {'p50 ms':>7} {'p95 ms':>7} "
             f"{'p99 ms':>7} {'req/s':>6}"
         )
         for name, urls in plan.items():
-            result = drive(urls, args.rate, args.seconds)
+            result = results[name] = drive(urls, args.rate, args.seconds)
             print(
                 f"{name:34} {result['requests']:>8} {result['errors']:>6} "
                 f"{result['p50']:>7.1f} {result['p95']:>7.1f} {result['p99']:>7.1f} "
-                f"{result['achieved_rate']:>6.0f}"
+                f"{result['achieved_rate']:>6.0f}",
+                flush=True,
             )
     finally:
         server.terminate()
         server.wait(timeout=30)
+    return results
+
+
+def sqlite_store(args: argparse.Namespace) -> str:
+    """The cached SQLite store under build/, built on first use."""
+    db = ROOT / "build" / f"serve-bench-{args.articles}.db"
+    db.parent.mkdir(exist_ok=True)
+    if args.rebuild or not db.exists():
+        print(f"building a store of {args.articles:,} synthetic articles in {db}", file=sys.stderr)
+        build_store(str(db), args.articles)
+    return str(db)
+
+
+@contextmanager
+def postgres_store(args: argparse.Namespace) -> Iterator[str]:
+    """The PostgreSQL store: ``--postgres`` as given (filled when empty), or a server of
+    the tests' kind (tests/postgres_server.py) on 127.0.0.1 whose data stays under
+    build/ between runs."""
+    if args.postgres:
+        with open_store(args.postgres) as store:
+            empty = store.counts()["stories"] == 0
+        if empty or args.rebuild:
+            build_store(args.postgres, args.articles)
+        yield args.postgres
+        return
+    sys.path.insert(0, str(ROOT / "tests"))
+    from postgres_server import PostgresServer, binaries
+
+    bin_dir = binaries()
+    if bin_dir is None:
+        sys.exit("PostgreSQL is not installed (Debian: make postgresql); or pass --postgres URL")
+    root = ROOT / "build" / f"serve-bench-{args.articles}-postgresql"
+    fresh = args.rebuild or not (root / "data").exists()
+    if fresh:
+        shutil.rmtree(root, ignore_errors=True)
+    server = PostgresServer(bin_dir, root)
+    server.start()
+    try:
+        url = server.url("newsgraph")
+        if fresh:
+            server.create_database("newsgraph")
+            print(f"building a store of {args.articles:,} synthetic articles in {url}")
+            build_store(url, args.articles)
+        yield url
+    finally:
+        server.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--rate", type=int, default=200, help="total requests per second")
+    parser.add_argument("--seconds", type=int, default=10, help="per scenario")
+    parser.add_argument("--port", type=int, default=8790)
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the cached stores")
+    parser.add_argument("--backend", choices=("sqlite", "postgresql"), action="append")
+    parser.add_argument("--postgres", help="a PostgreSQL URL to use instead of a server of ours")
+    args = parser.parse_args()
+    if shutil.which("hey") is None:
+        sys.exit("benchmarks/serve.py needs `hey` (Debian: apt-get install hey; make bench-serve)")
+    backends = args.backend or ["sqlite", "postgresql"]
+    print(
+        f"\n{args.articles:,} articles · {args.rate} requests/s · {args.seconds} s each "
+        f"· hey, {URLS_PER_SCENARIO} URLs per scenario"
+    )
+    results: dict[str, dict[str, dict[str, float]]] = {}
+    if "sqlite" in backends:
+        print("\nSQLite")
+        results["sqlite"] = measure(sqlite_store(args), args)
+    if "postgresql" in backends:
+        with postgres_store(args) as url:
+            print("\nPostgreSQL")
+            results["postgresql"] = measure(url, args)
+    if len(results) == 2:
+        print(f"\n{'p95 ms':34} {'SQLite':>8} {'PostgreSQL':>10} {'ratio':>6}")
+        for name, sqlite_result in results["sqlite"].items():
+            postgres_p95 = results["postgresql"][name]["p95"]
+            print(
+                f"{name:34} {sqlite_result['p95']:>8.1f} {postgres_p95:>10.1f} "
+                f"{postgres_p95 / sqlite_result['p95']:>5.1f}x"
+            )
 
 
 if __name__ == "__main__":

@@ -68,3 +68,43 @@ def nlp():
     from newsgraph.nlp import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A throw-away PostgreSQL server for the session (tests/postgres_server.py); without
+    PostgreSQL installed the tests that ask for it skip, unless NEWSGRAPH_REQUIRE_POSTGRES
+    is set (.ci/run), where they fail."""
+    from postgres_server import REQUIRE_ENV, PostgresServer, binaries
+
+    bin_dir = binaries()
+    missing = "PostgreSQL is not installed (no initdb): its half of the store tests skips"
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        bin_dir, missing = None, "psycopg is not installed: the PostgreSQL tests skip"
+    if bin_dir is None:
+        if os.environ.get(REQUIRE_ENV):
+            pytest.fail(missing)
+        pytest.skip(missing)
+    server = PostgresServer(bin_dir)
+    server.start()
+    yield server
+    server.stop()
+
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+def new_store_url(request: pytest.FixtureRequest, folder: Path) -> str:
+    """A new, empty store on the back-end ``request.param`` names: a SQLite file in
+    ``folder`` or a database of the session's PostgreSQL server."""
+    if request.param == "sqlite":
+        return str(folder / "store.db")
+    return request.getfixturevalue("postgres").new_database()
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new, empty store on each back-end, one test run per back-end."""
+    return new_store_url(request, tmp_path)

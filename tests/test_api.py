@@ -22,6 +22,7 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
+from conftest import BACKENDS, new_store_url
 from newsgraph.api.app import host_pattern
 from newsgraph.api.server import exposure_warning, host_notice, is_loopback, served_hosts
 from newsgraph.cli import app
@@ -36,13 +37,14 @@ from workbench_server import (
 )
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory, nlp) -> Path:
-    return build_workbench_store(tmp_path_factory.mktemp("api") / "workbench.db", nlp)
+@pytest.fixture(scope="module", params=BACKENDS)
+def db(request, tmp_path_factory, nlp) -> str:
+    """The workbench's store, on each back-end: every test of this module runs on both."""
+    return build_workbench_store(new_store_url(request, tmp_path_factory.mktemp("api")), nlp)
 
 
 @pytest.fixture(scope="module")
-def client(db: Path) -> Iterator[httpx.Client]:
+def client(db: str) -> Iterator[httpx.Client]:
     with running_server(db) as base_url, httpx.Client(base_url=base_url, timeout=30) as http:
         yield http
 
@@ -313,7 +315,7 @@ def test_pages_escape_hostile_text(client: httpx.Client) -> None:
     assert "<" not in facts and "\\u003cimg" in facts
 
 
-def test_read_only(client: httpx.Client, db: Path) -> None:
+def test_read_only(client: httpx.Client, db: str) -> None:
     for method in ("POST", "PUT", "PATCH", "DELETE"):
         for path in ("/api/stories", "/api/actors/RUS", "/"):
             assert client.request(method, path).status_code == 405
@@ -404,7 +406,7 @@ def test_binding_warns_only_when_exposed_without_token() -> None:
     assert exposure_warning("0.0.0.0", "s3cret") is None
 
 
-def test_foreign_host_is_refused(client: httpx.Client, db: Path) -> None:
+def test_foreign_host_is_refused(client: httpx.Client, db: str) -> None:
     """A DNS-rebinding page reaches the server under its own name: that Host gets 400."""
     port = client.base_url.port
     for foreign in ("rebind.attacker.example", f"rebind.attacker.example:{port}", "0x7f.1"):
@@ -439,7 +441,7 @@ def test_allowed_host_names_are_checked() -> None:
     assert refused.exit_code == 2 and "not a host name" in refused.output
 
 
-def test_token_guards_every_route(db: Path) -> None:
+def test_token_guards_every_route(db: str) -> None:
     with running_server(db, token="s3cret") as base_url, httpx.Client(base_url=base_url) as http:
         assert http.get("/api/counts").status_code == 401
         assert http.get("/").status_code == 401
@@ -454,7 +456,7 @@ def test_token_guards_every_route(db: Path) -> None:
         assert http.get("/actors").status_code == 200  # the cookie set by ?token=
 
 
-def test_token_never_appears_in_a_page(db: Path) -> None:
+def test_token_never_appears_in_a_page(db: str) -> None:
     """``?token=`` moves into a cookie and out of the URL: no link, page or redirect carries it."""
     token = "s3cret-7f2a"
     with running_server(db, token=token) as base_url, httpx.Client(base_url=base_url) as http:
@@ -487,7 +489,7 @@ def test_token_never_appears_in_a_page(db: Path) -> None:
         assert 'href="/actors?limit=2&amp;offset=2"' in more  # paging links still work
 
 
-def test_serve_runs_several_worker_processes(db: Path) -> None:
+def test_serve_runs_several_worker_processes(db: str) -> None:
     """`newsgraph serve --workers 2` answers on loopback, the token still guarding it."""
     port = free_port()
     command = [str(Path(sys.executable).with_name("newsgraph")), "serve", "--db", str(db)]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from rich.console import Console
@@ -19,9 +18,9 @@ TITLE = "Why Russia and China are on the same page over Kazakhstan"
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
+def store(store_url: str) -> Iterator[Store]:
     """The seed story with hand-written facts and two real one-version stories."""
-    with open_store(tmp_path / "listings.db") as opened:
+    with open_store(store_url) as opened:
         story = seed_story()
         opened.save_story(story, signatures_of(story), seed_facts(story))
         for other in ground_truth_stories(limit=2):
@@ -34,7 +33,7 @@ def _listing(store: Store, monkeypatch, *arguments: str, columns: int = 80) -> l
     monkeypatch.setenv("COLUMNS", str(columns))
     monkeypatch.setattr(cli, "console", Console())  # reads COLUMNS now, as a terminal would
     result = CliRunner().invoke(
-        cli.app, [*arguments, "--db", store.path], env={"COLUMNS": str(columns)}
+        cli.app, [*arguments, "--db", store.url], env={"COLUMNS": str(columns)}
     )
     assert result.exit_code == 0, result.output
     return result.stdout.splitlines()

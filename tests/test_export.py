@@ -23,9 +23,9 @@ SCHEMA = json.loads(
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
+def store(store_url: str) -> Iterator[Store]:
     """The seed story with hand-written facts, plus three real one-version stories."""
-    with open_store(tmp_path / "export.db") as opened:
+    with open_store(store_url) as opened:
         story = seed_story()
         opened.save_story(story, signatures_of(story), seed_facts(story))
         for other in ground_truth_stories(limit=3):
@@ -129,7 +129,7 @@ def test_cli_exports_csv_tables_and_the_graphml_network(store: Store, tmp_path: 
 
     runner = CliRunner()
     folder = tmp_path / "tables"
-    command = ["export", "--format", "csv", "--db", store.path, "-o", str(folder)]
+    command = ["export", "--format", "csv", "--db", store.url, "-o", str(folder)]
     assert runner.invoke(app, command).exit_code == 0
     assert sorted(path.name for path in folder.iterdir()) == [
         "actors.csv",
@@ -141,11 +141,11 @@ def test_cli_exports_csv_tables_and_the_graphml_network(store: Store, tmp_path: 
     with (folder / "quotes.csv").open(encoding="utf-8", newline="") as stream:
         quotes = list(csv.DictReader(stream))
     assert [row["text"] for row in quotes] == [quote["text"] for quote in store.quotes()]
-    no_folder = runner.invoke(app, ["export", "--format", "csv", "--db", store.path])
+    no_folder = runner.invoke(app, ["export", "--format", "csv", "--db", store.url])
     assert no_folder.exit_code == 2 and "--output" in no_folder.output
 
     network = tmp_path / "network.graphml"
-    command = ["export", "--format", "graphml", "--db", store.path, "-o", str(network)]
+    command = ["export", "--format", "graphml", "--db", store.url, "-o", str(network)]
     assert runner.invoke(app, command).exit_code == 0
     assert ("RUS", "KAZ") in nx.read_graphml(network).edges
 

@@ -102,8 +102,8 @@ def test_second_run_fetches_nothing_new(feed_run) -> None:
     assert second.read == 0 and second.new_stories == 0 and not second.skipped
 
 
-def test_changed_feed_fetches_only_new_items_and_retries_a_timeout(nlp, tmp_path) -> None:
-    with serve() as web, open_store(tmp_path / "feeds.db") as store:
+def test_changed_feed_fetches_only_new_items_and_retries_a_timeout(nlp, store_url) -> None:
+    with serve() as web, open_store(store_url) as store:
         web.page("/news/seed", SEED_PAGE)
         web.routes["/news/slow"] = lambda _r: (500, {}, b"")
         web.page("/rss.xml", _rss(web, ["/news/seed", "/news/slow"]))
@@ -130,8 +130,10 @@ def test_malformed_and_unreachable_feeds_are_skipped_with_a_reason() -> None:
     assert missing == Skipped(web.url("/missing.xml"), "feed unavailable: HTTP 404 Not Found")
 
 
-def test_watch_survives_a_feed_that_is_down_and_remembers_across_restarts(tmp_path) -> None:
-    db = tmp_path / "watch.db"
+def test_watch_survives_a_feed_that_is_down_and_remembers_across_restarts(
+    tmp_path, store_url
+) -> None:
+    db = store_url
     feeds = tmp_path / "feeds.txt"
     with serve() as web:
         web.page("/news/seed", SEED_PAGE)

@@ -92,7 +92,9 @@ def test_only_languages_with_a_pipeline_get_facts():
     assert not supported("zh") and not supported("de")
 
 
-def test_chinese_and_japanese_pages_are_stored_grouped_and_searchable(tmp_path: Path, nlp):
+def test_chinese_and_japanese_pages_are_stored_grouped_and_searchable(
+    tmp_path: Path, store_url: str, nlp
+):
     pages = {
         "zh.html": _page("上海改造供水管网", CHINESE, "zh"),
         "zh-copy.html": _page("上海将改造老旧供水管网", _near_duplicate(CHINESE), "zh"),
@@ -102,7 +104,7 @@ def test_chinese_and_japanese_pages_are_stored_grouped_and_searchable(tmp_path: 
     }
     for name, data in pages.items():
         (tmp_path / name).write_bytes(data)
-    with open_store(str(tmp_path / "store.db")) as store:
+    with open_store(store_url) as store:
         report = Ingestor(store, nlp=nlp).ingest_paths(sorted(tmp_path.glob("*.html")))
         stories = store.stories()
         found = {
@@ -140,7 +142,7 @@ def test_chinese_and_japanese_pages_are_stored_grouped_and_searchable(tmp_path: 
     }
     assert counts["actors"] == counts["quotes"] == counts["events"] == counts["claims"] == 0
     # The workbench says why such a story has no facts.
-    with running_server(tmp_path / "store.db") as base_url:
+    with running_server(store_url) as base_url:
         page = httpx.get(f"{base_url}/stories/{by_source['zh.html']}", timeout=30).text
     assert 'id="story-language">zh<' in page and 'id="story-no-facts"' in page
     assert "上海市政府周一宣布" in page

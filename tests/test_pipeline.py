@@ -19,8 +19,8 @@ def _without_timestamp(export: dict) -> dict:
     return {key: value for key, value in export.items() if key != "generated_at"}
 
 
-def test_ingesting_the_same_files_again_changes_nothing(tmp_path, nlp) -> None:
-    with open_store(str(tmp_path / "store.db")) as store:
+def test_ingesting_the_same_files_again_changes_nothing(store_url, nlp) -> None:
+    with open_store(store_url) as store:
         ingestor = Ingestor(store, nlp=nlp)
         first = ingestor.ingest_paths([SEED_000, SEED_001])
         before = _without_timestamp(export_json(store))
@@ -95,8 +95,8 @@ def test_bad_input_is_reported_and_the_rest_goes_on(tmp_path) -> None:
     assert any(speaker and "Souza" in speaker for speaker in speakers)
 
 
-def test_a_clean_run_exits_zero_and_lists_stories_as_json(tmp_path) -> None:
-    db = str(tmp_path / "store.db")
+def test_a_clean_run_exits_zero_and_lists_stories_as_json(store_url) -> None:
+    db = store_url
     runner = CliRunner()
     assert runner.invoke(app, ["ingest", str(SEED_000), "--db", db]).exit_code == 0
     listed = runner.invoke(app, ["stories", "--db", db, "--json"])
@@ -131,10 +131,10 @@ def _bodies(count: int) -> list[dict]:
 
 
 @needs_shared
-def test_a_crashed_run_resumes_without_losing_or_doubling(tmp_path, nlp) -> None:
+def test_a_crashed_run_resumes_without_losing_or_doubling(tmp_path, store_url, nlp) -> None:
     source = tmp_path / "bodies.jsonl"
     source.write_text("\n".join(json.dumps(r) for r in _bodies(6)) + "\n")
-    with open_store(str(tmp_path / "store.db")) as store:
+    with open_store(store_url) as store:
         with pytest.raises(KeyboardInterrupt):
             Ingestor(_CrashingStore(store, 3), nlp=nlp).ingest_paths([source])
         assert store.counts()["stories"] == 3

@@ -9,15 +9,17 @@ from pathlib import Path
 import pytest
 
 import newsgraph
+from conftest import BACKENDS, new_store_url
 from newsgraph.results import EventRecord, Records
 from newsgraph.store import UnsupportedStoreURL
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 
-@pytest.fixture(scope="module")
-def graph(nlp, tmp_path_factory):
-    database = tmp_path_factory.mktemp("api") / "news.db"
+@pytest.fixture(scope="module", params=BACKENDS)
+def graph(request, nlp, tmp_path_factory):
+    """The samples ingested through ``newsgraph.open``, on each back-end."""
+    database = new_store_url(request, tmp_path_factory.mktemp("api"))
     with newsgraph.open(database) as ng:
         report = ng.ingest(SAMPLES)
         yield ng, report
@@ -29,12 +31,14 @@ def test_ingest_reports_what_it_did(graph) -> None:
     assert ng.counts()["articles"] == 3
 
 
-def test_a_url_and_a_path_open_the_same_store(graph, tmp_path: Path) -> None:
+def test_a_url_and_a_path_open_the_same_store(graph) -> None:
     ng, _ = graph
-    with newsgraph.open(f"sqlite:///{ng.store.path}", read_only=True) as again:
+    url = ng.store.url
+    url = url if url.startswith("postgresql://") else f"sqlite:///{url}"
+    with newsgraph.open(url, read_only=True) as again:
         assert again.counts() == ng.counts()
-    with pytest.raises(UnsupportedStoreURL, match="PostgreSQL"):
-        newsgraph.open("postgresql://localhost/news")
+    with pytest.raises(UnsupportedStoreURL, match="mysql"):
+        newsgraph.open("mysql://localhost/news")
 
 
 def test_stories_are_typed_and_filtered(graph) -> None:

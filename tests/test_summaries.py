@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter, defaultdict
-from pathlib import Path
 
 import pytest
 
+from conftest import BACKENDS, new_store_url
 from newsgraph.records import (
     Actor,
     ActorRef,
@@ -120,12 +120,14 @@ def direct_mentions(store: Store) -> Counter:
     return counts
 
 
-@pytest.fixture(scope="module")
-def seed_db(tmp_path_factory, nlp) -> Path:
-    return build_workbench_store(tmp_path_factory.mktemp("summaries") / "seed.db", nlp)
+@pytest.fixture(scope="module", params=BACKENDS)
+def seed_db(request, tmp_path_factory, nlp) -> str:
+    """The workbench's seed store, on each back-end: the sums are triggers on both."""
+    folder = tmp_path_factory.mktemp("summaries")
+    return build_workbench_store(new_store_url(request, folder), nlp)
 
 
-def test_seed_store_dossier_sums_equal_direct_counts(seed_db: Path) -> None:
+def test_seed_store_dossier_sums_equal_direct_counts(seed_db: str) -> None:
     with open_store(str(seed_db)) as store:
         actors = store.actors()
         assert any(store.actor_dossier(a["key"])["interactions"] for a in actors)
@@ -214,10 +216,10 @@ def _save(store: Store, number: int, actions: list[tuple[str, str, int, float, b
     store.save_story(story, {}, facts)
 
 
-def test_sums_follow_replaced_facts(tmp_path: Path) -> None:
+def test_sums_follow_replaced_facts(store_url: str) -> None:
     """Facts replaced on a second save (events gone, negated, moved to other actors)
     leave the sums exact: no stale day or partner stays behind."""
-    with open_store(str(tmp_path / "replace.db")) as store:
+    with open_store(store_url) as store:
         _save(store, 1, [("KAZ", "RUS", 1, 1.0, False), ("RUS", "KAZ", 4, -10.0, False)])
         _save(store, 2, [("USA", "KAZ", 3, -2.0, False), ("KAZ", "KAZ", 1, 3.0, False)])
         for key in ("KAZ", "RUS", "USA"):
@@ -238,10 +240,10 @@ def test_sums_follow_replaced_facts(tmp_path: Path) -> None:
         }
 
 
-def test_one_story_reads_the_same_group_as_the_listing(tmp_path: Path) -> None:
+def test_one_story_reads_the_same_group_as_the_listing(store_url: str) -> None:
     """The story page finds its level-2 group along the indexes; it must be the group
     the full listing computes, for grouped, regrouped and never-placed stories."""
-    with open_store(str(tmp_path / "groups.db")) as store:
+    with open_store(store_url) as store:
         placements = {
             1: SameStoryPlacement("story-1", "{}"),
             2: SameStoryPlacement("story-2", "{}"),
@@ -259,10 +261,10 @@ def test_one_story_reads_the_same_group_as_the_listing(tmp_path: Path) -> None:
         assert store.story("no-such-story") is None
 
 
-def test_dossier_quotes_follow_their_story_dates(tmp_path: Path) -> None:
+def test_dossier_quotes_follow_their_story_dates(store_url: str) -> None:
     """A dossier lists the latest quotes by story date (kept on each quote by trigger,
     migration 0008), also after a later version re-dates a story."""
-    with open_store(str(tmp_path / "dates.db")) as store:
+    with open_store(store_url) as store:
         for number in (1, 2, 3):
             _save(store, number, [("KAZ", "RUS", 1, 1.0, False)])
 
@@ -280,10 +282,10 @@ def test_dossier_quotes_follow_their_story_dates(tmp_path: Path) -> None:
         ]
 
 
-def test_an_actors_event_pages_merge_both_sides_newest_first(tmp_path: Path) -> None:
+def test_an_actors_event_pages_merge_both_sides_newest_first(store_url: str) -> None:
     """The events API's actor filter walks source and target separately and merges
     them: page after page, the same events as filtering every event directly."""
-    with open_store(str(tmp_path / "pages.db")) as store:
+    with open_store(store_url) as store:
         _save(store, 1, [("KAZ", "RUS", 1, 1.0, False), ("RUS", "USA", 4, -10.0, False)])
         _save(store, 2, [("USA", "KAZ", 3, -2.0, False), ("KAZ", "KAZ", 1, 3.0, False)])
         _save(store, 3, [("RUS", "KAZ", 2, 7.0, True), ("KAZ", "USA", 1, 1.0, False)])

@@ -52,13 +52,14 @@ def hostile_article() -> RawDocument:
     )
 
 
-def build_workbench_store(path: Path, nlp: Language) -> Path:
-    """The two seed articles and the hostile article, through the real pipeline."""
+def build_workbench_store(path: str | Path, nlp: Language) -> str:
+    """The two seed articles and the hostile article, through the real pipeline, in
+    the store at ``path`` (a SQLite path or a store URL); gives it back as a string."""
     with open_store(str(path)) as store:
         ingestor = Ingestor(store, nlp=nlp)
         assert ingestor.ingest_paths([SEED_000, SEED_001]).skipped == []
         assert ingestor.ingest([hostile_article()]).skipped == []
-    return path
+    return str(path)
 
 
 # Four outlets' reports of one earthquake (ECB+ topic 20, CC BY 3.0): one same-story
@@ -141,7 +142,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(db: Path, token: str | None = None, hosts: Sequence[str] = ()) -> Iterator[str]:
+def running_server(
+    db: str | Path, token: str | None = None, hosts: Sequence[str] = ()
+) -> Iterator[str]:
     """Serve the workbench over ``db`` on 127.0.0.1; yields its base URL."""
     port = free_port()
     app = create_app(str(db), token=token, hosts=hosts)

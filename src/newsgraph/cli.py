@@ -29,7 +29,7 @@ from newsgraph import listings
 from newsgraph.claims.confidence import DEFAULT_THRESHOLD as CLAIM_THRESHOLD
 from newsgraph.events.confidence import DEFAULT_THRESHOLD
 from newsgraph.records import Actor, ActorRef, Event, Place
-from newsgraph.store import Filters, Store, StoreBusy, open_store
+from newsgraph.store import Filters, Store, StoreBusy, StoreError, open_store
 from newsgraph.summary import print_notices, print_skipped
 from newsgraph.untrusted import path_text, printable, storable
 
@@ -87,7 +87,12 @@ console = Console()
 errors = Console(stderr=True)
 
 DbOption = Annotated[
-    str, typer.Option("--db", help="Store URL: a SQLite path (default ./newsgraph.db).")
+    str,
+    typer.Option(
+        "--db",
+        help="Store: a SQLite path (default ./newsgraph.db), sqlite:///path"
+        " or postgresql://user@host/database.",
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 MinConfidenceOption = Annotated[
@@ -116,7 +121,13 @@ TimeoutOption = Annotated[
 
 
 def _store(db: str) -> Store:
-    return open_store(db)
+    """The store ``--db`` names; one line (no traceback) when it cannot be opened: a
+    server not answering, a URL of no database newsgraph knows."""
+    try:
+        return open_store(db)
+    except StoreError as error:
+        errors.print(f"[bold red]{escape(str(error))}[/]", soft_wrap=True)
+        raise typer.Exit(code=2) from error
 
 
 def _print_json(data: Any) -> None:
@@ -736,6 +747,7 @@ def serve(
             " pages stay blank. Install a wheel made by `make wheel`, or run"
             " `npm ci && npm run build` in the checkout"
         )
+    _store(db).close()  # a store that cannot be opened is one line, before any server starts
     errors.print(f"newsgraph workbench on http://{host}:{port}/ (API docs at /docs)")
     run_server(
         db,

@@ -41,6 +41,8 @@ def open_store(url: str | os.PathLike[str], read_only: bool = False) -> Store:
 
     A plain path or ``sqlite:///relative/path`` / ``sqlite:////absolute/path``
     opens SQLite; ``:memory:`` or ``sqlite://`` opens a throw-away in-memory store.
+    ``postgresql://user@host/db`` (or ``postgres://``) opens PostgreSQL; its driver,
+    psycopg, is imported only then.
     """
     text = os.fspath(url)
     match = _URL_SCHEME.match(text)
@@ -50,7 +52,20 @@ def open_store(url: str | os.PathLike[str], read_only: bool = False) -> Store:
     if scheme == "sqlite":
         return SQLiteStore(match["rest"].removeprefix("/") or ":memory:", read_only)
     if scheme in _POSTGRES_SCHEMES:
-        raise UnsupportedStoreURL("PostgreSQL support is planned; use a SQLite path for now")
+        return _postgres_store(f"postgresql://{match['rest']}", read_only)
     raise UnsupportedStoreURL(
-        f"unsupported store URL scheme {scheme!r}; use a SQLite path or sqlite:///path"
+        f"unsupported store URL scheme {scheme!r}; use a SQLite path, sqlite:///path"
+        " or postgresql://user@host/database"
     )
+
+
+def _postgres_store(url: str, read_only: bool) -> Store:
+    """The PostgreSQL store, or a clear error when its driver is not installed."""
+    try:
+        from newsgraph.store.postgres import PostgresStore
+    except ImportError as error:
+        raise UnsupportedStoreURL(
+            f"PostgreSQL needs the psycopg driver ({error.name} is missing):"
+            " pip install 'newsgraph[postgres]'"
+        ) from error
+    return PostgresStore(url, read_only)

@@ -1,34 +1,45 @@
-"""SQLite: the workbench's browsing reads, beside the pages of facts themselves.
+"""The workbench's browsing reads, beside the pages of facts themselves.
 
 How many stories a search finds (and in how many same-story groups), the reports of
 each story's same-story group (so a page can collapse them or list them), and the
 actor list narrowed by words, type and country with the choices those filters offer.
-The callers in ``sqlite.py`` build the story conditions and fold the words; every
-value reaches SQL as a parameter.
+The callers in ``sql_workbench.py`` build the story conditions and fold the words and
+pass the store's ``_rows`` to run the SQL, the same on both back-ends; every value
+reaches SQL as a parameter.
 """
 
 from __future__ import annotations
 
-import json
-import sqlite3
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from newsgraph.store.fulltext import FullTextQuery
-
 JsonDict = dict[str, Any]
+RowReader = Callable[[str, Mapping[str, Any]], list[JsonDict]]
+
+
+@dataclass(frozen=True)
+class MatchedArticles:
+    """The articles ``a`` a full-text query matches: the tables to read them from
+    (``source``, which names ``articles a``) and the condition, with its parameters."""
+
+    source: str
+    condition: str
+    parameters: dict[str, Any]
+
 
 # Counting stops after ``COUNT_CAP`` matching articles: a common word's count is then
 # "more than", at a bounded cost, like the ranking's windows (store/ranking.py).
 COUNT_CAP = 1_000
 _COUNTED = """
 SELECT count(*) AS rows, count(DISTINCT story_id) AS stories, count(DISTINCT group_id) AS groups
-FROM ({rows} LIMIT :cap)
+FROM ({rows} LIMIT :cap) AS counted
 """
-# {index} and {condition} come from store/fulltext.py (a table name of its own and its
-# parameterised condition), never from the query's text.
+# {source} and {condition} come from the back-end's full-text search (its own table
+# names and a parameterised condition), never from the query's text.
 _MATCHED_ROWS = """
 SELECT s.id AS story_id, coalesce(g.group_id, s.id) AS group_id
-FROM {index} JOIN articles a ON a.seq = {index}.rowid
+FROM {source}
 JOIN stories s ON s.id = a.story_id LEFT JOIN story_groups g ON g.story_id = s.id
 WHERE {condition} AND {where}
 """
@@ -43,19 +54,22 @@ WHERE {where}
 _GROUP_REPORTS = """
 WITH wanted(of_story, group_id) AS (
     SELECT w.value, coalesce(g.group_id, w.value)
-    FROM json_each(:stories) w LEFT JOIN story_groups g ON g.story_id = w.value
+    FROM {stories} LEFT JOIN story_groups g ON g.story_id = w.value
+),
+members(of_story, group_id, story_id) AS (
+    SELECT w.of_story, w.group_id, g.story_id
+    FROM wanted w JOIN story_groups g ON g.group_id = w.group_id
+    UNION
+    SELECT w.of_story, w.group_id, w.group_id FROM wanted w
+    WHERE NOT EXISTS (SELECT 1 FROM story_groups x WHERE x.story_id = w.group_id)
 )
-SELECT w.of_story, w.group_id, s.id AS story_id, s.title, s.published,
+SELECT m.of_story, m.group_id, s.id AS story_id, s.title, s.published,
        coalesce(a.publisher, s.publisher) AS publisher, a.url, a.source_ref, a.language,
        (SELECT count(*) FROM articles x WHERE x.story_id = s.id) AS articles
-FROM wanted w
-JOIN stories s ON s.id IN (
-    SELECT story_id FROM story_groups WHERE group_id = w.group_id
-    UNION
-    SELECT w.group_id WHERE NOT EXISTS (SELECT 1 FROM story_groups WHERE story_id = w.group_id)
-)
+FROM members m
+JOIN stories s ON s.id = m.story_id
 JOIN articles a ON a.id = s.canonical_article_id
-ORDER BY w.of_story, s.published IS NULL, s.published, s.id
+ORDER BY m.of_story, s.published IS NULL, s.published, s.id
 """
 
 # Actors whose folded name or alias holds the words, or whose key or code is them.
@@ -74,29 +88,25 @@ GROUP BY country ORDER BY country
 """
 
 
-def _rows(connection: sqlite3.Connection, sql: str, parameters: dict[str, Any]) -> list[JsonDict]:
-    cursor = connection.execute(sql, parameters)
-    names = [column[0] for column in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
-
-
 def story_count(
-    connection: sqlite3.Connection,
+    rows: RowReader,
     where: str,
     parameters: dict[str, Any],
-    search: FullTextQuery | None = None,
+    search: MatchedArticles | None = None,
 ) -> JsonDict:
     """``{stories, groups, capped}``: how many stories meet the conditions ``where`` on
     ``s`` (and the full-text ``search``, when there is one), and in how many same-story
     groups they fall. ``capped``: counting stopped at ``COUNT_CAP`` rows, so there are
     more."""
     if search is None:
-        rows = _FILTERED_ROWS.format(where=where)
+        selected = _FILTERED_ROWS.format(where=where)
     else:
-        rows = _MATCHED_ROWS.format(index=search.index, condition=search.condition, where=where)
+        selected = _MATCHED_ROWS.format(
+            source=search.source, condition=search.condition, where=where
+        )
         parameters = {**parameters, **search.parameters}
-    sql = _COUNTED.format(rows=rows)
-    found = _rows(connection, sql, {**parameters, "cap": COUNT_CAP})[0]
+    sql = _COUNTED.format(rows=selected)
+    found = rows(sql, {**parameters, "cap": COUNT_CAP})[0]
     return {
         "stories": found["stories"],
         "groups": found["groups"],
@@ -104,21 +114,22 @@ def story_count(
     }
 
 
-def group_reports(connection: sqlite3.Connection, story_ids: list[str]) -> dict[str, JsonDict]:
+def group_reports(
+    rows: RowReader, list_table: str, story_ids: list[str], as_list: Callable[[list[str]], Any]
+) -> dict[str, JsonDict]:
     """For each of ``story_ids``: its same-story group's ``id`` and ``reports``, one per
     story of the group with the title, date, outlet, URL and source of its canonical
-    article. Unknown ids are left out."""
+    article. Unknown ids are left out. ``list_table`` reads a list parameter made by
+    ``as_list`` as a table (the store's ``list_table`` and ``_list``)."""
     groups: dict[str, JsonDict] = {}
-    for row in _rows(connection, _GROUP_REPORTS, {"stories": json.dumps(story_ids)}):
+    sql = _GROUP_REPORTS.format(stories=list_table.format(param=":stories", alias="w"))
+    for row in rows(sql, {"stories": as_list(story_ids)}):
         group = groups.setdefault(row.pop("of_story"), {"id": row["group_id"], "reports": []})
         del row["group_id"]
         group["reports"].append(row)
     return {story_id: groups[story_id] for story_id in story_ids if story_id in groups}
 
 
-def actor_choices(connection: sqlite3.Connection) -> JsonDict:
+def actor_choices(rows: RowReader) -> JsonDict:
     """The actor types and countries stored, each with how many actors have it."""
-    return {
-        "types": _rows(connection, _ACTOR_TYPES, {}),
-        "countries": _rows(connection, _ACTOR_COUNTRIES, {}),
-    }
+    return {"types": rows(_ACTOR_TYPES, {}), "countries": rows(_ACTOR_COUNTRIES, {})}

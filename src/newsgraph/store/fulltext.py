@@ -10,12 +10,11 @@ table, which the trigram tokenizer answers by scanning it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from newsgraph.language import has_spaceless_script
+from newsgraph.store.queries import search_terms
 
-SEARCH_TERM = re.compile(r"\w+")
 TRIGRAM = 3  # the trigram index finds a phrase of at least this many characters
 
 
@@ -34,7 +33,7 @@ def full_text_query(query: str) -> FullTextQuery | None:
     Each word becomes a quoted FTS5 string (or a LIKE pattern with its wildcards
     escaped): no operator or syntax of the query survives.
     """
-    terms = SEARCH_TERM.findall(query)
+    terms = search_terms(query)
     if not terms:
         return None
     if not any(map(has_spaceless_script, terms)):

@@ -1,16 +1,16 @@
-"""SQLite: events by place, for the workbench's map.
+"""Events by place, for the workbench's map.
 
 Only events the gazetteer placed (``latitude`` set, migration 0010) and that happened
 (not negated) are drawn. ``where`` and its parameters are the workbench's event filters
-on ``e`` (``sqlite._event_conditions``), so the map narrows as the network does.
+on ``e`` (``queries.event_conditions``), so the map narrows as the network does.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
-JsonDict = dict[str, Any]
+from newsgraph.store.browse import JsonDict, RowReader
+
 # The busiest places drawn; past this a map is a blot anyway.
 MAX_PLACES = 2_000
 
@@ -18,10 +18,10 @@ _PLACES = """
 SELECT e.place_name AS name, e.place_type AS type, e.place_country AS country,
        max(e.latitude) AS latitude, max(e.longitude) AS longitude,
        count(*) AS events, count(DISTINCT e.story_id) AS stories,
-       sum(e.quad_class = 1) AS verbal_cooperation,
-       sum(e.quad_class = 2) AS material_cooperation,
-       sum(e.quad_class = 3) AS verbal_conflict,
-       sum(e.quad_class = 4) AS material_conflict
+       count(*) FILTER (WHERE e.quad_class = 1) AS verbal_cooperation,
+       count(*) FILTER (WHERE e.quad_class = 2) AS material_cooperation,
+       count(*) FILTER (WHERE e.quad_class = 3) AS verbal_conflict,
+       count(*) FILTER (WHERE e.quad_class = 4) AS material_conflict
 FROM events e
 WHERE e.latitude IS NOT NULL AND e.negated = 0 AND {where}
 GROUP BY e.place_name, e.place_country, e.place_type
@@ -33,7 +33,7 @@ _PLACE_EVENT_IDS = """
 SELECT e.id FROM events e
 WHERE e.latitude IS NOT NULL AND e.negated = 0 AND e.place_name = :place_name
   AND e.place_country = :place_country AND {where}
-ORDER BY e.event_date DESC, e.id DESC
+ORDER BY e.event_date DESC NULLS LAST, e.id DESC
 LIMIT :limit
 """
 
@@ -45,17 +45,11 @@ QUAD_CLASS_COLUMNS = (
 )
 
 
-def event_places(
-    connection: sqlite3.Connection, where: str, parameters: dict[str, Any]
-) -> list[JsonDict]:
+def event_places(rows: RowReader, where: str, parameters: dict[str, Any]) -> list[JsonDict]:
     """Places with their events counted, in all and per QuadClass, busiest first; each
     carries ``quad_class``: the QuadClass most of its events have (the more conflictual
     on a tie, so that a clash is not hidden), None when none is coded."""
-    cursor = connection.execute(
-        _PLACES.format(where=where), {**parameters, "max_places": MAX_PLACES}
-    )
-    names = [column[0] for column in cursor.description]
-    places = [dict(zip(names, row, strict=True)) for row in cursor]
+    places = rows(_PLACES.format(where=where), {**parameters, "max_places": MAX_PLACES})
     for place in places:
         counts = [place[column] or 0 for column in QUAD_CLASS_COLUMNS]
         most = max(counts)
@@ -64,7 +58,7 @@ def event_places(
 
 
 def place_event_ids(
-    connection: sqlite3.Connection,
+    rows: RowReader,
     where: str,
     parameters: dict[str, Any],
     name: str,
@@ -74,4 +68,4 @@ def place_event_ids(
     """Ids of the latest events at one place (by the gazetteer's name and country)."""
     sql = _PLACE_EVENT_IDS.format(where=where)
     values = {**parameters, "place_name": name, "place_country": country, "limit": limit}
-    return [row[0] for row in connection.execute(sql, values)]
+    return [row["id"] for row in rows(sql, values)]

@@ -50,7 +50,7 @@ def ranked_hits(
 ) -> list[JsonDict]:
     """Up to ``wanted`` hits, one per story (its best version), best first.
 
-    ``where`` are story conditions on ``s`` ("1" for none); ``parameters`` carry them.
+    ``where`` are story conditions on ``s`` ("TRUE" for none); ``parameters`` carry them.
     Each hit has ``snippet``, FTS5's with the matches between STX and ETX.
     """
     index = search.index
@@ -65,7 +65,7 @@ def ranked_hits(
             _WINDOW_FLOOR.format(
                 index=index,
                 condition=search.condition,
-                join=story_join if where != "1" else "",
+                join=story_join if where != "TRUE" else "",
                 where=where,
                 below=below_clause if below is not None else "",
             ),

@@ -1,4 +1,4 @@
-"""SQLite: an actor's dossier sums, read from the tables migration 0007 keeps by trigger.
+"""An actor's dossier sums, read from the tables migration 0007 keeps by trigger.
 
 A dossier shows an actor's totals, its events per day and the actors it deals with
 most. Summing those from the events themselves costs a busy actor's every event on
@@ -8,17 +8,15 @@ dossier reads one row per day and per partner.
 
 from __future__ import annotations
 
-import sqlite3
-from typing import Any
+from newsgraph.store.browse import JsonDict, RowReader
 
-JsonDict = dict[str, Any]
 # How many partners a dossier lists.
 TOP_PARTNERS = 12
 
 _TOTALS = """
 SELECT coalesce(quotes, 0) AS quotes, coalesce(events_as_source, 0) AS events_as_source,
        coalesce(events_as_target, 0) AS events_as_target
-FROM (SELECT :key AS actor_key) LEFT JOIN actor_totals USING (actor_key)
+FROM (SELECT :key AS actor_key) AS actor LEFT JOIN actor_totals USING (actor_key)
 """
 
 _OVER_TIME = """
@@ -42,23 +40,17 @@ MENTIONS_OF_ACTOR = (
 )
 
 
-def _rows(connection: sqlite3.Connection, sql: str, parameters: dict[str, Any]) -> list[JsonDict]:
-    cursor = connection.execute(sql, parameters)
-    names = [column[0] for column in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
-
-
-def actor_totals(connection: sqlite3.Connection, key: str) -> JsonDict:
+def actor_totals(rows: RowReader, key: str) -> JsonDict:
     """Quotes the actor spoke and events it is the source and the target of."""
-    return _rows(connection, _TOTALS, {"key": key})[0]
+    return rows(_TOTALS, {"key": key})[0]
 
 
-def actor_over_time(connection: sqlite3.Connection, key: str) -> list[JsonDict]:
+def actor_over_time(rows: RowReader, key: str) -> list[JsonDict]:
     """Non-negated dated events per day: ``{date, as_source, as_target}``, oldest first."""
-    return _rows(connection, _OVER_TIME, {"key": key})
+    return rows(_OVER_TIME, {"key": key})
 
 
-def actor_interactions(connection: sqlite3.Connection, key: str) -> list[JsonDict]:
+def actor_interactions(rows: RowReader, key: str) -> list[JsonDict]:
     """The actors this one acts with most (either way), with cooperation, conflict and
     mean Goldstein of their non-negated events."""
-    return _rows(connection, _INTERACTIONS, {"key": key, "top": TOP_PARTNERS})
+    return rows(_INTERACTIONS, {"key": key, "top": TOP_PARTNERS})

@@ -1,0 +1,444 @@
+"""What SQLite and PostgreSQL share: every write and read of the store, written once.
+
+``SQLStore`` runs the SQL of ``queries.py`` and ``writes.py`` through a few hooks
+each back-end fills in: running a query (``_rows``), a write transaction, how a list
+of ids travels as one parameter, and full-text search, which each database does its
+own way. Rows become the dicts the API documents in ``mapping.py``.
+"""
+
+from __future__ import annotations
+
+import json
+from abc import abstractmethod
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime
+from typing import Any
+
+from newsgraph.records import FactMention, SameStoryPlacement, Span, Story, StoryFacts
+from newsgraph.store import mapping, summaries, writes
+from newsgraph.store import queries as q
+from newsgraph.store.base import JsonDict, Store, StoreIntegrityError
+
+# A list of ids travelling as one parameter (see ``SQLStore._in_list``).
+ListParameter = Any
+
+
+class SQLStore(Store):
+    """The store over a SQL database; a subclass says how to reach its database."""
+
+    # Errors of the driver that mean a write broke a constraint.
+    integrity_errors: tuple[type[Exception], ...]
+    # A column that orders rows of a table as they were inserted.
+    insertion_order: str
+    # A table of one column, ``value``, out of a list parameter: {param} and {alias}.
+    list_table: str
+
+    @abstractmethod
+    def _rows(self, sql: str, parameters: Mapping[str, Any]) -> list[JsonDict]:
+        """Run one query with named ``:parameters``; its rows as dicts."""
+
+    @abstractmethod
+    def _transaction(self) -> AbstractContextManager[writes.Writer]:
+        """One write transaction: committed whole, or rolled back on any error."""
+
+    @abstractmethod
+    def _list(self, values: list[str]) -> ListParameter:
+        """A list of strings as the one parameter ``list_table`` reads."""
+
+    def _in_list(self, column: str, parameter: str) -> str:
+        """The condition that ``column`` is one of the values of a list parameter."""
+        table = self.list_table.format(param=parameter, alias="listed")
+        return f"{column} IN (SELECT listed.value FROM {table})"
+
+    def _ids(self, sql: str, parameters: dict[str, Any]) -> list[str]:
+        return [next(iter(row.values())) for row in self._rows(sql, parameters)]
+
+    # --- writes ---
+
+    def has_article(self, article_id: str) -> bool:
+        return bool(self._rows("SELECT 1 FROM articles WHERE id = :id", {"id": article_id}))
+
+    def story_of(self, article_id: str) -> str | None:
+        found = self._rows("SELECT story_id FROM articles WHERE id = :id", {"id": article_id})
+        return found[0]["story_id"] if found else None
+
+    def load_story(self, story_id: str) -> Story | None:
+        by_story = {"story_id": story_id}
+        found = self._rows("SELECT * FROM stories WHERE id = :story_id", by_story)
+        if not found:
+            return None
+        story = found[0]
+        rows = self._rows(
+            "SELECT * FROM articles WHERE story_id = :story_id ORDER BY position", by_story
+        )
+        return Story(
+            id=story["id"],
+            versions=[mapping.article_from_row(row) for row in rows],
+            canonical_id=story["canonical_article_id"],
+            published=story["published"],
+            publisher=story["publisher"],
+            title=story["title"],
+        )
+
+    def story_signatures(self) -> Iterator[tuple[str, str, bytes]]:
+        # Read whole before yielding, so a caller may save stories while iterating.
+        rows = self._rows(
+            "SELECT id, story_id, signature FROM articles WHERE signature IS NOT NULL ORDER BY seq",
+            {},
+        )
+        for row in rows:
+            yield row["id"], row["story_id"], bytes(row["signature"])
+
+    def save_story(
+        self,
+        story: Story,
+        signatures: dict[str, bytes],
+        facts: StoryFacts | None,
+        fact_mentions: list[FactMention] | None = None,
+        same_story: SameStoryPlacement | None = None,
+    ) -> None:
+        if facts is not None and facts.story_id != story.id:
+            raise StoreIntegrityError(f"facts of story {facts.story_id} saved with {story.id}")
+        try:
+            with self._transaction() as connection:
+                writes.write_story(connection, story, signatures)
+                if facts is not None:
+                    writes.replace_facts(connection, story.id, facts)
+                    fact_mentions = facts.fact_mentions
+                if fact_mentions is not None:
+                    writes.replace_fact_mentions(connection, story.id, fact_mentions)
+                if same_story is not None:
+                    writes.place_story(connection, story.id, same_story)
+        except self.integrity_errors as error:
+            raise StoreIntegrityError(f"story {story.id} not saved: {error}") from error
+
+    def fact_sentences(self, story_id: str) -> list[FactMention]:
+        rows = self._rows(
+            "SELECT 'quote' AS kind, id, article_id, span_start, span_end, sentence_start,"
+            " sentence_end FROM quotes WHERE story_id = :story"
+            " UNION ALL SELECT 'event', id, article_id, span_start, span_end, sentence_start,"
+            " sentence_end FROM events WHERE story_id = :story",
+            {"story": story_id},
+        )
+        return [
+            FactMention(
+                kind=row["kind"],
+                index=mapping.fact_index(row["id"]),
+                span=Span(row["article_id"], row["span_start"], row["span_end"]),
+                sentence=None
+                if row["sentence_start"] is None
+                else Span(row["article_id"], row["sentence_start"], row["sentence_end"]),
+            )
+            for row in rows
+        ]
+
+    def same_story_profiles(self) -> Iterator[tuple[str, str, str]]:
+        # Read whole before yielding, so a caller may save stories while iterating.
+        rows = self._rows(
+            "SELECT story_id, group_id, profile FROM story_groups ORDER BY placed", {}
+        )
+        for row in rows:
+            yield row["story_id"], row["group_id"], row["profile"]
+
+    def fetch_validators(self, url: str) -> tuple[str | None, str | None] | None:
+        found = self._rows("SELECT etag, last_modified FROM fetches WHERE url = :url", {"url": url})
+        return (found[0]["etag"], found[0]["last_modified"]) if found else None
+
+    def remember_fetches(self, fetches: Iterable[tuple[str, str | None, str | None]]) -> None:
+        now = datetime.now(UTC).isoformat()
+        with self._transaction() as connection:
+            connection.executemany(
+                "INSERT INTO fetches (url, etag, last_modified, fetched_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (url) DO UPDATE SET etag = excluded.etag,"
+                " last_modified = excluded.last_modified, fetched_at = excluded.fetched_at",
+                [(url, etag, last_modified, now) for url, etag, last_modified in fetches],
+            )
+
+    def seen_feed_items(self, feed_url: str) -> set[str]:
+        rows = self._rows(
+            "SELECT item_key FROM feed_items WHERE feed_url = :feed", {"feed": feed_url}
+        )
+        return {row["item_key"] for row in rows}
+
+    def remember_feed_items(self, feed_url: str, keys: Iterable[str]) -> None:
+        now = datetime.now(UTC).isoformat()
+        with self._transaction() as connection:
+            connection.executemany(
+                "INSERT INTO feed_items (feed_url, item_key, seen_at) VALUES (?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
+                [(feed_url, key, now) for key in keys],
+            )
+
+    # --- reads ---
+
+    def _story_dicts(self, story_id: str | None = None) -> list[JsonDict]:
+        """Summaries of every story, or of the one story ``story_id`` names."""
+        parameters = {"story_id": story_id}
+        story_where, version_where = (
+            ("s.id = :story_id", "story_id = :story_id") if story_id else ("TRUE", "TRUE")
+        )
+        rows = self._rows(q.STORY_SELECT.format(where=story_where), parameters)
+        versions: dict[str, list[JsonDict]] = defaultdict(list)
+        for version in self._rows(q.VERSION_SELECT.format(where=version_where), parameters):
+            versions[version.pop("story_id")].append(version)
+        groups = self._same_story_summaries(story_id)
+        return [
+            {
+                "id": row["id"],
+                "title": row["title"],
+                "published": row["published"],
+                "publisher": row["publisher"],
+                "canonical_article_id": row["canonical_article_id"],
+                "tone": row["tone"],
+                "versions": versions[row["id"]],
+                "counts": {key: row[key] for key in ("articles", "quotes", "events", "claims")},
+                "publishers": mapping.distinct(v["publisher"] for v in versions[row["id"]]),
+                "same_story": groups[row["id"]],
+            }
+            for row in rows
+        ]
+
+    def _same_story_summaries(self, story_id: str | None = None) -> dict[str, JsonDict]:
+        """Level 2 for every story (or one): its group's stories, articles and outlets.
+
+        A story never placed in a group is a group of its own.
+        """
+        # One story's group is found along the indexes: its group id, then the members.
+        member_rows = self._rows(
+            f"""
+            SELECT s.id, coalesce(g.group_id, s.id) AS group_id
+            FROM stories s LEFT JOIN story_groups g ON g.story_id = s.id
+            WHERE {q.GROUP_MEMBERS if story_id else "TRUE"}
+            ORDER BY s.published IS NULL, s.published, s.id
+            """,
+            {"story_id": story_id},
+        )
+        publishers: dict[str, list[str | None]] = defaultdict(list)
+        for row in self._rows(
+            "SELECT story_id, publisher FROM articles"
+            f" WHERE {self._in_list('story_id', ':ids')} ORDER BY story_id, position",
+            {"ids": self._list([row["id"] for row in member_rows])},
+        ):
+            publishers[row["story_id"]].append(row["publisher"])
+        members: dict[str, list[str]] = defaultdict(list)
+        for row in member_rows:
+            members[row["group_id"]].append(row["id"])
+        summaries = {}
+        for group_id, stories in members.items():
+            outlets = [publisher for story in stories for publisher in publishers[story]]
+            summary = {
+                "id": group_id,
+                "stories": stories,
+                "articles": len(outlets),
+                "publishers": mapping.distinct(outlets),
+            }
+            summaries.update((story, summary) for story in stories)
+        return summaries
+
+    def same_story(self, story_id: str) -> JsonDict | None:
+        groups = self._same_story_summaries(story_id)
+        if story_id not in groups:
+            return None
+        group = dict(groups[story_id])
+        by_stories = {"stories": self._list(group["stories"])}
+        in_group = self._in_list("{}.story_id", ":stories")
+        group["quotes"] = mapping.merge_reports(
+            self._quote_dicts(in_group.format("q"), by_stories), self._same_keys("quotes", group)
+        )
+        group["events"] = mapping.merge_reports(
+            self._event_dicts(in_group.format("e"), by_stories), self._same_keys("events", group)
+        )
+        return group
+
+    def _same_keys(self, table: str, group: JsonDict) -> dict[str, str]:
+        # The table is one of the two fixed names at the call sites, never input.
+        rows = self._rows(
+            f"SELECT id, coalesce(same_key, id) AS same_key FROM {table}"
+            f" WHERE {self._in_list('story_id', ':stories')}",
+            {"stories": self._list(group["stories"])},
+        )
+        return {row["id"]: row["same_key"] for row in rows}
+
+    def _attach_fact_mentions(self, facts: list[JsonDict]) -> list[JsonDict]:
+        """Give each quote or event ``mentions``: its own place, then the other versions
+        of its story that repeat its sentence."""
+        extra: dict[str, list[JsonDict]] = defaultdict(list)
+        for row in self._rows(
+            "SELECT fact_id, article_id, span_start, span_end, sentence_start, sentence_end"
+            f" FROM fact_mentions WHERE {self._in_list('fact_id', ':ids')}"
+            f" ORDER BY {self.insertion_order}",
+            {"ids": self._list([fact["id"] for fact in facts])},
+        ):
+            extra[row["fact_id"]].append(mapping.mention_dict(row))
+        for fact in facts:
+            own = {
+                "article_id": fact["article_id"],
+                "start": fact["start"],
+                "end": fact["end"],
+                "sentence_start": fact["sentence_start"],
+                "sentence_end": fact["sentence_end"],
+            }
+            fact["mentions"] = [own, *extra[fact["id"]]]
+        return facts
+
+    def stories(self) -> list[JsonDict]:
+        return self._story_dicts()
+
+    def story(self, story_id: str) -> JsonDict | None:
+        found = self._story_dicts(story_id)
+        if not found:
+            return None
+        story = found[0]
+        canonical = self._rows(
+            "SELECT standfirst, body, text, captions, sections FROM articles WHERE id = :id",
+            {"id": story["canonical_article_id"]},
+        )[0]
+        by_story = {"story_id": story_id}
+        story.update(
+            standfirst=canonical["standfirst"],
+            body=canonical["body"],
+            text=canonical["text"],
+            captions=json.loads(canonical["captions"]),
+            sections=json.loads(canonical["sections"]),
+            # Here an actor's `mentions` counts its mentions in this story only.
+            actors=self._actor_dicts(
+                "ac.key IN (SELECT actor_key FROM mentions WHERE story_id = :story_id)",
+                by_story,
+                mention_filter="AND m.story_id = :story_id",
+            ),
+            quotes=self._quote_dicts("q.story_id = :story_id", by_story),
+            events=self._event_dicts("e.story_id = :story_id", by_story),
+            claims=self._rows(q.CLAIM_SELECT.format(where="c.story_id = :story_id"), by_story),
+        )
+        return story
+
+    def _actor_dicts(
+        self, where: str, parameters: dict[str, Any], mention_filter: str = "", page: str = ""
+    ) -> list[JsonDict]:
+        """Actor dicts; ``mention_filter`` narrows which mentions are counted, ``page``
+        is an optional LIMIT clause."""
+        mentions = (
+            f"(SELECT count(*) FROM mentions m WHERE m.actor_key = ac.key {mention_filter})"
+            if mention_filter
+            else summaries.MENTIONS_OF_ACTOR
+        )
+        select = q.ACTOR_SELECT.format(where=where, mentions=mentions)
+        actors = self._rows(select + page, parameters)
+        keys = [actor["key"] for actor in actors]
+        aliases = self._values_by_key("actor_aliases", "alias", keys)
+        roles = self._values_by_key("actor_roles", "role", keys)
+        for actor in actors:
+            actor["aliases"] = aliases[actor["key"]]
+            actor["roles"] = roles[actor["key"]]
+            actor["mentions"] = actor.pop("mentions")  # last, as the API documents it
+        return actors
+
+    def _values_by_key(self, table: str, column: str, keys: list[str]) -> dict[str, list[str]]:
+        """Aliases or roles of the given actors, sorted, grouped by actor key."""
+        values: dict[str, list[str]] = defaultdict(list)
+        if not keys:
+            return values
+        # Table and column come from the two call sites above, never from input.
+        rows = self._rows(
+            f"SELECT actor_key, {column} AS value FROM {table}"
+            f" WHERE {self._in_list('actor_key', ':keys')}"
+            f" ORDER BY actor_key, {column}",
+            {"keys": self._list(keys)},
+        )
+        for row in rows:
+            values[row["actor_key"]].append(row["value"])
+        return values
+
+    def actors(self) -> list[JsonDict]:
+        return self._actor_dicts("TRUE", {})
+
+    def _find_actor(self, name_or_key: str) -> JsonDict | None:
+        term = {"term": name_or_key.strip(), "folded": q.fold(name_or_key)}
+        # An exact key wins over a name, a name over an alias; then the most mentioned.
+        found = self._actor_dicts(f"ac.key IN {q.MATCHING_ACTOR_KEYS}", term)
+        if not found:
+            return None
+        rank = {"key": 0, "name": 1, "alias": 2}
+        found.sort(key=lambda a: rank[q.how_matched(a, term["term"], term["folded"])])
+        return found[0]
+
+    def actor(self, name_or_key: str, min_confidence: float | None = None) -> JsonDict | None:
+        actor = self._find_actor(name_or_key)
+        if actor is None:
+            return None
+        by_key = {"key": actor["key"], "min_confidence": min_confidence or 0.0}
+        actor["quotes"] = self._quote_dicts("q.speaker_key = :key", by_key)
+        for side in q.SIDES:
+            actor[f"events_as_{side}"] = self._event_dicts(
+                f"e.{side}_actor_key = :key AND e.confidence >= :min_confidence", by_key
+            )
+        return actor
+
+    def _quote_dicts(self, where: str, parameters: dict[str, Any]) -> list[JsonDict]:
+        quotes = self._rows(q.QUOTE_SELECT.format(where=where), parameters)
+        for quote in quotes:
+            quote["partial"] = bool(quote["partial"])
+            quote["speaker_unnamed"] = bool(quote["speaker_unnamed"])
+        return self._attach_fact_mentions(quotes)
+
+    def quotes(self, speaker: str | None = None) -> list[JsonDict]:
+        if speaker is None:
+            return self._quote_dicts("TRUE", {})
+        return self._quote_dicts(
+            f"(q.speaker_key IN {q.MATCHING_ACTOR_KEYS} OR q.speaker_text LIKE :like ESCAPE '\\')",
+            {"term": speaker.strip(), "folded": q.fold(speaker), "like": q.like_pattern(speaker)},
+        )
+
+    def _event_dicts(self, where: str, parameters: dict[str, Any]) -> list[JsonDict]:
+        return self._attach_fact_mentions(
+            [
+                mapping.event_from_row(row)
+                for row in self._rows(q.EVENT_SELECT.format(where=where), parameters)
+            ]
+        )
+
+    def events(
+        self,
+        actor: str | None = None,
+        cameo_root: str | None = None,
+        min_confidence: float | None = None,
+    ) -> list[JsonDict]:
+        conditions, parameters = ["TRUE"], {}
+        if actor is not None:
+            conditions.append(
+                f"(e.source_actor_key IN {q.MATCHING_ACTOR_KEYS}"
+                f" OR e.target_actor_key IN {q.MATCHING_ACTOR_KEYS}"
+                " OR e.source_text LIKE :like ESCAPE '\\' OR e.target_text LIKE :like ESCAPE '\\')"
+            )
+            parameters.update(term=actor.strip(), folded=q.fold(actor), like=q.like_pattern(actor))
+        if cameo_root is not None:
+            cameo_conditions, cameo_parameters = q.cameo_conditions(cameo_root, "e")
+            conditions += cameo_conditions
+            parameters |= cameo_parameters
+        if min_confidence is not None:
+            conditions.append("e.confidence >= :min_confidence")
+            parameters["min_confidence"] = min_confidence
+        return self._event_dicts(" AND ".join(conditions), parameters)
+
+    def claims(self, min_confidence: float | None = None) -> list[JsonDict]:
+        if min_confidence is None:
+            return self._rows(q.CLAIM_SELECT.format(where="TRUE"), {})
+        return self._rows(
+            q.CLAIM_SELECT.format(where="c.confidence >= :min_confidence"),
+            {"min_confidence": min_confidence},
+        )
+
+    def counts(self) -> dict[str, int]:
+        return self._rows(
+            """
+            SELECT (SELECT count(*) FROM stories) AS stories,
+                   (SELECT count(*) FROM articles) AS articles,
+                   (SELECT count(*) FROM actors) AS actors,
+                   (SELECT count(*) FROM quotes) AS quotes,
+                   (SELECT count(*) FROM events) AS events,
+                   (SELECT count(*) FROM claims) AS claims
+            """,
+            {},
+        )[0]

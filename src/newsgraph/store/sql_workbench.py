@@ -1,0 +1,277 @@
+"""The workbench's reads, shared by SQLite and PostgreSQL: pages of stories, facts
+and actors narrowed by the filters, the network, the timeline and the map.
+
+Full-text search is the one part each database does its own way: a back-end gives
+its ranked hits (``_ranked_hits``) and the articles a query matches
+(``_matched_articles``), and the rest is the same SQL.
+"""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from dataclasses import replace
+from typing import Any
+
+from newsgraph.store import browse, mapping, summaries
+from newsgraph.store import places as place_queries
+from newsgraph.store import queries as q
+from newsgraph.store.base import Filters, JsonDict
+from newsgraph.store.sql import SQLStore
+
+
+class SQLWorkbenchStore(SQLStore):
+    """``SQLStore`` with the workbench's paginated and filtered reads."""
+
+    @abstractmethod
+    def _ranked_hits(
+        self, query: str, where: str, parameters: dict[str, Any], wanted: int
+    ) -> list[JsonDict]:
+        """Up to ``wanted`` hits of the words of ``query`` among stories ``s`` meeting
+        ``where``, one per story, best first, each with ``story_id``, ``article_id``,
+        ``title``, ``published``, ``publisher`` and ``snippet``: text whose matches sit
+        between STX and ETX."""
+
+    @abstractmethod
+    def _matched_articles(self, query: str) -> browse.MatchedArticles | None:
+        """The articles ``a`` the words of ``query`` match; None when it has none."""
+
+    # --- workbench reads ---
+
+    def search_stories(
+        self, query: str, filters: Filters, limit: int = 20, offset: int = 0
+    ) -> list[JsonDict]:
+        if limit <= 0:
+            return []
+        conditions, parameters = q.story_conditions(filters)
+        where = " AND ".join(conditions)
+        if not q.search_terms(query):
+            rows = self._rows(
+                f"""
+                SELECT s.id AS story_id, s.canonical_article_id AS article_id, s.title,
+                       s.published, s.publisher,
+                       substr(coalesce(a.standfirst, a.body), 1, 200) AS snippet
+                FROM stories s JOIN articles a ON a.id = s.canonical_article_id
+                WHERE {where}
+                ORDER BY s.published DESC NULLS LAST, s.id DESC
+                LIMIT :limit OFFSET :offset
+                """,
+                {**parameters, "limit": limit, "offset": offset},
+            )
+            for row in rows:
+                row["snippet"] = [{"text": row["snippet"], "match": False}]
+            return rows
+        page = self._ranked_hits(query, where, parameters, offset + limit)[offset:]
+        for hit in page:
+            hit["snippet"] = mapping.snippet_pieces(hit["snippet"] or "")
+        return page
+
+    def search_count(self, query: str, filters: Filters) -> JsonDict:
+        conditions, parameters = q.story_conditions(filters)
+        return browse.story_count(
+            self._rows, " AND ".join(conditions), parameters, self._matched_articles(query)
+        )
+
+    def same_story_reports(self, story_ids: list[str]) -> dict[str, JsonDict]:
+        return browse.group_reports(self._rows, self.list_table, story_ids, self._list)
+
+    def story_mentions(self, story_id: str) -> list[JsonDict]:
+        return self._rows(
+            """
+            SELECT m.span_start AS start, m.span_end AS "end", m.text, m.actor_key,
+                   ac.name, ac.type
+            FROM mentions m
+            JOIN stories s ON s.id = m.story_id AND s.canonical_article_id = m.article_id
+            JOIN actors ac ON ac.key = m.actor_key
+            WHERE m.story_id = ?
+            ORDER BY m.span_start, m.span_end
+            """,
+            (story_id,),
+        )
+
+    def actor_page(
+        self,
+        limit: int,
+        offset: int = 0,
+        *,
+        words: str | None = None,
+        actor_type: str | None = None,
+        country: str | None = None,
+    ) -> list[JsonDict]:
+        conditions, parameters = ["TRUE"], {"limit": limit, "offset": offset}
+        if words and words.strip():
+            conditions.append(browse.ACTOR_WORDS)
+            parameters.update(words=words.strip(), like=q.like_pattern(q.fold(words)))
+        if actor_type:
+            conditions.append(browse.ACTOR_TYPE)
+            parameters["type"] = actor_type
+        if country:
+            conditions.append(browse.ACTOR_COUNTRY)
+            parameters["country"] = country.strip()
+        return self._actor_dicts(
+            " AND ".join(conditions), parameters, page="LIMIT :limit OFFSET :offset"
+        )
+
+    def actor_choices(self) -> JsonDict:
+        return browse.actor_choices(self._rows)
+
+    def actor_dossier(
+        self, name_or_key: str, limit: int = 50, min_confidence: float | None = None
+    ) -> JsonDict | None:
+        actor = self._find_actor(name_or_key)
+        if actor is None:
+            return None
+        by_key = {"key": actor["key"], "limit": limit, "min_confidence": min_confidence or 0.0}
+        # Totals, days and partners come from the sums kept by trigger (store/summaries.py).
+        actor["totals"] = summaries.actor_totals(self._rows, actor["key"])
+        # Latest first along one index (migration 0008 keeps each quote's story date).
+        quote_ids = self._ids(
+            "SELECT id FROM quotes WHERE speaker_key = :key"
+            " ORDER BY story_published DESC NULLS LAST, story_id DESC, id LIMIT :limit",
+            by_key,
+        )
+        actor["quotes"] = self._quotes_by_id(quote_ids)
+        for side in q.SIDES:
+            event_ids = self._ids(
+                f"SELECT id FROM events WHERE {side}_actor_key = :key"
+                " AND confidence >= :min_confidence"
+                " ORDER BY event_date DESC NULLS LAST, id DESC LIMIT :limit",
+                by_key,
+            )
+            actor[f"events_as_{side}"] = self._events_by_id(event_ids)
+        actor["over_time"] = summaries.actor_over_time(self._rows, actor["key"])
+        actor["interactions"] = summaries.actor_interactions(self._rows, actor["key"])
+        return actor
+
+    def _quotes_by_id(self, ids: list[str]) -> list[JsonDict]:
+        quotes = self._quote_dicts(self._in_list("q.id", ":ids"), {"ids": self._list(ids)})
+        return mapping.in_order(quotes, ids)
+
+    def _events_by_id(self, ids: list[str]) -> list[JsonDict]:
+        events = self._event_dicts(self._in_list("e.id", ":ids"), {"ids": self._list(ids)})
+        return mapping.in_order(events, ids)
+
+    def quote_page(self, speaker_key: str | None, limit: int, offset: int = 0) -> list[JsonDict]:
+        where = "TRUE" if speaker_key is None else "q.speaker_key = :key"
+        ids = self._ids(
+            f"SELECT q.id FROM quotes q JOIN stories s ON s.id = q.story_id WHERE {where}"
+            " ORDER BY s.published DESC NULLS LAST, q.id LIMIT :limit OFFSET :offset",
+            {"key": speaker_key, "limit": limit, "offset": offset},
+        )
+        return self._quotes_by_id(ids)
+
+    def event_page(self, filters: Filters, limit: int, offset: int = 0) -> list[JsonDict]:
+        conditions, parameters = q.event_conditions(replace(filters, actor=None))
+        where = " AND ".join(conditions)
+        parameters.update(limit=limit, offset=offset)
+        if filters.actor is None:
+            sql = f"SELECT e.id FROM events e WHERE {where}" + q.NEWEST_EVENTS_PAGE
+        else:
+            # An actor's events as source and as target, each side newest first along
+            # its own index and cut at the page's end, then merged: a busy actor's
+            # 60,000 events are never all sorted. The actor's keys come first, so that
+            # each side is an equality the (side, date) index answers in order.
+            keys = self._ids(
+                f"SELECT * FROM {q.MATCHING_ACTOR_KEYS} AS matching",
+                {"term": filters.actor.strip(), "folded": q.fold(filters.actor)},
+            )
+            if not keys:
+                return []
+            sides = []
+            for number, key in enumerate(keys):
+                parameters[f"key{number}"] = key
+                sides += [
+                    "SELECT * FROM (SELECT e.id, e.event_date FROM events e"
+                    f" WHERE e.{side}_actor_key = :key{number} AND {where}"
+                    " ORDER BY e.event_date DESC NULLS LAST, e.id DESC"
+                    " LIMIT :limit + :offset) AS side"
+                    for side in q.SIDES
+                ]
+            sql = f"SELECT e.id FROM ({' UNION '.join(sides)}) e" + q.NEWEST_EVENTS_PAGE
+        return self._events_by_id(self._ids(sql, parameters))
+
+    def event(self, event_id: str) -> JsonDict | None:
+        found = self._event_dicts("e.id = :id", {"id": event_id})
+        if not found:
+            return None
+        event = found[0]
+        story = self._rows(
+            "SELECT title, published, publisher FROM stories WHERE id = :id",
+            {"id": event["story_id"]},
+        )[0]
+        event["story"] = {"id": event["story_id"], **story}
+        return event
+
+    def claim_page(
+        self, limit: int, offset: int = 0, min_confidence: float | None = None
+    ) -> list[JsonDict]:
+        ids = self._ids(
+            "SELECT c.id FROM claims c JOIN stories s ON s.id = c.story_id"
+            " WHERE c.confidence >= :min_confidence"
+            " ORDER BY s.published DESC NULLS LAST, c.id LIMIT :limit OFFSET :offset",
+            {"limit": limit, "offset": offset, "min_confidence": min_confidence or 0.0},
+        )
+        claims = self._rows(
+            q.CLAIM_SELECT.format(where=self._in_list("c.id", ":ids")),
+            {"ids": self._list(ids)},
+        )
+        return mapping.in_order(claims, ids)
+
+    def graph(self, filters: Filters, max_edges: int = 300) -> JsonDict:
+        conditions, parameters = q.event_conditions(filters)
+        edges = self._rows(
+            f"""
+            SELECT e.source_actor_key AS source, e.target_actor_key AS target,
+                   count(*) AS events, avg(e.goldstein) AS goldstein,
+                   count(*) FILTER (WHERE e.quad_class = 1) AS verbal_cooperation,
+                   count(*) FILTER (WHERE e.quad_class = 2) AS material_cooperation,
+                   count(*) FILTER (WHERE e.quad_class = 3) AS verbal_conflict,
+                   count(*) FILTER (WHERE e.quad_class = 4) AS material_conflict
+            FROM events e
+            WHERE e.source_actor_key IS NOT NULL AND e.target_actor_key IS NOT NULL
+              AND e.source_actor_key != e.target_actor_key AND e.negated = 0
+              AND {" AND ".join(conditions)}
+            GROUP BY e.source_actor_key, e.target_actor_key
+            ORDER BY events DESC, source, target
+            LIMIT :max_edges
+            """,
+            {**parameters, "max_edges": max_edges},
+        )
+        keys = sorted({edge[side] for edge in edges for side in q.SIDES})
+        nodes = self._rows(
+            f"""
+            SELECT ac.key, ac.name, ac.type, ac.code, ac.country,
+                   (SELECT count(*) FROM mentions m WHERE m.actor_key = ac.key) AS mentions
+            FROM actors ac WHERE {self._in_list("ac.key", ":keys")}
+            ORDER BY mentions DESC, ac.key
+            """,
+            {"keys": self._list(keys)},
+        )
+        return {"nodes": nodes, "edges": edges}
+
+    def places(self, filters: Filters) -> list[JsonDict]:
+        conditions, parameters = q.event_conditions(filters)
+        return place_queries.event_places(self._rows, " AND ".join(conditions), parameters)
+
+    def place_events(
+        self, name: str, country: str, filters: Filters, limit: int = 50
+    ) -> list[JsonDict]:
+        conditions, parameters = q.event_conditions(filters)
+        ids = place_queries.place_event_ids(
+            self._rows, " AND ".join(conditions), parameters, name, country, limit
+        )
+        return self._events_by_id(ids)
+
+    def timeline(self, filters: Filters) -> list[JsonDict]:
+        conditions, parameters = q.event_conditions(filters)
+        return self._rows(
+            f"""
+            SELECT e.event_date AS date, e.quad_class, count(*) AS events,
+                   count(DISTINCT e.story_id) AS stories
+            FROM events e
+            WHERE e.event_date IS NOT NULL AND e.quad_class IS NOT NULL AND e.negated = 0
+              AND {" AND ".join(conditions)}
+            GROUP BY e.event_date, e.quad_class
+            ORDER BY e.event_date, e.quad_class
+            """,
+            parameters,
+        )
