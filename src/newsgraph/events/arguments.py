@@ -32,6 +32,8 @@ GOVERNMENT_SECTOR = "GOV"
 ACTOR_PRONOUNS = {"it", "they", "he", "she", "we"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+# Entities that name a state: countries, capitals, cities (spaCy's geopolitical entity).
+STATE_ENTITIES = {"GPE"}
 PLACE_PREPS = {"in", "near", "at"}
 # "the offices *of* the administrators", "a camp *for* refugees": whose a thing is.
 OWNER_PREPS = frozenset({"of", "for"})
@@ -434,6 +436,8 @@ class ArgumentResolver:
         country = self._country_code(source.code)
         if country is None or not code.startswith(domestic_roots()) or len(sources) > 1:
             return None
+        if source.sector is None and self._names_a_state(source):
+            return None  # "France protested", "Beijing refused": the state, not its people
         if code.startswith(VIOLENCE_ROOTS) and self._fires_a_weapon(source):
             return None
         state = source.sector in STATE_SECTORS
@@ -443,6 +447,16 @@ class ArgumentResolver:
         # Shown by the country's name where the article names it, not by a bare code.
         text = self.actors.actors[key].name if key else country
         return ActorRef(text, key, code, None if state else GOVERNMENT_SECTOR)
+
+    def _names_a_state(self, source: ActorRef) -> bool:
+        """Whether the side is named as a state (a country or its capital as metonym,
+        "France", "Beijing"), which is its government and cannot act on itself, rather
+        than as its people ("thousands of Greeks")."""
+        name = source.text.casefold().removeprefix("the ")
+        return any(
+            entity.label_ in STATE_ENTITIES and entity.text.casefold().removeprefix("the ") == name
+            for entity in self.doc.ents
+        )
 
     def _fires_a_weapon(self, source: ActorRef) -> bool:
         """Whether ``source`` is the subject of a verb whose object is a weapon ("North

@@ -38,6 +38,7 @@ from newsgraph.events.patterns import (
     stative_participles,
     verb_patterns,
 )
+from newsgraph.events.senses import code_by_source, used_otherwise
 from newsgraph.events.verb_dictionary import dates_only, verb_dictionary
 from newsgraph.records import ActorRef, Event
 from newsgraph.records import Span as TextSpan
@@ -88,6 +89,15 @@ NOUN_PREPS = ("into", "between")
 REPORTED_CLAUSES = {"ccomp", "acl"}
 # Clauses with a verb of their own, whose prepositions are theirs.
 OWN_CLAUSES = {"relcl", "acl", "advcl", "ccomp"}
+# An infinitive hung on a noun says what the noun wants or plans ("pressure for Damascus
+# *to allow* aid", "a plan *to attack*"), not what was done.
+NOUN_CLAUSES = {"acl"}
+# Clauses that take the modality of what they hang on ("will present a resolution
+# *asking*", "will travel and *meet*"), followed up to MODAL_REACH clauses up.
+CARRIED_CLAUSES = {"xcomp", "advcl", "conj", "acl"}
+MODAL_REACH = 4
+# Intents and threats are said of what is to come: the saying is the event.
+FUTURE_ROOTS = ("03", "13")
 # Clauses that describe a noun rather than tell an event of their own.
 DESCRIBING_CLAUSES = {"relcl", "acl", "amod"}
 # Where an imperative stands: a sentence or a quoted or reported clause of its own.
@@ -115,7 +125,7 @@ def extract_events(
     for verb in doc:
         if verb.pos_ in NO_EVENT_POS:
             continue
-        bare = implied = from_place = False
+        bare = implied = from_place = unrealised = False
         if demand := reported_obligation(verb):
             act = "demand"
             code, negated = demand, False
@@ -155,7 +165,13 @@ def extract_events(
             code, pattern = coded
             bare = pattern.bare
             act = "default" if bare else "verb"
-            code, negated = recode_for_modality(verb, code)
+            stated, (code, negated) = code, recode_for_modality(verb, code)
+            unrealised = (
+                code == stated
+                and not negated
+                and not code.startswith(FUTURE_ROOTS)
+                and _not_yet_done(verb)
+            )
             sources = resolver.resolve_each(source_heads(verb))
             if not sources and is_passive(verb) and pattern.theme:
                 # "UN peacekeepers were withdrawn", "Russian troops were deployed": the
@@ -183,10 +199,11 @@ def extract_events(
             ]:
                 aimed = target_kind(target, named, where)
                 aimed = "implied" if aimed == "named" and implied else aimed
-                basis = Basis(act, source_kind(source, from_place), aimed, negated)
+                basis = Basis(act, source_kind(source, from_place), aimed, negated, unrealised)
                 found.append(
                     _trusted(_event(verb, code, source, target, article_id, date, negated), basis)
                 )
+        found = [_read_by_source(event, verb, article_id, date) for event in found]
         if found and codebook.quad_class(code) == MATERIAL_CONFLICT and _during_protest(verb):
             found = [_as_riot(event, verb, article_id, date) for event in found]
         if bare and not _names_someone(verb, pattern):
@@ -252,9 +269,21 @@ def _as_riot(event: Event, verb: Token, article_id: str, date: str | None) -> Ev
     rules = riot()
     if event.source.sector not in rules.sectors or event.cameo.startswith(PROTEST_ROOT):
         return event
-    rioting = _event(verb, rules.code, event.source, event.target, article_id, date, event.negated)
-    rioting.confidence, rioting.basis = event.confidence, event.basis
-    return rioting
+    return _recoded(event, rules.code, verb, article_id, date)
+
+
+def _read_by_source(event: Event, verb: Token, article_id: str, date: str | None) -> Event:
+    """The event as its source's sector reads the act: troops taking to the streets show
+    force, teachers surrounding the Statehouse block it (events/senses.py)."""
+    code = code_by_source(event.cameo, verb, event.source.sector)
+    return event if code == event.cameo else _recoded(event, code, verb, article_id, date)
+
+
+def _recoded(event: Event, code: str, verb: Token, article_id: str, date: str | None) -> Event:
+    """The same event, between the same sides, with another code."""
+    recoded = _event(verb, code, event.source, event.target, article_id, date, event.negated)
+    recoded.confidence, recoded.basis = event.confidence, event.basis
+    return recoded
 
 
 def _is_contest(code: str) -> bool:
@@ -500,6 +529,8 @@ def _code_token(verb: Token) -> tuple[str, VerbPattern] | None:
     """
     if verb.pos_ not in {"VERB", "AUX"} or _attributes_quote(verb) or _makes_statement(verb):
         return None
+    if used_otherwise(verb):
+        return None  # "as demonstrated by his departure": shown, not protested
     curated = verb_patterns().get(verb.lemma_.lower())
     refined = refine_verb(verb, curated) if curated else None
     if refined:
@@ -755,6 +786,33 @@ def recode_for_modality(verb: Token, code: str) -> tuple[str, bool]:
     return (recoded, False) if intended and recoded else (code, False)
 
 
+def _not_yet_done(verb: Token) -> bool:
+    """Whether the sentence says the act is still to come, not that it was done: the
+    future, a condition or an obligation ("Rice *will* present a resolution asking",
+    "the Act *would* impose sanctions"), an intent ("is set *to ask*"), a plan ("was *to
+    ask*") or what a noun wants of someone ("a plan *to attack*"), on the verb or on the
+    clause it completes. Where the modality already recodes the act (an intent to
+    cooperate, a threat), that is the event said, and the caller does not ask."""
+    rules = modality()
+    to_come = rules.future_auxiliaries | rules.conditional_auxiliaries
+    to_come |= rules.obligation_auxiliaries
+    token = verb
+    for _ in range(MODAL_REACH):
+        if any(c.dep_ == "aux" and c.lower_ in to_come for c in token.children):
+            return True
+        governor = _governor(token)
+        if governor in rules.intent_heads or governor in rules.plan_heads:
+            return True
+        if token.dep_ in NOUN_CLAUSES and _is_infinitive(token):
+            return True
+        if token.dep_ not in CARRIED_CLAUSES:
+            return False
+        token = token.head
+        while token.pos_ not in {"VERB", "AUX"} and token.head != token:
+            token = token.head  # "a resolution *asking*": the resolution's verb
+    return False
+
+
 def _only_not_done(verb: Token, code: str, governor: str | None, rules: Modality) -> bool:
     """Whether a negated act is only not done, not refused: a meeting or a material act
     that did not happen ("the U.S. does not control any actors there", "did not meet
@@ -777,8 +835,11 @@ def _governor(verb: Token) -> str | None:
         if head.dep_ == "xcomp" and head.lemma_.lower() in modality().action_heads:
             return _governor(head)  # "prepared to *resume* shelling": prepared, not done
         return head.lemma_.lower()
-    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ == "to":
-        return verb.head.head.lower_
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        if verb.head.lower_ == "to":
+            return verb.head.head.lower_  # "committed to opening"
+        if verb.head.lower_ == "at":
+            return verb.head.head.lemma_.lower()  # "balked at signing"
     return None
 
 
@@ -954,6 +1015,12 @@ def _resolved_targets(
     refs = _first_resolved(target_heads(verb, pattern), resolver)
     if refs:
         return refs
+    if _object_controlled(verb):
+        # "training Iraqi forces to fight Islamic State": a named actor trained, helped or
+        # sent to act is acted on; whom it fights is its own act's target, not this one's
+        controlled = [[c] for c in verb.children if c.dep_ == "dobj"]
+        if refs := [ref for ref in _first_resolved(controlled, resolver) if ref.actor_key]:
+            return refs
     inner = replace(pattern, theme=False)
     for complement in _complements(verb):
         # each in turn: the parser splits "agreed to re-open its borders to X" in three
@@ -1028,7 +1095,10 @@ def _attached_elsewhere(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
     the "with" is the straining's.
     """
     found = []
+    controlled = _object_controlled(verb)
     for token in _outside_clauses(verb):
+        if controlled and any(token in complement.subtree for complement in controlled):
+            continue  # "training Syrian forces to fight *against* Islamic State": theirs
         if (
             token.i > verb.i
             and token.dep_ == "prep"
@@ -1037,6 +1107,14 @@ def _attached_elsewhere(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
         ):
             found += [conjuncts(c) for c in token.children if c.dep_ == "pobj" and c.ent_type_]
     return found
+
+
+def _object_controlled(verb: Token) -> list[Token]:
+    """Open complements and purposes said of the verb's object ("trained Iraqi forces *to
+    fight*", "helped Iraq *fight*"): what they act on is the object's act's, not the verb's."""
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    return _complements(verb)
 
 
 def _outside_clauses(verb: Token) -> list[Token]:
