@@ -158,3 +158,14 @@ def test_an_intent_is_the_event_said_not_one_still_to_come(events_of):
 def test_an_event_takes_the_article_date_unless_its_clause_dates_it(events_of, text, date):
     events = events_of(text, date="2024-06-03")
     assert events and {event.date for event in events} == {date}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("In the old quarter of Marseille, he shot a customs officer.", "Marseille"),
+        ("In Kabul, she met the Afghan president.", "Kabul"),
+    ],
+)
+def test_he_or_she_stands_for_a_person_never_the_place_named_before(events_of, text, place):
+    assert not [e for e in events_of(text) if place in e.source.text]

@@ -30,6 +30,7 @@ PHRASE_CUTS = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
 GOVERNMENT_SECTOR = "GOV"
 # Pronouns that stand for an actor named earlier in the sentence ("Syria says *it* will").
 ACTOR_PRONOUNS = {"it", "they", "he", "she", "we"}
+PERSONAL_PRONOUNS = {"he", "she"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 # Entities that name a state: countries, capitals, cities (spaCy's geopolitical entity).
@@ -492,19 +493,29 @@ class ArgumentResolver:
 
     def _antecedent(self, pronoun: Token) -> Token | None:
         """What a pronoun subject stands for: the subject of a clause above it, else the
-        first actor named before it in the sentence ("Hungary said it will support")."""
+        first actor named before it in the sentence ("Hungary said it will support").
+        "He" and "she" stand for a person, never a place ("In Atlanta, *he* shot")."""
+        personal = pronoun.lower_ in PERSONAL_PRONOUNS
         token = pronoun.head
         while token.head != token:
             token = token.head
             for child in token.children:
                 if child.dep_ in SUBJECT_DEPS and child.pos_ != "PRON" and child.i < pronoun.i:
-                    return child
+                    return None if personal and child.ent_type_ in PLACE_ENTITIES else child
         sentence = pronoun.sent
         for mention in self.actors.mentions_in(sentence.start_char, pronoun.idx):
             span = self.doc.char_span(mention.span.start, mention.span.end)
-            if span is not None:
-                return span.root
+            if span is None or (personal and self._is_place(mention, span)):
+                continue
+            return span.root
         return None
+
+    def _is_place(self, mention: Mention, span: Span) -> bool:
+        """Whether a mention names a place or a country, which "he" or "she" is not."""
+        actor = self.actors.actors.get(mention.actor_key)
+        return span.root.ent_type_ in PLACE_ENTITIES or (
+            actor is not None and actor.type == "country"
+        )
 
     def _actor_ref(
         self, text: str, key: str, actor: Actor, named: Span, head_sector: str | None
