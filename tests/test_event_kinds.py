@@ -99,7 +99,8 @@ def test_forces_in_the_streets_show_force_and_civilians_protest(events_of, text,
 )
 def test_a_state_named_as_such_does_not_act_on_its_own_government(events_of, text):
     (event,) = events_of(text)
-    assert event.target is None
+    # no target, or only the thing acted on ("the rally"), never the state's government
+    assert event.target is None or event.target.code is None
 
 
 def test_a_people_protesting_with_no_target_still_protest_against_their_government(events_of):
@@ -169,3 +170,46 @@ def test_an_event_takes_the_article_date_unless_its_clause_dates_it(events_of, t
 )
 def test_he_or_she_stands_for_a_person_never_the_place_named_before(events_of, text, place):
     assert not [e for e in events_of(text) if place in e.source.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "code"),
+    [
+        (
+            "Hundreds of Kenyan farmers marched in protest of the government's new tax.",
+            "the government's",
+            "KENGOV",
+        ),
+        (
+            "Chilean students staged a rally to demand free tuition from the education ministry.",
+            "the education ministry",
+            "CHLGOV",
+        ),
+    ],
+)
+def test_a_protest_is_against_whom_its_purpose_or_complaint_names(events_of, text, target, code):
+    (event,) = events_of(text)
+    assert (event.plover, event.target.text, event.target.code) == ("PROTEST", target, code)
+
+
+def test_a_protest_named_only_by_where_it_is_acts_on_the_place(events_of):
+    (event,) = events_of("Thousands of Greeks demonstrated in Athens after the vote.")
+    assert event.target.code == "GRC"
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("The Kenyan president condemned the bombing of the market.", "the bombing of the market"),
+        ("Norway opposed the new whaling quotas.", "the new whaling quotas"),
+    ],
+)
+def test_an_act_on_no_actor_shows_what_it_is_done_to_uncoded(events_of, text, thing):
+    (event,) = events_of(text)
+    assert (event.target.text, event.target.code, event.target.actor_key) == (thing, None, None)
+    assert event.basis.split()[2] == "thing" and event.confidence < DEFAULT_THRESHOLD
+
+
+def test_an_actor_target_wins_over_the_thing_acted_on(events_of):
+    (event,) = events_of("Norway condemned Japan's new whaling quotas.")
+    assert event.target.code == "JPN"

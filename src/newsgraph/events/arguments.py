@@ -63,6 +63,13 @@ def domestic_roots() -> tuple[str, ...]:
     return tuple(_groups_table()["domestic_targets"]["roots"])
 
 
+@cache
+def weapon_words() -> frozenset[str]:
+    """Nouns of what is fired or launched ("missile", "rocket"): what an attack is done
+    with, not to (``groups.toml`` ``[weapons]``)."""
+    return frozenset(_groups_table()["weapons"]["words"])
+
+
 def is_international(name: str) -> bool:
     """Whether an organisation's name says it is no country's ("World Water Forum",
     "Association of African Jurists")."""
@@ -463,7 +470,7 @@ class ArgumentResolver:
         """Whether ``source`` is the subject of a verb whose object is a weapon ("North
         Korea fired a missile into the sea"): the attack names what it fires, not whom
         it hits, so it has no domestic target (``groups.toml`` ``[weapons]``)."""
-        weapons = set(_groups_table()["weapons"]["words"])
+        weapons = weapon_words()
         return any(
             token.dep_ in SUBJECT_DEPS
             and phrase(token).text == source.text

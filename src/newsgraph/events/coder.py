@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events import codebook
-from newsgraph.events.arguments import ArgumentResolver, conjuncts
+from newsgraph.events.arguments import ArgumentResolver, conjuncts, phrase, weapon_words
 from newsgraph.events.confidence import Basis, confidence, source_kind, target_kind
 from newsgraph.events.patterns import (
     Modality,
@@ -38,7 +38,7 @@ from newsgraph.events.patterns import (
     stative_participles,
     verb_patterns,
 )
-from newsgraph.events.senses import code_by_source, used_otherwise
+from newsgraph.events.senses import code_by_source, protested, used_otherwise
 from newsgraph.events.verb_dictionary import dates_only, verb_dictionary
 from newsgraph.records import ActorRef, Event
 from newsgraph.records import Span as TextSpan
@@ -98,6 +98,8 @@ CARRIED_CLAUSES = {"xcomp", "advcl", "conj", "acl"}
 MODAL_REACH = 4
 # Intents and threats are said of what is to come: the saying is the event.
 FUTURE_ROOTS = ("03", "13")
+# Entities that are where or when an act is done, not what it is done to.
+UNACTED_ENTITIES = {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}
 # Clauses that describe a noun rather than tell an event of their own.
 DESCRIBING_CLAUSES = {"relcl", "acl", "amod"}
 # Where an imperative stands: a sentence or a quoted or reported clause of its own.
@@ -126,6 +128,7 @@ def extract_events(
         if verb.pos_ in NO_EVENT_POS:
             continue
         bare = implied = from_place = unrealised = False
+        thing = None
         if demand := reported_obligation(verb):
             act = "demand"
             code, negated = demand, False
@@ -186,8 +189,11 @@ def extract_events(
             sources = sources or resolver.weapon_place(source_heads(verb), code)
             targets = _resolved_targets(verb, pattern, resolver)
             implied = not targets
-            targets = targets or resolver.implied_targets(verb, code)
+            targets = (
+                targets or resolver.implied_targets(verb, code) or protested(verb, code, resolver)
+            )
             places = _place_targets(verb, _complements(verb), resolver)
+            thing = _acted_on(verb, pattern)
         targets = resolver.apart_from(sources, targets)
         places = resolver.apart_from(sources, places)
         found = []
@@ -195,9 +201,10 @@ def extract_events(
             named = resolver.beyond_home(source, targets, code)
             where = resolver.beyond_home(source, places, code)
             for target in _targets_of(source, named, where) or [
-                resolver.domestic_target(source, code, tuple(sources))
+                resolver.domestic_target(source, code, tuple(sources)) or thing
             ]:
-                aimed = target_kind(target, named, where)
+                aimed = "thing" if target is not None and target is thing else None
+                aimed = aimed or target_kind(target, named, where)
                 aimed = "implied" if aimed == "named" and implied else aimed
                 basis = Basis(act, source_kind(source, from_place), aimed, negated, unrealised)
                 found.append(
@@ -209,7 +216,7 @@ def extract_events(
         if bare and not _names_someone(verb, pattern):
             # A block's default with no one acted on is rarely an event between actors
             # ("Toyota is giving the SUV a lower centre", "the MacBook hit 44 dBa").
-            found = [event for event in found if event.target is not None]
+            found = [event for event in found if _aims_at_actor(event)]
         if found and _is_contest(code) and _tells_a_score(verb):
             # "Nadal defeated Khachanov 6-3, 7-6": a game, not an attack; what its
             # clauses say ("giving France a 2-1 victory") is the game's too
@@ -239,8 +246,8 @@ def _untargeted_twin(verb: Token, event: Event, by_verb: dict[int, list[Event]])
     """Whether an event with no target is told again, with one, by a coordinated verb of
     the same source, category and negation: "established ties with and opened an embassy in
     Tehran" is one act of support to Iran, not also one to no one."""
-    return event.target is None and any(
-        other.target is not None
+    return not _aims_at_actor(event) and any(
+        _aims_at_actor(other)
         and other.source.code == event.source.code
         and (other.plover, other.negated) == (event.plover, event.negated)
         and other.plover is not None
@@ -415,7 +422,35 @@ def _under_another_event(verb: Token, by_verb: dict[int, list[Event]]) -> bool:
 
 
 def _is_untargeted_report(clause: Token, events: list[Event]) -> bool:
-    return clause.dep_ == "ccomp" and all(event.target is None for event in events)
+    return clause.dep_ == "ccomp" and not any(_aims_at_actor(event) for event in events)
+
+
+def _aims_at_actor(event: Event) -> bool:
+    """Whether the event's target is an actor or group, not only the thing acted on."""
+    return event.target is not None and bool(event.target.code or event.target.actor_key)
+
+
+def _acted_on(verb: Token, pattern: VerbPattern) -> ActorRef | None:
+    """What an act with no actor as target is done to, as written: "condemned *the
+    attacks*", "opposed *resolutions in the United Nations*". Shown, never coded: no
+    country, no actor; a pronoun, a number, a place, a time or the weapon fired ("fired
+    a missile") is not it."""
+    heads = [c for c in verb.children if c.dep_ == "dobj" and not pattern.theme]
+    heads += [
+        pobj
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in pattern.target_preps
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    for head in heads:
+        if (
+            head.pos_ in {"NOUN", "PROPN"}
+            and head.ent_type_ not in UNACTED_ENTITIES
+            and head.lemma_.lower() not in weapon_words()
+        ):
+            return ActorRef(phrase(head).text, None)
+    return None
 
 
 def code_token(verb: Token) -> tuple[str, VerbPattern] | None:

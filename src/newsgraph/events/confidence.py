@@ -33,7 +33,8 @@ class Basis:
     Baghdad"). ``target``: ``named`` (an argument of the verb names a coded actor), ``assumed`` (it
     names one whose country was assumed or that nothing codes), ``implied`` (the
     nearest actor a target phrase is aimed at), ``place`` (where it was done), ``domestic``
-    (the source's own government, as CAMEO codes a protest that names no one), ``none``.
+    (the source's own government, as CAMEO codes a protest that names no one), ``thing``
+    (no actor, only what the act is done to, as written: "condemned the attacks"), ``none``.
     ``unrealised``: the sentence puts the act in the future, a plan or a wish, not done.
     """
 

@@ -17,8 +17,16 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from newsgraph.events.arguments import PLACE_ENTITIES, ArgumentResolver
+from newsgraph.records import ActorRef
+
 # Dependents that make a verb transitive: an object, a clause, or a passive subject or agent.
 OBJECT_DEPS = {"dobj", "ccomp", "nsubjpass", "agent"}
+PROTEST_ROOT = "14"
+NAMING_POS = {"NOUN", "PROPN"}
+# Parts of a longer name, resolved with the phrase they belong to.
+NAME_PARTS = {"compound", "amod"}
+OPPOSING_PREPS = {"against", "over", "in"}
 
 
 @dataclass(frozen=True)
@@ -71,3 +79,38 @@ def code_by_source(code: str, verb: Token, sector: str | None) -> str:
         ):
             return rule.code
     return code
+
+
+def protested(verb: Token, code: str, resolver: ArgumentResolver) -> list[ActorRef]:
+    """Whom a protest that names no target is against: the first actor named in what it
+    wants or opposes, its purpose or its "against", "over" or "in protest of" phrase
+    ("staged demonstrations *to demand reforms by President Suharto's government*", "a
+    hunger strike *in protest of the Russian government's refusal*"); not in what only
+    dates it ("after the Turkish raids"). A place is where it happens, not whom it is
+    against; the caller falls back on it, then on the source's own government."""
+    if not code.startswith(PROTEST_ROOT):
+        return []
+    for part in verb.children:
+        if not _says_what_is_opposed(part):
+            continue
+        for token in part.subtree:
+            if (
+                token.pos_ in NAMING_POS
+                and token.ent_type_ not in PLACE_ENTITIES
+                and token.dep_ not in NAME_PARTS
+                and (refs := resolver.resolve_targets([token]))
+            ):
+                return refs
+    return []
+
+
+def _says_what_is_opposed(part: Token) -> bool:
+    """A purpose ("to demand"), a participle ("protesting the cuts") or a phrase of
+    opposition ("against", "over", "in protest of") on a protest verb."""
+    if part.dep_ == "prep":
+        return part.lower_ in OPPOSING_PREPS
+    if part.dep_ in {"advcl", "xcomp"}:
+        return part.tag_ == "VBG" or any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in part.children
+        )
+    return False
