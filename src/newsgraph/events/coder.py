@@ -128,6 +128,7 @@ def extract_events(
         if verb.pos_ in NO_EVENT_POS:
             continue
         bare = implied = from_place = unrealised = False
+        acted_on: tuple[Token, VerbPattern] | None = None  # where to find the thing acted on
         thing = None
         if demand := reported_obligation(verb):
             act = "demand"
@@ -169,12 +170,6 @@ def extract_events(
             bare = pattern.bare
             act = "default" if bare else "verb"
             stated, (code, negated) = code, recode_for_modality(verb, code)
-            unrealised = (
-                code == stated
-                and not negated
-                and not code.startswith(FUTURE_ROOTS)
-                and _not_yet_done(verb)
-            )
             sources = resolver.resolve_each(source_heads(verb))
             if not sources and is_passive(verb) and pattern.theme:
                 # "UN peacekeepers were withdrawn", "Russian troops were deployed": the
@@ -187,22 +182,35 @@ def extract_events(
                 # "three soldiers were killed in Baghdad": done by someone in Iraq.
                 sources = _place_targets(verb, [], resolver)
             sources = sources or resolver.weapon_place(source_heads(verb), code)
+            if not sources:
+                continue  # no one acts: no event, whatever its target
+            unrealised = (
+                code == stated
+                and not negated
+                and not code.startswith(FUTURE_ROOTS)
+                and _not_yet_done(verb)
+            )
             targets = _resolved_targets(verb, pattern, resolver)
             implied = not targets
             targets = (
                 targets or resolver.implied_targets(verb, code) or protested(verb, code, resolver)
             )
             places = _place_targets(verb, _complements(verb), resolver)
-            thing = _acted_on(verb, pattern)
+            acted_on = verb, pattern
         targets = resolver.apart_from(sources, targets)
         places = resolver.apart_from(sources, places)
         found = []
         for source in sources:
             named = resolver.beyond_home(source, targets, code)
             where = resolver.beyond_home(source, places, code)
-            for target in _targets_of(source, named, where) or [
-                resolver.domestic_target(source, code, tuple(sources)) or thing
-            ]:
+            chosen = _targets_of(source, named, where)
+            if not chosen:
+                fallback = resolver.domestic_target(source, code, tuple(sources))
+                if fallback is None and acted_on is not None:
+                    thing = thing or _acted_on(*acted_on)
+                    fallback = thing
+                chosen = [fallback]
+            for target in chosen:
                 aimed = "thing" if target is not None and target is thing else None
                 aimed = aimed or target_kind(target, named, where)
                 aimed = "implied" if aimed == "named" and implied else aimed
@@ -1130,9 +1138,9 @@ def _attached_elsewhere(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
     the "with" is the straining's.
     """
     found = []
-    controlled = _object_controlled(verb)
+    controlled = {t.i for complement in _object_controlled(verb) for t in complement.subtree}
     for token in _outside_clauses(verb):
-        if controlled and any(token in complement.subtree for complement in controlled):
+        if token.i in controlled:
             continue  # "training Syrian forces to fight *against* Islamic State": theirs
         if (
             token.i > verb.i
