@@ -1,19 +1,29 @@
 """Event coding on real news: a fixed random sample of coded events, to judge by hand.
 
 The PLOVER GSR (benchmarks/events.py) is 322 sentences, and rules tuned on them can
-misfire on other text. This codes the human-written article bodies of
-../shared/data/extraction/ground-truth.json (88 news and feature articles of the
-ScrapingHub article-extraction benchmark, MIT) and prints a random sample of their
+misfire on other text. This codes real article bodies and prints a random sample of their
 events with the sentence each comes from, for a reader to judge against the CAMEO
 codebook: is there an event, between these actors, and of this code? No judgement
-is stored: the sample is for re-judging after every change.
+is stored: the sample is for re-judging after every change. Two corpora:
 
-Every sentence of the articles is shuffled (fixed seed), and the events of each
-sentence in turn are printed until the sample is full, so that a change to the coder
-keeps the order of the sample and what it removes or adds shows in place. Articles
-not in English are left out, as the pipeline leaves them (one is German).
+* ``pages``: the human-written bodies of ../shared/data/extraction/ground-truth.json (88
+  news and feature articles of the ScrapingHub article-extraction benchmark, MIT; the
+  one German article is left out, as the pipeline leaves it);
+* ``ecbplus``: the 462 news texts of ../shared/data/stories/ecbplus_dev.jsonl (ECB+,
+  CC BY 3.0: celebrity news, disasters, sport, crime, product launches, politics),
+  coded as of the year each text's topic happened in.
 
-    .venv/bin/python benchmarks/events_audit.py [--size 60] [--seed 7] [--all]
+Each text belongs to the fit part or the held-apart part by a hash of its key
+(plv.part_of), as the dev sets do: rules are fitted by reading the fit part; the held-apart
+part is judged before and after a change, as counts. ``--shown`` keeps the events shown by
+default (confidence at or above DEFAULT_THRESHOLD), the ones an analyst sees.
+
+Every sentence is shuffled (fixed seed), and the events of each sentence in turn are
+printed until the sample is full, so that a change to the coder keeps the order of the
+sample and what it removes or adds shows in place.
+
+    .venv/bin/python benchmarks/events_audit.py [--corpus pages|ecbplus] \
+        [--part all|fit|held-apart] [--shown] [--size 60] [--seed 7] [--all]
 """
 
 from __future__ import annotations
@@ -27,11 +37,17 @@ import py3langid
 
 from newsgraph.actors import ActorDictionary, resolve_actors
 from newsgraph.events import codebook, extract_events
+from newsgraph.events.confidence import DEFAULT_THRESHOLD
 from newsgraph.nlp import load_pipeline
 from newsgraph.records import ActorRef, Event
+from plv import part_of
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT.parent / "shared" / "data" / "extraction" / "ground-truth.json"
+ECBPLUS = ROOT.parent / "shared" / "data" / "stories" / "ecbplus_dev.jsonl"
+# The year each ECB+ topic's two events happened in (the subtopic `ecb` one, then `ecbplus`),
+# so that leaders resolve as of their time; ECB+ gives no article dates.
+ECBPLUS_YEARS = {"ecb": "2008-06-01", "ecbplus": "2012-06-01"}
 
 
 def side(ref: ActorRef | None) -> str:
@@ -49,34 +65,57 @@ def describe(event: Event) -> str:
     )
 
 
+def load_texts(corpus: str) -> dict[str, tuple[str, str | None]]:
+    """Each text by its key, with the date it is coded as of."""
+    if corpus == "ecbplus":
+        texts = {}
+        for line in ECBPLUS.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            texts[record["doc"]] = (record["text"], ECBPLUS_YEARS[record["subtopic"]])
+        return texts
+    return {
+        key: (page["articleBody"], None)
+        for key, page in sorted(json.loads(ARTICLES.read_text(encoding="utf-8")).items())
+        if py3langid.classify(page["articleBody"])[0] == "en"
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", choices=("pages", "ecbplus"), default="pages")
+    parser.add_argument("--part", choices=("all", "fit", "held-apart"), default="all")
+    parser.add_argument(
+        "--shown", action="store_true", help=f"only events at confidence >= {DEFAULT_THRESHOLD}"
+    )
     parser.add_argument("--size", type=int, default=60, help="events in the sample")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--all", action="store_true", help="print every coded event")
     args = parser.parse_args()
 
-    bodies = {
-        key: page["articleBody"]
-        for key, page in sorted(json.loads(ARTICLES.read_text(encoding="utf-8")).items())
-        if py3langid.classify(page["articleBody"])[0] == "en"
+    texts = {
+        key: value
+        for key, value in load_texts(args.corpus).items()
+        if args.part == "all" or part_of(key) == args.part
     }
     nlp = load_pipeline()
     dictionary = ActorDictionary.load()
     by_sentence: dict[tuple[str, int], list[Event]] = {}
-    texts: dict[tuple[str, int], str] = {}
-    for key, doc in zip(bodies, nlp.pipe(bodies.values()), strict=True):
+    sentences: dict[tuple[str, int], str] = {}
+    bodies = (text for text, _ in texts.values())
+    for (key, (_, date)), doc in zip(texts.items(), nlp.pipe(bodies), strict=True):
         for sentence in doc.sents:
             by_sentence[(key, sentence.start_char)] = []
-            texts[(key, sentence.start_char)] = sentence.text
-        actors = resolve_actors(doc, key, dictionary)
-        for event in extract_events(doc, key, actors):
-            by_sentence[(key, event.sentence.start)].append(event)
+            sentences[(key, sentence.start_char)] = sentence.text
+        actors = resolve_actors(doc, key, dictionary, date=date)
+        for event in extract_events(doc, key, actors, date=date):
+            if not args.shown or event.confidence >= DEFAULT_THRESHOLD:
+                by_sentence[(key, event.sentence.start)].append(event)
     coded = [place for place, events in by_sentence.items() if events]
     total = sum(len(events) for events in by_sentence.values())
     print(
-        f"articles: {len(bodies)} in English; sentences: {len(by_sentence)}, "
-        f"with events: {len(coded)}; events: {total}"
+        f"texts: {len(texts)} ({args.corpus}, part {args.part}); sentences: "
+        f"{len(by_sentence)}, with events: {len(coded)}; events"
+        f"{' shown' if args.shown else ''}: {total}"
     )
 
     places = sorted(by_sentence)
@@ -88,7 +127,7 @@ def main() -> None:
             continue
         if not args.all and printed >= args.size:
             break
-        print(f"\n[{number}] {place[0][:8]}: {' '.join(texts[place].split())}")
+        print(f"\n[{number}] {place[0][:8]}: {' '.join(sentences[place].split())}")
         for event in by_sentence[place]:
             print(describe(event))
             printed += 1

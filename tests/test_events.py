@@ -32,6 +32,11 @@ def seed_events(events_of) -> list[Event]:
     return events_of(SEED_001.read_text(encoding="utf-8"), date="2022-01-10")
 
 
+def _no_actor(target) -> bool:
+    """No actor or group as target: none, or only the thing acted on, uncoded."""
+    return target is None or (target.code is None and target.actor_key is None)
+
+
 def _matches_side(ref, gold: str) -> bool:
     """Gold gives a country code, or a word for a described group ("Western powers")."""
     if ref is None:
@@ -1202,7 +1207,7 @@ def test_a_states_own_unnamed_forces_are_not_what_it_acts_on(events_of):
     events = events_of(
         "The Pakistani government ordered patrols by police and paramilitary soldiers."
     )
-    assert events and all(event.target is None for event in events)
+    assert events and all(_no_actor(event.target) for event in events)
 
 
 def test_an_act_in_defiance_of_an_actor_targets_it(events_of):
@@ -1232,12 +1237,13 @@ def test_a_refusal_naming_no_target_acts_on_the_sources_own_country(events_of):
 )
 def test_an_act_needing_no_target_does_not_target_the_sources_own_country(events_of, text):
     events = events_of(text)
-    assert events and all(event.target is None for event in events)
+    assert events and all(_no_actor(event.target) for event in events)
 
 
 def test_actors_failing_together_get_no_domestic_target(events_of):
     events = events_of("Palestinians and Israelis failed to reach agreement on Sunday.")
-    assert sorted((e.source.code, e.target) for e in events) == [("ISR", None), ("PSE", None)]
+    assert sorted(e.source.code for e in events) == ["ISR", "PSE"]
+    assert all(_no_actor(e.target) for e in events)
 
 
 def test_a_direction_before_a_country_is_no_region(events_of):
@@ -1492,7 +1498,7 @@ def test_forces_moved_in_the_passive_act_for_their_own_side(events_of):
 
 def test_an_attack_naming_only_the_weapon_it_fires_has_no_domestic_target(events_of):
     events = events_of("North Korea fired a missile into the sea.")
-    assert events and all(event.target is None for event in events)
+    assert events and all(_no_actor(event.target) for event in events)
     (attack,) = events_of("Rebels attacked the town.")
     assert attack.plover == "ASSAULT"
 
@@ -1514,12 +1520,13 @@ def test_others_are_of_the_kind_of_the_coordinated_verbs_object(events_of):
 
 def test_a_language_is_no_actor(events_of):
     (event,) = events_of("Ukraine banned the Russian language in schools.")
-    assert (event.cameo_root, event.target.code) == ("17", "UKRGOV")
+    # Not Russia's; and a state named as such does not act on its own government.
+    assert event.cameo_root == "17" and _no_actor(event.target)
 
 
 def test_criticism_naming_no_one_is_not_of_the_own_government(events_of):
     (event,) = events_of("Russia condemned the decision.")
-    assert (event.plover, event.source.code, event.target) == ("ACCUSE", "RUS", None)
+    assert (event.plover, event.source.code) == ("ACCUSE", "RUS") and _no_actor(event.target)
 
 
 def test_target_of_a_later_complement_when_the_parser_splits_the_verb(events_of):
@@ -1578,7 +1585,7 @@ def test_forces_mobilized_are_no_target_the_war_they_are_for_names_it(events_of)
 
 def test_a_hyphenated_bloc_word_is_no_bloc(events_of):
     (event,) = events_of("Iran condemned the East-West rivalry in the region.")
-    assert (event.plover, event.source.code, event.target) == ("ACCUSE", "IRN", None)
+    assert (event.plover, event.source.code) == ("ACCUSE", "IRN") and _no_actor(event.target)
 
 
 def test_an_ethnic_group_noun_is_of_the_country_it_lives_in(events_of):

@@ -30,8 +30,11 @@ PHRASE_CUTS = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
 GOVERNMENT_SECTOR = "GOV"
 # Pronouns that stand for an actor named earlier in the sentence ("Syria says *it* will").
 ACTOR_PRONOUNS = {"it", "they", "he", "she", "we"}
+PERSONAL_PRONOUNS = {"he", "she"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+# Entities that name a state: countries, capitals, cities (spaCy's geopolitical entity).
+STATE_ENTITIES = {"GPE"}
 PLACE_PREPS = {"in", "near", "at"}
 # "the offices *of* the administrators", "a camp *for* refugees": whose a thing is.
 OWNER_PREPS = frozenset({"of", "for"})
@@ -58,6 +61,13 @@ def domestic_roots() -> tuple[str, ...]:
     """CAMEO roots of acts that always have a target, the source's own country failing
     any other (``groups.toml``)."""
     return tuple(_groups_table()["domestic_targets"]["roots"])
+
+
+@cache
+def weapon_words() -> frozenset[str]:
+    """Nouns of what is fired or launched ("missile", "rocket"): what an attack is done
+    with, not to (``groups.toml`` ``[weapons]``)."""
+    return frozenset(_groups_table()["weapons"]["words"])
 
 
 def is_international(name: str) -> bool:
@@ -434,6 +444,8 @@ class ArgumentResolver:
         country = self._country_code(source.code)
         if country is None or not code.startswith(domestic_roots()) or len(sources) > 1:
             return None
+        if source.sector is None and self._names_a_state(source):
+            return None  # "France protested", "Beijing refused": the state, not its people
         if code.startswith(VIOLENCE_ROOTS) and self._fires_a_weapon(source):
             return None
         state = source.sector in STATE_SECTORS
@@ -444,11 +456,21 @@ class ArgumentResolver:
         text = self.actors.actors[key].name if key else country
         return ActorRef(text, key, code, None if state else GOVERNMENT_SECTOR)
 
+    def _names_a_state(self, source: ActorRef) -> bool:
+        """Whether the side is named as a state (a country or its capital as metonym,
+        "France", "Beijing"), which is its government and cannot act on itself, rather
+        than as its people ("thousands of Greeks")."""
+        name = source.text.casefold().removeprefix("the ")
+        return any(
+            entity.label_ in STATE_ENTITIES and entity.text.casefold().removeprefix("the ") == name
+            for entity in self.doc.ents
+        )
+
     def _fires_a_weapon(self, source: ActorRef) -> bool:
         """Whether ``source`` is the subject of a verb whose object is a weapon ("North
         Korea fired a missile into the sea"): the attack names what it fires, not whom
         it hits, so it has no domestic target (``groups.toml`` ``[weapons]``)."""
-        weapons = set(_groups_table()["weapons"]["words"])
+        weapons = weapon_words()
         return any(
             token.dep_ in SUBJECT_DEPS
             and phrase(token).text == source.text
@@ -478,19 +500,29 @@ class ArgumentResolver:
 
     def _antecedent(self, pronoun: Token) -> Token | None:
         """What a pronoun subject stands for: the subject of a clause above it, else the
-        first actor named before it in the sentence ("Hungary said it will support")."""
+        first actor named before it in the sentence ("Hungary said it will support").
+        "He" and "she" stand for a person, never a place ("In Atlanta, *he* shot")."""
+        personal = pronoun.lower_ in PERSONAL_PRONOUNS
         token = pronoun.head
         while token.head != token:
             token = token.head
             for child in token.children:
                 if child.dep_ in SUBJECT_DEPS and child.pos_ != "PRON" and child.i < pronoun.i:
-                    return child
+                    return None if personal and child.ent_type_ in PLACE_ENTITIES else child
         sentence = pronoun.sent
         for mention in self.actors.mentions_in(sentence.start_char, pronoun.idx):
             span = self.doc.char_span(mention.span.start, mention.span.end)
-            if span is not None:
-                return span.root
+            if span is None or (personal and self._is_place(mention, span)):
+                continue
+            return span.root
         return None
+
+    def _is_place(self, mention: Mention, span: Span) -> bool:
+        """Whether a mention names a place or a country, which "he" or "she" is not."""
+        actor = self.actors.actors.get(mention.actor_key)
+        return span.root.ent_type_ in PLACE_ENTITIES or (
+            actor is not None and actor.type == "country"
+        )
 
     def _actor_ref(
         self, text: str, key: str, actor: Actor, named: Span, head_sector: str | None

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events import codebook
-from newsgraph.events.arguments import ArgumentResolver, conjuncts
+from newsgraph.events.arguments import ArgumentResolver, conjuncts, phrase, weapon_words
 from newsgraph.events.confidence import Basis, confidence, source_kind, target_kind
 from newsgraph.events.patterns import (
     Modality,
@@ -38,6 +38,7 @@ from newsgraph.events.patterns import (
     stative_participles,
     verb_patterns,
 )
+from newsgraph.events.senses import code_by_source, protested, used_otherwise
 from newsgraph.events.verb_dictionary import dates_only, verb_dictionary
 from newsgraph.records import ActorRef, Event
 from newsgraph.records import Span as TextSpan
@@ -88,6 +89,17 @@ NOUN_PREPS = ("into", "between")
 REPORTED_CLAUSES = {"ccomp", "acl"}
 # Clauses with a verb of their own, whose prepositions are theirs.
 OWN_CLAUSES = {"relcl", "acl", "advcl", "ccomp"}
+# An infinitive hung on a noun says what the noun wants or plans ("pressure for Damascus
+# *to allow* aid", "a plan *to attack*"), not what was done.
+NOUN_CLAUSES = {"acl"}
+# Clauses that take the modality of what they hang on ("will present a resolution
+# *asking*", "will travel and *meet*"), followed up to MODAL_REACH clauses up.
+CARRIED_CLAUSES = {"xcomp", "advcl", "conj", "acl"}
+MODAL_REACH = 4
+# Intents and threats are said of what is to come: the saying is the event.
+FUTURE_ROOTS = ("03", "13")
+# Entities that are where or when an act is done, not what it is done to.
+UNACTED_ENTITIES = {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}
 # Clauses that describe a noun rather than tell an event of their own.
 DESCRIBING_CLAUSES = {"relcl", "acl", "amod"}
 # Where an imperative stands: a sentence or a quoted or reported clause of its own.
@@ -115,7 +127,9 @@ def extract_events(
     for verb in doc:
         if verb.pos_ in NO_EVENT_POS:
             continue
-        bare = implied = from_place = False
+        bare = implied = from_place = unrealised = False
+        acted_on: tuple[Token, VerbPattern] | None = None  # where to find the thing acted on
+        thing = None
         if demand := reported_obligation(verb):
             act = "demand"
             code, negated = demand, False
@@ -155,7 +169,7 @@ def extract_events(
             code, pattern = coded
             bare = pattern.bare
             act = "default" if bare else "verb"
-            code, negated = recode_for_modality(verb, code)
+            stated, (code, negated) = code, recode_for_modality(verb, code)
             sources = resolver.resolve_each(source_heads(verb))
             if not sources and is_passive(verb) and pattern.theme:
                 # "UN peacekeepers were withdrawn", "Russian troops were deployed": the
@@ -168,31 +182,49 @@ def extract_events(
                 # "three soldiers were killed in Baghdad": done by someone in Iraq.
                 sources = _place_targets(verb, [], resolver)
             sources = sources or resolver.weapon_place(source_heads(verb), code)
+            if not sources:
+                continue  # no one acts: no event, whatever its target
+            unrealised = (
+                code == stated
+                and not negated
+                and not code.startswith(FUTURE_ROOTS)
+                and _not_yet_done(verb)
+            )
             targets = _resolved_targets(verb, pattern, resolver)
             implied = not targets
-            targets = targets or resolver.implied_targets(verb, code)
+            targets = (
+                targets or resolver.implied_targets(verb, code) or protested(verb, code, resolver)
+            )
             places = _place_targets(verb, _complements(verb), resolver)
+            acted_on = verb, pattern
         targets = resolver.apart_from(sources, targets)
         places = resolver.apart_from(sources, places)
         found = []
         for source in sources:
             named = resolver.beyond_home(source, targets, code)
             where = resolver.beyond_home(source, places, code)
-            for target in _targets_of(source, named, where) or [
-                resolver.domestic_target(source, code, tuple(sources))
-            ]:
-                aimed = target_kind(target, named, where)
+            chosen = _targets_of(source, named, where)
+            if not chosen:
+                fallback = resolver.domestic_target(source, code, tuple(sources))
+                if fallback is None and acted_on is not None:
+                    thing = thing or _acted_on(*acted_on)
+                    fallback = thing
+                chosen = [fallback]
+            for target in chosen:
+                aimed = "thing" if target is not None and target is thing else None
+                aimed = aimed or target_kind(target, named, where)
                 aimed = "implied" if aimed == "named" and implied else aimed
-                basis = Basis(act, source_kind(source, from_place), aimed, negated)
+                basis = Basis(act, source_kind(source, from_place), aimed, negated, unrealised)
                 found.append(
                     _trusted(_event(verb, code, source, target, article_id, date, negated), basis)
                 )
+        found = [_read_by_source(event, verb, article_id, date) for event in found]
         if found and codebook.quad_class(code) == MATERIAL_CONFLICT and _during_protest(verb):
             found = [_as_riot(event, verb, article_id, date) for event in found]
         if bare and not _names_someone(verb, pattern):
             # A block's default with no one acted on is rarely an event between actors
             # ("Toyota is giving the SUV a lower centre", "the MacBook hit 44 dBa").
-            found = [event for event in found if event.target is not None]
+            found = [event for event in found if _aims_at_actor(event)]
         if found and _is_contest(code) and _tells_a_score(verb):
             # "Nadal defeated Khachanov 6-3, 7-6": a game, not an attack; what its
             # clauses say ("giving France a 2-1 victory") is the game's too
@@ -222,8 +254,8 @@ def _untargeted_twin(verb: Token, event: Event, by_verb: dict[int, list[Event]])
     """Whether an event with no target is told again, with one, by a coordinated verb of
     the same source, category and negation: "established ties with and opened an embassy in
     Tehran" is one act of support to Iran, not also one to no one."""
-    return event.target is None and any(
-        other.target is not None
+    return not _aims_at_actor(event) and any(
+        _aims_at_actor(other)
         and other.source.code == event.source.code
         and (other.plover, other.negated) == (event.plover, event.negated)
         and other.plover is not None
@@ -252,9 +284,21 @@ def _as_riot(event: Event, verb: Token, article_id: str, date: str | None) -> Ev
     rules = riot()
     if event.source.sector not in rules.sectors or event.cameo.startswith(PROTEST_ROOT):
         return event
-    rioting = _event(verb, rules.code, event.source, event.target, article_id, date, event.negated)
-    rioting.confidence, rioting.basis = event.confidence, event.basis
-    return rioting
+    return _recoded(event, rules.code, verb, article_id, date)
+
+
+def _read_by_source(event: Event, verb: Token, article_id: str, date: str | None) -> Event:
+    """The event as its source's sector reads the act: troops taking to the streets show
+    force, teachers surrounding the Statehouse block it (events/senses.py)."""
+    code = code_by_source(event.cameo, verb, event.source.sector)
+    return event if code == event.cameo else _recoded(event, code, verb, article_id, date)
+
+
+def _recoded(event: Event, code: str, verb: Token, article_id: str, date: str | None) -> Event:
+    """The same event, between the same sides, with another code."""
+    recoded = _event(verb, code, event.source, event.target, article_id, date, event.negated)
+    recoded.confidence, recoded.basis = event.confidence, event.basis
+    return recoded
 
 
 def _is_contest(code: str) -> bool:
@@ -386,7 +430,35 @@ def _under_another_event(verb: Token, by_verb: dict[int, list[Event]]) -> bool:
 
 
 def _is_untargeted_report(clause: Token, events: list[Event]) -> bool:
-    return clause.dep_ == "ccomp" and all(event.target is None for event in events)
+    return clause.dep_ == "ccomp" and not any(_aims_at_actor(event) for event in events)
+
+
+def _aims_at_actor(event: Event) -> bool:
+    """Whether the event's target is an actor or group, not only the thing acted on."""
+    return event.target is not None and bool(event.target.code or event.target.actor_key)
+
+
+def _acted_on(verb: Token, pattern: VerbPattern) -> ActorRef | None:
+    """What an act with no actor as target is done to, as written: "condemned *the
+    attacks*", "opposed *resolutions in the United Nations*". Shown, never coded: no
+    country, no actor; a pronoun, a number, a place, a time or the weapon fired ("fired
+    a missile") is not it."""
+    heads = [c for c in verb.children if c.dep_ == "dobj" and not pattern.theme]
+    heads += [
+        pobj
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in pattern.target_preps
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    for head in heads:
+        if (
+            head.pos_ in {"NOUN", "PROPN"}
+            and head.ent_type_ not in UNACTED_ENTITIES
+            and head.lemma_.lower() not in weapon_words()
+        ):
+            return ActorRef(phrase(head).text, None)
+    return None
 
 
 def code_token(verb: Token) -> tuple[str, VerbPattern] | None:
@@ -500,6 +572,8 @@ def _code_token(verb: Token) -> tuple[str, VerbPattern] | None:
     """
     if verb.pos_ not in {"VERB", "AUX"} or _attributes_quote(verb) or _makes_statement(verb):
         return None
+    if used_otherwise(verb):
+        return None  # "as demonstrated by his departure": shown, not protested
     curated = verb_patterns().get(verb.lemma_.lower())
     refined = refine_verb(verb, curated) if curated else None
     if refined:
@@ -755,6 +829,33 @@ def recode_for_modality(verb: Token, code: str) -> tuple[str, bool]:
     return (recoded, False) if intended and recoded else (code, False)
 
 
+def _not_yet_done(verb: Token) -> bool:
+    """Whether the sentence says the act is still to come, not that it was done: the
+    future, a condition or an obligation ("Rice *will* present a resolution asking",
+    "the Act *would* impose sanctions"), an intent ("is set *to ask*"), a plan ("was *to
+    ask*") or what a noun wants of someone ("a plan *to attack*"), on the verb or on the
+    clause it completes. Where the modality already recodes the act (an intent to
+    cooperate, a threat), that is the event said, and the caller does not ask."""
+    rules = modality()
+    to_come = rules.future_auxiliaries | rules.conditional_auxiliaries
+    to_come |= rules.obligation_auxiliaries
+    token = verb
+    for _ in range(MODAL_REACH):
+        if any(c.dep_ == "aux" and c.lower_ in to_come for c in token.children):
+            return True
+        governor = _governor(token)
+        if governor in rules.intent_heads or governor in rules.plan_heads:
+            return True
+        if token.dep_ in NOUN_CLAUSES and _is_infinitive(token):
+            return True
+        if token.dep_ not in CARRIED_CLAUSES:
+            return False
+        token = token.head
+        while token.pos_ not in {"VERB", "AUX"} and token.head != token:
+            token = token.head  # "a resolution *asking*": the resolution's verb
+    return False
+
+
 def _only_not_done(verb: Token, code: str, governor: str | None, rules: Modality) -> bool:
     """Whether a negated act is only not done, not refused: a meeting or a material act
     that did not happen ("the U.S. does not control any actors there", "did not meet
@@ -777,8 +878,11 @@ def _governor(verb: Token) -> str | None:
         if head.dep_ == "xcomp" and head.lemma_.lower() in modality().action_heads:
             return _governor(head)  # "prepared to *resume* shelling": prepared, not done
         return head.lemma_.lower()
-    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ == "to":
-        return verb.head.head.lower_
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        if verb.head.lower_ == "to":
+            return verb.head.head.lower_  # "committed to opening"
+        if verb.head.lower_ == "at":
+            return verb.head.head.lemma_.lower()  # "balked at signing"
     return None
 
 
@@ -954,6 +1058,12 @@ def _resolved_targets(
     refs = _first_resolved(target_heads(verb, pattern), resolver)
     if refs:
         return refs
+    if _object_controlled(verb):
+        # "training Iraqi forces to fight Islamic State": a named actor trained, helped or
+        # sent to act is acted on; whom it fights is its own act's target, not this one's
+        controlled = [[c] for c in verb.children if c.dep_ == "dobj"]
+        if refs := [ref for ref in _first_resolved(controlled, resolver) if ref.actor_key]:
+            return refs
     inner = replace(pattern, theme=False)
     for complement in _complements(verb):
         # each in turn: the parser splits "agreed to re-open its borders to X" in three
@@ -1028,7 +1138,10 @@ def _attached_elsewhere(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
     the "with" is the straining's.
     """
     found = []
+    controlled = {t.i for complement in _object_controlled(verb) for t in complement.subtree}
     for token in _outside_clauses(verb):
+        if token.i in controlled:
+            continue  # "training Syrian forces to fight *against* Islamic State": theirs
         if (
             token.i > verb.i
             and token.dep_ == "prep"
@@ -1037,6 +1150,14 @@ def _attached_elsewhere(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
         ):
             found += [conjuncts(c) for c in token.children if c.dep_ == "pobj" and c.ent_type_]
     return found
+
+
+def _object_controlled(verb: Token) -> list[Token]:
+    """Open complements and purposes said of the verb's object ("trained Iraqi forces *to
+    fight*", "helped Iraq *fight*"): what they act on is the object's act's, not the verb's."""
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    return _complements(verb)
 
 
 def _outside_clauses(verb: Token) -> list[Token]:

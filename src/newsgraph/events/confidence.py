@@ -33,18 +33,21 @@ class Basis:
     Baghdad"). ``target``: ``named`` (an argument of the verb names a coded actor), ``assumed`` (it
     names one whose country was assumed or that nothing codes), ``implied`` (the
     nearest actor a target phrase is aimed at), ``place`` (where it was done), ``domestic``
-    (the source's own government, as CAMEO codes a protest that names no one), ``none``.
+    (the source's own government, as CAMEO codes a protest that names no one), ``thing``
+    (no actor, only what the act is done to, as written: "condemned the attacks"), ``none``.
+    ``unrealised``: the sentence puts the act in the future, a plan or a wish, not done.
     """
 
     act: str
     source: str
     target: str
     negated: bool = False
+    # The sentence says the act is still to come ("will present", "is set to ask").
+    unrealised: bool = False
 
     def __str__(self) -> str:
-        return " ".join(
-            [self.act, self.source, self.target] + (["negated"] if self.negated else [])
-        )
+        marks = ["negated"] * self.negated + ["unrealised"] * self.unrealised
+        return " ".join([self.act, self.source, self.target, *marks])
 
 
 @cache
@@ -78,5 +81,6 @@ def confidence(basis: Basis) -> float:
         * factors["source"][basis.source]
         * factors["target"][basis.target]
         * (factors["negated"]["factor"] if basis.negated else 1.0)
+        * (factors["unrealised"]["factor"] if basis.unrealised else 1.0)
     )
     return round(value, 2)

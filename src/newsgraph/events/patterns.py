@@ -60,6 +60,7 @@ class Modality:
     refusal: dict[str, str]
     obligation: dict[str, str]
     preparation_heads: frozenset[str]
+    plan_heads: frozenset[str]
     preparation: dict[str, str]
 
 
@@ -229,6 +230,7 @@ def modality() -> Modality:
         refusal=table["refusal"],
         obligation=table["obligation"],
         preparation_heads=frozenset(table["preparation_heads"]),
+        plan_heads=frozenset(table["plan_heads"]),
         preparation=table["preparation"],
     )
 
