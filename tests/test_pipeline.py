@@ -168,3 +168,41 @@ def test_real_articles_give_plausible_actors_and_speakers(tmp_path, nlp) -> None
     for quote in quotes:
         if quote["speaker_key"] is not None:
             assert actors[quote["speaker_key"]]["type"] in {"person", "organisation", "country"}
+
+
+def test_a_failure_in_one_story_facts_keeps_it_and_goes_on(tmp_path, nlp, monkeypatch) -> None:
+    """A fact extractor raising on one article's text (a parser or rule bug no one has met
+    yet) loses nothing: that story is stored without facts, with its one line, and the
+    other stories get theirs."""
+    import newsgraph.pipeline as pipeline
+
+    extract_claims = pipeline.extract_claims
+
+    def failing_on_budgets(doc, article_id, date=None):
+        if "budget" in doc.text:
+            raise ValueError("unexpected number format")
+        return extract_claims(doc, article_id, date=date)
+
+    monkeypatch.setattr(pipeline, "extract_claims", failing_on_budgets)
+    records = [
+        {
+            "id": "flood",
+            "text": 'Floods hit Dhaka on Monday. "We lost everything," said Rahim Uddin.',
+        },
+        {"id": "budget", "text": "The minister cut the budget by 12 percent, said Maria Lopez."},
+        {
+            "id": "strike",
+            "text": 'Dockers in Antwerp went on strike. "We want pay," said Jan Peeters.',
+        },
+    ]
+    source = tmp_path / "news.jsonl"
+    source.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    with open_store(str(tmp_path / "store.db")) as store:
+        report = Ingestor(store, nlp=nlp).ingest_paths([source])
+        assert store.counts()["stories"] == 3
+        speakers = {q["speaker_text"] for q in store.quotes()}
+    assert report.annotated == 2
+    (skipped,) = report.skipped
+    assert "budget" in skipped.source_ref
+    assert "stored without facts" in skipped.reason and "unexpected number format" in skipped.reason
+    assert {"Rahim Uddin", "Jan Peeters"} <= speakers

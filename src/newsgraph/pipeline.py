@@ -205,6 +205,8 @@ class StoryAnalysis:
 
     facts: StoryFacts
     profile: Profile | None
+    # Why the facts could not be extracted (the story is then stored without them).
+    failure: str | None = None
 
 
 def analyse_stories(
@@ -217,13 +219,19 @@ def analyse_stories(
     """
     texts = ((w.story.canonical.text, w.story.canonical.language, w) for w in work)
     for doc, language, item in annotate_in_languages(texts, nlp):
-        facts = extract_facts(item.story, doc, dictionary, language=language)
+        story = item.story
+        failure = None
+        try:
+            facts = extract_facts(story, doc, dictionary, language=language)
+        except Exception as error:  # one article's text must not stop the run
+            facts = StoryFacts(story.id, story.canonical_id)
+            failure = f"{type(error).__name__}: {error}"
         profile = None
         if item.needs_profile:
             # Across languages, names meet as actors (Токаев is Tokayev): multilingual.profile.
             english = language == ENGLISH
             profile = Profile.of(doc) if english else profile_across_languages(doc, facts)
-        yield StoryAnalysis(facts, profile)
+        yield StoryAnalysis(facts, profile, failure)
 
 
 def analyse_batch(model: str | None, work: list[StoryWork]) -> list[StoryAnalysis]:
@@ -439,7 +447,11 @@ class Ingestor:
             placement = self._place_same_story(story, analysis.profile)
             words = story.canonical.word_count
             self._save(plan, story, facts, progress, words, same_story=placement)
-            report.annotated += 1
+            if analysis.failure is None:
+                report.annotated += 1
+            else:
+                reason = f"stored without facts: their extraction failed ({analysis.failure})"
+                report.skipped.append(Skipped(story.canonical.source_ref, reason))
         for story in plan.unchanged:
             # A new version with the canonical unchanged: its facts are found in it by
             # their sentences, without NLP.
