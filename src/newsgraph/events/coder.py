@@ -740,11 +740,6 @@ def _moves_forces(verb: Token, pattern_words: frozenset[int]) -> bool:
     )
 
 
-def code_verb(verb: Token, pattern: VerbPattern) -> str | None:
-    """The most specific code the hand-written pattern gives this verb in its context."""
-    return refine_verb(verb, pattern) or pattern.code
-
-
 def refine_verb(verb: Token, pattern: VerbPattern) -> str | None:
     """The code of a particle, object, complement, preposition or clause the pattern lists."""
     particles = [child.lower_ for child in verb.children if _is_particle(child)]
