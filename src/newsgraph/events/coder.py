@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events import codebook
-from newsgraph.events.arguments import ArgumentResolver, conjuncts, phrase, weapon_words
+from newsgraph.events.arguments import ArgumentResolver
 from newsgraph.events.confidence import Basis, confidence, source_kind, target_kind
 from newsgraph.events.patterns import (
     Modality,
@@ -37,7 +37,9 @@ from newsgraph.events.patterns import (
     statement_nouns,
     stative_participles,
     verb_patterns,
+    weapon_words,
 )
+from newsgraph.events.phrases import conjuncts, phrase
 from newsgraph.events.senses import code_by_source, protested, used_otherwise
 from newsgraph.events.verb_dictionary import dates_only, verb_dictionary
 from newsgraph.records import ActorRef, Event
