@@ -16,6 +16,23 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.events import codebook
 from newsgraph.events.arguments import ArgumentResolver
+from newsgraph.events.clauses import (
+    DESCRIBING_CLAUSES,
+    PASSIVE_SUBJECTS,
+    RELATIVE_PRONOUN_TAGS,
+    SUBJECTS,
+    is_free_participle,
+    is_infinitive,
+    is_passive,
+    makes_statement,
+    misparsed_finite,
+    objects_of,
+    obliged,
+    open_complements,
+    reporting_verb,
+    source_heads,
+    statement_maker,
+)
 from newsgraph.events.confidence import Basis, confidence, source_kind, target_kind
 from newsgraph.events.event_record import make_event
 from newsgraph.events.patterns import (
@@ -33,8 +50,6 @@ from newsgraph.events.patterns import (
     pattern_only_verbs,
     purpose_roots,
     riot,
-    statement_nouns,
-    stative_participles,
     verb_patterns,
     weapon_words,
 )
@@ -46,9 +61,6 @@ from newsgraph.records import ActorRef, Event
 if TYPE_CHECKING:
     from newsgraph.actors import ActorIndex
 
-SUBJECTS = {"nsubj", "csubj"}
-PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
-RELATIVE_PRONOUN_TAGS = {"WDT", "WP"}
 OWNER_PREPS = {"of", "by", "from"}
 ACTOR_ENTITIES = {"ORG", "GPE", "NORP", "PERSON"}
 STATE_ENTITIES = {"GPE", "NORP"}
@@ -93,8 +105,6 @@ MODAL_REACH = 4
 FUTURE_ROOTS = ("03", "13")
 # Entities that are where or when an act is done, not what it is done to.
 UNACTED_ENTITIES = {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}
-# Clauses that describe a noun rather than tell an event of their own.
-DESCRIBING_CLAUSES = {"relcl", "acl", "amod"}
 # Where an imperative stands: a sentence or a quoted or reported clause of its own.
 IMPERATIVE_DEPS = {"ROOT", "ccomp", "parataxis"}
 # Opening and closing quotation marks as the tagger marks them.
@@ -126,8 +136,8 @@ def extract_events(
         if demand := reported_obligation(verb):
             act = "demand"
             code, negated = demand, False
-            sources = resolver.resolve_each(source_heads(_reporter(verb)))
-            targets, places = resolver.resolve_each(_obliged(verb)), []
+            sources = resolver.resolve_each(source_heads(reporting_verb(verb)))
+            targets, places = resolver.resolve_each(obliged(verb)), []
             if not targets:
                 continue  # "the verdict should be seen in a broader view": an opinion
         elif occurrence := subject_event(verb):
@@ -167,7 +177,7 @@ def extract_events(
             if not sources and is_passive(verb) and pattern.theme:
                 # "UN peacekeepers were withdrawn", "Russian troops were deployed": the
                 # forces moved act for their own side, whoever gave the order
-                sources = resolver.resolve_each(_objects(verb))
+                sources = resolver.resolve_each(objects_of(verb))
             if code in joint_codes() and _done_jointly(verb, sources):
                 code = joint_codes()[code]  # "French and Egyptian warships launched war games"
             from_place = not sources
@@ -188,7 +198,7 @@ def extract_events(
             targets = (
                 targets or resolver.implied_targets(verb, code) or protested(verb, code, resolver)
             )
-            places = _place_targets(verb, _complements(verb), resolver)
+            places = _place_targets(verb, open_complements(verb), resolver)
             acted_on = verb, pattern
         targets = resolver.apart_from(sources, targets)
         places = resolver.apart_from(sources, places)
@@ -376,11 +386,11 @@ def _done_jointly(verb: Token, sources: list[ActorRef]) -> bool:
     """Whether several actors act together, or the act is "joint" or "with" a partner."""
     partner = any(
         c.dep_ == "prep" and c.lower_ == "with"
-        for word in [verb, *_objects(verb)]  # "staged war games *with* Belarus"
+        for word in [verb, *objects_of(verb)]  # "staged war games *with* Belarus"
         for c in word.children
     )
     joint = any(
-        a.lower_ == "joint" for thing in _objects(verb) for a in thing.subtree if a.dep_ == "amod"
+        a.lower_ == "joint" for thing in objects_of(verb) for a in thing.subtree if a.dep_ == "amod"
     )
     return len(sources) > 1 or partner or joint
 
@@ -487,7 +497,7 @@ def code_token(verb: Token) -> tuple[str, VerbPattern] | None:
     for purpose in verb.children:
         if (
             purpose.dep_ in {"advcl", "xcomp"}
-            and _is_infinitive(purpose)
+            and is_infinitive(purpose)
             and purpose.lemma_.lower() in modality().protest_purposes
             and (protest := _code_token(purpose))
         ):
@@ -499,7 +509,7 @@ def _finer_purpose(verb: Token, code: str) -> str | None:
     """The code of a purpose infinitive that says more of the same kind of act: opening a
     crossing (085) *to allow aid in* (0863) is allowing aid."""
     for purpose in verb.children:
-        if purpose.dep_ not in {"advcl", "xcomp"} or not _is_infinitive(purpose):
+        if purpose.dep_ not in {"advcl", "xcomp"} or not is_infinitive(purpose):
             continue
         inner = _code_token(purpose)
         if inner and inner[0][:2] == code[:2] and len(inner[0]) > len(code):
@@ -516,7 +526,7 @@ def _dispatch_purpose(verb: Token) -> tuple[str, VerbPattern] | None:
     if lemma not in rules.dispatch_heads:
         return None
     for purpose in verb.children:
-        if purpose.dep_ not in {"advcl", "xcomp"} or not _is_infinitive(purpose):
+        if purpose.dep_ not in {"advcl", "xcomp"} or not is_infinitive(purpose):
             continue
         inner = _code_token(purpose)
         if inner and inner[0].startswith(rules.dispatch_purposes):
@@ -531,10 +541,10 @@ def _ordered_force(verb: Token) -> str | None:
     state ordered is only asked ("the UN ordered Iraq to destroy its weapons")."""
     if verb.lemma_.lower() not in modality().command_heads:
         return None
-    if any(thing.ent_type_ in STATE_ENTITIES for thing in _objects(verb)):
+    if any(thing.ent_type_ in STATE_ENTITIES for thing in objects_of(verb)):
         return None
     for child in verb.children:
-        inner = _code_token(child) if child.dep_ == "xcomp" and _is_infinitive(child) else None
+        inner = _code_token(child) if child.dep_ == "xcomp" and is_infinitive(child) else None
         if inner and codebook.quad_class(inner[0]) == MATERIAL_CONFLICT:
             return inner[0]
     return None
@@ -565,7 +575,7 @@ def _code_token(verb: Token) -> tuple[str, VerbPattern] | None:
     phrase has ("lodged a protest"); then the hand-written default; then PETRARCH2's.
     A bare statement ("said", "announced") is no event: what it reports is.
     """
-    if verb.pos_ not in {"VERB", "AUX"} or _attributes_quote(verb) or _makes_statement(verb):
+    if verb.pos_ not in {"VERB", "AUX"} or _attributes_quote(verb) or makes_statement(verb):
         return None
     if used_otherwise(verb):
         return None  # "as demonstrated by his departure": shown, not protested
@@ -576,7 +586,7 @@ def _code_token(verb: Token) -> tuple[str, VerbPattern] | None:
     rules = modality()
     heads = rules.intent_heads | rules.refusal_heads | rules.action_heads | rules.threat_heads
     if verb.lemma_.lower() in heads and any(
-        _is_infinitive(child) and (code_token(child) or not (curated and curated.code))
+        is_infinitive(child) and (code_token(child) or not (curated and curated.code))
         for child in verb.children
         if child.dep_ == "xcomp"
     ):
@@ -654,7 +664,7 @@ def _is_willing_to(verb: Token) -> bool:
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "to":
         head = head.head
-    elif verb.dep_ != "xcomp" or not _is_infinitive(verb):
+    elif verb.dep_ != "xcomp" or not is_infinitive(verb):
         return False
     adjective = head.pos_ == "ADJ" or head.tag_ == "VBN"  # "is prepared to", not "prepared to"
     return adjective and head.lower_ in modality().willing_heads
@@ -665,7 +675,7 @@ def _noun_event(verb: Token) -> tuple[str, VerbPattern] | None:
     suspension of air links with Serbia", "mounted an invasion of Lebanon")."""
     if verb.pos_ != "VERB":
         return None
-    for thing in _objects(verb):
+    for thing in objects_of(verb):
         if code := noun_code(thing, event_nouns()):
             return code, VerbPattern(verb.lemma_.lower(), code, default_target_preps(), theme=True)
     return None
@@ -719,19 +729,13 @@ def _attributes_quote(verb: Token) -> bool:
     return closed_before or opened_after
 
 
-def _is_infinitive(verb: Token) -> bool:
-    """A "to" infinitive ("refused *to meet*"), not a participle the parser hung there
-    ("reject *proposed* changes")."""
-    return verb.tag_ == "VB" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
 def _moves_forces(verb: Token, pattern_words: frozenset[int]) -> bool:
     """Whether the pattern's object is armed forces being moved ("deployed troops"):
     then they are what is acted with, and the target lies elsewhere."""
     sectors = group_words().sectors
     return any(
         thing.i in pattern_words and sectors.get(thing.lemma_.lower()) in FORCE_SECTORS
-        for thing in _objects(verb)
+        for thing in objects_of(verb)
     )
 
 
@@ -739,13 +743,13 @@ def refine_verb(verb: Token, pattern: VerbPattern) -> str | None:
     """The code of a particle, object, complement, preposition or clause the pattern lists."""
     particles = [child.lower_ for child in verb.children if _is_particle(child)]
     for particle in particles:
-        for thing in [*_objects(verb), *_out_of(verb)]:
+        for thing in [*objects_of(verb), *_out_of(verb)]:
             if code := pattern.objects.get(f"{particle} {thing.lemma_.lower()}"):
                 return code
     for particle in particles:
         if code := pattern.particles.get(particle):
             return code
-    for thing in _objects(verb):
+    for thing in objects_of(verb):
         if code := noun_code(thing, pattern.objects):
             return code
     for child in verb.children:
@@ -762,7 +766,7 @@ def refine_verb(verb: Token, pattern: VerbPattern) -> str | None:
     if pattern.clause and any(child.dep_ == "ccomp" for child in verb.children):
         return pattern.clause
     if pattern.complement and any(
-        child.dep_ == "xcomp" and _is_infinitive(child) for child in verb.children
+        child.dep_ == "xcomp" and is_infinitive(child) for child in verb.children
     ):
         return pattern.complement
     return None
@@ -836,7 +840,7 @@ def _not_yet_done(verb: Token) -> bool:
         governor = _governor(token)
         if governor in rules.intent_heads or governor in rules.plan_heads:
             return True
-        if token.dep_ in NOUN_CLAUSES and _is_infinitive(token):
+        if token.dep_ in NOUN_CLAUSES and is_infinitive(token):
             return True
         if token.dep_ not in CARRIED_CLAUSES:
             return False
@@ -902,7 +906,7 @@ def reported_obligation(verb: Token) -> str | None:
     """
     if verb.dep_ not in REPORTED_CLAUSES:
         return None  # most tokens: no clause, no reporter to look for
-    reporter = _reporter(verb)
+    reporter = reporting_verb(verb)
     if reporter.pos_ not in {"VERB", "AUX"}:
         return None
     rules = modality()
@@ -936,58 +940,11 @@ def _is_future(verb: Token, auxiliaries: frozenset[str]) -> bool:
     )
 
 
-def source_heads(verb: Token) -> list[Token]:
-    """Heads of the phrases that act: subject, passive agent, or the governing clause's."""
-    if _misparsed_finite(verb):
-        return conjuncts(verb.sent.root)
-    if is_passive(verb):
-        agents = [
-            pobj
-            for child in verb.children
-            if child.dep_ == "agent"
-            for pobj in child.children
-            if pobj.dep_ == "pobj"
-        ]
-        return [token for agent in agents for token in conjuncts(agent)]
-    # the subject of a stative participle ("forces were engaged in") is a passive one
-    stative = verb.lemma_.lower() in stative_participles()
-    subjects = SUBJECTS | PASSIVE_SUBJECTS if stative else SUBJECTS
-    for child in verb.children:
-        if child.dep_ in subjects:
-            if child.tag_ in RELATIVE_PRONOUN_TAGS and verb.dep_ == "relcl":
-                # "adopted a resolution that demands": who adopted it
-                maker = _statement_maker(verb.head)
-                return source_heads(maker) if maker else conjuncts(verb.head)
-            return conjuncts(child)
-    return _inherited_subjects(verb)
-
-
-def _misparsed_finite(verb: Token) -> bool:
-    """A past-tense verb the parser took for an adjective in a sentence it left without a
-    verb ("Boris Yeltsin on Saturday *hosted* Japanese Prime Minister Hashimoto": Yeltsin
-    the root, "hosted" modifying "Minister"): the root is its subject, the noun its object."""
-    root = verb.sent.root
-    return (
-        verb.dep_ == "amod"
-        and verb.tag_ == "VBD"
-        and root.pos_ in {"PROPN", "NOUN"}
-        and root.i < verb.i
-    )
-
-
 def _noun_phrase_head(token: Token) -> Token:
     """The head of the name a word belongs to ("Minister" -> "Hashimoto")."""
     while token.dep_ == "compound" and token.head != token:
         token = token.head
     return token
-
-
-def is_passive(verb: Token) -> bool:
-    """A passive verb, but not a participle that only says what state the subject is in
-    ("Serb forces were engaged in ethnic cleansing": they did it)."""
-    if verb.lemma_.lower() in stative_participles():
-        return False
-    return any(child.dep_ in PASSIVE_SUBJECTS or child.dep_ == "auxpass" for child in verb.children)
 
 
 def is_negated(verb: Token) -> bool:
@@ -1001,7 +958,7 @@ def is_negated(verb: Token) -> bool:
 def target_heads(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
     """Candidate target phrases in order of preference, each with its conjuncts."""
     candidates: list[list[Token]] = []
-    if _misparsed_finite(verb):
+    if misparsed_finite(verb):
         candidates.append(conjuncts(_noun_phrase_head(verb.head)))
     if is_passive(verb) and not pattern.theme:
         candidates += [conjuncts(c) for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
@@ -1055,22 +1012,12 @@ def _resolved_targets(
         if refs := [ref for ref in _first_resolved(controlled, resolver) if ref.actor_key]:
             return refs
     inner = replace(pattern, theme=False)
-    for complement in _complements(verb):
+    for complement in open_complements(verb):
         # each in turn: the parser splits "agreed to re-open its borders to X" in three
         candidates = target_heads(complement, inner) + _attached_elsewhere(complement, inner)
         if refs := _first_resolved(candidates, resolver):
             return refs
     return []
-
-
-def _complements(verb: Token) -> list[Token]:
-    """Open complements and purpose infinitives: "threatened *to attack* Iran", "opened
-    fire *to disperse* demonstrators" say what the action is aimed at."""
-    return [
-        child
-        for child in verb.children
-        if child.dep_ == "xcomp" or (child.dep_ == "advcl" and _is_infinitive(child))
-    ]
 
 
 def _targets_of(
@@ -1147,7 +1094,7 @@ def _object_controlled(verb: Token) -> list[Token]:
     fight*", "helped Iraq *fight*"): what they act on is the object's act's, not the verb's."""
     if not any(c.dep_ == "dobj" for c in verb.children):
         return []
-    return _complements(verb)
+    return open_complements(verb)
 
 
 def _outside_clauses(verb: Token) -> list[Token]:
@@ -1163,22 +1110,14 @@ def _outside_clauses(verb: Token) -> list[Token]:
     return found
 
 
-def _objects(verb: Token) -> list[Token]:
-    """What the verb acts on, for pattern refinement (the subject, in the passive; an
-    object predicate the parser made of a lone object, "called *a general strike*")."""
-    dependents = {"dobj", *PASSIVE_SUBJECTS} if is_passive(verb) else {"dobj"}
-    found = [c for c in verb.children if c.dep_ in dependents]
-    return found or [c for c in verb.children if c.dep_ == "oprd"]
-
-
 def _is_content_of(verb: Token) -> bool:
     """Whether ``verb`` only says what a coded verb is about ("threatened to *attack*"),
     or why ("sent troops *to help* him"), or describes one of its arguments ("the
     hostages *taken* last year", "peacekeepers, who are *deployed* there")."""
-    if _misparsed_finite(verb) or (verb.dep_ in DESCRIBING_CLAUSES and _statement_maker(verb.head)):
+    if misparsed_finite(verb) or (verb.dep_ in DESCRIBING_CLAUSES and statement_maker(verb.head)):
         # "issued a statement *condemning* the raid": what the statement says
         return False
-    if verb.dep_ in DESCRIBING_CLAUSES and not _is_free_participle(verb):
+    if verb.dep_ in DESCRIBING_CLAUSES and not is_free_participle(verb):
         # "the square where hundreds *were protesting*" has its own subject: an event.
         own_subjects = [
             child
@@ -1190,51 +1129,6 @@ def _is_content_of(verb: Token) -> bool:
     if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and infinitive):
         return code_token(verb.head) is not None
     return False
-
-
-def _statement_maker(noun: Token) -> Token | None:
-    """The verb that issues ``noun`` when it is a statement ("*issued* a declaration",
-    "*released* a statement"): what the statement says is that verb's subject's event."""
-    nouns, verbs = statement_nouns()
-    if noun.dep_ == "dobj" and noun.lemma_.lower() in nouns and noun.head.lemma_.lower() in verbs:
-        return noun.head
-    return None
-
-
-def _obliged(clause: Token) -> list[Token]:
-    """Who a reported obligation falls on: the clause's subject, or, when that is a
-    pronoun, whom the report is addressed to ("told *Sweden* it must extradite")."""
-    subjects = source_heads(clause)
-    if subjects and all(token.tag_ == "PRP" for token in subjects):
-        reporter = _reporter(clause)
-        # "told *Sweden*", "issued a reminder *to Iraq*" (on the verb or on its statement)
-        holders = [reporter, *(c for c in reporter.children if _statement_maker(c))]
-        addressees = [
-            c for c in reporter.children if c.dep_ in {"dobj", "dative"} and c.pos_ != "ADP"
-        ]
-        addressees += [
-            pobj
-            for holder in holders
-            for c in holder.children
-            if c.dep_ in {"prep", "dative"} and c.lower_ == "to"
-            for pobj in c.children
-            if pobj.dep_ == "pobj"
-        ]
-        people = [a for a in addressees if a.lemma_.lower() not in statement_nouns()[0]]
-        if people:
-            return conjuncts(people[0])
-    return subjects
-
-
-def _reporter(clause: Token) -> Token:
-    """The verb that reports a clause: its head, or the verb issuing the statement
-    noun the clause hangs on ("issued a declaration *that* ...")."""
-    return _statement_maker(clause.head) or clause.head
-
-
-def _makes_statement(verb: Token) -> bool:
-    """Whether the verb only issues a statement ("issued a reminder that ...")."""
-    return any(_statement_maker(child) for child in verb.children if child.dep_ == "dobj")
 
 
 def _in_fixed_expression(verb: Token) -> bool:
@@ -1255,66 +1149,6 @@ def _in_fixed_expression(verb: Token) -> bool:
 
 def _is_word(token: Token, word: str) -> bool:
     return word in (token.lower_, token.lemma_.lower())
-
-
-def _inherited_subjects(verb: Token) -> list[Token]:
-    """The subject of a clause without its own: the one it depends on supplies it."""
-    head = verb.head
-    if head == verb:
-        return []
-    if verb.dep_ == "conj":
-        if is_passive(head) and not is_passive(verb):
-            # "X has been indicted by Y and will resign": X resigns, not Y
-            subjects = [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS]
-            return conjuncts(subjects[0]) if subjects else []
-        return source_heads(head)
-    if verb.dep_ == "xcomp":
-        # "forced the rebels to withdraw": an object before the complement, not one the
-        # parser made of a later word ("threatened to deliver blows ..., a weekly *reports*")
-        objects = [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i]
-        if not objects and is_passive(head) and not source_heads(head):
-            # "is expected to visit", "was forced to withdraw": who is expected or forced
-            objects = [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS]
-        return conjuncts(objects[0]) if objects else source_heads(head)
-    if verb.dep_ == "acomp":  # "is willing to send": the subject of "is"
-        return source_heads(head)
-    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"ADJ", "VERB"}:
-        # "is committed to opening": who is committed
-        owner = head.head
-        auxiliaries = [c for c in owner.children if c.dep_ in {"aux", "auxpass"}]
-        subjects = [
-            c
-            for word in [owner, *auxiliaries]  # the parser may hang it on "is"
-            for c in word.children
-            if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS
-        ]
-        return conjuncts(subjects[0]) if subjects else source_heads(owner)
-    if verb.dep_ in DESCRIBING_CLAUSES and (maker := _statement_maker(head)):
-        return source_heads(maker)
-    if verb.dep_ in {"acl", "advcl"} and _is_free_participle(verb):
-        return _governing_active_subjects(verb)
-    if verb.dep_ == "acl" and verb.tag_ == "VBG":
-        return conjuncts(head)
-    if verb.dep_ == "advcl":
-        return source_heads(head)
-    return []
-
-
-def _is_free_participle(verb: Token) -> bool:
-    """A participle clause set off by a comma: it tells what the main clause's subject did."""
-    previous = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
-    return verb.tag_ == "VBG" and previous is not None and previous.text == ","
-
-
-def _governing_active_subjects(verb: Token) -> list[Token]:
-    """Subjects of the nearest clause above ``verb`` that has an active subject."""
-    token = verb.head
-    while token.head != token:
-        if token.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECTS for c in token.children):
-            break
-        token = token.head
-    subjects = [c for c in token.children if c.dep_ in SUBJECTS]
-    return conjuncts(subjects[0]) if subjects else []
 
 
 def _distinct(source: ActorRef, target: ActorRef) -> bool:
