@@ -5,6 +5,11 @@ Every verb with a pattern in ``verbs.toml`` is a candidate. Its source is the su
 infinitive clauses), its target the object or the object of a target preposition;
 coordinated subjects or objects give one event each. A reported event ("X said Y
 attacked Z") is coded from its own clause, so it is Y -> Z.
+
+This module walks the parse and decides, sentence by sentence, which events stand; the
+parts it asks are ``acts`` (which act a verb names), ``clauses`` (who acts), ``targets``
+(to whom), ``modality`` (whether the sentence tells it as done) and ``event_record``
+(the record with its date and place).
 """
 
 from __future__ import annotations
