@@ -1,7 +1,9 @@
 """Stage 7: events, who did what to whom, coded in CAMEO and PLOVER.
 
-``patterns`` loads the verb and group tables, ``arguments`` resolves the actors of a
-verb, ``coder`` walks the parse and ``codebook`` adds PLOVER, Goldstein and QuadClass.
+``patterns`` loads the verb and group tables, ``phrases`` reads noun phrases,
+``arguments`` resolves the actors of a verb, ``coder`` walks the parse with ``acts``,
+``clauses``, ``targets``, ``modality`` and ``senses``, ``event_record`` builds the record,
+``codebook`` adds PLOVER, Goldstein and QuadClass and ``confidence`` scores it.
 ``extract_events`` is imported on first use, so that readers of the store that only
 need ``confidence.DEFAULT_THRESHOLD`` (the CLI's listings, the API) do not load spaCy.
 """

@@ -9,24 +9,22 @@ article's most-mentioned country.
 
 from __future__ import annotations
 
-import tomllib
 from collections import Counter
-from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.dictionary import ActorDictionary
 from newsgraph.actors.index import ActorIndex
-from newsgraph.events.patterns import GroupWords, group_words
+from newsgraph.events.patterns import (
+    GroupWords,
+    domestic_roots,
+    group_words,
+    groups_table,
+    weapon_words,
+)
+from newsgraph.events.phrases import CORE_MODIFIERS, conjuncts, core, hyphenated, is_stance, phrase
 from newsgraph.records import Actor, ActorRef, Mention
 
-DATA_PACKAGE = "newsgraph.data.events"
-GROUPS_FILE = "groups.toml"
-# Left-hand modifiers that belong to the name of what a phrase refers to.
-CORE_MODIFIERS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "npadvmod"}
-# Parts of a noun phrase left out of its text: clauses and asides about the noun.
-PHRASE_CUTS = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
 GOVERNMENT_SECTOR = "GOV"
 # Pronouns that stand for an actor named earlier in the sentence ("Syria says *it* will").
 ACTOR_PRONOUNS = {"it", "they", "he", "she", "we"}
@@ -52,87 +50,12 @@ ETHNIC = "ethnic"
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 
 
-@cache
-def _groups_table() -> dict:
-    return tomllib.loads(resources.files(DATA_PACKAGE).joinpath(GROUPS_FILE).read_text())
-
-
-def domestic_roots() -> tuple[str, ...]:
-    """CAMEO roots of acts that always have a target, the source's own country failing
-    any other (``groups.toml``)."""
-    return tuple(_groups_table()["domestic_targets"]["roots"])
-
-
-@cache
-def weapon_words() -> frozenset[str]:
-    """Nouns of what is fired or launched ("missile", "rocket"): what an attack is done
-    with, not to (``groups.toml`` ``[weapons]``)."""
-    return frozenset(_groups_table()["weapons"]["words"])
-
-
 def is_international(name: str) -> bool:
     """Whether an organisation's name says it is no country's ("World Water Forum",
     "Association of African Jurists")."""
-    table = _groups_table()
+    table = groups_table()
     words = set(name.lower().split())
     return bool(words & {*table["international_names"]["words"], *table["regions"]})
-
-
-def is_stance(doc: Doc, start: int, end: int) -> bool:
-    """Whether the name in tokens [start, end) only says what something is for or
-    against: "anti-Syria", "pro-Iranian", "Israeli-occupied", "Syrian-backed"."""
-    table = _groups_table()["stance"]
-    before = doc[start - 2 : start] if start >= 2 else None
-    after = doc[end : end + 2]
-    return bool(
-        (before and before[1].text == "-" and before[0].lower_ in table["prefixes"])
-        or (len(after) == 2 and after[0].text == "-" and after[1].lower_ in table["participles"])
-    )
-
-
-def _hyphenated(token: Token) -> bool:
-    """Whether a hyphen joins the token to a word beside it ("East-*West*", "*Western*-backed")."""
-    doc = token.doc
-    return (token.i > 0 and doc[token.i - 1].text == "-") or (
-        token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
-    )
-
-
-def conjuncts(token: Token) -> list[Token]:
-    """The token and the tokens coordinated with it ("Brazil and the United States")."""
-    return [token, *token.conjuncts]
-
-
-def phrase(head: Token) -> Span:
-    """The noun phrase headed by ``head``, without relative clauses, asides or conjuncts."""
-    tokens = [head]
-    for child in head.children:
-        if child.dep_ not in PHRASE_CUTS:
-            tokens.extend(child.subtree)
-    start = min(token.i for token in tokens)
-    end = max(token.i for token in tokens) + 1
-    if head.dep_ == "dobj" and end < len(head.doc):
-        following = head.doc[end]
-        # The parser often hangs "with ..." on the verb: "accusing powers with Western ties".
-        if following.dep_ == "prep" and following.lower_ == "with" and following.head == head.head:
-            end = following.right_edge.i + 1
-    span = head.doc[start:end]
-    while len(span) > 1 and span[-1].is_punct:
-        span = span[:-1]
-    return span
-
-
-def core(head: Token) -> Span:
-    """The naming part of a phrase: the head with its left modifiers and name parts."""
-    start = head.i
-    for child in head.lefts:
-        if child.dep_ in CORE_MODIFIERS:
-            start = min(start, child.left_edge.i)
-    end = head.i + 1
-    for child in head.rights:
-        if child.dep_ in {"compound", "flat"} and child.i == end:
-            end = child.i + 1
-    return head.doc[start:end]
 
 
 class ArgumentResolver:
@@ -159,7 +82,7 @@ class ArgumentResolver:
         where a phrase names none, the nearest actor it is aimed at or comes from ("a
         war *against Iraq*", "a demand *from the US President*", ``groups.toml``
         ``[target_owners]``)."""
-        return self.resolve_each(heads, frozenset(_groups_table()["target_owners"]["preps"]))
+        return self.resolve_each(heads, frozenset(groups_table()["target_owners"]["preps"]))
 
     def resolve_each(
         self, heads: list[Token], owner_preps: frozenset[str] = OWNER_PREPS
@@ -214,12 +137,12 @@ class ArgumentResolver:
         if head.lower_ in ACTOR_PRONOUNS and head.pos_ == "PRON":
             antecedent = self._antecedent(head)
             return self.resolve(antecedent) if antecedent is not None else None
-        if head.lower_ in _groups_table()["anaphors"]["words"]:
+        if head.lower_ in groups_table()["anaphors"]["words"]:
             same_kind = self._same_kind(head)
             return self.resolve(same_kind) if same_kind is not None else None
         text = phrase(head).text
         group_head = self._counted_group(head)
-        if group_head.lemma_.lower() in _groups_table()["not_actors"]["nouns"]:
+        if group_head.lemma_.lower() in groups_table()["not_actors"]["nouns"]:
             return None
         named = core(group_head)
         key = self.actors.key_at(named.start_char, named.end_char)
@@ -264,7 +187,7 @@ class ArgumentResolver:
     def _non_governmental(self, head: Token) -> bool:
         """Whether a group noun is qualified as an NGO: "a human rights group", "a
         humanitarian organisation" (``groups.toml`` ``[non_governmental]``)."""
-        table = _groups_table()["non_governmental"]
+        table = groups_table()["non_governmental"]
         if head.lemma_.lower() not in table["heads"]:
             return False
         return head.lower_ not in table["qualifiers"] and any(
@@ -276,7 +199,7 @@ class ArgumentResolver:
     def _foreign(self, head: Token) -> bool:
         """Whether a group is said to be from outside ("foreign forces"): of no country
         the sentence names (``groups.toml`` ``[foreign]``)."""
-        words = _groups_table()["foreign"]["words"]
+        words = groups_table()["foreign"]["words"]
         return any(child.lower_ in words for child in head.lefts)
 
     def _only_names_a_group(self, key: str, named: Span, sector: str | None) -> bool:
@@ -385,7 +308,7 @@ class ArgumentResolver:
     def _reaction_targets(self, verb: Token) -> list[ActorRef]:
         """The actor an "in protest at", "in defiance of", "in response to" phrase
         on the verb names, or whose is the thing it names."""
-        reactions = _groups_table()["reactions"]["nouns"]
+        reactions = groups_table()["reactions"]["nouns"]
         for prep in verb.children:
             if prep.dep_ != "prep" or prep.lower_ != "in":
                 continue
@@ -612,7 +535,7 @@ class ArgumentResolver:
                     head != token
                     and self._country_of(self.actors.key_at(head.idx, head.idx + 1) or "")
                 )
-                or _hyphenated(token)
+                or hyphenated(token)
             ):
                 continue
             pair = f"{token.lower_} {token.nbor().lower_}" if token.i + 1 < len(self.doc) else ""

@@ -5,114 +5,78 @@ Every verb with a pattern in ``verbs.toml`` is a candidate. Its source is the su
 infinitive clauses), its target the object or the object of a target preposition;
 coordinated subjects or objects give one event each. A reported event ("X said Y
 attacked Z") is coded from its own clause, so it is Y -> Z.
+
+This module walks the parse and decides, sentence by sentence, which events stand; the
+parts it asks are ``acts`` (which act a verb names), ``clauses`` (who acts), ``targets``
+(to whom), ``modality`` (whether the sentence tells it as done) and ``event_record``
+(the record with its date and place).
 """
 
 from __future__ import annotations
 
-import calendar
-import re
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.events import codebook
-from newsgraph.events.arguments import ArgumentResolver, conjuncts, phrase, weapon_words
-from newsgraph.events.confidence import Basis, confidence, source_kind, target_kind
-from newsgraph.events.patterns import (
-    Modality,
-    VerbPattern,
-    default_target_preps,
-    event_nouns,
-    fighting_beside,
-    fixed_expression_places,
-    group_words,
-    joint_codes,
-    light_verbs,
-    modality,
-    occurrence_verbs,
-    pattern_only_verbs,
-    purpose_roots,
-    riot,
-    statement_nouns,
-    stative_participles,
-    verb_patterns,
+from newsgraph.events.acts import (
+    MATERIAL_CONFLICT,
+    PROTEST_ROOT,
+    code_token,
+    noun_code,
+    subject_event,
 )
-from newsgraph.events.senses import code_by_source, protested, used_otherwise
-from newsgraph.events.verb_dictionary import dates_only, verb_dictionary
+from newsgraph.events.arguments import ArgumentResolver
+from newsgraph.events.clauses import (
+    DESCRIBING_CLAUSES,
+    PASSIVE_SUBJECTS,
+    RELATIVE_PRONOUN_TAGS,
+    SUBJECTS,
+    is_free_participle,
+    is_passive,
+    misparsed_finite,
+    objects_of,
+    obliged,
+    open_complements,
+    reporting_verb,
+    source_heads,
+    statement_maker,
+)
+from newsgraph.events.confidence import Basis, confidence, source_kind, target_kind
+from newsgraph.events.event_record import make_event
+from newsgraph.events.modality import (
+    not_yet_done,
+    recode_for_modality,
+    reported_obligation,
+    tells_no_act,
+)
+from newsgraph.events.patterns import VerbPattern, event_nouns, fighting_beside, joint_codes, riot
+from newsgraph.events.phrases import conjuncts
+from newsgraph.events.senses import code_by_source, protested
+from newsgraph.events.targets import (
+    first_resolved,
+    names_someone,
+    noun_targets,
+    place_targets,
+    resolved_targets,
+    sides_between,
+    targets_of,
+    thing_acted_on,
+)
 from newsgraph.records import ActorRef, Event
-from newsgraph.records import Span as TextSpan
 
 if TYPE_CHECKING:
     from newsgraph.actors import ActorIndex
 
-SUBJECTS = {"nsubj", "csubj"}
-PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
-RELATIVE_PRONOUN_TAGS = {"WDT", "WP"}
-OWNER_PREPS = {"of", "by", "from"}
-PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
-ACTOR_ENTITIES = {"ORG", "GPE", "NORP", "PERSON"}
-STATE_ENTITIES = {"GPE", "NORP"}
-# Prepositions that say where an action happens ("in Kabul", "outside of Basra").
-PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
-MONTHS = [name.lower() for name in calendar.month_name[1:]]
-YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
-# Dependencies by which a date phrase hangs on the verb it dates ("said *Monday*", "met *last
-# year*"; "in 1938" is a preposition's object instead).
-TIME_ADVERBIALS = {"npadvmod", "tmod", "advmod", "obl"}
-# A bare statement ("said", "announced") codes no event of its own: its clause does.
-STATEMENT_CODES = {"010"}
-# The code of a hand-written verb that is no event of its own (verbs.toml ``code = ""``).
-NO_EVENT = ""
-PROTEST_ROOT = "14"
-# Agreements, demands and warnings that can only report a fact ("agreed that the rebellion
-# was organised externally", "insisted that ...", "cautioned that ...").
-ASSERTABLE_ROOTS = {"03", "10", "13"}
-# Forms that only the indicative takes (a subjunctive "that he resign" is tagged VB or VBP).
-INDICATIVE_TAGS = {"VBD", "VBZ"}
-INDICATIVE_AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "did", "does"}
-# QuadClasses of material cooperation and conflict: actions, not words.
-MATERIAL_QUADS = {2, 4}
-CONSULT_ROOT = "04"
-MATERIAL_COOPERATION = 2
-MATERIAL_CONFLICT = 4
-# QuadClasses of words: verbal cooperation and conflict.
-VERBAL_QUADS = {1, 3}
 # QuadClasses of verbal and material conflict.
 CONFLICT_QUADS = {3, 4}
-FORCE_SECTORS = {"MIL", "COP"}
-# Prepositions after an event noun that name whom it is about: "an investigation *into*",
-# "a mediation mission *between* Syria and the PLO".
-NOUN_PREPS = ("into", "between")
-# Clauses that report what someone says must be done: "said that Sudan *must* return".
-REPORTED_CLAUSES = {"ccomp", "acl"}
-# Clauses with a verb of their own, whose prepositions are theirs.
-OWN_CLAUSES = {"relcl", "acl", "advcl", "ccomp"}
-# An infinitive hung on a noun says what the noun wants or plans ("pressure for Damascus
-# *to allow* aid", "a plan *to attack*"), not what was done.
-NOUN_CLAUSES = {"acl"}
-# Clauses that take the modality of what they hang on ("will present a resolution
-# *asking*", "will travel and *meet*"), followed up to MODAL_REACH clauses up.
-CARRIED_CLAUSES = {"xcomp", "advcl", "conj", "acl"}
-MODAL_REACH = 4
 # Intents and threats are said of what is to come: the saying is the event.
 FUTURE_ROOTS = ("03", "13")
-# Entities that are where or when an act is done, not what it is done to.
-UNACTED_ENTITIES = {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}
-# Clauses that describe a noun rather than tell an event of their own.
-DESCRIBING_CLAUSES = {"relcl", "acl", "amod"}
-# Where an imperative stands: a sentence or a quoted or reported clause of its own.
-IMPERATIVE_DEPS = {"ROOT", "ccomp", "parataxis"}
-# Opening and closing quotation marks as the tagger marks them.
-QUOTE_TAGS = {"``", "''"}
 # Words that never carry an event themselves: skipped before any rule looks at them
 # (most of a text's tokens; each rule would read their neighbours for nothing).
 NO_EVENT_POS = frozenset(
     {"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "NUM", "PRON", "PART", "SYM", "SPACE", "X", "INTJ"}
 )
-# Dependents that hold a quoted clause (the parser hangs some as adverbial clauses).
-QUOTED_CLAUSES = {"ccomp", "advcl", "parataxis"}
 # What joins the two sides of a score ("6-3", "2–1").
 SCORE_DASHES = {"-", "–"}
 
@@ -133,8 +97,8 @@ def extract_events(
         if demand := reported_obligation(verb):
             act = "demand"
             code, negated = demand, False
-            sources = resolver.resolve_each(source_heads(_reporter(verb)))
-            targets, places = resolver.resolve_each(_obliged(verb)), []
+            sources = resolver.resolve_each(source_heads(reporting_verb(verb)))
+            targets, places = resolver.resolve_each(obliged(verb)), []
             if not targets:
                 continue  # "the verdict should be seen in a broader view": an opinion
         elif occurrence := subject_event(verb):
@@ -142,15 +106,15 @@ def extract_events(
             act = "noun"
             code, noun = occurrence
             code, negated = recode_for_modality(verb, code)
-            places = _place_targets(verb, [], resolver)
-            sides = resolver.resolve_each(_between(noun))  # "talks between X and Y"
+            places = place_targets(verb, [], resolver)
+            sides = resolver.resolve_each(sides_between(noun))  # "talks between X and Y"
             if len(sides) > 1 and codebook.quad_class(code) in CONFLICT_QUADS:
-                if _tells_no_act(verb):
+                if tells_no_act(verb):
                     continue
                 # "clashes between Armenian and Azerbaijani troops": each side on the other
                 by_verb[verb.i] = [
                     _trusted(
-                        _event(verb, code, side, other, article_id, date, negated),
+                        make_event(verb, code, side, other, article_id, date, negated),
                         Basis(act, source_kind(side, False), "named", negated),
                     )
                     for side in sides
@@ -161,7 +125,7 @@ def extract_events(
             sources = resolver.resolve_each(conjuncts(noun)) or sides
             from_place = not sources
             sources = sources or places
-            targets = _first_resolved(_noun_targets(noun), resolver)
+            targets = first_resolved(noun_targets(noun), resolver)
         else:
             coded = code_token(verb)
             if coded is None or _is_content_of(verb):
@@ -174,13 +138,13 @@ def extract_events(
             if not sources and is_passive(verb) and pattern.theme:
                 # "UN peacekeepers were withdrawn", "Russian troops were deployed": the
                 # forces moved act for their own side, whoever gave the order
-                sources = resolver.resolve_each(_objects(verb))
+                sources = resolver.resolve_each(objects_of(verb))
             if code in joint_codes() and _done_jointly(verb, sources):
                 code = joint_codes()[code]  # "French and Egyptian warships launched war games"
             from_place = not sources
             if not sources and is_passive(verb):
                 # "three soldiers were killed in Baghdad": done by someone in Iraq.
-                sources = _place_targets(verb, [], resolver)
+                sources = place_targets(verb, [], resolver)
             sources = sources or resolver.weapon_place(source_heads(verb), code)
             if not sources:
                 continue  # no one acts: no event, whatever its target
@@ -188,14 +152,14 @@ def extract_events(
                 code == stated
                 and not negated
                 and not code.startswith(FUTURE_ROOTS)
-                and _not_yet_done(verb)
+                and not_yet_done(verb)
             )
-            targets = _resolved_targets(verb, pattern, resolver)
+            targets = resolved_targets(verb, pattern, resolver)
             implied = not targets
             targets = (
                 targets or resolver.implied_targets(verb, code) or protested(verb, code, resolver)
             )
-            places = _place_targets(verb, _complements(verb), resolver)
+            places = place_targets(verb, open_complements(verb), resolver)
             acted_on = verb, pattern
         targets = resolver.apart_from(sources, targets)
         places = resolver.apart_from(sources, places)
@@ -203,11 +167,11 @@ def extract_events(
         for source in sources:
             named = resolver.beyond_home(source, targets, code)
             where = resolver.beyond_home(source, places, code)
-            chosen = _targets_of(source, named, where)
+            chosen = targets_of(source, named, where)
             if not chosen:
                 fallback = resolver.domestic_target(source, code, tuple(sources))
                 if fallback is None and acted_on is not None:
-                    thing = thing or _acted_on(*acted_on)
+                    thing = thing or thing_acted_on(*acted_on)
                     fallback = thing
                 chosen = [fallback]
             for target in chosen:
@@ -216,12 +180,14 @@ def extract_events(
                 aimed = "implied" if aimed == "named" and implied else aimed
                 basis = Basis(act, source_kind(source, from_place), aimed, negated, unrealised)
                 found.append(
-                    _trusted(_event(verb, code, source, target, article_id, date, negated), basis)
+                    _trusted(
+                        make_event(verb, code, source, target, article_id, date, negated), basis
+                    )
                 )
         found = [_read_by_source(event, verb, article_id, date) for event in found]
         if found and codebook.quad_class(code) == MATERIAL_CONFLICT and _during_protest(verb):
             found = [_as_riot(event, verb, article_id, date) for event in found]
-        if bare and not _names_someone(verb, pattern):
+        if bare and not names_someone(verb, pattern):
             # A block's default with no one acted on is rarely an event between actors
             # ("Toyota is giving the SUV a lower centre", "the MacBook hit 44 dBa").
             found = [event for event in found if _aims_at_actor(event)]
@@ -230,7 +196,7 @@ def extract_events(
             # clauses say ("giving France a 2-1 victory") is the game's too
             games.add(verb.i)
         # Checked last: most tokens code nothing, and these read the whole sentence.
-        if found and not _tells_no_act(verb):
+        if found and not tells_no_act(verb):
             by_verb[verb.i] = found + _fighting_beside(verb, found, article_id, date)
     kept = {
         i: found
@@ -296,7 +262,7 @@ def _read_by_source(event: Event, verb: Token, article_id: str, date: str | None
 
 def _recoded(event: Event, code: str, verb: Token, article_id: str, date: str | None) -> Event:
     """The same event, between the same sides, with another code."""
-    recoded = _event(verb, code, event.source, event.target, article_id, date, event.negated)
+    recoded = make_event(verb, code, event.source, event.target, article_id, date, event.negated)
     recoded.confidence, recoded.basis = event.confidence, event.basis
     return recoded
 
@@ -336,7 +302,7 @@ def _fighting_beside(
         for noun in prep.children:
             if noun.dep_ == "pobj" and (code := noun_code(noun, rules.nouns)):
                 beside = [
-                    _event(noun, code, e.source, e.target, article_id, date, e.negated)
+                    make_event(noun, code, e.source, e.target, article_id, date, e.negated)
                     for e in events
                 ]
                 for fighting, event in zip(beside, events, strict=True):
@@ -345,69 +311,17 @@ def _fighting_beside(
     return []
 
 
-def _tells_no_act(verb: Token) -> bool:
-    """Whether the verb, coded or not, tells no act: it sits in a fixed expression, an
-    open question or supposition, an imperative or an allegation."""
-    return _in_fixed_expression(verb) or _is_open_question(verb) or _is_unreal(verb)
-
-
-def _is_unreal(verb: Token) -> bool:
-    """Whether the verb tells no act that happened: an imperative (teachers chanted "*Fund*
-    our schools") or what someone is accused of ("have been accused of *blocking* aid"),
-    which is the accusation's, coded or not."""
-    subject_or_aux = SUBJECTS | PASSIVE_SUBJECTS | {"aux", "auxpass"}
-    opens_quote = verb.i > 0 and verb.doc[verb.i - 1].tag_ == "``"  # '"Fund our schools"'
-    if (
-        verb.tag_ == "VB"
-        and (verb.dep_ in IMPERATIVE_DEPS or opens_quote)
-        and not any(c.dep_ in subject_or_aux for c in verb.children)
-    ):
-        return True
-    token = verb
-    while token.head != token:
-        # "blamed Hamas and *launched* airstrikes": done beside the allegation, not in it
-        head = token.head
-        if (
-            head.pos_ == "VERB"  # "pleaded guilty to *charges* he threatened" is no allegation
-            and head.lemma_.lower() in modality().allegation_heads
-            and token.dep_ != "conj"
-        ):
-            return True
-        token = token.head
-    return False
-
-
 def _done_jointly(verb: Token, sources: list[ActorRef]) -> bool:
     """Whether several actors act together, or the act is "joint" or "with" a partner."""
     partner = any(
         c.dep_ == "prep" and c.lower_ == "with"
-        for word in [verb, *_objects(verb)]  # "staged war games *with* Belarus"
+        for word in [verb, *objects_of(verb)]  # "staged war games *with* Belarus"
         for c in word.children
     )
     joint = any(
-        a.lower_ == "joint" for thing in _objects(verb) for a in thing.subtree if a.dep_ == "amod"
+        a.lower_ == "joint" for thing in objects_of(verb) for a in thing.subtree if a.dep_ == "amod"
     )
     return len(sources) > 1 or partner or joint
-
-
-def _is_open_question(verb: Token) -> bool:
-    """Whether the verb only asks or supposes: its clause is a question ("Is Smith going
-    to get the snaps?") or a "whether"/"if" clause ("scrutiny over *whether* it violated
-    rules", "depends on *whether* he believes"), none of which says the act happened."""
-    if [t.text for t in verb.sent if t.tag_ not in QUOTE_TAGS][-1:] == ["?"]:
-        return True
-    return any(c.dep_ == "mark" and c.lower_ in modality().suppositions for c in verb.children)
-
-
-def _names_someone(verb: Token, pattern: VerbPattern) -> bool:
-    """Whether the verb's object or target preposition names an actor by name, even one
-    the dictionary does not know ("sharing expertise *with the Liberation Tigers*")."""
-    return any(
-        token.ent_type_ in ACTOR_ENTITIES
-        for heads in target_heads(verb, pattern)
-        for head in heads
-        for token in [head, *head.lefts]
-    )
 
 
 def _under_another_event(verb: Token, by_verb: dict[int, list[Event]]) -> bool:
@@ -438,757 +352,14 @@ def _aims_at_actor(event: Event) -> bool:
     return event.target is not None and bool(event.target.code or event.target.actor_key)
 
 
-def _acted_on(verb: Token, pattern: VerbPattern) -> ActorRef | None:
-    """What an act with no actor as target is done to, as written: "condemned *the
-    attacks*", "opposed *resolutions in the United Nations*". Shown, never coded: no
-    country, no actor; a pronoun, a number, a place, a time or the weapon fired ("fired
-    a missile") is not it."""
-    heads = [c for c in verb.children if c.dep_ == "dobj" and not pattern.theme]
-    heads += [
-        pobj
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ in pattern.target_preps
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
-    for head in heads:
-        if (
-            head.pos_ in {"NOUN", "PROPN"}
-            and head.ent_type_ not in UNACTED_ENTITIES
-            and head.lemma_.lower() not in weapon_words()
-        ):
-            return ActorRef(phrase(head).text, None)
-    return None
-
-
-def code_token(verb: Token) -> tuple[str, VerbPattern] | None:
-    """The CAMEO code of a verb in its context, and the pattern that tells its arguments.
-
-    A material action done to protest is a protest, whatever it is ("shunned work *to
-    protest* at the settlements", "burned tyres *to protest*"): CAMEO 14 takes every act
-    of dissent. Words are not ("urged people *to protest*" is an appeal).
-    """
-    coded = _code_token(verb)
-    assertable = coded and (
-        coded[0][:2] in ASSERTABLE_ROOTS
-        or (coded[1].bare and codebook.quad_class(coded[0]) in VERBAL_QUADS)
-    )
-    if assertable and _asserts(verb):
-        # "insisted that troops had not entered": a claim, not a demand; "argued that it
-        # was the first victim": a verb coded by its block alone that states a fact
-        return None
-    if sent_for := _dispatch_purpose(verb):
-        return sent_for  # "sent personnel to Bosnia to investigate": 090, not 062
-    if coded and (purpose := _finer_purpose(verb, coded[0])):
-        return purpose, coded[1]  # "reopened the crossing to allow aid in": 0863, not 085
-    if coded and (ordered := _ordered_force(verb)):
-        # "ordered the newspaper to suspend publication": 1721, whose target is the ordered
-        # act's ("ordered the police to arrest the opposition leaders")
-        return ordered, replace(coded[1], theme=True)
-    if coded is None or codebook.quad_class(coded[0]) not in MATERIAL_QUADS:
-        return coded
-    if coded[0].startswith(PROTEST_ROOT):
-        return coded  # "blocked roads to protest" keeps its obstruction (144)
-    for purpose in verb.children:
-        if (
-            purpose.dep_ in {"advcl", "xcomp"}
-            and _is_infinitive(purpose)
-            and purpose.lemma_.lower() in modality().protest_purposes
-            and (protest := _code_token(purpose))
-        ):
-            return protest[0], coded[1]
-    return coded
-
-
-def _finer_purpose(verb: Token, code: str) -> str | None:
-    """The code of a purpose infinitive that says more of the same kind of act: opening a
-    crossing (085) *to allow aid in* (0863) is allowing aid."""
-    for purpose in verb.children:
-        if purpose.dep_ not in {"advcl", "xcomp"} or not _is_infinitive(purpose):
-            continue
-        inner = _code_token(purpose)
-        if inner and inner[0][:2] == code[:2] and len(inner[0]) > len(code):
-            return inner[0]
-    return None
-
-
-def _dispatch_purpose(verb: Token) -> tuple[str, VerbPattern] | None:
-    """The code of the investigation or complaint someone is sent or called for ("sent 21
-    personnel to Bosnia *to investigate*", "summoned Niger's ambassador *to complain*"):
-    the sending is how it is done, and the sending's arguments are its arguments."""
-    rules = modality()
-    lemma = verb.lemma_.lower()
-    if lemma not in rules.dispatch_heads:
-        return None
-    for purpose in verb.children:
-        if purpose.dep_ not in {"advcl", "xcomp"} or not _is_infinitive(purpose):
-            continue
-        inner = _code_token(purpose)
-        if inner and inner[0].startswith(rules.dispatch_purposes):
-            pattern = verb_patterns().get(lemma) or VerbPattern(lemma, None, default_target_preps())
-            return inner[0], pattern
-    return None
-
-
-def _ordered_force(verb: Token) -> str | None:
-    """The code of the force or restriction a command orders ("ordered La Prensa *to
-    suspend* publication", "ordered the police *to arrest*"): the commander's own act. A
-    state ordered is only asked ("the UN ordered Iraq to destroy its weapons")."""
-    if verb.lemma_.lower() not in modality().command_heads:
-        return None
-    if any(thing.ent_type_ in STATE_ENTITIES for thing in _objects(verb)):
-        return None
-    for child in verb.children:
-        inner = _code_token(child) if child.dep_ == "xcomp" and _is_infinitive(child) else None
-        if inner and codebook.quad_class(inner[0]) == MATERIAL_CONFLICT:
-            return inner[0]
-    return None
-
-
-def _asserts(verb: Token) -> bool:
-    """Whether the verb's clause states a fact rather than what someone must or will do: a
-    demand takes the subjunctive or "must" ("insisted that Israel *withdraw*"), a warning
-    the future ("warned that it *would* retaliate"), a claim the indicative ("insisted
-    that troops *had not entered*", "cautioned that no deadline *had been set*")."""
-    for clause in verb.children:
-        if clause.dep_ != "ccomp" or not any(
-            c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in clause.children
-        ):
-            continue
-        auxiliaries = {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
-        if auxiliaries & modality().obligation_auxiliaries:
-            return False
-        return clause.tag_ in INDICATIVE_TAGS or bool(auxiliaries & INDICATIVE_AUXILIARIES)
-    return False
-
-
-def _code_token(verb: Token) -> tuple[str, VerbPattern] | None:
-    """The CAMEO code of a verb in its context, and the pattern that tells its arguments.
-
-    The hand-written table (``verbs.toml``) refines first (an object, particle,
-    complement or preposition it lists); then a PETRARCH2 pattern whose words the
-    phrase has ("lodged a protest"); then the hand-written default; then PETRARCH2's.
-    A bare statement ("said", "announced") is no event: what it reports is.
-    """
-    if verb.pos_ not in {"VERB", "AUX"} or _attributes_quote(verb) or _makes_statement(verb):
-        return None
-    if used_otherwise(verb):
-        return None  # "as demonstrated by his departure": shown, not protested
-    curated = verb_patterns().get(verb.lemma_.lower())
-    refined = refine_verb(verb, curated) if curated else None
-    if refined:
-        return refined, curated
-    rules = modality()
-    heads = rules.intent_heads | rules.refusal_heads | rules.action_heads | rules.threat_heads
-    if verb.lemma_.lower() in heads and any(
-        _is_infinitive(child) and (code_token(child) or not (curated and curated.code))
-        for child in verb.children
-        if child.dep_ == "xcomp"
-    ):
-        # "plans to attack": the attack is the event, coded as intended; a head of its
-        # own ("refused to respond", "vowed to democratize") codes when its action does not
-        return None
-    if curated is not None and curated.code == NO_EVENT:
-        return None  # "both rebellions failed", "faced criticism": no event of its own
-    dictionary = verb_dictionary()
-    lemma = dictionary.lemma(verb) if verb.pos_ == "VERB" else None
-    found = dictionary.match(verb, lemma) if lemma else None
-    hand_coded = curated is not None and curated.code is not None
-    if found and found.by_pattern and not (hand_coded and (found.is_default or found.borrowed)):
-        base = curated or VerbPattern(lemma, None, default_target_preps())
-        theme = base.theme or _moves_forces(verb, found.words)
-        # a pattern whose code is the verb's default ("gone *to* the polls") says no more
-        return found.code, replace(base, theme=theme, bare=found.is_default)
-    if verb.lemma_.lower() in light_verbs() and (named := _noun_event(verb)):
-        return named  # "held talks", "launched an attack": the noun is the event
-    if curated and curated.code:
-        return curated.code, curated
-    if found and found.code not in STATEMENT_CODES:
-        if not found.by_pattern and lemma in pattern_only_verbs():
-            return None  # "has taken the covers off": not one of take's coded senses
-        pattern = VerbPattern(lemma, found.code, default_target_preps(), bare=True)
-        return found.code, pattern
-    if named := _noun_event(verb) or _purpose_event(verb):
-        return named
-    if _is_willing_to(verb):
-        code = rules.willing
-        return code, VerbPattern(verb.lemma_.lower(), code, default_target_preps())
-    return None
-
-
-def subject_event(verb: Token) -> tuple[str, Token] | None:
-    """The event a verb of occurrence says of its subject ("protests *broke out* in
-    Tehran", "fighting *continued*"), with that subject: the noun, not the verb, tells
-    what happened ("broke out" alone would be fighting)."""
-    if verb.lemma_.lower() not in occurrence_verbs() or verb.pos_ != "VERB":
-        return None
-    for subject in verb.children:
-        if subject.dep_ == "nsubj" and (code := noun_code(subject, event_nouns())):
-            return code, subject
-    return None
-
-
-def _between(noun: Token) -> list[Token]:
-    """The sides of an event noun: "clashes *between* Armenian and Azerbaijani troops"."""
-    return [
-        side
-        for child in noun.children
-        if child.dep_ == "prep" and child.lower_ == "between"
-        for pobj in child.children
-        if pobj.dep_ == "pobj"
-        for side in conjuncts(pobj)
-    ]
-
-
-def _noun_targets(noun: Token) -> list[list[Token]]:
-    """Whom an event noun is aimed at: "riots *against* Israeli policies"."""
-    return [
-        conjuncts(pobj)
-        for child in noun.children
-        if child.dep_ == "prep" and child.lower_ in default_target_preps()
-        for pobj in child.children
-        if pobj.dep_ == "pobj"
-    ]
-
-
-def _is_willing_to(verb: Token) -> bool:
-    """An action someone says they are ready for ("is willing to send material", "is
-    committed to opening up the economy"): an intent to cooperate, whatever the action."""
-    if verb.pos_ != "VERB":
-        return False
-    head = verb.head
-    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "to":
-        head = head.head
-    elif verb.dep_ != "xcomp" or not _is_infinitive(verb):
-        return False
-    adjective = head.pos_ == "ADJ" or head.tag_ == "VBN"  # "is prepared to", not "prepared to"
-    return adjective and head.lower_ in modality().willing_heads
-
-
-def _noun_event(verb: Token) -> tuple[str, VerbPattern] | None:
-    """The event its object names, for a verb that says nothing itself ("announced a
-    suspension of air links with Serbia", "mounted an invasion of Lebanon")."""
-    if verb.pos_ != "VERB":
-        return None
-    for thing in _objects(verb):
-        if code := noun_code(thing, event_nouns()):
-            return code, VerbPattern(verb.lemma_.lower(), code, default_target_preps(), theme=True)
-    return None
-
-
-def _purpose_event(verb: Token) -> tuple[str, VerbPattern] | None:
-    """The event a verb that codes nothing is done for ("return to Geneva *for talks*",
-    "gathered *for a rally*"): a meeting or a protest named after "for"."""
-    if verb.pos_ != "VERB" or is_passive(verb):
-        return None
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ != "for":
-            continue
-        for noun in prep.children:
-            code = noun_code(noun, event_nouns()) if noun.dep_ == "pobj" else None
-            if code and code.startswith(purpose_roots()):
-                return code, VerbPattern(verb.lemma_.lower(), code, default_target_preps())
-    return None
-
-
-def noun_code(noun: Token, table: dict[str, str]) -> str | None:
-    """The code ``table`` gives a noun phrase: its compound with the head ("hunger
-    strike", "tear gas"), its head, a modifying noun ("a *mediation* mission"), or what a measure
-    word is made of ("a state *of emergency*", "a series of *strikes*")."""
-    head = noun.lemma_.lower()
-    modifiers = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound"]
-    adjectives = [c.lower_ for c in noun.children if c.dep_ == "amod"]  # "*tear* gas"
-    for key in [*(f"{m} {head}" for m in modifiers + adjectives), head, *modifiers]:
-        if code := table.get(key):
-            return code
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for inner in child.children:
-                if inner.dep_ == "pobj" and (code := table.get(inner.lemma_.lower())):
-                    return code
-    return None
-
-
-def _attributes_quote(verb: Token) -> bool:
-    """Whether the verb only says who spoke a direct quotation ('"...," warned X', 'X
-    said: "..."'): the quoted clause tells the event, the speech verb none of its own.
-    Quotation marks around the verb itself ('"strongly condemned"') are no quotation."""
-    marks = [c for c in verb.children if c.dep_ == "punct" and c.tag_ in QUOTE_TAGS]
-    clauses = [c for c in verb.children if c.dep_ in QUOTED_CLAUSES]
-    closed_before = any(m.tag_ == "''" and m.i < verb.i for m in marks) and any(
-        c.i < verb.i for c in clauses
-    )
-    opened_after = any(m.tag_ == "``" and m.i > verb.i for m in marks) and any(
-        c.i > verb.i for c in clauses
-    )
-    return closed_before or opened_after
-
-
-def _is_infinitive(verb: Token) -> bool:
-    """A "to" infinitive ("refused *to meet*"), not a participle the parser hung there
-    ("reject *proposed* changes")."""
-    return verb.tag_ == "VB" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def _moves_forces(verb: Token, pattern_words: frozenset[int]) -> bool:
-    """Whether the pattern's object is armed forces being moved ("deployed troops"):
-    then they are what is acted with, and the target lies elsewhere."""
-    sectors = group_words().sectors
-    return any(
-        thing.i in pattern_words and sectors.get(thing.lemma_.lower()) in FORCE_SECTORS
-        for thing in _objects(verb)
-    )
-
-
-def code_verb(verb: Token, pattern: VerbPattern) -> str | None:
-    """The most specific code the hand-written pattern gives this verb in its context."""
-    return refine_verb(verb, pattern) or pattern.code
-
-
-def refine_verb(verb: Token, pattern: VerbPattern) -> str | None:
-    """The code of a particle, object, complement, preposition or clause the pattern lists."""
-    particles = [child.lower_ for child in verb.children if _is_particle(child)]
-    for particle in particles:
-        for thing in [*_objects(verb), *_out_of(verb)]:
-            if code := pattern.objects.get(f"{particle} {thing.lemma_.lower()}"):
-                return code
-    for particle in particles:
-        if code := pattern.particles.get(particle):
-            return code
-    for thing in _objects(verb):
-        if code := noun_code(thing, pattern.objects):
-            return code
-    for child in verb.children:
-        if child.dep_ == "xcomp" and (code := pattern.xcomps.get(child.lemma_.lower())):
-            return code
-    for child in verb.children:
-        if child.dep_ != "prep" or child.lower_ not in pattern.preps or dates_only(child):
-            continue
-        # what it is for, as an object would say it: "asked *for aid*" (023), "placed
-        # *under house arrest*" (173, where "under" alone codes nothing)
-        asked = [noun_code(c, pattern.objects) for c in child.children if c.dep_ == "pobj"]
-        if code := next((c for c in asked if c), pattern.preps[child.lower_]):
-            return code
-    if pattern.clause and any(child.dep_ == "ccomp" for child in verb.children):
-        return pattern.clause
-    if pattern.complement and any(
-        child.dep_ == "xcomp" and _is_infinitive(child) for child in verb.children
-    ):
-        return pattern.complement
-    return None
-
-
-def _is_particle(child: Token) -> bool:
-    """A verb's particle, also one the parser made the head of a compound preposition
-    ("pulled *out* of Gaza", "forced residents *out* of their homes")."""
-    return child.dep_ == "prt" or (
-        child.dep_ == "prep" and any(c.dep_ == "prep" and c.lower_ == "of" for c in child.children)
-    )
-
-
-def _out_of(verb: Token) -> list[Token]:
-    """What a verb's compound particle takes the act out of: "pulled out *of the talks*"."""
-    return [
-        pobj
-        for child in verb.children
-        if child.dep_ == "prep"
-        for of in child.children
-        if of.dep_ == "prep" and of.lower_ == "of"
-        for pobj in of.children
-        if pobj.dep_ == "pobj"
-    ]
-
-
-def recode_for_modality(verb: Token, code: str) -> tuple[str, bool]:
-    """The code of what the sentence says about the action, and whether it is negated.
-
-    A refused or negated cooperative action is a rejection ("will not accept" -> 12);
-    one in the future or intended is an intent ("will send troops" -> 03) and a
-    hostile one a threat ("plans to attack" -> 13). Other negated actions keep their
-    code and are marked negated ("did not attack").
-    """
-    rules = modality()
-    negated = is_negated(verb)
-    governor = _governor(verb)
-    if governor in rules.doubt_heads or (negated and _only_not_done(verb, code, governor, rules)):
-        return code, True  # "is unlikely to agree", "does not control"
-    if negated or governor in rules.refusal_heads:
-        if refusal := _by_prefix(rules.refusal, code):
-            return refusal, False
-        return code, True  # "reluctant to enforce bans": not done
-    condition = _condition(verb, rules)
-    if condition and (threat := _by_prefix(rules.threat, code)):
-        return threat, False
-    if condition == "unless" or governor in rules.threat_heads:
-        # "threatened to launch an operation": the threat of it, whatever the action
-        return _by_prefix(rules.threat, code) or rules.threat["13"], False
-    if governor in rules.preparation_heads and (readied := _by_prefix(rules.preparation, code)):
-        return readied, False  # "prepared to resume shelling": a show of force (154)
-    intended = _is_future(verb, rules.future_auxiliaries) or governor in rules.intent_heads
-    recoded = _by_prefix(rules.intent, code) or _by_prefix(rules.threat, code)
-    return (recoded, False) if intended and recoded else (code, False)
-
-
-def _not_yet_done(verb: Token) -> bool:
-    """Whether the sentence says the act is still to come, not that it was done: the
-    future, a condition or an obligation ("Rice *will* present a resolution asking",
-    "the Act *would* impose sanctions"), an intent ("is set *to ask*"), a plan ("was *to
-    ask*") or what a noun wants of someone ("a plan *to attack*"), on the verb or on the
-    clause it completes. Where the modality already recodes the act (an intent to
-    cooperate, a threat), that is the event said, and the caller does not ask."""
-    rules = modality()
-    to_come = rules.future_auxiliaries | rules.conditional_auxiliaries
-    to_come |= rules.obligation_auxiliaries
-    token = verb
-    for _ in range(MODAL_REACH):
-        if any(c.dep_ == "aux" and c.lower_ in to_come for c in token.children):
-            return True
-        governor = _governor(token)
-        if governor in rules.intent_heads or governor in rules.plan_heads:
-            return True
-        if token.dep_ in NOUN_CLAUSES and _is_infinitive(token):
-            return True
-        if token.dep_ not in CARRIED_CLAUSES:
-            return False
-        token = token.head
-        while token.pos_ not in {"VERB", "AUX"} and token.head != token:
-            token = token.head  # "a resolution *asking*": the resolution's verb
-    return False
-
-
-def _only_not_done(verb: Token, code: str, governor: str | None, rules: Modality) -> bool:
-    """Whether a negated act is only not done, not refused: a meeting or a material act
-    that did not happen ("the U.S. does not control any actors there", "did not meet
-    him"), as against one refused or refused for the future ("will not send troops",
-    "refused to meet"), or words of agreement withheld ("did not accept the plan")."""
-    if governor in rules.refusal_heads:
-        return False
-    if _is_future(verb, rules.future_auxiliaries | rules.conditional_auxiliaries):
-        return False
-    return code[:2] == CONSULT_ROOT or codebook.quad_class(code) == MATERIAL_COOPERATION
-
-
-def _governor(verb: Token) -> str | None:
-    """The word whose complement the verb is: "refused *to meet*", "committed *to opening*",
-    and of a verb coordinated with the complement ("threatening to assault and *murder*")."""
-    if verb.dep_ == "conj" and verb.head.dep_ in {"xcomp", "pcomp"}:
-        return _governor(verb.head)
-    if verb.dep_ == "xcomp":
-        head = verb.head
-        if head.dep_ == "xcomp" and head.lemma_.lower() in modality().action_heads:
-            return _governor(head)  # "prepared to *resume* shelling": prepared, not done
-        return head.lemma_.lower()
-    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-        if verb.head.lower_ == "to":
-            return verb.head.head.lower_  # "committed to opening"
-        if verb.head.lower_ == "at":
-            return verb.head.head.lemma_.lower()  # "balked at signing"
-    return None
-
-
-def _condition(verb: Token, rules: Modality) -> str | None:
-    """The conjunction ("if", "unless") of a condition on an announced action.
-
-    A hostile action on a condition is a threat of it ("may halt mediation *if*
-    cooperation founders"); any action on an "unless" is a threat ("will withdraw its
-    force *unless* a ceasefire is arranged"), a cooperative one on an "if" is not.
-    """
-    if not _is_future(verb, rules.conditional_auxiliaries):
-        return None
-    for child in verb.children:
-        if child.dep_ == "advcl":
-            for mark in child.children:
-                if mark.dep_ == "mark" and mark.lower_ in rules.conditions:
-                    return mark.lower_
-    return None
-
-
-def reported_obligation(verb: Token) -> str | None:
-    """The demand code of a reported clause that says what someone must do.
-
-    "Russia said that Sudan *must* return the helicopter" is Russia demanding of Sudan
-    (CAMEO 10, refined by the action: a return is a demand to yield, 105); the
-    reporter is the source and the obliged subject the target.
-    """
-    if verb.dep_ not in REPORTED_CLAUSES:
-        return None  # most tokens: no clause, no reporter to look for
-    reporter = _reporter(verb)
-    if reporter.pos_ not in {"VERB", "AUX"}:
-        return None
-    rules = modality()
-    if code_token(reporter):
-        return None  # "agreed that they should cooperate" is an agreement
-    if not any(
-        child.dep_ == "aux" and child.lower_ in rules.obligation_auxiliaries
-        for child in verb.children
-    ):
-        return None
-    coded = code_token(verb)
-    action = coded[0] if coded else ""
-    return _by_prefix(rules.obligation, action) or rules.obligation["10"]
-
-
-def _by_prefix(table: dict[str, str], code: str) -> str | None:
-    """The entry for the longest prefix of ``code`` listed in ``table``."""
-    for length in range(len(code), 1, -1):
-        if code[:length] in table:
-            return table[code[:length]]
-    return None
-
-
-def _is_future(verb: Token, auxiliaries: frozenset[str]) -> bool:
-    """A future or conditional auxiliary on the verb, or on the verb it completes."""
-    heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
-    return any(
-        child.dep_ == "aux" and child.lower_ in auxiliaries
-        for head in heads
-        for child in head.children
-    )
-
-
-def source_heads(verb: Token) -> list[Token]:
-    """Heads of the phrases that act: subject, passive agent, or the governing clause's."""
-    if _misparsed_finite(verb):
-        return conjuncts(verb.sent.root)
-    if is_passive(verb):
-        agents = [
-            pobj
-            for child in verb.children
-            if child.dep_ == "agent"
-            for pobj in child.children
-            if pobj.dep_ == "pobj"
-        ]
-        return [token for agent in agents for token in conjuncts(agent)]
-    # the subject of a stative participle ("forces were engaged in") is a passive one
-    stative = verb.lemma_.lower() in stative_participles()
-    subjects = SUBJECTS | PASSIVE_SUBJECTS if stative else SUBJECTS
-    for child in verb.children:
-        if child.dep_ in subjects:
-            if child.tag_ in RELATIVE_PRONOUN_TAGS and verb.dep_ == "relcl":
-                # "adopted a resolution that demands": who adopted it
-                maker = _statement_maker(verb.head)
-                return source_heads(maker) if maker else conjuncts(verb.head)
-            return conjuncts(child)
-    return _inherited_subjects(verb)
-
-
-def _misparsed_finite(verb: Token) -> bool:
-    """A past-tense verb the parser took for an adjective in a sentence it left without a
-    verb ("Boris Yeltsin on Saturday *hosted* Japanese Prime Minister Hashimoto": Yeltsin
-    the root, "hosted" modifying "Minister"): the root is its subject, the noun its object."""
-    root = verb.sent.root
-    return (
-        verb.dep_ == "amod"
-        and verb.tag_ == "VBD"
-        and root.pos_ in {"PROPN", "NOUN"}
-        and root.i < verb.i
-    )
-
-
-def _noun_phrase_head(token: Token) -> Token:
-    """The head of the name a word belongs to ("Minister" -> "Hashimoto")."""
-    while token.dep_ == "compound" and token.head != token:
-        token = token.head
-    return token
-
-
-def is_passive(verb: Token) -> bool:
-    """A passive verb, but not a participle that only says what state the subject is in
-    ("Serb forces were engaged in ethnic cleansing": they did it)."""
-    if verb.lemma_.lower() in stative_participles():
-        return False
-    return any(child.dep_ in PASSIVE_SUBJECTS or child.dep_ == "auxpass" for child in verb.children)
-
-
-def is_negated(verb: Token) -> bool:
-    """A "not"/"never" on the verb, or on the verb it completes ("did not try to attack")."""
-    negated = any(child.dep_ == "neg" for child in verb.children)
-    if verb.dep_ == "xcomp":
-        negated = negated or any(child.dep_ == "neg" for child in verb.head.children)
-    return negated
-
-
-def target_heads(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
-    """Candidate target phrases in order of preference, each with its conjuncts."""
-    candidates: list[list[Token]] = []
-    if _misparsed_finite(verb):
-        candidates.append(conjuncts(_noun_phrase_head(verb.head)))
-    if is_passive(verb) and not pattern.theme:
-        candidates += [conjuncts(c) for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
-    if not pattern.theme:
-        candidates += [conjuncts(c) for c in verb.children if c.dep_ == "dobj"]
-    candidates += [conjuncts(c) for c in verb.children if c.dep_ == "dative"]
-    preps = [c for c in verb.children if c.dep_ in {"prep", "dative"}]
-    # in the pattern's order of preference: "complained to the UN *over* Israeli raids"
-    for child in sorted(
-        (c for c in preps if c.lower_ in pattern.target_preps),
-        key=lambda c: pattern.target_preps.index(c.lower_),
-    ):
-        candidates += [conjuncts(c) for c in child.children if c.dep_ == "pobj"]
-    if pattern.theme:
-        candidates += _attached_elsewhere(verb, pattern)
-    # The actor behind what is acted on: "demanded the withdrawal of Serbian forces",
-    # "will support Turkey's efforts".
-    for thing in [c for c in verb.children if c.dep_ == "dobj"]:
-        # (an "nmod" is the recipient the parser hung on the thing: "gave the Ivory Coast
-        # 5 million dollars")
-        candidates += [conjuncts(c) for c in thing.children if c.dep_ in {"poss", "nmod"}]
-        for child in thing.children:
-            if child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
-                candidates += [conjuncts(c) for c in child.children if c.dep_ == "pobj"]
-    # The target of a noun event: "lodged a protest *with China*", "an investigation *into*".
-    for thing in [c for c in verb.children if c.dep_ == "dobj"]:
-        for child in thing.children:
-            if child.dep_ == "prep" and child.lower_ in (*pattern.target_preps, *NOUN_PREPS):
-                candidates += [conjuncts(c) for c in child.children if c.dep_ == "pobj"]
-    # Who is asked or told to act: "demanded that the United States cancel ...".
-    for clause in [c for c in verb.children if c.dep_ == "ccomp"]:
-        candidates += [conjuncts(c) for c in clause.children if c.dep_ in SUBJECTS]
-    return candidates
-
-
-def _resolved_targets(
-    verb: Token, pattern: VerbPattern, resolver: ArgumentResolver
-) -> list[ActorRef]:
-    """The first candidate target phrase that names an actor or group.
-
-    Failing that, the target of an open complement, wherever the parser hung its
-    preposition: "threatened to attack Iran", "promised to continue aid to Mozambique".
-    """
-    refs = _first_resolved(target_heads(verb, pattern), resolver)
-    if refs:
-        return refs
-    if _object_controlled(verb):
-        # "training Iraqi forces to fight Islamic State": a named actor trained, helped or
-        # sent to act is acted on; whom it fights is its own act's target, not this one's
-        controlled = [[c] for c in verb.children if c.dep_ == "dobj"]
-        if refs := [ref for ref in _first_resolved(controlled, resolver) if ref.actor_key]:
-            return refs
-    inner = replace(pattern, theme=False)
-    for complement in _complements(verb):
-        # each in turn: the parser splits "agreed to re-open its borders to X" in three
-        candidates = target_heads(complement, inner) + _attached_elsewhere(complement, inner)
-        if refs := _first_resolved(candidates, resolver):
-            return refs
-    return []
-
-
-def _complements(verb: Token) -> list[Token]:
-    """Open complements and purpose infinitives: "threatened *to attack* Iran", "opened
-    fire *to disperse* demonstrators" say what the action is aimed at."""
-    return [
-        child
-        for child in verb.children
-        if child.dep_ == "xcomp" or (child.dep_ == "advcl" and _is_infinitive(child))
-    ]
-
-
-def _targets_of(
-    source: ActorRef, targets: list[ActorRef], places: list[ActorRef]
-) -> list[ActorRef | None]:
-    """The targets other than the source itself; failing those, the place the action
-    is done in, even the source's own country ("Iraqi Kurds demonstrated in Kirkuk");
-    none at all (the caller then asks for a domestic one)."""
-    return [target for target in targets if _distinct(source, target)] or places
-
-
-def _place_targets(
-    verb: Token, complements: list[Token], resolver: ArgumentResolver
-) -> list[ActorRef]:
-    """The country where the action happens, for an event with no other target.
-
-    "arrived *in Amman*", "will evacuate settlements *in the Gaza Strip*", "demonstrated
-    *in Kirkuk*": as in CAMEO coding, the place an action is done in is what it acts on.
-    """
-    for word in [verb, *complements]:
-        holders = [word, *(c for c in word.children if c.dep_ in {"dobj", "attr"})]
-        # "put under investigation *in Italy*": the place of the phrase that names the act
-        holders += [
-            pobj
-            for prep in word.children
-            if prep.dep_ == "prep"
-            for pobj in prep.children
-            if pobj.dep_ == "pobj" and pobj.lemma_.lower() in event_nouns()
-        ]
-        for holder in holders:
-            for child in holder.children:
-                if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
-                    continue
-                for place in child.subtree:
-                    if place.dep_ == "pobj" and (ref := resolver.place(place)):
-                        return [ref]
-    return []
-
-
-def _first_resolved(candidates: list[list[Token]], resolver: ArgumentResolver) -> list[ActorRef]:
-    for heads in candidates:
-        refs = resolver.resolve_targets(heads)
-        if refs:
-            return refs
-    return []
-
-
-def _attached_elsewhere(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
-    """Target prepositions that the parser hung lower in the clause.
-
-    "sent its forces under the CSTO, an alliance ..., to Kazakhstan": the destination
-    is about the sending even when a long aside in between captured the preposition.
-    Not inside a clause of its own: in "a mediation effort between the Emirates and
-    Saudi Arabia, whose ties have been strained by Riyadh's friendship *with Tehran*",
-    the "with" is the straining's.
-    """
-    found = []
-    controlled = {t.i for complement in _object_controlled(verb) for t in complement.subtree}
-    for token in _outside_clauses(verb):
-        if token.i in controlled:
-            continue  # "training Syrian forces to fight *against* Islamic State": theirs
-        if (
-            token.i > verb.i
-            and token.dep_ == "prep"
-            and token.head != verb
-            and token.lower_ in pattern.target_preps
-        ):
-            found += [conjuncts(c) for c in token.children if c.dep_ == "pobj" and c.ent_type_]
-    return found
-
-
-def _object_controlled(verb: Token) -> list[Token]:
-    """Open complements and purposes said of the verb's object ("trained Iraqi forces *to
-    fight*", "helped Iraq *fight*"): what they act on is the object's act's, not the verb's."""
-    if not any(c.dep_ == "dobj" for c in verb.children):
-        return []
-    return _complements(verb)
-
-
-def _outside_clauses(verb: Token) -> list[Token]:
-    """The tokens of the verb's subtree that no clause below it with a verb of its own
-    holds (a "which is ..." clause has none: it tells nothing done)."""
-    found, stack = [], list(verb.children)
-    while stack:
-        token = stack.pop()
-        if token.dep_ in OWN_CLAUSES and token.pos_ == "VERB":
-            continue
-        found.append(token)
-        stack.extend(token.children)
-    return found
-
-
-def _objects(verb: Token) -> list[Token]:
-    """What the verb acts on, for pattern refinement (the subject, in the passive; an
-    object predicate the parser made of a lone object, "called *a general strike*")."""
-    dependents = {"dobj", *PASSIVE_SUBJECTS} if is_passive(verb) else {"dobj"}
-    found = [c for c in verb.children if c.dep_ in dependents]
-    return found or [c for c in verb.children if c.dep_ == "oprd"]
-
-
 def _is_content_of(verb: Token) -> bool:
     """Whether ``verb`` only says what a coded verb is about ("threatened to *attack*"),
     or why ("sent troops *to help* him"), or describes one of its arguments ("the
     hostages *taken* last year", "peacekeepers, who are *deployed* there")."""
-    if _misparsed_finite(verb) or (verb.dep_ in DESCRIBING_CLAUSES and _statement_maker(verb.head)):
+    if misparsed_finite(verb) or (verb.dep_ in DESCRIBING_CLAUSES and statement_maker(verb.head)):
         # "issued a statement *condemning* the raid": what the statement says
         return False
-    if verb.dep_ in DESCRIBING_CLAUSES and not _is_free_participle(verb):
+    if verb.dep_ in DESCRIBING_CLAUSES and not is_free_participle(verb):
         # "the square where hundreds *were protesting*" has its own subject: an event.
         own_subjects = [
             child
@@ -1200,238 +371,3 @@ def _is_content_of(verb: Token) -> bool:
     if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and infinitive):
         return code_token(verb.head) is not None
     return False
-
-
-def _statement_maker(noun: Token) -> Token | None:
-    """The verb that issues ``noun`` when it is a statement ("*issued* a declaration",
-    "*released* a statement"): what the statement says is that verb's subject's event."""
-    nouns, verbs = statement_nouns()
-    if noun.dep_ == "dobj" and noun.lemma_.lower() in nouns and noun.head.lemma_.lower() in verbs:
-        return noun.head
-    return None
-
-
-def _obliged(clause: Token) -> list[Token]:
-    """Who a reported obligation falls on: the clause's subject, or, when that is a
-    pronoun, whom the report is addressed to ("told *Sweden* it must extradite")."""
-    subjects = source_heads(clause)
-    if subjects and all(token.tag_ == "PRP" for token in subjects):
-        reporter = _reporter(clause)
-        # "told *Sweden*", "issued a reminder *to Iraq*" (on the verb or on its statement)
-        holders = [reporter, *(c for c in reporter.children if _statement_maker(c))]
-        addressees = [
-            c for c in reporter.children if c.dep_ in {"dobj", "dative"} and c.pos_ != "ADP"
-        ]
-        addressees += [
-            pobj
-            for holder in holders
-            for c in holder.children
-            if c.dep_ in {"prep", "dative"} and c.lower_ == "to"
-            for pobj in c.children
-            if pobj.dep_ == "pobj"
-        ]
-        people = [a for a in addressees if a.lemma_.lower() not in statement_nouns()[0]]
-        if people:
-            return conjuncts(people[0])
-    return subjects
-
-
-def _reporter(clause: Token) -> Token:
-    """The verb that reports a clause: its head, or the verb issuing the statement
-    noun the clause hangs on ("issued a declaration *that* ...")."""
-    return _statement_maker(clause.head) or clause.head
-
-
-def _makes_statement(verb: Token) -> bool:
-    """Whether the verb only issues a statement ("issued a reminder that ...")."""
-    return any(_statement_maker(child) for child in verb.children if child.dep_ == "dobj")
-
-
-def _in_fixed_expression(verb: Token) -> bool:
-    """Whether the verb is part of an expression such as "as opposed to" or "take
-    advantage of" (a word of the expression matches a token's text or its lemma, so
-    "took advantage of" is one too)."""
-    doc = verb.doc
-    places = fixed_expression_places()
-    for words, offset in {*places.get(verb.lower_, ()), *places.get(verb.lemma_.lower(), ())}:
-        start = verb.i - offset
-        if start < 0 or start + len(words) > len(doc):
-            continue
-        span = doc[start : start + len(words)]
-        if all(_is_word(token, wanted) for token, wanted in zip(span, words, strict=True)):
-            return True
-    return False
-
-
-def _is_word(token: Token, word: str) -> bool:
-    return word in (token.lower_, token.lemma_.lower())
-
-
-def _inherited_subjects(verb: Token) -> list[Token]:
-    """The subject of a clause without its own: the one it depends on supplies it."""
-    head = verb.head
-    if head == verb:
-        return []
-    if verb.dep_ == "conj":
-        if is_passive(head) and not is_passive(verb):
-            # "X has been indicted by Y and will resign": X resigns, not Y
-            subjects = [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS]
-            return conjuncts(subjects[0]) if subjects else []
-        return source_heads(head)
-    if verb.dep_ == "xcomp":
-        # "forced the rebels to withdraw": an object before the complement, not one the
-        # parser made of a later word ("threatened to deliver blows ..., a weekly *reports*")
-        objects = [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i]
-        if not objects and is_passive(head) and not source_heads(head):
-            # "is expected to visit", "was forced to withdraw": who is expected or forced
-            objects = [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS]
-        return conjuncts(objects[0]) if objects else source_heads(head)
-    if verb.dep_ == "acomp":  # "is willing to send": the subject of "is"
-        return source_heads(head)
-    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"ADJ", "VERB"}:
-        # "is committed to opening": who is committed
-        owner = head.head
-        auxiliaries = [c for c in owner.children if c.dep_ in {"aux", "auxpass"}]
-        subjects = [
-            c
-            for word in [owner, *auxiliaries]  # the parser may hang it on "is"
-            for c in word.children
-            if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS
-        ]
-        return conjuncts(subjects[0]) if subjects else source_heads(owner)
-    if verb.dep_ in DESCRIBING_CLAUSES and (maker := _statement_maker(head)):
-        return source_heads(maker)
-    if verb.dep_ in {"acl", "advcl"} and _is_free_participle(verb):
-        return _governing_active_subjects(verb)
-    if verb.dep_ == "acl" and verb.tag_ == "VBG":
-        return conjuncts(head)
-    if verb.dep_ == "advcl":
-        return source_heads(head)
-    return []
-
-
-def _is_free_participle(verb: Token) -> bool:
-    """A participle clause set off by a comma: it tells what the main clause's subject did."""
-    previous = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
-    return verb.tag_ == "VBG" and previous is not None and previous.text == ","
-
-
-def _governing_active_subjects(verb: Token) -> list[Token]:
-    """Subjects of the nearest clause above ``verb`` that has an active subject."""
-    token = verb.head
-    while token.head != token:
-        if token.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECTS for c in token.children):
-            break
-        token = token.head
-    subjects = [c for c in token.children if c.dep_ in SUBJECTS]
-    return conjuncts(subjects[0]) if subjects else []
-
-
-def _distinct(source: ActorRef, target: ActorRef) -> bool:
-    """No event of an actor upon itself."""
-    return target.actor_key is None or (target.actor_key, target.code) != (
-        source.actor_key,
-        source.code,
-    )
-
-
-def _event(
-    verb: Token,
-    code: str,
-    source: ActorRef,
-    target: ActorRef | None,
-    article_id: str,
-    date: str | None,
-    negated: bool,
-) -> Event:
-    sentence = verb.sent
-    return Event(
-        span=TextSpan(article_id, verb.idx, verb.idx + len(verb.text)),
-        sentence=TextSpan(article_id, sentence.start_char, sentence.end_char),
-        source=source,
-        target=target,
-        cameo=code,
-        plover=codebook.plover(code),
-        goldstein=codebook.goldstein(code),
-        quad_class=codebook.quad_class(code),
-        verb=verb.text,
-        date=stated_date(verb) or date,
-        location=location(verb),
-        negated=negated,
-    )
-
-
-def location(verb: Token) -> str | None:
-    """The place of an "in X" on the verb, else of the first "in X" in its sentence."""
-    own = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"]
-    anywhere = [t for t in verb.sent if t.dep_ == "prep" and t.lower_ == "in"]
-    for preposition in own + anywhere:
-        for place in preposition.children:
-            if place.dep_ == "pobj" and place.ent_type_ in PLACE_ENTITIES:
-                return _entity_text(place)
-    return None
-
-
-def _entity_text(token: Token) -> str:
-    return _entity_at(token).text
-
-
-def _entity_at(token: Token) -> Span:
-    """The entity a token is in, from the tokens' IOB tags: ``doc.ents`` and ``Span.ents``
-    build a span for every entity of the doc on each access."""
-    doc = token.doc
-    start, end = token.i, token.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end]
-
-
-def stated_date(verb: Token) -> str | None:
-    """The absolute date the clause states for the verb's act, as ISO (``2022-01-05``,
-    ``2022-01``, ``1916``): a date adverbial of the verb itself ("rallied *on January 5,
-    2022*", "annexed *in 1938*"). A year elsewhere in the sentence dates something else ("the
-    *2025* bond", "a treaty signed *in 1889*" under another verb), so the article's date stands.
-    """
-    for token in verb.sent:
-        if token.ent_iob_ != "B" or token.ent_type_ != "DATE":
-            continue
-        entity = _entity_at(token)
-        if not _dates_verb(entity.root, verb):
-            continue
-        if (iso := _iso_date(_with_trailing_year(entity))) is not None:
-            return iso
-    return None
-
-
-def _dates_verb(date: Token, verb: Token) -> bool:
-    """Whether a date phrase modifies the verb: an adverbial of time on it, or the object of
-    one of its prepositions ("*in* 1938", "*on* Monday")."""
-    if date.head == verb and date.dep_ in TIME_ADVERBIALS:
-        return True
-    preposition = date.head
-    return date.dep_ == "pobj" and preposition.dep_ == "prep" and preposition.head == verb
-
-
-def _iso_date(text: str) -> str | None:
-    year = YEAR.search(text)
-    if year is None:
-        return None
-    words = [word.strip(",.") for word in text.lower().split()]
-    month = next((MONTHS.index(word) + 1 for word in words if word in MONTHS), None)
-    if month is None:
-        return year.group(1)
-    day = DAY.search(YEAR.sub("", text))
-    if day and 1 <= int(day.group(1)) <= 31:
-        return f"{year.group(1)}-{month:02d}-{int(day.group(1)):02d}"
-    return f"{year.group(1)}-{month:02d}"
-
-
-def _with_trailing_year(entity: Span) -> str:
-    """The entity's text, with a year the model left outside it ("January 5" ", 2022")."""
-    doc = entity.doc
-    after = entity.end
-    if after + 1 < len(doc) and doc[after].text == "," and YEAR.fullmatch(doc[after + 1].text):
-        return f"{entity.text}, {doc[after + 1].text}"
-    return entity.text

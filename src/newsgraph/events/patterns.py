@@ -245,3 +245,21 @@ def group_words() -> GroupWords:
         government=frozenset(table["government_words"]["words"]),
         quantifiers=frozenset(table["collective_quantifiers"]["words"]),
     )
+
+
+def groups_table() -> dict:
+    """The whole of ``groups.toml``, for the rules that read one of its sections."""
+    return _load_toml("groups.toml")
+
+
+def domestic_roots() -> tuple[str, ...]:
+    """CAMEO roots of acts that always have a target, the source's own country failing
+    any other (``groups.toml``)."""
+    return tuple(groups_table()["domestic_targets"]["roots"])
+
+
+@cache
+def weapon_words() -> frozenset[str]:
+    """Nouns of what is fired or launched ("missile", "rocket"): what an attack is done
+    with, not to (``groups.toml`` ``[weapons]``)."""
+    return frozenset(groups_table()["weapons"]["words"])

@@ -1,0 +1,190 @@
+"""Clause structure around a verb: its subject (own or inherited), objects and complements."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.events.patterns import statement_nouns, stative_participles
+from newsgraph.events.phrases import conjuncts
+
+SUBJECTS = {"nsubj", "csubj"}
+PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+RELATIVE_PRONOUN_TAGS = {"WDT", "WP"}
+# Clauses that describe a noun rather than tell an event of their own.
+DESCRIBING_CLAUSES = {"relcl", "acl", "amod"}
+
+
+def is_infinitive(verb: Token) -> bool:
+    """A "to" infinitive ("refused *to meet*"), not a participle the parser hung there
+    ("reject *proposed* changes")."""
+    return verb.tag_ == "VB" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def source_heads(verb: Token) -> list[Token]:
+    """Heads of the phrases that act: subject, passive agent, or the governing clause's."""
+    if misparsed_finite(verb):
+        return conjuncts(verb.sent.root)
+    if is_passive(verb):
+        agents = [
+            pobj
+            for child in verb.children
+            if child.dep_ == "agent"
+            for pobj in child.children
+            if pobj.dep_ == "pobj"
+        ]
+        return [token for agent in agents for token in conjuncts(agent)]
+    # the subject of a stative participle ("forces were engaged in") is a passive one
+    stative = verb.lemma_.lower() in stative_participles()
+    subjects = SUBJECTS | PASSIVE_SUBJECTS if stative else SUBJECTS
+    for child in verb.children:
+        if child.dep_ in subjects:
+            if child.tag_ in RELATIVE_PRONOUN_TAGS and verb.dep_ == "relcl":
+                # "adopted a resolution that demands": who adopted it
+                maker = statement_maker(verb.head)
+                return source_heads(maker) if maker else conjuncts(verb.head)
+            return conjuncts(child)
+    return _inherited_subjects(verb)
+
+
+def misparsed_finite(verb: Token) -> bool:
+    """A past-tense verb the parser took for an adjective in a sentence it left without a
+    verb ("Boris Yeltsin on Saturday *hosted* Japanese Prime Minister Hashimoto": Yeltsin
+    the root, "hosted" modifying "Minister"): the root is its subject, the noun its object."""
+    root = verb.sent.root
+    return (
+        verb.dep_ == "amod"
+        and verb.tag_ == "VBD"
+        and root.pos_ in {"PROPN", "NOUN"}
+        and root.i < verb.i
+    )
+
+
+def is_passive(verb: Token) -> bool:
+    """A passive verb, but not a participle that only says what state the subject is in
+    ("Serb forces were engaged in ethnic cleansing": they did it)."""
+    if verb.lemma_.lower() in stative_participles():
+        return False
+    return any(child.dep_ in PASSIVE_SUBJECTS or child.dep_ == "auxpass" for child in verb.children)
+
+
+def open_complements(verb: Token) -> list[Token]:
+    """Open complements and purpose infinitives: "threatened *to attack* Iran", "opened
+    fire *to disperse* demonstrators" say what the action is aimed at."""
+    return [
+        child
+        for child in verb.children
+        if child.dep_ == "xcomp" or (child.dep_ == "advcl" and is_infinitive(child))
+    ]
+
+
+def objects_of(verb: Token) -> list[Token]:
+    """What the verb acts on, for pattern refinement (the subject, in the passive; an
+    object predicate the parser made of a lone object, "called *a general strike*")."""
+    dependents = {"dobj", *PASSIVE_SUBJECTS} if is_passive(verb) else {"dobj"}
+    found = [c for c in verb.children if c.dep_ in dependents]
+    return found or [c for c in verb.children if c.dep_ == "oprd"]
+
+
+def statement_maker(noun: Token) -> Token | None:
+    """The verb that issues ``noun`` when it is a statement ("*issued* a declaration",
+    "*released* a statement"): what the statement says is that verb's subject's event."""
+    nouns, verbs = statement_nouns()
+    if noun.dep_ == "dobj" and noun.lemma_.lower() in nouns and noun.head.lemma_.lower() in verbs:
+        return noun.head
+    return None
+
+
+def obliged(clause: Token) -> list[Token]:
+    """Who a reported obligation falls on: the clause's subject, or, when that is a
+    pronoun, whom the report is addressed to ("told *Sweden* it must extradite")."""
+    subjects = source_heads(clause)
+    if subjects and all(token.tag_ == "PRP" for token in subjects):
+        reporter = reporting_verb(clause)
+        # "told *Sweden*", "issued a reminder *to Iraq*" (on the verb or on its statement)
+        holders = [reporter, *(c for c in reporter.children if statement_maker(c))]
+        addressees = [
+            c for c in reporter.children if c.dep_ in {"dobj", "dative"} and c.pos_ != "ADP"
+        ]
+        addressees += [
+            pobj
+            for holder in holders
+            for c in holder.children
+            if c.dep_ in {"prep", "dative"} and c.lower_ == "to"
+            for pobj in c.children
+            if pobj.dep_ == "pobj"
+        ]
+        people = [a for a in addressees if a.lemma_.lower() not in statement_nouns()[0]]
+        if people:
+            return conjuncts(people[0])
+    return subjects
+
+
+def reporting_verb(clause: Token) -> Token:
+    """The verb that reports a clause: its head, or the verb issuing the statement
+    noun the clause hangs on ("issued a declaration *that* ...")."""
+    return statement_maker(clause.head) or clause.head
+
+
+def makes_statement(verb: Token) -> bool:
+    """Whether the verb only issues a statement ("issued a reminder that ...")."""
+    return any(statement_maker(child) for child in verb.children if child.dep_ == "dobj")
+
+
+def _inherited_subjects(verb: Token) -> list[Token]:
+    """The subject of a clause without its own: the one it depends on supplies it."""
+    head = verb.head
+    if head == verb:
+        return []
+    if verb.dep_ == "conj":
+        if is_passive(head) and not is_passive(verb):
+            # "X has been indicted by Y and will resign": X resigns, not Y
+            subjects = [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS]
+            return conjuncts(subjects[0]) if subjects else []
+        return source_heads(head)
+    if verb.dep_ == "xcomp":
+        # "forced the rebels to withdraw": an object before the complement, not one the
+        # parser made of a later word ("threatened to deliver blows ..., a weekly *reports*")
+        objects = [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i]
+        if not objects and is_passive(head) and not source_heads(head):
+            # "is expected to visit", "was forced to withdraw": who is expected or forced
+            objects = [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS]
+        return conjuncts(objects[0]) if objects else source_heads(head)
+    if verb.dep_ == "acomp":  # "is willing to send": the subject of "is"
+        return source_heads(head)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"ADJ", "VERB"}:
+        # "is committed to opening": who is committed
+        owner = head.head
+        auxiliaries = [c for c in owner.children if c.dep_ in {"aux", "auxpass"}]
+        subjects = [
+            c
+            for word in [owner, *auxiliaries]  # the parser may hang it on "is"
+            for c in word.children
+            if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS
+        ]
+        return conjuncts(subjects[0]) if subjects else source_heads(owner)
+    if verb.dep_ in DESCRIBING_CLAUSES and (maker := statement_maker(head)):
+        return source_heads(maker)
+    if verb.dep_ in {"acl", "advcl"} and is_free_participle(verb):
+        return _governing_active_subjects(verb)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return conjuncts(head)
+    if verb.dep_ == "advcl":
+        return source_heads(head)
+    return []
+
+
+def is_free_participle(verb: Token) -> bool:
+    """A participle clause set off by a comma: it tells what the main clause's subject did."""
+    previous = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    return verb.tag_ == "VBG" and previous is not None and previous.text == ","
+
+
+def _governing_active_subjects(verb: Token) -> list[Token]:
+    """Subjects of the nearest clause above ``verb`` that has an active subject."""
+    token = verb.head
+    while token.head != token:
+        if token.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECTS for c in token.children):
+            break
+        token = token.head
+    subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+    return conjuncts(subjects[0]) if subjects else []
