@@ -16,6 +16,7 @@ from newsgraph.events.clauses import (
     objects_of,
 )
 from newsgraph.events.patterns import (
+    FORCE_SECTORS,
     VerbPattern,
     default_target_preps,
     event_nouns,
@@ -47,7 +48,6 @@ MATERIAL_QUADS = {2, 4}
 MATERIAL_CONFLICT = 4
 # QuadClasses of words: verbal cooperation and conflict.
 VERBAL_QUADS = {1, 3}
-FORCE_SECTORS = {"MIL", "COP"}
 # Opening and closing quotation marks as the tagger marks them.
 QUOTE_TAGS = {"``", "''"}
 # Dependents that hold a quoted clause (the parser hangs some as adverbial clauses).

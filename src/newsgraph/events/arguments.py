@@ -16,6 +16,8 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.actors.dictionary import ActorDictionary
 from newsgraph.actors.index import ActorIndex
 from newsgraph.events.patterns import (
+    FORCE_SECTORS,
+    PLACE_ENTITIES,
     GroupWords,
     domestic_roots,
     group_words,
@@ -30,13 +32,11 @@ GOVERNMENT_SECTOR = "GOV"
 ACTOR_PRONOUNS = {"it", "they", "he", "she", "we"}
 PERSONAL_PRONOUNS = {"he", "she"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 # Entities that name a state: countries, capitals, cities (spaCy's geopolitical entity).
 STATE_ENTITIES = {"GPE"}
 PLACE_PREPS = {"in", "near", "at"}
 # "the offices *of* the administrators", "a camp *for* refugees": whose a thing is.
 OWNER_PREPS = frozenset({"of", "for"})
-FORCE_SECTORS = {"MIL", "COP"}
 NON_GOVERNMENTAL = "NGO"
 THREAT_ROOT = "13"
 # Assault, fight, mass violence: acts a weapon or a blast can do with no actor named.

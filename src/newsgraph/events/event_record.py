@@ -8,10 +8,10 @@ import re
 from spacy.tokens import Span, Token
 
 from newsgraph.events import codebook
+from newsgraph.events.patterns import PLACE_ENTITIES
 from newsgraph.records import ActorRef, Event
 from newsgraph.records import Span as TextSpan
 
-PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 MONTHS = [name.lower() for name in calendar.month_name[1:]]
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")

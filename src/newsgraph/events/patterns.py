@@ -12,6 +12,9 @@ from functools import cache
 from importlib import resources
 
 DATA_DIR = resources.files("newsgraph") / "data" / "events"
+# spaCy entity labels of places, and the CAMEO sectors of armed state forces.
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+FORCE_SECTORS = frozenset({"MIL", "COP"})
 
 
 @dataclass(frozen=True)

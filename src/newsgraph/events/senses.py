@@ -17,7 +17,8 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from newsgraph.events.arguments import PLACE_ENTITIES, ArgumentResolver
+from newsgraph.events.arguments import ArgumentResolver
+from newsgraph.events.patterns import PLACE_ENTITIES
 from newsgraph.records import ActorRef
 
 # Dependents that make a verb transitive: an object, a clause, or a passive subject or agent.
