@@ -26,6 +26,8 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from newsgraph import listings
+from newsgraph.actors.confidence import DEFAULT_THRESHOLD as ACTOR_THRESHOLD
+from newsgraph.actors.confidence import is_shown
 from newsgraph.claims.confidence import DEFAULT_THRESHOLD as CLAIM_THRESHOLD
 from newsgraph.events.confidence import DEFAULT_THRESHOLD
 from newsgraph.records import Actor, ActorRef, Event, Place
@@ -352,11 +354,35 @@ def _print_claims(rows: list[dict], with_story: bool = True) -> None:
     console.print(listings.claims_table(rows, console.width, with_story))
 
 
+ActorConfidenceOption = Annotated[
+    float,
+    typer.Option(
+        "--min-confidence",
+        min=0.0,
+        max=1.0,
+        help="Only actors at least this confident (0-1), or that a quote or event refers"
+        " to; the default hides the unsure ones.",
+    ),
+]
+AllActorsOption = Annotated[
+    bool, typer.Option("--all", help="Every actor, however low its confidence.")
+]
+
+
 @app.command()
-def actors(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
-    """Actors with type, code, aliases and roles."""
+def actors(
+    min_confidence: ActorConfidenceOption = ACTOR_THRESHOLD,
+    all_actors: AllActorsOption = False,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Actors with type, code, aliases, roles and confidence; by default only those at
+    least as confident as the threshold or that a quote or event refers to, the closing
+    line says how many it hid."""
+    threshold = _threshold(min_confidence, all_actors)
     with _store(db) as store:
-        rows = store.actors()
+        every = store.actors()
+    rows = [a for a in every if is_shown(a["confidence"], a["referenced"], threshold)]
     if as_json:
         _print_json(rows)
         return
@@ -369,6 +395,7 @@ def actors(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
                 listings.Column("code", cap=10),
                 listings.Column("country"),
                 listings.Column("mentions"),
+                listings.Column("conf."),
                 listings.Column("roles · aliases", flexible=True),
             ],
             (
@@ -378,6 +405,7 @@ def actors(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
                     a["code"],
                     a["country"],
                     a["mentions"],
+                    f"{a['confidence']:.2f}",
                     "\n".join(filter(None, ("; ".join(a["roles"]), ", ".join(a["aliases"])))),
                 )
                 for a in rows
@@ -385,6 +413,12 @@ def actors(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
             console.width,
         )
     )
+    hidden = len(every) - len(rows)
+    if hidden:
+        console.print(
+            f"{hidden} actor{'s' if hidden != 1 else ''} below confidence {threshold:g} hidden;"
+            " --all shows them"
+        )
 
 
 @app.command()

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
+from newsgraph.actors.confidence import DEFAULT_THRESHOLD as ACTOR_THRESHOLD
 from newsgraph.claims.confidence import DEFAULT_THRESHOLD as CLAIM_THRESHOLD
 from newsgraph.events.confidence import DEFAULT_THRESHOLD
 from newsgraph.results import (
@@ -204,9 +205,10 @@ class NewsGraph:
         keeps the confident ones (None or 0: every claim)."""
         return Records.of(ClaimRecord, self.store.claims(min_confidence=min_confidence))
 
-    def actors(self) -> Records[ActorRecord]:
-        """Every actor, most mentioned first."""
-        return Records.of(ActorRecord, self.store.actors())
+    def actors(self, min_confidence: float | None = ACTOR_THRESHOLD) -> Records[ActorRecord]:
+        """The actors, most mentioned first; ``min_confidence`` keeps the confident ones
+        and those a quote or event refers to (None or 0: every actor)."""
+        return Records.of(ActorRecord, self.store.actors(min_confidence=min_confidence))
 
     def counts(self) -> dict[str, int]:
         """How many stories, articles, actors, quotes, events and claims are stored."""

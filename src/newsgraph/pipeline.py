@@ -39,7 +39,6 @@ from newsgraph.records import (
     Event,
     FactMention,
     Mention,
-    Quote,
     RawDocument,
     SameStoryPlacement,
     Skipped,
@@ -117,24 +116,17 @@ def extract_facts(
         doc, article.id, dictionary, exclude_names=excluded, date=story.published
     )
     events = extract_events(doc, article.id, actors, date=story.published)
-    quotes = extract_quotes(doc, article.id, actors)
-    shown, mentions = actors.shown(_referenced_actors(events, quotes))
+    # Every actor is stored with its confidence; listings show the confident ones and
+    # those a fact refers to (StoryFacts.referenced_actors), as ActorIndex.shown does.
     return StoryFacts(
         story_id=story.id,
         article_id=article.id,
-        actors=shown,
-        mentions=mentions,
-        quotes=quotes,
+        actors=list(actors.actors.values()),
+        mentions=actors.mentions,
+        quotes=extract_quotes(doc, article.id, actors),
         events=locate_events(events, story_countries(actors.actors.values(), actors.mentions)),
         claims=extract_claims(doc, article.id, date=story.published),
     )
-
-
-def _referenced_actors(events: Iterable[Event], quotes: Iterable[Quote]) -> set[str]:
-    """The actors a fact refers to: they are stored whatever their confidence."""
-    keys = {ref.actor_key for e in events for ref in (e.source, e.target) if ref is not None}
-    keys |= {key for q in quotes for key in (q.speaker_key, q.addressee_key)}
-    return {key for key in keys if key}
 
 
 def story_countries(actors: Iterable[Actor], mentions: Iterable[Mention]) -> list[str]:

@@ -358,3 +358,10 @@ class StoryFacts:
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     fact_mentions: list[FactMention] = field(default_factory=list)
+
+    def referenced_actors(self) -> set[str]:
+        """The actors a quote or event refers to (a speaker, an addressee, an event's
+        side): shown whatever their confidence, as the fact's own answers for them."""
+        keys = {ref.actor_key for e in self.events for ref in (e.source, e.target) if ref}
+        keys |= {key for q in self.quotes for key in (q.speaker_key, q.addressee_key)}
+        return {key for key in keys if key}

@@ -293,6 +293,10 @@ class ActorRecord:
     sector: str | None
     aliases: tuple[str, ...]
     roles: tuple[str, ...]
+    # how far its type and identity can be trusted: the highest of its mentions'
+    # (actors/confidence.py)
+    confidence: float
+    referenced: bool  # a quote or event refers to it: shown whatever its confidence
     mentions: int
 
     @classmethod
@@ -306,6 +310,8 @@ class ActorRecord:
             data["sector"],
             tuple(data["aliases"]),
             tuple(data["roles"]),
+            data["confidence"],
+            data["referenced"],
             data["mentions"],
         )
 

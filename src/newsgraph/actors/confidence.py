@@ -10,7 +10,8 @@ Being named like a thing made ("a new MacBook Pro", a model number) is evidence 
 organisation. Each kind of evidence has a factor in ``data/actors/confidence.toml``, the
 share of such actors judged right on the fit part of the real-news audit pages; an actor
 takes the factor of its best evidence. Actors under ``DEFAULT_THRESHOLD`` are not shown by
-default (``ActorIndex.shown``) unless a fact refers to them.
+default (``is_shown``: ``ActorIndex.shown``, the store's listings) unless a fact refers to
+them. Every actor is stored, each mention with its actor's confidence in that story.
 """
 
 from __future__ import annotations
@@ -21,10 +22,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-
-from spacy.tokens import Span
+from typing import TYPE_CHECKING
 
 from newsgraph.given_names import given_names
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 DATA_PACKAGE = "newsgraph.data.actors"
 DEFAULT_THRESHOLD = 0.5
@@ -33,6 +36,13 @@ DEFAULT_THRESHOLD = 0.5
 MODEL_NUMBER = re.compile(r"\S\s+\S*\d")
 SUBJECTS = {"nsubj"}
 POSSESSORS = {"poss"}
+
+
+def is_shown(confidence: float, referenced: bool, threshold: float | None) -> bool:
+    """Whether an actor is shown at ``threshold`` (None: every actor is): it is at least
+    that confident, or a quote or event refers to it and the fact's confidence answers
+    for it."""
+    return threshold is None or confidence >= threshold or referenced
 
 
 @dataclass

@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterable
 
 from spacy.tokens import Doc
 
-from newsgraph.actors.confidence import DEFAULT_THRESHOLD
+from newsgraph.actors.confidence import DEFAULT_THRESHOLD, is_shown
 from newsgraph.actors.dictionary import normalise_name
 from newsgraph.records import Actor, Mention
 
@@ -35,7 +35,7 @@ class ActorIndex:
         keys = {
             key
             for key, actor in self.actors.items()
-            if actor.confidence >= threshold or key in referenced
+            if is_shown(actor.confidence, key in referenced, threshold)
         }
         return (
             [actor for key, actor in self.actors.items() if key in keys],

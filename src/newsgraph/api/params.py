@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 from fastapi import Query, Request
 
+from newsgraph.actors.confidence import DEFAULT_THRESHOLD as ACTOR_THRESHOLD
 from newsgraph.claims.confidence import DEFAULT_THRESHOLD as CLAIM_THRESHOLD
 from newsgraph.events.confidence import DEFAULT_THRESHOLD
 from newsgraph.store import Filters, Store
@@ -57,6 +58,32 @@ ClaimConfidence = Annotated[
 async def claim_confidence(min_confidence: ClaimConfidence = CLAIM_THRESHOLD) -> float:
     """The confidence claims must reach to be shown."""
     return min_confidence
+
+
+ActorConfidence = Annotated[
+    float,
+    Query(
+        ge=0,
+        le=1,
+        description="only actors at least this confident, or that a quote or event refers to"
+        " (0 shows all; the default hides the unsure ones)",
+    ),
+]
+
+
+async def actor_confidence(min_confidence: ActorConfidence = ACTOR_THRESHOLD) -> float:
+    """The confidence actors must reach to be listed (a fact's actors always are)."""
+    return min_confidence
+
+
+async def story_actor_confidence(
+    actor_confidence: Annotated[
+        float,
+        Query(ge=0, le=1, description="the story page's actors: as min_confidence of /api/actors"),
+    ] = ACTOR_THRESHOLD,
+) -> float:
+    """The story page's actor threshold: a parameter of its own beside the claims'."""
+    return actor_confidence
 
 
 async def filters(

@@ -18,6 +18,7 @@ from newsgraph.api.params import (
     ActorChoice,
     Paging,
     actor_choice,
+    actor_confidence,
     claim_confidence,
     confidence,
     filters,
@@ -40,6 +41,7 @@ PagingDep = Annotated[Paging, Depends(paging)]
 ActorChoiceDep = Annotated[ActorChoice, Depends(actor_choice)]
 ConfidenceDep = Annotated[float, Depends(confidence)]
 ClaimConfidenceDep = Annotated[float, Depends(claim_confidence)]
+ActorConfidenceDep = Annotated[float, Depends(actor_confidence)]
 QueryText = Annotated[str, Query(max_length=500, description="words to find")]
 
 
@@ -98,14 +100,24 @@ async def story(story_id: str, store: StoreDep) -> JSONResponse:
     return JSONResponse(data)
 
 
-@router.get("/actors", summary="Actors, most mentioned first; by words, type and country")
-async def actors(store: StoreDep, page: PagingDep, choice: ActorChoiceDep) -> JSONResponse:
+@router.get(
+    "/actors",
+    summary="Actors, most mentioned first; by words, type and country; the confident ones"
+    " and those a quote or event refers to unless asked",
+)
+async def actors(
+    store: StoreDep,
+    page: PagingDep,
+    choice: ActorChoiceDep,
+    min_confidence: ActorConfidenceDep,
+) -> JSONResponse:
     found = store.actor_page(
         page.limit,
         page.offset,
         words=choice.words,
         actor_type=choice.actor_type,
         country=choice.country,
+        min_confidence=min_confidence,
     )
     return JSONResponse(page.page(found))
 

@@ -48,13 +48,15 @@ def _story_rows(store: Store) -> Iterable[dict[str, Any]]:
         }
 
 
-def _actor_rows(store: Store) -> Iterable[dict[str, Any]]:
-    for actor in store.actors():
+def _actor_rows(store: Store, min_confidence: float | None = None) -> Iterable[dict[str, Any]]:
+    for actor in store.actors(min_confidence=min_confidence):
         yield {
             **{k: actor[k] for k in ("key", "name", "type", "code", "country", "sector")},
             "aliases": " | ".join(actor["aliases"]),
             "roles": " | ".join(actor["roles"]),
             "mentions": actor["mentions"],
+            "confidence": actor["confidence"],
+            "referenced": actor["referenced"],
         }
 
 
@@ -123,8 +125,11 @@ def write_csv(
     store: Store, table: str, stream: TextIO, min_confidence: float | None = None
 ) -> None:
     """Write one table (a key of ``TABLES``) as CSV with a header row; the events and
-    claims tables hold only those at or above ``min_confidence`` when given."""
-    if table == "events":
+    claims tables hold only those at or above ``min_confidence`` when given, the actors
+    table those shown at it."""
+    if table == "actors":
+        rows = _actor_rows(store, min_confidence)
+    elif table == "events":
         rows = _event_rows(store, min_confidence)
     elif table == "claims":
         rows = _claim_rows(store, min_confidence)

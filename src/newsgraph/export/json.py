@@ -37,7 +37,8 @@ STORY_KEYS = (
 
 def export_json(store: Store, min_confidence: float | None = None) -> dict[str, Any]:
     """The store as one JSON-ready dict: stories, actors, quotes, events and claims (only
-    the events and claims at or above ``min_confidence`` when given)."""
+    the events and claims at or above ``min_confidence`` when given, and the actors shown
+    at it: that confident, or that a quote or event refers to)."""
     stories = []
     for summary in store.stories():
         story = store.story(summary["id"])
@@ -47,7 +48,7 @@ def export_json(store: Store, min_confidence: float | None = None) -> dict[str, 
         "schema_version": store.schema_version,
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "stories": stories,
-        "actors": store.actors(),
+        "actors": store.actors(min_confidence=min_confidence),
         "quotes": store.quotes(),
         "events": store.events(min_confidence=min_confidence),
         "claims": store.claims(min_confidence=min_confidence),

@@ -165,7 +165,8 @@ class Store(ABC):
     def story(self, story_id: str) -> JsonDict | None:
         """One story with its canonical text, the actors it mentions and its facts.
 
-        Each actor's ``mentions`` here counts its mentions in this story.
+        Each actor's ``mentions`` here counts its mentions in this story, and its
+        ``confidence`` and ``referenced`` are those of this story.
         """
 
     @abstractmethod
@@ -178,8 +179,11 @@ class Store(ABC):
         """
 
     @abstractmethod
-    def actors(self) -> list[JsonDict]:
-        """Every actor with aliases, roles and mention count, most mentioned first."""
+    def actors(self, min_confidence: float | None = None) -> list[JsonDict]:
+        """Every actor with aliases, roles, confidence (the highest of its mentions'),
+        ``referenced`` (a quote or event refers to it) and mention count, most mentioned
+        first; only those shown at ``min_confidence`` when given (at least that confident
+        or referenced: actors/confidence.py ``is_shown``)."""
 
     @abstractmethod
     def actor(self, name_or_key: str, min_confidence: float | None = None) -> JsonDict | None:
@@ -244,7 +248,8 @@ class Store(ABC):
 
     @abstractmethod
     def story_mentions(self, story_id: str) -> list[JsonDict]:
-        """Every actor mention in the story's canonical article, with its offsets."""
+        """Every actor mention in the story's canonical article, with its offsets, its
+        actor's ``confidence`` in the story and whether a fact there ``referenced`` it."""
 
     @abstractmethod
     def actor_page(
@@ -255,10 +260,11 @@ class Store(ABC):
         words: str | None = None,
         actor_type: str | None = None,
         country: str | None = None,
+        min_confidence: float | None = None,
     ) -> list[JsonDict]:
         """A page of ``actors()``, most mentioned first, optionally only those whose
-        name or alias holds ``words`` (or whose key or code is them), of one type and
-        of one country (a code)."""
+        name or alias holds ``words`` (or whose key or code is them), of one type, of
+        one country (a code) and shown at ``min_confidence``."""
 
     @abstractmethod
     def actor_choices(self) -> JsonDict:

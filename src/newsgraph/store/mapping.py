@@ -9,7 +9,16 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from newsgraph.records import ActorRef, Article, Claim, Event, Place, Quote, Section
+from newsgraph.records import (
+    ActorRef,
+    Article,
+    Claim,
+    Event,
+    Place,
+    Quote,
+    Section,
+    StoryFacts,
+)
 from newsgraph.store.base import JsonDict
 from newsgraph.store.queries import EVENT_HEAD, SIDES, fold
 
@@ -148,6 +157,24 @@ def fact_id(story_id: str, kind: str, index: int) -> str:
 def fact_index(fact_id: str) -> int:
     """The fact's place in its story's list, back from its ``fact_id``."""
     return int(fact_id.rsplit(":", 1)[1])
+
+
+def mention_rows(story_id: str, facts: StoryFacts) -> Iterator[tuple[Any, ...]]:
+    """Each mention with its actor's confidence in this story and whether a quote or
+    event of the story refers to the actor (migration 0017)."""
+    confidence = {actor.key: actor.confidence for actor in facts.actors}
+    referenced = facts.referenced_actors()
+    for m in facts.mentions:
+        yield (
+            story_id,
+            m.span.article_id,
+            m.actor_key,
+            m.span.start,
+            m.span.end,
+            m.text,
+            confidence.get(m.actor_key, 1.0),
+            int(m.actor_key in referenced),
+        )
 
 
 def quote_rows(story_id: str, quotes: Iterable[Quote]) -> Iterator[tuple[Any, ...]]:

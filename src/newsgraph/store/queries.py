@@ -140,6 +140,14 @@ WHERE {where}
 ORDER BY mentions DESC, ac.key
 """
 
+# Actor ``ac`` is shown at :min_actor_confidence when one of its mentions is that
+# confident or a quote or event of the mention's story refers to it (actors/confidence.py
+# is_shown); the index by actor (migration 0017) answers it without the table.
+ACTOR_SHOWN = (
+    "EXISTS (SELECT 1 FROM mentions m WHERE m.actor_key = ac.key"
+    " AND (m.confidence >= :min_actor_confidence OR m.referenced = 1))"
+)
+
 VERSION_SELECT = """
 SELECT story_id, id AS article_id, source_ref, title, published, publisher, author, url,
        word_count, tone, language

@@ -329,11 +329,30 @@ class SQLStore(Store):
         keys = [actor["key"] for actor in actors]
         aliases = self._values_by_key("actor_aliases", "alias", keys)
         roles = self._values_by_key("actor_roles", "role", keys)
+        trust = self._actor_trust(keys, mention_filter, parameters)
         for actor in actors:
             actor["aliases"] = aliases[actor["key"]]
             actor["roles"] = roles[actor["key"]]
+            # An actor no stored mention names any more is trusted by nothing.
+            actor["confidence"], actor["referenced"] = trust.get(actor["key"], (0.0, False))
             actor["mentions"] = actor.pop("mentions")  # last, as the API documents it
         return actors
+
+    def _actor_trust(
+        self, keys: list[str], mention_filter: str, parameters: dict[str, Any]
+    ) -> dict[str, tuple[float, bool]]:
+        """Each actor's confidence (the highest of its counted mentions') and whether a
+        quote or event refers to it in a story of those mentions."""
+        if not keys:
+            return {}
+        # ``mention_filter`` is one of the fixed conditions of this module's callers.
+        rows = self._rows(
+            "SELECT m.actor_key, max(m.confidence) AS confidence, max(m.referenced) AS referenced"
+            f" FROM mentions m WHERE {self._in_list('m.actor_key', ':keys')} {mention_filter}"
+            " GROUP BY m.actor_key",
+            {"keys": self._list(keys)} | {k: v for k, v in parameters.items() if k == "story_id"},
+        )
+        return {row["actor_key"]: (row["confidence"], bool(row["referenced"])) for row in rows}
 
     def _values_by_key(self, table: str, column: str, keys: list[str]) -> dict[str, list[str]]:
         """Aliases or roles of the given actors, sorted, grouped by actor key."""
@@ -351,8 +370,10 @@ class SQLStore(Store):
             values[row["actor_key"]].append(row["value"])
         return values
 
-    def actors(self) -> list[JsonDict]:
-        return self._actor_dicts("TRUE", {})
+    def actors(self, min_confidence: float | None = None) -> list[JsonDict]:
+        if min_confidence is None:
+            return self._actor_dicts("TRUE", {})
+        return self._actor_dicts(q.ACTOR_SHOWN, {"min_actor_confidence": min_confidence})
 
     def _find_actor(self, name_or_key: str) -> JsonDict | None:
         term = {"term": name_or_key.strip(), "folded": q.fold(name_or_key)}

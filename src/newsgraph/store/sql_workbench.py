@@ -75,10 +75,10 @@ class SQLWorkbenchStore(SQLStore):
         return browse.group_reports(self._rows, self.list_table, story_ids, self._list)
 
     def story_mentions(self, story_id: str) -> list[JsonDict]:
-        return self._rows(
+        mentions = self._rows(
             """
             SELECT m.span_start AS start, m.span_end AS "end", m.text, m.actor_key,
-                   ac.name, ac.type
+                   ac.name, ac.type, m.confidence, m.referenced
             FROM mentions m
             JOIN stories s ON s.id = m.story_id AND s.canonical_article_id = m.article_id
             JOIN actors ac ON ac.key = m.actor_key
@@ -87,6 +87,9 @@ class SQLWorkbenchStore(SQLStore):
             """,
             (story_id,),
         )
+        for mention in mentions:
+            mention["referenced"] = bool(mention["referenced"])
+        return mentions
 
     def actor_page(
         self,
@@ -96,8 +99,12 @@ class SQLWorkbenchStore(SQLStore):
         words: str | None = None,
         actor_type: str | None = None,
         country: str | None = None,
+        min_confidence: float | None = None,
     ) -> list[JsonDict]:
         conditions, parameters = ["TRUE"], {"limit": limit, "offset": offset}
+        if min_confidence is not None:
+            conditions.append(q.ACTOR_SHOWN)
+            parameters["min_actor_confidence"] = min_confidence
         if words and words.strip():
             conditions.append(browse.ACTOR_WORDS)
             parameters.update(words=words.strip(), like=q.like_pattern(q.fold(words)))

@@ -11,7 +11,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 from newsgraph.records import Actor, FactMention, SameStoryPlacement, Story, StoryFacts
-from newsgraph.store.mapping import article_row, claim_rows, event_rows, fact_id, quote_rows
+from newsgraph.store.mapping import (
+    article_row,
+    claim_rows,
+    event_rows,
+    fact_id,
+    mention_rows,
+    quote_rows,
+)
 from newsgraph.store.queries import fold
 
 
@@ -62,12 +69,9 @@ def replace_facts(connection: Writer, story_id: str, facts: StoryFacts) -> None:
         connection.execute(f"DELETE FROM {table} WHERE story_id = ?", (story_id,))
     merge_actors(connection, facts.actors)
     connection.executemany(
-        "INSERT INTO mentions (story_id, article_id, actor_key, span_start, span_end, text)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        (
-            (story_id, m.span.article_id, m.actor_key, m.span.start, m.span.end, m.text)
-            for m in facts.mentions
-        ),
+        "INSERT INTO mentions (story_id, article_id, actor_key, span_start, span_end, text,"
+        " confidence, referenced) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        mention_rows(story_id, facts),
     )
     connection.executemany(
         """

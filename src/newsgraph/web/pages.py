@@ -19,15 +19,18 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from newsgraph.actors.confidence import is_shown
 from newsgraph.api.params import (
     ActorChoice,
     Paging,
     actor_choice,
+    actor_confidence,
     claim_confidence,
     confidence,
     filters,
     paging,
     store,
+    story_actor_confidence,
 )
 from newsgraph.language import supported
 from newsgraph.multilingual import LANGUAGES
@@ -131,6 +134,13 @@ def _next_page_url(request: Request, page: Paging, items: list[Any]) -> str | No
     return f"{request.url.path}?{urlencode(query)}"
 
 
+def _show_all_url(request: Request) -> str:
+    """This list from its first page with every item, low confidence too."""
+    query = dict(request.query_params) | {"min_confidence": "0"}
+    query.pop("offset", None)
+    return f"{request.url.path}?{urlencode(query)}"
+
+
 @router.get("/")
 async def search_page(
     request: Request,
@@ -158,14 +168,18 @@ async def story_page(
     story_id: str,
     store: StoreDep,
     min_confidence: Annotated[float, Depends(claim_confidence)],
+    actor_confidence: Annotated[float, Depends(story_actor_confidence)],
 ) -> HTMLResponse:
     story = store.story(story_id)
     if story is None:
         raise _missing("story")
-    # Only the confident claims are listed and highlighted unless asked for all.
+    # Only the confident claims and actors (and those a fact refers to) are listed and
+    # highlighted unless asked for all.
     every_claim = story["claims"]
     story["claims"] = [c for c in every_claim if c["confidence"] >= min_confidence]
-    mentions = store.story_mentions(story_id)
+    every_actor = story["actors"]
+    story["actors"] = [a for a in every_actor if _shown(a, actor_confidence)]
+    mentions = [m for m in store.story_mentions(story_id) if _shown(m, actor_confidence)]
     facts = {
         "mention": mentions,
         "quote": story["quotes"],
@@ -188,12 +202,22 @@ async def story_page(
         language_names=LANGUAGE_NAMES,
         min_confidence=min_confidence,
         hidden_claims=len(every_claim) - len(story["claims"]),
+        actor_confidence=actor_confidence,
+        hidden_actors=len(every_actor) - len(story["actors"]),
     )
+
+
+def _shown(actor_or_mention: dict[str, Any], threshold: float) -> bool:
+    return is_shown(actor_or_mention["confidence"], actor_or_mention["referenced"], threshold)
 
 
 @router.get("/actors")
 async def actors_page(
-    request: Request, store: StoreDep, page: PagingDep, choice: ActorChoiceDep
+    request: Request,
+    store: StoreDep,
+    page: PagingDep,
+    choice: ActorChoiceDep,
+    min_confidence: Annotated[float, Depends(actor_confidence)],
 ) -> HTMLResponse:
     actors = store.actor_page(
         page.limit,
@@ -201,12 +225,15 @@ async def actors_page(
         words=choice.words,
         actor_type=choice.actor_type,
         country=choice.country,
+        min_confidence=min_confidence,
     )
     return _render(
         request,
         "actors.html",
         actors=actors,
         choice=choice,
+        min_confidence=min_confidence,
+        show_all_url=_show_all_url(request),
         choices=store.actor_choices(),
         next_url=_next_page_url(request, page, actors),
     )
