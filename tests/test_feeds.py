@@ -157,7 +157,7 @@ def test_ctrl_c_stops_watch_cleanly(tmp_path) -> None:
         web.page("/news/seed", SEED_PAGE)
         web.page("/rss.xml", _rss(web, ["/news/seed"]))
         feeds.write_text(web.url("/rss.xml") + "\n")
-        command = [sys.executable, "-m", "newsgraph.cli", "watch", str(feeds), "--every", "1h"]
+        command = [sys.executable, "-m", "newsgraph", "watch", str(feeds), "--every", "1h"]
         watcher = subprocess.Popen(
             [*command, "--db", str(tmp_path / "watch.db")],
             stdout=subprocess.PIPE,

@@ -135,7 +135,7 @@ def test_a_killed_driver_stops_its_workers_and_a_rerun_resumes(tmp_path, nlp) ->
     paths = [SAMPLES, _corpus(tmp_path, originals=24)]
     expected = _in_process(tmp_path / "clean.db", paths, nlp)
     db = tmp_path / "killed.db"
-    command = [sys.executable, "-m", "newsgraph.cli", "ingest", *map(str, paths), "--db", str(db)]
+    command = [sys.executable, "-m", "newsgraph", "ingest", *map(str, paths), "--db", str(db)]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NEWSGRAPH_WORKERS": "2"}
     driver = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:

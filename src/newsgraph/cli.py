@@ -12,9 +12,7 @@ import re
 import sys
 import tempfile
 import traceback
-from collections.abc import Iterator
 from concurrent.futures import Executor
-from datetime import date as Date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -25,15 +23,10 @@ from rich.panel import Panel
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from newsgraph import listings
-from newsgraph.actors.confidence import DEFAULT_THRESHOLD as ACTOR_THRESHOLD
-from newsgraph.actors.confidence import is_shown
-from newsgraph.claims.confidence import DEFAULT_THRESHOLD as CLAIM_THRESHOLD
 from newsgraph.events.confidence import DEFAULT_THRESHOLD
-from newsgraph.records import Actor, ActorRef, Event, Place
 from newsgraph.store import Filters, Store, StoreBusy, StoreError, open_store
 from newsgraph.summary import print_notices, print_skipped
-from newsgraph.untrusted import path_text, printable, storable
+from newsgraph.untrusted import printable
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -111,7 +104,7 @@ AllEventsOption = Annotated[
 ]
 
 
-def _threshold(min_confidence: float, all_events: bool) -> float | None:
+def shown_threshold(min_confidence: float, all_events: bool) -> float | None:
     """The confidence events must reach to be shown; None shows all."""
     return None if all_events else min_confidence
 
@@ -122,7 +115,7 @@ TimeoutOption = Annotated[
 ]
 
 
-def _store(db: str) -> Store:
+def store_or_exit(db: str) -> Store:
     """The store ``--db`` names; one line (no traceback) when it cannot be opened: a
     server not answering, a URL of no database newsgraph knows."""
     try:
@@ -132,11 +125,11 @@ def _store(db: str) -> Store:
         raise typer.Exit(code=2) from error
 
 
-def _print_json(data: Any) -> None:
+def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-def _language_model(model: str | None) -> Language:
+def language_model(model: str | None) -> Language:
     """The spaCy pipeline; without one installed, one line naming `newsgraph setup`."""
     from newsgraph.nlp import ModelNotFound, load_pipeline
 
@@ -212,7 +205,7 @@ def ingest(
     try:
         # The lock is taken first and held to the end: a second ingest is refused at once.
         with (
-            _store(db) as store,
+            store_or_exit(db) as store,
             store.ingest_lock(),
             parsing_executor(workers, cluster, model) as executor,
         ):
@@ -236,7 +229,7 @@ def _ingest_run(
     from newsgraph.read import Fetcher, read_inputs
 
     with console.status("Loading the language model…"):
-        nlp = None if executor else _language_model(model)
+        nlp = None if executor else language_model(model)
         ingestor = Ingestor(store, nlp=nlp, model=model)
     fetcher = Fetcher(memory=store, timeout=timeout)
     columns = (
@@ -278,412 +271,6 @@ def _print_ingest_summary(report: IngestReport, counts: dict[str, int]) -> None:
 
 
 @app.command()
-def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
-    """Stories with their versions, date and publisher, and the same-story group of each
-    (level 2: different articles about one event) with its articles and outlets."""
-    with _store(db) as store:
-        rows = store.stories()
-    if as_json:
-        _print_json(rows)
-        return
-    console.print(listings.stories_table(rows, console.width))
-
-
-@app.command()
-def story(
-    story_id: Annotated[str, typer.Argument(help="A story id from `newsgraph stories`.")],
-    db: DbOption = DEFAULT_DB,
-    as_json: JsonOption = False,
-) -> None:
-    """One story's versions and reporting outlets, its same-story group, clean text and facts."""
-    with _store(db) as store:
-        data = store.story(story_id)
-    if data is None:
-        errors.print(f"no story {escape(story_id)}")
-        raise typer.Exit(code=1)
-    if as_json:
-        _print_json(data)
-        return
-    meta = f"published {data['published']} · {data['publisher']} · {len(data['versions'])} versions"
-    console.print(Panel(escape(data["title"] or data["id"]), subtitle=meta))
-    console.print(
-        listings.table(
-            "Versions",
-            [
-                listings.Column("article"),
-                listings.Column("publisher", cap=24),
-                listings.Column("published"),
-                listings.Column("words"),
-                listings.Column("source", flexible=True),
-            ],
-            (
-                (v["article_id"], v["publisher"], v["published"], v["word_count"], v["source_ref"])
-                for v in data["versions"]
-            ),
-            console.width,
-        )
-    )
-    group = data["same_story"]
-    others = [other for other in group["stories"] if other != data["id"]]
-    console.print(
-        f"reporting outlets: {escape(', '.join(data['publishers']) or 'unknown')}\n"
-        f"same story {escape(group['id'])}: {len(group['stories'])} stories,"
-        f" {group['articles']} articles, {len(group['publishers'])} outlets"
-        + (f" ({escape(', '.join(group['publishers']))})" if group["publishers"] else "")
-        + (f"; other stories: {escape(', '.join(others))}" if others else "")
-    )
-    if data["standfirst"]:
-        console.print(f"\n[italic]{escape(data['standfirst'])}[/]")
-    console.print("\n" + escape(data["body"]))
-    for caption in data["captions"]:
-        console.print(f"[dim]caption: {escape(caption)}[/]")
-    _print_quotes(data["quotes"], with_story=False)
-    _print_events(data["events"], with_story=False)
-    _print_claims(data["claims"], with_story=False)
-
-
-def _print_quotes(rows: list[dict], with_story: bool = True) -> None:
-    console.print(listings.quotes_table(rows, console.width, with_story))
-
-
-def _print_events(rows: list[dict], with_story: bool = True) -> None:
-    console.print(listings.events_table(rows, console.width, with_story))
-
-
-def _print_claims(rows: list[dict], with_story: bool = True) -> None:
-    console.print(listings.claims_table(rows, console.width, with_story))
-
-
-ActorConfidenceOption = Annotated[
-    float,
-    typer.Option(
-        "--min-confidence",
-        min=0.0,
-        max=1.0,
-        help="Only actors at least this confident (0-1), or that a quote or event refers"
-        " to; the default hides the unsure ones.",
-    ),
-]
-AllActorsOption = Annotated[
-    bool, typer.Option("--all", help="Every actor, however low its confidence.")
-]
-
-
-@app.command()
-def actors(
-    min_confidence: ActorConfidenceOption = ACTOR_THRESHOLD,
-    all_actors: AllActorsOption = False,
-    db: DbOption = DEFAULT_DB,
-    as_json: JsonOption = False,
-) -> None:
-    """Actors with type, code, aliases, roles and confidence; by default only those at
-    least as confident as the threshold or that a quote or event refers to, the closing
-    line says how many it hid."""
-    threshold = _threshold(min_confidence, all_actors)
-    with _store(db) as store:
-        every = store.actors()
-    rows = [a for a in every if is_shown(a["confidence"], a["referenced"], threshold)]
-    if as_json:
-        _print_json(rows)
-        return
-    console.print(
-        listings.table(
-            "Actors",
-            [
-                listings.Column("name", cap=28),
-                listings.Column("type"),
-                listings.Column("code", cap=10),
-                listings.Column("country"),
-                listings.Column("mentions"),
-                listings.Column("conf."),
-                listings.Column("roles · aliases", flexible=True),
-            ],
-            (
-                (
-                    a["name"],
-                    a["type"],
-                    a["code"],
-                    a["country"],
-                    a["mentions"],
-                    f"{a['confidence']:.2f}",
-                    "\n".join(filter(None, ("; ".join(a["roles"]), ", ".join(a["aliases"])))),
-                )
-                for a in rows
-            ),
-            console.width,
-        )
-    )
-    hidden = len(every) - len(rows)
-    if hidden:
-        console.print(
-            f"{hidden} actor{'s' if hidden != 1 else ''} below confidence {threshold:g} hidden;"
-            " --all shows them"
-        )
-
-
-@app.command()
-def actor(
-    name: Annotated[str, typer.Argument(help="A name, alias or key (RUS, Putin…).")],
-    min_confidence: MinConfidenceOption = DEFAULT_THRESHOLD,
-    all_events: AllEventsOption = False,
-    db: DbOption = DEFAULT_DB,
-    as_json: JsonOption = False,
-) -> None:
-    """One actor's dossier: quotes, events as source and as target (confident ones
-    unless --all)."""
-    with _store(db) as store:
-        data = store.actor(name, _threshold(min_confidence, all_events))
-    if data is None:
-        errors.print(f"no actor matches {escape(name)}")
-        raise typer.Exit(code=1)
-    if as_json:
-        _print_json(data)
-        return
-    details = [f"{data['type']} · code {data['code'] or '-'} · country {data['country'] or '-'}"]
-    if data["roles"]:
-        details.append("roles: " + "; ".join(data["roles"]))
-    if data["aliases"]:
-        details.append("aliases: " + ", ".join(data["aliases"]))
-    console.print(Panel(escape("\n".join(details)), title=escape(data["name"]), expand=False))
-    _print_quotes(data["quotes"])
-    console.print("[bold]As source[/]")
-    _print_events(data["events_as_source"])
-    console.print("[bold]As target[/]")
-    _print_events(data["events_as_target"])
-
-
-@app.command()
-def quotes(
-    speaker: Annotated[str | None, typer.Option(help="Only quotes by this actor.")] = None,
-    db: DbOption = DEFAULT_DB,
-    as_json: JsonOption = False,
-) -> None:
-    """Direct quotes with their speakers."""
-    with _store(db) as store:
-        rows = store.quotes(speaker=speaker)
-    if as_json:
-        _print_json(rows)
-    else:
-        _print_quotes(rows)
-
-
-@app.command()
-def events(
-    actor_name: Annotated[
-        str | None, typer.Option("--actor", help="Only events with this actor as source or target.")
-    ] = None,
-    cameo: Annotated[
-        str | None,
-        typer.Option(help="Only events whose CAMEO code starts so, at any depth: 19, 190, 1901."),
-    ] = None,
-    min_confidence: MinConfidenceOption = DEFAULT_THRESHOLD,
-    all_events: AllEventsOption = False,
-    db: DbOption = DEFAULT_DB,
-    as_json: JsonOption = False,
-) -> None:
-    """Events: who did what to whom, coded in CAMEO and PLOVER; by default only those
-    at least as confident as the threshold, the closing line says how many it hid."""
-    threshold = _threshold(min_confidence, all_events)
-    with _store(db) as store:
-        # Read once, all of them, so that the hidden ones can be counted exactly.
-        every = store.events(actor=actor_name, cameo_root=cameo)
-    rows = [e for e in every if threshold is None or e["confidence"] >= threshold]
-    if as_json:
-        _print_json(rows)
-        return
-    _print_events(rows)
-    hidden = len(every) - len(rows)
-    if hidden:
-        console.print(
-            f"{hidden} event{'s' if hidden != 1 else ''} below confidence {threshold:g} hidden;"
-            " --all shows them"
-        )
-
-
-ClaimConfidenceOption = Annotated[
-    float,
-    typer.Option(
-        "--min-confidence",
-        min=0.0,
-        max=1.0,
-        help="Only claims at least this confident (0-1); the default hides the unsure ones.",
-    ),
-]
-AllClaimsOption = Annotated[
-    bool, typer.Option("--all", help="Every claim, however low its confidence.")
-]
-
-
-@app.command()
-def claims(
-    min_confidence: ClaimConfidenceOption = CLAIM_THRESHOLD,
-    all_claims: AllClaimsOption = False,
-    db: DbOption = DEFAULT_DB,
-    as_json: JsonOption = False,
-) -> None:
-    """Figures the articles cite, with subject, unit, time and confidence; by default only
-    those at least as confident as the threshold, the closing line says how many it hid."""
-    threshold = _threshold(min_confidence, all_claims)
-    with _store(db) as store:
-        every = store.claims()
-    rows = [c for c in every if threshold is None or c["confidence"] >= threshold]
-    if as_json:
-        _print_json(rows)
-        return
-    _print_claims(rows)
-    hidden = len(every) - len(rows)
-    if hidden:
-        console.print(
-            f"{hidden} claim{'s' if hidden != 1 else ''} below confidence {threshold:g} hidden;"
-            " --all shows them"
-        )
-
-
-def _side_json(ref: ActorRef | None, actors: dict[str, Actor]) -> dict[str, Any] | None:
-    if ref is None:
-        return None
-    actor = actors.get(ref.actor_key) if ref.actor_key else None
-    return {
-        "text": ref.text,
-        "actor_key": ref.actor_key,
-        "name": actor.name if actor else None,
-        "code": ref.code,
-        "sector": ref.sector,
-    }
-
-
-def _event_json(event: Event, text: str, actors: dict[str, Actor]) -> dict[str, Any]:
-    """An event as ``newsgraph events --json`` shows it, for a text outside the store."""
-    return {
-        "start": event.span.start,
-        "end": event.span.end,
-        "verb": event.verb,
-        "sentence": text[event.sentence.start : event.sentence.end],
-        "source": _side_json(event.source, actors),
-        "target": _side_json(event.target, actors),
-        "cameo": event.cameo,
-        "cameo_root": event.cameo_root,
-        "plover": event.plover,
-        "goldstein": event.goldstein,
-        "quad_class": event.quad_class,
-        "date": event.date,
-        "location": event.location,
-        "negated": event.negated,
-        "place": _place_json(event.place),
-        "confidence": event.confidence,
-        "basis": event.basis,
-    }
-
-
-def _place_json(place: Place | None) -> dict[str, Any] | None:
-    """A gazetteer place in the keys and order of the store's event dicts."""
-    if place is None:
-        return None
-    keys = ("name", "type", "country", "latitude", "longitude")
-    return {key: getattr(place, key) for key in keys}
-
-
-def _coding_inputs(file: Path) -> Iterator[tuple[str, str, str | None] | str]:
-    """(id, text, date) of each JSON line of ``file``; for a bad line, why it is bad.
-
-    Lines are read as ingest reads JSON Lines (any encoding, bounded, depth-safe);
-    raises UnreadableFile when the file itself cannot be read.
-    """
-    from newsgraph.read.jsonl import JsonLine, read_json_lines
-
-    for line in read_json_lines(file):
-        if not isinstance(line, JsonLine):
-            continue  # a notice of a fallback decoding: the lines are still coded
-        where = f"{path_text(file)}:{line.number}"
-        if line.problem:
-            yield f"{where}: {line.problem}"
-            continue
-        record = line.record
-        try:
-            if not isinstance(record, dict):
-                raise TypeError(f"a JSON {type(record).__name__}, not an object")
-            text = record.get("text")
-            if not isinstance(text, str):
-                raise TypeError("text is missing or not a string")
-            record_id = record.get("id", where)
-            yield (storable(str(record_id)), storable(text), _checked_date(record.get("date")))
-        except (ValueError, TypeError) as error:
-            yield f"{where}: {error}"
-
-
-def _checked_date(date: Any) -> str | None:
-    """A YYYY-MM-DD date that exists, or None; raises ValueError for anything else."""
-    if date is None or date == "":
-        return None
-    if not isinstance(date, str) or not DATE.fullmatch(date):
-        raise ValueError(f"date {printable(repr(date), 40)} is not YYYY-MM-DD")
-    try:
-        Date.fromisoformat(date)
-    except ValueError as error:
-        raise ValueError(f"date {date} does not exist") from error
-    return date
-
-
-@app.command()
-def code(
-    text: Annotated[str | None, typer.Argument(help="A sentence or paragraph to code.")] = None,
-    file: Annotated[
-        Path | None,
-        typer.Option("--file", help='JSON lines of {"id", "text", "date"}: a JSON line out each.'),
-    ] = None,
-    date: Annotated[
-        str | None, typer.Option(help="The text's date (YYYY-MM-DD), unless it states one.")
-    ] = None,
-    actors_files: Annotated[
-        list[Path] | None,
-        typer.Option("--actors", help="Your own actors: a TSV file in the dictionary's format."),
-    ] = None,
-    model: Annotated[
-        str | None, typer.Option(help="spaCy model package or path (default: en_core_web_md).")
-    ] = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Code the events of a text, or of every line of a JSON lines file, without a store."""
-    from newsgraph.actors import ActorDictionary
-    from newsgraph.pipeline import TextCoder
-    from newsgraph.read.text import UnreadableFile
-
-    if (text is None) == (file is None):
-        errors.print("give either a TEXT or --file FILE")
-        raise typer.Exit(code=EXIT_FAILED)
-    try:
-        date = _checked_date(date)
-        inputs = [] if file is None else list(_coding_inputs(file))
-        dictionary = ActorDictionary.load(actors_files or ())
-    except (ValueError, OSError, UnreadableFile) as error:
-        where = f"{path_text(file)}: " if isinstance(error, UnreadableFile) and file else ""
-        errors.print(escape(printable(f"{where}{error}", 300)))
-        raise typer.Exit(code=EXIT_FAILED) from error
-    coder = TextCoder(_language_model(model), dictionary)
-    if text is not None:
-        (coded,) = coder.code([("text", storable(text), date)])
-        rows = [_event_json(e, coded.text, coded.actors) for e in coded.events]
-        if as_json:
-            _print_json(rows)
-        else:
-            _print_events(rows, with_story=False)
-        return
-    coded_texts = coder.code(item for item in inputs if not isinstance(item, str))
-    problems = 0
-    for item in inputs:
-        if isinstance(item, str):  # one line out per line in, bad ones say why
-            problems += 1
-            errors.print(f"[yellow]skipped[/] {escape(printable(item, 300))}", soft_wrap=True)
-            sys.stdout.write(json.dumps({"id": None, "error": item}, ensure_ascii=False) + "\n")
-            continue
-        coded = next(coded_texts)
-        events = [_event_json(e, coded.text, coded.actors) for e in coded.events]
-        sys.stdout.write(json.dumps({"id": coded.id, "events": events}, ensure_ascii=False) + "\n")
-    if problems:
-        raise typer.Exit(code=EXIT_SKIPPED)
-
-
-@app.command()
 def export(
     fmt: Annotated[
         str,
@@ -715,8 +302,8 @@ def export(
     if fmt == "csv" and output is None:
         errors.print("csv writes one file per table: give a folder with --output")
         raise typer.Exit(code=2)
-    threshold = _threshold(min_confidence, all_events)
-    with _store(db) as store:
+    threshold = shown_threshold(min_confidence, all_events)
+    with store_or_exit(db) as store:
         if fmt == "csv":
             output.mkdir(parents=True, exist_ok=True)
             for table in TABLES:
@@ -781,7 +368,7 @@ def serve(
             " pages stay blank. Install a wheel made by `make wheel`, or run"
             " `npm ci && npm run build` in the checkout"
         )
-    _store(db).close()  # a store that cannot be opened is one line, before any server starts
+    store_or_exit(db).close()  # a store that cannot be opened is one line, before any server starts
     errors.print(f"newsgraph workbench on http://{host}:{port}/ (API docs at /docs)")
     run_server(
         db,
@@ -846,9 +433,9 @@ def watch(
     if not feeds:
         errors.print(f"no feeds in {escape(str(feeds_file))}")
         raise typer.Exit(code=2)
-    with _store(db) as store:
+    with store_or_exit(db) as store:
         with console.status("Loading the language model…"):
-            ingestor = Ingestor(store, nlp=_language_model(model))
+            ingestor = Ingestor(store, nlp=language_model(model))
         fetcher = Fetcher(memory=store, timeout=timeout)
         done = 0
         try:
@@ -908,7 +495,7 @@ def extract(
         "sections": [section.title for section in article.sections],
     }
     if as_json:
-        _print_json(data)
+        print_json(data)
         return
     shown = ("published", "publisher", "author", "language")
     meta = " · ".join(str(data[key]) for key in shown if data[key])
@@ -922,5 +509,12 @@ def extract(
         console.print(f"[dim]caption: {escape(caption)}[/]")
 
 
+# The commands kept in modules of their own register on ``app`` when imported.
+from newsgraph import cli_code, cli_listings  # noqa: E402, F401
+
 if __name__ == "__main__":
-    app()
+    # Run as a script this file is ``__main__``, a module of its own: the commands of
+    # cli_listings and cli_code register on the app of ``newsgraph.cli``.
+    import newsgraph.cli
+
+    newsgraph.cli.app()
