@@ -90,23 +90,34 @@ DbOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
-MinConfidenceOption = Annotated[
-    float,
-    typer.Option(
-        "--min-confidence",
-        min=0.0,
-        max=1.0,
-        help="Only events at least this confident (0-1); the default hides the unsure ones.",
-    ),
-]
-AllEventsOption = Annotated[
-    bool, typer.Option("--all", help="Every event, however low its confidence.")
-]
 
 
-def shown_threshold(min_confidence: float, all_events: bool) -> float | None:
-    """The confidence events must reach to be shown; None shows all."""
-    return None if all_events else min_confidence
+def confidence_option(facts: str, also: str = "") -> Any:
+    """The ``--min-confidence`` option of a listing of ``facts`` ("events", "claims")."""
+    return Annotated[
+        float,
+        typer.Option(
+            "--min-confidence",
+            min=0.0,
+            max=1.0,
+            help=f"Only {facts} at least this confident (0-1){also}; the default hides the"
+            " unsure ones.",
+        ),
+    ]
+
+
+def all_option(fact: str) -> Any:
+    """The ``--all`` switch of a listing: every ``fact``, however unsure."""
+    return Annotated[bool, typer.Option("--all", help=f"Every {fact}, however low its confidence.")]
+
+
+MinConfidenceOption = confidence_option("events")
+AllEventsOption = all_option("event")
+
+
+def shown_threshold(min_confidence: float, show_all: bool) -> float | None:
+    """The confidence facts must reach to be shown; None shows all."""
+    return None if show_all else min_confidence
 
 
 DEFAULT_TIMEOUT = 10.0

@@ -20,7 +20,9 @@ from newsgraph.cli import (
     DbOption,
     JsonOption,
     MinConfidenceOption,
+    all_option,
     app,
+    confidence_option,
     console,
     errors,
     print_json,
@@ -106,19 +108,17 @@ def _print_claims(rows: list[dict], with_story: bool = True) -> None:
     console.print(listings.claims_table(rows, console.width, with_story))
 
 
-ActorConfidenceOption = Annotated[
-    float,
-    typer.Option(
-        "--min-confidence",
-        min=0.0,
-        max=1.0,
-        help="Only actors at least this confident (0-1), or that a quote or event refers"
-        " to; the default hides the unsure ones.",
-    ),
-]
-AllActorsOption = Annotated[
-    bool, typer.Option("--all", help="Every actor, however low its confidence.")
-]
+def _say_hidden(fact: str, hidden: int, threshold: float | None) -> None:
+    """The closing line of a listing that hid its unsure ``fact``s, if it hid any."""
+    if hidden:
+        console.print(
+            f"{hidden} {fact}{'s' if hidden != 1 else ''} below confidence {threshold:g} hidden;"
+            " --all shows them"
+        )
+
+
+ActorConfidenceOption = confidence_option("actors", also=", or that a quote or event refers to")
+AllActorsOption = all_option("actor")
 
 
 @app.command()
@@ -165,12 +165,7 @@ def actors(
             console.width,
         )
     )
-    hidden = len(every) - len(rows)
-    if hidden:
-        console.print(
-            f"{hidden} actor{'s' if hidden != 1 else ''} below confidence {threshold:g} hidden;"
-            " --all shows them"
-        )
+    _say_hidden("actor", len(every) - len(rows), threshold)
 
 
 @app.command()
@@ -244,26 +239,11 @@ def events(
         print_json(rows)
         return
     print_events(rows)
-    hidden = len(every) - len(rows)
-    if hidden:
-        console.print(
-            f"{hidden} event{'s' if hidden != 1 else ''} below confidence {threshold:g} hidden;"
-            " --all shows them"
-        )
+    _say_hidden("event", len(every) - len(rows), threshold)
 
 
-ClaimConfidenceOption = Annotated[
-    float,
-    typer.Option(
-        "--min-confidence",
-        min=0.0,
-        max=1.0,
-        help="Only claims at least this confident (0-1); the default hides the unsure ones.",
-    ),
-]
-AllClaimsOption = Annotated[
-    bool, typer.Option("--all", help="Every claim, however low its confidence.")
-]
+ClaimConfidenceOption = confidence_option("claims")
+AllClaimsOption = all_option("claim")
 
 
 @app.command()
@@ -283,9 +263,4 @@ def claims(
         print_json(rows)
         return
     _print_claims(rows)
-    hidden = len(every) - len(rows)
-    if hidden:
-        console.print(
-            f"{hidden} claim{'s' if hidden != 1 else ''} below confidence {threshold:g} hidden;"
-            " --all shows them"
-        )
+    _say_hidden("claim", len(every) - len(rows), threshold)

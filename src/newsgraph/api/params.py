@@ -28,15 +28,22 @@ def _blank_is_none(value: str | None) -> str | None:
     return value.strip() or None
 
 
-MinConfidence = Annotated[
-    float,
-    Query(
-        ge=0,
-        le=1,
-        description="only events at least this confident (0 shows all; the default hides"
-        " the unsure ones)",
-    ),
-]
+def _confidence_query(facts: str, also: str = "") -> Any:
+    """The ``min_confidence`` parameter of a listing of ``facts``."""
+    return Annotated[
+        float,
+        Query(
+            ge=0,
+            le=1,
+            description=f"only {facts} at least this confident{also} (0 shows all; the"
+            " default hides the unsure ones)",
+        ),
+    ]
+
+
+MinConfidence = _confidence_query("events")
+ClaimConfidence = _confidence_query("claims")
+ActorConfidence = _confidence_query("actors", also=", or that a quote or event refers to")
 
 
 async def confidence(min_confidence: MinConfidence = DEFAULT_THRESHOLD) -> float:
@@ -44,31 +51,9 @@ async def confidence(min_confidence: MinConfidence = DEFAULT_THRESHOLD) -> float
     return min_confidence
 
 
-ClaimConfidence = Annotated[
-    float,
-    Query(
-        ge=0,
-        le=1,
-        description="only claims at least this confident (0 shows all; the default hides"
-        " the unsure ones)",
-    ),
-]
-
-
 async def claim_confidence(min_confidence: ClaimConfidence = CLAIM_THRESHOLD) -> float:
     """The confidence claims must reach to be shown."""
     return min_confidence
-
-
-ActorConfidence = Annotated[
-    float,
-    Query(
-        ge=0,
-        le=1,
-        description="only actors at least this confident, or that a quote or event refers to"
-        " (0 shows all; the default hides the unsure ones)",
-    ),
-]
 
 
 async def actor_confidence(min_confidence: ActorConfidence = ACTOR_THRESHOLD) -> float:
