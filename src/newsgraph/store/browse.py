@@ -16,6 +16,8 @@ from typing import Any
 
 JsonDict = dict[str, Any]
 RowReader = Callable[[str, Mapping[str, Any]], list[JsonDict]]
+# One query and its named parameters, for a store to run with others (SQLStore._rows_together).
+Statement = tuple[str, Mapping[str, Any]]
 
 
 @dataclass(frozen=True)

@@ -50,14 +50,29 @@ def distinct(values: Iterable[str | None]) -> list[str]:
     return list(seen.values())
 
 
-def mention_dict(row: Mapping[str, Any]) -> JsonDict:
-    return {
-        "article_id": row["article_id"],
-        "start": row["span_start"],
-        "end": row["span_end"],
-        "sentence_start": row["sentence_start"],
-        "sentence_end": row["sentence_end"],
+# A fact's place in an article, as fact_mentions stores it (SQLStore._fact_mentions_json).
+FACT_MENTION_COLUMNS = ("article_id", "span_start", "span_end", "sentence_start", "sentence_end")
+
+
+def json_rows(value: Any) -> list[list[Any]]:
+    """A JSON array read with its row (SQLStore._json_rows): SQLite gives its text,
+    psycopg the value already decoded."""
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def with_fact_mentions(fact: JsonDict) -> JsonDict:
+    """Give a quote or event ``mentions``: its own place, then the other versions of its
+    story that repeat its sentence (the ``other_mentions`` read with it)."""
+    others = json_rows(fact.pop("other_mentions"))
+    own = {
+        "article_id": fact["article_id"],
+        "start": fact["start"],
+        "end": fact["end"],
+        "sentence_start": fact["sentence_start"],
+        "sentence_end": fact["sentence_end"],
     }
+    fact["mentions"] = [own] + [dict(zip(own, row, strict=True)) for row in others]
+    return fact
 
 
 def merge_reports(facts: list[JsonDict], same_keys: dict[str, str]) -> list[JsonDict]:

@@ -13,7 +13,7 @@ import functools
 import re
 import threading
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -24,7 +24,7 @@ from psycopg.rows import dict_row
 from newsgraph.language import has_spaceless_script
 from newsgraph.store import migrations
 from newsgraph.store.base import JsonDict, StoreBusy, StoreError
-from newsgraph.store.browse import MatchedArticles
+from newsgraph.store.browse import MatchedArticles, Statement
 from newsgraph.store.migrations import Migration
 from newsgraph.store.queries import search_terms
 from newsgraph.store.sql_workbench import SQLWorkbenchStore
@@ -158,6 +158,24 @@ class PostgresStore(SQLWorkbenchStore):
     def _rows(self, sql: str, parameters: Mapping[str, Any]) -> list[JsonDict]:
         return self._connection.execute(postgres_sql(sql), _values(parameters)).fetchall()
 
+    def _rows_together(self, statements: Sequence[Statement]) -> list[list[JsonDict]]:
+        # Pipelined: sent together and answered together, one round trip to the server
+        # instead of one a statement (a story page's reads went from 16 to 3).
+        if len(statements) < 2:
+            return super()._rows_together(statements)
+        with self._connection.pipeline():
+            cursors = [
+                self._connection.execute(postgres_sql(sql), _values(parameters))
+                for sql, parameters in statements
+            ]
+        return [cursor.fetchall() for cursor in cursors]
+
+    def _json_rows(self, columns: Sequence[str], source: str, order: str) -> str:
+        return (
+            f"(SELECT coalesce(json_agg(json_build_array({', '.join(columns)}) ORDER BY {order}),"
+            f" CAST('[]' AS json)) FROM {source})"
+        )
+
     def _list(self, values: list[str]) -> list[str]:
         return values
 
@@ -254,18 +272,19 @@ class PostgresStore(SQLWorkbenchStore):
         # A word search reads the articles beside its parsed query: a join, bracketed to
         # be joined on; the trigram search reads the articles alone.
         source = matched.source if spaceless else f"({matched.source})"
-        # One query a window: its matches (newest first) are found once, ranked, and the
-        # page's rows get their snippets (ts_headline reads the whole body, so only those).
+        # One query a window: its matches (newest first) are found and ranked in one walk
+        # (each row's tsvector read once, not again to rank it), and the page's rows get
+        # their snippets (ts_headline reads the whole body, so only those).
         ranked = f"""
             WITH latest AS MATERIALIZED (
-                SELECT a.seq FROM {source} JOIN stories s ON s.id = a.story_id
+                SELECT a.seq, a.story_id, {rank} AS rank
+                FROM {source} JOIN stories s ON s.id = a.story_id
                 WHERE {matched.condition} AND {where} {{below}}
                 ORDER BY a.seq DESC LIMIT :window
             ),
             best AS (
-                SELECT DISTINCT ON (a.story_id) a.seq, {rank} AS rank
-                FROM latest JOIN {source} ON a.seq = latest.seq
-                ORDER BY a.story_id, rank DESC, a.seq DESC
+                SELECT DISTINCT ON (story_id) seq, rank FROM latest
+                ORDER BY story_id, rank DESC, seq DESC
             ),
             page AS (SELECT * FROM best ORDER BY rank DESC, seq DESC LIMIT :wanted)
             SELECT a.story_id, a.id AS article_id, coalesce(a.title, s.title) AS title,

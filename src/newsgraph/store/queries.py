@@ -36,8 +36,8 @@ def like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-# Stories of :story_id's level-2 group (one never placed is a group of its own).
-GROUP_MEMBERS = """s.id IN (
+# Ids of the stories of :story_id's level-2 group (one never placed is a group of its own).
+GROUP_MEMBER_IDS = """(
     WITH target(group_id) AS (
         SELECT coalesce((SELECT group_id FROM story_groups WHERE story_id = :story_id), id)
         FROM stories WHERE id = :story_id
@@ -49,6 +49,7 @@ GROUP_MEMBERS = """s.id IN (
         SELECT 1 FROM story_groups WHERE story_id = (SELECT group_id FROM target)
     )
 )"""
+GROUP_MEMBERS = f"s.id IN {GROUP_MEMBER_IDS}"
 
 # Keys of actors whose key, name or alias equals :term (case-insensitively).
 MATCHING_ACTOR_KEYS = """(
@@ -62,7 +63,7 @@ SELECT q.id, q.story_id, q.article_id, q.span_start AS start, q.span_end AS "end
        q.addressee_key, addressee.name AS addressee, q.via, q.partial,
        q.speaker_unnamed, q.confidence,
        substr(a.text, q.sentence_start + 1, q.sentence_end - q.sentence_start) AS sentence,
-       q.sentence_start, q.sentence_end
+       q.sentence_start, q.sentence_end, {fact_mentions} AS other_mentions
 FROM quotes q
 JOIN articles a ON a.id = q.article_id
 JOIN stories s ON s.id = q.story_id
@@ -83,7 +84,7 @@ SELECT e.id, e.story_id, e.article_id, e.span_start AS start, e.span_end AS "end
        e.cameo, e.cameo_root, e.plover, e.goldstein, e.quad_class,
        e.event_date AS date, e.location, e.negated,
        e.place_name, e.latitude, e.longitude, e.place_type, e.place_country,
-       e.confidence, e.basis
+       e.confidence, e.basis, {fact_mentions} AS other_mentions
 FROM events e
 JOIN articles a ON a.id = e.article_id
 JOIN stories s ON s.id = e.story_id
@@ -132,13 +133,37 @@ WHERE {where}
 ORDER BY s.published IS NULL, s.published, s.id
 """
 
+# An actor with its aliases and roles (JSON arrays, see SQLStore._json_rows), its
+# mention count, its confidence (its most confident mention's) and whether a quote or
+# event refers to it: over all its mentions (ACTOR_OVERALL) or one story's (ACTOR_IN_STORY).
 ACTOR_SELECT = """
 SELECT ac.key, ac.name, ac.type, ac.code, ac.country, ac.sector,
-       {mentions} AS mentions
-FROM actors ac
+       {counts[mentions]} AS mentions, {aliases} AS aliases, {roles} AS roles,
+       {counts[confidence]} AS confidence, {counts[referenced]} AS referenced
+FROM actors ac {counts[joined]}
 WHERE {where}
 ORDER BY mentions DESC, ac.key
 """
+ACTOR_OVERALL = {
+    "mentions": "coalesce((SELECT t.mentions FROM actor_totals t WHERE t.actor_key = ac.key), 0)",
+    "confidence": "(SELECT max(m.confidence) FROM mentions m WHERE m.actor_key = ac.key)",
+    # Stops at the first such mention, where max() read a busy actor's every one.
+    "referenced": (
+        "EXISTS (SELECT 1 FROM mentions m WHERE m.actor_key = ac.key AND m.referenced = 1)"
+    ),
+    "joined": "",
+}
+# The actors of :story_id, their mentions counted in it alone.
+ACTOR_IN_STORY = {
+    "mentions": "m.mentions",
+    "confidence": "m.confidence",
+    "referenced": "m.referenced",
+    "joined": """JOIN (
+        SELECT actor_key, count(*) AS mentions, max(confidence) AS confidence,
+               max(referenced) AS referenced
+        FROM mentions WHERE story_id = :story_id GROUP BY actor_key
+    ) AS m ON m.actor_key = ac.key""",
+}
 
 # Actor ``ac`` is shown at :min_actor_confidence when one of its mentions is that
 # confident or a quote or event of the mention's story refers to it (actors/confidence.py

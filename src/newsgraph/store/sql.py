@@ -11,15 +11,16 @@ from __future__ import annotations
 import json
 from abc import abstractmethod
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Any
 
 from newsgraph.records import FactMention, SameStoryPlacement, Span, Story, StoryFacts
-from newsgraph.store import mapping, summaries, writes
+from newsgraph.store import mapping, writes
 from newsgraph.store import queries as q
 from newsgraph.store.base import JsonDict, Store, StoreIntegrityError
+from newsgraph.store.browse import Statement
 
 # A list of ids travelling as one parameter (see ``SQLStore._in_list``).
 ListParameter = Any
@@ -173,17 +174,31 @@ class SQLStore(Store):
 
     # --- reads ---
 
-    def _story_dicts(self, story_id: str | None = None) -> list[JsonDict]:
-        """Summaries of every story, or of the one story ``story_id`` names."""
+    def _rows_together(self, statements: Sequence[Statement]) -> list[list[JsonDict]]:
+        """The rows of each statement, in order. They must not depend on each other's
+        results: a back-end may send them at once (PostgreSQL pipelines them, one round
+        trip for all instead of one each)."""
+        return [self._rows(sql, parameters) for sql, parameters in statements]
+
+    def _story_statements(self, story_id: str | None) -> list[Statement]:
+        """The queries of ``_stories_from``: every story, or the one ``story_id`` names."""
         parameters = {"story_id": story_id}
         story_where, version_where = (
             ("s.id = :story_id", "story_id = :story_id") if story_id else ("TRUE", "TRUE")
         )
-        rows = self._rows(q.STORY_SELECT.format(where=story_where), parameters)
+        return [
+            (q.STORY_SELECT.format(where=story_where), parameters),
+            (q.VERSION_SELECT.format(where=version_where), parameters),
+            *self._same_story_statements(story_id),
+        ]
+
+    def _stories_from(self, results: list[list[JsonDict]]) -> list[JsonDict]:
+        """Story summaries from the rows of ``_story_statements``."""
+        rows, version_rows, *group_rows = results
         versions: dict[str, list[JsonDict]] = defaultdict(list)
-        for version in self._rows(q.VERSION_SELECT.format(where=version_where), parameters):
+        for version in version_rows:
             versions[version.pop("story_id")].append(version)
-        groups = self._same_story_summaries(story_id)
+        groups = self._same_story_summaries(*group_rows)
         return [
             {
                 "id": row["id"],
@@ -200,27 +215,37 @@ class SQLStore(Store):
             for row in rows
         ]
 
-    def _same_story_summaries(self, story_id: str | None = None) -> dict[str, JsonDict]:
-        """Level 2 for every story (or one): its group's stories, articles and outlets.
-
-        A story never placed in a group is a group of its own.
-        """
+    def _same_story_statements(self, story_id: str | None) -> list[Statement]:
+        """Level 2 for every story (or one): its group's members, and their outlets."""
         # One story's group is found along the indexes: its group id, then the members.
-        member_rows = self._rows(
-            f"""
-            SELECT s.id, coalesce(g.group_id, s.id) AS group_id
-            FROM stories s LEFT JOIN story_groups g ON g.story_id = s.id
-            WHERE {q.GROUP_MEMBERS if story_id else "TRUE"}
-            ORDER BY s.published IS NULL, s.published, s.id
-            """,
-            {"story_id": story_id},
-        )
+        members, outlets = (q.GROUP_MEMBERS, f"story_id IN {q.GROUP_MEMBER_IDS}")
+        if story_id is None:
+            members = outlets = "TRUE"
+        parameters = {"story_id": story_id}
+        return [
+            (
+                f"""
+                SELECT s.id, coalesce(g.group_id, s.id) AS group_id
+                FROM stories s LEFT JOIN story_groups g ON g.story_id = s.id
+                WHERE {members}
+                ORDER BY s.published IS NULL, s.published, s.id
+                """,
+                parameters,
+            ),
+            (
+                f"SELECT story_id, publisher FROM articles WHERE {outlets}"
+                " ORDER BY story_id, position",
+                parameters,
+            ),
+        ]
+
+    def _same_story_summaries(
+        self, member_rows: list[JsonDict], outlet_rows: list[JsonDict]
+    ) -> dict[str, JsonDict]:
+        """Each story's group (from ``_same_story_statements``): its stories, articles
+        and outlets. A story never placed in a group is a group of its own."""
         publishers: dict[str, list[str | None]] = defaultdict(list)
-        for row in self._rows(
-            "SELECT story_id, publisher FROM articles"
-            f" WHERE {self._in_list('story_id', ':ids')} ORDER BY story_id, position",
-            {"ids": self._list([row["id"] for row in member_rows])},
-        ):
+        for row in outlet_rows:
             publishers[row["story_id"]].append(row["publisher"])
         members: dict[str, list[str]] = defaultdict(list)
         for row in member_rows:
@@ -238,137 +263,117 @@ class SQLStore(Store):
         return summaries
 
     def same_story(self, story_id: str) -> JsonDict | None:
-        groups = self._same_story_summaries(story_id)
+        groups = self._same_story_summaries(
+            *self._rows_together(self._same_story_statements(story_id))
+        )
         if story_id not in groups:
             return None
         group = dict(groups[story_id])
         by_stories = {"stories": self._list(group["stories"])}
         in_group = self._in_list("{}.story_id", ":stories")
-        group["quotes"] = mapping.merge_reports(
-            self._quote_dicts(in_group.format("q"), by_stories), self._same_keys("quotes", group)
+        quotes, events, quote_keys, event_keys = self._rows_together(
+            [
+                self._quote_statement(in_group.format("q"), by_stories),
+                self._event_statement(in_group.format("e"), by_stories),
+                self._same_keys_statement("quotes", by_stories),
+                self._same_keys_statement("events", by_stories),
+            ]
         )
-        group["events"] = mapping.merge_reports(
-            self._event_dicts(in_group.format("e"), by_stories), self._same_keys("events", group)
-        )
+        group["quotes"] = mapping.merge_reports(self._quotes_from(quotes), _same_keys(quote_keys))
+        group["events"] = mapping.merge_reports(self._events_from(events), _same_keys(event_keys))
         return group
 
-    def _same_keys(self, table: str, group: JsonDict) -> dict[str, str]:
+    def _same_keys_statement(self, table: str, by_stories: Mapping[str, Any]) -> Statement:
         # The table is one of the two fixed names at the call sites, never input.
-        rows = self._rows(
+        return (
             f"SELECT id, coalesce(same_key, id) AS same_key FROM {table}"
             f" WHERE {self._in_list('story_id', ':stories')}",
-            {"stories": self._list(group["stories"])},
+            by_stories,
         )
-        return {row["id"]: row["same_key"] for row in rows}
 
-    def _attach_fact_mentions(self, facts: list[JsonDict]) -> list[JsonDict]:
-        """Give each quote or event ``mentions``: its own place, then the other versions
-        of its story that repeat its sentence."""
-        extra: dict[str, list[JsonDict]] = defaultdict(list)
-        for row in self._rows(
-            "SELECT fact_id, article_id, span_start, span_end, sentence_start, sentence_end"
-            f" FROM fact_mentions WHERE {self._in_list('fact_id', ':ids')}"
-            f" ORDER BY {self.insertion_order}",
-            {"ids": self._list([fact["id"] for fact in facts])},
-        ):
-            extra[row["fact_id"]].append(mapping.mention_dict(row))
-        for fact in facts:
-            own = {
-                "article_id": fact["article_id"],
-                "start": fact["start"],
-                "end": fact["end"],
-                "sentence_start": fact["sentence_start"],
-                "sentence_end": fact["sentence_end"],
-            }
-            fact["mentions"] = [own, *extra[fact["id"]]]
-        return facts
+    @abstractmethod
+    def _json_rows(self, columns: Sequence[str], source: str, order: str) -> str:
+        """A scalar subquery: the rows of ``source`` (``table alias WHERE …``) as a JSON
+        array of arrays of ``columns``, in ``order``; an empty array when there are none.
+        A list that belongs to each row of a query is read with it, not by a query of
+        its own."""
+
+    def _fact_mentions_json(self, fact: str) -> str:
+        """The other places of fact ``fact`` (a quote or event alias), in insertion order."""
+        return self._json_rows(
+            [f"fm.{column}" for column in mapping.FACT_MENTION_COLUMNS],
+            f"fact_mentions fm WHERE fm.fact_id = {fact}.id",
+            f"fm.{self.insertion_order}",
+        )
 
     def stories(self) -> list[JsonDict]:
-        return self._story_dicts()
+        return self._stories_from(self._rows_together(self._story_statements(None)))
 
     def story(self, story_id: str) -> JsonDict | None:
-        found = self._story_dicts(story_id)
-        if not found:
+        by_story = {"story_id": story_id}
+        statements = [
+            *self._story_statements(story_id),
+            (
+                "SELECT standfirst, body, text, captions, sections FROM articles"
+                " WHERE id = (SELECT canonical_article_id FROM stories WHERE id = :story_id)",
+                by_story,
+            ),
+            # Here an actor's `mentions` counts its mentions in this story only.
+            self._actor_statement("TRUE", by_story, in_story=True),
+            self._quote_statement("q.story_id = :story_id", by_story),
+            self._event_statement("e.story_id = :story_id", by_story),
+            (q.CLAIM_SELECT.format(where="c.story_id = :story_id"), by_story),
+        ]
+        *summary_rows, canonical, actors, quotes, events, claims = self._rows_together(statements)
+        found = self._stories_from(summary_rows)
+        if not found or not canonical:
             return None
         story = found[0]
-        canonical = self._rows(
-            "SELECT standfirst, body, text, captions, sections FROM articles WHERE id = :id",
-            {"id": story["canonical_article_id"]},
-        )[0]
-        by_story = {"story_id": story_id}
         story.update(
-            standfirst=canonical["standfirst"],
-            body=canonical["body"],
-            text=canonical["text"],
-            captions=json.loads(canonical["captions"]),
-            sections=json.loads(canonical["sections"]),
-            # Here an actor's `mentions` counts its mentions in this story only.
-            actors=self._actor_dicts(
-                "ac.key IN (SELECT actor_key FROM mentions WHERE story_id = :story_id)",
-                by_story,
-                mention_filter="AND m.story_id = :story_id",
-            ),
-            quotes=self._quote_dicts("q.story_id = :story_id", by_story),
-            events=self._event_dicts("e.story_id = :story_id", by_story),
-            claims=self._rows(q.CLAIM_SELECT.format(where="c.story_id = :story_id"), by_story),
+            standfirst=canonical[0]["standfirst"],
+            body=canonical[0]["body"],
+            text=canonical[0]["text"],
+            captions=json.loads(canonical[0]["captions"]),
+            sections=json.loads(canonical[0]["sections"]),
+            actors=self._actors_from(actors),
+            quotes=self._quotes_from(quotes),
+            events=self._events_from(events),
+            claims=claims,
         )
         return story
 
-    def _actor_dicts(
-        self, where: str, parameters: dict[str, Any], mention_filter: str = "", page: str = ""
-    ) -> list[JsonDict]:
-        """Actor dicts; ``mention_filter`` narrows which mentions are counted, ``page``
-        is an optional LIMIT clause."""
-        mentions = (
-            f"(SELECT count(*) FROM mentions m WHERE m.actor_key = ac.key {mention_filter})"
-            if mention_filter
-            else summaries.MENTIONS_OF_ACTOR
+    def _actor_statement(
+        self, where: str, parameters: Mapping[str, Any], in_story: bool = False, page: str = ""
+    ) -> Statement:
+        """The actors meeting ``where``, or ``in_story`` those of :story_id with their
+        mentions there alone; ``page`` is an optional LIMIT clause."""
+        of_actor = "x.actor_key = ac.key"
+        select = q.ACTOR_SELECT.format(
+            where=where,
+            counts=q.ACTOR_IN_STORY if in_story else q.ACTOR_OVERALL,
+            aliases=self._json_rows(["x.alias"], f"actor_aliases x WHERE {of_actor}", "x.alias"),
+            roles=self._json_rows(["x.role"], f"actor_roles x WHERE {of_actor}", "x.role"),
         )
-        select = q.ACTOR_SELECT.format(where=where, mentions=mentions)
-        actors = self._rows(select + page, parameters)
-        keys = [actor["key"] for actor in actors]
-        aliases = self._values_by_key("actor_aliases", "alias", keys)
-        roles = self._values_by_key("actor_roles", "role", keys)
-        trust = self._actor_trust(keys, mention_filter, parameters)
-        for actor in actors:
-            actor["aliases"] = aliases[actor["key"]]
-            actor["roles"] = roles[actor["key"]]
-            # An actor no stored mention names any more is trusted by nothing.
-            actor["confidence"], actor["referenced"] = trust.get(actor["key"], (0.0, False))
-            actor["mentions"] = actor.pop("mentions")  # last, as the API documents it
+        return select + page, parameters
+
+    def _actors_from(self, rows: list[JsonDict]) -> list[JsonDict]:
+        """Actor dicts, in the keys' documented order, from ``_actor_statement``'s rows."""
+        actors = []
+        for row in rows:
+            actor = {key: row[key] for key in ("key", "name", "type", "code", "country", "sector")}
+            actor["aliases"] = [alias for (alias,) in mapping.json_rows(row["aliases"])]
+            actor["roles"] = [role for (role,) in mapping.json_rows(row["roles"])]
+            # An actor no counted mention names any more is trusted by nothing.
+            actor["confidence"] = row["confidence"] if row["confidence"] is not None else 0.0
+            actor["referenced"] = bool(row["referenced"])
+            actor["mentions"] = row["mentions"]  # last, as the API documents it
+            actors.append(actor)
         return actors
 
-    def _actor_trust(
-        self, keys: list[str], mention_filter: str, parameters: dict[str, Any]
-    ) -> dict[str, tuple[float, bool]]:
-        """Each actor's confidence (the highest of its counted mentions') and whether a
-        quote or event refers to it in a story of those mentions."""
-        if not keys:
-            return {}
-        # ``mention_filter`` is one of the fixed conditions of this module's callers.
-        rows = self._rows(
-            "SELECT m.actor_key, max(m.confidence) AS confidence, max(m.referenced) AS referenced"
-            f" FROM mentions m WHERE {self._in_list('m.actor_key', ':keys')} {mention_filter}"
-            " GROUP BY m.actor_key",
-            {"keys": self._list(keys)} | {k: v for k, v in parameters.items() if k == "story_id"},
-        )
-        return {row["actor_key"]: (row["confidence"], bool(row["referenced"])) for row in rows}
-
-    def _values_by_key(self, table: str, column: str, keys: list[str]) -> dict[str, list[str]]:
-        """Aliases or roles of the given actors, sorted, grouped by actor key."""
-        values: dict[str, list[str]] = defaultdict(list)
-        if not keys:
-            return values
-        # Table and column come from the two call sites above, never from input.
-        rows = self._rows(
-            f"SELECT actor_key, {column} AS value FROM {table}"
-            f" WHERE {self._in_list('actor_key', ':keys')}"
-            f" ORDER BY actor_key, {column}",
-            {"keys": self._list(keys)},
-        )
-        for row in rows:
-            values[row["actor_key"]].append(row["value"])
-        return values
+    def _actor_dicts(
+        self, where: str, parameters: Mapping[str, Any], page: str = ""
+    ) -> list[JsonDict]:
+        return self._actors_from(self._rows(*self._actor_statement(where, parameters, page=page)))
 
     def actors(self, min_confidence: float | None = None) -> list[JsonDict]:
         if min_confidence is None:
@@ -390,19 +395,36 @@ class SQLStore(Store):
         if actor is None:
             return None
         by_key = {"key": actor["key"], "min_confidence": min_confidence or 0.0}
-        actor["quotes"] = self._quote_dicts("q.speaker_key = :key", by_key)
-        for side in q.SIDES:
-            actor[f"events_as_{side}"] = self._event_dicts(
-                f"e.{side}_actor_key = :key AND e.confidence >= :min_confidence", by_key
-            )
+        quotes, *sides = self._rows_together(
+            [
+                self._quote_statement("q.speaker_key = :key", by_key),
+                *(
+                    self._event_statement(
+                        f"e.{side}_actor_key = :key AND e.confidence >= :min_confidence", by_key
+                    )
+                    for side in q.SIDES
+                ),
+            ]
+        )
+        actor["quotes"] = self._quotes_from(quotes)
+        for side, events in zip(q.SIDES, sides, strict=True):
+            actor[f"events_as_{side}"] = self._events_from(events)
         return actor
 
-    def _quote_dicts(self, where: str, parameters: dict[str, Any]) -> list[JsonDict]:
-        quotes = self._rows(q.QUOTE_SELECT.format(where=where), parameters)
-        for quote in quotes:
+    def _quote_statement(self, where: str, parameters: Mapping[str, Any]) -> Statement:
+        return (
+            q.QUOTE_SELECT.format(where=where, fact_mentions=self._fact_mentions_json("q")),
+            parameters,
+        )
+
+    def _quotes_from(self, rows: list[JsonDict]) -> list[JsonDict]:
+        for quote in rows:
             quote["partial"] = bool(quote["partial"])
             quote["speaker_unnamed"] = bool(quote["speaker_unnamed"])
-        return self._attach_fact_mentions(quotes)
+        return [mapping.with_fact_mentions(quote) for quote in rows]
+
+    def _quote_dicts(self, where: str, parameters: Mapping[str, Any]) -> list[JsonDict]:
+        return self._quotes_from(self._rows(*self._quote_statement(where, parameters)))
 
     def quotes(self, speaker: str | None = None) -> list[JsonDict]:
         if speaker is None:
@@ -412,13 +434,17 @@ class SQLStore(Store):
             {"term": speaker.strip(), "folded": q.fold(speaker), "like": q.like_pattern(speaker)},
         )
 
-    def _event_dicts(self, where: str, parameters: dict[str, Any]) -> list[JsonDict]:
-        return self._attach_fact_mentions(
-            [
-                mapping.event_from_row(row)
-                for row in self._rows(q.EVENT_SELECT.format(where=where), parameters)
-            ]
+    def _event_statement(self, where: str, parameters: Mapping[str, Any]) -> Statement:
+        return (
+            q.EVENT_SELECT.format(where=where, fact_mentions=self._fact_mentions_json("e")),
+            parameters,
         )
+
+    def _events_from(self, rows: list[JsonDict]) -> list[JsonDict]:
+        return [mapping.with_fact_mentions(mapping.event_from_row(row)) for row in rows]
+
+    def _event_dicts(self, where: str, parameters: Mapping[str, Any]) -> list[JsonDict]:
+        return self._events_from(self._rows(*self._event_statement(where, parameters)))
 
     def events(
         self,
@@ -463,3 +489,7 @@ class SQLStore(Store):
             """,
             {},
         )[0]
+
+
+def _same_keys(rows: list[JsonDict]) -> dict[str, str]:
+    return {row["id"]: row["same_key"] for row in rows}

@@ -128,25 +128,37 @@ class SQLWorkbenchStore(SQLStore):
         if actor is None:
             return None
         by_key = {"key": actor["key"], "limit": limit, "min_confidence": min_confidence or 0.0}
-        # Totals, days and partners come from the sums kept by trigger (store/summaries.py).
-        actor["totals"] = summaries.actor_totals(self._rows, actor["key"])
-        # Latest first along one index (migration 0008 keeps each quote's story date).
-        quote_ids = self._ids(
+        # Latest first along one index (migration 0008 keeps each quote's story date);
+        # each page's ids and its facts are read together, then put in the ids' order.
+        latest_quotes = (
             "SELECT id FROM quotes WHERE speaker_key = :key"
-            " ORDER BY story_published DESC NULLS LAST, story_id DESC, id LIMIT :limit",
-            by_key,
+            " ORDER BY story_published DESC NULLS LAST, story_id DESC, id LIMIT :limit"
         )
-        actor["quotes"] = self._quotes_by_id(quote_ids)
+        statements = [
+            (latest_quotes, by_key),
+            self._quote_statement(f"q.id IN ({latest_quotes})", by_key),
+        ]
         for side in q.SIDES:
-            event_ids = self._ids(
+            latest_events = (
                 f"SELECT id FROM events WHERE {side}_actor_key = :key"
                 " AND confidence >= :min_confidence"
-                " ORDER BY event_date DESC NULLS LAST, id DESC LIMIT :limit",
-                by_key,
+                " ORDER BY event_date DESC NULLS LAST, id DESC LIMIT :limit"
             )
-            actor[f"events_as_{side}"] = self._events_by_id(event_ids)
-        actor["over_time"] = summaries.actor_over_time(self._rows, actor["key"])
-        actor["interactions"] = summaries.actor_interactions(self._rows, actor["key"])
+            statements += [
+                (latest_events, by_key),
+                self._event_statement(f"e.id IN ({latest_events})", by_key),
+            ]
+        # Totals, days and partners come from the sums kept by trigger (store/summaries.py).
+        statements += summaries.dossier_statements(actor["key"])
+        results = self._rows_together(statements)
+        quote_ids, quotes, source_ids, as_source, target_ids, as_target = results[:6]
+        totals, over_time, interactions = results[6:]
+        actor["totals"] = totals[0]
+        actor["quotes"] = mapping.in_order(self._quotes_from(quotes), _ids(quote_ids))
+        actor["events_as_source"] = mapping.in_order(self._events_from(as_source), _ids(source_ids))
+        actor["events_as_target"] = mapping.in_order(self._events_from(as_target), _ids(target_ids))
+        actor["over_time"] = over_time
+        actor["interactions"] = interactions
         return actor
 
     def _quotes_by_id(self, ids: list[str]) -> list[JsonDict]:
@@ -282,3 +294,7 @@ class SQLWorkbenchStore(SQLStore):
             """,
             parameters,
         )
+
+
+def _ids(rows: list[JsonDict]) -> list[str]:
+    return [row["id"] for row in rows]

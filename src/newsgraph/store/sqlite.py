@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
@@ -141,6 +141,14 @@ class SQLiteStore(SQLWorkbenchStore):
 
     def _rows(self, sql: str, parameters: Mapping[str, Any]) -> list[JsonDict]:
         return [dict(row) for row in self._connection.execute(sql, parameters)]
+
+    def _json_rows(self, columns: Sequence[str], source: str, order: str) -> str:
+        # The ordered rows' arrays, re-read as JSON: a subquery's result loses its JSON
+        # subtype, and json_group_array would quote it as text.
+        return (
+            f"(SELECT json_group_array(json(row)) FROM"
+            f" (SELECT json_array({', '.join(columns)}) AS row FROM {source} ORDER BY {order}))"
+        )
 
     def _list(self, values: list[str]) -> str:
         # A JSON array, which json_each reads as a table.

@@ -8,7 +8,7 @@ dossier reads one row per day and per partner.
 
 from __future__ import annotations
 
-from newsgraph.store.browse import JsonDict, RowReader
+from newsgraph.store.browse import Statement
 
 # How many partners a dossier lists.
 TOP_PARTNERS = 12
@@ -34,23 +34,14 @@ ORDER BY p.events DESC, p.other_key
 LIMIT :top
 """
 
-# The mention count of actor ``ac`` (for _ACTOR_SELECT's list of actors).
-MENTIONS_OF_ACTOR = (
-    "coalesce((SELECT t.mentions FROM actor_totals t WHERE t.actor_key = ac.key), 0)"
-)
 
-
-def actor_totals(rows: RowReader, key: str) -> JsonDict:
-    """Quotes the actor spoke and events it is the source and the target of."""
-    return rows(_TOTALS, {"key": key})[0]
-
-
-def actor_over_time(rows: RowReader, key: str) -> list[JsonDict]:
-    """Non-negated dated events per day: ``{date, as_source, as_target}``, oldest first."""
-    return rows(_OVER_TIME, {"key": key})
-
-
-def actor_interactions(rows: RowReader, key: str) -> list[JsonDict]:
-    """The actors this one acts with most (either way), with cooperation, conflict and
-    mean Goldstein of their non-negated events."""
-    return rows(_INTERACTIONS, {"key": key, "top": TOP_PARTNERS})
+def dossier_statements(key: str) -> list[Statement]:
+    """The queries of an actor's sums, to run together: its totals (one row: quotes it
+    spoke, events it is the source and the target of), its non-negated dated events per
+    day (``{date, as_source, as_target}``, oldest first) and the actors it acts with
+    most, either way, with cooperation, conflict and mean Goldstein."""
+    return [
+        (_TOTALS, {"key": key}),
+        (_OVER_TIME, {"key": key}),
+        (_INTERACTIONS, {"key": key, "top": TOP_PARTNERS}),
+    ]
