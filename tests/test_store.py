@@ -336,6 +336,21 @@ def test_actor_matches_key_name_or_alias(seeded: Store, name: str) -> None:
     assert actor["events_as_source"] == actor["events_as_target"] == []
 
 
+def test_an_actor_key_in_any_case_is_read_along_an_index(seeded: Store) -> None:
+    """A dossier, event filter or quote listing finds its actor by key in any case
+    (``key = … COLLATE NOCASE``) through an index, not by reading every actor."""
+    lookup = "SELECT key FROM actors WHERE key = :term COLLATE NOCASE"
+    if isinstance(seeded, SQLiteStore):
+        rows = seeded._connection.execute("EXPLAIN QUERY PLAN " + lookup, {"term": "x"})
+        plan = " ".join(str(tuple(row)) for row in rows)
+    else:
+        # The seeded table is a few rows, which PostgreSQL would rather read whole.
+        seeded._connection.execute("SET enable_seqscan = off")
+        plan = " ".join(str(row) for row in seeded._rows("EXPLAIN " + lookup, {"term": "x"}))
+    assert "actors_by_key_nocase" in plan
+    assert seeded.actor(PUTIN.key.upper())["key"] == PUTIN.key
+
+
 def test_actor_events_by_side(seeded: Store) -> None:
     tokayev = seeded.actor("Tokayev")
     assert tokayev is not None
