@@ -11,7 +11,10 @@ is stored: the sample is for re-judging after every change. Two corpora:
   one German article is left out, as the pipeline leaves it);
 * ``ecbplus``: the 462 news texts of ../shared/data/stories/ecbplus_dev.jsonl (ECB+,
   CC BY 3.0: celebrity news, disasters, sport, crime, product launches, politics),
-  coded as of the year each text's topic happened in.
+  coded as of the year each text's topic happened in;
+* ``polnear``: 240 US political news articles of 2015–2016 (PolNeAR, of the quotes
+  benchmark's fit part; see polnear.py), never used to fit an event rule before
+  2026-12-06, each coded as of its date.
 
 Each text belongs to the fit part or the held-apart part by a hash of its key
 (plv.part_of), as the dev sets do: rules are fitted by reading the fit part; the held-apart
@@ -22,7 +25,7 @@ Every sentence is shuffled (fixed seed), and the events of each sentence in turn
 printed until the sample is full, so that a change to the coder keeps the order of the
 sample and what it removes or adds shows in place.
 
-    .venv/bin/python benchmarks/events_audit.py [--corpus pages|ecbplus] \
+    .venv/bin/python benchmarks/events_audit.py [--corpus pages|ecbplus|polnear] \
         [--part all|fit|held-apart] [--shown] [--size 60] [--seed 7] [--all]
 """
 
@@ -41,6 +44,7 @@ from newsgraph.events.confidence import DEFAULT_THRESHOLD
 from newsgraph.nlp import load_pipeline
 from newsgraph.records import ActorRef, Event
 from plv import part_of
+from polnear import audit_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT.parent / "shared" / "data" / "extraction" / "ground-truth.json"
@@ -48,6 +52,8 @@ ECBPLUS = ROOT.parent / "shared" / "data" / "stories" / "ecbplus_dev.jsonl"
 # The year each ECB+ topic's two events happened in (the subtopic `ecb` one, then `ecbplus`),
 # so that leaders resolve as of their time; ECB+ gives no article dates.
 ECBPLUS_YEARS = {"ecb": "2008-06-01", "ecbplus": "2012-06-01"}
+# PolNeAR articles in the polnear corpus: enough for 50 events shown in each part.
+POLNEAR_TEXTS = 240
 
 
 def side(ref: ActorRef | None) -> str:
@@ -67,6 +73,8 @@ def describe(event: Event) -> str:
 
 def load_texts(corpus: str) -> dict[str, tuple[str, str | None]]:
     """Each text by its key, with the date it is coded as of."""
+    if corpus == "polnear":
+        return audit_texts(POLNEAR_TEXTS)
     if corpus == "ecbplus":
         texts = {}
         for line in ECBPLUS.read_text(encoding="utf-8").splitlines():
@@ -82,7 +90,7 @@ def load_texts(corpus: str) -> dict[str, tuple[str, str | None]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", choices=("pages", "ecbplus"), default="pages")
+    parser.add_argument("--corpus", choices=("pages", "ecbplus", "polnear"), default="pages")
     parser.add_argument("--part", choices=("all", "fit", "held-apart"), default="all")
     parser.add_argument(
         "--shown", action="store_true", help=f"only events at confidence >= {DEFAULT_THRESHOLD}"
