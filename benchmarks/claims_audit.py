@@ -1,18 +1,20 @@
 """Claims on real news: a fixed random sample of extracted claims, to judge by hand.
 
-Codes the human-written article bodies of ../shared/data/extraction/ground-truth.json (88
-news and feature articles of the ScrapingHub article-extraction benchmark, MIT), as
-benchmarks/events_audit.py does for events, and prints a random sample of claims with the
-sentence each comes from. A reader judges each: is it a meaningful claim, a number with a
-real subject and unit ("the Kazakh population | 68 percent | 2020"), or noise (a product
-size, a count of nothing, a subject that misses what is measured, a wrong year)?
+Codes real articles, as benchmarks/events_audit.py does for events: the human-written
+bodies of ../shared/data/extraction/ground-truth.json (``pages``: 88 news and feature
+articles of the ScrapingHub article-extraction benchmark, MIT) or 240 PolNeAR political
+news articles no claim rule was fitted on (``polnear``, see polnear.py), and prints a
+random sample of claims with the sentence each comes from. A reader judges each: is it a
+meaningful claim, a number with a real subject and unit ("the Kazakh population | 68
+percent | 2020"), or noise (a product size, a count of nothing, a subject that misses what
+is measured, a wrong year)?
 
 The articles are split by a hash of their key into a fit part and a held-apart part (see
 plv.py): rules are fitted on the fit part's sample; the held-apart sample is judged before
 and after a change, never read case by case while fitting. No judgement is stored.
 
-    .venv/bin/python benchmarks/claims_audit.py [--part fit|held-apart] [--size 50] [--seed 7]
-        [--docs PATH]
+    .venv/bin/python benchmarks/claims_audit.py [--corpus pages|polnear]
+        [--part fit|held-apart] [--size 50] [--seed 7] [--docs PATH]
 
 ``--docs`` keeps the spaCy parses in a DocBin at PATH (outside the repository), so a
 second run only re-reads the claims.
@@ -34,9 +36,24 @@ from newsgraph.claims.extract import extract_claims
 from newsgraph.nlp import load_pipeline
 from newsgraph.records import Claim
 from plv import FIT, HELD, part_of
+from polnear import audit_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT.parent / "shared" / "data" / "extraction" / "ground-truth.json"
+# PolNeAR articles in the polnear corpus, as events_audit.py takes them.
+POLNEAR_TEXTS = 240
+
+
+def load_texts(corpus: str) -> dict[str, str]:
+    """Each English text by its key."""
+    if corpus == "polnear":
+        return {key: text for key, (text, _) in audit_texts(POLNEAR_TEXTS).items()}
+    pages = json.loads(ARTICLES.read_text(encoding="utf-8"))
+    return {
+        key: page["articleBody"]
+        for key, page in sorted(pages.items())
+        if py3langid.classify(page["articleBody"])[0] == "en"
+    }
 
 
 def describe(claim: Claim) -> str:
@@ -56,6 +73,7 @@ def parse(texts: list[str], nlp: Language, cache: Path | None) -> list[Doc]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", choices=("pages", "polnear"), default="pages")
     parser.add_argument("--part", choices=[FIT, HELD], default=HELD)
     parser.add_argument("--size", type=int, default=50, help="claims in the sample")
     parser.add_argument("--seed", type=int, default=7)
@@ -65,11 +83,8 @@ def main() -> None:
     parser.add_argument("--docs", type=Path, help="DocBin cache of the parses (not in the repo)")
     args = parser.parse_args()
 
-    pages = json.loads(ARTICLES.read_text(encoding="utf-8"))
     bodies = {
-        key: page["articleBody"]
-        for key, page in sorted(pages.items())
-        if part_of(key) == args.part and py3langid.classify(page["articleBody"])[0] == "en"
+        key: text for key, text in load_texts(args.corpus).items() if part_of(key) == args.part
     }
     nlp = load_pipeline()
     claims: list[tuple[str, str, Claim]] = []
@@ -81,7 +96,8 @@ def main() -> None:
             claims.append((key, sentence, claim))
     confident = [c for c in claims if c[2].confidence >= DEFAULT_THRESHOLD]
     print(
-        f"articles: {len(bodies)} ({args.part} part, English); claims: {len(claims)}, of which"
+        f"articles: {len(bodies)} ({args.corpus}, {args.part} part, English);"
+        f" claims: {len(claims)}, of which"
         f" {len(confident)} at or above confidence {DEFAULT_THRESHOLD:g} (shown by default);"
         f" sample from {'all' if args.all else 'those'}"
     )
