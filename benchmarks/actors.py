@@ -2,7 +2,9 @@
 
 The bodies are those of the ScrapingHub extraction benchmark
 (../shared/data/extraction/ground-truth.json, 88 human-written news and feature
-articles, MIT). Parsing is the baseline: resolution should cost a small fraction of it
+articles, MIT), or (``--corpus polnear``) 240 PolNeAR US political news articles of
+2015–2016 that no actor rule was fitted on, each resolved as of its date (polnear.py).
+Parsing is the baseline: resolution should cost a small fraction of it
 (the aim is under 10%). The dictionary load and the one-off matcher build are reported
 apart from the per-article time.
 
@@ -21,7 +23,7 @@ reported figure and is not read case by case while fitting. Parses are cached un
 /tmp/newsgraph-actors-bench (keyed by the model and the texts).
 
     .venv/bin/python benchmarks/actors.py [--show] [--sample 80] [--seed 7] [--date 2025-06-01]
-        [--part fit|held-apart]
+        [--part fit|held-apart] [--corpus pages|polnear]
 """
 
 from __future__ import annotations
@@ -43,10 +45,21 @@ from newsgraph.actors.confidence import DEFAULT_THRESHOLD
 from newsgraph.nlp import load_pipeline
 from newsgraph.records import Mention
 from plv import FIT, HELD, part_of
+from polnear import audit_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 BODIES = ROOT.parent / "shared" / "data" / "extraction" / "ground-truth.json"
 CACHE = Path("/tmp/newsgraph-actors-bench")
+# PolNeAR articles in the polnear corpus, as the events and claims audits take them.
+POLNEAR_TEXTS = 240
+
+
+def load_texts(corpus: str) -> dict[str, tuple[str, str | None]]:
+    """Each text by its key, with the date it is resolved as of (None: undated)."""
+    if corpus == "polnear":
+        return audit_texts(POLNEAR_TEXTS)
+    records = json.loads(BODIES.read_text(encoding="utf-8"))
+    return {key: (record["articleBody"], None) for key, record in sorted(records.items())}
 
 
 def parse(nlp: Language, texts: list[str]) -> tuple[list[Doc], float]:
@@ -106,10 +119,12 @@ def main() -> None:
     parser.add_argument(
         "--all", action="store_true", help="every actor, not only the confident (shown) ones"
     )
+    parser.add_argument("--corpus", choices=("pages", "polnear"), default="pages")
     args = parser.parse_args()
-    records = json.loads(BODIES.read_text(encoding="utf-8"))
-    texts = [record["articleBody"] for _, record in sorted(records.items())]
-    parts = [part_of(key) for key in sorted(records)]
+    records = load_texts(args.corpus)
+    texts = [text for text, _ in records.values()]
+    dates = [args.date or date for _, date in records.values()]
+    parts = [part_of(key) for key in records]
     nlp = load_pipeline()
     docs, parse_s = parse(nlp, texts)
 
@@ -124,8 +139,8 @@ def main() -> None:
     threshold = 0.0 if args.all else DEFAULT_THRESHOLD
     started = time.perf_counter()
     indexes = [
-        resolve_actors(doc, str(i), dictionary, date=args.date, min_confidence=threshold)
-        for i, doc in enumerate(docs)
+        resolve_actors(doc, str(i), dictionary, date=date, min_confidence=threshold)
+        for i, (doc, date) in enumerate(zip(docs, dates, strict=True))
     ]
     resolve_s = time.perf_counter() - started
     for number, index in enumerate(indexes):
