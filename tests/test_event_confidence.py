@@ -185,6 +185,18 @@ def test_pages_show_the_confidence_and_a_switch_to_show_all(client: httpx.Client
     assert "offer" in client.get("/actors/org:nissan", params={"min_confidence": 0}).text
 
 
+def test_the_story_page_lists_the_confident_events_unless_asked(client: httpx.Client) -> None:
+    (story,) = client.get("/api/stories").json()["items"]
+    page = client.get(f"/stories/{story['story_id']}").text
+    events = page.split('<table class="events">')[1]
+    assert "denounce" in events and "offer" not in events
+    note = page.split('id="events-confidence-note"')[1]
+    assert "1 less sure hidden" in note and "Show all events" in note
+    every = client.get(f"/stories/{story['story_id']}", params={"event_confidence": 0}).text
+    assert "offer" in every.split('<table class="events">')[1]
+    assert "low confidence too" in every.split('id="events-confidence-note"')[1]
+
+
 def test_exports_hold_the_confident_events_unless_all(db: Path, tmp_path: Path) -> None:
     with open_store(db) as store:
         document = export_json(store, min_confidence=DEFAULT_THRESHOLD)

@@ -71,6 +71,16 @@ async def story_actor_confidence(
     return actor_confidence
 
 
+async def story_event_confidence(
+    event_confidence: Annotated[
+        float,
+        Query(ge=0, le=1, description="the story page's events: as min_confidence of /api/events"),
+    ] = DEFAULT_THRESHOLD,
+) -> float:
+    """The story page's event threshold, a parameter of its own beside the claims'."""
+    return event_confidence
+
+
 async def filters(
     date_from: Annotated[str | None, Query(alias="from", pattern=DATE)] = None,
     date_to: Annotated[str | None, Query(alias="to", pattern=DATE)] = None,

@@ -31,6 +31,7 @@ from newsgraph.api.params import (
     paging,
     store,
     story_actor_confidence,
+    story_event_confidence,
 )
 from newsgraph.language import supported
 from newsgraph.multilingual import LANGUAGES
@@ -169,14 +170,17 @@ async def story_page(
     store: StoreDep,
     min_confidence: Annotated[float, Depends(claim_confidence)],
     actor_confidence: Annotated[float, Depends(story_actor_confidence)],
+    event_confidence: Annotated[float, Depends(story_event_confidence)],
 ) -> HTMLResponse:
     story = store.story(story_id)
     if story is None:
         raise _missing("story")
-    # Only the confident claims and actors (and those a fact refers to) are listed and
-    # highlighted unless asked for all.
+    # Only the confident claims, events and actors (and the actors a fact refers to) are
+    # listed and highlighted unless asked for all.
     every_claim = story["claims"]
     story["claims"] = [c for c in every_claim if c["confidence"] >= min_confidence]
+    every_event = story["events"]
+    story["events"] = [e for e in every_event if e["confidence"] >= event_confidence]
     every_actor = story["actors"]
     story["actors"] = [a for a in every_actor if _shown(a, actor_confidence)]
     mentions = [m for m in store.story_mentions(story_id) if _shown(m, actor_confidence)]
@@ -204,6 +208,8 @@ async def story_page(
         hidden_claims=len(every_claim) - len(story["claims"]),
         actor_confidence=actor_confidence,
         hidden_actors=len(every_actor) - len(story["actors"]),
+        event_confidence=event_confidence,
+        hidden_events=len(every_event) - len(story["events"]),
     )
 
 
