@@ -15,6 +15,7 @@ from fastapi import FastAPI
 from uvicorn.supervisors import Multiprocess
 
 from newsgraph.api.app import create_app
+from newsgraph.store import is_postgres_url
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -24,9 +25,18 @@ _TOKEN_VARIABLE = "NEWSGRAPH_SERVE_TOKEN"
 _HOSTS_VARIABLE = "NEWSGRAPH_SERVE_HOSTS"
 
 
-def default_workers() -> int:
-    """One worker process per core: Python runs one request at a time per process."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+# Worker processes per core for a PostgreSQL store: a route waits for the server's answer
+# on its worker's event loop, and a second worker on the core runs while it waits.
+POSTGRES_WORKERS_PER_CORE = 2
+
+
+def default_workers(db: str = "") -> int:
+    """One worker process per core (Python runs one request at a time per process) over a
+    SQLite store, whose reads run in the worker itself; twice as many over PostgreSQL,
+    where a worker spends much of each request waiting for the database server."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    per_core = POSTGRES_WORKERS_PER_CORE if is_postgres_url(db) else 1
+    return (cores or 1) * per_core
 
 
 def app_from_environment() -> FastAPI:

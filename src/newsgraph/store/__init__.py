@@ -27,12 +27,19 @@ __all__ = [
     "StoreError",
     "StoreIntegrityError",
     "UnsupportedStoreURL",
+    "is_postgres_url",
     "open_store",
 ]
 
 # A scheme of two letters or more, so that Windows drive letters (C:\...) stay paths.
 _URL_SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]+)://(?P<rest>.*)$", re.DOTALL)
 _POSTGRES_SCHEMES = {"postgres", "postgresql", "postgresql+psycopg", "postgresql+psycopg2"}
+
+
+def is_postgres_url(url: str | os.PathLike[str]) -> bool:
+    """Whether ``url`` names a PostgreSQL store (as open_store reads it)."""
+    match = _URL_SCHEME.match(os.fspath(url))
+    return match is not None and match["scheme"].lower() in _POSTGRES_SCHEMES
 
 
 def open_store(url: str | os.PathLike[str], read_only: bool = False) -> Store:
