@@ -559,3 +559,21 @@ def test_search_count_counts_every_matching_story_up_to_a_bound(
     monkeypatch.setattr(browse, "COUNT_CAP", 2)
     assert corpus.search_count("the", Filters()) == {"stories": 1, "groups": 1, "capped": True}
     assert corpus.search_count("bitcoin mining", Filters())["capped"] is False
+
+
+def test_a_search_page_and_its_count_read_together_are_those_read_apart(corpus: Store) -> None:
+    """counted_search (the workbench's search page: PostgreSQL sends both queries in one
+    round trip) gives what search_stories and search_count give, with and without words,
+    filters and an offset."""
+    dated = Filters(date_from="2000-01-01")
+    for query, filters, offset in [
+        ("protest", Filters(), 0),
+        ("the", Filters(), 2),
+        ("the", dated, 0),
+        ("", Filters(), 1),
+        ("Atlantis", Filters(), 0),
+    ]:
+        hits, count = corpus.counted_search(query, filters, 3, offset)
+        assert hits == corpus.search_stories(query, filters, 3, offset)
+        assert count == corpus.search_count(query, filters)
+    assert corpus.counted_search("the", Filters(), 0) == ([], corpus.search_count("the", Filters()))

@@ -64,7 +64,7 @@ def counts(store: StoreDep) -> JSONResponse:
 def _story_hits(store: Store, page: Paging, where: Filters, q: str) -> dict[str, Any]:
     """A page of hits, each with its ``same_story`` group (id and stories, so a client
     can collapse reports of one event), and ``total``: every hit's count."""
-    hits = store.search_stories(q, where, page.limit, page.offset)
+    hits, count = store.counted_search(q, where, page.limit, page.offset)
     groups = store.same_story_reports([hit["story_id"] for hit in hits])
     for hit in hits:
         group = groups.get(hit["story_id"], {"id": hit["story_id"], "reports": []})
@@ -72,7 +72,7 @@ def _story_hits(store: Store, page: Paging, where: Filters, q: str) -> dict[str,
             "id": group["id"],
             "stories": [report["story_id"] for report in group["reports"]],
         }
-    return page.page(hits) | {"total": store.search_count(q, where)}
+    return page.page(hits) | {"total": count}
 
 
 @router.get("/search", summary="Full-text search over stories, with filters")

@@ -239,6 +239,13 @@ class Store(ABC):
         same-story groups they fall (``groups``), and ``capped``: whether counting
         stopped early at a bound (SQLite: 1,000 matching articles), so that there are more."""
 
+    def counted_search(
+        self, query: str, filters: Filters, limit: int = 20, offset: int = 0
+    ) -> tuple[list[JsonDict], JsonDict]:
+        """``search_stories`` and ``search_count`` of one search page, which a back-end
+        may read together."""
+        return self.search_stories(query, filters, limit, offset), self.search_count(query, filters)
+
     @abstractmethod
     def same_story_reports(self, story_ids: list[str]) -> dict[str, JsonDict]:
         """The same-story group of each story named: its ``id`` and ``reports``, one per

@@ -98,16 +98,11 @@ GROUP BY country ORDER BY country
 """
 
 
-def story_count(
-    rows: RowReader,
-    where: str,
-    parameters: dict[str, Any],
-    search: MatchedArticles | None = None,
-) -> JsonDict:
-    """``{stories, groups, capped}``: how many stories meet the conditions ``where`` on
-    ``s`` (and the full-text ``search``, when there is one), and in how many same-story
-    groups they fall. ``capped``: counting stopped at ``COUNT_CAP`` rows, so there are
-    more."""
+def count_statement(
+    where: str, parameters: dict[str, Any], search: MatchedArticles | None = None
+) -> Statement:
+    """The query of ``story_count``: stories meeting the conditions ``where`` on ``s`` (and
+    the full-text ``search``, when there is one), to run alone or beside others."""
     if search is None:
         selected = _FILTERED_ROWS.format(where=where)
     elif where == "TRUE":
@@ -118,8 +113,14 @@ def story_count(
             source=search.source, condition=search.condition, where=where
         )
         parameters = {**parameters, **search.parameters}
-    sql = _COUNTED.format(rows=selected)
-    found = rows(sql, {**parameters, "cap": COUNT_CAP})[0]
+    return _COUNTED.format(rows=selected), {**parameters, "cap": COUNT_CAP}
+
+
+def story_count(rows: list[JsonDict]) -> JsonDict:
+    """``{stories, groups, capped}`` from the rows of ``count_statement``: how many stories,
+    in how many same-story groups. ``capped``: counting stopped at ``COUNT_CAP`` rows, so
+    there are more."""
+    (found,) = rows
     return {
         "stories": found["stories"],
         "groups": found["groups"],

@@ -212,7 +212,7 @@ class PostgresStore(SQLWorkbenchStore):
     def search(self, query: str, limit: int = 20) -> list[JsonDict]:
         if limit <= 0:
             return []
-        hits = self._ranked_hits(query, "TRUE", {}, limit)
+        hits, _ = self._ranked_hits(query, "TRUE", {}, limit)
         return [
             {
                 "story_id": hit["story_id"],
@@ -245,13 +245,18 @@ class PostgresStore(SQLWorkbenchStore):
         return MatchedArticles("articles a", " AND ".join(conditions), parameters)
 
     def _ranked_hits(
-        self, query: str, where: str, parameters: dict[str, Any], wanted: int
-    ) -> list[JsonDict]:
+        self,
+        query: str,
+        where: str,
+        parameters: dict[str, Any],
+        wanted: int,
+        together: Sequence[Statement] = (),
+    ) -> tuple[list[JsonDict], list[list[JsonDict]]]:
         """Hits ranked by ts_rank within windows of the latest ``SEARCH_WINDOW`` matches
         (as SQLite ranks by bm25 in its windows); trigram hits come newest first."""
         matched = self._matched_articles(query)
         if matched is None:
-            return []
+            return [], self._rows_together(together)
         terms = search_terms(query)
         spaceless = _spaceless(terms)
         if spaceless:
@@ -296,9 +301,14 @@ class PostgresStore(SQLWorkbenchStore):
         """
         hits: dict[str, JsonDict] = {}
         below: int | None = None
+        beside: list[list[JsonDict]] = []
         while len(hits) < wanted:
             clause = "" if below is None else "AND a.seq < :below"
-            found = self._rows(ranked.format(below=clause), {**values, "below": below})
+            window = (ranked.format(below=clause), {**values, "below": below})
+            if below is None:  # the first window, sent with the statements beside it
+                found, *beside = self._rows_together([window, *together])
+            else:
+                found = self._rows(*window)
             for hit in found:
                 hits.setdefault(hit["story_id"], hit)
             if not found or found[0]["matches"] < SEARCH_WINDOW:
@@ -310,7 +320,7 @@ class PostgresStore(SQLWorkbenchStore):
         if spaceless:
             for hit in page:
                 hit["snippet"] = _marked(hit["snippet"] or "", terms)
-        return page
+        return page, beside
 
 
 def _spaceless(terms: list[str]) -> bool:

@@ -9,6 +9,7 @@ its ranked hits (``_ranked_hits``) and the articles a query matches
 from __future__ import annotations
 
 from abc import abstractmethod
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -16,6 +17,7 @@ from newsgraph.store import browse, mapping, summaries
 from newsgraph.store import places as place_queries
 from newsgraph.store import queries as q
 from newsgraph.store.base import Filters, JsonDict
+from newsgraph.store.browse import Statement
 from newsgraph.store.sql import SQLStore
 
 
@@ -24,12 +26,18 @@ class SQLWorkbenchStore(SQLStore):
 
     @abstractmethod
     def _ranked_hits(
-        self, query: str, where: str, parameters: dict[str, Any], wanted: int
-    ) -> list[JsonDict]:
+        self,
+        query: str,
+        where: str,
+        parameters: dict[str, Any],
+        wanted: int,
+        together: Sequence[Statement] = (),
+    ) -> tuple[list[JsonDict], list[list[JsonDict]]]:
         """Up to ``wanted`` hits of the words of ``query`` among stories ``s`` meeting
         ``where``, one per story, best first, each with ``story_id``, ``article_id``,
         ``title``, ``published``, ``publisher`` and ``snippet``: text whose matches sit
-        between STX and ETX."""
+        between STX and ETX; and the rows of the ``together`` statements, run beside the
+        first window's."""
 
     @abstractmethod
     def _matched_articles(self, query: str) -> browse.MatchedArticles | None:
@@ -40,36 +48,62 @@ class SQLWorkbenchStore(SQLStore):
     def search_stories(
         self, query: str, filters: Filters, limit: int = 20, offset: int = 0
     ) -> list[JsonDict]:
-        if limit <= 0:
-            return []
-        conditions, parameters = q.story_conditions(filters)
-        where = " AND ".join(conditions)
-        if not q.search_terms(query):
-            rows = self._rows(
-                f"""
-                SELECT s.id AS story_id, s.canonical_article_id AS article_id, s.title,
-                       s.published, s.publisher,
-                       substr(coalesce(a.standfirst, a.body), 1, 200) AS snippet
-                FROM stories s JOIN articles a ON a.id = s.canonical_article_id
-                WHERE {where}
-                ORDER BY s.published DESC NULLS LAST, s.id DESC
-                LIMIT :limit OFFSET :offset
-                """,
-                {**parameters, "limit": limit, "offset": offset},
-            )
-            for row in rows:
-                row["snippet"] = [{"text": row["snippet"], "match": False}]
-            return rows
-        page = self._ranked_hits(query, where, parameters, offset + limit)[offset:]
-        for hit in page:
-            hit["snippet"] = mapping.snippet_pieces(hit["snippet"] or "")
-        return page
+        return self._search(query, filters, limit, offset)[0]
 
     def search_count(self, query: str, filters: Filters) -> JsonDict:
-        conditions, parameters = q.story_conditions(filters)
-        return browse.story_count(
-            self._rows, " AND ".join(conditions), parameters, self._matched_articles(query)
+        return browse.story_count(self._rows(*self._count_statement(query, filters)))
+
+    def counted_search(
+        self, query: str, filters: Filters, limit: int = 20, offset: int = 0
+    ) -> tuple[list[JsonDict], JsonDict]:
+        # The count's query goes with the page's first (PostgreSQL: one round trip).
+        hits, (counted,) = self._search(
+            query, filters, limit, offset, [self._count_statement(query, filters)]
         )
+        return hits, browse.story_count(counted)
+
+    def _count_statement(self, query: str, filters: Filters) -> Statement:
+        conditions, parameters = q.story_conditions(filters)
+        return browse.count_statement(
+            " AND ".join(conditions), parameters, self._matched_articles(query)
+        )
+
+    def _search(
+        self,
+        query: str,
+        filters: Filters,
+        limit: int,
+        offset: int,
+        together: Sequence[Statement] = (),
+    ) -> tuple[list[JsonDict], list[list[JsonDict]]]:
+        """A page of hits, and the rows of the ``together`` statements, run beside the
+        page's first query."""
+        conditions, parameters = q.story_conditions(filters)
+        where = " AND ".join(conditions)
+        if limit <= 0:
+            return [], self._rows_together(together)
+        if q.search_terms(query):
+            ranked, beside = self._ranked_hits(query, where, parameters, offset + limit, together)
+            hits = ranked[offset:]
+            for hit in hits:
+                hit["snippet"] = mapping.snippet_pieces(hit["snippet"] or "")
+            return hits, beside
+        listing = (
+            f"""
+            SELECT s.id AS story_id, s.canonical_article_id AS article_id, s.title,
+                   s.published, s.publisher,
+                   substr(coalesce(a.standfirst, a.body), 1, 200) AS snippet
+            FROM stories s JOIN articles a ON a.id = s.canonical_article_id
+            WHERE {where}
+            ORDER BY s.published DESC NULLS LAST, s.id DESC
+            LIMIT :limit OFFSET :offset
+            """,
+            {**parameters, "limit": limit, "offset": offset},
+        )
+        hits, *beside = self._rows_together([listing, *together])
+        for row in hits:
+            row["snippet"] = [{"text": row["snippet"], "match": False}]
+        return hits, beside
 
     def same_story_reports(self, story_ids: list[str]) -> dict[str, JsonDict]:
         return browse.group_reports(self._rows, self.list_table, story_ids, self._list)

@@ -20,7 +20,7 @@ from typing import Any
 
 from newsgraph.store import migrations, ranking
 from newsgraph.store.base import JsonDict, StoreError
-from newsgraph.store.browse import MatchedArticles
+from newsgraph.store.browse import MatchedArticles, Statement
 from newsgraph.store.fulltext import full_text_query
 from newsgraph.store.ingest_lock import IngestFileLock
 from newsgraph.store.migrations import Migration
@@ -185,13 +185,21 @@ class SQLiteStore(SQLWorkbenchStore):
         return list(hits.values())
 
     def _ranked_hits(
-        self, query: str, where: str, parameters: dict[str, Any], wanted: int
-    ) -> list[JsonDict]:
+        self,
+        query: str,
+        where: str,
+        parameters: dict[str, Any],
+        wanted: int,
+        together: Sequence[Statement] = (),
+    ) -> tuple[list[JsonDict], list[list[JsonDict]]]:
         search = full_text_query(query)
-        if search is None:
-            return []
         # Ranked by bm25 in windows of the latest matches (store/ranking.py).
-        return ranking.ranked_hits(self._connection, search, where, parameters, wanted)
+        hits = (
+            []
+            if search is None
+            else ranking.ranked_hits(self._connection, search, where, parameters, wanted)
+        )
+        return hits, self._rows_together(together)
 
     def _matched_articles(self, query: str) -> MatchedArticles | None:
         search = full_text_query(query)

@@ -150,14 +150,14 @@ async def search_page(
     page: PagingDep,
     q: Annotated[str, Query(max_length=500)] = "",
 ) -> HTMLResponse:
-    hits = store.search_stories(q, where, page.limit, page.offset)
+    hits, count = store.counted_search(q, where, page.limit, page.offset)
     groups = store.same_story_reports([hit["story_id"] for hit in hits])
     return _render(
         request,
         "search.html",
         q=q,
         filters=where,
-        count=store.search_count(q, where),
+        count=count,
         entries=_collapse_same_story(hits, groups),
         next_url=_next_page_url(request, page, hits),
     )
