@@ -519,7 +519,9 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
         if attribution is None and not context.embedded:
             sentence = introducing_sentence(doc, quotation.outer_start, text, (lower, upper))
             if sentence is not None:
-                attribution = preceding_attribution(sentence, lexicon, quoted)
+                attribution = preceding_attribution(sentence, lexicon, quoted) or colon_clause(
+                    list(sentence), lexicon
+                )
         if attribution and following and _continues_after_attribution(text, quotation, following):
             quotation = quotation.joined_with(following)
             index += 1

@@ -1,0 +1,38 @@
+"""Speakers of quotes, issue 13: each test is a rule about English attribution, on
+sentences written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.actors import ActorDictionary, ActorIndex, resolve_actors
+from newsgraph.quotes import extract_quotes
+from newsgraph.records import Quote
+
+
+@pytest.fixture(scope="module")
+def dictionary() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+def run(nlp, dictionary: ActorDictionary, text: str) -> tuple[list[Quote], ActorIndex]:
+    doc = nlp(text)
+    actors = resolve_actors(doc, "test", dictionary)
+    return extract_quotes(doc, "test", actors), actors
+
+
+def speaker_of(quotes: list[Quote], actors: ActorIndex, starts_with: str) -> str:
+    """The one quote starting with ``starts_with``: its actor's name and speaker words."""
+    (quote,) = [q for q in quotes if q.text.startswith(starts_with)]
+    name = actors.actor(quote.speaker_key).name if quote.speaker_key else ""
+    return f"{name} {quote.speaker_text or ''}"
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_quote_after_it(nlp, dictionary) -> None:
+    text = (
+        "The school board voted to close two libraries on Monday.\n\n"
+        "Retired teacher Ellen Park echoed:\n\n"
+        "“Children need a place to read after school, and now they have none.”"
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    assert "Park" in speaker_of(quotes, actors, "Children need a place")
