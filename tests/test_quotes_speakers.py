@@ -36,3 +36,14 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_quote_after_it(nlp, dictio
     )
     quotes, actors = run(nlp, dictionary, text)
     assert "Park" in speaker_of(quotes, actors, "Children need a place")
+
+
+def test_a_bare_cue_after_a_quote_that_ends_its_sentence_reports_it(nlp, dictionary) -> None:
+    text = (
+        "The council debated the budget until midnight.\n\n"
+        "“We will not raise taxes this year.” Mayor Tom Reed said. "
+        "Councillor Ann Ford answered, “Then the pools will close.”"
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    assert "Reed" in speaker_of(quotes, actors, "We will not raise taxes")
+    assert "Ford" in speaker_of(quotes, actors, "Then the pools")

@@ -69,6 +69,10 @@ MAX_ATTRIBUTION_GAP = 12
 # After a quote, every word up to the cue must belong to the cue's clause (a long
 # appositive subject is common: "…," Andrey Kortunov, director-general of …, warned).
 MAX_ATTRIBUTION_GAP_AFTER = 30
+# Words a cue may have beside its subject and still report nothing of its own: "…." Trump
+# later said. / "…." said Putin (the name after the verb, where the parser gives it no
+# subject role).
+BARE_CUE_DEPS = ("aux", "advmod", "neg", "dobj", "attr", "npadvmod", "appos", "nsubj")
 # How many paragraphs back an unattributed quote may borrow the previous speaker from.
 SPEAKER_CARRY_PARAGRAPHS = 1
 
@@ -143,6 +147,25 @@ def _cue_after(window: list[Token], lexicon: CueLexicon, quoted: bytearray) -> T
             return token
         return None
     return None
+
+
+def _bare_cue_after(window: list[Token], lexicon: CueLexicon, quoted: bytearray) -> Token | None:
+    """After a quote that ends its sentence, a sentence on the same line that is nothing
+    but a speaker and a cue ("…." Trump said. / "…." said Trump.): a speech verb with no
+    words of its own to report has only the quote before it to report."""
+    ending = [t for t in window if not t.is_space][-1:]
+    if any("\n" in t.text for t in window) or not ending or ending[0].text not in SENTENCE_FINAL:
+        return None  # a cue that goes on to a quote of its own: Clinton replied, "…"
+    cue = _cue_after(window, lexicon, quoted)
+    if cue is None:
+        return None
+    speaker = {t.i for c in cue.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+    for token in window:
+        if token.is_punct or token.i == cue.i or token.i in speaker:
+            continue
+        if token.head.i != cue.i or token.dep_ not in BARE_CUE_DEPS:
+            return None
+    return cue
 
 
 def _cue_before(window: list[Token], lexicon: CueLexicon) -> Token | None:
@@ -417,7 +440,10 @@ def _attribute(
     channel it came through; otherwise the cue after the quote wins.
     """
     window = context.after + context.before
-    after = _cue_after(context.after, lexicon, quoted) if context.runs_on else None
+    if context.runs_on:
+        after = _cue_after(context.after, lexicon, quoted)
+    else:
+        after = _bare_cue_after(context.after, lexicon, quoted)
     before = None if context.embedded else _cue_before(context.before, lexicon)
     if before is not None and (after is None or _directly_introduces(before, context.before)):
         introduced = attribution_at(before, lexicon, quoted, context.before, inverted=False)
