@@ -47,3 +47,13 @@ def test_a_bare_cue_after_a_quote_that_ends_its_sentence_reports_it(nlp, diction
     quotes, actors = run(nlp, dictionary, text)
     assert "Reed" in speaker_of(quotes, actors, "We will not raise taxes")
     assert "Ford" in speaker_of(quotes, actors, "Then the pools")
+
+
+def test_names_joined_by_and_speak_together(nlp, dictionary) -> None:
+    text = (
+        "The two owners closed the bakery in March.\n\n"
+        "“We could not pay the rent any longer,” Anna Berg and Tom Reed said on Friday."
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    speaker = speaker_of(quotes, actors, "We could not pay")
+    assert "Berg" in speaker and "Reed" in speaker

@@ -76,6 +76,19 @@ def phrase(head: Token) -> Span:
     return doc[left : right + 1]
 
 
+def speakers_phrase(head: Token) -> Span:
+    """The speaker phrase with the names joined to it: "Zeliff and Giancola said" is
+    said by both, so both are the speaker's words (the first is its actor)."""
+    speaker = phrase(head)
+    if head.pos_ != "PROPN":
+        return speaker
+    end = speaker.end
+    for conjunct in head.conjuncts:
+        if conjunct.i > head.i and conjunct.pos_ == "PROPN":
+            end = max(end, phrase(conjunct).end)
+    return head.doc[speaker.start : end]
+
+
 def _own_subject(verb: Token) -> Token | None:
     """The verb's subject; of two, the name ("Senior author Dr. Silvia Martins" parses as
     two subjects, "author" and "Martins")."""
@@ -205,7 +218,7 @@ def attribution_at(
     return Attribution(
         cue,
         cue.lemma_.lower(),
-        phrase(speaker) if speaker is not None else None,
+        speakers_phrase(speaker) if speaker is not None else None,
         _addressee(cue, lexicon),
         via,
         how,
