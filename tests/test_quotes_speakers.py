@@ -57,3 +57,12 @@ def test_names_joined_by_and_speak_together(nlp, dictionary) -> None:
     quotes, actors = run(nlp, dictionary, text)
     speaker = speaker_of(quotes, actors, "We could not pay")
     assert "Berg" in speaker and "Reed" in speaker
+
+
+def test_a_description_finds_the_person_its_title_was_written_short_for(nlp, dictionary) -> None:
+    text = (
+        "Sen. Ann Ford met farmers in Dayton on Monday.\n\n"
+        "The Ohio senator told them that the farm bill was “dead on arrival in the House.”"
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    assert "Ford" in speaker_of(quotes, actors, "dead on arrival")

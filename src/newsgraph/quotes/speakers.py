@@ -59,6 +59,7 @@ class SpeakerRules:
     person_nouns: frozenset[str]
     document_nouns: frozenset[str]
     document_issuers: frozenset[str]
+    title_abbreviations: dict[str, str]
 
 
 @cache
@@ -73,6 +74,7 @@ def speaker_rules() -> SpeakerRules:
         person_nouns=frozenset(table["person_nouns"]),
         document_nouns=frozenset(table["document_nouns"]),
         document_issuers=frozenset(table["document_issuers"]),
+        title_abbreviations=dict(table["title_abbreviations"]),
     )
 
 
@@ -369,18 +371,25 @@ class SpeakerResolver:
             actor = self.actors.actor(key)
             if actor.type != "person":
                 continue
-            if any(title in role.lower().replace(",", " ").split() for role in actor.roles):
+            if any(
+                title in map(self._title, role.lower().replace(",", " ").split())
+                for role in actor.roles
+            ):
                 return key
             root = span.root
             # "Ambassador Liu Xiaoming", "Liu Xiaoming, China's ambassador", and through a
             # preposition, "China's ambassador to Britain Liu Xiaoming".
             neighbours = [root.head, root.head.head, *root.children, *root.head.children]
             if any(
-                t.lemma_.lower() == title and t.i not in range(span.start, span.end)
+                self._title(t.lemma_.lower()) == title and t.i not in range(span.start, span.end)
                 for t in neighbours
             ):
                 return key
         return None
+
+    def _title(self, word: str) -> str:
+        """A title word written out: "sen." is "senator"."""
+        return self.rules.title_abbreviations.get(word, word)
 
     # -- documents -------------------------------------------------------------------------
 
