@@ -125,9 +125,13 @@ def _as_subject(verb: Token) -> Token | None:
 
 
 def _antecedent_of_relative(subject: Token) -> Token:
-    """For a relative pronoun ("Mike Lee, who declared …"), the noun its clause modifies."""
-    if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
-        return subject.head.head
+    """For a relative pronoun ("Mike Lee, who declared …", "Kingson, who is running and
+    who worked the crowd, praising …"), the noun its clause modifies."""
+    clause = subject.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if subject.tag_ in ("WP", "WDT") and clause.dep_ == "relcl":
+        return clause.head
     return subject
 
 
