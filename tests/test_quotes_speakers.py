@@ -77,3 +77,14 @@ def test_a_relative_pronoun_in_a_second_relative_clause_stands_for_its_noun(
     )
     quotes, actors = run(nlp, dictionary, text)
     assert "Ford" in speaker_of(quotes, actors, "the quiet courage")
+
+
+def test_a_dash_and_a_name_on_the_next_line_sign_a_quoted_paragraph(nlp, dictionary) -> None:
+    text = (
+        "Voices from the convention floor.\n\n"
+        "“We came to win in November, not to argue all week,” said delegate Tom Reed.\n\n"
+        "“Nobody gets to sit this one out.”\n\n"
+        "— Senator Maria Lopez, speaking to reporters after the vote."
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    assert "Lopez" in speaker_of(quotes, actors, "Nobody gets to sit")

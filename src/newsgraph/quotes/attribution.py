@@ -29,6 +29,10 @@ SUBJECTLESS_CUE_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dep")
 NAME_LEFT_DEPS = ("det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "flat")
 # How far after an inverted cue its speaker may end ("mused Blaze co-host Stu Burguiere").
 INVERTED_REACH = 8
+# Dashes that open a signature line: "— Mark Twain".
+SIGNATURE_DASHES = ("-", "—", "–", "--")
+# How many title words may stand between the dash and the name ("-President Obama").
+SIGNATURE_TITLE_WORDS = 3
 INVERTED_SPEAKER_DEPS = ("dobj", "attr", "npadvmod", "appos", "dative", "oprd", "nsubj")
 
 
@@ -323,4 +327,27 @@ def introducing_sentence(
         return previous
     if opening == lower and (across or text[: previous.end_char].rstrip().endswith(":")):
         return previous
+    return None
+
+
+def signature(doc: Doc, paragraphs: list[tuple[int, int]], paragraph: int) -> Attribution | None:
+    """The name on the line after a quoted paragraph that opens with a dash and signs it,
+    as under an epigraph or in a list of quotes: "…" ¶ "— President Obama, tweeting"."""
+    if paragraph + 1 >= len(paragraphs):
+        return None
+    start, _ = paragraphs[paragraph + 1]
+    position = bisect_left(doc, start, key=lambda token: token.idx)
+    words = [t for t in doc[position : position + SIGNATURE_TITLE_WORDS + 3] if not t.is_space]
+    if not words or not words[0].text.startswith(SIGNATURE_DASHES):
+        return None
+    # The tokeniser may keep the dash on the first word: "-President".
+    first = 0 if words[0].text.lstrip("".join(SIGNATURE_DASHES)) else 1
+    for token in words[first : first + SIGNATURE_TITLE_WORDS + 1]:
+        if token.ent_type_ in ("PERSON", "ORG"):
+            end = token.i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            return Attribution(words[0], "—", doc[token.i : end], how="label")
+        if token.pos_ not in ("PROPN", "NOUN") or not token.text[-1:].isalpha():
+            return None
     return None

@@ -27,6 +27,7 @@ from newsgraph.quotes.attribution import (
     name_label,
     preceding_attribution,
     reporting_verb_above,
+    signature,
 )
 from newsgraph.quotes.confidence import confidence
 from newsgraph.quotes.scan import (
@@ -552,6 +553,8 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
             quotation = quotation.joined_with(following)
             index += 1
         quotation = quotation.without_trailing_comma(text)
+        if attribution is None and _stands_alone(text, quotation, lower, upper):
+            attribution = signature(doc, attributor.paragraphs, paragraph)
         if attribution is None:
             reported = None
             if carried is None and not context.embedded:
