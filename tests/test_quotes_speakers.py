@@ -88,3 +88,14 @@ def test_a_dash_and_a_name_on_the_next_line_sign_a_quoted_paragraph(nlp, diction
     )
     quotes, actors = run(nlp, dictionary, text)
     assert "Lopez" in speaker_of(quotes, actors, "Nobody gets to sit")
+
+
+def test_names_joined_by_and_before_a_colon_label_the_quote(nlp, dictionary) -> None:
+    text = (
+        "Polls of the week.\n\n"
+        "THE RACE TIGHTENS IN OHIO - Laura Kim and Omar Haddad: “The race has narrowed to "
+        "three points since June, and the undecided voters lean our way.”"
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    speaker = speaker_of(quotes, actors, "The race has narrowed")
+    assert "Kim" in speaker and "Haddad" in speaker

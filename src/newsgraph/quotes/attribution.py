@@ -254,15 +254,42 @@ def name_label(before: list[Token]) -> Attribution | None:
     if len(words) < 2 or words[-1].text != ":":
         return None
     last = words[-2]
-    if last.ent_type_ not in ("PERSON", "ORG") or last.ent_iob_ == "O":
+    first = _name_start(last)
+    if first is None:
         return None
-    first = last
-    while first.ent_iob_ == "I" and first.i > 0:
-        first = first.doc[first.i - 1]
-    opener = first.doc[first.i - 1] if first.i > 0 else None
+    doc = last.doc
+    # Names joined by "and" label a quote together: "Frank Newport and Jim Harter: "…"".
+    while first.i > 1 and doc[first.i - 1].lower_ in ("and", "&"):
+        joined = _name_start(doc[first.i - 2])
+        if joined is None or joined not in words:
+            break
+        first = joined
+    opener = doc[first.i - 1] if first.i > 0 else None
     if opener is not None and opener in words and not opener.is_punct:
         return None
-    return Attribution(words[-1], ":", first.doc[first.i : last.i + 1], how="label")
+    return Attribution(words[-1], ":", doc[first.i : last.i + 1], how="label")
+
+
+def _name_start(last: Token) -> Token | None:
+    """The first word of the name that ends at ``last``: a person or organisation the
+    tagger found, or a run of two or more capitalised proper nouns it missed ("Jeffrey
+    M. Jones")."""
+    doc = last.doc
+    if last.ent_type_ in ("PERSON", "ORG") and last.ent_iob_ != "O":
+        first = last
+        while first.ent_iob_ == "I" and first.i > 0:
+            first = doc[first.i - 1]
+        return first
+    first = last
+    while first.i > 0 and _capitalised_name_word(doc[first.i - 1]):
+        first = doc[first.i - 1]
+    if first.i == last.i or not _capitalised_name_word(last):
+        return None
+    return first
+
+
+def _capitalised_name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and not token.is_upper
 
 
 def colon_clause(before: list[Token], lexicon: CueLexicon) -> Attribution | None:
