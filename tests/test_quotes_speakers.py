@@ -99,3 +99,16 @@ def test_names_joined_by_and_before_a_colon_label_the_quote(nlp, dictionary) -> 
     quotes, actors = run(nlp, dictionary, text)
     speaker = speaker_of(quotes, actors, "The race has narrowed")
     assert "Kim" in speaker and "Haddad" in speaker
+
+
+def test_a_speech_verb_put_before_its_speaker_and_a_colon(nlp, dictionary) -> None:
+    text = (
+        "Tom Reed spoke to the farmers' union on Monday about the drought.\n\n"
+        "“Nobody in this valley has seen a summer like it,” Reed said.\n\n"
+        "Continued Reed:\n\n"
+        "“The wells are dry, and the banks are calling in their loans.”"
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    quote = next(q for q in quotes if q.text.startswith("The wells are dry"))
+    assert "Reed" in speaker_of(quotes, actors, "The wells are dry")
+    assert quote.confidence is not None and quote.confidence >= 0.8  # read, not carried

@@ -247,14 +247,14 @@ def preceding_attribution(
     return None
 
 
-def name_label(before: list[Token]) -> Attribution | None:
+def name_label(before: list[Token], lexicon: CueLexicon) -> Attribution | None:
     """A name alone before a colon that introduces the quote ("Jeffrey M. Jones: "…"",
     "— Sen. Ted Cruz: "…""): the name is the speaker, as in a transcript."""
     words = [t for t in before if not t.is_space]
     if len(words) < 2 or words[-1].text != ":":
         return None
     last = words[-2]
-    first = _name_start(last)
+    first = _name_start(last) or (last if last.pos_ == "PROPN" else None)
     if first is None:
         return None
     doc = last.doc
@@ -264,10 +264,30 @@ def name_label(before: list[Token]) -> Attribution | None:
         if joined is None or joined not in words:
             break
         first = joined
+    speaker = doc[first.i : last.i + 1]
     opener = doc[first.i - 1] if first.i > 0 else None
+    # "Continued Stone: "…"", "explained CBS moderator Nancy Cordes: "…"": a speech verb
+    # put before its speaker at the start of a clause, with a title or two between.
+    cue = opener
+    while cue is not None and cue in words and cue.pos_ in ("NOUN", "PROPN"):
+        cue = doc[cue.i - 1] if cue.i > 0 else None
+    if cue is not None and cue in words and _is_fronted_cue(cue, lexicon):
+        before_cue = doc[cue.i - 1] if cue.i > 0 else None
+        if before_cue is None or before_cue not in words or before_cue.is_punct:
+            return Attribution(cue, cue.lower_, speaker, how="inverted")
+    if first.i == last.i and _name_start(last) is None:
+        return None  # one proper noun is a name only after a speech verb
     if opener is not None and opener in words and not opener.is_punct:
         return None
-    return Attribution(words[-1], ":", doc[first.i : last.i + 1], how="label")
+    return Attribution(words[-1], ":", speaker, how="label")
+
+
+def _is_fronted_cue(token: Token, lexicon: CueLexicon) -> bool:
+    """A speech verb in its past or present form, whatever tag the parser gave a verb in
+    an unusual first place ("Stated Stone:" reads to it as a name)."""
+    word = token.lower_
+    stems = (word, word[:-1], word[:-2]) if word.endswith(("ed", "es")) else (word,)
+    return word.endswith(("ed", "s")) and any(stem in lexicon.speech for stem in stems)
 
 
 def _name_start(last: Token) -> Token | None:

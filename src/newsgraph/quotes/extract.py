@@ -474,7 +474,7 @@ def _attribute(
     manner = _manner_of_speaking(doc, quotation, context.after, quoted)
     if manner is not None:
         return attribution_at(manner, lexicon, quoted, window, inverted=True)
-    return name_label(context.before) or colon_clause(context.before, lexicon)
+    return name_label(context.before, lexicon) or colon_clause(context.before, lexicon)
 
 
 def _reported_before(
@@ -546,8 +546,10 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
         if attribution is None and not context.embedded:
             sentence = introducing_sentence(doc, quotation.outer_start, text, (lower, upper))
             if sentence is not None:
-                attribution = preceding_attribution(sentence, lexicon, quoted) or colon_clause(
-                    list(sentence), lexicon
+                attribution = (
+                    preceding_attribution(sentence, lexicon, quoted)
+                    or colon_clause(list(sentence), lexicon)
+                    or name_label(list(sentence), lexicon)
                 )
         if attribution and following and _continues_after_attribution(text, quotation, following):
             quotation = quotation.joined_with(following)
