@@ -112,3 +112,14 @@ def test_a_speech_verb_put_before_its_speaker_and_a_colon(nlp, dictionary) -> No
     quote = next(q for q in quotes if q.text.startswith("The wells are dry"))
     assert "Reed" in speaker_of(quotes, actors, "The wells are dry")
     assert quote.confidence is not None and quote.confidence >= 0.8  # read, not carried
+
+
+def test_a_description_is_the_title_holder_last_spoken_of_as_a_subject(nlp, dictionary) -> None:
+    text = (
+        "President Maria Lopez opened the climate summit in Lisbon on Monday.\n\n"
+        "Lopez said the accord would hold, after a breakfast with World Bank President "
+        "Tom Reed.\n\n"
+        "The president also said that the accord was “a promise to our grandchildren.”"
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    assert "Lopez" in speaker_of(quotes, actors, "a promise to our grandchildren")

@@ -360,32 +360,40 @@ class SpeakerResolver:
         return self._pick(noun, self._before(noun.idx), frozenset({"person"}))
 
     def described(self, noun: Token) -> str | None:
-        """The person a description ("the president", "China's ambassador") refers to:
-        the latest person before it whose role, or a word next to whose name, is that
-        noun ("Ambassador Liu Xiaoming", "Liu Xiaoming, China's ambassador"); failing
-        that, the first such person after it (news often names later)."""
+        """The person a description ("the president", "China's ambassador") refers to: of
+        the people whose role, or a word next to one of whose mentions, is that noun
+        ("Ambassador Liu Xiaoming", "Liu Xiaoming, China's ambassador"), the one last
+        spoken of before it, a clause's subject first, as for a pronoun; failing that,
+        the first named after it (news often names later)."""
         title = noun.lemma_.lower()
-        before = [(s, k) for s, k in self.mentions if s.start_char < noun.idx]
-        after = [(s, k) for s, k in self.mentions if s.start_char > noun.idx]
-        for span, key in [*reversed(before), *after]:
-            actor = self.actors.actor(key)
-            if actor.type != "person":
-                continue
-            if any(
-                title in map(self._title, role.lower().replace(",", " ").split())
-                for role in actor.roles
-            ):
-                return key
-            root = span.root
-            # "Ambassador Liu Xiaoming", "Liu Xiaoming, China's ambassador", and through a
-            # preposition, "China's ambassador to Britain Liu Xiaoming".
-            neighbours = [root.head, root.head.head, *root.children, *root.head.children]
-            if any(
-                self._title(t.lemma_.lower()) == title and t.i not in range(span.start, span.end)
-                for t in neighbours
-            ):
-                return key
-        return None
+        holders = {key for span, key in self.mentions if self._holds(span, key, title)}
+        if not holders:
+            return None
+        before = [c for c in self._before(noun.idx) if c.key in holders and c.offset < noun.idx]
+        lower = self._paragraph_start(noun.idx, ANTECEDENT_PARAGRAPHS)
+        recent = [c for c in before if c.offset >= lower]
+        subjects = [c for c in recent if c.subject]
+        if subjects or recent or before:
+            return (subjects or recent or before)[-1].key
+        return next((k for s, k in self.mentions if s.start_char > noun.idx and k in holders), None)
+
+    def _holds(self, span: Span, key: str, title: str) -> bool:
+        """Whether the person named at ``span`` holds ``title``, as a role or as a word
+        next to the name."""
+        actor = self.actors.actor(key)
+        if actor.type != "person":
+            return False
+        if any(
+            title in map(self._title, role.lower().replace(",", " ").split())
+            for role in actor.roles
+        ):
+            return True
+        root = span.root
+        # "Ambassador Liu Xiaoming", "Liu Xiaoming, China's ambassador", and through a
+        # preposition, "China's ambassador to Britain Liu Xiaoming"; the title may be
+        # part of the mention itself ("President Obama").
+        neighbours = [root.head, root.head.head, *root.children, *root.head.children]
+        return any(self._title(t.lemma_.lower()) == title and t.i != root.i for t in neighbours)
 
     def _title(self, word: str) -> str:
         """A title word written out: "sen." is "senator"."""
