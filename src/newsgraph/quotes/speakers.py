@@ -11,8 +11,9 @@ resolver for the phrases that attribute quotes:
   the first Muslim women"), and pronouns in sentences about them alone. Subject
   pronouns are resolved in text order, so "she" can stand for a person last named
   several paragraphs back through the pronouns between;
-* a description ("the president", "China's ambassador") is the person whose role or
-  title is that noun, named before it or, failing that, after it; a definite one with
+* a description ("the president", "China's ambassador") is, of the people whose role or
+  title is that noun (written out or short: "Sen."), the one last spoken of before it, a
+  clause's subject first, or failing that the first named after it; a definite one with
   no such person ("the actor said") stands for a person the way "he" or "she" would,
   while an indefinite one ("a senior official") is an unnamed source and stays unnamed;
 * a document ("the statement said") speaks for whoever issued it ("a report from X",
