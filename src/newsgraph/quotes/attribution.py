@@ -266,8 +266,9 @@ def name_label(before: list[Token], lexicon: CueLexicon) -> Attribution | None:
         first = joined
     speaker = doc[first.i : last.i + 1]
     opener = doc[first.i - 1] if first.i > 0 else None
-    # "Continued Stone: "…"", "explained CBS moderator Nancy Cordes: "…"": a speech verb
-    # put before its speaker at the start of a clause, with a title or two between.
+    # "Continued Stone: "…"", "Stated party chair Ann Ford: "…"": a speech verb put before
+    # its speaker at the start of a clause (one the tagger may take for a name), with a
+    # title or two between.
     cue = opener
     while cue is not None and cue in words and cue.pos_ in ("NOUN", "PROPN"):
         cue = doc[cue.i - 1] if cue.i > 0 else None
