@@ -29,6 +29,10 @@ SUBJECTLESS_CUE_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dep")
 NAME_LEFT_DEPS = ("det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "flat")
 # How far after an inverted cue its speaker may end ("mused Blaze co-host Stu Burguiere").
 INVERTED_REACH = 8
+# Dashes that open a signature line: "— Mark Twain".
+SIGNATURE_DASHES = ("-", "—", "–", "--")
+# How many title words may stand between the dash and the name ("-President Obama").
+SIGNATURE_TITLE_WORDS = 3
 INVERTED_SPEAKER_DEPS = ("dobj", "attr", "npadvmod", "appos", "dative", "oprd", "nsubj")
 
 
@@ -76,6 +80,19 @@ def phrase(head: Token) -> Span:
     return doc[left : right + 1]
 
 
+def speakers_phrase(head: Token) -> Span:
+    """The speaker phrase with the names joined to it: "Zeliff and Giancola said" is
+    said by both, so both are the speaker's words (the first is its actor)."""
+    speaker = phrase(head)
+    if head.pos_ != "PROPN":
+        return speaker
+    end = speaker.end
+    for conjunct in head.conjuncts:
+        if conjunct.i > head.i and conjunct.pos_ == "PROPN":
+            end = max(end, phrase(conjunct).end)
+    return head.doc[speaker.start : end]
+
+
 def _own_subject(verb: Token) -> Token | None:
     """The verb's subject; of two, the name ("Senior author Dr. Silvia Martins" parses as
     two subjects, "author" and "Martins")."""
@@ -112,9 +129,13 @@ def _as_subject(verb: Token) -> Token | None:
 
 
 def _antecedent_of_relative(subject: Token) -> Token:
-    """For a relative pronoun ("Mike Lee, who declared …"), the noun its clause modifies."""
-    if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
-        return subject.head.head
+    """For a relative pronoun ("Mike Lee, who declared …", "Kingson, who is running and
+    who worked the crowd, praising …"), the noun its clause modifies."""
+    clause = subject.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if subject.tag_ in ("WP", "WDT") and clause.dep_ == "relcl":
+        return clause.head
     return subject
 
 
@@ -205,7 +226,7 @@ def attribution_at(
     return Attribution(
         cue,
         cue.lemma_.lower(),
-        phrase(speaker) if speaker is not None else None,
+        speakers_phrase(speaker) if speaker is not None else None,
         _addressee(cue, lexicon),
         via,
         how,
@@ -226,22 +247,70 @@ def preceding_attribution(
     return None
 
 
-def name_label(before: list[Token]) -> Attribution | None:
+def name_label(before: list[Token], lexicon: CueLexicon) -> Attribution | None:
     """A name alone before a colon that introduces the quote ("Jeffrey M. Jones: "…"",
     "— Sen. Ted Cruz: "…""): the name is the speaker, as in a transcript."""
     words = [t for t in before if not t.is_space]
     if len(words) < 2 or words[-1].text != ":":
         return None
     last = words[-2]
-    if last.ent_type_ not in ("PERSON", "ORG") or last.ent_iob_ == "O":
+    first = _name_start(last) or (last if last.pos_ == "PROPN" else None)
+    if first is None:
         return None
-    first = last
-    while first.ent_iob_ == "I" and first.i > 0:
-        first = first.doc[first.i - 1]
-    opener = first.doc[first.i - 1] if first.i > 0 else None
+    doc = last.doc
+    # Names joined by "and" label a quote together: "Frank Newport and Jim Harter: "…"".
+    while first.i > 1 and doc[first.i - 1].lower_ in ("and", "&"):
+        joined = _name_start(doc[first.i - 2])
+        if joined is None or joined not in words:
+            break
+        first = joined
+    speaker = doc[first.i : last.i + 1]
+    opener = doc[first.i - 1] if first.i > 0 else None
+    # "Continued Stone: "…"", "Stated party chair Ann Ford: "…"": a speech verb put before
+    # its speaker at the start of a clause (one the tagger may take for a name), with a
+    # title or two between.
+    cue = opener
+    while cue is not None and cue in words and cue.pos_ in ("NOUN", "PROPN"):
+        cue = doc[cue.i - 1] if cue.i > 0 else None
+    if cue is not None and cue in words and _is_fronted_cue(cue, lexicon):
+        before_cue = doc[cue.i - 1] if cue.i > 0 else None
+        if before_cue is None or before_cue not in words or before_cue.is_punct:
+            return Attribution(cue, cue.lower_, speaker, how="inverted")
+    if first.i == last.i and _name_start(last) is None:
+        return None  # one proper noun is a name only after a speech verb
     if opener is not None and opener in words and not opener.is_punct:
         return None
-    return Attribution(words[-1], ":", first.doc[first.i : last.i + 1], how="label")
+    return Attribution(words[-1], ":", speaker, how="label")
+
+
+def _is_fronted_cue(token: Token, lexicon: CueLexicon) -> bool:
+    """A speech verb in its past or present form, whatever tag the parser gave a verb in
+    an unusual first place ("Stated Stone:" reads to it as a name)."""
+    word = token.lower_
+    stems = (word, word[:-1], word[:-2]) if word.endswith(("ed", "es")) else (word,)
+    return word.endswith(("ed", "s")) and any(stem in lexicon.speech for stem in stems)
+
+
+def _name_start(last: Token) -> Token | None:
+    """The first word of the name that ends at ``last``: a person or organisation the
+    tagger found, or a run of two or more capitalised proper nouns it missed ("Jeffrey
+    M. Jones")."""
+    doc = last.doc
+    if last.ent_type_ in ("PERSON", "ORG") and last.ent_iob_ != "O":
+        first = last
+        while first.ent_iob_ == "I" and first.i > 0:
+            first = doc[first.i - 1]
+        return first
+    first = last
+    while first.i > 0 and _capitalised_name_word(doc[first.i - 1]):
+        first = doc[first.i - 1]
+    if first.i == last.i or not _capitalised_name_word(last):
+        return None
+    return first
+
+
+def _capitalised_name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and not token.is_upper
 
 
 def colon_clause(before: list[Token], lexicon: CueLexicon) -> Attribution | None:
@@ -306,4 +375,27 @@ def introducing_sentence(
         return previous
     if opening == lower and (across or text[: previous.end_char].rstrip().endswith(":")):
         return previous
+    return None
+
+
+def signature(doc: Doc, paragraphs: list[tuple[int, int]], paragraph: int) -> Attribution | None:
+    """The name on the line after a quoted paragraph that opens with a dash and signs it,
+    as under an epigraph or in a list of quotes: "…" ¶ "— President Obama, tweeting"."""
+    if paragraph + 1 >= len(paragraphs):
+        return None
+    start, _ = paragraphs[paragraph + 1]
+    position = bisect_left(doc, start, key=lambda token: token.idx)
+    words = [t for t in doc[position : position + SIGNATURE_TITLE_WORDS + 3] if not t.is_space]
+    if not words or not words[0].text.startswith(SIGNATURE_DASHES):
+        return None
+    # The tokeniser may keep the dash on the first word: "-President".
+    first = 0 if words[0].text.lstrip("".join(SIGNATURE_DASHES)) else 1
+    for token in words[first : first + SIGNATURE_TITLE_WORDS + 1]:
+        if token.ent_type_ in ("PERSON", "ORG"):
+            end = token.i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            return Attribution(words[0], "—", doc[token.i : end], how="label")
+        if token.pos_ not in ("PROPN", "NOUN") or not token.text[-1:].isalpha():
+            return None
     return None

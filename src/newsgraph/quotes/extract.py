@@ -2,9 +2,9 @@
 
 The parse is used only for the attribution: the cue verb next to the quote (or
 governing it), its subject as the speaker, its object as the addressee, and
-"according to X" as the channel the quote came through (the clause itself is read in
-``attribution.py``). Speaker phrases become actors in ``speakers.py``; each quote's
-confidence comes from ``confidence.py``.
+"according to X" as the channel the quote came through (the cue is found in
+``cues.py``, the clause around it read in ``attribution.py``). Speaker phrases become
+actors in ``speakers.py``; each quote's confidence comes from ``confidence.py``.
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.nlp import doc_text
 from newsgraph.quotes.attribution import (
-    MAX_GOVERNOR_DEPTH,
-    SUBJECT_DEPS,
     Attribution,
     attribution_at,
     colon_clause,
@@ -27,8 +25,18 @@ from newsgraph.quotes.attribution import (
     name_label,
     preceding_attribution,
     reporting_verb_above,
+    signature,
 )
 from newsgraph.quotes.confidence import confidence
+from newsgraph.quotes.cues import (
+    NESTED_CLOSING_MARKS,
+    bare_cue_after,
+    cue_after,
+    cue_before,
+    enclosing_speech,
+    governing_cue,
+    manner_of_speaking,
+)
 from newsgraph.quotes.scan import (
     CueLexicon,
     Quotation,
@@ -42,7 +50,6 @@ from newsgraph.quotes.shapes import (
     modifies_noun,
     names_a_party,
     names_a_term,
-    quoted_tokens,
     token_start,
     word_count,
 )
@@ -59,34 +66,11 @@ SCARE_QUOTE_MAX_WORDS = 3
 # A fragment at least this long is its reporter's words however deep in their reported
 # speech it sits; a shorter one there may be a term ("one country, two systems").
 ENCLOSED_MIN_WORDS = 5
-SENTENCE_FINAL = (".", "!", "?")
 QUOTE_RUN_ON_ENDINGS = ",?!—–-…:;"
-NESTED_CLOSING_MARKS = "'’\"”"
 # A list number or bullet before a subheading: "6. ", "• ".
 ENUMERATOR = re.compile(r"^\s*(?:\d+[.)]|[-•*–—])\s*")
-# How many tokens may separate a quote from its cue verb before the tie is too loose.
-MAX_ATTRIBUTION_GAP = 12
-# After a quote, every word up to the cue must belong to the cue's clause (a long
-# appositive subject is common: "…," Andrey Kortunov, director-general of …, warned).
-MAX_ATTRIBUTION_GAP_AFTER = 30
 # How many paragraphs back an unattributed quote may borrow the previous speaker from.
 SPEAKER_CARRY_PARAGRAPHS = 1
-
-
-def _belongs_to_cue(token: Token, cue: Token, quoted: bytearray) -> bool:
-    """Whether a token between a quote and its cue is part of the cue's own clause (its
-    subject with any appositive, auxiliaries and adverbs), punctuation, or words that
-    still modify the quoted ones ("…the little deal" announced in October, said X)."""
-    if token.is_punct or token.is_space:
-        return True
-    for ancestor in (token, *token.ancestors):
-        if ancestor.head.i == cue.i and ancestor.dep_ in (*SUBJECT_DEPS, "aux", "advmod", "neg"):
-            return True
-        if ancestor.i == cue.i:
-            return False
-        if quoted[ancestor.head.i]:
-            return True
-    return False
 
 
 def _token_end(token: Token) -> int:
@@ -122,113 +106,6 @@ def _window_before(doc: Doc, quote: Quotation, quoted: bytearray, limit: int) ->
             break
         window.append(token)
     return window[::-1]
-
-
-def _cue_after(window: list[Token], lexicon: CueLexicon, quoted: bytearray) -> Token | None:
-    """A cue whose clause starts right after the quote: "…," Tokayev said / said Putin /
-    "…?" He Jianxiong, the former executive director for China at the IMF, said.
-    A participle that modifies the quoted words ("the deal" announced in October) is
-    no cue of its own, nor is a verb in a relative clause ("…" in a race that he said
-    was lost) or an infinitive ("…" to thank her): neither clause reports the quote."""
-    for position, token in enumerate(window[:MAX_ATTRIBUTION_GAP_AFTER]):
-        if not (lexicon.is_cue(token) or lexicon.source_phrase(token) is not None):
-            continue
-        if token.dep_ == "acl" and quoted[token.head.i]:
-            continue
-        if token.dep_ == "relcl" or any(
-            child.dep_ == "aux" and child.tag_ == "TO" for child in token.children
-        ):
-            continue
-        if all(_belongs_to_cue(between, token, quoted) for between in window[:position]):
-            return token
-        return None
-    return None
-
-
-def _cue_before(window: list[Token], lexicon: CueLexicon) -> Token | None:
-    """A cue whose clause runs on into the quote: Tokayev said: "…" / told X that "…"."""
-    for position in range(len(window) - 1, -1, -1):
-        token = window[position]
-        is_source = lexicon.source_phrase(token) is not None
-        if not (lexicon.is_cue(token) or lexicon.is_label_cue(token) or is_source):
-            continue
-        between = window[position + 1 :]
-        if len(between) > MAX_ATTRIBUTION_GAP:
-            return None
-        if any(t.text in SENTENCE_FINAL for t in between):
-            return None
-        subtree = {t.i for t in token.subtree}
-        if is_source or all(t.i in subtree or t.is_punct for t in between):
-            return token
-    return None
-
-
-def _parenthetical_cue(clause: Token, quoted: bytearray, lexicon: CueLexicon) -> Token | None:
-    """A reporting clause set into the clause it reports: "The economy, the minister
-    said, is "turning the corner"" (the parser hangs "said" from "turning" as parataxis)."""
-    for child in clause.children:
-        if child.dep_ == "parataxis" and not quoted[child.i] and lexicon.is_cue(child):
-            return child
-    return None
-
-
-def _governing_cue(
-    doc: Doc, quote: Quotation, quoted: bytearray, lexicon: CueLexicon
-) -> Token | None:
-    """A cue verb the quoted fragment hangs from in the parse: called it a "witch hunt",
-    accused him of years of "incessant bullying", described the idea … as "absurd".
-
-    The way up may pass verbs, prepositions and the nouns they lead through, but no
-    noun the quote modifies: in his "tough on China" stance the quote only describes a
-    noun, it quotes nobody. A quote introduced by "as" is what a labelling verb
-    anywhere above it calls something ("dubbed Sondland's role in … as "the problem"").
-    """
-    inside = [t for t in quoted_tokens(doc, quote) if not t.is_punct]
-    for token in inside:
-        parenthetical = _parenthetical_cue(token, quoted, lexicon)
-        if parenthetical is not None:
-            return parenthetical
-    roots = [t for t in inside if not (quote.start <= t.head.idx < quote.end)]
-    for root in sorted(roots, key=lambda t: t.head.i):
-        below = root
-        steps = 0  # prepositions are free: "accused the board of years of "…""
-        for ancestor in root.ancestors:
-            steps += ancestor.pos_ != "ADP"
-            if steps > MAX_GOVERNOR_DEPTH:
-                break
-            if quoted[ancestor.i]:
-                below = ancestor
-                continue  # words of another quote: the fragment belongs to the same speech
-            if lexicon.is_cue(ancestor) or lexicon.is_label_cue(ancestor):
-                return ancestor
-            parenthetical = _parenthetical_cue(ancestor, quoted, lexicon)
-            if parenthetical is not None:
-                return parenthetical
-            if ancestor.pos_ in ("NOUN", "PROPN") and below.dep_ != "prep":
-                break
-            if ancestor.pos_ == "ADP" and ancestor.lower_ not in lexicon.quoting_prepositions:
-                break
-            below = ancestor
-        if root.head.lower_ == "as":
-            labelling = next((a for a in root.head.ancestors if lexicon.is_label_cue(a)), None)
-            if labelling is not None:
-                return labelling
-    return None
-
-
-def _enclosing_speech(
-    doc: Doc, quote: Quotation, quoted: bytearray, lexicon: CueLexicon
-) -> Token | None:
-    """The nearest speech verb anywhere above a fragment in its sentence: the words in
-    someone's reported speech are theirs however deep they sit ("Fiorina backed Cruz,
-    saying it is time to have a "real constitutional conservative in the White House"")."""
-    inside = [t for t in quoted_tokens(doc, quote) if not t.is_punct]
-    roots = [t for t in inside if not (quote.start <= t.head.idx < quote.end)]
-    for root in roots:
-        for ancestor in root.ancestors:
-            if not quoted[ancestor.i] and lexicon.is_cue(ancestor):
-                return ancestor
-    return None
 
 
 @dataclass(frozen=True)
@@ -383,29 +260,6 @@ def _directly_introduces(cue: Token, before: list[Token]) -> bool:
     return all(t.is_punct or t.is_space for t in before if t.i > cue.i)
 
 
-def _manner_of_speaking(
-    doc: Doc, quotation: Quotation, after: list[Token], quoted: bytearray
-) -> Token | None:
-    """The verb of ""…," the coach deadpanned" or ""…?" the host pressed": after a quote
-    that ends in a comma, question or exclamation mark, a main clause of a subject and
-    its verb reports the quote whatever the verb, as no speech verb list can hold every
-    verb of manner of speaking."""
-    ending = doc_text(doc)[quotation.start : quotation.end].rstrip().rstrip(NESTED_CLOSING_MARKS)
-    if ending[-1:] not in (",", "?", "!"):
-        return None
-    words = [t for t in after[:MAX_ATTRIBUTION_GAP] if not (t.is_punct or t.is_space)]
-    verb = next((t for t in words if t.pos_ == "VERB"), None)
-    if verb is None or verb.dep_ != "ROOT" or quoted[verb.i]:
-        return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or not words or subject.left_edge.i != words[0].i:
-        return None
-    between = [t for t in words if t.i < verb.i]
-    if all(t.i in {s.i for s in subject.subtree} or t.dep_ in ("aux", "advmod") for t in between):
-        return verb
-    return None
-
-
 def _attribute(
     doc: Doc, quotation: Quotation, context: _Context, quoted: bytearray, lexicon: CueLexicon
 ) -> Attribution | None:
@@ -417,8 +271,11 @@ def _attribute(
     channel it came through; otherwise the cue after the quote wins.
     """
     window = context.after + context.before
-    after = _cue_after(context.after, lexicon, quoted) if context.runs_on else None
-    before = None if context.embedded else _cue_before(context.before, lexicon)
+    if context.runs_on:
+        after = cue_after(context.after, lexicon, quoted)
+    else:
+        after = bare_cue_after(context.after, lexicon, quoted)
+    before = None if context.embedded else cue_before(context.before, lexicon)
     if before is not None and (after is None or _directly_introduces(before, context.before)):
         introduced = attribution_at(before, lexicon, quoted, context.before, inverted=False)
         if after is None or introduced.speaker is None:
@@ -434,20 +291,20 @@ def _attribute(
         )
     if after is not None:
         return attribution_at(after, lexicon, quoted, window, inverted=True)
-    governing = _governing_cue(doc, quotation, quoted, lexicon)
+    governing = governing_cue(doc, quotation, quoted, lexicon)
     words = word_count(doc_text(doc)[quotation.start : quotation.end])
     if governing is None and context.embedded and words >= ENCLOSED_MIN_WORDS:
-        governing = _enclosing_speech(doc, quotation, quoted, lexicon)
+        governing = enclosing_speech(doc, quotation, quoted, lexicon)
     if governing is not None:
         if not lexicon.is_label_cue(governing):  # who calls it "…" is who says it
             governing = reporting_verb_above(governing, lexicon, quoted) or governing
         return attribution_at(governing, lexicon, quoted, window, inverted=False)
     if context.embedded:
         return None
-    manner = _manner_of_speaking(doc, quotation, context.after, quoted)
+    manner = manner_of_speaking(doc, quotation, context.after, quoted)
     if manner is not None:
         return attribution_at(manner, lexicon, quoted, window, inverted=True)
-    return name_label(context.before) or colon_clause(context.before, lexicon)
+    return name_label(context.before, lexicon) or colon_clause(context.before, lexicon)
 
 
 def _reported_before(
@@ -519,11 +376,17 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
         if attribution is None and not context.embedded:
             sentence = introducing_sentence(doc, quotation.outer_start, text, (lower, upper))
             if sentence is not None:
-                attribution = preceding_attribution(sentence, lexicon, quoted)
+                attribution = (
+                    preceding_attribution(sentence, lexicon, quoted)
+                    or colon_clause(list(sentence), lexicon)
+                    or name_label(list(sentence), lexicon)
+                )
         if attribution and following and _continues_after_attribution(text, quotation, following):
             quotation = quotation.joined_with(following)
             index += 1
         quotation = quotation.without_trailing_comma(text)
+        if attribution is None and _stands_alone(text, quotation, lower, upper):
+            attribution = signature(doc, attributor.paragraphs, paragraph)
         if attribution is None:
             reported = None
             if carried is None and not context.embedded:

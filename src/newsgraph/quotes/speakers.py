@@ -11,8 +11,9 @@ resolver for the phrases that attribute quotes:
   the first Muslim women"), and pronouns in sentences about them alone. Subject
   pronouns are resolved in text order, so "she" can stand for a person last named
   several paragraphs back through the pronouns between;
-* a description ("the president", "China's ambassador") is the person whose role or
-  title is that noun, named before it or, failing that, after it; a definite one with
+* a description ("the president", "China's ambassador") is, of the people whose role or
+  title is that noun (written out or short: "Sen."), the one last spoken of before it, a
+  clause's subject first, or failing that the first named after it; a definite one with
   no such person ("the actor said") stands for a person the way "he" or "she" would,
   while an indefinite one ("a senior official") is an unnamed source and stays unnamed;
 * a document ("the statement said") speaks for whoever issued it ("a report from X",
@@ -59,6 +60,7 @@ class SpeakerRules:
     person_nouns: frozenset[str]
     document_nouns: frozenset[str]
     document_issuers: frozenset[str]
+    title_abbreviations: dict[str, str]
 
 
 @cache
@@ -73,6 +75,7 @@ def speaker_rules() -> SpeakerRules:
         person_nouns=frozenset(table["person_nouns"]),
         document_nouns=frozenset(table["document_nouns"]),
         document_issuers=frozenset(table["document_issuers"]),
+        title_abbreviations=dict(table["title_abbreviations"]),
     )
 
 
@@ -358,29 +361,44 @@ class SpeakerResolver:
         return self._pick(noun, self._before(noun.idx), frozenset({"person"}))
 
     def described(self, noun: Token) -> str | None:
-        """The person a description ("the president", "China's ambassador") refers to:
-        the latest person before it whose role, or a word next to whose name, is that
-        noun ("Ambassador Liu Xiaoming", "Liu Xiaoming, China's ambassador"); failing
-        that, the first such person after it (news often names later)."""
+        """The person a description ("the president", "China's ambassador") refers to: of
+        the people whose role, or a word next to one of whose mentions, is that noun
+        ("Ambassador Liu Xiaoming", "Liu Xiaoming, China's ambassador"), the one last
+        spoken of before it, a clause's subject first, as for a pronoun; failing that,
+        the first named after it (news often names later)."""
         title = noun.lemma_.lower()
-        before = [(s, k) for s, k in self.mentions if s.start_char < noun.idx]
-        after = [(s, k) for s, k in self.mentions if s.start_char > noun.idx]
-        for span, key in [*reversed(before), *after]:
-            actor = self.actors.actor(key)
-            if actor.type != "person":
-                continue
-            if any(title in role.lower().replace(",", " ").split() for role in actor.roles):
-                return key
-            root = span.root
-            # "Ambassador Liu Xiaoming", "Liu Xiaoming, China's ambassador", and through a
-            # preposition, "China's ambassador to Britain Liu Xiaoming".
-            neighbours = [root.head, root.head.head, *root.children, *root.head.children]
-            if any(
-                t.lemma_.lower() == title and t.i not in range(span.start, span.end)
-                for t in neighbours
-            ):
-                return key
-        return None
+        holders = {key for span, key in self.mentions if self._holds(span, key, title)}
+        if not holders:
+            return None
+        before = [c for c in self._before(noun.idx) if c.key in holders and c.offset < noun.idx]
+        lower = self._paragraph_start(noun.idx, ANTECEDENT_PARAGRAPHS)
+        recent = [c for c in before if c.offset >= lower]
+        subjects = [c for c in recent if c.subject]
+        if subjects or recent or before:
+            return (subjects or recent or before)[-1].key
+        return next((k for s, k in self.mentions if s.start_char > noun.idx and k in holders), None)
+
+    def _holds(self, span: Span, key: str, title: str) -> bool:
+        """Whether the person named at ``span`` holds ``title``, as a role or as a word
+        next to the name."""
+        actor = self.actors.actor(key)
+        if actor.type != "person":
+            return False
+        if any(
+            title in map(self._title, role.lower().replace(",", " ").split())
+            for role in actor.roles
+        ):
+            return True
+        root = span.root
+        # "Ambassador Liu Xiaoming", "Liu Xiaoming, China's ambassador", and through a
+        # preposition, "China's ambassador to Britain Liu Xiaoming"; the title may be
+        # part of the mention itself ("President Obama").
+        neighbours = [root.head, root.head.head, *root.children, *root.head.children]
+        return any(self._title(t.lemma_.lower()) == title and t.i != root.i for t in neighbours)
+
+    def _title(self, word: str) -> str:
+        """A title word written out: "sen." is "senator"."""
+        return self.rules.title_abbreviations.get(word, word)
 
     # -- documents -------------------------------------------------------------------------
 
