@@ -316,6 +316,19 @@ def test_story_carries_canonical_text_and_facts_with_their_sentences(seeded: Sto
     assert seeded.story("no-such-story") is None
 
 
+def test_a_story_view_is_the_story_its_mentions_and_its_group(seeded: Store) -> None:
+    """story_view (a story's page: on PostgreSQL one round trip) gives what story,
+    story_mentions and same_story_reports give apart."""
+    story_id = seed_story().id
+    view = seeded.story_view(story_id, with_group=True)
+    assert view is not None and view["mentions"]
+    assert view.pop("group") == seeded.same_story_reports([story_id])[story_id]
+    assert view.pop("mentions") == seeded.story_mentions(story_id)
+    assert view == seeded.story(story_id)
+    assert "group" not in seeded.story_view(story_id)
+    assert seeded.story_view("no-such-story", with_group=True) is None
+
+
 def test_actors_are_ordered_by_mentions(seeded: Store) -> None:
     facts = seed_facts(seed_story())
     actors = seeded.actors()

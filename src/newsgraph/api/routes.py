@@ -95,9 +95,7 @@ async def stories(
     summary="One story: text, versions, actor mentions, facts",
 )
 async def story(story_id: str, store: StoreDep) -> JSONResponse:
-    data = _found(store.story(story_id), "story")
-    data["mentions"] = store.story_mentions(story_id)
-    return JSONResponse(data)
+    return JSONResponse(_found(store.story_view(story_id), "story"))
 
 
 @router.get(

@@ -258,6 +258,19 @@ class Store(ABC):
         """Every actor mention in the story's canonical article, with its offsets, its
         actor's ``confidence`` in the story and whether a fact there ``referenced`` it."""
 
+    def story_view(self, story_id: str, with_group: bool = False) -> JsonDict | None:
+        """``story`` with its canonical text's actor mentions (``mentions``, as
+        ``story_mentions`` gives them) and, ``with_group``, its same-story group
+        (``group``, its entry of ``same_story_reports``), which a back-end may read
+        together."""
+        story = self.story(story_id)
+        if story is None:
+            return None
+        story["mentions"] = self.story_mentions(story_id)
+        if with_group:
+            story["group"] = self.same_story_reports([story_id]).get(story_id)
+        return story
+
     @abstractmethod
     def actor_page(
         self,

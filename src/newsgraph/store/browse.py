@@ -128,16 +128,22 @@ def story_count(rows: list[JsonDict]) -> JsonDict:
     }
 
 
-def group_reports(
-    rows: RowReader, list_table: str, story_ids: list[str], as_list: Callable[[list[str]], Any]
-) -> dict[str, JsonDict]:
-    """For each of ``story_ids``: its same-story group's ``id`` and ``reports``, one per
-    story of the group with the title, date, outlet, URL and source of its canonical
-    article. Unknown ids are left out. ``list_table`` reads a list parameter made by
+def group_reports_statement(
+    list_table: str, story_ids: list[str], as_list: Callable[[list[str]], Any]
+) -> Statement:
+    """The query of ``group_reports``. ``list_table`` reads a list parameter made by
     ``as_list`` as a table (the store's ``list_table`` and ``_list``)."""
-    groups: dict[str, JsonDict] = {}
     sql = _GROUP_REPORTS.format(stories=list_table.format(param=":stories", alias="w"))
-    for row in rows(sql, {"stories": as_list(story_ids)}):
+    return sql, {"stories": as_list(story_ids)}
+
+
+def group_reports(rows: list[JsonDict], story_ids: list[str]) -> dict[str, JsonDict]:
+    """For each of ``story_ids``, from the rows of ``group_reports_statement``: its
+    same-story group's ``id`` and ``reports``, one per story of the group with the
+    title, date, outlet, URL and source of its canonical article. Unknown ids are left
+    out."""
+    groups: dict[str, JsonDict] = {}
+    for row in rows:
         group = groups.setdefault(row.pop("of_story"), {"id": row["group_id"], "reports": []})
         del row["group_id"]
         group["reports"].append(row)

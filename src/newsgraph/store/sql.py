@@ -310,8 +310,12 @@ class SQLStore(Store):
         return self._stories_from(self._rows_together(self._story_statements(None)))
 
     def story(self, story_id: str) -> JsonDict | None:
+        return self._story_from(self._rows_together(self._story_read(story_id)))
+
+    def _story_read(self, story_id: str) -> list[Statement]:
+        """The statements of ``story``, to run together: ``_story_from`` reads their rows."""
         by_story = {"story_id": story_id}
-        statements = [
+        return [
             *self._story_statements(story_id),
             (
                 "SELECT standfirst, body, text, captions, sections FROM articles"
@@ -324,7 +328,9 @@ class SQLStore(Store):
             self._event_statement("e.story_id = :story_id", by_story),
             (q.CLAIM_SELECT.format(where="c.story_id = :story_id"), by_story),
         ]
-        *summary_rows, canonical, actors, quotes, events, claims = self._rows_together(statements)
+
+    def _story_from(self, results: list[list[JsonDict]]) -> JsonDict | None:
+        *summary_rows, canonical, actors, quotes, events, claims = results
         found = self._stories_from(summary_rows)
         if not found or not canonical:
             return None

@@ -106,24 +106,27 @@ class SQLWorkbenchStore(SQLStore):
         return hits, beside
 
     def same_story_reports(self, story_ids: list[str]) -> dict[str, JsonDict]:
-        return browse.group_reports(self._rows, self.list_table, story_ids, self._list)
+        statement = browse.group_reports_statement(self.list_table, story_ids, self._list)
+        return browse.group_reports(self._rows(*statement), story_ids)
 
     def story_mentions(self, story_id: str) -> list[JsonDict]:
-        mentions = self._rows(
-            """
-            SELECT m.span_start AS start, m.span_end AS "end", m.text, m.actor_key,
-                   ac.name, ac.type, m.confidence, m.referenced
-            FROM mentions m
-            JOIN stories s ON s.id = m.story_id AND s.canonical_article_id = m.article_id
-            JOIN actors ac ON ac.key = m.actor_key
-            WHERE m.story_id = ?
-            ORDER BY m.span_start, m.span_end
-            """,
-            (story_id,),
-        )
-        for mention in mentions:
-            mention["referenced"] = bool(mention["referenced"])
-        return mentions
+        return _mentions_from(self._rows(*_story_mentions_statement(story_id)))
+
+    def story_view(self, story_id: str, with_group: bool = False) -> JsonDict | None:
+        # One round trip on PostgreSQL for the story, its mentions and its group.
+        story_read = self._story_read(story_id)
+        beside = [_story_mentions_statement(story_id)]
+        if with_group:
+            beside.append(browse.group_reports_statement(self.list_table, [story_id], self._list))
+        results = self._rows_together([*story_read, *beside])
+        story = self._story_from(results[: len(story_read)])
+        if story is None:
+            return None
+        mentions, *group = results[len(story_read) :]
+        story["mentions"] = _mentions_from(mentions)
+        if with_group:
+            story["group"] = browse.group_reports(group[0], [story_id]).get(story_id)
+        return story
 
     def actor_page(
         self,
@@ -332,3 +335,25 @@ class SQLWorkbenchStore(SQLStore):
 
 def _ids(rows: list[JsonDict]) -> list[str]:
     return [row["id"] for row in rows]
+
+
+def _story_mentions_statement(story_id: str) -> Statement:
+    """The actor mentions of a story's canonical text, in text order."""
+    return (
+        """
+        SELECT m.span_start AS start, m.span_end AS "end", m.text, m.actor_key,
+               ac.name, ac.type, m.confidence, m.referenced
+        FROM mentions m
+        JOIN stories s ON s.id = m.story_id AND s.canonical_article_id = m.article_id
+        JOIN actors ac ON ac.key = m.actor_key
+        WHERE m.story_id = :story_id
+        ORDER BY m.span_start, m.span_end
+        """,
+        {"story_id": story_id},
+    )
+
+
+def _mentions_from(rows: list[JsonDict]) -> list[JsonDict]:
+    for mention in rows:
+        mention["referenced"] = bool(mention["referenced"])
+    return rows

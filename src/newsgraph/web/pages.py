@@ -172,7 +172,7 @@ async def story_page(
     actor_confidence: Annotated[float, Depends(story_actor_confidence)],
     event_confidence: Annotated[float, Depends(story_event_confidence)],
 ) -> HTMLResponse:
-    story = store.story(story_id)
+    story = store.story_view(story_id, with_group=True)
     if story is None:
         raise _missing("story")
     # Only the confident claims, events and actors (and the actors a fact refers to) are
@@ -183,7 +183,8 @@ async def story_page(
     story["events"] = [e for e in every_event if e["confidence"] >= event_confidence]
     every_actor = story["actors"]
     story["actors"] = [a for a in every_actor if _shown(a, actor_confidence)]
-    mentions = [m for m in store.story_mentions(story_id) if _shown(m, actor_confidence)]
+    mentions = [m for m in story.pop("mentions") if _shown(m, actor_confidence)]
+    group = story.pop("group")
     facts = {
         "mention": mentions,
         "quote": story["quotes"],
@@ -200,7 +201,7 @@ async def story_page(
         story=story,
         segments=segments(story["text"], story_marks(story, mentions)),
         facts=facts,
-        group=store.same_story_reports([story_id])[story_id],
+        group=group,
         language=language,
         facts_read=supported(language),
         language_names=LANGUAGE_NAMES,
