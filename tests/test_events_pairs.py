@@ -44,3 +44,33 @@ def test_a_dateline_is_no_source(events_of, text, dateline, source):
     for event in events:
         assert not event.source.text.startswith(dateline)
         assert event.source.code.startswith(source)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (
+            "The Italian police returned a stolen Roman statue to the Greek government.",
+            "ITA",
+            "GRC",
+        ),
+        ("An ancient manuscript was returned to Ethiopia by British officials.", "GBR", "ETH"),
+    ],
+)
+def test_a_thing_returned_to_someone_is_property_given_back(events_of, text, source, target):
+    events = events_of(text)
+    assert [(e.cameo, e.source.code[:3], e.target.code[:3]) for e in events] == [
+        ("0842", source, target)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nigeria returned the migrants to Niger.",  # people: no property
+        "The negotiators returned to Geneva for talks.",  # going back: no object
+        "Kenya returned fire, a move likely to anger Somalia.",  # an aside, not the object
+    ],
+)
+def test_no_property_is_given_back_without_a_thing_and_a_recipient(events_of, text):
+    assert not [e for e in events_of(text) if e.cameo == "0842"]

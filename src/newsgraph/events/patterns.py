@@ -30,6 +30,7 @@ class VerbPattern:
     preps: dict[str, str] = field(default_factory=dict)
     clause: str | None = None
     complement: str | None = None
+    recipient: str | None = None
     theme: bool = False
     # The code is PETRARCH2's block default: no word of the phrase, no hand-written
     # entry gave it, so it codes only an act on someone.
@@ -116,6 +117,7 @@ def verb_patterns() -> dict[str, VerbPattern]:
             preps=entry.get("preps", {}),
             clause=entry.get("clause"),
             complement=entry.get("complement"),
+            recipient=entry.get("recipient"),
             theme=entry.get("theme", False),
         )
         for lemma, entry in table["verbs"].items()
