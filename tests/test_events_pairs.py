@@ -74,3 +74,16 @@ def test_a_thing_returned_to_someone_is_property_given_back(events_of, text, sou
 )
 def test_no_property_is_given_back_without_a_thing_and_a_recipient(events_of, text):
     assert not [e for e in events_of(text) if e.cameo == "0842"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The European Union lifted sanctions imposed on Belarus in 2020.", "BLR"),
+        ("Canada eased the travel restrictions imposed on Cuba last year.", "CUB"),
+    ],
+)
+def test_easing_what_was_imposed_targets_whom_it_was_imposed_on(events_of, text, target):
+    events = events_of(text)
+    assert events and all(e.plover in {"RETREAT", "CONCEDE"} for e in events)
+    assert {e.target.code for e in events if e.target} == {target}

@@ -12,6 +12,7 @@ from newsgraph.events.clauses import (
     SUBJECTS,
     is_passive,
     misparsed_finite,
+    objects_of,
     open_complements,
 )
 from newsgraph.events.patterns import VerbPattern, default_target_preps, event_nouns, weapon_words
@@ -128,6 +129,15 @@ def target_heads(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
         for child in thing.children:
             if child.dep_ == "prep" and child.lower_ in (*pattern.target_preps, *NOUN_PREPS):
                 candidates += [conjuncts(c) for c in child.children if c.dep_ == "pobj"]
+    # Whom the thing was done to, as a participle on it tells: "lifted sanctions *imposed
+    # on Eritrea*", "will return weapons *seized from UN peacekeepers*".
+    for thing in objects_of(verb):
+        for clause in thing.children:
+            if clause.dep_ not in {"acl", "relcl"} or clause.tag_ != "VBN":
+                continue
+            for child in clause.children:
+                if child.dep_ == "prep" and child.lower_ in pattern.target_preps:
+                    candidates += [conjuncts(c) for c in child.children if c.dep_ == "pobj"]
     # Who is asked or told to act: "demanded that the United States cancel ...".
     for clause in [c for c in verb.children if c.dep_ == "ccomp"]:
         candidates += [conjuncts(c) for c in clause.children if c.dep_ in SUBJECTS]
