@@ -87,3 +87,15 @@ def test_easing_what_was_imposed_targets_whom_it_was_imposed_on(events_of, text,
     events = events_of(text)
     assert events and all(e.plover in {"RETREAT", "CONCEDE"} for e in events)
     assert {e.target.code for e in events if e.target} == {target}
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The United States removed sanctions on Venezuela's state oil company.", "RETREAT"),
+        ("India suspended the ban on Pakistani imports.", "CONCEDE"),
+    ],
+)
+def test_removing_or_suspending_a_sanction_eases_it(events_of, text, category):
+    events = events_of(text)
+    assert events and {e.plover for e in events} == {category}
