@@ -99,3 +99,20 @@ def test_easing_what_was_imposed_targets_whom_it_was_imposed_on(events_of, text,
 def test_removing_or_suspending_a_sanction_eases_it(events_of, text, category):
     events = events_of(text)
     assert events and {e.plover for e in events} == {category}
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "code"),
+    [
+        ("Hungarian border police deported asylum seekers on Monday.", "asylum seekers", "HUN"),
+        ("The Kenyan High Court rejected an appeal filed by the opposition.", "an appeal", "KEN"),
+    ],
+)
+def test_what_an_act_at_home_is_done_to_is_its_target_as_written(events_of, text, target, code):
+    (event,) = events_of(text)
+    assert (event.target.text, event.target.code) == (target, code)
+
+
+def test_what_a_demand_asks_for_is_not_its_target(events_of):
+    (event,) = events_of("Thousands of farmers in Poland demanded higher grain prices.")
+    assert (event.target.text, event.target.code) == ("Poland", "POLGOV")

@@ -169,10 +169,9 @@ def extract_events(
             where = resolver.beyond_home(source, places, code)
             chosen = targets_of(source, named, where)
             if not chosen:
-                fallback = resolver.domestic_target(source, code, tuple(sources))
-                if fallback is None and acted_on is not None:
+                if acted_on is not None:
                     thing = thing or thing_acted_on(*acted_on)
-                    fallback = thing
+                fallback = resolver.domestic_target(source, code, tuple(sources), thing) or thing
                 chosen = [fallback]
             for target in chosen:
                 aimed = "thing" if target is not None and target is thing else None

@@ -264,6 +264,13 @@ def domestic_roots() -> tuple[str, ...]:
 
 
 @cache
+def acted_on_at_home_roots() -> tuple[str, ...]:
+    """CAMEO roots of the acts with a home target whose object is that target as written
+    (``groups.toml`` ``[domestic_targets]`` ``acted_on_roots``)."""
+    return tuple(groups_table()["domestic_targets"]["acted_on_roots"])
+
+
+@cache
 def weapon_words() -> frozenset[str]:
     """Nouns of what is fired or launched ("missile", "rocket"): what an attack is done
     with, not to (``groups.toml`` ``[weapons]``)."""
