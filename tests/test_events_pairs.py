@@ -116,3 +116,14 @@ def test_what_an_act_at_home_is_done_to_is_its_target_as_written(events_of, text
 def test_what_a_demand_asks_for_is_not_its_target(events_of):
     (event,) = events_of("Thousands of farmers in Poland demanded higher grain prices.")
     assert (event.target.text, event.target.code) == ("Poland", "POLGOV")
+
+
+def test_where_an_act_at_home_is_done_is_shown_uncoded(events_of):
+    (event,) = events_of("Ugandan rebels surrendered in Gulu.")
+    assert (event.target.text, event.target.code, event.target.actor_key) == ("Gulu", None, None)
+    assert event.basis.endswith("thing")
+
+
+def test_a_place_abroad_is_still_the_coded_target(events_of):
+    (event,) = events_of("Chinese troops arrived in Islamabad.")
+    assert (event.target.text, event.target.code) == ("Islamabad", "PAK")

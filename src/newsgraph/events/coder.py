@@ -93,7 +93,7 @@ def extract_events(
             continue
         bare = implied = from_place = unrealised = False
         acted_on: tuple[Token, VerbPattern] | None = None  # where to find the thing acted on
-        thing = None
+        thing = home_place = None
         if demand := reported_obligation(verb):
             act = "demand"
             code, negated = demand, False
@@ -172,9 +172,14 @@ def extract_events(
                 if acted_on is not None:
                     thing = thing or thing_acted_on(*acted_on)
                 fallback = resolver.domestic_target(source, code, tuple(sources), thing) or thing
+                if fallback is None and places and not where:
+                    # "Ugandan rebels surrendered *in Soroti*": where an act at home is
+                    # done, as written; not coded, for the act is on no one at home
+                    fallback = home_place = ActorRef(places[0].text, None)
                 chosen = [fallback]
             for target in chosen:
-                aimed = "thing" if target is not None and target is thing else None
+                shown_only = target is not None and (target is thing or target is home_place)
+                aimed = "thing" if shown_only else None
                 aimed = aimed or target_kind(target, named, where)
                 aimed = "implied" if aimed == "named" and implied else aimed
                 basis = Basis(act, source_kind(source, from_place), aimed, negated, unrealised)
