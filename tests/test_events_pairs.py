@@ -127,3 +127,15 @@ def test_where_an_act_at_home_is_done_is_shown_uncoded(events_of):
 def test_a_place_abroad_is_still_the_coded_target(events_of):
     (event,) = events_of("Chinese troops arrived in Islamabad.")
     assert (event.target.text, event.target.code) == ("Islamabad", "PAK")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Macron met Scholz for talks in Berlin on Monday.", "CONSULT"),
+        ("Macron will meet Scholz for talks in Berlin next week.", "AGREE"),
+    ],
+)
+def test_a_meeting_told_as_done_is_no_intent_to_meet(events_of, text, category):
+    events = events_of(text)
+    assert events and {e.plover for e in events} == {category}

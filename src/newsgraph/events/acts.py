@@ -194,7 +194,7 @@ def _code_token(verb: Token) -> tuple[str, VerbPattern] | None:
         base = curated or VerbPattern(lemma, None, default_target_preps())
         theme = base.theme or _moves_forces(verb, found.words)
         # a pattern whose code is the verb's default ("gone *to* the polls") says no more
-        return found.code, replace(base, theme=theme, bare=found.is_default)
+        return _told_act(found.code, curated), replace(base, theme=theme, bare=found.is_default)
     if verb.lemma_.lower() in light_verbs() and (named := _noun_event(verb)):
         return named  # "held talks", "launched an attack": the noun is the event
     if curated and curated.code:
@@ -210,6 +210,19 @@ def _code_token(verb: Token) -> tuple[str, VerbPattern] | None:
         code = rules.willing
         return code, VerbPattern(verb.lemma_.lower(), code, default_target_preps())
     return None
+
+
+def _told_act(code: str, curated: VerbPattern | None) -> str:
+    """The verb's own act where a pattern assumed the intent of it: PETRARCH2 codes "meet
+    *for talks*" as the intent to meet (036), but "Merkel met Erdogan for talks" met (040).
+    Whether the act is still to come is the sentence's to tell (``recode_for_modality``:
+    "will meet" is 036 again)."""
+    if not curated or not curated.code:
+        return code
+    for act, intent in modality().intent.items():
+        if intent == code and curated.code.startswith(act):
+            return curated.code
+    return code
 
 
 def subject_event(verb: Token) -> tuple[str, Token] | None:
