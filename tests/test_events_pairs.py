@@ -139,3 +139,13 @@ def test_a_place_abroad_is_still_the_coded_target(events_of):
 def test_a_meeting_told_as_done_is_no_intent_to_meet(events_of, text, category):
     events = events_of(text)
     assert events and {e.plover for e in events} == {category}
+
+
+def test_yugoslavia_is_the_state_serbia_continues(events_of):
+    (event,) = events_of("Yugoslavia expelled two Albanian diplomats on Friday.")
+    assert (event.source.code, event.target.code[:3]) == ("SRB", "ALB")
+
+
+def test_the_former_yugoslav_republic_is_macedonia(events_of):
+    events = events_of("Greece recognised the Former Yugoslav Republic of Macedonia.")
+    assert {e.target.code for e in events if e.target} == {"MKD"}
