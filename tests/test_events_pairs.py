@@ -149,3 +149,12 @@ def test_yugoslavia_is_the_state_serbia_continues(events_of):
 def test_the_former_yugoslav_republic_is_macedonia(events_of):
     events = events_of("Greece recognised the Former Yugoslav Republic of Macedonia.")
     assert {e.target.code for e in events if e.target} == {"MKD"}
+
+
+def test_what_an_event_noun_is_aimed_at_is_the_thing_acted_on(events_of):
+    (event,) = events_of("The militants launched an assault on the hospital.")
+    assert (event.plover, event.target.text, event.target.code) == (
+        "ASSAULT",
+        "the hospital",
+        None,
+    )

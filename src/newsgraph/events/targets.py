@@ -56,6 +56,17 @@ def thing_acted_on(verb: Token, pattern: VerbPattern) -> ActorRef | None:
         for pobj in prep.children
         if pobj.dep_ == "pobj"
     ]
+    # what the event its object names is aimed at, after the event itself when that is what
+    # a verb acts on: "launched cyber attacks *on* government websites"
+    heads += [
+        pobj
+        for thing in verb.children
+        if thing.dep_ == "dobj" and thing.lemma_.lower() in event_nouns()
+        for prep in thing.children
+        if prep.dep_ == "prep" and prep.lower_ in (*pattern.target_preps, *NOUN_PREPS)
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
     for head in heads:
         if (
             head.pos_ in {"NOUN", "PROPN"}
