@@ -158,3 +158,15 @@ def test_what_an_event_noun_is_aimed_at_is_the_thing_acted_on(events_of):
         "the hospital",
         None,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Britain will not accept the plan drafted by the European Commission.", "IGOEUREEC"),
+        ("Egypt rejected the proposal put forward by Ethiopia.", "ETH"),
+    ],
+)
+def test_a_thing_made_by_someone_is_theirs_and_so_the_target(events_of, text, target):
+    (event,) = events_of(text)
+    assert (event.plover, event.target.code) == ("REJECT", target)

@@ -141,13 +141,16 @@ def target_heads(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
             if child.dep_ == "prep" and child.lower_ in (*pattern.target_preps, *NOUN_PREPS):
                 candidates += [conjuncts(c) for c in child.children if c.dep_ == "pobj"]
     # Whom the thing was done to, as a participle on it tells: "lifted sanctions *imposed
-    # on Eritrea*", "will return weapons *seized from UN peacekeepers*".
+    # on Eritrea*", "will return weapons *seized from UN peacekeepers*"; or whose it is, by
+    # whom it was made: "will not accept refugees *sent by Australia*" (Australia's).
     for thing in objects_of(verb):
         for clause in thing.children:
             if clause.dep_ not in {"acl", "relcl"} or clause.tag_ != "VBN":
                 continue
             for child in clause.children:
-                if child.dep_ == "prep" and child.lower_ in pattern.target_preps:
+                if (child.dep_ == "prep" and child.lower_ in pattern.target_preps) or (
+                    child.dep_ == "agent"
+                ):
                     candidates += [conjuncts(c) for c in child.children if c.dep_ == "pobj"]
     # Who is asked or told to act: "demanded that the United States cancel ...".
     for clause in [c for c in verb.children if c.dep_ == "ccomp"]:
