@@ -105,7 +105,7 @@ def test_removing_or_suspending_a_sanction_eases_it(events_of, text, category):
     ("text", "target", "code"),
     [
         ("Hungarian border police deported asylum seekers on Monday.", "asylum seekers", "HUN"),
-        ("The Kenyan High Court rejected an appeal filed by the opposition.", "an appeal", "KEN"),
+        ("The Kenyan High Court rejected an appeal on Monday.", "an appeal", "KEN"),
     ],
 )
 def test_what_an_act_at_home_is_done_to_is_its_target_as_written(events_of, text, target, code):
