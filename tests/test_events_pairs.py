@@ -170,3 +170,14 @@ def test_what_an_event_noun_is_aimed_at_is_the_thing_acted_on(events_of):
 def test_a_thing_made_by_someone_is_theirs_and_so_the_target(events_of, text, target):
     (event,) = events_of(text)
     assert (event.plover, event.target.code) == ("REJECT", target)
+
+
+def test_a_verb_hung_on_its_subject_as_a_participle_is_the_sentence_verb(events_of):
+    (event,) = events_of("The Saudi air force carried out at least three air strikes in Sanaa.")
+    assert (event.plover, event.source.code, event.target.code) == ("ASSAULT", "SAUMIL", "YEM")
+
+
+def test_a_light_verb_object_is_the_act_not_what_it_is_done_to(events_of):
+    events = events_of("The Russian air force carried out at least ten air strikes in Idlib.")
+    assert events
+    assert not [e for e in events if e.target and "strikes" in e.target.text]

@@ -29,7 +29,7 @@ def is_infinitive(verb: Token) -> bool:
 
 def source_heads(verb: Token) -> list[Token]:
     """Heads of the phrases that act: subject, passive agent, or the governing clause's."""
-    if misparsed_finite(verb):
+    if misparsed_finite(verb) or misparsed_predicate(verb):
         return conjuncts(verb.sent.root)
     if is_passive(verb):
         agents = [
@@ -89,6 +89,22 @@ def misparsed_finite(verb: Token) -> bool:
         and verb.tag_ == "VBD"
         and root.pos_ in {"PROPN", "NOUN"}
         and root.i < verb.i
+    )
+
+
+def misparsed_predicate(verb: Token) -> bool:
+    """A sentence's verb the parser hung on its subject as a participle, leaving the noun
+    the root ("The Iraqi air force *carried out* three air strikes": "force" the root,
+    "carried" describing it). A participle that describes a noun takes no direct object
+    ("the forces *deployed* there"); one with an object is the sentence's verb, and the
+    root its subject."""
+    root = verb.sent.root
+    return (
+        verb.dep_ == "acl"
+        and verb.head == root
+        and root.pos_ in {"PROPN", "NOUN"}
+        and verb.tag_ in {"VBD", "VBN"}
+        and any(child.dep_ == "dobj" for child in verb.children)
     )
 
 

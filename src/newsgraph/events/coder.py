@@ -35,6 +35,7 @@ from newsgraph.events.clauses import (
     is_free_participle,
     is_passive,
     misparsed_finite,
+    misparsed_predicate,
     objects_of,
     obliged,
     open_complements,
@@ -360,7 +361,11 @@ def _is_content_of(verb: Token) -> bool:
     """Whether ``verb`` only says what a coded verb is about ("threatened to *attack*"),
     or why ("sent troops *to help* him"), or describes one of its arguments ("the
     hostages *taken* last year", "peacekeepers, who are *deployed* there")."""
-    if misparsed_finite(verb) or (verb.dep_ in DESCRIBING_CLAUSES and statement_maker(verb.head)):
+    if (
+        misparsed_finite(verb)
+        or misparsed_predicate(verb)
+        or (verb.dep_ in DESCRIBING_CLAUSES and statement_maker(verb.head))
+    ):
         # "issued a statement *condemning* the raid": what the statement says
         return False
     if verb.dep_ in DESCRIBING_CLAUSES and not is_free_participle(verb):

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from newsgraph.events import codebook
 from newsgraph.events.arguments import ArgumentResolver
 from newsgraph.events.clauses import (
     PASSIVE_SUBJECTS,
@@ -15,7 +16,13 @@ from newsgraph.events.clauses import (
     objects_of,
     open_complements,
 )
-from newsgraph.events.patterns import VerbPattern, default_target_preps, event_nouns, weapon_words
+from newsgraph.events.patterns import (
+    VerbPattern,
+    default_target_preps,
+    event_nouns,
+    light_verbs,
+    weapon_words,
+)
 from newsgraph.events.phrases import conjuncts, phrase
 from newsgraph.records import ActorRef
 
@@ -28,6 +35,8 @@ PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 NOUN_PREPS = ("into", "between")
 # Clauses with a verb of their own, whose prepositions are theirs.
 OWN_CLAUSES = {"relcl", "acl", "advcl", "ccomp"}
+# QuadClasses of verbal and material conflict.
+CONFLICT_QUADS = {3, 4}
 # Entities that are where or when an act is done, not what it is done to.
 UNACTED_ENTITIES = {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}
 
@@ -48,7 +57,11 @@ def thing_acted_on(verb: Token, pattern: VerbPattern) -> ActorRef | None:
     attacks*", "opposed *resolutions in the United Nations*". Shown, never coded: no
     country, no actor; a pronoun, a number, a place, a time or the weapon fired ("fired
     a missile") is not it."""
-    heads = [c for c in verb.children if c.dep_ == "dobj" and not pattern.theme]
+    heads = [
+        c
+        for c in verb.children
+        if c.dep_ == "dobj" and not pattern.theme and not _names_the_act(verb, c)
+    ]
     heads += [
         pobj
         for prep in verb.children
@@ -56,12 +69,13 @@ def thing_acted_on(verb: Token, pattern: VerbPattern) -> ActorRef | None:
         for pobj in prep.children
         if pobj.dep_ == "pobj"
     ]
-    # what the event its object names is aimed at, after the event itself when that is what
-    # a verb acts on: "launched cyber attacks *on* government websites"
+    # what the hostile event its object names is aimed at, after the event itself when that
+    # is what a verb acts on: "launched cyber attacks *on* government websites" (talks "on"
+    # something are about it)
     heads += [
         pobj
         for thing in verb.children
-        if thing.dep_ == "dobj" and thing.lemma_.lower() in event_nouns()
+        if thing.dep_ == "dobj" and _names_hostility(thing)
         for prep in thing.children
         if prep.dep_ == "prep" and prep.lower_ in (*pattern.target_preps, *NOUN_PREPS)
         for pobj in prep.children
@@ -75,6 +89,19 @@ def thing_acted_on(verb: Token, pattern: VerbPattern) -> ActorRef | None:
         ):
             return ActorRef(phrase(head).text, None)
     return None
+
+
+def _names_hostility(noun: Token) -> bool:
+    """Whether a noun names a hostile act (verbal or material conflict: "attack",
+    "investigation", "campaign of denunciations"), whose "on" or "against" is its target."""
+    code = event_nouns().get(noun.lemma_.lower())
+    return code is not None and codebook.quad_class(code) in CONFLICT_QUADS
+
+
+def _names_the_act(verb: Token, thing: Token) -> bool:
+    """Whether a light verb's object is the event itself ("carried out *air strikes*",
+    "held *talks*"), not what it is done to."""
+    return verb.lemma_.lower() in light_verbs() and thing.lemma_.lower() in event_nouns()
 
 
 def sides_between(noun: Token) -> list[Token]:
