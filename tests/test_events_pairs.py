@@ -181,3 +181,8 @@ def test_a_light_verb_object_is_the_act_not_what_it_is_done_to(events_of):
     events = events_of("The Russian air force carried out at least ten air strikes in Idlib.")
     assert events
     assert not [e for e in events if e.target and "strikes" in e.target.text]
+
+
+def test_extradition_is_cooperation_with_the_state_the_suspect_is_handed_to(events_of):
+    (event,) = events_of("Kenya extradited a British drug suspect to Britain on Monday.")
+    assert (event.cameo, event.source.code, event.target.code) == ("063", "KEN", "GBR")
