@@ -32,6 +32,9 @@ from newsgraph.events.senses import used_otherwise
 from newsgraph.events.verb_dictionary import dates_only, verb_dictionary
 
 STATE_ENTITIES = {"GPE", "NORP"}
+# Entities no one gives back as property: people (released or sent back) and times
+# ("return to Geneva *this week*").
+UNGIVEN_ENTITIES = {"PERSON", "NORP", "DATE", "TIME", "CARDINAL"}
 # A bare statement ("said", "announced") codes no event of its own: its clause does.
 STATEMENT_CODES = {"010"}
 # The code of a hand-written verb that is no event of its own (verbs.toml ``code = ""``).
@@ -191,7 +194,7 @@ def _code_token(verb: Token) -> tuple[str, VerbPattern] | None:
         base = curated or VerbPattern(lemma, None, default_target_preps())
         theme = base.theme or _moves_forces(verb, found.words)
         # a pattern whose code is the verb's default ("gone *to* the polls") says no more
-        return found.code, replace(base, theme=theme, bare=found.is_default)
+        return _told_act(found.code, curated), replace(base, theme=theme, bare=found.is_default)
     if verb.lemma_.lower() in light_verbs() and (named := _noun_event(verb)):
         return named  # "held talks", "launched an attack": the noun is the event
     if curated and curated.code:
@@ -207,6 +210,19 @@ def _code_token(verb: Token) -> tuple[str, VerbPattern] | None:
         code = rules.willing
         return code, VerbPattern(verb.lemma_.lower(), code, default_target_preps())
     return None
+
+
+def _told_act(code: str, curated: VerbPattern | None) -> str:
+    """The verb's own act where a pattern assumed the intent of it: PETRARCH2 codes "meet
+    *for talks*" as the intent to meet (036), but "Merkel met Erdogan for talks" met (040).
+    Whether the act is still to come is the sentence's to tell (``recode_for_modality``:
+    "will meet" is 036 again)."""
+    if not curated or not curated.code:
+        return code
+    for act, intent in modality().intent.items():
+        if intent == code and curated.code.startswith(act):
+            return curated.code
+    return code
 
 
 def subject_event(verb: Token) -> tuple[str, Token] | None:
@@ -320,6 +336,8 @@ def refine_verb(verb: Token, pattern: VerbPattern) -> str | None:
     for child in verb.children:
         if child.dep_ == "xcomp" and (code := pattern.xcomps.get(child.lemma_.lower())):
             return code
+    if pattern.recipient and _given_to_someone(verb):
+        return pattern.recipient
     for child in verb.children:
         if child.dep_ != "prep" or child.lower_ not in pattern.preps or dates_only(child):
             continue
@@ -335,6 +353,25 @@ def refine_verb(verb: Token, pattern: VerbPattern) -> str | None:
     ):
         return pattern.complement
     return None
+
+
+def _given_to_someone(verb: Token) -> bool:
+    """Whether the verb hands a thing to someone: an object that is no person or pronoun
+    ("returned *two paintings* to Brazil", not "returned *them*", "returned *home*" nor
+    "returned *the migrants*") and a "to" phrase for whom it goes to. An object a comma
+    sets off after the verb is none ("return to Geneva this week, *an issue* likely to ...":
+    an aside the parser hung there)."""
+    people = group_words().sectors
+    things = [
+        thing
+        for thing in objects_of(verb)
+        if thing.pos_ in {"NOUN", "PROPN"}
+        and thing.ent_type_ not in UNGIVEN_ENTITIES
+        and thing.lemma_.lower() not in people
+        and not any(token.text == "," for token in verb.doc[verb.i : thing.left_edge.i])
+    ]
+    recipient = any(c.dep_ in {"prep", "dative"} and c.lower_ == "to" for c in verb.children)
+    return bool(things) and recipient
 
 
 def _is_particle(child: Token) -> bool:

@@ -19,6 +19,7 @@ from newsgraph.events.patterns import (
     FORCE_SECTORS,
     PLACE_ENTITIES,
     GroupWords,
+    acted_on_at_home_roots,
     domestic_roots,
     group_words,
     groups_table,
@@ -352,7 +353,11 @@ class ArgumentResolver:
         return [ref for ref in refs if not (ref.actor_key == home and ref.code == home)]
 
     def domestic_target(
-        self, source: ActorRef, code: str, sources: tuple[ActorRef, ...] = ()
+        self,
+        source: ActorRef,
+        code: str,
+        sources: tuple[ActorRef, ...] = (),
+        thing: ActorRef | None = None,
     ) -> ActorRef | None:
         """The target of an act that names none, when the act must have one.
 
@@ -362,7 +367,10 @@ class ArgumentResolver:
         siege" on its own country. Which CAMEO roots are such acts is data
         (``groups.toml``, ``[domestic_targets]``). Several ``sources`` acting together
         ("Palestinians and Israelis failed to reach agreement") act on no one, and so
-        does an attack that names only the weapon it fires.
+        does an attack that names only the weapon it fires. The ``thing`` a coercion,
+        assault, rejection or concession is done to, when it names one ("deported
+        *children*", "rejected *an appeal*"), is that home target as written: coded by the
+        country alone, for it is at home but need not be the government.
         """
         country = self._country_code(source.code)
         if country is None or not code.startswith(domestic_roots()) or len(sources) > 1:
@@ -371,6 +379,8 @@ class ArgumentResolver:
             return None  # "France protested", "Beijing refused": the state, not its people
         if code.startswith(VIOLENCE_ROOTS) and self._fires_a_weapon(source):
             return None
+        if thing is not None and code.startswith(acted_on_at_home_roots()):
+            return ActorRef(thing.text, None, country)
         state = source.sector in STATE_SECTORS
         code = country if state else country + GOVERNMENT_SECTOR
         # The country is the article's actor only when the article names it.

@@ -12,6 +12,13 @@ PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 RELATIVE_PRONOUN_TAGS = {"WDT", "WP"}
 # Clauses that describe a noun rather than tell an event of their own.
 DESCRIBING_CLAUSES = {"relcl", "acl", "amod"}
+# What ends a news story's dateline ("MOSCOW --", "Canberra:", "BEIJING (Reuters) -").
+DATELINE_MARKS = {"--", "—", "–", "-", ":", "_"}
+# What a dateline is made of: the place, its country, the date, the agency.
+DATELINE_ENTITIES = {"GPE", "LOC", "DATE", "ORG"}
+DATELINE_PUNCT = {",", "(", ")", "."}
+# A dateline is a few words: a place, a country, a date and an agency at most.
+DATELINE_MAX_TOKENS = 12
 
 
 def is_infinitive(verb: Token) -> bool:
@@ -22,7 +29,7 @@ def is_infinitive(verb: Token) -> bool:
 
 def source_heads(verb: Token) -> list[Token]:
     """Heads of the phrases that act: subject, passive agent, or the governing clause's."""
-    if misparsed_finite(verb):
+    if misparsed_finite(verb) or misparsed_predicate(verb):
         return conjuncts(verb.sent.root)
     if is_passive(verb):
         agents = [
@@ -36,14 +43,40 @@ def source_heads(verb: Token) -> list[Token]:
     # the subject of a stative participle ("forces were engaged in") is a passive one
     stative = verb.lemma_.lower() in stative_participles()
     subjects = SUBJECTS | PASSIVE_SUBJECTS if stative else SUBJECTS
+    dateline = dateline_end(verb)
     for child in verb.children:
         if child.dep_ in subjects:
+            if child.i < dateline:
+                # "Canberra: Australian Prime Minister Scott Morrison rejected": the parser
+                # made the dateline the subject and the actor its apposition
+                named = [c for c in child.children if c.dep_ == "appos" and c.i > dateline]
+                if named:
+                    return conjuncts(named[0])
+                continue  # "MOSCOW -- A Moscow court on Tuesday found": the court
             if child.tag_ in RELATIVE_PRONOUN_TAGS and verb.dep_ == "relcl":
                 # "adopted a resolution that demands": who adopted it
                 maker = statement_maker(verb.head)
                 return source_heads(maker) if maker else conjuncts(verb.head)
             return conjuncts(child)
     return _inherited_subjects(verb)
+
+
+def dateline_end(token: Token) -> int:
+    """Where the dateline opening ``token``'s sentence ends (its mark's index), or -1.
+
+    A news story opens with where (and when, and from which agency) it was filed:
+    "MANILA, Philippines --", "JUBA, Aug. 9 (Xinhua) --", "Canberra:". The place is no
+    participant, though the parser often makes it the subject of the first verb.
+    """
+    sentence = token.sent
+    if sentence[0].ent_type_ not in {"GPE", "LOC"}:
+        return -1
+    for word in sentence[1:DATELINE_MAX_TOKENS]:
+        if word.text in DATELINE_MARKS and not word.ent_type_:
+            return word.i
+        if not (word.ent_type_ in DATELINE_ENTITIES or word.text in DATELINE_PUNCT):
+            return -1
+    return -1
 
 
 def misparsed_finite(verb: Token) -> bool:
@@ -56,6 +89,22 @@ def misparsed_finite(verb: Token) -> bool:
         and verb.tag_ == "VBD"
         and root.pos_ in {"PROPN", "NOUN"}
         and root.i < verb.i
+    )
+
+
+def misparsed_predicate(verb: Token) -> bool:
+    """A sentence's verb the parser hung on its subject as a participle, leaving the noun
+    the root ("The Iraqi air force *carried out* three air strikes": "force" the root,
+    "carried" describing it). A participle that describes a noun takes no direct object
+    ("the forces *deployed* there"); one with an object is the sentence's verb, and the
+    root its subject."""
+    root = verb.sent.root
+    return (
+        verb.dep_ == "acl"
+        and verb.head == root
+        and root.pos_ in {"PROPN", "NOUN"}
+        and verb.tag_ in {"VBD", "VBN"}
+        and any(child.dep_ == "dobj" for child in verb.children)
     )
 
 

@@ -35,6 +35,7 @@ from newsgraph.events.clauses import (
     is_free_participle,
     is_passive,
     misparsed_finite,
+    misparsed_predicate,
     objects_of,
     obliged,
     open_complements,
@@ -93,7 +94,7 @@ def extract_events(
             continue
         bare = implied = from_place = unrealised = False
         acted_on: tuple[Token, VerbPattern] | None = None  # where to find the thing acted on
-        thing = None
+        thing = home_place = None
         if demand := reported_obligation(verb):
             act = "demand"
             code, negated = demand, False
@@ -169,13 +170,17 @@ def extract_events(
             where = resolver.beyond_home(source, places, code)
             chosen = targets_of(source, named, where)
             if not chosen:
-                fallback = resolver.domestic_target(source, code, tuple(sources))
-                if fallback is None and acted_on is not None:
+                if acted_on is not None:
                     thing = thing or thing_acted_on(*acted_on)
-                    fallback = thing
+                fallback = resolver.domestic_target(source, code, tuple(sources), thing) or thing
+                if fallback is None and places and not where:
+                    # "Ugandan rebels surrendered *in Soroti*": where an act at home is
+                    # done, as written; not coded, for the act is on no one at home
+                    fallback = home_place = ActorRef(places[0].text, None)
                 chosen = [fallback]
             for target in chosen:
-                aimed = "thing" if target is not None and target is thing else None
+                shown_only = target is not None and (target is thing or target is home_place)
+                aimed = "thing" if shown_only else None
                 aimed = aimed or target_kind(target, named, where)
                 aimed = "implied" if aimed == "named" and implied else aimed
                 basis = Basis(act, source_kind(source, from_place), aimed, negated, unrealised)
@@ -356,7 +361,11 @@ def _is_content_of(verb: Token) -> bool:
     """Whether ``verb`` only says what a coded verb is about ("threatened to *attack*"),
     or why ("sent troops *to help* him"), or describes one of its arguments ("the
     hostages *taken* last year", "peacekeepers, who are *deployed* there")."""
-    if misparsed_finite(verb) or (verb.dep_ in DESCRIBING_CLAUSES and statement_maker(verb.head)):
+    if (
+        misparsed_finite(verb)
+        or misparsed_predicate(verb)
+        or (verb.dep_ in DESCRIBING_CLAUSES and statement_maker(verb.head))
+    ):
         # "issued a statement *condemning* the raid": what the statement says
         return False
     if verb.dep_ in DESCRIBING_CLAUSES and not is_free_participle(verb):

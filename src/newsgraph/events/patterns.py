@@ -30,6 +30,7 @@ class VerbPattern:
     preps: dict[str, str] = field(default_factory=dict)
     clause: str | None = None
     complement: str | None = None
+    recipient: str | None = None
     theme: bool = False
     # The code is PETRARCH2's block default: no word of the phrase, no hand-written
     # entry gave it, so it codes only an act on someone.
@@ -116,6 +117,7 @@ def verb_patterns() -> dict[str, VerbPattern]:
             preps=entry.get("preps", {}),
             clause=entry.get("clause"),
             complement=entry.get("complement"),
+            recipient=entry.get("recipient"),
             theme=entry.get("theme", False),
         )
         for lemma, entry in table["verbs"].items()
@@ -259,6 +261,13 @@ def domestic_roots() -> tuple[str, ...]:
     """CAMEO roots of acts that always have a target, the source's own country failing
     any other (``groups.toml``)."""
     return tuple(groups_table()["domestic_targets"]["roots"])
+
+
+@cache
+def acted_on_at_home_roots() -> tuple[str, ...]:
+    """CAMEO roots of the acts with a home target whose object is that target as written
+    (``groups.toml`` ``[domestic_targets]`` ``acted_on_roots``)."""
+    return tuple(groups_table()["domestic_targets"]["acted_on_roots"])
 
 
 @cache

@@ -6,15 +6,23 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from newsgraph.events import codebook
 from newsgraph.events.arguments import ArgumentResolver
 from newsgraph.events.clauses import (
     PASSIVE_SUBJECTS,
     SUBJECTS,
     is_passive,
     misparsed_finite,
+    objects_of,
     open_complements,
 )
-from newsgraph.events.patterns import VerbPattern, default_target_preps, event_nouns, weapon_words
+from newsgraph.events.patterns import (
+    VerbPattern,
+    default_target_preps,
+    event_nouns,
+    light_verbs,
+    weapon_words,
+)
 from newsgraph.events.phrases import conjuncts, phrase
 from newsgraph.records import ActorRef
 
@@ -27,6 +35,8 @@ PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 NOUN_PREPS = ("into", "between")
 # Clauses with a verb of their own, whose prepositions are theirs.
 OWN_CLAUSES = {"relcl", "acl", "advcl", "ccomp"}
+# QuadClasses of verbal and material conflict.
+CONFLICT_QUADS = {3, 4}
 # Entities that are where or when an act is done, not what it is done to.
 UNACTED_ENTITIES = {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}
 
@@ -47,11 +57,27 @@ def thing_acted_on(verb: Token, pattern: VerbPattern) -> ActorRef | None:
     attacks*", "opposed *resolutions in the United Nations*". Shown, never coded: no
     country, no actor; a pronoun, a number, a place, a time or the weapon fired ("fired
     a missile") is not it."""
-    heads = [c for c in verb.children if c.dep_ == "dobj" and not pattern.theme]
+    heads = [
+        c
+        for c in verb.children
+        if c.dep_ == "dobj" and not pattern.theme and not _names_the_act(verb, c)
+    ]
     heads += [
         pobj
         for prep in verb.children
         if prep.dep_ == "prep" and prep.lower_ in pattern.target_preps
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    # what the hostile event its object names is aimed at, after the event itself when that
+    # is what a verb acts on: "launched cyber attacks *on* government websites" (talks "on"
+    # something are about it)
+    heads += [
+        pobj
+        for thing in verb.children
+        if thing.dep_ == "dobj" and _names_hostility(thing)
+        for prep in thing.children
+        if prep.dep_ == "prep" and prep.lower_ in (*pattern.target_preps, *NOUN_PREPS)
         for pobj in prep.children
         if pobj.dep_ == "pobj"
     ]
@@ -63,6 +89,19 @@ def thing_acted_on(verb: Token, pattern: VerbPattern) -> ActorRef | None:
         ):
             return ActorRef(phrase(head).text, None)
     return None
+
+
+def _names_hostility(noun: Token) -> bool:
+    """Whether a noun names a hostile act (verbal or material conflict: "attack",
+    "investigation", "campaign of denunciations"), whose "on" or "against" is its target."""
+    code = event_nouns().get(noun.lemma_.lower())
+    return code is not None and codebook.quad_class(code) in CONFLICT_QUADS
+
+
+def _names_the_act(verb: Token, thing: Token) -> bool:
+    """Whether a light verb's object is the event itself ("carried out *air strikes*",
+    "held *talks*"), not what it is done to."""
+    return verb.lemma_.lower() in light_verbs() and thing.lemma_.lower() in event_nouns()
 
 
 def sides_between(noun: Token) -> list[Token]:
@@ -128,6 +167,18 @@ def target_heads(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
         for child in thing.children:
             if child.dep_ == "prep" and child.lower_ in (*pattern.target_preps, *NOUN_PREPS):
                 candidates += [conjuncts(c) for c in child.children if c.dep_ == "pobj"]
+    # Whom the thing was done to, as a participle on it tells: "lifted sanctions *imposed
+    # on Eritrea*", "will return weapons *seized from UN peacekeepers*"; or whose it is, by
+    # whom it was made: "will not accept refugees *sent by Australia*" (Australia's).
+    for thing in objects_of(verb):
+        for clause in thing.children:
+            if clause.dep_ not in {"acl", "relcl"} or clause.tag_ != "VBN":
+                continue
+            for child in clause.children:
+                if (child.dep_ == "prep" and child.lower_ in pattern.target_preps) or (
+                    child.dep_ == "agent"
+                ):
+                    candidates += [conjuncts(c) for c in child.children if c.dep_ == "pobj"]
     # Who is asked or told to act: "demanded that the United States cancel ...".
     for clause in [c for c in verb.children if c.dep_ == "ccomp"]:
         candidates += [conjuncts(c) for c in clause.children if c.dep_ in SUBJECTS]
