@@ -85,7 +85,11 @@ def test_lists_are_paginated_json(client: httpx.Client) -> None:
     assert len(everything["items"]) == counts["actors"] and everything["next_offset"] is None
     second = _json(client, "/api/actors", limit=5, offset=5)
     assert {a["key"] for a in first["items"]}.isdisjoint(a["key"] for a in second["items"])
-    assert len(_json(client, "/api/quotes", limit=200)["items"]) == counts["quotes"]
+    every_quote = _json(client, "/api/quotes", limit=200, min_confidence=0)["items"]
+    assert len(every_quote) == counts["quotes"]
+    # By default only the confident quotes: a speaker found, more than one word.
+    shown = _json(client, "/api/quotes", limit=200)["items"]
+    assert 0 < len(shown) < counts["quotes"] and all(q["confidence"] >= 0.5 for q in shown)
     every_event = _json(client, "/api/events", limit=200, min_confidence=0)["items"]
     assert len(every_event) == counts["events"]
     assert len(_json(client, "/api/claims", limit=200)["items"]) == counts["claims"]

@@ -29,6 +29,8 @@ from newsgraph.cli import (
     shown_threshold,
     store_or_exit,
 )
+from newsgraph.quotes.confidence import DEFAULT_THRESHOLD as QUOTE_THRESHOLD
+from newsgraph.quotes.confidence import is_shown as quote_is_shown
 
 
 @app.command()
@@ -199,19 +201,30 @@ def actor(
     print_events(data["events_as_target"])
 
 
+QuoteConfidenceOption = confidence_option("quotes")
+AllQuotesOption = all_option("quote")
+
+
 @app.command()
 def quotes(
     speaker: Annotated[str | None, typer.Option(help="Only quotes by this actor.")] = None,
+    min_confidence: QuoteConfidenceOption = QUOTE_THRESHOLD,
+    all_quotes: AllQuotesOption = False,
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
 ) -> None:
-    """Direct quotes with their speakers."""
+    """Direct quotes with their speakers; by default only those at least as confident as
+    the threshold (not one-word fragments, nor quotes whose speaker was not found), the
+    closing line says how many it hid."""
+    threshold = shown_threshold(min_confidence, all_quotes)
     with store_or_exit(db) as store:
-        rows = store.quotes(speaker=speaker)
+        every = store.quotes(speaker=speaker)
+    rows = [q for q in every if quote_is_shown(q["confidence"], threshold)]
     if as_json:
         print_json(rows)
-    else:
-        _print_quotes(rows)
+        return
+    _print_quotes(rows)
+    _say_hidden("quote", len(every) - len(rows), threshold)
 
 
 @app.command()

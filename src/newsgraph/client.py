@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Self
 from newsgraph.actors.confidence import DEFAULT_THRESHOLD as ACTOR_THRESHOLD
 from newsgraph.claims.confidence import DEFAULT_THRESHOLD as CLAIM_THRESHOLD
 from newsgraph.events.confidence import DEFAULT_THRESHOLD
+from newsgraph.quotes.confidence import DEFAULT_THRESHOLD as QUOTE_THRESHOLD
 from newsgraph.results import (
     ActorRecord,
     ClaimRecord,
@@ -195,10 +196,15 @@ class NewsGraph:
         )
         return Records.of(EventRecord, rows)
 
-    def quotes(self, speaker: str | None = None) -> Records[QuoteRecord]:
+    def quotes(
+        self, speaker: str | None = None, min_confidence: float | None = QUOTE_THRESHOLD
+    ) -> Records[QuoteRecord]:
         """Quotes, optionally of one speaker (actor key, name, alias or the words that
-        name the speaker in the article), as ``newsgraph quotes`` lists them."""
-        return Records.of(QuoteRecord, self.store.quotes(speaker=speaker))
+        name the speaker in the article), as ``newsgraph quotes`` lists them;
+        ``min_confidence`` keeps the confident ones (None or 0: every quote)."""
+        return Records.of(
+            QuoteRecord, self.store.quotes(speaker=speaker, min_confidence=min_confidence)
+        )
 
     def claims(self, min_confidence: float | None = CLAIM_THRESHOLD) -> Records[ClaimRecord]:
         """The numbers the articles state, with subject, unit and time; ``min_confidence``

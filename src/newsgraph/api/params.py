@@ -16,6 +16,7 @@ from fastapi import Query, Request
 from newsgraph.actors.confidence import DEFAULT_THRESHOLD as ACTOR_THRESHOLD
 from newsgraph.claims.confidence import DEFAULT_THRESHOLD as CLAIM_THRESHOLD
 from newsgraph.events.confidence import DEFAULT_THRESHOLD
+from newsgraph.quotes.confidence import DEFAULT_THRESHOLD as QUOTE_THRESHOLD
 from newsgraph.store import Filters, Store
 
 DATE = r"^(\d{4}-\d{2}-\d{2})?$"
@@ -44,6 +45,7 @@ def _confidence_query(facts: str, also: str = "") -> Any:
 MinConfidence = _confidence_query("events")
 ClaimConfidence = _confidence_query("claims")
 ActorConfidence = _confidence_query("actors", also=", or that a quote or event refers to")
+QuoteConfidence = _confidence_query("quotes")
 
 
 async def confidence(min_confidence: MinConfidence = DEFAULT_THRESHOLD) -> float:
@@ -54,6 +56,21 @@ async def confidence(min_confidence: MinConfidence = DEFAULT_THRESHOLD) -> float
 async def claim_confidence(min_confidence: ClaimConfidence = CLAIM_THRESHOLD) -> float:
     """The confidence claims must reach to be shown."""
     return min_confidence
+
+
+async def quote_confidence(min_confidence: QuoteConfidence = QUOTE_THRESHOLD) -> float:
+    """The confidence quotes must reach to be shown."""
+    return min_confidence
+
+
+async def story_quote_confidence(
+    quote_confidence: Annotated[
+        float,
+        Query(ge=0, le=1, description="the story page's quotes: as min_confidence of /api/quotes"),
+    ] = QUOTE_THRESHOLD,
+) -> float:
+    """The story page's quote threshold, a parameter of its own beside the claims'."""
+    return quote_confidence
 
 
 async def actor_confidence(min_confidence: ActorConfidence = ACTOR_THRESHOLD) -> float:

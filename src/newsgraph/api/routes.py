@@ -23,6 +23,7 @@ from newsgraph.api.params import (
     confidence,
     filters,
     paging,
+    quote_confidence,
     store,
 )
 from newsgraph.api.responses import NOT_FOUND, CSVResponse, GraphMLResponse, JSONResponse
@@ -42,6 +43,7 @@ ActorChoiceDep = Annotated[ActorChoice, Depends(actor_choice)]
 ConfidenceDep = Annotated[float, Depends(confidence)]
 ClaimConfidenceDep = Annotated[float, Depends(claim_confidence)]
 ActorConfidenceDep = Annotated[float, Depends(actor_confidence)]
+QuoteConfidenceDep = Annotated[float, Depends(quote_confidence)]
 QueryText = Annotated[str, Query(max_length=500, description="words to find")]
 
 
@@ -134,9 +136,11 @@ async def actor(
 async def quotes(
     store: StoreDep,
     page: PagingDep,
+    min_confidence: QuoteConfidenceDep,
     speaker: Annotated[str | None, Query(max_length=200, description="actor key")] = None,
 ) -> JSONResponse:
-    return JSONResponse(page.page(store.quote_page(speaker or None, page.limit, page.offset)))
+    quotes = store.quote_page(speaker or None, page.limit, page.offset, min_confidence)
+    return JSONResponse(page.page(quotes))
 
 
 @router.get("/events", summary="Events, newest first, with filters")

@@ -60,15 +60,17 @@ def _actor_rows(store: Store, min_confidence: float | None = None) -> Iterable[d
         }
 
 
-def _quote_rows(store: Store) -> Iterable[dict[str, Any]]:
+def _quote_rows(store: Store, min_confidence: float | None = None) -> Iterable[dict[str, Any]]:
     articles = _articles(store)
     keys = ("start", "end", "speaker_key", "speaker")
-    for quote in store.quotes():
+    for quote in store.quotes(min_confidence=min_confidence):
         yield {
             **{k: quote[k] for k in ("id", "story_id", "article_id")},
             **articles[quote["article_id"]],
             **{k: quote[k] for k in keys},
             **{k: quote[k] for k in ("speaker_text", "cue", "addressee", "via", "partial")},
+            "speaker_unnamed": quote["speaker_unnamed"],
+            "confidence": quote["confidence"],
             "text": quote["text"],
             "sentence": quote["sentence"],
         }
@@ -124,10 +126,12 @@ def _cell(value: Any) -> Any:
 def write_csv(
     store: Store, table: str, stream: TextIO, min_confidence: float | None = None
 ) -> None:
-    """Write one table (a key of ``TABLES``) as CSV with a header row; the events and
-    claims tables hold only those at or above ``min_confidence`` when given, the actors
+    """Write one table (a key of ``TABLES``) as CSV with a header row; the quotes, events
+    and claims tables hold only those at or above ``min_confidence`` when given, the actors
     table those shown at it."""
-    if table == "actors":
+    if table == "quotes":
+        rows = _quote_rows(store, min_confidence)
+    elif table == "actors":
         rows = _actor_rows(store, min_confidence)
     elif table == "events":
         rows = _event_rows(store, min_confidence)

@@ -37,8 +37,8 @@ STORY_KEYS = (
 
 def export_json(store: Store, min_confidence: float | None = None) -> dict[str, Any]:
     """The store as one JSON-ready dict: stories, actors, quotes, events and claims (only
-    the events and claims at or above ``min_confidence`` when given, and the actors shown
-    at it: that confident, or that a quote or event refers to)."""
+    the quotes, events and claims at or above ``min_confidence`` when given, and the actors
+    shown at it: that confident, or that a quote or event refers to)."""
     stories = []
     for summary in store.stories():
         story = store.story(summary["id"])
@@ -49,7 +49,7 @@ def export_json(store: Store, min_confidence: float | None = None) -> dict[str, 
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "stories": stories,
         "actors": store.actors(min_confidence=min_confidence),
-        "quotes": store.quotes(),
+        "quotes": store.quotes(min_confidence=min_confidence),
         "events": store.events(min_confidence=min_confidence),
         "claims": store.claims(min_confidence=min_confidence),
     }

@@ -191,8 +191,11 @@ class Store(ABC):
         at or above ``min_confidence`` when given)."""
 
     @abstractmethod
-    def quotes(self, speaker: str | None = None) -> list[JsonDict]:
-        """Quotes, optionally only those of a speaker (actor key, name, alias or words)."""
+    def quotes(
+        self, speaker: str | None = None, min_confidence: float | None = None
+    ) -> list[JsonDict]:
+        """Quotes, optionally only those of a speaker (actor key, name, alias or words),
+        and only those at or above ``min_confidence`` when given (quotes/confidence.py)."""
 
     @abstractmethod
     def events(
@@ -301,8 +304,15 @@ class Store(ABC):
         as events are written, so they count every event, whatever its confidence."""
 
     @abstractmethod
-    def quote_page(self, speaker_key: str | None, limit: int, offset: int = 0) -> list[JsonDict]:
-        """A page of quotes, newest first, optionally of one speaker (exact key)."""
+    def quote_page(
+        self,
+        speaker_key: str | None,
+        limit: int,
+        offset: int = 0,
+        min_confidence: float | None = None,
+    ) -> list[JsonDict]:
+        """A page of quotes, newest first, optionally of one speaker (exact key), only
+        those at or above ``min_confidence`` when given."""
 
     @abstractmethod
     def event_page(self, filters: Filters, limit: int, offset: int = 0) -> list[JsonDict]:

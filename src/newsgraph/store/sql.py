@@ -16,6 +16,7 @@ from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Any
 
+from newsgraph.quotes import confidence as quote_confidence
 from newsgraph.records import FactMention, SameStoryPlacement, Span, Story, StoryFacts
 from newsgraph.store import mapping, writes
 from newsgraph.store import queries as q
@@ -403,7 +404,7 @@ class SQLStore(Store):
         by_key = {"key": actor["key"], "min_confidence": min_confidence or 0.0}
         quotes, *sides = self._rows_together(
             [
-                self._quote_statement("q.speaker_key = :key", by_key),
+                self._quote_statement(f"q.speaker_key = :key AND {quote_confidence.SHOWN}", by_key),
                 *(
                     self._event_statement(
                         f"e.{side}_actor_key = :key AND e.confidence >= :min_confidence", by_key
@@ -432,13 +433,22 @@ class SQLStore(Store):
     def _quote_dicts(self, where: str, parameters: Mapping[str, Any]) -> list[JsonDict]:
         return self._quotes_from(self._rows(*self._quote_statement(where, parameters)))
 
-    def quotes(self, speaker: str | None = None) -> list[JsonDict]:
-        if speaker is None:
-            return self._quote_dicts("TRUE", {})
-        return self._quote_dicts(
-            f"(q.speaker_key IN {q.MATCHING_ACTOR_KEYS} OR q.speaker_text LIKE :like ESCAPE '\\')",
-            {"term": speaker.strip(), "folded": q.fold(speaker), "like": q.like_pattern(speaker)},
-        )
+    def quotes(
+        self, speaker: str | None = None, min_confidence: float | None = None
+    ) -> list[JsonDict]:
+        conditions, parameters = ["TRUE"], {}
+        if speaker is not None:
+            conditions.append(
+                f"(q.speaker_key IN {q.MATCHING_ACTOR_KEYS}"
+                " OR q.speaker_text LIKE :like ESCAPE '\\')"
+            )
+            parameters.update(
+                term=speaker.strip(), folded=q.fold(speaker), like=q.like_pattern(speaker)
+            )
+        if min_confidence is not None:
+            conditions.append(quote_confidence.SHOWN)
+            parameters["min_confidence"] = min_confidence
+        return self._quote_dicts(" AND ".join(conditions), parameters)
 
     def _event_statement(self, where: str, parameters: Mapping[str, Any]) -> Statement:
         return (

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from newsgraph.quotes import confidence as quote_confidence
 from newsgraph.store import browse, mapping, summaries
 from newsgraph.store import places as place_queries
 from newsgraph.store import queries as q
@@ -168,8 +169,8 @@ class SQLWorkbenchStore(SQLStore):
         # Latest first along one index (migration 0008 keeps each quote's story date);
         # each page's ids and its facts are read together, then put in the ids' order.
         latest_quotes = (
-            "SELECT id FROM quotes WHERE speaker_key = :key"
-            " ORDER BY story_published DESC NULLS LAST, story_id DESC, id LIMIT :limit"
+            f"SELECT q.id FROM quotes q WHERE q.speaker_key = :key AND {quote_confidence.SHOWN}"
+            " ORDER BY q.story_published DESC NULLS LAST, q.story_id DESC, q.id LIMIT :limit"
         )
         statements = [
             (latest_quotes, by_key),
@@ -206,12 +207,24 @@ class SQLWorkbenchStore(SQLStore):
         events = self._event_dicts(self._in_list("e.id", ":ids"), {"ids": self._list(ids)})
         return mapping.in_order(events, ids)
 
-    def quote_page(self, speaker_key: str | None, limit: int, offset: int = 0) -> list[JsonDict]:
+    def quote_page(
+        self,
+        speaker_key: str | None,
+        limit: int,
+        offset: int = 0,
+        min_confidence: float | None = None,
+    ) -> list[JsonDict]:
         where = "TRUE" if speaker_key is None else "q.speaker_key = :key"
         ids = self._ids(
             f"SELECT q.id FROM quotes q JOIN stories s ON s.id = q.story_id WHERE {where}"
+            f" AND {quote_confidence.SHOWN}"
             " ORDER BY s.published DESC NULLS LAST, q.id LIMIT :limit OFFSET :offset",
-            {"key": speaker_key, "limit": limit, "offset": offset},
+            {
+                "key": speaker_key,
+                "min_confidence": min_confidence or 0.0,
+                "limit": limit,
+                "offset": offset,
+            },
         )
         return self._quotes_by_id(ids)
 

@@ -32,9 +32,11 @@ from newsgraph.api.params import (
     store,
     story_actor_confidence,
     story_event_confidence,
+    story_quote_confidence,
 )
 from newsgraph.language import supported
 from newsgraph.multilingual import LANGUAGES
+from newsgraph.quotes.confidence import is_shown as quote_is_shown
 from newsgraph.store import Filters, Store
 from newsgraph.web.highlight import QUAD_CLASSES, segments, story_marks
 
@@ -171,16 +173,19 @@ async def story_page(
     min_confidence: Annotated[float, Depends(claim_confidence)],
     actor_confidence: Annotated[float, Depends(story_actor_confidence)],
     event_confidence: Annotated[float, Depends(story_event_confidence)],
+    quote_confidence: Annotated[float, Depends(story_quote_confidence)],
 ) -> HTMLResponse:
     story = store.story_view(story_id, with_group=True)
     if story is None:
         raise _missing("story")
-    # Only the confident claims, events and actors (and the actors a fact refers to) are
+    # Only the confident quotes, claims, events and actors (and the actors a fact refers to) are
     # listed and highlighted unless asked for all.
     every_claim = story["claims"]
     story["claims"] = [c for c in every_claim if c["confidence"] >= min_confidence]
     every_event = story["events"]
     story["events"] = [e for e in every_event if e["confidence"] >= event_confidence]
+    every_quote = story["quotes"]
+    story["quotes"] = [q for q in every_quote if quote_is_shown(q["confidence"], quote_confidence)]
     every_actor = story["actors"]
     story["actors"] = [a for a in every_actor if _shown(a, actor_confidence)]
     mentions = [m for m in story.pop("mentions") if _shown(m, actor_confidence)]
@@ -211,6 +216,8 @@ async def story_page(
         hidden_actors=len(every_actor) - len(story["actors"]),
         event_confidence=event_confidence,
         hidden_events=len(every_event) - len(story["events"]),
+        quote_confidence=quote_confidence,
+        hidden_quotes=len(every_quote) - len(story["quotes"]),
     )
 
 
