@@ -1,0 +1,144 @@
+"""Readings of a coded act that change whether it happened, what it is or whom it is done
+to, from the words around the verb and from who the sides are (``readings.toml``).
+
+"too small *to provide* aid" and "has yet *to recognize*" tell an act not done; "*If* Smith
+wins, he offers Jones a seat" and "Smith *would* invite Jones" only suppose one; politicians
+"attacking" one another attack in words (CAMEO 111); "met tough Russian standards" names no
+partner to meet, only a thing a country owns. Each is a fact about English or about the
+CAMEO codebook, not about one sentence.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from newsgraph.events.acts import QUOTE_TAGS
+from newsgraph.events.clauses import is_infinitive
+from newsgraph.events.patterns import group_words
+from newsgraph.events.phrases import phrase
+from newsgraph.records import ActorRef
+
+if TYPE_CHECKING:
+    from newsgraph.actors import ActorIndex
+
+# Clauses and phrases whose act is supposed when what they hang on is: "Smith would come
+# *and sign*", "*By inviting* Jones, Smith would show", "would travel *to meet*".
+CARRIED = {"xcomp", "advcl", "conj", "pcomp", "prep", "acl"}
+SUPPOSE_REACH = 4
+# Where an argument of the verb is named: its object, recipient, passive subject, and
+# the objects of its prepositions.
+ARGUMENT_DEPS = {"dobj", "dative", "nsubjpass", "attr"}
+NAME_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+
+
+@cache
+def _rules() -> dict:
+    path = resources.files("newsgraph") / "data" / "events" / "readings.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def not_reached(verb: Token) -> bool:
+    """Whether an infinitive's act is said not to be reached: "are too small *to provide*
+    aid", "has yet *to recognize* the government"."""
+    if verb.dep_ != "xcomp" or not is_infinitive(verb):
+        return False
+    adverbs = _rules()["not_reached"]["adverbs"]
+    return any(c.dep_ == "advmod" and c.lower_ in adverbs for c in verb.head.children)
+
+
+def only_supposed(verb: Token) -> bool:
+    """Whether the writer only supposes the act: a conditional auxiliary or an "if"
+    clause on the verb or on what its clause hangs on, outside any reported clause
+    ("said it would invite" is a statement of intent, coded as one)."""
+    rules = _rules()["supposed"]
+    token = verb
+    found = False
+    for _ in range(SUPPOSE_REACH):
+        found = found or any(
+            c.dep_ == "aux" and c.lower_ in rules["auxiliaries"] for c in token.children
+        )
+        if token.dep_ in rules["reported"]:
+            return False
+        if token.dep_ not in CARRIED or token.head == token:
+            break
+        token = token.head
+    while token.head != token:  # a report further up makes it the reporter's
+        if token.dep_ in rules["reported"]:
+            return False
+        token = token.head
+    # "If Smith wins, he offers": a condition before the verb, wherever the parser hung it
+    found = found or any(
+        t.dep_ == "advcl"
+        and t.i < verb.i
+        and any(m.dep_ == "mark" and m.lower_ in rules["conditions"] for m in t.children)
+        for t in verb.subtree
+    )
+    quoted = any(t.tag_ in QUOTE_TAGS for t in verb.sent)  # '"We would ...," he said'
+    return found and not quoted and not any(c.dep_ == "parataxis" for c in token.children)
+
+
+def verbal_force(
+    code: str, verb: Token, source: ActorRef, target: ActorRef | None, actors: ActorIndex
+) -> str:
+    """The code of an act of force between two politicians, which is criticism (CAMEO
+    111): "Cruz attacked Trump", "fired back at Trump", "launched an attack against
+    Obama"; else ``code``."""
+    rules = _rules()["verbal_force"]
+    if (
+        target is None
+        or not code.startswith(tuple(rules["codes"]))
+        or not all(_is_person(side, actors) for side in (source, target))
+        or source.sector not in rules["sectors"]
+        or target.sector not in rules["sectors"]
+    ):
+        return code
+    words = {verb.lemma_.lower()}
+    words |= {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
+    return rules["code"] if words & set(rules["words"]) else code
+
+
+def _is_person(side: ActorRef, actors: ActorIndex) -> bool:
+    return side.actor_key in actors.actors and actors.actor(side.actor_key).type == "person"
+
+
+def names_only_owner(verb: Token, code: str, target: ActorRef) -> bool:
+    """Whether the target was found only as the owner of a thing the act is done to or
+    with ("settling a dispute at *Mr. Obama's request*", "meet tough *Russian* standards"),
+    for an act that needs a partner rather than something to answer (``owner_target``)."""
+    if code.startswith(tuple(_rules()["owner_target"]["stands_for"])):
+        return False
+    words = group_words()
+    actor_nouns = _rules()["owner_target"]["actor_nouns"]
+    for token in _arguments(verb):
+        if phrase(token).text != target.text:
+            continue
+        lemma = token.lemma_.lower()
+        return (
+            token.pos_ == "NOUN"
+            and token.ent_type_ not in NAME_ENTITIES
+            and lemma not in words.sectors
+            and lemma not in words.government
+            and lemma not in actor_nouns
+        )
+    return False
+
+
+def describes_only(verb: Token) -> bool:
+    """Whether the verb only says what its subject is or presents ("*posed* a threat"),
+    so that the event noun it takes is no act."""
+    return verb.lemma_.lower() in _rules()["being"]["verbs"] and any(
+        c.dep_ == "dobj" for c in verb.children
+    )
+
+
+def _arguments(verb: Token) -> list[Token]:
+    heads = [c for c in verb.children if c.dep_ in ARGUMENT_DEPS]
+    for prep in verb.children:
+        if prep.dep_ in {"prep", "dative"}:
+            heads += [c for c in prep.children if c.dep_ == "pobj"]
+    return heads

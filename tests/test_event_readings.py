@@ -1,0 +1,98 @@
+"""Readings that decide whether an act happened, what it is and whom it is done to
+(events/readings.py), from the kinds of wrong events judged on PolNeAR's political news,
+each on sentences of our own (none from the dev sets or the audited articles)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.actors import ActorDictionary, resolve_actors
+from newsgraph.events import extract_events
+from newsgraph.events.confidence import DEFAULT_THRESHOLD
+from newsgraph.records import Event
+
+DATE = "2016-05-10"
+
+
+@pytest.fixture(scope="module")
+def events_of(nlp):
+    dictionary = ActorDictionary.load()
+
+    def code(text: str) -> list[Event]:
+        doc = nlp(text)
+        actors = resolve_actors(doc, "readings", dictionary, date=DATE)
+        return extract_events(doc, "readings", actors, date=DATE)
+
+    return code
+
+
+def _shown(events: list[Event]) -> list[Event]:
+    return [event for event in events if event.confidence >= DEFAULT_THRESHOLD]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Ted Cruz attacked Donald Trump on Tuesday.",
+        "Donald Trump launched a fierce attack against Hillary Clinton.",
+    ],
+)
+def test_politicians_attacking_each_other_criticize(events_of, text):
+    events = events_of(text)
+    assert events and {(e.cameo, e.plover) for e in events} == {("111", "ACCUSE")}
+
+
+def test_a_country_attacking_a_country_stays_force(events_of):
+    events = events_of("Russia attacked Ukraine on Monday.")
+    assert events and {e.plover for e in events} == {"ASSAULT"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Donald Trump wins the vote, he offers Jeb Bush a seat in the cabinet.",
+        "By inviting Angela Merkel to the summit, Obama would show voters that he is serious.",
+    ],
+)
+def test_an_act_the_writer_only_supposes_is_not_shown(events_of, text):
+    events = events_of(text)
+    assert events and all("supposed" in e.basis for e in events)
+    assert not _shown(events)
+
+
+def test_an_intent_someone_states_is_shown(events_of):
+    events = events_of("Russia said it would send troops to Syria.")
+    assert [(e.plover, e.target.code) for e in _shown(events)] == [("AGREE", "SYR")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canada has yet to recognize Kosovo.",
+        "The Greek government is too weak to provide aid to Cyprus.",
+    ],
+)
+def test_an_act_not_reached_is_negated(events_of, text):
+    events = events_of(text)
+    assert events and all(e.negated for e in events)
+
+
+def test_meeting_a_countrys_standards_meets_no_one(events_of):
+    events = events_of("Chinese trucks often fail to meet tough Russian safety standards.")
+    assert events and all("owned" in e.basis for e in events)
+    assert not _shown(events)
+
+
+def test_criticizing_a_countrys_plan_targets_the_country(events_of):
+    events = events_of("France denounced Russia's plan on Monday.")
+    assert [(e.plover, e.target.code) for e in _shown(events)] == [("ACCUSE", "RUS")]
+
+
+def test_posing_a_threat_is_no_threat(events_of):
+    assert not events_of("Al Qaeda still posed a direct threat to Americans.")
+
+
+def test_a_statement_with_no_plover_category_is_not_shown(events_of):
+    events = events_of("Benjamin Netanyahu considers Barack Obama naive.")
+    assert events and all("unclassed" in e.basis for e in events)
+    assert not _shown(events)
