@@ -96,3 +96,12 @@ def test_a_statement_with_no_plover_category_is_not_shown(events_of):
     events = events_of("Benjamin Netanyahu considers Barack Obama naive.")
     assert events and all("unclassed" in e.basis for e in events)
     assert not _shown(events)
+
+
+def test_recalling_a_meeting_is_no_meeting(events_of):
+    assert not events_of("Donald Trump recalled the meeting between Reagan and Gorbachev.")
+
+
+def test_recalling_an_ambassador_is_still_a_sanction(events_of):
+    events = events_of("France recalled its ambassador to Italy.")
+    assert [(e.cameo, e.target.code) for e in events] == [("161", "ITA")]

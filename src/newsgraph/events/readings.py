@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from newsgraph.events.acts import QUOTE_TAGS
+from newsgraph.events.acts import QUOTE_TAGS, noun_code
 from newsgraph.events.clauses import is_infinitive
-from newsgraph.events.patterns import group_words
+from newsgraph.events.patterns import event_nouns, group_words
 from newsgraph.events.phrases import phrase
 from newsgraph.records import ActorRef
 
@@ -130,9 +130,15 @@ def names_only_owner(verb: Token, code: str, target: ActorRef) -> bool:
 
 def describes_only(verb: Token) -> bool:
     """Whether the verb only says what its subject is or presents ("*posed* a threat"),
-    so that the event noun it takes is no act."""
-    return verb.lemma_.lower() in _rules()["being"]["verbs"] and any(
-        c.dep_ == "dobj" for c in verb.children
+    or tells of an event it names ("*recalled* the meeting"), so that the event noun it
+    takes is no act of its subject."""
+    rules = _rules()["being"]
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if lemma in rules["verbs"]:
+        return bool(objects)
+    return lemma in rules["telling"] and any(
+        noun_code(thing, event_nouns()) is not None for thing in objects
     )
 
 
