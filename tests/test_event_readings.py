@@ -105,3 +105,26 @@ def test_recalling_a_meeting_is_no_meeting(events_of):
 def test_recalling_an_ambassador_is_still_a_sanction(events_of):
     events = events_of("France recalled its ambassador to Italy.")
     assert [(e.cameo, e.target.code) for e in events] == [("161", "ITA")]
+
+
+def test_politicians_defeating_each_other_is_an_election(events_of):
+    assert not events_of("Donald Trump defeated Senator Ted Cruz in Indiana.")
+
+
+def test_a_country_defeating_a_country_is_still_coded(events_of):
+    assert [e.plover for e in events_of("Israel defeated Egypt in 1967.")] == ["ASSAULT"]
+
+
+def test_blocking_a_proposal_rejects_it(events_of):
+    events = events_of("Russia blocked China's proposal for a new development bank.")
+    assert [(e.plover, e.target.code) for e in _shown(events)] == [("REJECT", "CHN")]
+
+
+def test_blocking_a_road_is_still_obstruction(events_of):
+    events = events_of("Protesters blocked the road to the airport.")
+    assert events and {e.cameo for e in events} == {"144"}
+
+
+def test_a_ship_stands_for_those_aboard(events_of):
+    events = events_of("The Indian navy rescued an Ethiopian ship in the Gulf of Aden.")
+    assert [(e.plover, e.target.code) for e in _shown(events)] == [("AID", "ETH")]

@@ -53,7 +53,12 @@ from newsgraph.events.modality import (
 )
 from newsgraph.events.patterns import VerbPattern, event_nouns, fighting_beside, joint_codes, riot
 from newsgraph.events.phrases import conjuncts
-from newsgraph.events.readings import names_only_owner, only_supposed, verbal_force
+from newsgraph.events.readings import (
+    names_only_owner,
+    only_supposed,
+    political_contest,
+    verbal_force,
+)
 from newsgraph.events.senses import code_by_source, protested
 from newsgraph.events.targets import (
     first_resolved,
@@ -201,9 +206,14 @@ def extract_events(
             # A block's default with no one acted on is rarely an event between actors
             # ("Toyota is giving the SUV a lower centre", "the MacBook hit 44 dBa").
             found = [event for event in found if _aims_at_actor(event)]
-        if found and _is_contest(code) and _tells_a_score(verb):
+        if (
+            found
+            and _is_contest(code)
+            and (_tells_a_score(verb) or political_contest(verb, found, resolver.actors))
+        ):
             # "Nadal defeated Khachanov 6-3, 7-6": a game, not an attack; what its
-            # clauses say ("giving France a 2-1 victory") is the game's too
+            # clauses say ("giving France a 2-1 victory") is the game's too; so is an
+            # election ("Trump defeated Cruz in Indiana")
             games.add(verb.i)
         # Checked last: most tokens code nothing, and these read the whole sentence.
         if found and not tells_no_act(verb):

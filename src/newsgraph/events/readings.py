@@ -21,7 +21,7 @@ from newsgraph.events.acts import QUOTE_TAGS, noun_code
 from newsgraph.events.clauses import is_infinitive
 from newsgraph.events.patterns import event_nouns, group_words
 from newsgraph.events.phrases import phrase
-from newsgraph.records import ActorRef
+from newsgraph.records import ActorRef, Event
 
 if TYPE_CHECKING:
     from newsgraph.actors import ActorIndex
@@ -100,6 +100,20 @@ def verbal_force(
     words = {verb.lemma_.lower()}
     words |= {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
     return rules["code"] if words & set(rules["words"]) else code
+
+
+def political_contest(verb: Token, events: list[Event], actors: ActorIndex) -> bool:
+    """Whether the verb tells politicians defeating one another ("Trump *defeated* Cruz
+    in Indiana"): an election, no event."""
+    if verb.lemma_.lower() not in _rules()["contest"]["words"]:
+        return False
+    sectors = _rules()["verbal_force"]["sectors"]
+    return all(
+        event.target is not None
+        and all(_is_person(side, actors) for side in (event.source, event.target))
+        and {event.source.sector, event.target.sector} <= set(sectors)
+        for event in events
+    )
 
 
 def _is_person(side: ActorRef, actors: ActorIndex) -> bool:
