@@ -128,3 +128,16 @@ def test_blocking_a_road_is_still_obstruction(events_of):
 def test_a_ship_stands_for_those_aboard(events_of):
     events = events_of("The Indian navy rescued an Ethiopian ship in the Gulf of Aden.")
     assert [(e.plover, e.target.code) for e in _shown(events)] == [("AID", "ETH")]
+
+
+def test_an_act_in_an_allegation_is_not_coded(events_of):
+    events = events_of("Putin denied allegations that Russian soldiers had fought in Ukraine.")
+    assert not [e for e in events if e.plover == "ASSAULT"]
+    assert [e.plover for e in events_of("Russian soldiers fought in Ukraine.")] == ["ASSAULT"]
+
+
+def test_a_kind_names_no_owner(events_of):
+    events = events_of("Donald Trump praised Chinese-style economic planning.")
+    assert events and all("owned" in e.basis for e in events) and not _shown(events)
+    events = events_of("Donald Trump praised China's economic planning.")
+    assert [(e.plover, e.target.code) for e in _shown(events)] == [("SUPPORT", "CHN")]

@@ -8,7 +8,7 @@ from newsgraph.events import codebook
 from newsgraph.events.acts import QUOTE_TAGS, code_token
 from newsgraph.events.clauses import PASSIVE_SUBJECTS, SUBJECTS, is_infinitive, reporting_verb
 from newsgraph.events.patterns import Modality, fixed_expression_places, modality
-from newsgraph.events.readings import describes_only, not_reached
+from newsgraph.events.readings import alleged, describes_only, not_reached
 
 CONSULT_ROOT = "04"
 MATERIAL_COOPERATION = 2
@@ -27,13 +27,14 @@ IMPERATIVE_DEPS = {"ROOT", "ccomp", "parataxis"}
 
 def tells_no_act(verb: Token) -> bool:
     """Whether the verb, coded or not, tells no act: it sits in a fixed expression, an
-    open question or supposition, an imperative or an allegation, or it only says what
-    its subject is ("posed a threat")."""
+    open question or supposition, an imperative or an allegation (a verb's or a noun's:
+    "allegations that"), or it only says what its subject is ("posed a threat")."""
     return (
         _in_fixed_expression(verb)
         or _is_open_question(verb)
         or _is_unreal(verb)
         or describes_only(verb)
+        or alleged(verb)
     )
 
 

@@ -51,6 +51,23 @@ def not_reached(verb: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in adverbs for c in verb.head.children)
 
 
+def alleged(verb: Token) -> bool:
+    """Whether the act is only what an allegation, claim or rumour says ("denied
+    *allegations that* Russian soldiers had fought in Ukraine")."""
+    nouns = _rules()["alleged"]["nouns"]
+    token = verb
+    for _ in range(SUPPOSE_REACH):
+        head = token.head
+        if head == token:
+            return False
+        if token.dep_ in {"acl", "ccomp"} and head.pos_ == "NOUN" and head.lemma_.lower() in nouns:
+            return True
+        if token.dep_ not in CARRIED:
+            return False
+        token = head
+    return False
+
+
 def only_supposed(verb: Token) -> bool:
     """Whether the writer only supposes the act: a conditional auxiliary or an "if"
     clause on the verb or on what its clause hangs on, outside any reported clause
@@ -124,22 +141,32 @@ def names_only_owner(verb: Token, code: str, target: ActorRef) -> bool:
     """Whether the target was found only as the owner of a thing the act is done to or
     with ("settling a dispute at *Mr. Obama's request*", "meet tough *Russian* standards"),
     for an act that needs a partner rather than something to answer (``owner_target``)."""
-    if code.startswith(tuple(_rules()["owner_target"]["stands_for"])):
-        return False
+    rules = _rules()["owner_target"]
     words = group_words()
-    actor_nouns = _rules()["owner_target"]["actor_nouns"]
     for token in _arguments(verb):
         if phrase(token).text != target.text:
             continue
         lemma = token.lemma_.lower()
-        return (
+        thing = (
             token.pos_ == "NOUN"
             and token.ent_type_ not in NAME_ENTITIES
             and lemma not in words.sectors
             and lemma not in words.government
-            and lemma not in actor_nouns
+            and lemma not in rules["actor_nouns"]
         )
+        # "supports *Hillary-style* healthcare": a kind, whatever the act
+        return thing and (not code.startswith(tuple(rules["stands_for"])) or _of_a_kind(token))
     return False
+
+
+def _of_a_kind(thing: Token) -> bool:
+    """Whether a compound modifier of ``thing`` is a kind ("Hillary-style")."""
+    kinds = _rules()["owner_target"]["kinds"]
+    return any(
+        t.lower_ in kinds and t.i > 0 and t.doc[t.i - 1].tag_ == "HYPH"
+        for t in thing.subtree
+        if t.i < thing.i
+    )
 
 
 def describes_only(verb: Token) -> bool:
