@@ -141,3 +141,9 @@ def test_a_kind_names_no_owner(events_of):
     assert events and all("owned" in e.basis for e in events) and not _shown(events)
     events = events_of("Donald Trump praised China's economic planning.")
     assert [(e.plover, e.target.code) for e in _shown(events)] == [("SUPPORT", "CHN")]
+
+
+def test_marching_in_a_parade_is_no_protest(events_of):
+    assert not events_of("Hillary Clinton marched in the Pride parade in New York.")
+    events = events_of("Thousands of students marched in Athens against the reform.")
+    assert [e.plover for e in events] == ["PROTEST"]

@@ -159,6 +159,18 @@ def names_only_owner(verb: Token, code: str, target: ActorRef) -> bool:
     return False
 
 
+def _in_ceremony(verb: Token) -> bool:
+    """Whether the verb marches in a parade or a ceremony ("marched in the Pride
+    *parade*"), which celebrates or mourns rather than protests."""
+    rules = _rules()["ceremony"]
+    return verb.lemma_.lower() in rules["verbs"] and any(
+        noun.dep_ == "pobj" and noun.lemma_.lower() in rules["nouns"]
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in rules["preps"]
+        for noun in prep.children
+    )
+
+
 def _of_a_kind(thing: Token) -> bool:
     """Whether a compound modifier of ``thing`` is a kind ("Hillary-style")."""
     kinds = _rules()["owner_target"]["kinds"]
@@ -172,9 +184,11 @@ def _of_a_kind(thing: Token) -> bool:
 def describes_only(verb: Token) -> bool:
     """Whether the verb only says what its subject is or presents ("*posed* a threat"),
     or tells of an event it names ("*recalled* the meeting"), so that the event noun it
-    takes is no act of its subject."""
+    takes is no act of its subject; or it marches in a parade, which is no protest."""
     rules = _rules()["being"]
     lemma = verb.lemma_.lower()
+    if _in_ceremony(verb):
+        return True
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if lemma in rules["verbs"]:
         return bool(objects)
