@@ -147,3 +147,21 @@ def test_marching_in_a_parade_is_no_protest(events_of):
     assert not events_of("Hillary Clinton marched in the Pride parade in New York.")
     events = events_of("Thousands of students marched in Athens against the reform.")
     assert [e.plover for e in events] == ["PROTEST"]
+
+
+def test_a_thing_a_country_owns_does_not_act(events_of):
+    events = events_of("The Greek crisis underlined the need for an overhaul of the EU's rules.")
+    assert events and all(e.basis.split()[1] == "owned" for e in events)
+    assert not _shown(events)
+
+
+def test_an_organisation_of_a_country_acts(events_of):
+    events = events_of("A Jewish civil rights organization denounced Donald Trump on Monday.")
+    assert [(e.plover, e.target.code) for e in _shown(events)] == [("ACCUSE", "USAELI")]
+
+
+def test_an_occasion_is_no_target(events_of):
+    events = events_of(
+        "Narendra Modi made a pledge of aid at the Climate Action Summit in New York."
+    )
+    assert events and all("owned" in e.basis for e in events) and not _shown(events)

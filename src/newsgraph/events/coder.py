@@ -57,6 +57,7 @@ from newsgraph.events.readings import (
     names_only_owner,
     only_supposed,
     political_contest,
+    source_only_owner,
     verbal_force,
 )
 from newsgraph.events.senses import code_by_source, protested
@@ -190,9 +191,10 @@ def extract_events(
                 aimed = "implied" if aimed == "named" and implied else aimed
                 if aimed == "named" and names_only_owner(verb, stated, target):
                     aimed = "owned"  # "met tough Russian standards": no partner named
-                basis = Basis(
-                    act, source_kind(source, from_place), aimed, negated, unrealised, supposed
-                )
+                acting = source_kind(source, from_place)
+                if acting == "coded" and source_only_owner(verb, source):
+                    acting = "owned"  # "the Greek crisis underlined": a thing does not act
+                basis = Basis(act, acting, aimed, negated, unrealised, supposed)
                 found.append(
                     _trusted(
                         make_event(verb, code, source, target, article_id, date, negated), basis

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from newsgraph.events.acts import QUOTE_TAGS, noun_code
-from newsgraph.events.clauses import is_infinitive
-from newsgraph.events.patterns import event_nouns, group_words
+from newsgraph.events.clauses import is_infinitive, source_heads
+from newsgraph.events.patterns import event_nouns, group_words, groups_table
 from newsgraph.events.phrases import phrase
 from newsgraph.records import ActorRef, Event
 
@@ -140,23 +140,46 @@ def _is_person(side: ActorRef, actors: ActorIndex) -> bool:
 def names_only_owner(verb: Token, code: str, target: ActorRef) -> bool:
     """Whether the target was found only as the owner of a thing the act is done to or
     with ("settling a dispute at *Mr. Obama's request*", "meet tough *Russian* standards"),
-    for an act that needs a partner rather than something to answer (``owner_target``)."""
+    for an act that needs a partner rather than something to answer (``owner_target``),
+    or is an occasion ("pledged at the UN *Summit*")."""
     rules = _rules()["owner_target"]
-    words = group_words()
     for token in _arguments(verb):
         if phrase(token).text != target.text:
             continue
-        lemma = token.lemma_.lower()
-        thing = (
-            token.pos_ == "NOUN"
-            and token.ent_type_ not in NAME_ENTITIES
-            and lemma not in words.sectors
-            and lemma not in words.government
-            and lemma not in rules["actor_nouns"]
-        )
+        if token.lemma_.lower() in rules["occasions"]:
+            return True
         # "supports *Hillary-style* healthcare": a kind, whatever the act
-        return thing and (not code.startswith(tuple(rules["stands_for"])) or _of_a_kind(token))
+        return _is_thing(token) and (
+            not code.startswith(tuple(rules["stands_for"])) or _of_a_kind(token)
+        )
     return False
+
+
+def source_only_owner(verb: Token, source: ActorRef) -> bool:
+    """Whether the source phrase is a thing its actor only owns ("the *Greek* crisis
+    underlined the need"): a thing does not act (``owner_source``)."""
+    for token in source_heads(verb):
+        if phrase(token).text == source.text:
+            lemma = token.lemma_.lower()
+            return (
+                _is_thing(token)
+                and lemma not in groups_table()["weapons"]["words"]
+                and noun_code(token, event_nouns()) is None
+            )
+    return False
+
+
+def _is_thing(token: Token) -> bool:
+    """A common noun that names no actor: no name, group, government or actor noun."""
+    words = group_words()
+    lemma = token.lemma_.lower()
+    return (
+        token.pos_ == "NOUN"
+        and token.ent_type_ not in NAME_ENTITIES
+        and lemma not in words.sectors
+        and lemma not in words.government
+        and lemma not in _rules()["owner_target"]["actor_nouns"]
+    )
 
 
 def _in_ceremony(verb: Token) -> bool:
