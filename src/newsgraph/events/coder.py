@@ -57,7 +57,6 @@ from newsgraph.events.readings import (
     names_only_owner,
     only_supposed,
     political_contest,
-    source_only_owner,
     verbal_force,
 )
 from newsgraph.events.senses import code_by_source, protested
@@ -164,7 +163,7 @@ def extract_events(
                 and not code.startswith(FUTURE_ROOTS)
                 and not_yet_done(verb)
             )
-            supposed = only_supposed(verb)
+            supposed = only_supposed(verb, resolver)
             targets = resolved_targets(verb, pattern, resolver)
             implied = not targets
             targets = (
@@ -192,8 +191,6 @@ def extract_events(
                 if aimed == "named" and names_only_owner(verb, stated, target):
                     aimed = "owned"  # "met tough Russian standards": no partner named
                 acting = source_kind(source, from_place)
-                if acting == "coded" and source_only_owner(verb, source):
-                    acting = "owned"  # "the Greek crisis underlined": a thing does not act
                 basis = Basis(act, acting, aimed, negated, unrealised, supposed)
                 found.append(
                     _trusted(

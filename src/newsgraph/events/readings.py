@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from newsgraph.events.acts import QUOTE_TAGS, noun_code
-from newsgraph.events.clauses import is_infinitive, source_heads
-from newsgraph.events.patterns import event_nouns, group_words, groups_table
+from newsgraph.events.clauses import is_infinitive, reporting_verb
+from newsgraph.events.patterns import event_nouns, group_words
 from newsgraph.events.phrases import phrase
 from newsgraph.records import ActorRef, Event
 
 if TYPE_CHECKING:
     from newsgraph.actors import ActorIndex
+    from newsgraph.events.arguments import ArgumentResolver
 
 # Clauses and phrases whose act is supposed when what they hang on is: "Smith would come
 # *and sign*", "*By inviting* Jones, Smith would show", "would travel *to meet*".
@@ -68,10 +69,13 @@ def alleged(verb: Token) -> bool:
     return False
 
 
-def only_supposed(verb: Token) -> bool:
+def only_supposed(verb: Token, resolver: ArgumentResolver) -> bool:
     """Whether the writer only supposes the act: a conditional auxiliary or an "if"
     clause on the verb or on what its clause hangs on, outside any reported clause
-    ("said it would invite" is a statement of intent, coded as one)."""
+    ("said it would invite" is a statement of intent, coded as one), or what a speaker
+    predicts another will do."""
+    if _predicted_of_another(verb, resolver):
+        return True
     rules = _rules()["supposed"]
     token = verb
     found = False
@@ -97,6 +101,33 @@ def only_supposed(verb: Token) -> bool:
     )
     quoted = any(t.tag_ in QUOTE_TAGS for t in verb.sent)  # '"We would ...," he said'
     return found and not quoted and not any(c.dep_ == "parataxis" for c in token.children)
+
+
+def _predicted_of_another(verb: Token, resolver: ArgumentResolver) -> bool:
+    """Whether the verb is what someone says, fears or predicts another will do
+    ("Trump predicted that China *would invade* Taiwan"); a government announcing what
+    its own leader will do speaks for its side ("the Kremlin said Putin would meet")."""
+    rules = _rules()["predicted"]
+    if verb.dep_ != "ccomp" or not any(
+        c.dep_ == "aux" and c.lower_ in rules["auxiliaries"] for c in verb.children
+    ):
+        return False
+    reporter = reporting_verb(verb)
+    if reporter.i > verb.i or reporter.lemma_.lower() not in rules["reporters"]:
+        return False  # "Fischer will visit Albania, officials said": the news, sourced
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    speakers = [c for c in reporter.children if c.dep_ == "nsubj"]
+    sides = {_country(resolver.resolve(c)) for c in speakers} - {None}
+    return bool(subjects) and all(
+        c.pos_ != "PRON"
+        and phrase(c).text.lower() not in {phrase(s).text.lower() for s in speakers}
+        and _country(resolver.resolve(c)) not in sides
+        for c in subjects
+    )
+
+
+def _country(ref: ActorRef | None) -> str | None:
+    return ref.code[:3] if ref is not None and ref.code and len(ref.code) >= 3 else None
 
 
 def verbal_force(
@@ -146,31 +177,16 @@ def names_only_owner(verb: Token, code: str, target: ActorRef) -> bool:
     for token in _arguments(verb):
         if phrase(token).text != target.text:
             continue
-        if token.lemma_.lower() in rules["occasions"]:
-            return True
-        # "supports *Hillary-style* healthcare": a kind, whatever the act
-        return _is_thing(token) and (
-            not code.startswith(tuple(rules["stands_for"])) or _of_a_kind(token)
-        )
-    return False
-
-
-def source_only_owner(verb: Token, source: ActorRef) -> bool:
-    """Whether the source phrase is a thing its actor only owns ("the *Greek* crisis
-    underlined the need"): a thing does not act (``owner_source``)."""
-    for token in source_heads(verb):
-        if phrase(token).text == source.text:
-            lemma = token.lemma_.lower()
-            return (
-                _is_thing(token)
-                and lemma not in groups_table()["weapons"]["words"]
-                and noun_code(token, event_nouns()) is None
-            )
+        if _of_a_kind(token):
+            return True  # "supports *Hillary-style* healthcare": a kind, whatever the act
+        answers = code.startswith(tuple(rules["stands_for"]))  # "boycotted the elections"
+        return not answers and (token.lemma_.lower() in rules["occasions"] or _is_thing(token))
     return False
 
 
 def _is_thing(token: Token) -> bool:
-    """A common noun that names no actor: no name, group, government or actor noun."""
+    """A common noun that names no actor: no name, group, government or actor noun, and
+    no event, whose owner is its agent ("agreed to *US mediation*")."""
     words = group_words()
     lemma = token.lemma_.lower()
     return (
@@ -179,6 +195,7 @@ def _is_thing(token: Token) -> bool:
         and lemma not in words.sectors
         and lemma not in words.government
         and lemma not in _rules()["owner_target"]["actor_nouns"]
+        and noun_code(token, event_nouns()) is None
     )
 
 
