@@ -94,13 +94,15 @@ def only_supposed(verb: Token, resolver: ArgumentResolver) -> bool:
         token = token.head
     # "If Smith wins, he offers": a condition before the verb, wherever the parser hung it
     found = found or any(
-        t.dep_ == "advcl"
-        and t.i < verb.i
-        and any(m.dep_ == "mark" and m.lower_ in rules["conditions"] for m in t.children)
-        for t in verb.subtree
+        mark.dep_ == "mark"
+        and mark.lower_ in rules["conditions"]
+        and mark.head.dep_ == "advcl"
+        and mark.head.i < verb.i
+        for mark in verb.doc[verb.left_edge.i : verb.i]
     )
-    quoted = any(t.tag_ in QUOTE_TAGS for t in verb.sent)  # '"We would ...," he said'
-    return found and not quoted and not any(c.dep_ == "parataxis" for c in token.children)
+    if not found or any(c.dep_ == "parataxis" for c in token.children):
+        return False
+    return not any(t.tag_ in QUOTE_TAGS for t in verb.sent)  # '"We would ...," he said'
 
 
 def _predicted_of_another(verb: Token, resolver: ArgumentResolver) -> bool:
