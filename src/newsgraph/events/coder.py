@@ -14,6 +14,7 @@ parts it asks are ``acts`` (which act a verb names), ``clauses`` (who acts), ``t
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -53,6 +54,12 @@ from newsgraph.events.modality import (
 )
 from newsgraph.events.patterns import VerbPattern, event_nouns, fighting_beside, joint_codes, riot
 from newsgraph.events.phrases import conjuncts
+from newsgraph.events.readings import (
+    names_only_owner,
+    only_supposed,
+    political_contest,
+    verbal_force,
+)
 from newsgraph.events.senses import code_by_source, protested
 from newsgraph.events.targets import (
     first_resolved,
@@ -92,12 +99,14 @@ def extract_events(
     for verb in doc:
         if verb.pos_ in NO_EVENT_POS:
             continue
-        bare = implied = from_place = unrealised = False
+        bare = implied = from_place = unrealised = supposed = False
+        stated = ""  # the verb's own code, before what the sentence says of it
         acted_on: tuple[Token, VerbPattern] | None = None  # where to find the thing acted on
         thing = home_place = None
         if demand := reported_obligation(verb):
             act = "demand"
-            code, negated = demand, False
+            stated = code = demand
+            negated = False
             sources = resolver.resolve_each(source_heads(reporting_verb(verb)))
             targets, places = resolver.resolve_each(obliged(verb)), []
             if not targets:
@@ -105,8 +114,8 @@ def extract_events(
         elif occurrence := subject_event(verb):
             # "Palestinian riots against Israeli policies are continuing": the noun's event
             act = "noun"
-            code, noun = occurrence
-            code, negated = recode_for_modality(verb, code)
+            stated, noun = occurrence
+            code, negated = recode_for_modality(verb, stated)
             places = place_targets(verb, [], resolver)
             sides = resolver.resolve_each(sides_between(noun))  # "talks between X and Y"
             if len(sides) > 1 and codebook.quad_class(code) in CONFLICT_QUADS:
@@ -155,6 +164,7 @@ def extract_events(
                 and not code.startswith(FUTURE_ROOTS)
                 and not_yet_done(verb)
             )
+            supposed = only_supposed(verb, resolver)
             targets = resolved_targets(verb, pattern, resolver)
             implied = not targets
             targets = (
@@ -183,22 +193,31 @@ def extract_events(
                 aimed = "thing" if shown_only else None
                 aimed = aimed or target_kind(target, named, where)
                 aimed = "implied" if aimed == "named" and implied else aimed
-                basis = Basis(act, source_kind(source, from_place), aimed, negated, unrealised)
+                if aimed == "named" and names_only_owner(verb, stated, target):
+                    aimed = "owned"  # "met tough Russian standards": no partner named
+                acting = source_kind(source, from_place)
+                basis = Basis(act, acting, aimed, negated, unrealised, supposed)
                 found.append(
                     _trusted(
                         make_event(verb, code, source, target, article_id, date, negated), basis
                     )
                 )
         found = [_read_by_source(event, verb, article_id, date) for event in found]
+        found = [_read_by_sides(event, verb, resolver, article_id, date) for event in found]
         if found and codebook.quad_class(code) == MATERIAL_CONFLICT and _during_protest(verb):
             found = [_as_riot(event, verb, article_id, date) for event in found]
         if bare and not names_someone(verb, pattern):
             # A block's default with no one acted on is rarely an event between actors
             # ("Toyota is giving the SUV a lower centre", "the MacBook hit 44 dBa").
             found = [event for event in found if _aims_at_actor(event)]
-        if found and _is_contest(code) and _tells_a_score(verb):
+        if (
+            found
+            and _is_contest(code)
+            and (_tells_a_score(verb) or political_contest(verb, found, resolver.actors))
+        ):
             # "Nadal defeated Khachanov 6-3, 7-6": a game, not an attack; what its
-            # clauses say ("giving France a 2-1 victory") is the game's too
+            # clauses say ("giving France a 2-1 victory") is the game's too; so is an
+            # election ("Trump defeated Cruz in Indiana")
             games.add(verb.i)
         # Checked last: most tokens code nothing, and these read the whole sentence.
         if found and not tells_no_act(verb):
@@ -217,8 +236,17 @@ def extract_events(
 
 
 def _trusted(event: Event, basis: Basis) -> Event:
+    basis = replace(basis, unclassed=event.plover is None)
     event.confidence, event.basis = confidence(basis), str(basis)
     return event
+
+
+def _read_by_sides(
+    event: Event, verb: Token, resolver: ArgumentResolver, article_id: str, date: str | None
+) -> Event:
+    """Force between two politicians is criticism: "Cruz attacked Trump" (111)."""
+    code = verbal_force(event.cameo, verb, event.source, event.target, resolver.actors)
+    return event if code == event.cameo else _recoded(event, code, verb, article_id, date)
 
 
 def _untargeted_twin(verb: Token, event: Event, by_verb: dict[int, list[Event]]) -> bool:

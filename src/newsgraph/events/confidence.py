@@ -34,8 +34,12 @@ class Basis:
     names one whose country was assumed or that nothing codes), ``implied`` (the
     nearest actor a target phrase is aimed at), ``place`` (where it was done), ``domestic``
     (the source's own government, as CAMEO codes a protest that names no one), ``thing``
-    (no actor, only what the act is done to, as written: "condemned the attacks"), ``none``.
+    (no actor, only what the act is done to, as written: "condemned the attacks"),
+    ``owned`` (an actor named only as the owner of the thing a partnering act is done with:
+    "met tough *Russian* standards", events/readings.py), ``none``.
     ``unrealised``: the sentence puts the act in the future, a plan or a wish, not done.
+    ``supposed``: the writer only supposes it. ``unclassed``: a CAMEO public statement
+    (root 01) with no PLOVER category.
     """
 
     act: str
@@ -44,9 +48,14 @@ class Basis:
     negated: bool = False
     # The sentence says the act is still to come ("will present", "is set to ask").
     unrealised: bool = False
+    # The writer only supposes it ("Smith would invite", "if he wins, he offers").
+    supposed: bool = False
+    # A CAMEO public statement (01) that PLOVER codes as no event ("considers", "denied").
+    unclassed: bool = False
 
     def __str__(self) -> str:
         marks = ["negated"] * self.negated + ["unrealised"] * self.unrealised
+        marks += ["supposed"] * self.supposed + ["unclassed"] * self.unclassed
         return " ".join([self.act, self.source, self.target, *marks])
 
 
@@ -82,5 +91,7 @@ def confidence(basis: Basis) -> float:
         * factors["target"][basis.target]
         * (factors["negated"]["factor"] if basis.negated else 1.0)
         * (factors["unrealised"]["factor"] if basis.unrealised else 1.0)
+        * (factors["supposed"]["factor"] if basis.supposed else 1.0)
+        * (factors["unclassed"]["factor"] if basis.unclassed else 1.0)
     )
     return round(value, 2)

@@ -8,6 +8,7 @@ from newsgraph.events import codebook
 from newsgraph.events.acts import QUOTE_TAGS, code_token
 from newsgraph.events.clauses import PASSIVE_SUBJECTS, SUBJECTS, is_infinitive, reporting_verb
 from newsgraph.events.patterns import Modality, fixed_expression_places, modality
+from newsgraph.events.readings import alleged, describes_only, not_reached
 
 CONSULT_ROOT = "04"
 MATERIAL_COOPERATION = 2
@@ -26,8 +27,15 @@ IMPERATIVE_DEPS = {"ROOT", "ccomp", "parataxis"}
 
 def tells_no_act(verb: Token) -> bool:
     """Whether the verb, coded or not, tells no act: it sits in a fixed expression, an
-    open question or supposition, an imperative or an allegation."""
-    return _in_fixed_expression(verb) or _is_open_question(verb) or _is_unreal(verb)
+    open question or supposition, an imperative or an allegation (a verb's or a noun's:
+    "allegations that"), or it only says what its subject is ("posed a threat")."""
+    return (
+        _in_fixed_expression(verb)
+        or _is_open_question(verb)
+        or _is_unreal(verb)
+        or describes_only(verb)
+        or alleged(verb)
+    )
 
 
 def _is_unreal(verb: Token) -> bool:
@@ -78,6 +86,8 @@ def recode_for_modality(verb: Token, code: str) -> tuple[str, bool]:
     governor = _governor(verb)
     if governor in rules.doubt_heads or (negated and _only_not_done(verb, code, governor, rules)):
         return code, True  # "is unlikely to agree", "does not control"
+    if not_reached(verb):
+        return code, True  # "too small to provide aid", "has yet to recognize"
     if negated or governor in rules.refusal_heads:
         if refusal := _by_prefix(rules.refusal, code):
             return refusal, False

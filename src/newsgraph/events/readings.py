@@ -1,0 +1,247 @@
+"""Readings of a coded act that change whether it happened, what it is or whom it is done
+to, from the words around the verb and from who the sides are (``readings.toml``).
+
+"too small *to provide* aid" and "has yet *to recognize*" tell an act not done; "*If* Smith
+wins, he offers Jones a seat" and "Smith *would* invite Jones" only suppose one; politicians
+"attacking" one another attack in words (CAMEO 111); "met tough Russian standards" names no
+partner to meet, only a thing a country owns. Each is a fact about English or about the
+CAMEO codebook, not about one sentence.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from newsgraph.events.acts import QUOTE_TAGS, noun_code
+from newsgraph.events.clauses import is_infinitive, reporting_verb
+from newsgraph.events.patterns import event_nouns, group_words
+from newsgraph.events.phrases import phrase
+from newsgraph.records import ActorRef, Event
+
+if TYPE_CHECKING:
+    from newsgraph.actors import ActorIndex
+    from newsgraph.events.arguments import ArgumentResolver
+
+# Clauses and phrases whose act is supposed when what they hang on is: "Smith would come
+# *and sign*", "*By inviting* Jones, Smith would show", "would travel *to meet*".
+CARRIED = {"xcomp", "advcl", "conj", "pcomp", "prep", "acl"}
+SUPPOSE_REACH = 4
+# Where an argument of the verb is named: its object, recipient, passive subject, and
+# the objects of its prepositions.
+ARGUMENT_DEPS = {"dobj", "dative", "nsubjpass", "attr"}
+NAME_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+
+
+@cache
+def _rules() -> dict:
+    path = resources.files("newsgraph") / "data" / "events" / "readings.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def not_reached(verb: Token) -> bool:
+    """Whether an infinitive's act is said not to be reached: "are too small *to provide*
+    aid", "has yet *to recognize* the government"."""
+    if verb.dep_ != "xcomp" or not is_infinitive(verb):
+        return False
+    adverbs = _rules()["not_reached"]["adverbs"]
+    return any(c.dep_ == "advmod" and c.lower_ in adverbs for c in verb.head.children)
+
+
+def alleged(verb: Token) -> bool:
+    """Whether the act is only what an allegation, claim or rumour says ("denied
+    *allegations that* Russian soldiers had fought in Ukraine")."""
+    nouns = _rules()["alleged"]["nouns"]
+    token = verb
+    for _ in range(SUPPOSE_REACH):
+        head = token.head
+        if head == token:
+            return False
+        if token.dep_ in {"acl", "ccomp"} and head.pos_ == "NOUN" and head.lemma_.lower() in nouns:
+            return True
+        if token.dep_ not in CARRIED:
+            return False
+        token = head
+    return False
+
+
+def only_supposed(verb: Token, resolver: ArgumentResolver) -> bool:
+    """Whether the writer only supposes the act: a conditional auxiliary or an "if"
+    clause on the verb or on what its clause hangs on, outside any reported clause
+    ("said it would invite" is a statement of intent, coded as one), or what a speaker
+    predicts another will do."""
+    if _predicted_of_another(verb, resolver):
+        return True
+    rules = _rules()["supposed"]
+    token = verb
+    found = False
+    for _ in range(SUPPOSE_REACH):
+        found = found or any(
+            c.dep_ == "aux" and c.lower_ in rules["auxiliaries"] for c in token.children
+        )
+        if token.dep_ in rules["reported"]:
+            return False
+        if token.dep_ not in CARRIED or token.head == token:
+            break
+        token = token.head
+    while token.head != token:  # a report further up makes it the reporter's
+        if token.dep_ in rules["reported"]:
+            return False
+        token = token.head
+    # "If Smith wins, he offers": a condition before the verb, wherever the parser hung it
+    found = found or any(
+        mark.dep_ == "mark"
+        and mark.lower_ in rules["conditions"]
+        and mark.head.dep_ == "advcl"
+        and mark.head.i < verb.i
+        for mark in verb.doc[verb.left_edge.i : verb.i]
+    )
+    if not found or any(c.dep_ == "parataxis" for c in token.children):
+        return False
+    return not any(t.tag_ in QUOTE_TAGS for t in verb.sent)  # '"We would ...," he said'
+
+
+def _predicted_of_another(verb: Token, resolver: ArgumentResolver) -> bool:
+    """Whether the verb is what someone says, fears or predicts another will do
+    ("Trump predicted that China *would invade* Taiwan"); a government announcing what
+    its own leader will do speaks for its side ("the Kremlin said Putin would meet")."""
+    rules = _rules()["predicted"]
+    if verb.dep_ != "ccomp" or not any(
+        c.dep_ == "aux" and c.lower_ in rules["auxiliaries"] for c in verb.children
+    ):
+        return False
+    reporter = reporting_verb(verb)
+    if reporter.i > verb.i or reporter.lemma_.lower() not in rules["reporters"]:
+        return False  # "Fischer will visit Albania, officials said": the news, sourced
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    speakers = [c for c in reporter.children if c.dep_ == "nsubj"]
+    sides = {_country(resolver.resolve(c)) for c in speakers} - {None}
+    return bool(subjects) and all(
+        c.pos_ != "PRON"
+        and phrase(c).text.lower() not in {phrase(s).text.lower() for s in speakers}
+        and _country(resolver.resolve(c)) not in sides
+        for c in subjects
+    )
+
+
+def _country(ref: ActorRef | None) -> str | None:
+    return ref.code[:3] if ref is not None and ref.code and len(ref.code) >= 3 else None
+
+
+def verbal_force(
+    code: str, verb: Token, source: ActorRef, target: ActorRef | None, actors: ActorIndex
+) -> str:
+    """The code of an act of force between two politicians, which is criticism (CAMEO
+    111): "Cruz attacked Trump", "fired back at Trump", "launched an attack against
+    Obama"; else ``code``."""
+    rules = _rules()["verbal_force"]
+    if (
+        target is None
+        or not code.startswith(tuple(rules["codes"]))
+        or not all(_is_person(side, actors) for side in (source, target))
+        or source.sector not in rules["sectors"]
+        or target.sector not in rules["sectors"]
+    ):
+        return code
+    words = {verb.lemma_.lower()}
+    words |= {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
+    return rules["code"] if words & set(rules["words"]) else code
+
+
+def political_contest(verb: Token, events: list[Event], actors: ActorIndex) -> bool:
+    """Whether the verb tells politicians defeating one another ("Trump *defeated* Cruz
+    in Indiana"): an election, no event."""
+    if verb.lemma_.lower() not in _rules()["contest"]["words"]:
+        return False
+    sectors = _rules()["verbal_force"]["sectors"]
+    return all(
+        event.target is not None
+        and all(_is_person(side, actors) for side in (event.source, event.target))
+        and {event.source.sector, event.target.sector} <= set(sectors)
+        for event in events
+    )
+
+
+def _is_person(side: ActorRef, actors: ActorIndex) -> bool:
+    return side.actor_key in actors.actors and actors.actor(side.actor_key).type == "person"
+
+
+def names_only_owner(verb: Token, code: str, target: ActorRef) -> bool:
+    """Whether the target was found only as the owner of a thing the act is done to or
+    with ("settling a dispute at *Mr. Obama's request*", "meet tough *Russian* standards"),
+    for an act that needs a partner rather than something to answer (``owner_target``),
+    or is an occasion ("pledged at the UN *Summit*")."""
+    rules = _rules()["owner_target"]
+    for token in _arguments(verb):
+        if phrase(token).text != target.text:
+            continue
+        if _of_a_kind(token):
+            return True  # "supports *Hillary-style* healthcare": a kind, whatever the act
+        answers = code.startswith(tuple(rules["stands_for"]))  # "boycotted the elections"
+        return not answers and (token.lemma_.lower() in rules["occasions"] or _is_thing(token))
+    return False
+
+
+def _is_thing(token: Token) -> bool:
+    """A common noun that names no actor: no name, group, government or actor noun, and
+    no event, whose owner is its agent ("agreed to *US mediation*")."""
+    words = group_words()
+    lemma = token.lemma_.lower()
+    return (
+        token.pos_ == "NOUN"
+        and token.ent_type_ not in NAME_ENTITIES
+        and lemma not in words.sectors
+        and lemma not in words.government
+        and lemma not in _rules()["owner_target"]["actor_nouns"]
+        and noun_code(token, event_nouns()) is None
+    )
+
+
+def _in_ceremony(verb: Token) -> bool:
+    """Whether the verb marches in a parade or a ceremony ("marched in the Pride
+    *parade*"), which celebrates or mourns rather than protests."""
+    rules = _rules()["ceremony"]
+    return verb.lemma_.lower() in rules["verbs"] and any(
+        noun.dep_ == "pobj" and noun.lemma_.lower() in rules["nouns"]
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in rules["preps"]
+        for noun in prep.children
+    )
+
+
+def _of_a_kind(thing: Token) -> bool:
+    """Whether a compound modifier of ``thing`` is a kind ("Hillary-style")."""
+    kinds = _rules()["owner_target"]["kinds"]
+    return any(
+        t.lower_ in kinds and t.i > 0 and t.doc[t.i - 1].tag_ == "HYPH"
+        for t in thing.subtree
+        if t.i < thing.i
+    )
+
+
+def describes_only(verb: Token) -> bool:
+    """Whether the verb only says what its subject is or presents ("*posed* a threat"),
+    or tells of an event it names ("*recalled* the meeting"), so that the event noun it
+    takes is no act of its subject; or it marches in a parade, which is no protest."""
+    rules = _rules()["being"]
+    lemma = verb.lemma_.lower()
+    if _in_ceremony(verb):
+        return True
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if lemma in rules["verbs"]:
+        return bool(objects)
+    return lemma in rules["telling"] and any(
+        noun_code(thing, event_nouns()) is not None for thing in objects
+    )
+
+
+def _arguments(verb: Token) -> list[Token]:
+    heads = [c for c in verb.children if c.dep_ in ARGUMENT_DEPS]
+    for prep in verb.children:
+        if prep.dep_ in {"prep", "dative"}:
+            heads += [c for c in prep.children if c.dep_ == "pobj"]
+    return heads
