@@ -70,8 +70,12 @@ JOIN stories s ON s.id = q.story_id
 LEFT JOIN actors speaker ON speaker.key = q.speaker_key
 LEFT JOIN actors addressee ON addressee.key = q.addressee_key
 WHERE {where}
-ORDER BY s.published IS NULL, s.published, q.story_id, q.span_start, q.id
+ORDER BY {order}
 """
+# Quotes in story order, then text order; a speaker's latest first (the dossier's order,
+# along the index of migration 0008).
+QUOTES_IN_STORY_ORDER = "s.published IS NULL, s.published, q.story_id, q.span_start, q.id"
+QUOTES_LATEST_FIRST = "q.story_published DESC NULLS LAST, q.story_id DESC, q.id"
 
 EVENT_SELECT = """
 SELECT e.id, e.story_id, e.article_id, e.span_start AS start, e.span_end AS "end", e.verb,
@@ -91,8 +95,10 @@ JOIN stories s ON s.id = e.story_id
 LEFT JOIN actors source ON source.key = e.source_actor_key
 LEFT JOIN actors target ON target.key = e.target_actor_key
 WHERE {where}
-ORDER BY s.published IS NULL, s.published, e.story_id, e.span_start, e.id
+ORDER BY {order}
 """
+EVENTS_IN_STORY_ORDER = "s.published IS NULL, s.published, e.story_id, e.span_start, e.id"
+EVENTS_LATEST_FIRST = "e.event_date DESC NULLS LAST, e.id DESC"
 
 SIDES = ("source", "target")
 NEWEST_EVENTS_PAGE = " ORDER BY e.event_date DESC NULLS LAST, e.id DESC LIMIT :limit OFFSET :offset"

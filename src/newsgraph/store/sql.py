@@ -418,11 +418,13 @@ class SQLStore(Store):
             actor[f"events_as_{side}"] = self._events_from(events)
         return actor
 
-    def _quote_statement(self, where: str, parameters: Mapping[str, Any]) -> Statement:
-        return (
-            q.QUOTE_SELECT.format(where=where, fact_mentions=self._fact_mentions_json("q")),
-            parameters,
+    def _quote_statement(
+        self, where: str, parameters: Mapping[str, Any], order: str = q.QUOTES_IN_STORY_ORDER
+    ) -> Statement:
+        select = q.QUOTE_SELECT.format(
+            where=where, fact_mentions=self._fact_mentions_json("q"), order=order
         )
+        return select, parameters
 
     def _quotes_from(self, rows: list[JsonDict]) -> list[JsonDict]:
         for quote in rows:
@@ -450,11 +452,13 @@ class SQLStore(Store):
             parameters["min_confidence"] = min_confidence
         return self._quote_dicts(" AND ".join(conditions), parameters)
 
-    def _event_statement(self, where: str, parameters: Mapping[str, Any]) -> Statement:
-        return (
-            q.EVENT_SELECT.format(where=where, fact_mentions=self._fact_mentions_json("e")),
-            parameters,
+    def _event_statement(
+        self, where: str, parameters: Mapping[str, Any], order: str = q.EVENTS_IN_STORY_ORDER
+    ) -> Statement:
+        select = q.EVENT_SELECT.format(
+            where=where, fact_mentions=self._fact_mentions_json("e"), order=order
         )
+        return select, parameters
 
     def _events_from(self, rows: list[JsonDict]) -> list[JsonDict]:
         return [mapping.with_fact_mentions(mapping.event_from_row(row)) for row in rows]

@@ -166,35 +166,33 @@ class SQLWorkbenchStore(SQLStore):
         if actor is None:
             return None
         by_key = {"key": actor["key"], "limit": limit, "min_confidence": min_confidence or 0.0}
-        # Latest first along one index (migration 0008 keeps each quote's story date);
-        # each page's ids and its facts are read together, then put in the ids' order.
+        # Latest first along one index (migration 0008 keeps each quote's story date): each
+        # page is its latest ids as a subquery, its rows read in the same order.
         latest_quotes = (
             f"SELECT q.id FROM quotes q WHERE q.speaker_key = :key AND {quote_confidence.SHOWN}"
-            " ORDER BY q.story_published DESC NULLS LAST, q.story_id DESC, q.id LIMIT :limit"
+            f" ORDER BY {q.QUOTES_LATEST_FIRST} LIMIT :limit"
         )
         statements = [
-            (latest_quotes, by_key),
-            self._quote_statement(f"q.id IN ({latest_quotes})", by_key),
+            self._quote_statement(f"q.id IN ({latest_quotes})", by_key, q.QUOTES_LATEST_FIRST)
         ]
         for side in q.SIDES:
             latest_events = (
-                f"SELECT id FROM events WHERE {side}_actor_key = :key"
-                " AND confidence >= :min_confidence"
-                " ORDER BY event_date DESC NULLS LAST, id DESC LIMIT :limit"
+                f"SELECT e.id FROM events e WHERE e.{side}_actor_key = :key"
+                " AND e.confidence >= :min_confidence"
+                f" ORDER BY {q.EVENTS_LATEST_FIRST} LIMIT :limit"
             )
-            statements += [
-                (latest_events, by_key),
-                self._event_statement(f"e.id IN ({latest_events})", by_key),
-            ]
+            statements.append(
+                self._event_statement(f"e.id IN ({latest_events})", by_key, q.EVENTS_LATEST_FIRST)
+            )
         # Totals, days and partners come from the sums kept by trigger (store/summaries.py).
         statements += summaries.dossier_statements(actor["key"])
-        results = self._rows_together(statements)
-        quote_ids, quotes, source_ids, as_source, target_ids, as_target = results[:6]
-        totals, over_time, interactions = results[6:]
+        quotes, as_source, as_target, totals, over_time, interactions = self._rows_together(
+            statements
+        )
         actor["totals"] = totals[0]
-        actor["quotes"] = mapping.in_order(self._quotes_from(quotes), _ids(quote_ids))
-        actor["events_as_source"] = mapping.in_order(self._events_from(as_source), _ids(source_ids))
-        actor["events_as_target"] = mapping.in_order(self._events_from(as_target), _ids(target_ids))
+        actor["quotes"] = self._quotes_from(quotes)
+        actor["events_as_source"] = self._events_from(as_source)
+        actor["events_as_target"] = self._events_from(as_target)
         actor["over_time"] = over_time
         actor["interactions"] = interactions
         return actor
@@ -344,10 +342,6 @@ class SQLWorkbenchStore(SQLStore):
             """,
             parameters,
         )
-
-
-def _ids(rows: list[JsonDict]) -> list[str]:
-    return [row["id"] for row in rows]
 
 
 def _story_mentions_statement(story_id: str) -> Statement:
