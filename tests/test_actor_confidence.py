@@ -170,6 +170,20 @@ def test_workbench_lists_the_confident_actors_with_a_switch(client: httpx.Client
     assert float(shown_confidence) < DEFAULT_THRESHOLD
 
 
+def test_the_actor_filters_count_the_actors_the_list_shows(db: str) -> None:
+    """The type and country choices of the actors page count what it lists: the confident
+    actors by default, every actor with the switch."""
+    with open_store(db) as store:
+        shown = store.actor_page(200, 0, min_confidence=DEFAULT_THRESHOLD)
+        every = store.actor_page(200, 0)
+        assert len(shown) < len(every)
+        for threshold, listed in ((DEFAULT_THRESHOLD, shown), (None, every)):
+            choices = store.actor_choices(threshold)
+            assert sum(option["actors"] for option in choices["types"]) == len(listed)
+            with_country = [a for a in listed if a["country"] is not None]
+            assert sum(option["actors"] for option in choices["countries"]) == len(with_country)
+
+
 def test_exports_and_python_api_hold_the_confident_actors_unless_all(db: str) -> None:
     with open_store(db) as store:
         assert HIDDEN not in _names(export_json(store, DEFAULT_THRESHOLD)["actors"])

@@ -290,9 +290,10 @@ class Store(ABC):
         one country (a code) and shown at ``min_confidence``."""
 
     @abstractmethod
-    def actor_choices(self) -> JsonDict:
+    def actor_choices(self, min_confidence: float | None = None) -> JsonDict:
         """What the actor filters can choose: ``types`` and ``countries``, each a list
-        of ``{value, actors}``."""
+        of ``{value, actors}``, counting the actors shown at ``min_confidence`` when given
+        (as ``actor_page`` lists them)."""
 
     @abstractmethod
     def actor_dossier(

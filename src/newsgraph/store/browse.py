@@ -91,9 +91,14 @@ ACTOR_WORDS = """(
 ACTOR_TYPE = "ac.type = :type"
 ACTOR_COUNTRY = "ac.country = :country COLLATE NOCASE"
 
-_ACTOR_TYPES = "SELECT type AS value, count(*) AS actors FROM actors GROUP BY type ORDER BY type"
+# {shown} is "TRUE" or queries.ACTOR_SHOWN: the actors a listing at :min_actor_confidence shows.
+_ACTOR_TYPES = """
+SELECT type AS value, count(*) AS actors FROM actors ac WHERE {shown}
+GROUP BY type ORDER BY type
+"""
 _ACTOR_COUNTRIES = """
-SELECT country AS value, count(*) AS actors FROM actors WHERE country IS NOT NULL
+SELECT country AS value, count(*) AS actors FROM actors ac
+WHERE country IS NOT NULL AND {shown}
 GROUP BY country ORDER BY country
 """
 
@@ -150,6 +155,10 @@ def group_reports(rows: list[JsonDict], story_ids: list[str]) -> dict[str, JsonD
     return {story_id: groups[story_id] for story_id in story_ids if story_id in groups}
 
 
-def actor_choices(rows: RowReader) -> JsonDict:
-    """The actor types and countries stored, each with how many actors have it."""
-    return {"types": rows(_ACTOR_TYPES, {}), "countries": rows(_ACTOR_COUNTRIES, {})}
+def actor_choices(rows: RowReader, shown: str, parameters: dict[str, Any]) -> JsonDict:
+    """The actor types and countries stored, each with how many actors meeting ``shown``
+    (a condition on actors ``ac``, with its ``parameters``) have it."""
+    return {
+        "types": rows(_ACTOR_TYPES.format(shown=shown), parameters),
+        "countries": rows(_ACTOR_COUNTRIES.format(shown=shown), parameters),
+    }

@@ -156,8 +156,12 @@ class SQLWorkbenchStore(SQLStore):
             " AND ".join(conditions), parameters, page="LIMIT :limit OFFSET :offset"
         )
 
-    def actor_choices(self) -> JsonDict:
-        return browse.actor_choices(self._rows)
+    def actor_choices(self, min_confidence: float | None = None) -> JsonDict:
+        if min_confidence is None:
+            return browse.actor_choices(self._rows, "TRUE", {})
+        return browse.actor_choices(
+            self._rows, q.ACTOR_SHOWN, {"min_actor_confidence": min_confidence}
+        )
 
     def actor_dossier(
         self, name_or_key: str, limit: int = 50, min_confidence: float | None = None

@@ -248,7 +248,7 @@ async def actors_page(
         choice=choice,
         min_confidence=min_confidence,
         show_all_url=_show_all_url(request),
-        choices=store.actor_choices(),
+        choices=store.actor_choices(min_confidence),
         next_url=_next_page_url(request, page, actors),
     )
 
