@@ -9,6 +9,8 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+import orjson
+
 from newsgraph.records import (
     ActorRef,
     Article,
@@ -57,7 +59,7 @@ FACT_MENTION_COLUMNS = ("article_id", "span_start", "span_end", "sentence_start"
 def json_rows(value: Any) -> list[list[Any]]:
     """A JSON array read with its row (SQLStore._json_rows): SQLite gives its text,
     psycopg the value already decoded."""
-    return json.loads(value) if isinstance(value, str) else value
+    return orjson.loads(value) if isinstance(value, str) else value
 
 
 def with_fact_mentions(fact: JsonDict) -> JsonDict:
