@@ -101,7 +101,7 @@ EVENTS_IN_STORY_ORDER = "s.published IS NULL, s.published, e.story_id, e.span_st
 EVENTS_LATEST_FIRST = "e.event_date DESC NULLS LAST, e.id DESC"
 
 SIDES = ("source", "target")
-NEWEST_EVENTS_PAGE = " ORDER BY e.event_date DESC NULLS LAST, e.id DESC LIMIT :limit OFFSET :offset"
+NEWEST_EVENTS_PAGE = f" ORDER BY {EVENTS_LATEST_FIRST} LIMIT :limit OFFSET :offset"
 # Event dict keys that come before the nested sides, in the order the API documents.
 EVENT_HEAD = (
     "id",

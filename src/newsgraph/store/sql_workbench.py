@@ -201,10 +201,6 @@ class SQLWorkbenchStore(SQLStore):
         actor["interactions"] = interactions
         return actor
 
-    def _quotes_by_id(self, ids: list[str]) -> list[JsonDict]:
-        quotes = self._quote_dicts(self._in_list("q.id", ":ids"), {"ids": self._list(ids)})
-        return mapping.in_order(quotes, ids)
-
     def _events_by_id(self, ids: list[str]) -> list[JsonDict]:
         events = self._event_dicts(self._in_list("e.id", ":ids"), {"ids": self._list(ids)})
         return mapping.in_order(events, ids)
@@ -217,18 +213,22 @@ class SQLWorkbenchStore(SQLStore):
         min_confidence: float | None = None,
     ) -> list[JsonDict]:
         where = "TRUE" if speaker_key is None else "q.speaker_key = :key"
-        ids = self._ids(
+        # The page's ids as a subquery, its rows read in the same order: one statement,
+        # planned once (a list of ids was planned anew at every run on PostgreSQL).
+        newest = "s.published DESC NULLS LAST, q.id"
+        page = (
             f"SELECT q.id FROM quotes q JOIN stories s ON s.id = q.story_id WHERE {where}"
-            f" AND {quote_confidence.SHOWN}"
-            " ORDER BY s.published DESC NULLS LAST, q.id LIMIT :limit OFFSET :offset",
-            {
-                "key": speaker_key,
-                "min_confidence": min_confidence or 0.0,
-                "limit": limit,
-                "offset": offset,
-            },
+            f" AND {quote_confidence.SHOWN} ORDER BY {newest} LIMIT :limit OFFSET :offset"
         )
-        return self._quotes_by_id(ids)
+        parameters = {
+            "key": speaker_key,
+            "min_confidence": min_confidence or 0.0,
+            "limit": limit,
+            "offset": offset,
+        }
+        return self._quotes_from(
+            self._rows(*self._quote_statement(f"q.id IN ({page})", parameters, newest))
+        )
 
     def event_page(self, filters: Filters, limit: int, offset: int = 0) -> list[JsonDict]:
         conditions, parameters = q.event_conditions(replace(filters, actor=None))
@@ -258,7 +258,9 @@ class SQLWorkbenchStore(SQLStore):
                     for side in q.SIDES
                 ]
             sql = f"SELECT e.id FROM ({' UNION '.join(sides)}) e" + q.NEWEST_EVENTS_PAGE
-        return self._events_by_id(self._ids(sql, parameters))
+        # The page's ids as a subquery, its rows read in the same order (as quote_page).
+        statement = self._event_statement(f"e.id IN ({sql})", parameters, q.EVENTS_LATEST_FIRST)
+        return self._events_from(self._rows(*statement))
 
     def event(self, event_id: str) -> JsonDict | None:
         found = self._event_dicts("e.id = :id", {"id": event_id})
