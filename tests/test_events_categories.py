@@ -1,0 +1,40 @@
+"""Which PLOVER category an act takes in issue 12's category round, each rule on
+sentences of our own (none from the dev sets)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.actors import ActorDictionary, resolve_actors
+from newsgraph.events import extract_events
+from newsgraph.records import Event
+
+
+@pytest.fixture(scope="module")
+def events_of(nlp):
+    dictionary = ActorDictionary.load()
+
+    def code(text: str) -> list[Event]:
+        doc = nlp(text)
+        return extract_events(doc, "categories", resolve_actors(doc, "categories", dictionary))
+
+    return code
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "plover"),
+    [
+        (
+            "The Japanese foreign minister pledged his government's full support to Chile.",
+            "051",
+            "SUPPORT",
+        ),
+        ("Germany promised its backing for Kenya's reform efforts.", "051", "SUPPORT"),
+        # support of a material kind is aid or military help promised: an intent
+        ("Norway pledged military support for Ukraine.", "0312", "AGREE"),
+        ("Norway pledged to support Ukraine.", "032", "AGREE"),
+    ],
+)
+def test_support_pledged_is_support_expressed(events_of, text, cameo, plover):
+    events = events_of(text)
+    assert [(e.cameo, e.plover) for e in events] == [(cameo, plover)]
