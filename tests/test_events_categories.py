@@ -38,3 +38,23 @@ def events_of(nlp):
 def test_support_pledged_is_support_expressed(events_of, text, cameo, plover):
     events = events_of(text)
     assert [(e.cameo, e.plover) for e in events] == [(cameo, plover)]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Somali rebels let free three Kenyan hostages on Monday.", "KEN"),
+        ("Serbian police set the detained French journalists free.", "FRA"),
+    ],
+)
+def test_set_free_releases(events_of, text, target):
+    events = events_of(text)
+    assert [e.cameo for e in events] == ["0841"]
+    assert events[0].plover == "RETREAT"
+    assert events[0].target is not None and events[0].target.code.startswith(target)
+
+
+def test_a_resultative_adjective_names_no_release_of_its_own(events_of):
+    # "set up" stays a phrasal verb of its own; a result state is no release
+    assert not [e for e in events_of("Kenya set up a committee.") if e.cameo == "0841"]
+    assert not [e for e in events_of("The decision made Iran angry.") if e.cameo == "0841"]

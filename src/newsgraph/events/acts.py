@@ -12,6 +12,7 @@ from newsgraph.events.clauses import (
     SUBJECTS,
     is_infinitive,
     is_passive,
+    is_result_adjective,
     makes_statement,
     objects_of,
 )
@@ -376,9 +377,15 @@ def _given_to_someone(verb: Token) -> bool:
 
 def _is_particle(child: Token) -> bool:
     """A verb's particle, also one the parser made the head of a compound preposition
-    ("pulled *out* of Gaza", "forced residents *out* of their homes")."""
-    return child.dep_ == "prt" or (
-        child.dep_ == "prep" and any(c.dep_ == "prep" and c.lower_ == "of" for c in child.children)
+    ("pulled *out* of Gaza", "forced residents *out* of their homes") and a resultative
+    adjective, which makes a phrasal verb as a particle does ("set *free*")."""
+    return (
+        child.dep_ == "prt"
+        or is_result_adjective(child)
+        or (
+            child.dep_ == "prep"
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in child.children)
+        )
     )
 
 
