@@ -58,3 +58,11 @@ def test_a_resultative_adjective_names_no_release_of_its_own(events_of):
     # "set up" stays a phrasal verb of its own; a result state is no release
     assert not [e for e in events_of("Kenya set up a committee.") if e.cameo == "0841"]
     assert not [e for e in events_of("The decision made Iran angry.") if e.cameo == "0841"]
+
+
+def test_force_ordered_by_its_noun_is_the_commanders_act(events_of):
+    (event,) = events_of("The Russian president ordered airstrikes against Chechen rebels.")
+    assert (event.cameo, event.plover) == ("195", "ASSAULT")
+    assert event.target is not None and event.target.text == "Chechen rebels"
+    # an order that names no force stays what it was: no force of the commander's
+    assert [e.cameo for e in events_of("The Kenyan president ordered a new census.")] == ["100"]

@@ -129,12 +129,17 @@ def _dispatch_purpose(verb: Token) -> tuple[str, VerbPattern] | None:
 
 def _ordered_force(verb: Token) -> str | None:
     """The code of the force or restriction a command orders ("ordered La Prensa *to
-    suspend* publication", "ordered the police *to arrest*"): the commander's own act. A
-    state ordered is only asked ("the UN ordered Iraq to destroy its weapons")."""
+    suspend* publication", "ordered the police *to arrest*", "ordered *airstrikes*
+    against"): the commander's own act. A state ordered is only asked ("the UN ordered
+    Iraq to destroy its weapons")."""
     if verb.lemma_.lower() not in modality().command_heads:
         return None
     if any(thing.ent_type_ in STATE_ENTITIES for thing in objects_of(verb)):
         return None
+    for thing in objects_of(verb):
+        code = noun_code(thing, event_nouns())
+        if code and codebook.quad_class(code) == MATERIAL_CONFLICT:
+            return code
     for child in verb.children:
         inner = _code_token(child) if child.dep_ == "xcomp" and is_infinitive(child) else None
         if inner and codebook.quad_class(inner[0]) == MATERIAL_CONFLICT:
