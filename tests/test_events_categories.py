@@ -66,3 +66,17 @@ def test_force_ordered_by_its_noun_is_the_commanders_act(events_of):
     assert event.target is not None and event.target.text == "Chechen rebels"
     # an order that names no force stays what it was: no force of the commander's
     assert [e.cameo for e in events_of("The Kenyan president ordered a new census.")] == ["100"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "plover"),
+    [
+        ("Boko Haram stepped up its war against the Nigerian army.", "190", "ASSAULT"),
+        ("China stepped up its criticism of Japan.", "111", "ACCUSE"),
+        # a pattern with its object keeps its code
+        ("Moscow stepped up pressure on Kyiv.", "100", "REQUEST"),
+    ],
+)
+def test_stepping_up_an_act_is_that_act(events_of, text, cameo, plover):
+    (event,) = events_of(text)
+    assert (event.cameo, event.plover) == (cameo, plover)

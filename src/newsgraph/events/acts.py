@@ -196,6 +196,11 @@ def _code_token(verb: Token) -> tuple[str, VerbPattern] | None:
     lemma = dictionary.lemma(verb) if verb.pos_ == "VERB" else None
     found = dictionary.match(verb, lemma) if lemma else None
     hand_coded = curated is not None and curated.code is not None
+    # "stepped up their war": a pattern of the particle alone ("step up" 060) says only
+    # that more is done; what is done is the event its object names
+    particle_only = found is not None and found.by_pattern and _particle_only(verb, found.words)
+    if particle_only and verb.lemma_.lower() in light_verbs() and (named := _noun_event(verb)):
+        return named
     if found and found.by_pattern and not (hand_coded and (found.is_default or found.borrowed)):
         base = curated or VerbPattern(lemma, None, default_target_preps())
         theme = base.theme or _moves_forces(verb, found.words)
@@ -216,6 +221,11 @@ def _code_token(verb: Token) -> tuple[str, VerbPattern] | None:
         code = rules.willing
         return code, VerbPattern(verb.lemma_.lower(), code, default_target_preps())
     return None
+
+
+def _particle_only(verb: Token, words: frozenset[int]) -> bool:
+    """Whether the words a pattern matched are only the verb's particles ("step *up*")."""
+    return bool(words) and all(verb.doc[i].dep_ == "prt" for i in words)
 
 
 def _told_act(code: str, curated: VerbPattern | None) -> str:
