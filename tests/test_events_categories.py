@@ -80,3 +80,23 @@ def test_force_ordered_by_its_noun_is_the_commanders_act(events_of):
 def test_stepping_up_an_act_is_that_act(events_of, text, cameo, plover):
     (event,) = events_of(text)
     assert (event.cameo, event.plover) == (cameo, plover)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Lithuania called for sanctions against Belarus.", "BLR"),
+        ("Poland demanded new sanctions against Russia.", "RUS"),
+    ],
+)
+def test_conflict_asked_of_others_rallies_opposition(events_of, text, target):
+    (event,) = events_of(text)
+    assert (event.cameo, event.plover) == ("113", "ACCUSE")
+    assert event.target is not None and event.target.code.startswith(target)
+
+
+def test_asking_for_an_end_to_conflict_stays_a_request(events_of):
+    (event,) = events_of("Poland demanded the lifting of sanctions against Russia.")
+    assert event.plover == "REQUEST"
+    (event,) = events_of("Greece called for talks with Turkey.")
+    assert event.plover == "REQUEST"

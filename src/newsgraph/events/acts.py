@@ -52,6 +52,12 @@ MATERIAL_QUADS = {2, 4}
 MATERIAL_CONFLICT = 4
 # QuadClasses of words: verbal cooperation and conflict.
 VERBAL_QUADS = {1, 3}
+# CAMEO roots of asking (02 appeal, 10 demand) and of conflict; an act of conflict asked of
+# others against someone rallies opposition against them (113, "Solicit other parties to
+# take actions against the recipient").
+ASKING_ROOTS = {"02", "10"}
+CONFLICT_QUADS = {3, 4}
+RALLY_OPPOSITION = "113"
 # Opening and closing quotation marks as the tagger marks them.
 QUOTE_TAGS = {"``", "''"}
 # Dependents that hold a quoted clause (the parser hangs some as adverbial clauses).
@@ -338,6 +344,8 @@ def _moves_forces(verb: Token, pattern_words: frozenset[int]) -> bool:
 
 def refine_verb(verb: Token, pattern: VerbPattern) -> str | None:
     """The code of a particle, object, complement, preposition or clause the pattern lists."""
+    if _rallies_opposition(verb, pattern):
+        return RALLY_OPPOSITION
     particles = [child.lower_ for child in verb.children if _is_particle(child)]
     for particle in particles:
         for thing in [*objects_of(verb), *_out_of(verb)]:
@@ -369,6 +377,22 @@ def refine_verb(verb: Token, pattern: VerbPattern) -> str | None:
     ):
         return pattern.complement
     return None
+
+
+def _rallies_opposition(verb: Token, pattern: VerbPattern) -> bool:
+    """Whether the verb asks for an act of conflict against someone ("called *for
+    sanctions against* Turkey", "urged *attacks against* the rebels"): whoever is asked,
+    the one it is against is the target of a rallied opposition (CAMEO 113), not of a plea."""
+    asked = list(objects_of(verb)) if (pattern.code or "")[:2] in ASKING_ROOTS else []
+    for child in verb.children:
+        if child.dep_ == "prep" and pattern.preps.get(child.lower_, "")[:2] in ASKING_ROOTS:
+            asked += [c for c in child.children if c.dep_ == "pobj"]
+    for thing in asked:
+        code = noun_code(thing, event_nouns())
+        against = any(c.dep_ == "prep" and c.lower_ == "against" for c in thing.children)
+        if code and against and codebook.quad_class(code) in CONFLICT_QUADS:
+            return True
+    return False
 
 
 def _given_to_someone(verb: Token) -> bool:
