@@ -12,6 +12,7 @@ from newsgraph.events.clauses import (
     SUBJECTS,
     is_infinitive,
     is_passive,
+    is_result_adjective,
     makes_statement,
     objects_of,
 )
@@ -51,6 +52,12 @@ MATERIAL_QUADS = {2, 4}
 MATERIAL_CONFLICT = 4
 # QuadClasses of words: verbal cooperation and conflict.
 VERBAL_QUADS = {1, 3}
+# CAMEO roots of asking (02 appeal, 10 demand) and of conflict; an act of conflict asked of
+# others against someone rallies opposition against them (113, "Solicit other parties to
+# take actions against the recipient").
+ASKING_ROOTS = {"02", "10"}
+CONFLICT_QUADS = {3, 4}
+RALLY_OPPOSITION = "113"
 # Opening and closing quotation marks as the tagger marks them.
 QUOTE_TAGS = {"``", "''"}
 # Dependents that hold a quoted clause (the parser hangs some as adverbial clauses).
@@ -128,12 +135,17 @@ def _dispatch_purpose(verb: Token) -> tuple[str, VerbPattern] | None:
 
 def _ordered_force(verb: Token) -> str | None:
     """The code of the force or restriction a command orders ("ordered La Prensa *to
-    suspend* publication", "ordered the police *to arrest*"): the commander's own act. A
-    state ordered is only asked ("the UN ordered Iraq to destroy its weapons")."""
+    suspend* publication", "ordered the police *to arrest*", "ordered *airstrikes*
+    against"): the commander's own act. A state ordered is only asked ("the UN ordered
+    Iraq to destroy its weapons")."""
     if verb.lemma_.lower() not in modality().command_heads:
         return None
     if any(thing.ent_type_ in STATE_ENTITIES for thing in objects_of(verb)):
         return None
+    for thing in objects_of(verb):
+        code = noun_code(thing, event_nouns())
+        if code and codebook.quad_class(code) == MATERIAL_CONFLICT:
+            return code
     for child in verb.children:
         inner = _code_token(child) if child.dep_ == "xcomp" and is_infinitive(child) else None
         if inner and codebook.quad_class(inner[0]) == MATERIAL_CONFLICT:
@@ -190,6 +202,11 @@ def _code_token(verb: Token) -> tuple[str, VerbPattern] | None:
     lemma = dictionary.lemma(verb) if verb.pos_ == "VERB" else None
     found = dictionary.match(verb, lemma) if lemma else None
     hand_coded = curated is not None and curated.code is not None
+    # "stepped up their war": a pattern of the particle alone ("step up" 060) says only
+    # that more is done; what is done is the event its object names
+    particle_only = found is not None and found.by_pattern and _particle_only(verb, found.words)
+    if particle_only and verb.lemma_.lower() in light_verbs() and (named := _noun_event(verb)):
+        return named
     if found and found.by_pattern and not (hand_coded and (found.is_default or found.borrowed)):
         base = curated or VerbPattern(lemma, None, default_target_preps())
         theme = base.theme or _moves_forces(verb, found.words)
@@ -210,6 +227,11 @@ def _code_token(verb: Token) -> tuple[str, VerbPattern] | None:
         code = rules.willing
         return code, VerbPattern(verb.lemma_.lower(), code, default_target_preps())
     return None
+
+
+def _particle_only(verb: Token, words: frozenset[int]) -> bool:
+    """Whether the words a pattern matched are only the verb's particles ("step *up*")."""
+    return bool(words) and all(verb.doc[i].dep_ == "prt" for i in words)
 
 
 def _told_act(code: str, curated: VerbPattern | None) -> str:
@@ -322,6 +344,8 @@ def _moves_forces(verb: Token, pattern_words: frozenset[int]) -> bool:
 
 def refine_verb(verb: Token, pattern: VerbPattern) -> str | None:
     """The code of a particle, object, complement, preposition or clause the pattern lists."""
+    if _rallies_opposition(verb, pattern):
+        return RALLY_OPPOSITION
     particles = [child.lower_ for child in verb.children if _is_particle(child)]
     for particle in particles:
         for thing in [*objects_of(verb), *_out_of(verb)]:
@@ -355,6 +379,22 @@ def refine_verb(verb: Token, pattern: VerbPattern) -> str | None:
     return None
 
 
+def _rallies_opposition(verb: Token, pattern: VerbPattern) -> bool:
+    """Whether the verb asks for an act of conflict against someone ("called *for
+    sanctions against* Turkey", "urged *attacks against* the rebels"): whoever is asked,
+    the one it is against is the target of a rallied opposition (CAMEO 113), not of a plea."""
+    asked = list(objects_of(verb)) if (pattern.code or "")[:2] in ASKING_ROOTS else []
+    for child in verb.children:
+        if child.dep_ == "prep" and pattern.preps.get(child.lower_, "")[:2] in ASKING_ROOTS:
+            asked += [c for c in child.children if c.dep_ == "pobj"]
+    for thing in asked:
+        code = noun_code(thing, event_nouns())
+        against = any(c.dep_ == "prep" and c.lower_ == "against" for c in thing.children)
+        if code and against and codebook.quad_class(code) in CONFLICT_QUADS:
+            return True
+    return False
+
+
 def _given_to_someone(verb: Token) -> bool:
     """Whether the verb hands a thing to someone: an object that is no person or pronoun
     ("returned *two paintings* to Brazil", not "returned *them*", "returned *home*" nor
@@ -376,9 +416,15 @@ def _given_to_someone(verb: Token) -> bool:
 
 def _is_particle(child: Token) -> bool:
     """A verb's particle, also one the parser made the head of a compound preposition
-    ("pulled *out* of Gaza", "forced residents *out* of their homes")."""
-    return child.dep_ == "prt" or (
-        child.dep_ == "prep" and any(c.dep_ == "prep" and c.lower_ == "of" for c in child.children)
+    ("pulled *out* of Gaza", "forced residents *out* of their homes") and a resultative
+    adjective, which makes a phrasal verb as a particle does ("set *free*")."""
+    return (
+        child.dep_ == "prt"
+        or is_result_adjective(child)
+        or (
+            child.dep_ == "prep"
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in child.children)
+        )
     )
 
 

@@ -128,10 +128,31 @@ def open_complements(verb: Token) -> list[Token]:
 
 def objects_of(verb: Token) -> list[Token]:
     """What the verb acts on, for pattern refinement (the subject, in the passive; an
-    object predicate the parser made of a lone object, "called *a general strike*")."""
+    object predicate the parser made of a lone object, "called *a general strike*"; the
+    object of a resultative the parser hung on its adjective, "set *the hostages* free")."""
     dependents = {"dobj", *PASSIVE_SUBJECTS} if is_passive(verb) else {"dobj"}
     found = [c for c in verb.children if c.dep_ in dependents]
-    return found or [c for c in verb.children if c.dep_ == "oprd"]
+    found = found or [c for c in verb.children if c.dep_ == "oprd"]
+    return found or result_objects(verb)
+
+
+def result_objects(verb: Token) -> list[Token]:
+    """The object of a resultative that the parser hung on its adjective: "let free *six
+    hostages*", "set *the journalists* free"."""
+    return [
+        c
+        for result in verb.children
+        if is_result_adjective(result)
+        for c in result.children
+        if c.dep_ in {"dobj", "nsubj"}
+    ]
+
+
+def is_result_adjective(child: Token) -> bool:
+    """An adjective that says the state the verb leaves its object in, a resultative
+    ("let the hostages *free*", "set *free* a journalist"), which the parser hangs on the
+    verb as a clause: with the verb it means what a phrasal verb does ("set free": release)."""
+    return child.pos_ == "ADJ" and child.dep_ in {"ccomp", "advcl", "xcomp", "acomp", "oprd"}
 
 
 def statement_maker(noun: Token) -> Token | None:

@@ -15,6 +15,7 @@ from newsgraph.events.clauses import (
     misparsed_finite,
     objects_of,
     open_complements,
+    result_objects,
 )
 from newsgraph.events.patterns import (
     VerbPattern,
@@ -142,7 +143,8 @@ def target_heads(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
     if is_passive(verb) and not pattern.theme:
         candidates += [conjuncts(c) for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
     if not pattern.theme:
-        candidates += [conjuncts(c) for c in verb.children if c.dep_ == "dobj"]
+        things = [c for c in verb.children if c.dep_ == "dobj"] or result_objects(verb)
+        candidates += [conjuncts(c) for c in things]
     candidates += [conjuncts(c) for c in verb.children if c.dep_ == "dative"]
     preps = [c for c in verb.children if c.dep_ in {"prep", "dative"}]
     # in the pattern's order of preference: "complained to the UN *over* Israeli raids"
