@@ -50,14 +50,12 @@ from polnear import audit_texts
 ROOT = Path(__file__).resolve().parents[1]
 BODIES = ROOT.parent / "shared" / "data" / "extraction" / "ground-truth.json"
 CACHE = Path("/tmp/newsgraph-actors-bench")
-# PolNeAR articles in the polnear corpus, as the events and claims audits take them.
-POLNEAR_TEXTS = 240
 
 
 def load_texts(corpus: str) -> dict[str, tuple[str, str | None]]:
     """Each text by its key, with the date it is resolved as of (None: undated)."""
     if corpus == "polnear":
-        return audit_texts(POLNEAR_TEXTS)
+        return audit_texts()
     records = json.loads(BODIES.read_text(encoding="utf-8"))
     return {key: (record["articleBody"], None) for key, record in sorted(records.items())}
 

@@ -40,14 +40,12 @@ from polnear import audit_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT.parent / "shared" / "data" / "extraction" / "ground-truth.json"
-# PolNeAR articles in the polnear corpus, as events_audit.py takes them.
-POLNEAR_TEXTS = 240
 
 
 def load_texts(corpus: str) -> dict[str, str]:
     """Each English text by its key."""
     if corpus == "polnear":
-        return {key: text for key, (text, _) in audit_texts(POLNEAR_TEXTS).items()}
+        return {key: text for key, (text, _) in audit_texts().items()}
     pages = json.loads(ARTICLES.read_text(encoding="utf-8"))
     return {
         key: page["articleBody"]

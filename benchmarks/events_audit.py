@@ -52,8 +52,6 @@ ECBPLUS = ROOT.parent / "shared" / "data" / "stories" / "ecbplus_dev.jsonl"
 # The year each ECB+ topic's two events happened in (the subtopic `ecb` one, then `ecbplus`),
 # so that leaders resolve as of their time; ECB+ gives no article dates.
 ECBPLUS_YEARS = {"ecb": "2008-06-01", "ecbplus": "2012-06-01"}
-# PolNeAR articles in the polnear corpus: enough for 50 events shown in each part.
-POLNEAR_TEXTS = 240
 
 
 def side(ref: ActorRef | None) -> str:
@@ -74,7 +72,7 @@ def describe(event: Event) -> str:
 def load_texts(corpus: str) -> dict[str, tuple[str, str | None]]:
     """Each text by its key, with the date it is coded as of."""
     if corpus == "polnear":
-        return audit_texts(POLNEAR_TEXTS)
+        return audit_texts()
     if corpus == "ecbplus":
         texts = {}
         for line in ECBPLUS.read_text(encoding="utf-8").splitlines():

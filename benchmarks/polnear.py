@@ -18,9 +18,11 @@ import re
 from quotes import POLNEAR, in_fit_part
 
 _DATE = re.compile(r"_(\d{4}-\d{2}-\d{2})_")
+# Articles the audits take: enough for 50 events shown in each part of their split.
+AUDIT_TEXTS = 240
 
 
-def audit_texts(count: int) -> dict[str, tuple[str, str | None]]:
+def audit_texts(count: int = AUDIT_TEXTS) -> dict[str, tuple[str, str | None]]:
     """``count`` articles of the quotes fit part, in a fixed order (by a hash of the id,
     mixing the outlets), each with the date it is coded as of."""
     texts = {}
