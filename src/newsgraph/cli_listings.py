@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
@@ -110,9 +111,22 @@ def _print_claims(rows: list[dict], with_story: bool = True) -> None:
     console.print(listings.claims_table(rows, console.width, with_story))
 
 
-def _say_hidden(fact: str, hidden: int, threshold: float | None) -> None:
-    """The closing line of a listing that hid its unsure ``fact``s, if it hid any."""
-    if hidden:
+def _list_shown(
+    fact: str,
+    every: list[dict],
+    shown: Callable[[dict], bool],
+    print_rows: Callable[[list[dict]], None],
+    threshold: float | None,
+    as_json: bool,
+) -> None:
+    """A listing of the ``fact``s ``shown`` keeps of ``every`` one (read whole, so that the
+    hidden ones are counted exactly): JSON, or a table closed by how many it hid, if any."""
+    rows = [row for row in every if shown(row)]
+    if as_json:
+        print_json(rows)
+        return
+    print_rows(rows)
+    if hidden := len(every) - len(rows):
         console.print(
             f"{hidden} {fact}{'s' if hidden != 1 else ''} below confidence {threshold:g} hidden;"
             " --all shows them"
@@ -136,10 +150,17 @@ def actors(
     threshold = shown_threshold(min_confidence, all_actors)
     with store_or_exit(db) as store:
         every = store.actors()
-    rows = [a for a in every if is_shown(a["confidence"], a["referenced"], threshold)]
-    if as_json:
-        print_json(rows)
-        return
+    _list_shown(
+        "actor",
+        every,
+        lambda a: is_shown(a["confidence"], a["referenced"], threshold),
+        _print_actors,
+        threshold,
+        as_json,
+    )
+
+
+def _print_actors(rows: list[dict]) -> None:
     console.print(
         listings.table(
             "Actors",
@@ -167,7 +188,6 @@ def actors(
             console.width,
         )
     )
-    _say_hidden("actor", len(every) - len(rows), threshold)
 
 
 @app.command()
@@ -219,12 +239,14 @@ def quotes(
     threshold = shown_threshold(min_confidence, all_quotes)
     with store_or_exit(db) as store:
         every = store.quotes(speaker=speaker)
-    rows = [q for q in every if quote_is_shown(q["confidence"], threshold)]
-    if as_json:
-        print_json(rows)
-        return
-    _print_quotes(rows)
-    _say_hidden("quote", len(every) - len(rows), threshold)
+    _list_shown(
+        "quote",
+        every,
+        lambda q: quote_is_shown(q["confidence"], threshold),
+        _print_quotes,
+        threshold,
+        as_json,
+    )
 
 
 @app.command()
@@ -245,14 +267,15 @@ def events(
     at least as confident as the threshold, the closing line says how many it hid."""
     threshold = shown_threshold(min_confidence, all_events)
     with store_or_exit(db) as store:
-        # Read once, all of them, so that the hidden ones can be counted exactly.
         every = store.events(actor=actor_name, cameo_root=cameo)
-    rows = [e for e in every if threshold is None or e["confidence"] >= threshold]
-    if as_json:
-        print_json(rows)
-        return
-    print_events(rows)
-    _say_hidden("event", len(every) - len(rows), threshold)
+    _list_shown(
+        "event",
+        every,
+        lambda e: threshold is None or e["confidence"] >= threshold,
+        print_events,
+        threshold,
+        as_json,
+    )
 
 
 ClaimConfidenceOption = confidence_option("claims")
@@ -271,9 +294,11 @@ def claims(
     threshold = shown_threshold(min_confidence, all_claims)
     with store_or_exit(db) as store:
         every = store.claims()
-    rows = [c for c in every if threshold is None or c["confidence"] >= threshold]
-    if as_json:
-        print_json(rows)
-        return
-    _print_claims(rows)
-    _say_hidden("claim", len(every) - len(rows), threshold)
+    _list_shown(
+        "claim",
+        every,
+        lambda c: threshold is None or c["confidence"] >= threshold,
+        _print_claims,
+        threshold,
+        as_json,
+    )
