@@ -11,14 +11,13 @@ from importlib import resources
 # sentence) and quotes whose speaker was not found. On PolNeAR's held-apart articles the
 # shown quotes' precision is 97.4 % (93.6 % for all) and their speakers 90.0 % right.
 DEFAULT_THRESHOLD = 0.5
-# The condition on quotes ``q`` of a listing at :min_confidence. A quote whose confidence
-# was never measured (stored before it was, or read from French or Russian text, whose
-# attribution has no confidence yet) is not known to be unsure, and is shown.
-SHOWN = "(q.confidence IS NULL OR q.confidence >= :min_confidence)"
 
 
 def is_shown(confidence: float | None, threshold: float | None) -> bool:
-    """Whether a quote of ``confidence`` is listed at ``threshold`` (None: every quote)."""
+    """Whether a quote of ``confidence`` is listed at ``threshold`` (None: every quote).
+    A quote whose confidence was never measured (stored before it was, or read from
+    French or Russian text, whose attribution has no confidence yet) is not known to be
+    unsure, and is shown; the store's listings say the same in SQL (QUOTE_SHOWN)."""
     return threshold is None or confidence is None or confidence >= threshold
 
 

@@ -171,6 +171,10 @@ ACTOR_IN_STORY = {
     ) AS m ON m.actor_key = ac.key""",
 }
 
+# Quote ``q`` is shown at :min_confidence (quotes/confidence.py is_shown): that confident,
+# or of a confidence never measured.
+QUOTE_SHOWN = "(q.confidence IS NULL OR q.confidence >= :min_confidence)"
+
 # Actor ``ac`` is shown at :min_actor_confidence when one of its mentions is that
 # confident or a quote or event of the mention's story refers to it (actors/confidence.py
 # is_shown); the index by actor (migration 0017) answers it without the table.

@@ -16,7 +16,6 @@ from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Any
 
-from newsgraph.quotes import confidence as quote_confidence
 from newsgraph.records import FactMention, SameStoryPlacement, Span, Story, StoryFacts
 from newsgraph.store import mapping, writes
 from newsgraph.store import queries as q
@@ -404,7 +403,7 @@ class SQLStore(Store):
         by_key = {"key": actor["key"], "min_confidence": min_confidence or 0.0}
         quotes, *sides = self._rows_together(
             [
-                self._quote_statement(f"q.speaker_key = :key AND {quote_confidence.SHOWN}", by_key),
+                self._quote_statement(f"q.speaker_key = :key AND {q.QUOTE_SHOWN}", by_key),
                 *(
                     self._event_statement(
                         f"e.{side}_actor_key = :key AND e.confidence >= :min_confidence", by_key
@@ -448,7 +447,7 @@ class SQLStore(Store):
                 term=speaker.strip(), folded=q.fold(speaker), like=q.like_pattern(speaker)
             )
         if min_confidence is not None:
-            conditions.append(quote_confidence.SHOWN)
+            conditions.append(q.QUOTE_SHOWN)
             parameters["min_confidence"] = min_confidence
         return self._quote_dicts(" AND ".join(conditions), parameters)
 

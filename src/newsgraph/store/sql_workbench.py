@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from newsgraph.quotes import confidence as quote_confidence
 from newsgraph.store import browse, mapping, summaries
 from newsgraph.store import places as place_queries
 from newsgraph.store import queries as q
@@ -173,7 +172,7 @@ class SQLWorkbenchStore(SQLStore):
         # Latest first along one index (migration 0008 keeps each quote's story date): each
         # page is its latest ids as a subquery, its rows read in the same order.
         latest_quotes = (
-            f"SELECT q.id FROM quotes q WHERE q.speaker_key = :key AND {quote_confidence.SHOWN}"
+            f"SELECT q.id FROM quotes q WHERE q.speaker_key = :key AND {q.QUOTE_SHOWN}"
             f" ORDER BY {q.QUOTES_LATEST_FIRST} LIMIT :limit"
         )
         statements = [
@@ -218,7 +217,7 @@ class SQLWorkbenchStore(SQLStore):
         newest = "s.published DESC NULLS LAST, q.id"
         page = (
             f"SELECT q.id FROM quotes q JOIN stories s ON s.id = q.story_id WHERE {where}"
-            f" AND {quote_confidence.SHOWN} ORDER BY {newest} LIMIT :limit OFFSET :offset"
+            f" AND {q.QUOTE_SHOWN} ORDER BY {newest} LIMIT :limit OFFSET :offset"
         )
         parameters = {
             "key": speaker_key,
