@@ -8,6 +8,7 @@ API's bounded reads do (see api/routes.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Annotated, Any
@@ -180,14 +181,12 @@ async def story_page(
         raise _missing("story")
     # Only the confident quotes, claims, events and actors (and the actors a fact refers to) are
     # listed and highlighted unless asked for all.
-    every_claim = story["claims"]
-    story["claims"] = [c for c in every_claim if c["confidence"] >= min_confidence]
-    every_event = story["events"]
-    story["events"] = [e for e in every_event if e["confidence"] >= event_confidence]
-    every_quote = story["quotes"]
-    story["quotes"] = [q for q in every_quote if quote_is_shown(q["confidence"], quote_confidence)]
-    every_actor = story["actors"]
-    story["actors"] = [a for a in every_actor if _shown(a, actor_confidence)]
+    hidden_claims = _hold_back(story, "claims", lambda c: c["confidence"] >= min_confidence)
+    hidden_events = _hold_back(story, "events", lambda e: e["confidence"] >= event_confidence)
+    hidden_quotes = _hold_back(
+        story, "quotes", lambda q: quote_is_shown(q["confidence"], quote_confidence)
+    )
+    hidden_actors = _hold_back(story, "actors", lambda a: _shown(a, actor_confidence))
     mentions = [m for m in story.pop("mentions") if _shown(m, actor_confidence)]
     group = story.pop("group")
     facts = {
@@ -211,14 +210,21 @@ async def story_page(
         facts_read=supported(language),
         language_names=LANGUAGE_NAMES,
         min_confidence=min_confidence,
-        hidden_claims=len(every_claim) - len(story["claims"]),
+        hidden_claims=hidden_claims,
         actor_confidence=actor_confidence,
-        hidden_actors=len(every_actor) - len(story["actors"]),
+        hidden_actors=hidden_actors,
         event_confidence=event_confidence,
-        hidden_events=len(every_event) - len(story["events"]),
+        hidden_events=hidden_events,
         quote_confidence=quote_confidence,
-        hidden_quotes=len(every_quote) - len(story["quotes"]),
+        hidden_quotes=hidden_quotes,
     )
+
+
+def _hold_back(story: dict[str, Any], kind: str, shown: Callable[[dict[str, Any]], bool]) -> int:
+    """Keep the story's ``kind`` facts that ``shown`` accepts; how many were held back."""
+    every = story[kind]
+    story[kind] = [fact for fact in every if shown(fact)]
+    return len(every) - len(story[kind])
 
 
 def _shown(actor_or_mention: dict[str, Any], threshold: float) -> bool:
