@@ -21,8 +21,9 @@ from newsgraph.language import identify_language, supported
 from newsgraph.multilingual import pipeline_for
 from newsgraph.multilingual.actors import language_names, resolve_actors_in
 from newsgraph.multilingual.claims import extract_claims_in
-from newsgraph.multilingual.quotes import find_quotations, quote_rules
+from newsgraph.multilingual.quotes import extract_quotes_in, find_quotations, quote_rules
 from newsgraph.pipeline import Ingestor
+from newsgraph.quotes.confidence import DEFAULT_THRESHOLD as QUOTE_THRESHOLD
 from newsgraph.store import open_store
 from workbench_server import running_server
 
@@ -187,6 +188,41 @@ def test_a_russian_line_of_dialogue_is_a_quote_up_to_the_handover_dash() -> None
     (quoted,) = find_quotations(text, quote_rules("ru"))
     assert text[quoted.start : quoted.end] == "Мы вложили деньги в новые комбайны, и это окупилось"
     assert text[quoted.outer_end :].strip() == "отметил Сидоренко."
+
+
+def _french_quotes(text: str) -> list:
+    nlp = pipeline_for("fr")
+    doc = nlp(text)
+    actors = resolve_actors_in(doc, "a", ActorDictionary.load(), language_names("fr", nlp))
+    return extract_quotes_in(doc, "a", actors, "fr")
+
+
+def test_french_quotes_carry_a_confidence_by_how_their_speaker_was_found() -> None:
+    named, unnamed, uncued = _french_quotes(
+        "« Nous ne laisserons pas tomber nos partenaires », a déclaré Emmanuel Macron.\n\n"
+        "« Les négociations reprendront la semaine prochaine », a affirmé un porte-parole.\n\n"
+        "La salle est restée silencieuse.\n\n"
+        "« Rien ne sera plus jamais comme avant dans cette ville »."
+    )
+    assert named.speaker_key == "person:emmanuel-macron" and named.confidence >= 0.9
+    assert unnamed.speaker_key is None and unnamed.speaker_unnamed
+    assert unnamed.speaker_text == "un porte-parole" and unnamed.confidence >= 0.5
+    assert uncued.speaker_key is None and uncued.confidence < QUOTE_THRESHOLD
+
+
+def test_russian_quotes_by_a_pronoun_or_an_unnamed_official_carry_their_confidence() -> None:
+    nlp = pipeline_for("ru")
+    doc = nlp(
+        "— Мы будем защищать наших людей, — заявил Владимир Путин.\n\n"
+        "«Переговоры продолжатся на следующей неделе», — сказал он.\n\n"
+        "«Ситуация остаётся сложной, но управляемой», — сообщил представитель министерства."
+    )
+    actors = resolve_actors_in(doc, "a", ActorDictionary.load(), language_names("ru", nlp))
+    named, pronoun, unnamed = extract_quotes_in(doc, "a", actors, "ru")
+    assert named.speaker_key == pronoun.speaker_key == "person:vladimir-putin"
+    assert named.confidence > pronoun.confidence >= QUOTE_THRESHOLD
+    assert unnamed.speaker_unnamed and unnamed.speaker_text == "представитель министерства"
+    assert unnamed.confidence >= QUOTE_THRESHOLD
 
 
 def test_a_french_figure_in_words_of_percent_is_a_claim() -> None:

@@ -7,6 +7,9 @@ Russian line of dialogue opened by a dash ("— …, — сказал он."). T
 from the parse, as in English: the cue verb next to the quote, its subject as the
 speaker, the person it addresses ("сказал Токаеву", "a dit à Tokaïev"), the channel
 ("по данным …", "selon …"). A pronoun speaker is the person last named before the quote.
+Each quote's confidence comes from how its speaker was found and what kind of phrase
+names it, by English's factors (``quotes/confidence.py``): no French or Russian quotes
+with their speakers are at hand to set factors of their own.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors import ActorIndex
 from newsgraph.nlp import doc_text
+from newsgraph.quotes.confidence import confidence
 from newsgraph.records import Quote
 from newsgraph.records import Span as TextSpan
 
@@ -200,11 +204,14 @@ class _Attributor:
         after = self._window_after(quoted)
         before = self._window_before(quoted)
         cue = self._cue(after, nearest_last=False) or self._cue(before, nearest_last=True)
-        speaker = None
+        speaker, how = None, "none"
         if cue is not None:
-            speaker = self._phrase(self._subject(cue)) or self._named_after(cue)
+            speaker, how = self._phrase(self._subject(cue)), "subject"
+            if speaker is None:
+                speaker, how = self._named_after(cue), "inverted"
         speaker_key = self._speaker_key(speaker, quoted)
         addressee = self._addressee(cue) if cue is not None else None
+        kind = self._kind(speaker, speaker_key)
         offsets = [quoted.outer_start, quoted.outer_end - 1, *([cue.idx] if cue else [])]
         return Quote(
             span=TextSpan(self.article_id, quoted.start, quoted.end),
@@ -215,7 +222,22 @@ class _Attributor:
             addressee_key=self._key(addressee) if addressee is not None else None,
             via=self._source(before + after),
             sentence=self._sentence(offsets),
+            speaker_unnamed=kind == "unnamed",
+            confidence=confidence(how, kind),
         )
+
+    def _kind(self, speaker: Span | None, speaker_key: str | None) -> str | None:
+        """The kind of speaker phrase, as English quotes name them (quotes/confidence.py):
+        a pronoun resolved to the person named before it or not, a phrase that names an
+        actor, or one that names nobody ("un porte-parole", "источник в ведомстве")."""
+        if speaker is None:
+            return None
+        if self._is_pronoun(speaker):
+            return "pronoun" if speaker_key is not None else "unresolved"
+        return "name" if speaker_key is not None else "unnamed"
+
+    def _is_pronoun(self, speaker: Span) -> bool:
+        return len(speaker) == 1 and speaker[0].lower_ in self.rules.pronouns
 
     @staticmethod
     def _subject(cue: Token) -> Token | None:
@@ -245,7 +267,7 @@ class _Attributor:
     def _speaker_key(self, speaker: Span | None, quoted: Quoted) -> str | None:
         if speaker is None:
             return None
-        if len(speaker) == 1 and speaker[0].lower_ in self.rules.pronouns:
+        if self._is_pronoun(speaker):
             return self._person_before(quoted.outer_start)
         return self._key(speaker)
 

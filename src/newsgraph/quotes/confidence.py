@@ -15,9 +15,9 @@ DEFAULT_THRESHOLD = 0.5
 
 def is_shown(confidence: float | None, threshold: float | None) -> bool:
     """Whether a quote of ``confidence`` is listed at ``threshold`` (None: every quote).
-    A quote whose confidence was never measured (stored before it was, or read from
-    French or Russian text, whose attribution has no confidence yet) is not known to be
-    unsure, and is shown; the store's listings say the same in SQL (QUOTE_SHOWN)."""
+    A quote whose confidence was never measured (stored before migration 0011 gave
+    quotes one) is not known to be unsure, and is shown; the store's listings say the
+    same in SQL (QUOTE_SHOWN)."""
     return threshold is None or confidence is None or confidence >= threshold
 
 
