@@ -4,7 +4,8 @@ Dictionary phrases (countries with their demonyms and capitals, international
 organisations) are found first; spaCy's PERSON and ORG entities then add the people and
 organisations the dictionary does not know. A person's role and country come from the
 words around the name: a title before it ("Kazakh President"), an appositive after it
-("director-general of the Russian International Affairs Council"), or the leaders data.
+("director-general of the Russian International Affairs Council"), or the leaders data
+(``roles``).
 Short forms (a surname, a Chinese family name, an acronym) then join the full name
 wherever they recur in the article (``linking``); organisations the dictionary does not
 know are in ``organisations``. Every actor gets a confidence from its evidence
@@ -30,15 +31,12 @@ from newsgraph.actors.confidence import (
 from newsgraph.actors.dictionary import (
     ActorDictionary,
     DictionaryMatch,
-    Leader,
     normalise_name,
     region_names,
 )
 from newsgraph.actors.index import ActorIndex
 from newsgraph.actors.linking import ArticleLinks
 from newsgraph.actors.names import (
-    DETERMINERS,
-    LINKING_WORDS,
     POSSESSIVES,
     is_acronym_of,
     slug,
@@ -47,6 +45,7 @@ from newsgraph.actors.names import (
 )
 from newsgraph.actors.names import core as name_core
 from newsgraph.actors.organisations import Organisations
+from newsgraph.actors.roles import Roles
 from newsgraph.nlp import doc_text
 from newsgraph.records import Actor, Mention
 from newsgraph.records import Span as TextSpan
@@ -56,21 +55,14 @@ CREDIT = re.compile(r"\([^()\n]*\S\s*/\s*[^()\n]*\)")
 # A byline on a line of its own: "By Jane Harlow", "By Jane Harlow, Reuters".
 BYLINE = re.compile(r"^[ \t]*By[ \t]+[A-Z][^\n.!?]{0,80}$", re.MULTILINE)
 PLACE_LABELS = {"FAC", "LOC", "ORG"}
-PHRASE_STOPS = {",", ";", ".", ":", "(", ")", '"', "“", "”", "—", "–"}
-# Where a name the parser missed can stand: subject, object, conjunct or apposition.
 # Prepositions of place: what they take after a verb is where something happens.
 LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "inside", "across", "throughout"}
 # What a credit names its photographer after ("AP Photo/Jacquelyn Martin").
 PHOTOGRAPHER_CREDIT = " Photo"
-# How the owner of a role hangs on the role noun: "China's ambassador", "the Chinese envoy".
-ROLE_OWNERS = {"poss", "amod", "compound", "nmod"}
+# Where a name the parser missed can stand: subject, object, conjunct or apposition.
 NAME_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss"}
-# Codes of international organisations: a person holding a post in one is coded by it.
-INTERNATIONAL = ("IGO", "NGO")
 # Entities that count or date: "May 15" or "21 June" inside one is no group of that name.
 NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
-# The sector of someone who held a coded post but holds none on the article's date.
-FORMER = "ELI"
 
 
 @dataclass
@@ -110,7 +102,7 @@ def resolve_actors(
     return resolution.run(min_confidence)
 
 
-class _Resolution(Organisations, ArticleLinks):
+class _Resolution(Roles, Organisations, ArticleLinks):
     """The working state of resolving one doc."""
 
     def __init__(
@@ -355,72 +347,6 @@ class _Resolution(Organisations, ArticleLinks):
             self.short_forms.setdefault(words[0], key)
         person.short_name = person.short_name or self._short_name(words)
 
-    def _country_of_after(self, name_span: Span) -> str | None:
-        """The country in "King Hassan *of Morocco*"."""
-        after = name_span.end
-        if after + 1 < len(self.doc) and self.doc[after].lower_ == "of":
-            match = self.country_at.get(after + 1)
-            return match.key if match else None
-        return None
-
-    def _leader_term(self, leader: Leader) -> str | None:
-        return leader.code_on(self.date) if self.date else None
-
-    def _leader_country(self, leader: Leader) -> str:
-        """The country of the leader's term at the article's date, else their own."""
-        term = self._leader_term(leader)
-        return term[:3] if term and term[:3] != "IGO" else leader.country
-
-    def _leader_code(self, leader: Leader) -> str | None:
-        """The organisation's code while the leader holds an international post: Kofi
-        Annan is the UN (IGOUNO) as CAMEO codes him, not Ghana. Undated, the latest post."""
-        term = self._leader_term(leader) if self.date else leader.latest_code
-        return term if term and term.startswith(INTERNATIONAL) else None
-
-    def _international_before(self, name_span: Span) -> str | None:
-        """The code of an international organisation named just before a title: "U.N.
-        mediator Diego Cordovez", "Arab League Secretary General Chadli Klibi"."""
-        index = name_span.start - 1
-        while index >= name_span.sent.start and (
-            self.doc[index].lower_ in self.title_words | self.people.modifiers
-            or self.doc[index].is_space
-            or self.doc[index].text == "-"
-        ):
-            index -= 1
-        return self._international_at(index)
-
-    def _international_appositive(self, name_span: Span) -> str | None:
-        """The code of an international organisation an aside gives a role in: "Kenzo
-        Oshima, the United Nations Emergency Relief Coordinator"."""
-        index = name_span.end
-        if index >= len(self.doc) or self.doc[index].text != ",":
-            return None
-        index += 1
-        while index < name_span.sent.end and self.doc[index].lower_ in DETERMINERS:
-            index += 1
-        code = self._international_at(index)
-        if code is None:
-            return None
-        end = index
-        while end < name_span.sent.end and self.doc[end].text not in PHRASE_STOPS:
-            end += 1
-        words = {token.lower_ for token in self.doc[index:end]}
-        return code if words & self.role_nouns else None
-
-    def _international_at(self, index: int) -> str | None:
-        match = self.organisation_at.get(index)
-        code = self.dictionary.actors[match.key].code if match else None
-        return code if code and code.startswith(INTERNATIONAL) else None
-
-    def _leader_sector(self, leader: Leader) -> str | None:
-        """The sector of the leader's term at the article's date; on a date no coded
-        term covers, a former (or future) office holder is one of the elite, as PETRARCH
-        codes people between and after their terms (Charles Michel in 2025 is BELELI)."""
-        term = self._leader_term(leader)
-        if term:
-            return term[3:6] or None
-        return FORMER if self.date and leader.sector else leader.sector
-
     def _short_name(self, words: list[str]) -> str | None:
         """How the article would call the person for short: "Putin", "Xi" (family name first)."""
         if len(words) < 2:
@@ -468,135 +394,6 @@ class _Resolution(Organisations, ArticleLinks):
         self.short_forms[span.text] = key
         self.form_owners.setdefault(span.text, []).append(key)
         self._mention(span, key)
-
-    def _title_before(self, name_span: Span) -> tuple[str | None, str | None]:
-        """Role and country from the words just left of a name: "the former Kazakh President"."""
-        words: list[str] = []
-        country = None
-        index = name_span.start - 1
-        sentence_start = name_span.sent.start
-        while index >= sentence_start:
-            token = self.doc[index]
-            if token.is_space:
-                index -= 1
-            elif token.lower_ in self.title_words or token.lower_ in self.people.modifiers:
-                words.insert(0, token.text)
-                index -= 1
-            elif token.text == "-" and words and index > sentence_start:
-                words[0] = f"{self.doc[index - 1].text}-{words[0]}"  # "Secretary-General"
-                index -= 2
-            elif index in self.country_at:
-                match = self.country_at[index]
-                country = country or match.key
-                index = match.span.start - 1
-            else:
-                break
-        if not any(
-            word.lower() in self.title_words and word.lower() not in LINKING_WORDS | DETERMINERS
-            for word in words
-        ):
-            return None, country  # "the CEO *of* Hipcricket": "of" alone is no title
-        if words and index >= sentence_start and not country:
-            if index in self.organisation_at:
-                # "US Trade Representative Robert Lighthizer": the office's country
-                country = self._organisation_country(self.organisation_at[index].key)
-            elif (
-                self.doc[index].pos_ in {"NOUN", "PROPN"}
-                and self.doc[index].dep_ in {"compound", "nmod"}
-                and self.doc[index].head.i > index
-                and words[-1].lower() in self.people.body_titles
-                and self.doc[index].lower_ not in self.people.state_bodies
-            ):
-                # "Indiana State Teachers Association President Keith Gambill", "team
-                # spokesman Tim Mead", "pinup queen Bettie Page": the title is held in
-                # that body, not in a state ("Senate President" stays the state's)
-                return None, None
-        return " ".join(words), country
-
-    def _role_the_name_renames(self, name_span: Span) -> tuple[str | None, str | None]:
-        """Role and country when the name stands in apposition to a role noun: "*China's*
-        ambassador to Britain, Liu Xiaoming", "the *Chinese* ambassador in London, Liu
-        Xiaoming". The role's owner (a possessor or a country adjective) is the person's
-        country; where the role is exercised ("to Britain", "in London") is not."""
-        root = name_span.root
-        role = root.head
-        if root.dep_ != "appos" or role.i >= name_span.start or role.lower_ not in self.role_nouns:
-            return None, None
-        owners = [c for c in role.children if c.dep_ in ROLE_OWNERS and c.i in self.country_at]
-        return role.text, self.country_at[owners[0].i].key if owners else None
-
-    def _organisation_country(self, key: str) -> str | None:
-        """The country of a dictionary organisation: its own, or its code's (USAMIL)."""
-        actor = self.dictionary.actors[key]
-        known = self.dictionary.actor((actor.code or "")[:3])
-        return actor.country or (known.key if known and known.type == "country" else None)
-
-    def _appositive_after(self, name_span: Span) -> tuple[str | None, str | None]:
-        """Role and country from ", director-general of the Russian International Affairs
-        Council" after a name; the organisation's country is the person's."""
-        index = name_span.end
-        if index >= len(self.doc) or self.doc[index].text != ",":
-            return None, None
-        end = index + 1
-        sentence_end = name_span.sent.end
-        while end < sentence_end and self.doc[end].text not in PHRASE_STOPS:
-            end += 1
-        phrase = self.doc[index + 1 : end]
-        start = phrase.start
-        country = None
-        while start < phrase.end and (
-            self.doc[start].is_space
-            or self.doc[start].lower_ in DETERMINERS
-            or start in self.country_at
-        ):
-            if start in self.country_at:
-                country = country or self.country_at[start].key
-            start += 1
-        role_start = start
-        while start < phrase.end and self.doc[start].lower_ in self.people.modifiers:
-            start += 1
-        role_end = self._role_noun_end(start, phrase.end)
-        if role_end is None:
-            return None, None
-        role = self.doc[role_start:role_end].text
-        organisation = self._organisation_after(role_end, phrase.end)
-        if organisation is not None:
-            org_name, org_country = organisation
-            return f"{role}, {org_name}", org_country or country
-        return role, country
-
-    def _role_noun_end(self, start: int, limit: int) -> int | None:
-        """Token index just past the longest role noun starting at ``start``, if any."""
-        longest = max(map(len, self.people.role_nouns), default=0)
-        best = None
-        for end in range(start + 1, limit + 1):
-            words = " ".join(self.doc[start:end].text.lower().split())
-            if len(words) > longest:
-                break
-            if words in self.role_nouns:
-                best = end
-        return best
-
-    def _organisation_after(self, index: int, limit: int) -> tuple[str, str | None] | None:
-        """The organisation named after "of"/"at" following a role noun, and its country."""
-        if index >= limit or self.doc[index].lower_ not in LINKING_WORDS:
-            return None
-        index += 1
-        while index < limit and (self.doc[index].is_space or self.doc[index].lower_ in DETERMINERS):
-            index += 1
-        if index < limit and index in self.organisation_at:
-            # "chairman of the Joint Chiefs of Staff": the dictionary knows its country
-            key = self.organisation_at[index].key
-            return self.dictionary.actors[key].name, self._organisation_country(key)
-        for ent in self.doc.ents:
-            if ent.label_ == "ORG" and ent.start <= index < ent.end:
-                core = name_core(ent)
-                return core.text, self._country_within(core)
-        for mention in self.mentions:
-            if mention.span.start == self.doc[index].idx and index < limit:
-                actor = self.found[mention.actor_key]
-                return actor.name, actor.country
-        return None
 
     def _add_unrecognised_leaders(self) -> None:
         """A surname the parser took for no name ("Macron met Scholz"): an actor when it
