@@ -60,6 +60,7 @@ class SpeakerRules:
     person_nouns: frozenset[str]
     document_nouns: frozenset[str]
     document_issuers: frozenset[str]
+    indefinite_pronouns: frozenset[str]
     title_abbreviations: dict[str, str]
 
 
@@ -75,6 +76,7 @@ def speaker_rules() -> SpeakerRules:
         person_nouns=frozenset(table["person_nouns"]),
         document_nouns=frozenset(table["document_nouns"]),
         document_issuers=frozenset(table["document_issuers"]),
+        indefinite_pronouns=frozenset(table["indefinite_pronouns"]),
         title_abbreviations=dict(table["title_abbreviations"]),
     )
 
@@ -180,23 +182,36 @@ class SpeakerResolver:
         for span, key in self.mentions:
             if people_by_sentence.get(span.sent.start) != {key}:
                 continue
-            for token in self.doc[span.end : span.sent.end]:
-                kind = self.rules.pronoun_gender.get(token.lower_)
-                if kind and token.pos_ == "PRON" and not self.quoted[token.i]:
-                    votes.setdefault(key, Counter())[kind] += 1
+            kind = self._first_pronoun_gender(span)
+            if kind is not None:
+                votes.setdefault(key, Counter())[kind] += 1
             people_by_sentence[span.sent.start] = set()  # count each sentence once
+        for key in {key for _, key in self.mentions}:
+            actor = self.actors.actor(key)
+            by_name = given_name_gender(actor.name, self.rules.honorifics)
+            if actor.type == "person" and by_name is not None:
+                votes.setdefault(key, Counter())[by_name] += NAMED_GENDER_WEIGHT
         genders = {}
         for key, counts in votes.items():
             ranked = counts.most_common()
             if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
                 genders[key] = ranked[0][0]
-        for _, key in self.mentions:
-            actor = self.actors.actor(key)
-            if key not in genders and actor.type == "person":
-                by_name = given_name_gender(actor.name, self.rules.honorifics)
-                if by_name is not None:
-                    genders[key] = by_name
         return genders
+
+    def _first_pronoun_gender(self, name: Span) -> str | None:
+        """The gender of the first gendered subject or possessive pronoun after a
+        person's name in a sentence about them alone: it stands for them ("Woods said
+        she …", "Woods continued her talk"), while a later one may stand for someone the
+        sentence has brought in meanwhile ("… her husband's sacrifice … at his grave"),
+        and an object pronoun of the name's own clause is someone else ("Clinton
+        accused him")."""
+        for token in self.doc[name.end : name.sent.end]:
+            kind = self.rules.pronoun_gender.get(token.lower_)
+            if not kind or token.pos_ != "PRON" or self.quoted[token.i]:
+                continue
+            if token.dep_ in (*SUBJECT_DEPS, "poss") or token.lower_.endswith("self"):
+                return kind
+        return None
 
     def _named_gender(self, name: Span) -> list[str]:
         """Genders shown next to a name: "Ms. Warren", "congresswoman Ocasio-Cortez",
@@ -319,6 +334,8 @@ class SpeakerResolver:
         if phrase is None or len(phrase) == 0:
             return None
         root = phrase.root
+        if self._is_indefinite_pronoun(root):
+            return None
         if root.pos_ == "PRON":
             if root.lower_ not in self.pronoun_kinds:
                 return self.actors.key_at(phrase.start_char, phrase.end_char)
@@ -340,11 +357,18 @@ class SpeakerResolver:
         left unresolved), a description of someone named, or an unnamed one ("a
         senior official", "the commission" with no actor of that name)."""
         root = phrase.root
+        if self._is_indefinite_pronoun(root):
+            return "unnamed"
         if root.pos_ == "PRON":
             return "pronoun" if key is not None else "unresolved"
         if root.pos_ == "NOUN":
             return "unnamed" if key is None or _is_indefinite(root) else "description"
         return "name"
+
+    def _is_indefinite_pronoun(self, word: Token) -> bool:
+        """ "Some", "another", "those": a pronoun (or a determiner standing alone) that
+        stands for nobody named."""
+        return word.pos_ in ("PRON", "DET") and word.lower_ in self.rules.indefinite_pronouns
 
     def _before(self, offset: int) -> list[_Candidate]:
         return self.candidates[: bisect_right(self._candidate_offsets, offset)]

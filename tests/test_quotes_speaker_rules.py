@@ -1,0 +1,87 @@
+"""More speakers of quotes (issue 13): who an infinitive's speaker is, what an
+indefinite pronoun stands for, how a person's gender is read. Each test is a rule
+about English attribution, on sentences written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.actors import ActorDictionary, ActorIndex, resolve_actors
+from newsgraph.quotes import extract_quotes
+from newsgraph.quotes.confidence import DEFAULT_THRESHOLD
+from newsgraph.records import Quote
+
+
+@pytest.fixture(scope="module")
+def dictionary() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+def run(nlp, dictionary: ActorDictionary, text: str) -> tuple[list[Quote], ActorIndex]:
+    doc = nlp(text)
+    actors = resolve_actors(doc, "test", dictionary)
+    return extract_quotes(doc, "test", actors), actors
+
+
+def quote_of(quotes: list[Quote], starts_with: str) -> Quote:
+    (quote,) = [q for q in quotes if q.text.startswith(starts_with)]
+    return quote
+
+
+def speaker_of(quotes: list[Quote], actors: ActorIndex, starts_with: str) -> str:
+    """The one quote starting with ``starts_with``: its actor's name and speaker words."""
+    quote = quote_of(quotes, starts_with)
+    name = actors.actor(quote.speaker_key).name if quote.speaker_key else ""
+    return f"{name} {quote.speaker_text or ''}"
+
+
+def test_the_object_of_a_verb_above_an_infinitive_cue_is_its_speaker(nlp, dictionary) -> None:
+    text = (
+        "The court struck down the map on Tuesday.\n\n"
+        "That prompted Senator Ann Ford to call the ruling “a betrayal of every voter.”"
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    assert "Ford" in speaker_of(quotes, actors, "a betrayal of every voter")
+
+
+def test_an_object_pronoun_that_controls_the_cue_is_resolved(nlp, dictionary) -> None:
+    text = (
+        "Maria Lopez won the primary in Ohio by twenty points.\n\n"
+        "The result led her to declare that the nomination was “within reach.”"
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    quote = quote_of(quotes, "within reach")
+    assert "Lopez" in speaker_of(quotes, actors, "within reach")
+    assert quote.confidence is not None and quote.confidence >= DEFAULT_THRESHOLD
+
+
+def test_a_speech_verb_above_an_infinitive_keeps_the_words(nlp, dictionary) -> None:
+    text = (
+        "Snow closed the roads on Friday.\n\n"
+        "Mayor Tom Reed urged residents to “stay home and keep warm.”"
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    assert "Reed" in speaker_of(quotes, actors, "stay home")
+
+
+def test_an_indefinite_pronoun_speaks_for_an_unnamed_source(nlp, dictionary) -> None:
+    text = (
+        "Supporters of the mayor gathered outside city hall after the count.\n\n"
+        "“The vote was stolen from us,” wrote one supporter on Facebook. "
+        "“We will be back in four years,” tweeted another."
+    )
+    quotes, _ = run(nlp, dictionary, text)
+    quote = quote_of(quotes, "We will be back")
+    assert quote.speaker_unnamed and quote.speaker_key is None
+    assert quote.speaker_text == "another"
+    assert quote.confidence is not None and quote.confidence >= DEFAULT_THRESHOLD
+
+
+def test_a_later_pronoun_in_the_sentence_does_not_give_the_name_its_gender(nlp, dictionary) -> None:
+    text = (
+        "Dorothy Hale spoke at the memorial on Sunday.\n\n"
+        "Hale honoured her husband's service by leaving his medals at his grave.\n\n"
+        "“He gave everything for this town,” she said."
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    assert "Hale" in speaker_of(quotes, actors, "He gave everything")
