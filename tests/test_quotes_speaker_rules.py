@@ -85,3 +85,22 @@ def test_a_later_pronoun_in_the_sentence_does_not_give_the_name_its_gender(nlp, 
     )
     quotes, actors = run(nlp, dictionary, text)
     assert "Hale" in speaker_of(quotes, actors, "He gave everything")
+
+
+def test_a_cue_in_a_relative_clause_on_what_was_said_introduces_no_quote(nlp, dictionary) -> None:
+    text = (
+        "Senator Ann Ford of Ohio listened to the mayor's speech.\n\n"
+        "Nothing the mayor said “will soothe people's anger,” the Ohio senator said."
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    assert "Ford" in speaker_of(quotes, actors, "will soothe")
+
+
+def test_weigh_without_in_is_no_speech_verb(nlp, dictionary) -> None:
+    text = (
+        "The appeal was heard in Boston.\n\n"
+        "Judge Ann Ford said that courts must weigh “whether the public is served by secrecy.”"
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    speaker = speaker_of(quotes, actors, "whether the public")
+    assert "Ford" in speaker and "courts" not in speaker
