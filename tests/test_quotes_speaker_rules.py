@@ -104,3 +104,23 @@ def test_weigh_without_in_is_no_speech_verb(nlp, dictionary) -> None:
     quotes, actors = run(nlp, dictionary, text)
     speaker = speaker_of(quotes, actors, "whether the public")
     assert "Ford" in speaker and "courts" not in speaker
+
+
+def test_an_opening_mark_misprinted_for_a_closing_one_closes_the_quote(nlp, dictionary) -> None:
+    text = (
+        "The school board met on Monday.\n\n"
+        "“It's unusual,“ said Ellen Park, a lawyer for the parents. “We will appeal.”"
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    assert "Park" in speaker_of(quotes, actors, "It's unusual")
+    assert not [q for q in quotes if "said Ellen Park" in q.text]
+
+
+def test_a_no_break_space_before_a_quote_leads_no_words_into_it(nlp, dictionary) -> None:
+    text = (
+        "Senator Ann Ford spoke in Dayton on Friday.\n\n"
+        "Ford said she would back the bill if it reached the floor.\u00a0“I will vote for it,"
+        " and I will ask my colleagues to do the same.”"
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    assert "Ford" in speaker_of(quotes, actors, "I will vote for it")
