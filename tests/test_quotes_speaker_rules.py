@@ -124,3 +124,14 @@ def test_a_no_break_space_before_a_quote_leads_no_words_into_it(nlp, dictionary)
     )
     quotes, actors = run(nlp, dictionary, text)
     assert "Ford" in speaker_of(quotes, actors, "I will vote for it")
+
+
+def test_what_is_said_beside_a_namesake_does_not_give_the_actor_its_gender(nlp, dictionary) -> None:
+    text = (
+        "Dorothy Hale, whose husband, Army Major Tom Hale, was killed in 2012, spoke "
+        "to reporters on Sunday.\n\n"
+        "Hale said the ceremony had been moving.\n\n"
+        "“I was proud of every soldier there,” she said."
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    assert "Hale" in speaker_of(quotes, actors, "I was proud")

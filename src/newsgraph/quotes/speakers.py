@@ -177,6 +177,8 @@ class SpeakerResolver:
             if self.actors.actor(key).type != "person":
                 continue
             people_by_sentence.setdefault(span.sent.start, set()).add(key)
+            if self._names_another(span, key):
+                continue
             for kind in self._named_gender(span):
                 votes.setdefault(key, Counter())[kind] += NAMED_GENDER_WEIGHT
         for span, key in self.mentions:
@@ -197,6 +199,18 @@ class SpeakerResolver:
             if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
                 genders[key] = ranked[0][0]
         return genders
+
+    def _names_another(self, span: Span, key: str) -> bool:
+        """Whether a mention gives a given name its actor's name lacks ("Ty Woods" for
+        Dorothy Woods, where the article names a couple): what is said next to it
+        ("her husband, Ty Woods") tells the namesake's gender, not the actor's."""
+        names = given_names()
+        actor_words = {w.lower() for w in self.actors.actor(key).name.split()}
+        # The mention may leave out a given name written just before it.
+        words = self.doc[max(span.start - 1, 0) : span.end]
+        return any(
+            t.lower_ in names and t.lower_ not in actor_words and t.pos_ == "PROPN" for t in words
+        )
 
     def _first_pronoun_gender(self, name: Span) -> str | None:
         """The gender of the first gendered subject or possessive pronoun after a
@@ -230,6 +244,8 @@ class SpeakerResolver:
                     words += [p for c in attribute.children if c.lower_ == "of" for p in c.children]
         kinds = []
         for word in words:
+            if word.i != root.head.i and any(c.dep_ == "poss" for c in word.children):
+                continue  # "X, whose husband, …": a noun with its own possessor is kin
             kind = self.rules.honorifics.get(word.lower_) or self.rules.gendered_nouns.get(
                 word.lemma_.lower()
             )
