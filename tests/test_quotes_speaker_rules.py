@@ -135,3 +135,17 @@ def test_what_is_said_beside_a_namesake_does_not_give_the_actor_its_gender(nlp, 
     )
     quotes, actors = run(nlp, dictionary, text)
     assert "Hale" in speaker_of(quotes, actors, "I was proud")
+
+
+def test_a_name_the_parser_left_without_a_verb_is_still_the_sentence_subject(
+    nlp, dictionary
+) -> None:
+    text = (
+        "Voters in Ohio met the candidates on Monday.\n\n"
+        "Ohio Gov. Tom Reed, a Republican presidential contender, predicted at the most "
+        'recent debate that Republicans will win "every single state" if Senator Paul Ford '
+        "wins the Democratic nomination.\n\n"
+        '"That is not even a question," he said to applause.'
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    assert "Reed" in speaker_of(quotes, actors, "That is not even")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.quotes.scan import CueLexicon
-from newsgraph.quotes.speakers import speaker_rules
+from newsgraph.quotes.speakers import speaker_rules, verbless_subject
 
 # How many words (prepositions aside) up the parse a fragment may be from the verb that
 # governs it.
@@ -108,6 +108,8 @@ def _subject(verb: Token, lexicon: CueLexicon, quoted: bytearray) -> Token | Non
     "issued a statement saying"), the subject of the nearest speech verb above it, else
     of the nearest verb above it that has one; never a verb among the quoted words."""
     subject = _own_subject(verb) or _as_subject(verb) or _controller(verb, lexicon, quoted)
+    if subject is None and verb.dep_ == "acl" and verbless_subject(verb.head):
+        return verb.head  # "John Kasich, a contender, predicted" misread as a participle
     if subject is not None or verb.dep_ not in SUBJECTLESS_CUE_DEPS or verb.head.i == verb.i:
         return subject
     above = [a for a in list(verb.ancestors)[:MAX_GOVERNOR_DEPTH] if not quoted[a.i]]

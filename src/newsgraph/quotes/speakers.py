@@ -111,11 +111,25 @@ def _is_indefinite(noun: Token) -> bool:
     return any(d.lower_ in INDEFINITE_DETERMINERS for d in determiners)
 
 
+def verbless_subject(token: Token) -> bool:
+    """Whether a noun the parser made the root of a sentence with no finite verb is the
+    subject of the verb it hangs from it as a modifier: in "Ohio Gov. John Kasich, a
+    contender, predicted that …" the parser may read "predicted" as a participle on
+    "Kasich", but a sentence of news prose has a predicate, and that is it."""
+    return (
+        token.dep_ == "ROOT"
+        and token.pos_ in ("NOUN", "PROPN")
+        and any(child.dep_ == "acl" and child.pos_ == "VERB" for child in token.children)
+    )
+
+
 def _is_main_subject(token: Token) -> bool:
     """The subject of the sentence's main verb, or of a verb joined to it ("Hale took his
     daughter there to explain who Ali was": Hale, not Ali)."""
     while token.dep_ in ("appos", "compound", "flat"):
         token = token.head
+    if verbless_subject(token):
+        return True
     if token.dep_ not in SUBJECT_DEPS:
         return False
     verb = token.head
@@ -126,9 +140,11 @@ def _is_main_subject(token: Token) -> bool:
 
 def _is_subject(token: Token) -> bool:
     """A clause's subject, or a name in apposition to it ("The company, Big Machine, …")."""
-    if token.dep_ in SUBJECT_DEPS:
+    if token.dep_ in SUBJECT_DEPS or verbless_subject(token):
         return True
-    return token.dep_ in ("appos", "compound") and token.head.dep_ in SUBJECT_DEPS
+    return token.dep_ in ("appos", "compound") and (
+        token.head.dep_ in SUBJECT_DEPS or verbless_subject(token.head)
+    )
 
 
 class SpeakerResolver:
