@@ -149,3 +149,22 @@ def test_a_name_the_parser_left_without_a_verb_is_still_the_sentence_subject(
     )
     quotes, actors = run(nlp, dictionary, text)
     assert "Reed" in speaker_of(quotes, actors, "That is not even")
+
+
+def test_who_spoke_in_the_paragraph_before_says_the_quoted_paragraph(nlp, dictionary) -> None:
+    text = (
+        "The Senate passed the bill late on Friday.\n\n"
+        "Senator Ann Ford spoke to reporters after the vote.\n\n"
+        "“We will not give up on the rest of it. Not this year, not ever.”"
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    assert "Ford" in speaker_of(quotes, actors, "We will not give up")
+
+
+def test_who_talks_about_a_quoted_phrase_says_it(nlp, dictionary) -> None:
+    text = (
+        "The Senate passed the bill late on Friday.\n\n"
+        "Senator Ann Ford talked about the “fierce urgency” of the measure."
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    assert "Ford" in speaker_of(quotes, actors, "fierce urgency")
