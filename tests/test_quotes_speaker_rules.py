@@ -168,3 +168,23 @@ def test_who_talks_about_a_quoted_phrase_says_it(nlp, dictionary) -> None:
     )
     quotes, actors = run(nlp, dictionary, text)
     assert "Ford" in speaker_of(quotes, actors, "fierce urgency")
+
+
+def test_a_short_fragment_deep_in_reported_speech_is_the_speakers(nlp, dictionary) -> None:
+    text = (
+        "The budget debate opened on Monday.\n\n"
+        'Senator Paul Ford bemoaned a tax code under which working families "pay more every'
+        ' year."'
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    assert "Ford" in speaker_of(quotes, actors, "pay more every year")
+
+
+def test_a_fragment_that_modifies_a_noun_in_reported_speech_is_a_term(nlp, dictionary) -> None:
+    text = (
+        "Trade talks resumed in Geneva.\n\n"
+        "The ministry said it is committed to the “one union, two budgets” formula granting"
+        " the regions autonomy, while critics deny it works."
+    )
+    quotes, _ = run(nlp, dictionary, text)
+    assert not [q for q in quotes if q.text.startswith("one union")]
