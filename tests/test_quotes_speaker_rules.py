@@ -188,3 +188,12 @@ def test_a_fragment_that_modifies_a_noun_in_reported_speech_is_a_term(nlp, dicti
     )
     quotes, _ = run(nlp, dictionary, text)
     assert not [q for q in quotes if q.text.startswith("one union")]
+
+
+def test_the_possessor_of_a_response_before_a_colon_said_it(nlp, dictionary) -> None:
+    text = (
+        "An aide told the senator about the storm damage in an email.\n\n"
+        "Senator Ann Ford's response was: “Is the bridge in Dayton still open?”"
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    assert "Ford" in speaker_of(quotes, actors, "Is the bridge")

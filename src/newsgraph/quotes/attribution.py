@@ -364,6 +364,9 @@ def colon_clause(before: list[Token], lexicon: CueLexicon) -> Attribution | None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.i < words[0].i:
         return None
+    if subject.lemma_.lower() in speaker_rules().speech_nouns:
+        # "Clinton's response was: "…"": who gave the response said it.
+        subject = next((c for c in subject.children if c.dep_ == "poss"), subject)
     if not _can_speak(subject, lexicon):
         return None
     return Attribution(words[-1], ":", phrase(subject), how="colon")

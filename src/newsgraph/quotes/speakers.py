@@ -61,6 +61,7 @@ class SpeakerRules:
     document_nouns: frozenset[str]
     document_issuers: frozenset[str]
     indefinite_pronouns: frozenset[str]
+    speech_nouns: frozenset[str]
     title_abbreviations: dict[str, str]
 
 
@@ -77,6 +78,7 @@ def speaker_rules() -> SpeakerRules:
         document_nouns=frozenset(table["document_nouns"]),
         document_issuers=frozenset(table["document_issuers"]),
         indefinite_pronouns=frozenset(table["indefinite_pronouns"]),
+        speech_nouns=frozenset(table["speech_nouns"]),
         title_abbreviations=dict(table["title_abbreviations"]),
     )
 
