@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.quotes.scan import CueLexicon
-from newsgraph.quotes.speakers import speaker_rules
+from newsgraph.quotes.speakers import speaker_rules, verbless_subject
 
 # How many words (prepositions aside) up the parse a fragment may be from the verb that
 # governs it.
@@ -33,6 +33,9 @@ INVERTED_REACH = 8
 SIGNATURE_DASHES = ("-", "—", "–", "--")
 # How many title words may stand between the dash and the name ("-President Obama").
 SIGNATURE_TITLE_WORDS = 3
+# Verbs whose infinitive takes their subject, not their object, as its own: "promised
+# him to say".
+SUBJECT_CONTROL = ("promise", "vow", "pledge", "swear", "threaten")
 INVERTED_SPEAKER_DEPS = ("dobj", "attr", "npadvmod", "appos", "dative", "oprd", "nsubj")
 
 
@@ -104,7 +107,9 @@ def _subject(verb: Token, lexicon: CueLexicon, quoted: bytearray) -> Token | Non
     """The subject of a cue verb; for a cue with none ("…, adding that", "warning:",
     "issued a statement saying"), the subject of the nearest speech verb above it, else
     of the nearest verb above it that has one; never a verb among the quoted words."""
-    subject = _own_subject(verb) or _as_subject(verb)
+    subject = _own_subject(verb) or _as_subject(verb) or _controller(verb, lexicon, quoted)
+    if subject is None and verb.dep_ == "acl" and verbless_subject(verb.head):
+        return verb.head  # "John Kasich, a contender, predicted" misread as a participle
     if subject is not None or verb.dep_ not in SUBJECTLESS_CUE_DEPS or verb.head.i == verb.i:
         return subject
     above = [a for a in list(verb.ancestors)[:MAX_GOVERNOR_DEPTH] if not quoted[a.i]]
@@ -115,6 +120,38 @@ def _subject(verb: Token, lexicon: CueLexicon, quoted: bytearray) -> Token | Non
         if ancestor.pos_ in ("VERB", "AUX") and _own_subject(ancestor) is not None:
             return _own_subject(ancestor)
     return None
+
+
+def _controller(verb: Token, lexicon: CueLexicon, quoted: bytearray) -> Token | None:
+    """The speaker of an infinitive cue whose verb above has an object: that object
+    controls it ("That prompted Rubio to call Trump "…"", "the record led the almanac
+    to state "…""), as English object control has it, not the subject above ("That").
+    A verb of subject control ("she promised him to say") keeps its subject, and a
+    speech verb above ("urged graduates to "…"") is itself the cue of the words."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "make a joke and call Trump "…"": the first verb's place
+    if clause.dep_ != "xcomp" or clause.head.lemma_.lower() in SUBJECT_CONTROL:
+        return None
+    if lexicon.is_cue(clause.head) or lexicon.is_label_cue(clause.head):
+        return None
+    objects = [
+        child
+        for child in clause.head.children
+        if child.dep_ == "dobj" and child.i < clause.i and not quoted[child.i]
+    ]
+    return objects[0] if objects and _can_speak(objects[0], lexicon) else None
+
+
+def _can_speak(word: Token, lexicon: CueLexicon) -> bool:
+    """A name, a personal pronoun, or a noun for a person or a document: what can be
+    said to speak ("The reason is simple: "…"" quotes nobody)."""
+    rules = speaker_rules()
+    return (
+        word.pos_ == "PROPN"
+        or word.lower_ in lexicon.pronoun_kinds
+        or word.lemma_.lower() in rules.person_nouns | rules.document_nouns
+    )
 
 
 def _as_subject(verb: Token) -> Token | None:
@@ -327,13 +364,10 @@ def colon_clause(before: list[Token], lexicon: CueLexicon) -> Attribution | None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.i < words[0].i:
         return None
-    rules = speaker_rules()
-    speaks = (
-        subject.pos_ == "PROPN"
-        or subject.lower_ in lexicon.pronoun_kinds
-        or subject.lemma_.lower() in rules.person_nouns | rules.document_nouns
-    )
-    if not speaks:
+    if subject.lemma_.lower() in speaker_rules().speech_nouns:
+        # "Clinton's response was: "…"": who gave the response said it.
+        subject = next((c for c in subject.children if c.dep_ == "poss"), subject)
+    if not _can_speak(subject, lexicon):
         return None
     return Attribution(words[-1], ":", phrase(subject), how="colon")
 

@@ -88,6 +88,8 @@ def cue_before(window: list[Token], lexicon: CueLexicon) -> Token | None:
         is_source = lexicon.source_phrase(token) is not None
         if not (lexicon.is_cue(token) or lexicon.is_label_cue(token) or is_source):
             continue
+        if _object_relative(token) and not lexicon.is_label_cue(token):
+            continue
         between = window[position + 1 :]
         if len(between) > MAX_ATTRIBUTION_GAP:
             return None
@@ -97,6 +99,17 @@ def cue_before(window: list[Token], lexicon: CueLexicon) -> Token | None:
         if is_source or all(t.i in subtree or t.is_punct for t in between):
             return token
     return None
+
+
+def _object_relative(cue: Token) -> bool:
+    """A cue in a relative clause that modifies what was said ("Nothing the president
+    said "will calm fears," the senator said"): the quote that follows is not its
+    complement. One whose subject is a relative pronoun ("the ministry, which said: "…"")
+    still introduces it, and a labelling verb's quote is its complement ("what the group
+    calls "…"")."""
+    if cue.dep_ != "relcl":
+        return False
+    return not any(c.dep_ in SUBJECT_DEPS and c.tag_ in ("WP", "WDT") for c in cue.children)
 
 
 def _parenthetical_cue(clause: Token, quoted: bytearray, lexicon: CueLexicon) -> Token | None:

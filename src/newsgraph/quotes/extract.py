@@ -63,9 +63,11 @@ if TYPE_CHECKING:
 SENTENCE_END = re.compile(r"[.!?]\s")
 OPENING_CONTEXT = "([{—–-/ \t\n"
 SCARE_QUOTE_MAX_WORDS = 3
-# A fragment at least this long is its reporter's words however deep in their reported
-# speech it sits; a shorter one there may be a term ("one country, two systems").
-ENCLOSED_MIN_WORDS = 5
+# A fragment of at least this many words is the words of whoever's speech it sits in,
+# however deep ("Trump says she has done a "serviceable job""), unless it modifies a noun
+# (committed to the "one country, two systems" formula): a term. One word alone is as
+# often the reporter's emphasis.
+ENCLOSED_MIN_WORDS = 2
 QUOTE_RUN_ON_ENDINGS = ",?!—–-…:;"
 # A list number or bullet before a subheading: "6. ", "• ".
 ENUMERATOR = re.compile(r"^\s*(?:\d+[.)]|[-•*–—])\s*")
@@ -292,8 +294,13 @@ def _attribute(
     if after is not None:
         return attribution_at(after, lexicon, quoted, window, inverted=True)
     governing = governing_cue(doc, quotation, quoted, lexicon)
-    words = word_count(doc_text(doc)[quotation.start : quotation.end])
-    if governing is None and context.embedded and words >= ENCLOSED_MIN_WORDS:
+    quoted_text = doc_text(doc)[quotation.start : quotation.end]
+    if (
+        governing is None
+        and context.embedded
+        and word_count(quoted_text) >= ENCLOSED_MIN_WORDS
+        and not modifies_noun(doc, quotation, quoted_text)
+    ):
         governing = enclosing_speech(doc, quotation, quoted, lexicon)
     if governing is not None:
         if not lexicon.is_label_cue(governing):  # who calls it "…" is who says it

@@ -194,13 +194,25 @@ def _can_open(text: str, i: int, width: int, marks: QuoteMarks, bounds: tuple[in
 
 
 def _can_close(text: str, i: int, width: int, marks: QuoteMarks, bounds: tuple[int, int]) -> bool:
+    """Whether the mark at ``i`` closes the open quote. An opening mark set where a
+    closing one belongs, on the end of a word with nothing to open after it
+    ("“It's unusual,“ said Noble", "stand.“[HuffPost.]"), is a misprint for the closing
+    mark: it closes."""
     lower, upper = bounds
-    if text[i] in marks.opening or text[i] == "`":
-        return False
-    if text[i] in marks.closing:
-        return True
     preceding = text[i - 1] if i > lower else " "
     following = text[i + width] if i + width < upper else " "
+    if text[i] == "`":
+        return False
+    if text[i] in marks.opening:
+        return (
+            width == 1
+            and not preceding.isspace()
+            and preceding not in OPENING_CONTEXT
+            and not following.isalnum()
+            and following not in marks.all
+        )
+    if text[i] in marks.closing:
+        return True
     return not preceding.isspace() or not following.isalnum()
 
 

@@ -41,7 +41,8 @@ def is_embedded(text: str, quote: Quotation, before: list[Token], lexicon: CueLe
     first_letter = next((c for c in text[quote.start : quote.end] if c.isalpha()), "")
     if first_letter.islower():
         return True
-    return bool(before) and not before[-1].is_punct
+    words = [t for t in before if not t.is_space]  # a no-break space leads into nothing
+    return bool(words) and not words[-1].is_punct
 
 
 def modifies_noun(doc: Doc, quote: Quotation, quoted_text: str) -> bool:

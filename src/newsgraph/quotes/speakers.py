@@ -60,6 +60,8 @@ class SpeakerRules:
     person_nouns: frozenset[str]
     document_nouns: frozenset[str]
     document_issuers: frozenset[str]
+    indefinite_pronouns: frozenset[str]
+    speech_nouns: frozenset[str]
     title_abbreviations: dict[str, str]
 
 
@@ -75,6 +77,8 @@ def speaker_rules() -> SpeakerRules:
         person_nouns=frozenset(table["person_nouns"]),
         document_nouns=frozenset(table["document_nouns"]),
         document_issuers=frozenset(table["document_issuers"]),
+        indefinite_pronouns=frozenset(table["indefinite_pronouns"]),
+        speech_nouns=frozenset(table["speech_nouns"]),
         title_abbreviations=dict(table["title_abbreviations"]),
     )
 
@@ -109,11 +113,25 @@ def _is_indefinite(noun: Token) -> bool:
     return any(d.lower_ in INDEFINITE_DETERMINERS for d in determiners)
 
 
+def verbless_subject(token: Token) -> bool:
+    """Whether a noun the parser made the root of a sentence with no finite verb is the
+    subject of the verb it hangs from it as a modifier: in "Ohio Gov. John Kasich, a
+    contender, predicted that …" the parser may read "predicted" as a participle on
+    "Kasich", but a sentence of news prose has a predicate, and that is it."""
+    return (
+        token.dep_ == "ROOT"
+        and token.pos_ in ("NOUN", "PROPN")
+        and any(child.dep_ == "acl" and child.pos_ == "VERB" for child in token.children)
+    )
+
+
 def _is_main_subject(token: Token) -> bool:
     """The subject of the sentence's main verb, or of a verb joined to it ("Hale took his
     daughter there to explain who Ali was": Hale, not Ali)."""
     while token.dep_ in ("appos", "compound", "flat"):
         token = token.head
+    if verbless_subject(token):
+        return True
     if token.dep_ not in SUBJECT_DEPS:
         return False
     verb = token.head
@@ -124,9 +142,11 @@ def _is_main_subject(token: Token) -> bool:
 
 def _is_subject(token: Token) -> bool:
     """A clause's subject, or a name in apposition to it ("The company, Big Machine, …")."""
-    if token.dep_ in SUBJECT_DEPS:
+    if token.dep_ in SUBJECT_DEPS or verbless_subject(token):
         return True
-    return token.dep_ in ("appos", "compound") and token.head.dep_ in SUBJECT_DEPS
+    return token.dep_ in ("appos", "compound") and (
+        token.head.dep_ in SUBJECT_DEPS or verbless_subject(token.head)
+    )
 
 
 class SpeakerResolver:
@@ -175,28 +195,55 @@ class SpeakerResolver:
             if self.actors.actor(key).type != "person":
                 continue
             people_by_sentence.setdefault(span.sent.start, set()).add(key)
+            if self._names_another(span, key):
+                continue
             for kind in self._named_gender(span):
                 votes.setdefault(key, Counter())[kind] += NAMED_GENDER_WEIGHT
         for span, key in self.mentions:
             if people_by_sentence.get(span.sent.start) != {key}:
                 continue
-            for token in self.doc[span.end : span.sent.end]:
-                kind = self.rules.pronoun_gender.get(token.lower_)
-                if kind and token.pos_ == "PRON" and not self.quoted[token.i]:
-                    votes.setdefault(key, Counter())[kind] += 1
+            kind = self._first_pronoun_gender(span)
+            if kind is not None:
+                votes.setdefault(key, Counter())[kind] += 1
             people_by_sentence[span.sent.start] = set()  # count each sentence once
+        for key in {key for _, key in self.mentions}:
+            actor = self.actors.actor(key)
+            by_name = given_name_gender(actor.name, self.rules.honorifics)
+            if actor.type == "person" and by_name is not None:
+                votes.setdefault(key, Counter())[by_name] += NAMED_GENDER_WEIGHT
         genders = {}
         for key, counts in votes.items():
             ranked = counts.most_common()
             if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
                 genders[key] = ranked[0][0]
-        for _, key in self.mentions:
-            actor = self.actors.actor(key)
-            if key not in genders and actor.type == "person":
-                by_name = given_name_gender(actor.name, self.rules.honorifics)
-                if by_name is not None:
-                    genders[key] = by_name
         return genders
+
+    def _names_another(self, span: Span, key: str) -> bool:
+        """Whether a mention gives a given name its actor's name lacks ("Ty Woods" for
+        Dorothy Woods, where the article names a couple): what is said next to it
+        ("her husband, Ty Woods") tells the namesake's gender, not the actor's."""
+        names = given_names()
+        actor_words = {w.lower() for w in self.actors.actor(key).name.split()}
+        # The mention may leave out a given name written just before it.
+        words = self.doc[max(span.start - 1, 0) : span.end]
+        return any(
+            t.lower_ in names and t.lower_ not in actor_words and t.pos_ == "PROPN" for t in words
+        )
+
+    def _first_pronoun_gender(self, name: Span) -> str | None:
+        """The gender of the first gendered subject or possessive pronoun after a
+        person's name in a sentence about them alone: it stands for them ("Woods said
+        she …", "Woods continued her talk"), while a later one may stand for someone the
+        sentence has brought in meanwhile ("… her husband's sacrifice … at his grave"),
+        and an object pronoun of the name's own clause is someone else ("Clinton
+        accused him")."""
+        for token in self.doc[name.end : name.sent.end]:
+            kind = self.rules.pronoun_gender.get(token.lower_)
+            if not kind or token.pos_ != "PRON" or self.quoted[token.i]:
+                continue
+            if token.dep_ in (*SUBJECT_DEPS, "poss") or token.lower_.endswith("self"):
+                return kind
+        return None
 
     def _named_gender(self, name: Span) -> list[str]:
         """Genders shown next to a name: "Ms. Warren", "congresswoman Ocasio-Cortez",
@@ -215,6 +262,8 @@ class SpeakerResolver:
                     words += [p for c in attribute.children if c.lower_ == "of" for p in c.children]
         kinds = []
         for word in words:
+            if word.i != root.head.i and any(c.dep_ == "poss" for c in word.children):
+                continue  # "X, whose husband, …": a noun with its own possessor is kin
             kind = self.rules.honorifics.get(word.lower_) or self.rules.gendered_nouns.get(
                 word.lemma_.lower()
             )
@@ -319,6 +368,8 @@ class SpeakerResolver:
         if phrase is None or len(phrase) == 0:
             return None
         root = phrase.root
+        if self._is_indefinite_pronoun(root):
+            return None
         if root.pos_ == "PRON":
             if root.lower_ not in self.pronoun_kinds:
                 return self.actors.key_at(phrase.start_char, phrase.end_char)
@@ -340,11 +391,18 @@ class SpeakerResolver:
         left unresolved), a description of someone named, or an unnamed one ("a
         senior official", "the commission" with no actor of that name)."""
         root = phrase.root
+        if self._is_indefinite_pronoun(root):
+            return "unnamed"
         if root.pos_ == "PRON":
             return "pronoun" if key is not None else "unresolved"
         if root.pos_ == "NOUN":
             return "unnamed" if key is None or _is_indefinite(root) else "description"
         return "name"
+
+    def _is_indefinite_pronoun(self, word: Token) -> bool:
+        """ "Some", "another", "those": a pronoun (or a determiner standing alone) that
+        stands for nobody named."""
+        return word.pos_ in ("PRON", "DET") and word.lower_ in self.rules.indefinite_pronouns
 
     def _before(self, offset: int) -> list[_Candidate]:
         return self.candidates[: bisect_right(self._candidate_offsets, offset)]
