@@ -47,11 +47,11 @@ def test_the_object_of_a_verb_above_an_infinitive_cue_is_its_speaker(nlp, dictio
 def test_an_object_pronoun_that_controls_the_cue_is_resolved(nlp, dictionary) -> None:
     text = (
         "Maria Lopez won the primary in Ohio by twenty points.\n\n"
-        "The result led her to declare that the nomination was “within reach.”"
+        "The result led her to announce that the seat was “ours to lose.”"
     )
     quotes, actors = run(nlp, dictionary, text)
-    quote = quote_of(quotes, "within reach")
-    assert "Lopez" in speaker_of(quotes, actors, "within reach")
+    quote = quote_of(quotes, "ours to lose")
+    assert "Lopez" in speaker_of(quotes, actors, "ours to lose")
     assert quote.confidence is not None and quote.confidence >= DEFAULT_THRESHOLD
 
 
@@ -141,10 +141,10 @@ def test_a_name_the_parser_left_without_a_verb_is_still_the_sentence_subject(
     nlp, dictionary
 ) -> None:
     text = (
-        "Voters in Ohio met the candidates on Monday.\n\n"
-        "Ohio Gov. Tom Reed, a Republican presidential contender, predicted at the most "
-        'recent debate that Republicans will win "every single state" if Senator Paul Ford '
-        "wins the Democratic nomination.\n\n"
+        "Voters in Iowa met the candidates on Monday.\n\n"
+        "Iowa Gov. Tom Reed, a Democratic White House hopeful, forecast at the most recent "
+        'forum that Democrats will win "every single county" if Senator Paul Ford wins the '
+        "Republican nomination.\n\n"
         '"That is not even a question," he said to applause.'
     )
     quotes, actors = run(nlp, dictionary, text)
