@@ -27,7 +27,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Cues without a subject of their own ("..., adding that") take the subject of these heads.
 SUBJECTLESS_CUE_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dep")
 NAME_LEFT_DEPS = ("det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "flat")
-# How far after an inverted cue its speaker may end ("mused Blaze co-host Stu Burguiere").
+# How far after an inverted cue its speaker may end ("mused radio co-host Ann Berry").
 INVERTED_REACH = 8
 # Dashes that open a signature line: "— Mark Twain".
 SIGNATURE_DASHES = ("-", "—", "–", "--")
@@ -166,8 +166,8 @@ def _as_subject(verb: Token) -> Token | None:
 
 
 def _antecedent_of_relative(subject: Token) -> Token:
-    """For a relative pronoun ("Mike Lee, who declared …", "Kingson, who is running and
-    who worked the crowd, praising …"), the noun its clause modifies."""
+    """For a relative pronoun ("Ann Ford, who declared …", "Kim, who is running and
+    who thanked the volunteers, praising …"), the noun its clause modifies."""
     clause = subject.head
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
@@ -178,7 +178,7 @@ def _antecedent_of_relative(subject: Token) -> Token:
 
 def _inverted_speaker(verb: Token, quoted: bytearray) -> Token | None:
     """The speaker after the verb in "…," said Putin when the parser gave it no subject
-    role; of the words there, the name ("mused Blaze co-host Stu Burguiere")."""
+    role; of the words there, the name ("mused radio co-host Ann Berry")."""
     found = []
     for token in verb.doc[verb.i + 1 : verb.i + INVERTED_REACH]:
         if quoted[token.i] or (token.is_punct and not _joins_words(token)):

@@ -169,8 +169,8 @@ def enclosing_speech(
     doc: Doc, quote: Quotation, quoted: bytearray, lexicon: CueLexicon
 ) -> Token | None:
     """The nearest speech verb anywhere above a fragment in its sentence: the words in
-    someone's reported speech are theirs however deep they sit ("Fiorina backed Cruz,
-    saying it is time to have a "real constitutional conservative in the White House"")."""
+    someone's reported speech are theirs however deep they sit ("Ford backed Reed,
+    saying the state needs "a governor who answers the phone"")."""
     inside = [t for t in quoted_tokens(doc, quote) if not t.is_punct]
     roots = [t for t in inside if not (quote.start <= t.head.idx < quote.end)]
     for root in roots:
