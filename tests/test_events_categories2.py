@@ -1,0 +1,111 @@
+"""Which PLOVER category an act takes in issue 12's third category round (cyber attacks,
+strikes launched, arms laid down, money mobilised, conditional refusals), each rule on
+sentences of our own (none from the dev sets)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.actors import ActorDictionary, resolve_actors
+from newsgraph.events import extract_events
+from newsgraph.records import Event
+
+
+@pytest.fixture(scope="module")
+def events_of(nlp):
+    dictionary = ActorDictionary.load()
+
+    def code(text: str) -> list[Event]:
+        doc = nlp(text)
+        return extract_events(doc, "categories", resolve_actors(doc, "categories", dictionary))
+
+    return code
+
+
+def _categories(events: list[Event]) -> list[str | None]:
+    return [e.plover for e in events if not e.negated]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian hackers launched cyber attacks on Estonian government websites.",
+        "Iran launched a cyberattack against Israeli water systems.",
+        "North Korea has launched cyber warfare against South Korea.",
+    ],
+)
+def test_a_cyber_attack_coerces_and_harms_no_one_bodily(events_of, text):
+    events = events_of(text)
+    assert [(e.cameo, e.plover) for e in events] == [("170", "COERCE")]
+
+
+def test_an_attack_launched_is_still_an_assault(events_of):
+    events = events_of("Russian troops launched an attack on Ukrainian positions.")
+    assert [e.plover for e in events] == ["ASSAULT"]
+
+
+def test_a_hunger_strike_launched_is_a_protest(events_of):
+    events = events_of("Palestinian prisoners launched a hunger strike against Israel.")
+    assert [(e.cameo, e.plover) for e in events] == [("142", "PROTEST")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "plover"),
+    [
+        ("The Kurdish rebels laid down their arms in Turkey.", "0871", "RETREAT"),
+        # the future makes it an intent (CAMEO 0356), as it does any concession
+        ("Hamas said it will lay down its weapons.", "0356", "AGREE"),
+    ],
+)
+def test_arms_laid_down_end_the_fight(events_of, text, cameo, plover):
+    events = events_of(text)
+    assert [(e.cameo, e.plover) for e in events] == [(cameo, plover)]
+
+
+def test_money_mobilised_for_someone_is_aid_and_forces_mobilised_a_show_of_force(events_of):
+    aid = events_of("The World Bank is mobilising new funds to rebuild Haiti.")
+    assert _categories(aid) == ["AID"]
+    force = events_of("Russia mobilised troops on the border with Ukraine.")
+    assert _categories(force) == ["MOBILIZE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # the act asked refines the demand: a release (1053), lifting a blockade (1056)
+        ("Hamas will not free the hostages unless Israel releases its prisoners.", "1053"),
+        ("Hamas refused to free the hostages until Israel lifts the blockade.", "1056"),
+    ],
+)
+def test_a_refusal_on_a_condition_also_demands_the_condition(events_of, text, cameo):
+    events = events_of(text)
+    demands = [e for e in events if e.plover == "REQUEST"]
+    assert [(e.cameo, e.source.code[:3], e.target.code) for e in demands] == [(cameo, "PSE", "ISR")]
+    # the refusal itself stands beside the demand
+    assert "REJECT" in _categories(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a past "not ... until" tells a time, not a condition
+        "The Syrian army did not attack Homs until the rebels arrived.",
+        # a pronoun may stand for anyone, the refused side as well
+        "Hungary will not accept refugees from Syria unless they are registered.",
+    ],
+)
+def test_no_demand_without_a_future_refusal_of_a_named_other(events_of, text):
+    assert "REQUEST" not in _categories(events_of(text))
+
+
+def test_a_sum_given_in_aid_is_the_aid(events_of):
+    # "in" hung on the verb, right after the sum, still says what the sum is given in
+    text = (
+        "On Monday, the British government announced nearly $20 million in additional "
+        "assistance to families displaced by floods in Pakistan."
+    )
+    assert _categories(events_of(text)) == ["AID"]
+    # a promise of a sum in aid is a promise of aid (033), not of anything (030)
+    assert [
+        e.cameo for e in events_of("Sweden offered about $4 million in new aid to Somalia.")
+    ] == ["033"]
