@@ -109,3 +109,19 @@ def test_a_sum_given_in_aid_is_the_aid(events_of):
     assert [
         e.cameo for e in events_of("Sweden offered about $4 million in new aid to Somalia.")
     ] == ["033"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Nigerian doctors went on strike against the government.", "143"),
+        ("Palestinian prisoners went on a hunger strike against Israel.", "142"),
+    ],
+)
+def test_going_on_strike_protests(events_of, text, cameo):
+    events = events_of(text)
+    assert [(e.cameo, e.plover) for e in events] == [(cameo, "PROTEST")]
+
+
+def test_going_somewhere_is_no_strike(events_of):
+    assert "PROTEST" not in _categories(events_of("The Nigerian president went to Abuja."))
