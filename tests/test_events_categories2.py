@@ -125,3 +125,21 @@ def test_going_on_strike_protests(events_of, text, cameo):
 
 def test_going_somewhere_is_no_strike(events_of):
     assert "PROTEST" not in _categories(events_of("The Nigerian president went to Abuja."))
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("The Syrian army is responsible for the killings of civilians in Homs.", "1823"),
+        ("Myanmar's military was responsible for atrocities against the Rohingya.", "180"),
+        ("Iranian prison guards are responsible for the torture of Kurdish inmates.", "1822"),
+    ],
+)
+def test_who_is_responsible_for_an_act_of_force_did_it(events_of, text, cameo):
+    events = events_of(text)
+    assert [(e.cameo, e.plover) for e in events] == [(cameo, "ASSAULT")]
+
+
+def test_responsibility_for_no_act_of_force_is_no_event(events_of):
+    # a meeting one is responsible for is organised, not held: no act named
+    assert not events_of("Russia is responsible for the peace talks in Syria.")
