@@ -1,6 +1,6 @@
 """Which PLOVER category an act takes in issue 12's third category round (cyber attacks,
-strikes launched, arms laid down, money mobilised, conditional refusals), each rule on
-sentences of our own (none from the dev sets)."""
+strikes launched or gone on, money mobilised, conditional refusals, responsibility for an
+act of force), each rule on sentences of our own (none from the dev sets)."""
 
 from __future__ import annotations
 
@@ -49,19 +49,6 @@ def test_a_hunger_strike_launched_is_a_protest(events_of):
     assert [(e.cameo, e.plover) for e in events] == [("142", "PROTEST")]
 
 
-@pytest.mark.parametrize(
-    ("text", "cameo", "plover"),
-    [
-        ("The Kurdish rebels laid down their arms in Turkey.", "0871", "RETREAT"),
-        # the future makes it an intent (CAMEO 0356), as it does any concession
-        ("Hamas said it will lay down its weapons.", "0356", "AGREE"),
-    ],
-)
-def test_arms_laid_down_end_the_fight(events_of, text, cameo, plover):
-    events = events_of(text)
-    assert [(e.cameo, e.plover) for e in events] == [(cameo, plover)]
-
-
 def test_money_mobilised_for_someone_is_aid_and_forces_mobilised_a_show_of_force(events_of):
     aid = events_of("The World Bank is mobilising new funds to rebuild Haiti.")
     assert _categories(aid) == ["AID"]
@@ -96,19 +83,6 @@ def test_a_refusal_on_a_condition_also_demands_the_condition(events_of, text, ca
 )
 def test_no_demand_without_a_future_refusal_of_a_named_other(events_of, text):
     assert "REQUEST" not in _categories(events_of(text))
-
-
-def test_a_sum_given_in_aid_is_the_aid(events_of):
-    # "in" hung on the verb, right after the sum, still says what the sum is given in
-    text = (
-        "On Monday, the British government announced nearly $20 million in additional "
-        "assistance to families displaced by floods in Pakistan."
-    )
-    assert _categories(events_of(text)) == ["AID"]
-    # a promise of a sum in aid is a promise of aid (033), not of anything (030)
-    assert [
-        e.cameo for e in events_of("Sweden offered about $4 million in new aid to Somalia.")
-    ] == ["033"]
 
 
 @pytest.mark.parametrize(

@@ -36,8 +36,6 @@ STATE_ENTITIES = {"GPE", "NORP"}
 # Entities no one gives back as property: people (released or sent back) and times
 # ("return to Geneva *this week*").
 UNGIVEN_ENTITIES = {"PERSON", "NORP", "DATE", "TIME", "CARDINAL"}
-# Sums that something is given in: "$33 million *in* assistance", "10 million euros in aid".
-SUM_ENTITIES = {"MONEY", "QUANTITY"}
 # A bare statement ("said", "announced") codes no event of its own: its clause does.
 STATEMENT_CODES = {"010"}
 # The code of a hand-written verb that is no event of its own (verbs.toml ``code = ""``).
@@ -325,22 +323,15 @@ def _held_responsible(verb: Token) -> tuple[str, VerbPattern] | None:
 def noun_code(noun: Token, table: dict[str, str]) -> str | None:
     """The code ``table`` gives a noun phrase: its compound with the head ("hunger
     strike", "tear gas"), its head, a modifying noun ("a *mediation* mission"), or what a measure
-    word is made of ("a state *of emergency*", "a series of *strikes*"), or what a sum is
-    given in ("$33 million *in* assistance", "pledged $1 billion *in* aid")."""
+    word is made of ("a state *of emergency*", "a series of *strikes*")."""
     head = noun.lemma_.lower()
     modifiers = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound"]
     adjectives = [c.lower_ for c in noun.children if c.dep_ == "amod"]  # "*tear* gas"
     for key in [*(f"{m} {head}" for m in modifiers + adjectives), head, *modifiers]:
         if code := table.get(key):
             return code
-    made_of = {"of"}
-    parts = list(noun.children)
-    if noun.ent_type_ in SUM_ENTITIES:
-        made_of.add("in")
-        # "$33 million in assistance" with "in" hung on the verb, right after the sum
-        parts += [c for c in noun.head.children if c.i == noun.right_edge.i + 1]
-    for child in parts:
-        if child.dep_ == "prep" and child.lower_ in made_of:
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
             for inner in child.children:
                 if inner.dep_ == "pobj" and (code := table.get(inner.lemma_.lower())):
                     return code
