@@ -58,6 +58,8 @@ VERBAL_QUADS = {1, 3}
 ASKING_ROOTS = {"02", "10"}
 CONFLICT_QUADS = {3, 4}
 RALLY_OPPOSITION = "113"
+# Adjectives that say who did an act: "is *responsible* for the killings".
+RESPONSIBLE_WORDS = {"responsible", "culpable", "guilty"}
 # Opening and closing quotation marks as the tagger marks them.
 QUOTE_TAGS = {"``", "''"}
 # Dependents that hold a quoted clause (the parser hangs some as adverbial clauses).
@@ -221,7 +223,7 @@ def _code_token(verb: Token) -> tuple[str, VerbPattern] | None:
             return None  # "has taken the covers off": not one of take's coded senses
         pattern = VerbPattern(lemma, found.code, default_target_preps(), bare=True)
         return found.code, pattern
-    if named := _noun_event(verb) or _purpose_event(verb):
+    if named := _noun_event(verb) or _purpose_event(verb) or _held_responsible(verb):
         return named
     if _is_willing_to(verb):
         code = rules.willing
@@ -296,6 +298,25 @@ def _purpose_event(verb: Token) -> tuple[str, VerbPattern] | None:
             code = noun_code(noun, event_nouns()) if noun.dep_ == "pobj" else None
             if code and code.startswith(purpose_roots()):
                 return code, VerbPattern(verb.lemma_.lower(), code, default_target_preps())
+    return None
+
+
+def _held_responsible(verb: Token) -> tuple[str, VerbPattern] | None:
+    """The act its subject is said to be responsible for ("the army *is responsible for*
+    the killings"): saying who is responsible for an act of force says who did it. Only
+    material conflict: "responsible for the talks" organises, it does not meet."""
+    if verb.lemma_.lower() != "be":
+        return None
+    for state in verb.children:
+        if state.dep_ != "acomp" or state.lemma_.lower() not in RESPONSIBLE_WORDS:
+            continue
+        for prep in state.children:
+            if prep.dep_ != "prep" or prep.lower_ != "for":
+                continue
+            for noun in prep.children:
+                code = noun_code(noun, event_nouns()) if noun.dep_ == "pobj" else None
+                if code and codebook.quad_class(code) == MATERIAL_CONFLICT:
+                    return code, VerbPattern("be", code, default_target_preps(), theme=True)
     return None
 
 

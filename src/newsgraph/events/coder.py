@@ -47,6 +47,7 @@ from newsgraph.events.clauses import (
 from newsgraph.events.confidence import Basis, confidence, source_kind, target_kind
 from newsgraph.events.event_record import make_event
 from newsgraph.events.modality import (
+    conditional_demand,
     not_yet_done,
     recode_for_modality,
     reported_obligation,
@@ -221,6 +222,7 @@ def extract_events(
             games.add(verb.i)
         # Checked last: most tokens code nothing, and these read the whole sentence.
         if found and not tells_no_act(verb):
+            found += _conditional_demands(verb, sources, resolver, article_id, date)
             by_verb[verb.i] = found + _fighting_beside(verb, found, article_id, date)
     kept = {
         i: found
@@ -239,6 +241,31 @@ def _trusted(event: Event, basis: Basis) -> Event:
     basis = replace(basis, unclassed=event.plover is None)
     event.confidence, event.basis = confidence(basis), str(basis)
     return event
+
+
+def _conditional_demands(
+    verb: Token,
+    sources: list[ActorRef],
+    resolver: ArgumentResolver,
+    article_id: str,
+    date: str | None,
+) -> list[Event]:
+    """What a refusal on a condition asks of another, beside the refusal: "will not release
+    the soldiers *unless Israel releases* the detainees" refuses a release and demands one
+    of Israel (CAMEO 10, refined by the act asked)."""
+    asked = conditional_demand(verb)
+    if asked is None:
+        return []
+    code, holders = asked
+    targets = resolver.apart_from(sources, resolver.resolve_each(holders))
+    return [
+        _trusted(
+            make_event(verb, code, source, target, article_id, date, False),
+            Basis("demand", source_kind(source, False), "named", False),
+        )
+        for source in sources
+        for target in targets
+    ]
 
 
 def _read_by_sides(

@@ -204,6 +204,35 @@ def reported_obligation(verb: Token) -> str | None:
     return _by_prefix(rules.obligation, action) or rules.obligation["10"]
 
 
+def conditional_demand(verb: Token) -> tuple[str, list[Token]] | None:
+    """The demand a conditional refusal makes, and of whom: "RTC workers will not end the
+    strike *until the government fulfils* our demands" asks the government to (CAMEO 10,
+    refined by the act asked: "unless Israel *releases* the detainees" is 1053).
+
+    Only a coded act refused for the future ("will not", "refused to") on a condition
+    with a named subject of its own; a past "did not ... until" tells a time.
+    """
+    rules = modality()
+    refused = _governor(verb) in rules.refusal_heads or (
+        is_negated(verb) and _is_future(verb, rules.future_auxiliaries)
+    )
+    if not refused:
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(
+            mark.dep_ == "mark" and mark.lower_ in rules.demand_conditions
+            for mark in clause.children
+        ):
+            continue
+        # a pronoun ("unless *they* are only there temporarily") may be anyone's
+        asked = [c for c in clause.children if c.dep_ in SUBJECTS and c.pos_ != "PRON"]
+        if asked and code_token(verb):
+            coded = code_token(clause)
+            action = coded[0] if coded else ""
+            return _by_prefix(rules.obligation, action) or rules.obligation["10"], asked
+    return None
+
+
 def _by_prefix(table: dict[str, str], code: str) -> str | None:
     """The entry for the longest prefix of ``code`` listed in ``table``."""
     for length in range(len(code), 1, -1):

@@ -58,6 +58,7 @@ class Modality:
     willing: str
     conditional_auxiliaries: frozenset[str]
     conditions: frozenset[str]
+    demand_conditions: frozenset[str]
     suppositions: frozenset[str]
     intent: dict[str, str]
     threat: dict[str, str]
@@ -229,6 +230,7 @@ def modality() -> Modality:
         willing=table["willing"],
         conditional_auxiliaries=frozenset(table["conditional_auxiliaries"]),
         conditions=frozenset(table["conditions"]),
+        demand_conditions=frozenset(table["demand_conditions"]),
         suppositions=frozenset(table["suppositions"]),
         intent=table["intent"],
         threat=table["threat"],
