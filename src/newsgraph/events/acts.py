@@ -159,7 +159,7 @@ def _asserts(verb: Token) -> bool:
     """Whether the verb's clause states a fact rather than what someone must or will do: a
     demand takes the subjunctive or "must" ("insisted that Israel *withdraw*"), a warning
     the future ("warned that it *would* retaliate"), a claim the indicative ("insisted
-    that troops *had not entered*", "cautioned that no deadline *had been set*")."""
+    that troops *had not entered*", "cautioned that no date *had been agreed*")."""
     for clause in verb.children:
         if clause.dep_ != "ccomp" or not any(
             c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in clause.children
@@ -263,7 +263,7 @@ def subject_event(verb: Token) -> tuple[str, Token] | None:
 
 def _is_willing_to(verb: Token) -> bool:
     """An action someone says they are ready for ("is willing to send material", "is
-    committed to opening up the economy"): an intent to cooperate, whatever the action."""
+    committed to lowering its tariffs"): an intent to cooperate, whatever the action."""
     if verb.pos_ != "VERB":
         return False
     head = verb.head
@@ -277,7 +277,7 @@ def _is_willing_to(verb: Token) -> bool:
 
 def _noun_event(verb: Token) -> tuple[str, VerbPattern] | None:
     """The event its object names, for a verb that says nothing itself ("announced a
-    suspension of air links with Serbia", "mounted an invasion of Lebanon")."""
+    suspension of flights to Ghana", "mounted an invasion of the island")."""
     if verb.pos_ != "VERB":
         return None
     for thing in objects_of(verb):

@@ -47,12 +47,12 @@ def source_heads(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ in subjects:
             if child.i < dateline:
-                # "Canberra: Australian Prime Minister Scott Morrison rejected": the parser
+                # "Oslo: Norwegian Prime Minister Ola Berg rejected": the parser
                 # made the dateline the subject and the actor its apposition
                 named = [c for c in child.children if c.dep_ == "appos" and c.i > dateline]
                 if named:
                     return conjuncts(named[0])
-                continue  # "MOSCOW -- A Moscow court on Tuesday found": the court
+                continue  # "LIMA -- A Lima court on Friday ruled": the court
             if child.tag_ in RELATIVE_PRONOUN_TAGS and verb.dep_ == "relcl":
                 # "adopted a resolution that demands": who adopted it
                 maker = statement_maker(verb.head)
@@ -81,8 +81,8 @@ def dateline_end(token: Token) -> int:
 
 def misparsed_finite(verb: Token) -> bool:
     """A past-tense verb the parser took for an adjective in a sentence it left without a
-    verb ("Boris Yeltsin on Saturday *hosted* Japanese Prime Minister Hashimoto": Yeltsin
-    the root, "hosted" modifying "Minister"): the root is its subject, the noun its object."""
+    verb ("Chile's president on Monday *welcomed* Peruvian Prime Minister Ruiz": "president"
+    the root, "welcomed" modifying "Minister"): the root is its subject, the noun its object."""
     root = verb.sent.root
     return (
         verb.dep_ == "amod"
@@ -94,7 +94,7 @@ def misparsed_finite(verb: Token) -> bool:
 
 def misparsed_predicate(verb: Token) -> bool:
     """A sentence's verb the parser hung on its subject as a participle, leaving the noun
-    the root ("The Iraqi air force *carried out* three air strikes": "force" the root,
+    the root ("The Chadian army *carried out* two raids": "army" the root,
     "carried" describing it). A participle that describes a noun takes no direct object
     ("the forces *deployed* there"); one with an object is the sentence's verb, and the
     root its subject."""
@@ -110,7 +110,7 @@ def misparsed_predicate(verb: Token) -> bool:
 
 def is_passive(verb: Token) -> bool:
     """A passive verb, but not a participle that only says what state the subject is in
-    ("Serb forces were engaged in ethnic cleansing": they did it)."""
+    ("the militia was engaged in looting the town": it looted)."""
     if verb.lemma_.lower() in stative_participles():
         return False
     return any(child.dep_ in PASSIVE_SUBJECTS or child.dep_ == "auxpass" for child in verb.children)
