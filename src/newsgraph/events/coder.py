@@ -55,9 +55,16 @@ from newsgraph.events.modality import (
 from newsgraph.events.patterns import VerbPattern, event_nouns, fighting_beside, joint_codes, riot
 from newsgraph.events.phrases import conjuncts
 from newsgraph.events.readings import (
+    anothers_act,
+    backs_own_thing,
+    is_venue,
+    meets_a_thing,
     names_only_owner,
+    not_told_as_done,
     only_supposed,
     political_contest,
+    private_travel,
+    related_only,
     verbal_force,
 )
 from newsgraph.events.senses import code_by_source, protested
@@ -99,7 +106,7 @@ def extract_events(
     for verb in doc:
         if verb.pos_ in NO_EVENT_POS:
             continue
-        bare = implied = from_place = unrealised = supposed = False
+        bare = implied = from_place = unrealised = supposed = untold = False
         stated = ""  # the verb's own code, before what the sentence says of it
         acted_on: tuple[Token, VerbPattern] | None = None  # where to find the thing acted on
         thing = home_place = None
@@ -165,6 +172,7 @@ def extract_events(
                 and not_yet_done(verb)
             )
             supposed = only_supposed(verb, resolver)
+            untold = not_told_as_done(verb)
             targets = resolved_targets(verb, pattern, resolver)
             implied = not targets
             targets = (
@@ -195,8 +203,18 @@ def extract_events(
                 aimed = "implied" if aimed == "named" and implied else aimed
                 if aimed == "named" and names_only_owner(verb, stated, target):
                     aimed = "owned"  # "met tough Russian standards": no partner named
+                elif aimed == "named" and related_only(verb, target):
+                    aimed = "related"  # "backs American adversaries": not America
+                elif aimed == "place" and is_venue(verb, code):
+                    aimed = "venue"  # "met in Hangzhou": not China met
+                if aimed in {"named", "implied", "assumed"} and meets_a_thing(verb, code):
+                    aimed = "thing"  # "met stiff resistance from the far right"
+                if aimed in {"named", "implied"} and backs_own_thing(verb, code):
+                    aimed = "owned"  # "defended his record against the Islamic State"
                 acting = source_kind(source, from_place)
-                basis = Basis(act, acting, aimed, negated, unrealised, supposed)
+                done = "borrowed" if anothers_act(verb, stated, source, resolver) else act
+                done = "travel" if private_travel(code, source) else done
+                basis = Basis(done, acting, aimed, negated, unrealised, supposed, untold=untold)
                 found.append(
                     _trusted(
                         make_event(verb, code, source, target, article_id, date, negated), basis
