@@ -235,3 +235,28 @@ def test_private_people_travelling_consult_no_one(events_of):
 def test_an_official_visit_is_still_shown(events_of):
     events = events_of("Secretary of State John Kerry visited Honduras on Monday.")
     assert _shown(_between(events, "USA", "HND"))
+
+
+def test_a_death_in_an_accident_is_no_act_of_force(events_of):
+    events = events_of("Two American soldiers were killed in a helicopter crash in Afghanistan.")
+    deaths = [e for e in events if e.plover == "ASSAULT"]
+    assert deaths and all("accident" in e.basis for e in deaths)
+    assert not _shown(deaths)
+
+
+def test_a_killing_by_fighters_is_force(events_of):
+    events = events_of("Taliban fighters killed two American soldiers in Afghanistan.")
+    assert _shown([e for e in events if e.plover == "ASSAULT"])
+
+
+def test_people_named_by_the_place_of_an_attack_have_no_known_country(events_of):
+    """ "Benghazi victims" died in Libya; they need not be Libyan."""
+    events = events_of("Two Benghazi victims sued Hillary Clinton on Monday.")
+    suits = [e for e in events if e.verb == "sued"]
+    assert suits and all(e.basis.split()[1] == "assumed" for e in suits)
+    assert not _shown(suits)
+
+
+def test_people_named_by_a_demonym_keep_their_country(events_of):
+    events = events_of("Libyan victims sued Hillary Clinton on Monday.")
+    assert _shown([e for e in events if (e.source.code or "").startswith("LBY")])

@@ -35,6 +35,8 @@ OTHER_SIDE_DEPS = {"dobj", "dative", "prep", "attr"}
 # Where a government acts is mostly its own country ("declared a state of siege *in Haiti*").
 WHERE_PREPS = {"in", "at", "inside", "within", "throughout", "across"}
 SINGULAR_TAGS = {"NNP", "NN"}
+# Entities a place name can be tagged as where it qualifies a noun ("*Benghazi* victims").
+PLACE_NAMES = {"GPE", "LOC", "FAC", "ORG"}
 
 GOVERNMENT_SECTOR = "GOV"
 # Pronouns that stand for an actor named earlier in the sentence ("Syria says *it* will").
@@ -67,13 +69,19 @@ def is_international(name: str) -> bool:
     return bool(words & {*table["international_names"]["words"], *table["regions"]})
 
 
-def _one_of_a_people(head: Token) -> bool:
-    """Whether a demonym names one person ("*an* American", "*the first* Syrian"), whose
-    country is a nationality, not a state acting: a singular with an indefinite article or
-    a word that picks one out (``groups.toml`` ``[one_person]``)."""
+def _nationality_unknown(head: Token) -> bool:
+    """Whether a country word names people whose country is not the state acting: one
+    person ("*an* American", "*the first* Syrian": a nationality) or people a place
+    names by what happened there ("two *Benghazi* victims", ``groups.toml``
+    ``[nationality]``)."""
+    words = groups_table()["nationality"]
+    role = head.head if head.dep_ == "compound" else head
+    if role.lemma_.lower() in words["event_roles"] and any(
+        c.dep_ == "compound" and c.ent_type_ in PLACE_NAMES for c in role.children
+    ):
+        return True
     if head.ent_type_ != "NORP" or head.tag_ not in SINGULAR_TAGS:
         return False
-    words = groups_table()["one_person"]
     return any(
         (c.dep_ == "det" and c.lower_ in words["articles"])
         or (c.dep_ in {"amod", "nummod"} and c.lower_ in words["pickers"])
@@ -486,8 +494,8 @@ class ArgumentResolver:
         if actor.type == "country":
             country = actor.code or actor.key
             # "*an American* flew to Syria": one person of the country, not its state
-            one_person = head_sector is None and _one_of_a_people(named.root)
-            return ActorRef(text, key, country + (head_sector or ""), head_sector, one_person)
+            nationality = head_sector is None and _nationality_unknown(named.root)
+            return ActorRef(text, key, country + (head_sector or ""), head_sector, nationality)
         if actor.type == "person":
             sector = actor.sector or self._role_sector(actor, named)
             if actor.code and len(actor.code) > 3:

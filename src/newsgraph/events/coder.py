@@ -57,6 +57,7 @@ from newsgraph.events.phrases import conjuncts
 from newsgraph.events.readings import (
     anothers_act,
     backs_own_thing,
+    by_accident,
     is_venue,
     meets_a_thing,
     names_only_owner,
@@ -214,6 +215,7 @@ def extract_events(
                 acting = source_kind(source, from_place)
                 done = "borrowed" if anothers_act(verb, stated, source, resolver) else act
                 done = "travel" if private_travel(code, source) else done
+                done = "accident" if by_accident(verb, code) else done
                 basis = Basis(done, acting, aimed, negated, unrealised, supposed, untold=untold)
                 found.append(
                     _trusted(

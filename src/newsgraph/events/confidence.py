@@ -27,7 +27,9 @@ class Basis:
     ``act``: ``verb`` (a verb pattern or hand-written entry), ``default`` (only the verb's
     PETRARCH2 block default), ``noun`` (a noun the verb's subject names: "protests broke
     out"), ``demand`` (a reported obligation: "said Sudan must return"), ``borrowed`` (only
-    the event the object names, which is another actor's: "downplayed *Trump's* attack").
+    the event the object names, which is another actor's: "downplayed *Trump's* attack"),
+    ``travel`` (private people's journey or meeting: "migrants coming to the US"),
+    ``accident`` (a death or damage an accident or disaster caused: "killed in a crash").
     ``source``: ``coded``
     (an actor or group with a CAMEO code), ``assumed`` (its country was assumed, not stated:
     an unplaced company or group taken as domestic, a private person), ``uncoded`` (nothing

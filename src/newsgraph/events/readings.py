@@ -37,6 +37,7 @@ SUPPOSE_REACH = 4
 ARGUMENT_DEPS = {"dobj", "dative", "nsubjpass", "attr"}
 NAME_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 VERBAL_COOPERATION = 1
+MATERIAL_CONFLICT = 4
 # Who an event noun is said to be done by: "*Trump's* attack", "the *Trump* attack".
 OWNER_DEPS = {"poss", "compound"}
 # The simple present, of a verb in a relative clause: what holds of the noun it describes.
@@ -263,6 +264,24 @@ def private_travel(code: str, source: ActorRef) -> bool:
     are between political actors, and people travelling make none."""
     rules = _rules()["travel"]
     return code.startswith(tuple(rules["codes"])) and source.sector in rules["sectors"]
+
+
+def by_accident(verb: Token, code: str) -> bool:
+    """Whether a killing or a destruction is told of an accident or a disaster ("were
+    killed *in a helicopter crash*", "an *earthquake* killed ten"): no one's act of force,
+    which CAMEO codes."""
+    if codebook.quad_class(code) != MATERIAL_CONFLICT:
+        return False
+    rules = _rules()["accident"]
+    causes = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
+    causes += [
+        noun
+        for prep in verb.children
+        if prep.dep_ in {"prep", "agent"} and prep.lower_ in rules["preps"]
+        for noun in prep.children
+        if noun.dep_ == "pobj"
+    ]
+    return any(cause.lemma_.lower() in rules["nouns"] for cause in causes)
 
 
 def is_venue(verb: Token, code: str) -> bool:
