@@ -122,16 +122,23 @@ def test_only_too_happy_is_no_act_left_undone(events_of):
     assert events and not any(e.negated for e in events)
 
 
-def test_a_meeting_in_a_city_does_not_meet_its_country(events_of):
-    events = events_of("Obama and Putin met on Sunday in Hangzhou to discuss the war.")
-    china = _between(events, "", "CHN")
-    assert china and all("venue" in e.basis for e in china)
-    assert not _shown(china)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Obama and Putin met on Monday to halt the bombing of Aleppo.",
+        "Obama and Putin met on Monday in an effort to halt the bombing of Aleppo.",
+    ],
+)
+def test_what_a_meeting_is_for_is_not_whom_it_meets(events_of, text):
+    syria = _between(events_of(text), "", "SYR")
+    assert syria and all("aside" in e.basis for e in syria)
+    assert not _shown(syria)
 
 
-def test_an_arrival_in_a_city_goes_to_its_country(events_of):
-    events = _between(events_of("Angela Merkel arrived in Ankara on Monday."), "DEU", "TUR")
-    assert events and all("venue" not in e.basis for e in events)
+def test_a_meeting_abroad_visits_the_host(events_of):
+    """CAMEO codes a meeting held in a foreign city as done to its state."""
+    events = events_of("Sergei Lavrov met in Geneva on Monday to discuss a ceasefire.")
+    assert _shown(_between(events, "RUS", "CHE"))
 
 
 @pytest.mark.parametrize(

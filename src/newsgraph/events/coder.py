@@ -58,11 +58,11 @@ from newsgraph.events.readings import (
     anothers_act,
     backs_own_thing,
     by_accident,
-    is_venue,
     meets_a_thing,
     names_only_owner,
     not_told_as_done,
     only_supposed,
+    partner_aside,
     political_contest,
     private_travel,
     related_only,
@@ -206,8 +206,8 @@ def extract_events(
                     aimed = "owned"  # "met tough Russian standards": no partner named
                 elif aimed == "named" and related_only(verb, target):
                     aimed = "related"  # "backs American adversaries": not America
-                elif aimed == "place" and is_venue(verb, code):
-                    aimed = "venue"  # "met in Hangzhou": not China met
+                if aimed in {"named", "place"} and partner_aside(verb, code, target):
+                    aimed = "aside"  # "met to halt the bombing of Aleppo": not Syria met
                 if aimed in {"named", "implied", "assumed"} and meets_a_thing(verb, code):
                     aimed = "thing"  # "met stiff resistance from the far right"
                 if aimed in {"named", "implied"} and backs_own_thing(verb, code):

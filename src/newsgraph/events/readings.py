@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from newsgraph.events import codebook
-from newsgraph.events.acts import QUOTE_TAGS, VERBAL_QUADS, noun_code
+from newsgraph.events.acts import QUOTE_TAGS, noun_code
 from newsgraph.events.clauses import is_infinitive, reporting_verb
 from newsgraph.events.patterns import event_nouns, group_words
 from newsgraph.events.phrases import phrase
@@ -284,15 +284,23 @@ def by_accident(verb: Token, code: str) -> bool:
     return any(cause.lemma_.lower() in rules["nouns"] for cause in causes)
 
 
-def is_venue(verb: Token, code: str) -> bool:
-    """Whether a place target of an act of words (a statement, appeal, agreement,
-    meeting) is only where it was said or held (``readings.toml`` ``[venue]``)."""
-    rules = _rules()["venue"]
-    return (
-        codebook.quad_class(code) in VERBAL_QUADS
-        and not code.startswith(tuple(rules["visits"]))
-        and verb.lemma_.lower() not in rules["arrivals"]
-    )
+def partner_aside(verb: Token, code: str, target: ActorRef) -> bool:
+    """Whether a meeting's target is named only inside a clause of its own ("met *to
+    halt the bombing of Aleppo*", "met in an effort *to end the war in Syria*"): what a
+    meeting is for is not whom it meets (``readings.toml`` ``[meeting]``)."""
+    if not code.startswith(_rules()["meeting"]["roots"]):
+        return False
+    found = [t for t in verb.subtree if t.i != verb.i and phrase(t).text == target.text]
+    return bool(found) and all(_under_another_verb(t, verb) for t in found)
+
+
+def _under_another_verb(token: Token, verb: Token) -> bool:
+    head = token.head
+    while head.i != verb.i and head.head.i != head.i:
+        if head.pos_ in {"VERB", "AUX"}:
+            return True
+        head = head.head
+    return False
 
 
 def _predicted_of_another(verb: Token, resolver: ArgumentResolver) -> bool:
