@@ -267,3 +267,18 @@ def test_people_named_by_the_place_of_an_attack_have_no_known_country(events_of)
 def test_people_named_by_a_demonym_keep_their_country(events_of):
     events = events_of("Libyan victims sued Hillary Clinton on Monday.")
     assert _shown([e for e in events if (e.source.code or "").startswith("LBY")])
+
+
+def test_what_is_said_to_be_needed_asks_no_one_inside_it(events_of):
+    events = events_of(
+        "In her speech, Hillary Clinton emphasized the need for an unshakeable commitment "
+        "to Israel."
+    )
+    israel = _between(events, "USA", "ISR")
+    assert israel and all("aside" in e.basis for e in israel)
+    assert not _shown(israel)
+
+
+def test_a_demand_for_someones_release_targets_them(events_of):
+    events = events_of("Barack Obama called for the release of the Iranian prisoners.")
+    assert _shown(_between(events, "USA", "IRN"))

@@ -60,6 +60,7 @@ from newsgraph.events.readings import (
     by_accident,
     meets_a_thing,
     names_only_owner,
+    names_what_is_needed,
     not_told_as_done,
     only_supposed,
     partner_aside,
@@ -208,6 +209,8 @@ def extract_events(
                     aimed = "related"  # "backs American adversaries": not America
                 if aimed in {"named", "place"} and partner_aside(verb, code, target):
                     aimed = "aside"  # "met to halt the bombing of Aleppo": not Syria met
+                if aimed == "named" and names_what_is_needed(verb, code, target):
+                    aimed = "aside"  # "stressed the need for a commitment to Israel"
                 if aimed in {"named", "implied", "assumed"} and meets_a_thing(verb, code):
                     aimed = "thing"  # "met stiff resistance from the far right"
                 if aimed in {"named", "implied"} and backs_own_thing(verb, code):

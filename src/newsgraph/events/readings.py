@@ -294,6 +294,28 @@ def partner_aside(verb: Token, code: str, target: ActorRef) -> bool:
     return bool(found) and all(_under_another_verb(t, verb) for t in found)
 
 
+def names_what_is_needed(verb: Token, code: str, target: ActorRef) -> bool:
+    """Whether an appeal's or demand's target is named only inside what it says is
+    needed ("emphasized *the need for a commitment to Israel*": Israel is not asked; "the
+    need *for Greece* to cut its debt" asks Greece)."""
+    rules = _rules()["need"]
+    if not code.startswith(tuple(rules["roots"])):
+        return False
+    found = [t for t in verb.subtree if t.i != verb.i and phrase(t).text == target.text]
+    return bool(found) and all(_inside_a_needed_thing(t, verb, rules["nouns"]) for t in found)
+
+
+def _inside_a_needed_thing(token: Token, verb: Token, needs: list[str]) -> bool:
+    things = 0  # nouns between the target and the need: what is needed
+    head = token.head
+    while head.i != verb.i and head.head.i != head.i:
+        if head.pos_ == "NOUN" and head.lemma_.lower() in needs:
+            return things > 0
+        things += head.pos_ == "NOUN"
+        head = head.head
+    return False
+
+
 def _under_another_verb(token: Token, verb: Token) -> bool:
     head = token.head
     while head.i != verb.i and head.head.i != head.i:
