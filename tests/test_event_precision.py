@@ -282,3 +282,10 @@ def test_what_is_said_to_be_needed_asks_no_one_inside_it(events_of):
 def test_a_demand_for_someones_release_targets_them(events_of):
     events = events_of("Barack Obama called for the release of the Iranian prisoners.")
     assert _shown(_between(events, "USA", "IRN"))
+
+
+def test_a_lone_singular_demonym_is_a_name_not_a_state(events_of):
+    """ "Cuban said he supports": a man named Cuban, not Cuba."""
+    events = events_of("Cuban also said he supports Barack Obama's health care law.")
+    cuba = [e for e in events if (e.source.code or "").startswith("CUB")]
+    assert cuba and not _shown(cuba)

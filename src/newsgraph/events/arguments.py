@@ -71,7 +71,8 @@ def is_international(name: str) -> bool:
 
 def _nationality_unknown(head: Token) -> bool:
     """Whether a country word names people whose country is not the state acting: one
-    person ("*an* American", "*the first* Syrian": a nationality) or people a place
+    person ("*an* American", "*the first* Syrian": a nationality; a singular demonym with
+    no article is a name or one person: "*Cuban* said") or people a place
     names by what happened there ("two *Benghazi* victims", ``groups.toml``
     ``[nationality]``)."""
     words = groups_table()["nationality"]
@@ -82,6 +83,8 @@ def _nationality_unknown(head: Token) -> bool:
         return True
     if head.ent_type_ != "NORP" or head.tag_ not in SINGULAR_TAGS:
         return False
+    if not any(c.dep_ == "det" for c in head.children):
+        return True  # "*Cuban* said he supports": a surname or one person, no people
     return any(
         (c.dep_ == "det" and c.lower_ in words["articles"])
         or (c.dep_ in {"amod", "nummod"} and c.lower_ in words["pickers"])
