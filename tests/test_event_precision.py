@@ -289,3 +289,16 @@ def test_a_lone_singular_demonym_is_a_name_not_a_state(events_of):
     events = events_of("Cuban also said he supports Barack Obama's health care law.")
     cuba = [e for e in events if (e.source.code or "").startswith("CUB")]
     assert cuba and not _shown(cuba)
+
+
+def test_a_target_inside_an_uncoded_owners_thing_is_aside(events_of):
+    """ "praised the prime minister's plan for Syria" praises the prime minister."""
+    events = events_of("Barack Obama praised the prime minister's plan for Syria.")
+    syria = _between(events, "USA", "SYR")
+    assert syria and all("aside" in e.basis for e in syria)
+    assert not _shown(syria)
+
+
+def test_a_coded_owner_of_the_object_is_the_target(events_of):
+    events = events_of("China denounced Japan's decision to release the water into the sea.")
+    assert _shown(_between(events, "CHN", "JPN"))

@@ -57,6 +57,7 @@ from newsgraph.events.phrases import conjuncts
 from newsgraph.events.readings import (
     anothers_act,
     backs_own_thing,
+    beyond_an_owner,
     by_accident,
     meets_a_thing,
     names_only_owner,
@@ -211,6 +212,8 @@ def extract_events(
                     aimed = "aside"  # "met to halt the bombing of Aleppo": not Syria met
                 if aimed == "named" and names_what_is_needed(verb, code, target):
                     aimed = "aside"  # "stressed the need for a commitment to Israel"
+                if aimed in {"named", "implied"} and beyond_an_owner(verb, target):
+                    aimed = "aside"  # "endorsed the secretary of state's bid for the White House"
                 if aimed in {"named", "implied", "assumed"} and meets_a_thing(verb, code):
                     aimed = "thing"  # "met stiff resistance from the far right"
                 if aimed in {"named", "implied"} and backs_own_thing(verb, code):

@@ -305,6 +305,26 @@ def names_what_is_needed(verb: Token, code: str, target: ActorRef) -> bool:
     return bool(found) and all(_inside_a_needed_thing(t, verb, rules["nouns"]) for t in found)
 
 
+def beyond_an_owner(verb: Token, target: ActorRef) -> bool:
+    """Whether the target is named inside an object that belongs to someone else, who
+    could not be coded: "endorsed *the former secretary of state's* bid *for the White
+    House*" endorses the secretary, not the White House (an owner coded is the target
+    itself: "denounced *Japan's* decision")."""
+    for thing in (c for c in verb.children if c.dep_ == "dobj"):
+        owners = [c for c in thing.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        if not owners:
+            continue
+        owned = {t.i for owner in owners for t in owner.subtree}
+        inside = [
+            t
+            for t in thing.subtree
+            if t.i != thing.i and t.i not in owned and phrase(t).text == target.text
+        ]
+        if inside:
+            return True
+    return False
+
+
 def _inside_a_needed_thing(token: Token, verb: Token, needs: list[str]) -> bool:
     things = 0  # nouns between the target and the need: what is needed
     head = token.head
