@@ -26,7 +26,8 @@ printed until the sample is full, so that a change to the coder keeps the order 
 sample and what it removes or adds shows in place.
 
     .venv/bin/python benchmarks/events_audit.py [--corpus pages|ecbplus|polnear] \
-        [--part all|fit|held-apart] [--shown] [--size 60] [--seed 7] [--all]
+        [--part all|fit|held-apart] [--shown] [--size 60] [--seed 7] [--all] \
+        [--texts 0:240]
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from newsgraph.events.confidence import DEFAULT_THRESHOLD
 from newsgraph.nlp import load_pipeline
 from newsgraph.records import ActorRef, Event
 from plv import part_of
-from polnear import audit_texts
+from polnear import AUDIT_TEXTS, audit_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT.parent / "shared" / "data" / "extraction" / "ground-truth.json"
@@ -69,10 +70,11 @@ def describe(event: Event) -> str:
     )
 
 
-def load_texts(corpus: str) -> dict[str, tuple[str, str | None]]:
-    """Each text by its key, with the date it is coded as of."""
+def load_texts(corpus: str, span: str) -> dict[str, tuple[str, str | None]]:
+    """Each text by its key, with the date it is coded as of (PolNeAR's in ``span``)."""
     if corpus == "polnear":
-        return audit_texts()
+        start, end = (int(bound) for bound in span.split(":"))
+        return dict(list(audit_texts(end).items())[start:])
     if corpus == "ecbplus":
         texts = {}
         for line in ECBPLUS.read_text(encoding="utf-8").splitlines():
@@ -96,11 +98,18 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=60, help="events in the sample")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--all", action="store_true", help="print every coded event")
+    parser.add_argument(
+        "--texts",
+        default=f"0:{AUDIT_TEXTS}",
+        help="polnear: which articles of its fixed order, START:END (default the audit's "
+        f"0:{AUDIT_TEXTS}; 240:440 are fit-part articles no rule was read from before "
+        "2026-12-06's precision round)",
+    )
     args = parser.parse_args()
 
     texts = {
         key: value
-        for key, value in load_texts(args.corpus).items()
+        for key, value in load_texts(args.corpus, args.texts).items()
         if args.part == "all" or part_of(key) == args.part
     }
     nlp = load_pipeline()

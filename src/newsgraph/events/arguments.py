@@ -28,6 +28,16 @@ from newsgraph.events.patterns import (
 from newsgraph.events.phrases import CORE_MODIFIERS, conjuncts, core, hyphenated, is_stance, phrase
 from newsgraph.records import Actor, ActorRef, Mention
 
+# A bare government word as the subject of a verb, and the verb's arguments on the other
+# side of its act, whose countries it is not (``_government_country``).
+GOVERNED_SUBJECTS = {"nsubj"}
+OTHER_SIDE_DEPS = {"dobj", "dative", "prep", "attr"}
+# Where a government acts is mostly its own country ("declared a state of siege *in Haiti*").
+WHERE_PREPS = {"in", "at", "inside", "within", "throughout", "across"}
+SINGULAR_TAGS = {"NNP", "NN"}
+# Entities a place name can be tagged as where it qualifies a noun ("*Benghazi* victims").
+PLACE_NAMES = {"GPE", "LOC", "FAC", "ORG"}
+
 GOVERNMENT_SECTOR = "GOV"
 # Pronouns that stand for an actor named earlier in the sentence ("Syria says *it* will").
 ACTOR_PRONOUNS = {"it", "they", "he", "she", "we"}
@@ -57,6 +67,29 @@ def is_international(name: str) -> bool:
     table = groups_table()
     words = set(name.lower().split())
     return bool(words & {*table["international_names"]["words"], *table["regions"]})
+
+
+def _nationality_unknown(head: Token) -> bool:
+    """Whether a country word names people whose country is not the state acting: one
+    person ("*an* American", "*the first* Syrian": a nationality; a singular demonym with
+    no article is a name or one person: "*Cuban* said") or people a place
+    names by what happened there ("two *Benghazi* victims", ``groups.toml``
+    ``[nationality]``)."""
+    words = groups_table()["nationality"]
+    role = head.head if head.dep_ == "compound" else head
+    if role.lemma_.lower() in words["event_roles"] and any(
+        c.dep_ == "compound" and c.ent_type_ in PLACE_NAMES for c in role.children
+    ):
+        return True
+    if head.ent_type_ != "NORP" or head.tag_ not in SINGULAR_TAGS:
+        return False
+    if not any(c.dep_ == "det" for c in head.children):
+        return True  # "*Cuban* said he supports": a surname or one person, no people
+    return any(
+        (c.dep_ == "det" and c.lower_ in words["articles"])
+        or (c.dep_ in {"amod", "nummod"} and c.lower_ in words["pickers"])
+        for c in head.children
+    )
 
 
 class ArgumentResolver:
@@ -152,7 +185,7 @@ class ArgumentResolver:
             key = self._residence(group_head, key) or key
             return self._actor_ref(text, key, self.actors.actor(key), named, sector)
         if group_head.lemma_.lower() in self.words.government:
-            stated = self._sentence_country(head.sent)
+            stated = self._government_country(head)
             country = stated or self.main_country
             if country is not None:
                 return ActorRef(
@@ -463,7 +496,9 @@ class ArgumentResolver:
         """Code a dictionary actor; a group noun after it adds a sector ("Russian forces")."""
         if actor.type == "country":
             country = actor.code or actor.key
-            return ActorRef(text, key, country + (head_sector or ""), head_sector)
+            # "*an American* flew to Syria": one person of the country, not its state
+            nationality = head_sector is None and _nationality_unknown(named.root)
+            return ActorRef(text, key, country + (head_sector or ""), head_sector, nationality)
         if actor.type == "person":
             sector = actor.sector or self._role_sector(actor, named)
             if actor.code and len(actor.code) > 3:
@@ -558,6 +593,37 @@ class ArgumentResolver:
         if actor is None:
             return None
         return actor.key if actor.type == "country" else None
+
+    def _government_country(self, head: Token) -> str | None:
+        """The country a bare "the government" or "the president" subject belongs to: the
+        first one its sentence names outside what its own verb acts on ("the
+        administration increased aid to *El Salvador*" is not El Salvador's, "the
+        president met *Japan's* prime minister" not Japan's): a state does not act on
+        itself, so the other side's country is the one it is not."""
+        if head.dep_ not in GOVERNED_SUBJECTS:
+            return self._sentence_country(head.sent)
+        arguments = [a for a in head.head.children if a.dep_ in OTHER_SIDE_DEPS]
+        other_side = {token.i for argument in arguments for token in argument.subtree}
+        other_side -= {  # where it acts: "declared a state of siege *in Haiti*"
+            token.i
+            for argument in arguments
+            for where in argument.subtree
+            if where.dep_ == "prep" and where.lower_ in WHERE_PREPS
+            for token in where.subtree
+        }
+        for mention in self.actors.mentions_in(head.sent.start_char, head.sent.end_char):
+            inside = {
+                t.i
+                for t in self.doc.char_span(
+                    mention.span.start, mention.span.end, alignment_mode="expand"
+                )
+                or ()
+            }
+            if inside & other_side:
+                continue
+            if country := self._country_of(mention.actor_key):
+                return country
+        return None
 
     def _sentence_country(self, sentence: Span) -> str | None:
         """The first country mentioned in ``sentence`` (a city counts for its country)."""

@@ -56,9 +56,19 @@ from newsgraph.events.modality import (
 from newsgraph.events.patterns import VerbPattern, event_nouns, fighting_beside, joint_codes, riot
 from newsgraph.events.phrases import conjuncts
 from newsgraph.events.readings import (
+    anothers_act,
+    backs_own_thing,
+    beyond_an_owner,
+    by_accident,
+    meets_a_thing,
     names_only_owner,
+    names_what_is_needed,
+    not_told_as_done,
     only_supposed,
+    partner_aside,
     political_contest,
+    private_travel,
+    related_only,
     verbal_force,
 )
 from newsgraph.events.senses import code_by_source, protested
@@ -100,7 +110,7 @@ def extract_events(
     for verb in doc:
         if verb.pos_ in NO_EVENT_POS:
             continue
-        bare = implied = from_place = unrealised = supposed = False
+        bare = implied = from_place = unrealised = supposed = untold = False
         stated = ""  # the verb's own code, before what the sentence says of it
         acted_on: tuple[Token, VerbPattern] | None = None  # where to find the thing acted on
         thing = home_place = None
@@ -166,6 +176,7 @@ def extract_events(
                 and not_yet_done(verb)
             )
             supposed = only_supposed(verb, resolver)
+            untold = not_told_as_done(verb)
             targets = resolved_targets(verb, pattern, resolver)
             implied = not targets
             targets = (
@@ -196,8 +207,23 @@ def extract_events(
                 aimed = "implied" if aimed == "named" and implied else aimed
                 if aimed == "named" and names_only_owner(verb, stated, target):
                     aimed = "owned"  # "met tough Russian standards": no partner named
+                elif aimed == "named" and related_only(verb, target):
+                    aimed = "related"  # "backs American adversaries": not America
+                if aimed in {"named", "place"} and partner_aside(verb, code, target):
+                    aimed = "aside"  # "met to halt the bombing of Aleppo": not Syria met
+                if aimed == "named" and names_what_is_needed(verb, code, target):
+                    aimed = "aside"  # "stressed the need for a commitment to Israel"
+                if aimed in {"named", "implied"} and beyond_an_owner(verb, target):
+                    aimed = "aside"  # "endorsed the secretary of state's bid for the White House"
+                if aimed in {"named", "implied", "assumed"} and meets_a_thing(verb, code):
+                    aimed = "thing"  # "met stiff resistance from the far right"
+                if aimed in {"named", "implied"} and backs_own_thing(verb, code):
+                    aimed = "owned"  # "defended his record against the Islamic State"
                 acting = source_kind(source, from_place)
-                basis = Basis(act, acting, aimed, negated, unrealised, supposed)
+                done = "borrowed" if anothers_act(verb, stated, source, resolver) else act
+                done = "travel" if private_travel(code, source) else done
+                done = "accident" if by_accident(verb, code) else done
+                basis = Basis(done, acting, aimed, negated, unrealised, supposed, untold=untold)
                 found.append(
                     _trusted(
                         make_event(verb, code, source, target, article_id, date, negated), basis

@@ -26,7 +26,11 @@ class Basis:
 
     ``act``: ``verb`` (a verb pattern or hand-written entry), ``default`` (only the verb's
     PETRARCH2 block default), ``noun`` (a noun the verb's subject names: "protests broke
-    out"), ``demand`` (a reported obligation: "said Sudan must return"). ``source``: ``coded``
+    out"), ``demand`` (a reported obligation: "said Sudan must return"), ``borrowed`` (only
+    the event the object names, which is another actor's: "downplayed *Trump's* attack"),
+    ``travel`` (private people's journey or meeting: "migrants coming to the US"),
+    ``accident`` (a death or damage an accident or disaster caused: "killed in a crash").
+    ``source``: ``coded``
     (an actor or group with a CAMEO code), ``assumed`` (its country was assumed, not stated:
     an unplaced company or group taken as domestic, a private person), ``uncoded`` (nothing
     codes it), ``place`` (no agent: the country of the place, "were killed in
@@ -36,10 +40,15 @@ class Basis:
     (the source's own government, as CAMEO codes a protest that names no one), ``thing``
     (no actor, only what the act is done to, as written: "condemned the attacks"),
     ``owned`` (an actor named only as the owner of the thing a partnering act is done with:
-    "met tough *Russian* standards", events/readings.py), ``none``.
+    "met tough *Russian* standards", events/readings.py), ``related`` (an actor named
+    only by its relation to the coded one: "Russia's *allies*"), ``aside`` (named
+    only inside a meeting's purpose: "met to halt the bombing of Aleppo"), ``none``.
     ``unrealised``: the sentence puts the act in the future, a plan or a wish, not done.
-    ``supposed``: the writer only supposes it. ``unclassed``: a CAMEO public statement
-    (root 01) with no PLOVER category.
+    ``supposed``: the writer only supposes it. ``untold``: the sentence never tells it as
+    done, whoever reports it: under a modal perfect ("would have objected to"), in a
+    condition ("unless Israel ends"), as what is talked about ("told reporters about
+    extending support") or what a relative clause holds ("the benefits Mexico provides").
+    ``unclassed``: a CAMEO public statement (root 01) with no PLOVER category.
     """
 
     act: str
@@ -52,10 +61,13 @@ class Basis:
     supposed: bool = False
     # A CAMEO public statement (01) that PLOVER codes as no event ("considers", "denied").
     unclassed: bool = False
+    # The sentence never tells it as done ("would have objected to", "unless Israel ends").
+    untold: bool = False
 
     def __str__(self) -> str:
         marks = ["negated"] * self.negated + ["unrealised"] * self.unrealised
         marks += ["supposed"] * self.supposed + ["unclassed"] * self.unclassed
+        marks += ["untold"] * self.untold
         return " ".join([self.act, self.source, self.target, *marks])
 
 
@@ -93,5 +105,6 @@ def confidence(basis: Basis) -> float:
         * (factors["unrealised"]["factor"] if basis.unrealised else 1.0)
         * (factors["supposed"]["factor"] if basis.supposed else 1.0)
         * (factors["unclassed"]["factor"] if basis.unclassed else 1.0)
+        * (factors["untold"]["factor"] if basis.untold else 1.0)
     )
     return round(value, 2)

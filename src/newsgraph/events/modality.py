@@ -252,10 +252,14 @@ def _is_future(verb: Token, auxiliaries: frozenset[str]) -> bool:
 
 
 def is_negated(verb: Token) -> bool:
-    """A "not"/"never" on the verb, or on the verb it completes ("did not try to attack")."""
+    """A "not"/"never" on the verb, or on the verb it completes ("did not try to attack"),
+    or on the copula of the adjective it completes ("is *not* ready to support")."""
     negated = any(child.dep_ == "neg" for child in verb.children)
     if verb.dep_ == "xcomp":
         negated = negated or any(child.dep_ == "neg" for child in verb.head.children)
+        adjective = verb.head
+        if adjective.pos_ == "ADJ" and adjective.dep_ == "acomp":
+            negated = negated or any(child.dep_ == "neg" for child in adjective.head.children)
     return negated
 
 

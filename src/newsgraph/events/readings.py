@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from newsgraph.events import codebook
 from newsgraph.events.acts import QUOTE_TAGS, noun_code
 from newsgraph.events.clauses import is_infinitive, reporting_verb
 from newsgraph.events.patterns import event_nouns, group_words
@@ -35,6 +36,14 @@ SUPPOSE_REACH = 4
 # the objects of its prepositions.
 ARGUMENT_DEPS = {"dobj", "dative", "nsubjpass", "attr"}
 NAME_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+VERBAL_COOPERATION = 1
+MATERIAL_CONFLICT = 4
+# Who an event noun is said to be done by: "*Trump's* attack", "the *Trump* attack".
+OWNER_DEPS = {"poss", "compound"}
+# The simple present, of a verb in a relative clause: what holds of the noun it describes.
+PRESENT_TAGS = {"VBZ", "VBP"}
+# A gerund or a bare infinitive: a verb with no tense of its own ("plans *confiscating*").
+UNTENSED_TAGS = {"VBG", "VB"}
 
 
 @cache
@@ -48,8 +57,13 @@ def not_reached(verb: Token) -> bool:
     aid", "has yet *to recognize* the government"."""
     if verb.dep_ != "xcomp" or not is_infinitive(verb):
         return False
-    adverbs = _rules()["not_reached"]["adverbs"]
-    return any(c.dep_ == "advmod" and c.lower_ in adverbs for c in verb.head.children)
+    rules = _rules()["not_reached"]
+    return any(
+        c.dep_ == "advmod"
+        and c.lower_ in rules["adverbs"]
+        and not (c.i > 0 and c.doc[c.i - 1].lower_ in rules["intensified"])  # "only too happy"
+        for c in verb.head.children
+    )
 
 
 def alleged(verb: Token) -> bool:
@@ -103,6 +117,232 @@ def only_supposed(verb: Token, resolver: ArgumentResolver) -> bool:
     if not found or any(c.dep_ == "parataxis" for c in token.children):
         return False
     return not any(t.tag_ in QUOTE_TAGS for t in verb.sent)  # '"We would ...," he said'
+
+
+def not_told_as_done(verb: Token) -> bool:
+    """Whether the sentence never tells the act as done, whoever reports it: under a modal
+    perfect ("would have objected to Ukraine *opening* an inquiry"), in the condition of
+    another act ("*unless* Israel *ends* its occupation", "confiscating money *until*
+    Mexico *agreed*"), as what is talked about ("told reporters *about extending* his
+    support") or as what a noun's relative clause holds of it ("the benefits *that Mexico
+    provides*")."""
+    return _counterfactual(verb) or _in_condition(verb) or _topic(verb) or _standing(verb)
+
+
+def _standing(verb: Token) -> bool:
+    """Whether the verb says in the simple present what a noun's relative clause holds of
+    it, a standing state, not an occurrence: "the benefits *that Mexico provides* to the
+    United States", "the rebels who *fight* the army"."""
+    return (
+        verb.dep_ == "relcl"
+        and verb.tag_ in PRESENT_TAGS
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    )
+
+
+def _counterfactual(verb: Token) -> bool:
+    rules = _rules()["counterfactual"]
+    token = verb
+    for _ in range(SUPPOSE_REACH + 1):
+        auxiliaries = {c.lower_ for c in token.children if c.dep_ == "aux"}
+        if (
+            token.tag_ == "VBN"
+            and auxiliaries & set(rules["modals"])
+            and auxiliaries & set(rules["perfect"])
+        ):
+            return True
+        if token.dep_ not in CARRIED | {"ccomp"} or token.head == token:
+            return False
+        token = token.head
+    return False
+
+
+def _in_condition(verb: Token) -> bool:
+    rules = _rules()["condition"]
+    clause = verb.head if verb.dep_ == "conj" else verb  # "unless Israel ends X and *frees* Y"
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    if marks & set(rules["always"]):
+        return True
+    if not marks & set(rules["bounding"]) or clause.dep_ != "advcl":
+        return False
+    bounded = clause.head
+    auxiliaries = {c.lower_ for c in bounded.children if c.dep_ == "aux"}
+    untensed = bounded.tag_ in UNTENSED_TAGS and bounded.dep_ != "ROOT"
+    return untensed or bool(auxiliaries & set(rules["future"]))
+
+
+def _topic(verb: Token) -> bool:
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "pcomp"
+        and verb.head.lower_ in _rules()["topic"]["preps"]
+    )
+
+
+def related_only(verb: Token, target: ActorRef) -> bool:
+    """Whether the target is coded from the actor that the noun naming it relates to, not
+    from the actor it names: "Russia's *allies*" are not Russia, "backs *American
+    adversaries*" is not backing America."""
+    rules = _rules()["relation"]
+    for token in _arguments(verb):
+        if phrase(token).text != target.text:
+            continue
+        lemma = token.lemma_.lower()
+        if token.ent_type_ in NAME_ENTITIES or lemma not in rules["owned"]:
+            return False
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        if lemma in rules["modified"]:
+            owners += [c for c in token.children if c.dep_ in {"amod", "compound"}]
+        return any(owner.ent_type_ in NAME_ENTITIES or owner.pos_ == "PRON" for owner in owners)
+    return False
+
+
+def anothers_act(verb: Token, code: str, source: ActorRef, resolver: ArgumentResolver) -> bool:
+    """Whether the act is only the event the verb's object names, and that event is
+    another actor's: "Grassley *downplayed Trump's attack*" is no attack of Grassley's (an
+    event's owner is its agent, as in "agreed to *US* mediation"), nor is one named
+    ("was reluctant to *call the attack* terrorism")."""
+    naming = _rules()["naming"]
+    for thing in (c for c in verb.children if c.dep_ == "dobj"):
+        if noun_code(thing, event_nouns()) != code:
+            continue
+        if verb.lemma_.lower() in naming["verbs"] and (
+            any(c.dep_ == "oprd" for c in verb.children)
+            or any(c.dep_ == "det" and c.lower_ in naming["definite"] for c in thing.children)
+        ):
+            return True  # "called *the attack* terrorism": an event named, not done
+        for owner in (c for c in thing.children if c.dep_ in OWNER_DEPS):
+            ref = resolver.resolve(owner)
+            if ref is not None and not _same_actor(ref, source):
+                return True
+            start, end = owner.left_edge.idx, owner.idx + len(owner.text)
+            named = resolver.actors.mentions_in(start, end)  # "Trump‘s", a quote for "'"
+            if ref is None and any(m.actor_key != source.actor_key for m in named):
+                return True
+    return False
+
+
+def _same_actor(one: ActorRef, other: ActorRef) -> bool:
+    if one.actor_key and other.actor_key:
+        return one.actor_key == other.actor_key
+    return one.code == other.code or one.text == other.text
+
+
+def meets_a_thing(verb: Token, code: str) -> bool:
+    """Whether a verb coded as a meeting has a thing for its object, which no one meets:
+    "is *meeting stiff resistance* from the far right", "*met the deadline*". Whoever a
+    preposition names is then not met."""
+    if not code.startswith(_rules()["meeting"]["roots"]):
+        return False
+    for thing in (c for c in verb.children if c.dep_ == "dobj"):
+        told = noun_code(thing, event_nouns())
+        if told is not None and told.startswith(tuple(_rules()["meeting"]["roots"])):
+            continue  # "held talks", "met for a meeting"
+        if thing.ent_type_ not in NAME_ENTITIES and (told is not None or _is_thing(thing)):
+            return True
+    return False
+
+
+def backs_own_thing(verb: Token, code: str) -> bool:
+    """Whether words of cooperation (support, praise, defence) are said of the source's
+    own thing ("defended *his record* against the Islamic State", "defend *his praise*
+    of Putin"): they back no one else, so whoever a preposition names is not their
+    partner. A material act with one's own thing has one ("sold *its* gas to China")."""
+    if codebook.quad_class(code) != VERBAL_COOPERATION:
+        return False
+    return any(
+        thing.dep_ == "dobj"
+        and _is_thing(thing)
+        and any(c.dep_ == "poss" and c.lower_ in _rules()["own"]["owners"] for c in thing.children)
+        for thing in verb.children
+    )
+
+
+def private_travel(code: str, source: ActorRef) -> bool:
+    """Whether a meeting, visit or intent to meet is a journey of private people
+    ("thousands of migrants *are coming to* the United States"): CAMEO's consultations
+    are between political actors, and people travelling make none."""
+    rules = _rules()["travel"]
+    return code.startswith(tuple(rules["codes"])) and source.sector in rules["sectors"]
+
+
+def by_accident(verb: Token, code: str) -> bool:
+    """Whether a killing or a destruction is told of an accident or a disaster ("were
+    killed *in a helicopter crash*", "an *earthquake* killed ten"): no one's act of force,
+    which CAMEO codes."""
+    if codebook.quad_class(code) != MATERIAL_CONFLICT:
+        return False
+    rules = _rules()["accident"]
+    causes = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
+    causes += [
+        noun
+        for prep in verb.children
+        if prep.dep_ in {"prep", "agent"} and prep.lower_ in rules["preps"]
+        for noun in prep.children
+        if noun.dep_ == "pobj"
+    ]
+    return any(cause.lemma_.lower() in rules["nouns"] for cause in causes)
+
+
+def partner_aside(verb: Token, code: str, target: ActorRef) -> bool:
+    """Whether a meeting's target is named only inside a clause of its own ("met *to
+    halt the bombing of Aleppo*", "met in an effort *to end the war in Syria*"): what a
+    meeting is for is not whom it meets (``readings.toml`` ``[meeting]``)."""
+    if not code.startswith(_rules()["meeting"]["roots"]):
+        return False
+    found = [t for t in verb.subtree if t.i != verb.i and phrase(t).text == target.text]
+    return bool(found) and all(_under_another_verb(t, verb) for t in found)
+
+
+def names_what_is_needed(verb: Token, code: str, target: ActorRef) -> bool:
+    """Whether an appeal's or demand's target is named only inside what it says is
+    needed ("emphasized *the need for a commitment to Israel*": Israel is not asked; "the
+    need *for Greece* to cut its debt" asks Greece)."""
+    rules = _rules()["need"]
+    if not code.startswith(tuple(rules["roots"])):
+        return False
+    found = [t for t in verb.subtree if t.i != verb.i and phrase(t).text == target.text]
+    return bool(found) and all(_inside_a_needed_thing(t, verb, rules["nouns"]) for t in found)
+
+
+def beyond_an_owner(verb: Token, target: ActorRef) -> bool:
+    """Whether the target is named inside an object that belongs to someone else, who
+    could not be coded: "endorsed *the former secretary of state's* bid *for the White
+    House*" endorses the secretary, not the White House (an owner coded is the target
+    itself: "denounced *Japan's* decision")."""
+    for thing in (c for c in verb.children if c.dep_ == "dobj"):
+        owners = [c for c in thing.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        if not owners:
+            continue
+        owned = {t.i for owner in owners for t in owner.subtree}
+        inside = [
+            t
+            for t in thing.subtree
+            if t.i != thing.i and t.i not in owned and phrase(t).text == target.text
+        ]
+        if inside:
+            return True
+    return False
+
+
+def _inside_a_needed_thing(token: Token, verb: Token, needs: list[str]) -> bool:
+    things = 0  # nouns between the target and the need: what is needed
+    head = token.head
+    while head.i != verb.i and head.head.i != head.i:
+        if head.pos_ == "NOUN" and head.lemma_.lower() in needs:
+            return things > 0
+        things += head.pos_ == "NOUN"
+        head = head.head
+    return False
+
+
+def _under_another_verb(token: Token, verb: Token) -> bool:
+    head = token.head
+    while head.i != verb.i and head.head.i != head.i:
+        if head.pos_ in {"VERB", "AUX"}:
+            return True
+        head = head.head
+    return False
 
 
 def _predicted_of_another(verb: Token, resolver: ArgumentResolver) -> bool:
