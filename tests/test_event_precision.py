@@ -125,8 +125,8 @@ def test_only_too_happy_is_no_act_left_undone(events_of):
 @pytest.mark.parametrize(
     "text",
     [
-        "Obama and Putin met on Monday to halt the bombing of Aleppo.",
-        "Obama and Putin met on Monday in an effort to halt the bombing of Aleppo.",
+        "Macron and Erdogan met on Friday to stop the shelling of Aleppo.",
+        "Macron and Erdogan met on Friday in a bid to stop the shelling of Aleppo.",
     ],
 )
 def test_what_a_meeting_is_for_is_not_whom_it_meets(events_of, text):
@@ -145,7 +145,7 @@ def test_a_meeting_abroad_visits_the_host(events_of):
     ("text", "owner"),
     [
         ("Vladimir Putin praised Iran's allies on Monday.", "IRN"),
-        ("Vladimir Putin backs American adversaries around the world.", "USA"),
+        ("Vladimir Putin funds American adversaries in Asia.", "USA"),
     ],
 )
 def test_an_actor_named_by_its_relation_is_not_the_related_one(events_of, text, owner):
@@ -240,7 +240,7 @@ def test_private_people_travelling_consult_no_one(events_of):
 
 
 def test_an_official_visit_is_still_shown(events_of):
-    events = events_of("Secretary of State John Kerry visited Honduras on Monday.")
+    events = events_of("Secretary of State Mike Pompeo visited Honduras on Friday.")
     assert _shown(_between(events, "USA", "HND"))
 
 
@@ -271,8 +271,7 @@ def test_people_named_by_a_demonym_keep_their_country(events_of):
 
 def test_what_is_said_to_be_needed_asks_no_one_inside_it(events_of):
     events = events_of(
-        "In her speech, Hillary Clinton emphasized the need for an unshakeable commitment "
-        "to Israel."
+        "In her address, Hillary Clinton stressed the need for a lasting commitment to Israel."
     )
     israel = _between(events, "USA", "ISR")
     assert israel and all("aside" in e.basis for e in israel)

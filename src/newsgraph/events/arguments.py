@@ -114,7 +114,7 @@ class ArgumentResolver:
     def resolve_targets(self, heads: list[Token]) -> list[ActorRef]:
         """The actors acted on through the phrases headed by ``heads``: as sides, and
         where a phrase names none, the nearest actor it is aimed at or comes from ("a
-        war *against Iraq*", "a demand *from the US President*", ``groups.toml``
+        war *against Iraq*", "a request *from the Kenyan president*", ``groups.toml``
         ``[target_owners]``)."""
         return self.resolve_each(heads, frozenset(groups_table()["target_owners"]["preps"]))
 
@@ -207,7 +207,7 @@ class ArgumentResolver:
     def _same_kind(self, head: Token) -> Token | None:
         """What "others" stands for: the noun it is coordinated with ("one soldier and
         two others"), or the same argument of the verb its verb is coordinated with
-        ("killed one U.S. soldier and wounded two others")."""
+        ("shot one guard and injured three others")."""
         for other in head.conjuncts:
             if other.lower_ != head.lower_:
                 return other
@@ -362,7 +362,7 @@ class ArgumentResolver:
 
     def _condition_targets(self, verb: Token, code: str) -> list[ActorRef]:
         """Who a threat is aimed at when it names no one: the subject of the condition
-        it sets ("threatened to stop the talks *if the United States* goes ahead",
+        it sets ("threatened to quit the talks *if Peru* signs the deal",
         "a strike *unless Israel* rescinds the annexation")."""
         if not code.startswith(THREAT_ROOT):
             return []
@@ -395,11 +395,11 @@ class ArgumentResolver:
         """The target of an act that names none, when the act must have one.
 
         A protest, demand, threat, coercion or concession with no target named is, as
-        CAMEO coders take it, aimed at home: "Algerian landowners began a hunger strike"
-        acts on Algeria's government, "the military government declared a state of
+        CAMEO coders take it, aimed at home: "Bolivian miners began a hunger strike"
+        acts on Bolivia's government, "the military government declared a state of
         siege" on its own country. Which CAMEO roots are such acts is data
         (``groups.toml``, ``[domestic_targets]``). Several ``sources`` acting together
-        ("Palestinians and Israelis failed to reach agreement") act on no one, and so
+        ("Chileans and Peruvians could not agree") act on no one, and so
         does an attack that names only the weapon it fires. The ``thing`` a coercion,
         assault, rejection or concession is done to, when it names one ("deported
         *children*", "rejected *an appeal*"), is that home target as written: coded by the
@@ -597,7 +597,7 @@ class ArgumentResolver:
     def _government_country(self, head: Token) -> str | None:
         """The country a bare "the government" or "the president" subject belongs to: the
         first one its sentence names outside what its own verb acts on ("the
-        administration increased aid to *El Salvador*" is not El Salvador's, "the
+        administration cut aid to *Honduras*" is not Honduras's, "the
         president met *Japan's* prime minister" not Japan's): a state does not act on
         itself, so the other side's country is the one it is not."""
         if head.dep_ not in GOVERNED_SUBJECTS:

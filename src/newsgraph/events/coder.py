@@ -210,7 +210,7 @@ def extract_events(
                 elif aimed == "named" and related_only(verb, target):
                     aimed = "related"  # "backs American adversaries": not America
                 if aimed in {"named", "place"} and partner_aside(verb, code, target):
-                    aimed = "aside"  # "met to halt the bombing of Aleppo": not Syria met
+                    aimed = "aside"  # "met to end the shelling of Mosul": not Iraq met
                 if aimed == "named" and names_what_is_needed(verb, code, target):
                     aimed = "aside"  # "stressed the need for a commitment to Israel"
                 if aimed in {"named", "implied"} and beyond_an_owner(verb, target):
@@ -276,9 +276,9 @@ def _conditional_demands(
     article_id: str,
     date: str | None,
 ) -> list[Event]:
-    """What a refusal on a condition asks of another, beside the refusal: "will not release
-    the soldiers *unless Israel releases* the detainees" refuses a release and demands one
-    of Israel (CAMEO 10, refined by the act asked)."""
+    """What a refusal on a condition asks of another, beside the refusal: "will not free
+    the hostages *unless the government frees* the prisoners" refuses a release and demands
+    one of the government (CAMEO 10, refined by the act asked)."""
     asked = conditional_demand(verb)
     if asked is None:
         return []
@@ -304,8 +304,8 @@ def _read_by_sides(
 
 def _untargeted_twin(verb: Token, event: Event, by_verb: dict[int, list[Event]]) -> bool:
     """Whether an event with no target is told again, with one, by a coordinated verb of
-    the same source, category and negation: "established ties with and opened an embassy in
-    Tehran" is one act of support to Iran, not also one to no one."""
+    the same source, category and negation: "restored ties with and reopened an embassy in
+    Lima" is one act of support to Peru, not also one to no one."""
     return not _aims_at_actor(event) and any(
         _aims_at_actor(other)
         and other.source.code == event.source.code

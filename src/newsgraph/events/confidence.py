@@ -42,7 +42,7 @@ class Basis:
     ``owned`` (an actor named only as the owner of the thing a partnering act is done with:
     "met tough *Russian* standards", events/readings.py), ``related`` (an actor named
     only by its relation to the coded one: "Russia's *allies*"), ``aside`` (named
-    only inside a meeting's purpose: "met to halt the bombing of Aleppo"), ``none``.
+    only inside a meeting's purpose: "met to end the shelling of Mosul"), ``none``.
     ``unrealised``: the sentence puts the act in the future, a plan or a wish, not done.
     ``supposed``: the writer only supposes it. ``untold``: the sentence never tells it as
     done, whoever reports it: under a modal perfect ("would have objected to"), in a

@@ -205,9 +205,9 @@ def reported_obligation(verb: Token) -> str | None:
 
 
 def conditional_demand(verb: Token) -> tuple[str, list[Token]] | None:
-    """The demand a conditional refusal makes, and of whom: "RTC workers will not end the
-    strike *until the government fulfils* our demands" asks the government to (CAMEO 10,
-    refined by the act asked: "unless Israel *releases* the detainees" is 1053).
+    """The demand a conditional refusal makes, and of whom: "the dockers will not end the
+    strike *until the port authority meets* their demands" asks the port authority to
+    (CAMEO 10, refined by the act asked: "unless the army *frees* the prisoners" is 1053).
 
     Only a coded act refused for the future ("will not", "refused to") on a condition
     with a named subject of its own; a past "did not ... until" tells a time.
@@ -224,7 +224,7 @@ def conditional_demand(verb: Token) -> tuple[str, list[Token]] | None:
             for mark in clause.children
         ):
             continue
-        # a pronoun ("unless *they* are only there temporarily") may be anyone's
+        # a pronoun ("unless *they* leave by Friday") may be anyone's
         asked = [c for c in clause.children if c.dep_ in SUBJECTS and c.pos_ != "PRON"]
         if asked and code_token(verb):
             coded = code_token(clause)

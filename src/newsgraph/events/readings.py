@@ -68,7 +68,7 @@ def not_reached(verb: Token) -> bool:
 
 def alleged(verb: Token) -> bool:
     """Whether the act is only what an allegation, claim or rumour says ("denied
-    *allegations that* Russian soldiers had fought in Ukraine")."""
+    *allegations that* its troops had crossed the border")."""
     nouns = _rules()["alleged"]["nouns"]
     token = verb
     for _ in range(SUPPOSE_REACH):
@@ -131,8 +131,8 @@ def not_told_as_done(verb: Token) -> bool:
 
 def _standing(verb: Token) -> bool:
     """Whether the verb says in the simple present what a noun's relative clause holds of
-    it, a standing state, not an occurrence: "the benefits *that Mexico provides* to the
-    United States", "the rebels who *fight* the army"."""
+    it, a standing state, not an occurrence: "the grain *that Ukraine sells* to
+    Egypt", "the rebels who *fight* the army"."""
     return (
         verb.dep_ == "relcl"
         and verb.tag_ in PRESENT_TAGS
