@@ -131,9 +131,9 @@ def test_a_ship_stands_for_those_aboard(events_of):
 
 
 def test_an_act_in_an_allegation_is_not_coded(events_of):
-    events = events_of("Putin denied allegations that Russian soldiers had fought in Ukraine.")
+    events = events_of("The minister denied claims that Chadian troops had fought in Sudan.")
     assert not [e for e in events if e.plover == "ASSAULT"]
-    assert [e.plover for e in events_of("Russian soldiers fought in Ukraine.")] == ["ASSAULT"]
+    assert [e.plover for e in events_of("Chadian troops fought in Sudan.")] == ["ASSAULT"]
 
 
 def test_a_kind_names_no_owner(events_of):
