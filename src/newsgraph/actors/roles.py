@@ -57,7 +57,7 @@ class Roles:
 
     def _international_before(self: _Resolution, name_span: Span) -> str | None:
         """The code of an international organisation named just before a title: "U.N.
-        mediator Diego Cordovez", "Arab League Secretary General Chadli Klibi"."""
+        envoy Maria Lind", "Arab League Secretary General Omar Haddad"."""
         index = name_span.start - 1
         while index >= name_span.sent.start and (
             self.doc[index].lower_ in self.title_words | self.people.modifiers
@@ -68,8 +68,8 @@ class Roles:
         return self._international_at(index)
 
     def _international_appositive(self: _Resolution, name_span: Span) -> str | None:
-        """The code of an international organisation an aside gives a role in: "Kenzo
-        Oshima, the United Nations Emergency Relief Coordinator"."""
+        """The code of an international organisation an aside gives a role in: "Martin
+        Griffiths, the United Nations relief chief"."""
         index = name_span.end
         if index >= len(self.doc) or self.doc[index].text != ",":
             return None
@@ -217,7 +217,7 @@ class Roles:
         while index < limit and (self.doc[index].is_space or self.doc[index].lower_ in DETERMINERS):
             index += 1
         if index < limit and index in self.organisation_at:
-            # "chairman of the Joint Chiefs of Staff": the dictionary knows its country
+            # "commander of United States Central Command": the dictionary knows its country
             key = self.organisation_at[index].key
             return self.dictionary.actors[key].name, self._organisation_country(key)
         for ent in self.doc.ents:
