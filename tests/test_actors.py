@@ -231,8 +231,8 @@ def test_an_undated_bare_surname_is_no_leader(nlp, dictionary):
     ("text", "name"),
     [
         ("Secretary-General Kofi Annan of the U.N. said he would visit Angola.", "Annan"),
-        ("The US rejected calls by Kofi Annan to adopt the reforms.", "Annan"),
-        ("U.N. mediator Diego Cordovez met Afghan rebel leaders in Geneva.", "Cordovez"),
+        ("Britain turned down a request by Kofi Annan to send more troops.", "Annan"),
+        ("U.N. mediator Maria Lind met Yemeni tribal leaders in Muscat.", "Lind"),
         (
             "Martin Griffiths, the United Nations relief chief, flew to Sudan.",
             "Griffiths",
@@ -268,7 +268,9 @@ def test_armed_groups_known_by_a_bracketed_acronym_resolve_by_name_and_acronym(n
 
 
 def test_a_name_particle_written_small_still_matches(nlp, dictionary):
-    index = resolve(nlp, dictionary, "US drones killed eight top al-Qaeda leaders last year.")
+    index = resolve(
+        nlp, dictionary, "Drone strikes killed five senior al-Qaeda commanders in Yemen."
+    )
     assert "IMGMUSALQ" in {index.actor(m.actor_key).code for m in index.mentions}
 
 

@@ -314,11 +314,11 @@ def test_what_a_report_says_someone_must_do_is_a_demand_of_the_reporter(events_o
 
 
 def test_only_the_main_event_of_a_sentence_is_coded(events_of):
-    # The resolution's blockade is background to Hungary's support, not an event of its own.
+    # The motion's embargo is background to Slovakia's support, not an event of its own.
     events = events_of(
-        "Hungary said it will support a resolution that aims to impose a blockade on Serbia."
+        "Slovakia said it will back a motion that seeks to impose an embargo on Belarus."
     )
-    assert [(e.source.code, e.plover) for e in events] == [("HUN", "AGREE")]
+    assert [(e.source.code, e.plover) for e in events] == [("SVK", "AGREE")]
 
 
 def test_coordinated_verbs_each_carry_an_event(events_of):
@@ -362,10 +362,10 @@ def test_a_participle_after_a_refusal_verb_is_no_complement(events_of):
 
 
 def test_a_verb_that_only_renews_something_is_coded_by_what_it_renews(events_of):
-    events = events_of("Israel and Lebanon renewed negotiations on the border.")
+    events = events_of("Ethiopia and Sudan renewed negotiations on the border.")
     assert sorted((e.source.code, e.plover) for e in events) == [
-        ("ISR", "CONSULT"),
-        ("LBN", "CONSULT"),
+        ("ETH", "CONSULT"),
+        ("SDN", "CONSULT"),
     ]
 
 
@@ -375,7 +375,7 @@ def test_a_passive_without_an_agent_is_done_by_the_country_it_happens_in(events_
 
 
 def test_the_target_of_a_purpose_infinitive_is_the_actions_target(events_of):
-    (event,) = events_of("Kenyan police opened fire to disperse demonstrators in Mombasa.")
+    (event,) = events_of("Kenyan police opened fire to scatter demonstrators in Mombasa.")
     assert (event.source.code, event.target.code) == ("KENCOP", "KENCVL")
 
 
@@ -400,7 +400,7 @@ def test_event_nouns_have_known_codes_with_plover_categories():
         ("The Syrian army launched an attack on rebel positions near Aleppo.", "190", "ASSAULT"),
         ("The French president gave a warm welcome to the Chinese premier.", "043", "CONSULT"),
         (
-            "The Arab League undertook a mediation mission between Syria and Lebanon.",
+            "The African Union undertook a mediation mission between Kenya and Somalia.",
             "045",
             "CONSULT",
         ),
@@ -428,7 +428,7 @@ def test_a_phrasal_verb_is_refined_by_its_object(events_of):
     ("text", "source", "target"),
     [
         ("Denmark is willing to ship equipment to Jordan.", "DNK", "JOR"),
-        ("Laos is committed to opening up its economy, the minister said.", "LAO", None),
+        ("Laos is committed to liberalising its economy, the minister said.", "LAO", None),
     ],
 )
 def test_being_ready_for_an_action_is_an_intent_to_cooperate(events_of, text, source, target):
@@ -439,14 +439,15 @@ def test_being_ready_for_an_action_is_an_intent_to_cooperate(events_of, text, so
 
 def test_an_action_announced_unless_something_happens_is_a_threat(events_of):
     (event,) = events_of(
-        "Nigeria will withdraw its peacekeeping force from Chad unless the rebels agree to a truce."
+        "Ghana will withdraw its peacekeeping battalion from Liberia unless the warlords sign"
+        " a truce."
     )
-    assert (event.source.code, event.target.code, event.plover) == ("NGA", "TCD", "THREATEN")
+    assert (event.source.code, event.target.code, event.plover) == ("GHA", "LBR", "THREATEN")
 
 
 def test_a_hostile_action_on_a_condition_is_a_threat_a_cooperative_one_an_intent(events_of):
     (halt,) = events_of("The European Union may halt its aid to Serbia if the fighting continues.")
-    (send,) = events_of("Nigeria will send more troops to Chad if the rebels attack.")
+    (send,) = events_of("Ghana will send more troops to Liberia if the warlords attack.")
     assert (halt.cameo, halt.plover) == ("1311", "THREATEN")
     assert (send.cameo, send.plover) == ("0334", "AGREE")
 
@@ -501,7 +502,7 @@ def test_a_dictionary_pattern_that_repeats_the_default_yields_to_the_hand_table(
         ("Chile and Vietnam have upgraded their trade ties.", "050", "SUPPORT"),
         ("Israeli soldiers beat up Palestinian detainees in the West Bank.", "182", "ASSAULT"),
         (
-            "President Gbagbo announced that he will extend the curfew in Abidjan.",
+            "President Museveni announced that he will extend the curfew in Kampala.",
             "1323",
             "THREATEN",
         ),
@@ -748,7 +749,7 @@ def test_a_verb_of_occurrence_codes_the_event_its_subject_names(events_of, text,
 
 
 def test_a_participle_that_describes_a_noun_codes_no_event(events_of):
-    (event,) = events_of("Nigerian police arrested 52 members of the banned Biafran movement.")
+    (event,) = events_of("Ghanaian police arrested 30 members of the banned separatist group.")
     assert (event.verb, event.plover) == ("arrested", "COERCE")
 
 
@@ -948,7 +949,7 @@ def test_agreeing_on_a_fact_is_no_agreement(events_of):
     [
         ("Turkey threatened to launch a ground operation in northern Syria.", "1384"),
         ("Turkey threatened to withdraw its ambassador from Sweden.", "1313"),
-        ("Druze leaders in the Golan Heights threatened to hold a general strike.", "133"),
+        ("Union leaders in Chile threatened to call a general strike.", "133"),
     ],
 )
 def test_what_is_threatened_is_a_threat_of_it(events_of, text, cameo):
@@ -1105,8 +1106,8 @@ def test_a_threat_naming_no_one_is_aimed_at_the_subject_of_its_condition(events_
             [("TCDUAF", "SDNREF")],
         ),
         (
-            "European Community foreign ministers agreed to provide aid for Romania and Poland.",
-            [("IGOEUREEC", "ROU"), ("IGOEUREEC", "POL")],
+            "European Community finance ministers agreed to provide aid for Hungary and Bulgaria.",
+            [("IGOEUREEC", "HUN"), ("IGOEUREEC", "BGR")],
         ),
     ],
 )
@@ -1122,9 +1123,9 @@ def test_a_member_of_a_body_acts_for_it(events_of):
 
 def test_an_organisation_the_dictionary_does_not_know_is_domestic(events_of):
     (event,) = events_of(
-        "The Umma party said it will boycott Algeria's elections unless the president resigns."
+        "The Wafa movement said it will boycott Tunisia's elections unless the president resigns."
     )
-    assert (event.source.code, event.plover) == ("DZA", "THREATEN")
+    assert (event.source.code, event.plover) == ("TUN", "THREATEN")
 
 
 def test_an_organisation_whose_name_is_international_is_not_domestic():
@@ -1132,12 +1133,12 @@ def test_an_organisation_whose_name_is_international_is_not_domestic():
 
     assert is_international("Third World Water Forum")
     assert is_international("Federation of Asian Lawyers")
-    assert not is_international("Umma party")
+    assert not is_international("Wafa movement")
 
 
 def test_actors_acting_together_are_not_each_others_targets(events_of):
-    events = events_of("Israel and Lebanon renewed negotiations on an Israeli troop pullback.")
-    assert sorted((e.source.code, e.target) for e in events) == [("ISR", None), ("LBN", None)]
+    events = events_of("Ethiopia and Sudan renewed negotiations on an Ethiopian troop pullback.")
+    assert sorted((e.source.code, e.target) for e in events) == [("ETH", None), ("SDN", None)]
 
 
 def test_a_coordinated_group_shares_the_country_of_the_first(events_of):
@@ -1152,10 +1153,10 @@ def test_a_coordinated_group_shares_the_country_of_the_first(events_of):
     ("text", "source"),
     [
         (
-            "The main Hutu rebel group insisted that Burundi's government grant more rights.",
-            "BDIREB",
+            "The main Tuareg rebel group insisted that Mali's government grant more autonomy.",
+            "MLIREB",
         ),
-        ("The Bush administration declared that China must drop its trade barriers.", "USA"),
+        ("The Obama administration declared that Iran must halt enrichment.", "USA"),
     ],
 )
 def test_a_group_qualified_by_a_name_the_dictionary_cannot_place_is_domestic(
@@ -1193,13 +1194,13 @@ def test_a_counted_group_of_coordinated_nationalities_is_one_side_each(events_of
 
 
 def test_a_mediation_between_two_sides_targets_both(events_of):
-    events = events_of("The Arab League undertook a mediation mission between Syria and Iraq.")
-    assert sorted(e.target.code for e in events) == ["IRQ", "SYR"]
+    events = events_of("The African Union undertook a mediation mission between Kenya and Somalia.")
+    assert sorted(e.target.code for e in events) == ["KEN", "SOM"]
 
 
 def test_a_recipient_the_parser_hangs_on_the_gift_is_the_target(events_of):
-    (event,) = events_of("The European Community gave the Ivory Coast 5 million dollars of aid.")
-    assert (event.source.code[:3], event.target.code, event.plover) == ("IGO", "CIV", "AID")
+    (event,) = events_of("The European Community gave the Gambia 3 million dollars of aid.")
+    assert (event.source.code[:3], event.target.code, event.plover) == ("IGO", "GMB", "AID")
 
 
 def test_a_states_own_unnamed_forces_are_not_what_it_acts_on(events_of):

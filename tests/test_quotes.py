@@ -448,7 +448,7 @@ def test_as_someone_put_it_and_a_possessive_description(nlp, dictionary) -> None
     text = (
         'Or, as Mark Olsen, a former head of the coast guard, put it: "The '
         'storms keep getting stronger."\n\n'
-        "Senator Paul Grant waved to the crowd. His wife whispered to him: "
+        "Senator Paul Grant waved to the crowd. His wife leaned over and told him: "
         '"They are still cheering for you."'
     )
     quotes, actors = run(nlp, dictionary, text)

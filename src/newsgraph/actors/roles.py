@@ -4,7 +4,7 @@ A mixin of the resolver's working state (``resolver._Resolution``): a title befo
 name ("the former Kazakh President"), a role noun the name stands in apposition to
 ("China's ambassador to Britain, Liu Xiaoming"), an appositive after it ("director-general
 of the Russian International Affairs Council"), an international organisation the role is
-held in ("U.N. mediator Diego Cordovez"), and what the leaders data says the person held on
+held in ("U.N. mediator Maria Lind"), and what the leaders data says the person held on
 the article's date.
 """
 

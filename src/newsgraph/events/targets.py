@@ -32,7 +32,7 @@ ACTOR_ENTITIES = {"ORG", "GPE", "NORP", "PERSON"}
 # Prepositions that say where an action happens ("in Kabul", "outside of Basra").
 PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 # Prepositions after an event noun that name whom it is about: "an investigation *into*",
-# "a mediation mission *between* Syria and the PLO".
+# "a mediation mission *between* Kenya and Somalia".
 NOUN_PREPS = ("into", "between")
 # Clauses with a verb of their own, whose prepositions are theirs.
 OWN_CLAUSES = {"relcl", "acl", "advcl", "ccomp"}
@@ -158,8 +158,8 @@ def target_heads(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
     # The actor behind what is acted on: "demanded the release of Kenyan sailors",
     # "will back Chile's bid".
     for thing in [c for c in verb.children if c.dep_ == "dobj"]:
-        # (an "nmod" is the recipient the parser hung on the thing: "gave the Ivory Coast
-        # 5 million dollars")
+        # (an "nmod" is the recipient the parser hung on the thing: "gave the Gambia
+        # 3 million dollars")
         candidates += [conjuncts(c) for c in thing.children if c.dep_ in {"poss", "nmod"}]
         for child in thing.children:
             if child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
@@ -227,12 +227,12 @@ def place_targets(
 ) -> list[ActorRef]:
     """The country where the action happens, for an event with no other target.
 
-    "arrived *in Amman*", "will evacuate settlements *in the Gaza Strip*", "demonstrated
-    *in Kirkuk*": as in CAMEO coding, the place an action is done in is what it acts on.
+    "arrived *in Nairobi*", "will close schools *in the Golan Heights*", "marched
+    *in Qamishli*": as in CAMEO coding, the place an action is done in is what it acts on.
     """
     for word in [verb, *complements]:
         holders = [word, *(c for c in word.children if c.dep_ in {"dobj", "attr"})]
-        # "put under investigation *in Italy*": the place of the phrase that names the act
+        # "put under investigation *in Rome*": the place of the phrase that names the act
         holders += [
             pobj
             for prep in word.children
