@@ -160,7 +160,7 @@ def test_a_continent_is_no_country(nlp, dictionary):
 
 def test_the_president_is_the_president_the_article_named(nlp, dictionary):
     text = (
-        "President Donald Trump met reporters at the White House on Tuesday. "
+        "President Donald Trump spoke to farmers in Iowa on Tuesday. "
         "The president threatened China with new tariffs."
     )
     doc = nlp(text)

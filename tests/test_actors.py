@@ -206,8 +206,8 @@ def test_international_and_armed_groups_resolve_with_their_codes(nlp, dictionary
 
 
 def test_plural_demonyms_name_the_country(nlp, dictionary):
-    index = resolve(nlp, dictionary, "Up to 100 ethnic Albanians demonstrated in Serbia.")
-    assert [m.actor_key for m in index.mentions] == ["ALB", "SRB"]
+    index = resolve(nlp, dictionary, "Some 300 ethnic Hungarians marched in Serbia.")
+    assert [m.actor_key for m in index.mentions] == ["HUN", "SRB"]
 
 
 def test_other_spellings_of_an_armed_group_resolve_to_it(nlp, dictionary):
@@ -217,7 +217,7 @@ def test_other_spellings_of_an_armed_group_resolve_to_it(nlp, dictionary):
 
 
 def test_an_undated_title_and_surname_is_the_best_known_leader_of_that_name(nlp, dictionary):
-    index = resolve_actors(nlp("President Bush has threatened further action."), "s", dictionary)
+    index = resolve_actors(nlp("President Bush has vowed to veto the bill."), "s", dictionary)
     (person,) = [a for a in index.actors.values() if a.type == "person"]
     assert person.country == "USA"
 
@@ -230,12 +230,12 @@ def test_an_undated_bare_surname_is_no_leader(nlp, dictionary):
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("U.N. Secretary-General Kofi Annan announced he would withdraw inspectors.", "Annan"),
-        ("The US rejected calls by Kofi Annan to adopt the reforms.", "Annan"),
-        ("U.N. mediator Diego Cordovez met Afghan rebel leaders in Geneva.", "Cordovez"),
+        ("Secretary-General Kofi Annan of the U.N. said he would visit Angola.", "Annan"),
+        ("Britain turned down a request by Kofi Annan to send more troops.", "Annan"),
+        ("U.N. mediator Maria Lind met Yemeni tribal leaders in Muscat.", "Lind"),
         (
-            "Kenzo Oshima, the United Nations Emergency Relief Coordinator, visited Iraq.",
-            "Oshima",
+            "Martin Griffiths, the United Nations relief chief, flew to Sudan.",
+            "Griffiths",
         ),
     ],
 )
@@ -260,21 +260,24 @@ def test_armed_groups_known_by_a_bracketed_acronym_resolve_by_name_and_acronym(n
     index = resolve(
         nlp,
         dictionary,
-        "The Liberation Tigers of Tamil Eelam attacked a base. The LTTE denied it. UNITA agreed.",
+        "Liberation Tigers of Tamil Eelam rebels shelled a navy camp. The LTTE later denied it. "
+        "UNITA signed.",
     )
     codes = [index.actor(m.actor_key).code for m in index.mentions]
     assert codes == ["LKAREB", "LKAREB", "AGOREB"]
 
 
 def test_a_name_particle_written_small_still_matches(nlp, dictionary):
-    index = resolve(nlp, dictionary, "US drones killed eight top al-Qaeda leaders last year.")
+    index = resolve(
+        nlp, dictionary, "Drone strikes killed five senior al-Qaeda commanders in Yemen."
+    )
     assert "IMGMUSALQ" in {index.actor(m.actor_key).code for m in index.mentions}
 
 
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("The Democratic People's Republic of Korea fired a missile.", "PRK"),
+        ("A Democratic People's Republic of Korea envoy arrived.", "PRK"),
         ("Kampuchean guerrillas attacked a village.", "KHM"),
         ("Protesters marched in Belfast, Northern Ireland.", "GBR"),
         ("The ILO urged Qatar to protect migrant workers.", "IGOUNOLABILO"),
@@ -400,7 +403,7 @@ def test_a_royal_title_names_a_given_name_not_a_leaders_surname(nlp, dictionary)
         ),
         (
             "Trump has been eager to withdraw from Afghanistan, but General Mark Milley, "
-            "chairman of the Joint Chiefs of Staff, warned against it.",
+            "commander of United States Central Command, warned against it.",
             "Mark Milley",
             "USAMIL",  # was AFGMIL
         ),

@@ -21,13 +21,13 @@ EVENT_KEYS |= {"confidence", "basis"}
 
 
 def test_code_prints_each_event_with_its_sides_codes_and_verb_span():
-    text = "Hungary has said it will support Romania."
+    text = "Slovakia has stated that it will support Poland."
     result = runner.invoke(app, ["code", text, "--date", "2022-03-01", "--json"])
     assert result.exit_code == 0, result.output
     (event,) = json.loads(result.stdout)
     assert set(event) == EVENT_KEYS
     assert text[event["start"] : event["end"]] == event["verb"] == "support"
-    assert event["source"]["code"] == "HUN" and event["target"]["code"] == "ROU"
+    assert event["source"]["code"] == "SVK" and event["target"]["code"] == "POL"
     assert (event["plover"], event["quad_class"], event["date"]) == ("AGREE", 1, "2022-03-01")
 
 

@@ -78,7 +78,7 @@ def test_an_act_not_reached_is_negated(events_of, text):
 
 
 def test_meeting_a_countrys_standards_meets_no_one(events_of):
-    events = events_of("Chinese trucks often fail to meet tough Russian safety standards.")
+    events = events_of("Mexican farms often fail to meet strict American hygiene standards.")
     assert events and all("owned" in e.basis for e in events)
     assert not _shown(events)
 
@@ -99,7 +99,7 @@ def test_a_statement_with_no_plover_category_is_not_shown(events_of):
 
 
 def test_recalling_a_meeting_is_no_meeting(events_of):
-    assert not events_of("Donald Trump recalled the meeting between Reagan and Gorbachev.")
+    assert not events_of("Joe Biden recalled the meeting between Nixon and Mao.")
 
 
 def test_recalling_an_ambassador_is_still_a_sanction(events_of):
@@ -131,9 +131,9 @@ def test_a_ship_stands_for_those_aboard(events_of):
 
 
 def test_an_act_in_an_allegation_is_not_coded(events_of):
-    events = events_of("Putin denied allegations that Russian soldiers had fought in Ukraine.")
+    events = events_of("The minister denied claims that Chadian troops had fought in Sudan.")
     assert not [e for e in events if e.plover == "ASSAULT"]
-    assert [e.plover for e in events_of("Russian soldiers fought in Ukraine.")] == ["ASSAULT"]
+    assert [e.plover for e in events_of("Chadian troops fought in Sudan.")] == ["ASSAULT"]
 
 
 def test_a_kind_names_no_owner(events_of):
@@ -144,7 +144,7 @@ def test_a_kind_names_no_owner(events_of):
 
 
 def test_marching_in_a_parade_is_no_protest(events_of):
-    assert not events_of("Hillary Clinton marched in the Pride parade in New York.")
+    assert not events_of("Pete Buttigieg marched in the Pride parade in Chicago.")
     events = events_of("Thousands of students marched in Athens against the reform.")
     assert [e.plover for e in events] == ["PROTEST"]
 

@@ -256,14 +256,14 @@ def test_planned_attack_is_coded_as_a_threat(events_of):
 
 
 def test_refused_cooperation_is_a_rejection_not_a_negated_event(events_of):
-    (event,) = events_of("Syria says it will not accept refugees from Iraq.")
+    (event,) = events_of("Lebanon has said that it will not accept migrants from Syria.")
     assert (event.cameo_root, event.plover, event.negated) == ("12", "REJECT", False)
-    assert event.source.code == "SYR"
+    assert event.source.code == "LBN"
 
 
 def test_pronoun_subject_of_a_reported_clause_is_the_reporter(events_of):
-    (event,) = events_of("Hungary has said it will support Romania.")
-    assert (event.source.code, event.target.code, event.plover) == ("HUN", "ROU", "AGREE")
+    (event,) = events_of("Slovakia has stated that it will support Poland.")
+    assert (event.source.code, event.target.code, event.plover) == ("SVK", "POL", "AGREE")
 
 
 def test_target_of_a_demand_is_who_is_asked_to_act(events_of):
@@ -314,15 +314,15 @@ def test_what_a_report_says_someone_must_do_is_a_demand_of_the_reporter(events_o
 
 
 def test_only_the_main_event_of_a_sentence_is_coded(events_of):
-    # The resolution's blockade is background to Hungary's support, not an event of its own.
+    # The motion's embargo is background to Slovakia's support, not an event of its own.
     events = events_of(
-        "Hungary said it will support a resolution that aims to impose a blockade on Serbia."
+        "Slovakia said it will back a motion that seeks to impose an embargo on Belarus."
     )
-    assert [(e.source.code, e.plover) for e in events] == [("HUN", "AGREE")]
+    assert [(e.source.code, e.plover) for e in events] == [("SVK", "AGREE")]
 
 
 def test_coordinated_verbs_each_carry_an_event(events_of):
-    events = events_of("Sri Lanka established ties with Iran and opened an embassy in Tehran.")
+    events = events_of("Chile established relations with Vietnam and opened an embassy in Hanoi.")
     assert {e.verb for e in events} == {"established", "opened"}
 
 
@@ -332,8 +332,8 @@ def test_the_place_an_action_is_done_in_is_its_target_when_nothing_else_is(event
 
 
 def test_coordinated_country_modifiers_give_one_side_each(events_of):
-    events = events_of("Hungarian and Romanian officials agreed on a new border crossing.")
-    assert sorted(e.source.code for e in events) == ["HUNGOV", "ROUGOV"]
+    events = events_of("Polish and Czech officials agreed on a joint rail link.")
+    assert sorted(e.source.code for e in events) == ["CZEGOV", "POLGOV"]
 
 
 @pytest.mark.parametrize(
@@ -357,15 +357,15 @@ def test_a_dictionary_pattern_nearest_the_verb_wins(events_of):
 
 
 def test_a_participle_after_a_refusal_verb_is_no_complement(events_of):
-    (event,) = events_of("The Palestinians reject proposed Israeli changes to the deal.")
+    (event,) = events_of("The Palestinians rejected revised Israeli terms for the truce.")
     assert (event.source.code, event.target.code, event.plover) == ("PSE", "ISR", "REJECT")
 
 
 def test_a_verb_that_only_renews_something_is_coded_by_what_it_renews(events_of):
-    events = events_of("Israel and Lebanon renewed negotiations on the border.")
+    events = events_of("Ethiopia and Sudan renewed negotiations on the border.")
     assert sorted((e.source.code, e.plover) for e in events) == [
-        ("ISR", "CONSULT"),
-        ("LBN", "CONSULT"),
+        ("ETH", "CONSULT"),
+        ("SDN", "CONSULT"),
     ]
 
 
@@ -375,18 +375,18 @@ def test_a_passive_without_an_agent_is_done_by_the_country_it_happens_in(events_
 
 
 def test_the_target_of_a_purpose_infinitive_is_the_actions_target(events_of):
-    (event,) = events_of("Egyptian police opened fire to disperse demonstrators in Cairo.")
-    assert (event.source.code, event.target.code) == ("EGYCOP", "EGYCVL")
+    (event,) = events_of("Kenyan police opened fire to scatter demonstrators in Mombasa.")
+    assert (event.source.code, event.target.code) == ("KENCOP", "KENCVL")
 
 
 def test_a_domestic_action_acts_on_the_country_it_is_done_in(events_of):
-    (event,) = events_of("Thousands of Iraqi Kurds demonstrated in the city of Kirkuk.")
-    assert (event.source.code, event.target.code, event.plover) == ("IRQ", "IRQ", "PROTEST")
+    (event,) = events_of("Several hundred Syrian Kurds demonstrated in the town of Qamishli.")
+    assert (event.source.code, event.target.code, event.plover) == ("SYR", "SYR", "PROTEST")
 
 
 def test_the_object_of_a_verb_that_says_nothing_itself_names_the_event(events_of):
-    (event,) = events_of("Italy announced a suspension of air links with Serbia on Wednesday.")
-    assert (event.source.code, event.target.code, event.plover) == ("ITA", "SRB", "SANCTION")
+    (event,) = events_of("Spain announced a suspension of flights to Morocco on Friday.")
+    assert (event.source.code, event.target.code, event.plover) == ("ESP", "MAR", "SANCTION")
 
 
 def test_event_nouns_have_known_codes_with_plover_categories():
@@ -400,7 +400,7 @@ def test_event_nouns_have_known_codes_with_plover_categories():
         ("The Syrian army launched an attack on rebel positions near Aleppo.", "190", "ASSAULT"),
         ("The French president gave a warm welcome to the Chinese premier.", "043", "CONSULT"),
         (
-            "The Arab League undertook a mediation mission between Syria and Lebanon.",
+            "The African Union undertook a mediation mission between Kenya and Somalia.",
             "045",
             "CONSULT",
         ),
@@ -413,8 +413,8 @@ def test_a_light_verb_is_coded_by_the_event_its_object_names(events_of, text, ca
 
 
 def test_a_measure_word_object_is_coded_by_what_it_is_of(events_of):
-    (event,) = events_of("Sudan lifted the state of emergency in Darfur on Sunday.")
-    assert (event.source.code, event.cameo) == ("SDN", "0814")
+    (event,) = events_of("Peru has lifted its state of emergency across the southern Andes.")
+    assert (event.source.code, event.cameo) == ("PER", "0814")
 
 
 def test_a_phrasal_verb_is_refined_by_its_object(events_of):
@@ -427,8 +427,8 @@ def test_a_phrasal_verb_is_refined_by_its_object(events_of):
 @pytest.mark.parametrize(
     ("text", "source", "target"),
     [
-        ("Norway is willing to send material to Saudi Arabia.", "NOR", "SAU"),
-        ("Vietnam is committed to opening up its economy, the minister said.", "VNM", None),
+        ("Denmark is willing to ship equipment to Jordan.", "DNK", "JOR"),
+        ("Laos is committed to liberalising its economy, the minister said.", "LAO", None),
     ],
 )
 def test_being_ready_for_an_action_is_an_intent_to_cooperate(events_of, text, source, target):
@@ -439,14 +439,15 @@ def test_being_ready_for_an_action_is_an_intent_to_cooperate(events_of, text, so
 
 def test_an_action_announced_unless_something_happens_is_a_threat(events_of):
     (event,) = events_of(
-        "Nigeria will withdraw its peacekeeping force from Chad unless the rebels agree to a truce."
+        "Ghana will withdraw its peacekeeping battalion from Liberia unless the warlords sign"
+        " a truce."
     )
-    assert (event.source.code, event.target.code, event.plover) == ("NGA", "TCD", "THREATEN")
+    assert (event.source.code, event.target.code, event.plover) == ("GHA", "LBR", "THREATEN")
 
 
 def test_a_hostile_action_on_a_condition_is_a_threat_a_cooperative_one_an_intent(events_of):
     (halt,) = events_of("The European Union may halt its aid to Serbia if the fighting continues.")
-    (send,) = events_of("Nigeria will send more troops to Chad if the rebels attack.")
+    (send,) = events_of("Ghana will send more troops to Liberia if the warlords attack.")
     assert (halt.cameo, halt.plover) == ("1311", "THREATEN")
     assert (send.cameo, send.plover) == ("0334", "AGREE")
 
@@ -459,9 +460,7 @@ def test_a_refusal_whose_action_codes_nothing_is_a_rejection(events_of):
 
 
 def test_a_decision_or_attempt_is_coded_by_what_is_decided_or_attempted(events_of):
-    (hack,) = events_of(
-        "North Korea has tried to hack into the computers of South Korean officers."
-    )
+    (hack,) = events_of("Iran tried to hack the networks of Israeli water utilities.")
     (allow,) = events_of("The Supreme Court of Ivory Coast decided to allow Ouattara to run.")
     assert (hack.verb, hack.plover) == ("hack", "COERCE")
     assert (allow.verb, allow.plover) == ("allow", "CONCEDE")
@@ -479,28 +478,31 @@ def test_a_speech_verb_that_attributes_a_direct_quote_codes_no_event(events_of):
 
 def test_a_phrasal_pattern_serves_only_the_verb_it_was_written_for(events_of):
     (event,) = events_of(
-        "U.S. Secretary of State Warren Christopher telephoned Russian Foreign Minister "
-        "Andrei Kozyrev on Tuesday."
+        "German Chancellor Olaf Scholz telephoned French President Emmanuel Macron on Friday."
     )
     assert (event.cameo, event.plover) == ("041", "CONSULT")
 
 
 def test_a_dictionary_pattern_that_repeats_the_default_yields_to_the_hand_table(events_of):
-    (event,) = events_of("A Saudi businessman is suing the United States for damages.")
-    assert (event.source.code, event.target.code, event.cameo) == ("SAU", "USA", "115")
+    (event,) = events_of("A Kuwaiti investor is suing Britain over lost profits.")
+    assert (event.source.code, event.target.code, event.cameo) == ("KWTBUS", "GBR", "115")
 
 
 @pytest.mark.parametrize(
     ("text", "cameo", "plover"),
     [
-        ("Israel has strengthened its forces in Lebanon.", "154", "MOBILIZE"),
+        ("India has strengthened its garrisons along the Chinese border.", "154", "MOBILIZE"),
         ("The United Nations reduced food supplies to refugees in Thailand.", "162", "SANCTION"),
-        ("Syrian officers ended mediation efforts between rival militias.", "165", "SANCTION"),
+        (
+            "Egyptian diplomats ended their mediation between the two Sudanese factions.",
+            "165",
+            "SANCTION",
+        ),
         ("Swiss doctors handed over medicine to the Iranian Red Crescent.", "073", "AID"),
-        ("Czechia and Albania have upgraded their diplomatic ties.", "050", "SUPPORT"),
+        ("Chile and Vietnam have upgraded their trade ties.", "050", "SUPPORT"),
         ("Israeli soldiers beat up Palestinian detainees in the West Bank.", "182", "ASSAULT"),
         (
-            "President Gbagbo announced that he will extend the curfew in Abidjan.",
+            "President Museveni announced that he will extend the curfew in Kampala.",
             "1323",
             "THREATEN",
         ),
@@ -513,8 +515,7 @@ def test_verbs_of_yielding_reducing_and_force(events_of, text, cameo, plover):
 
 def test_a_material_action_done_to_protest_is_a_protest(events_of):
     (shunned,) = events_of(
-        "Palestinians of the West Bank shunned work on Monday to protest at the settlement "
-        "of Russian immigrants."
+        "Palestinians in Hebron shunned work on Thursday to protest against new Israeli taxes."
     )
     (urged,) = events_of("The opposition leader urged Kenyans to protest against the results.")
     assert (shunned.source.code, shunned.cameo, shunned.plover) == ("PSE", "141", "PROTEST")
@@ -550,12 +551,12 @@ def test_an_investigation_or_complaint_someone_is_sent_for_is_the_act(events_of,
             "Egyptian authorities placed the former president under house arrest.",
             ("EGYGOV", "173"),
         ),
-        # no agent: done by someone where it is done, "in Paris", though the parser hangs
+        # no agent: done by someone where it is done, "in Rome", though the parser hangs
         # the place on "investigation"
         (
-            "A former French minister has been put under investigation in Paris over illegal "
-            "campaign financing.",
-            ("FRA", "090"),
+            "A former Italian minister was put under investigation in Rome over bribes paid by a "
+            "builder.",
+            ("ITA", "090"),
         ),
     ],
 )
@@ -588,8 +589,8 @@ def test_defacing_property_damages_it(events_of, text, expected):
 
 def test_fighting_a_military_act_was_done_after_is_coded_beside_it(events_of):
     events = events_of(
-        "Government troops have retaken a strategic village in northern Syria after fierce "
-        "fighting with rebels."
+        "Government troops have retaken a key town in eastern Syria after heavy fighting with "
+        "rebels."
     )
     assert [(e.source.code, e.target.code, e.cameo) for e in events] == [
         ("SYRMIL", "SYR", "192"),
@@ -702,7 +703,7 @@ def test_what_is_thought_resolved_or_bothered_to_do_without_an_act_codes_nothing
     ("text", "expected"),
     [
         ("The United States resumed air strikes on Islamic State positions in Iraq.", "195"),
-        ("Kurdish activists in Turkey began a hunger strike on Monday.", "142"),
+        ("Jailed Kurdish activists in Turkey started a hunger strike last week.", "142"),
         ("Greek unions began a general strike on Wednesday.", "143"),
         ("Israel halted air strikes on Gaza.", "087"),
         ("Russia launched air strikes on Syrian rebels.", "195"),
@@ -723,7 +724,7 @@ def test_what_is_received_or_got_is_no_act_of_the_receiver(events_of):
 def test_a_subject_pattern_of_another_verb_does_not_serve_its_block(events_of):
     # "&MILITARY * [190]" was written for "advance": riots that continue stay riots
     (event,) = events_of(
-        "Palestinian riots against Israeli military policies are still continuing."
+        "Palestinian riots against Israeli army raids are continuing for a third day."
     )
     assert (event.source.code, event.target.code, event.cameo) == ("PSE", "ISR", "145")
 
@@ -748,7 +749,7 @@ def test_a_verb_of_occurrence_codes_the_event_its_subject_names(events_of, text,
 
 
 def test_a_participle_that_describes_a_noun_codes_no_event(events_of):
-    (event,) = events_of("Nigerian police arrested 52 members of the banned Biafran movement.")
+    (event,) = events_of("Ghanaian police arrested 30 members of the banned separatist group.")
     assert (event.verb, event.plover) == ("arrested", "COERCE")
 
 
@@ -764,12 +765,12 @@ def test_an_idiom_in_any_inflection_is_no_event(events_of):
     [
         ("Russia has expelled OSCE observers from Chechnya.", "1662", "SANCTION"),
         (
-            "Kofi Annan announced that he will withdraw weapons inspectors from Iraq.",
+            "Ban Ki-moon announced that he will withdraw the UN monitors from Syria.",
             "136",
             "THREATEN",
         ),
         (
-            "The Israeli army forced out 1,000 Palestinian refugees from their homes.",
+            "The Burmese army forced out 2,000 Rohingya villagers from their land.",
             "201",
             "ASSAULT",
         ),
@@ -787,8 +788,8 @@ def test_what_is_withdrawn_expelled_or_denied_refines_the_code(events_of, text, 
 
 def test_what_an_issued_statement_says_is_the_issuers_event(events_of):
     (declared,) = events_of(
-        "The Kurdistan Workers' Party issued a declaration demanding that the Turkish "
-        "government release its leader."
+        "The Basque separatist group ETA issued a statement demanding that the Spanish "
+        "government free its prisoners."
     )
     (resolved,) = events_of(
         "The Security Council adopted a resolution that demands the withdrawal of Syrian "
@@ -799,7 +800,7 @@ def test_what_an_issued_statement_says_is_the_issuers_event(events_of):
     )
     assert (declared.verb, declared.target.code, declared.plover) == (
         "demanding",
-        "TURGOV",
+        "ESPGOV",
         "REQUEST",
     )
     assert (resolved.source.code, resolved.cameo) == ("IGOUNO", "1056")
@@ -807,7 +808,7 @@ def test_what_an_issued_statement_says_is_the_issuers_event(events_of):
 
 
 def test_a_verbs_own_phrasal_pattern_beats_another_verbs_noun_pattern(events_of):
-    (event,) = events_of("Afghan guerillas blew up three main electric power lines near Kabul.")
+    (event,) = events_of("Maoist rebels blew up two railway bridges near Patna.")
     assert (event.cameo, event.plover) == ("190", "ASSAULT")
 
 
@@ -827,11 +828,11 @@ def test_a_demand_verb_stating_a_fact_is_no_demand(events_of):
 def test_an_obligation_on_a_pronoun_falls_on_whom_the_report_addresses(events_of):
     (told,) = events_of("Turkey told Sweden it must extradite the Kurdish militants.")
     (reminded,) = events_of(
-        "French President Jacques Chirac issued a stern reminder to Iraq that it must "
-        "cooperate fully with UN inspectors."
+        "German Chancellor Angela Merkel issued a sharp reminder to Greece that it must "
+        "honour its debts."
     )
     assert (told.source.code, told.target.code, told.plover) == ("TUR", "SWE", "REQUEST")
-    assert (reminded.source.code[:3], reminded.target.code) == ("FRA", "IRQ")
+    assert (reminded.source.code[:3], reminded.target.code) == ("DEU", "GRC")
 
 
 @pytest.mark.parametrize(
@@ -873,7 +874,7 @@ def test_a_hand_coded_verb_is_not_recoded_by_another_verbs_pattern(events_of):
     ("text", "target", "cameo"),
     [
         ("The African Union suspended Niger after the military coup.", "NER", "160"),
-        ("The United States suspended military aid to Pakistan.", "PAK", "162"),
+        ("Canada suspended its military aid to Egypt.", "EGY", "162"),
     ],
 )
 def test_what_is_suspended_refines_the_code_and_a_suspended_member_is_the_target(
@@ -920,7 +921,7 @@ def test_revoked_agreements_regained_ground_and_harassment(events_of, text, came
 
 
 def test_a_warning_of_a_fact_is_no_threat(events_of):
-    text = "Defence officials cautioned that no deadline had been set for the US withdrawal."
+    text = "Army officials cautioned that no date had been fixed for the British pullout."
     assert events_of(text) == []
     (event,) = events_of("Iran warned the United States against any attack on its nuclear sites.")
     assert (event.target.code, event.plover) == ("USA", "THREATEN")
@@ -928,7 +929,7 @@ def test_a_warning_of_a_fact_is_no_threat(events_of):
 
 def test_a_verb_that_is_no_event_of_its_own_codes_only_what_it_completes(events_of):
     assert events_of("Both rebellions in Kazakhstan failed in the 1920s.") == []
-    events = events_of("Palestinians and Israelis failed to reach agreement on east Jerusalem.")
+    events = events_of("Armenia and Azerbaijan failed to reach agreement over the Lachin corridor.")
     assert {e.plover for e in events} == {"REJECT"}
 
 
@@ -948,7 +949,7 @@ def test_agreeing_on_a_fact_is_no_agreement(events_of):
     [
         ("Turkey threatened to launch a ground operation in northern Syria.", "1384"),
         ("Turkey threatened to withdraw its ambassador from Sweden.", "1313"),
-        ("Druze leaders in the Golan Heights threatened to hold a general strike.", "133"),
+        ("Union leaders in Chile threatened to call a general strike.", "133"),
     ],
 )
 def test_what_is_threatened_is_a_threat_of_it(events_of, text, cameo):
@@ -962,7 +963,7 @@ def test_an_approved_loan_is_economic_aid(events_of):
 
 
 def test_another_verbs_idiom_on_a_measure_word_does_not_match(events_of):
-    (event,) = events_of("Burmese troops have captured part of a Karen guerrilla stronghold.")
+    (event,) = events_of("Ethiopian troops captured part of a rebel base in Tigray.")
     assert (event.cameo, event.plover) == ("192", "COERCE")  # no "take part" (030)
 
 
@@ -1020,17 +1021,17 @@ def test_a_group_nothing_places_belongs_to_the_country_of_the_sentence(events_of
     ("text", "source", "target"),
     [
         (
-            "Islamic fundamentalists continued their hunger strike to demand the resignation"
-            " of the Algerian president.",
-            "DZARAD",
-            "DZAGOV",
+            "Islamic fundamentalists kept up their hunger strike in order to demand the"
+            " resignation of the Tunisian prime minister.",
+            "TUNRAD",
+            "TUNGOV",
         ),
         (
-            "Opposition groups in Zimbabwe are demanding that President Mugabe resign.",
-            "ZWEOPP",
-            "ZWEGOV",
+            "Opposition groups in Cameroon are demanding that President Biya step down.",
+            "CMROPP",
+            "CMRGOV",
         ),
-        ("Croatia is investigating alleged war crimes by Croatian extremists.", "HRV", "HRVRAD"),
+        ("Serbia is investigating alleged abuses by Serbian extremists.", "SRB", "SRBRAD"),
     ],
 )
 def test_group_words_and_the_group_noun_before_a_collective_head_code_the_group(
@@ -1041,14 +1042,14 @@ def test_group_words_and_the_group_noun_before_a_collective_head_code_the_group(
 
 
 def test_a_region_word_inside_a_name_is_no_region(events_of):
-    (event,) = events_of("Israel reimposed blockades in the West Bank on Friday.")
+    (event,) = events_of("Israel imposed new closures on the West Bank on Tuesday.")
     assert (event.source.code, event.target.code) == ("ISR", "PSE")
 
 
 @pytest.mark.parametrize(
     ("text", "source", "target"),
     [
-        ("Algerian landowners began a hunger strike outside parliament.", "DZACVL", "DZAGOV"),
+        ("Moroccan villagers began a hunger strike in front of parliament.", "MARCVL", "MARGOV"),
         ("Nicaragua's government ordered the newspaper to suspend publication.", "NICGOV", "NIC"),
     ],
 )
@@ -1067,9 +1068,9 @@ def test_an_agreement_naming_no_target_keeps_none(events_of):
 @pytest.mark.parametrize(
     ("text", "source"),
     [
-        ("Bosnian Serbs demanded a truce with government forces.", "BIH"),
-        ("The Albanians of southern Serbia are demanding autonomy from Belgrade.", "SRB"),
-        ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", "SRB"),
+        ("Bosnian Croats demanded a ceasefire with the army.", "BIH"),
+        ("The Hungarians of northern Serbia are demanding self-rule from Belgrade.", "SRB"),
+        ("Some 300 ethnic Hungarians demonstrated on Friday in Serbia.", "SRB"),
         ("Russian troops crossed into Ukraine on Thursday.", "RUS"),
     ],
 )
@@ -1092,22 +1093,21 @@ def test_a_country_in_a_stance_is_not_the_sides_country(events_of, text, target)
 
 def test_a_threat_naming_no_one_is_aimed_at_the_subject_of_its_condition(events_of):
     (event,) = events_of(
-        "Russia has threatened to stop the talks if the United States goes ahead with"
-        " the deployment."
+        "China has threatened to halt the dialogue if Japan presses ahead with the plan."
     )
-    assert (event.source.code, event.target.code, event.plover) == ("RUS", "USA", "THREATEN")
+    assert (event.source.code, event.target.code, event.plover) == ("CHN", "JPN", "THREATEN")
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
-            "A temporary camp for Congolese refugees was attacked by Burundian militiamen.",
-            [("BDIUAF", "CODREF")],
+            "A makeshift camp for Sudanese refugees was raided by Chadian militiamen.",
+            [("TCDUAF", "SDNREF")],
         ),
         (
-            "European Community foreign ministers agreed to provide aid for Romania and Poland.",
-            [("IGOEUREEC", "ROU"), ("IGOEUREEC", "POL")],
+            "European Community finance ministers agreed to provide aid for Hungary and Bulgaria.",
+            [("IGOEUREEC", "HUN"), ("IGOEUREEC", "BGR")],
         ),
     ],
 )
@@ -1117,35 +1117,35 @@ def test_a_thing_that_names_no_actor_stands_for_whose_it_is(events_of, text, exp
 
 
 def test_a_member_of_a_body_acts_for_it(events_of):
-    (event,) = events_of("A member of the Syrian parliament started a hunger strike yesterday.")
-    assert (event.source.code, event.plover) == ("SYRLEG", "PROTEST")
+    (event,) = events_of("A member of the Egyptian parliament began a hunger strike last week.")
+    assert (event.source.code, event.plover) == ("EGYLEG", "PROTEST")
 
 
 def test_an_organisation_the_dictionary_does_not_know_is_domestic(events_of):
     (event,) = events_of(
-        "The Umma party said it will boycott Algeria's elections unless the president resigns."
+        "The Wafa movement said it will boycott Tunisia's elections unless the president resigns."
     )
-    assert (event.source.code, event.plover) == ("DZA", "THREATEN")
+    assert (event.source.code, event.plover) == ("TUN", "THREATEN")
 
 
 def test_an_organisation_whose_name_is_international_is_not_domestic():
     from newsgraph.events.arguments import is_international
 
     assert is_international("Third World Water Forum")
-    assert is_international("Association of African Jurists")
-    assert not is_international("Umma party")
+    assert is_international("Federation of Asian Lawyers")
+    assert not is_international("Wafa movement")
 
 
 def test_actors_acting_together_are_not_each_others_targets(events_of):
-    events = events_of("Israel and Lebanon renewed negotiations on an Israeli troop pullback.")
-    assert sorted((e.source.code, e.target) for e in events) == [("ISR", None), ("LBN", None)]
+    events = events_of("Ethiopia and Sudan renewed negotiations on an Ethiopian troop pullback.")
+    assert sorted((e.source.code, e.target) for e in events) == [("ETH", None), ("SDN", None)]
 
 
 def test_a_coordinated_group_shares_the_country_of_the_first(events_of):
-    events = events_of("Israeli helicopters and tanks shelled positions of Palestinian police.")
+    events = events_of("Turkish helicopters and tanks shelled posts of Syrian police.")
     assert sorted((e.source.code, e.target.code) for e in events) == [
-        ("ISR", "PSECOP"),
-        ("ISRMIL", "PSECOP"),
+        ("TUR", "SYRCOP"),
+        ("TURMIL", "SYRCOP"),
     ]
 
 
@@ -1153,10 +1153,10 @@ def test_a_coordinated_group_shares_the_country_of_the_first(events_of):
     ("text", "source"),
     [
         (
-            "The main Hutu rebel group insisted that Burundi's government grant more rights.",
-            "BDIREB",
+            "The main Tuareg rebel group insisted that Mali's government grant more autonomy.",
+            "MLIREB",
         ),
-        ("The Bush administration declared that China must drop its trade barriers.", "USA"),
+        ("The Obama administration declared that Iran must halt enrichment.", "USA"),
     ],
 )
 def test_a_group_qualified_by_a_name_the_dictionary_cannot_place_is_domestic(
@@ -1167,15 +1167,15 @@ def test_a_group_qualified_by_a_name_the_dictionary_cannot_place_is_domestic(
 
 
 def test_a_surrender_naming_no_target_keeps_none(events_of):
-    (event,) = events_of("Five hundred Ugandan rebels surrendered last week in Soroti.")
-    assert (event.source.code, event.target, event.plover) == ("UGAREB", None, "RETREAT")
+    (event,) = events_of("Two hundred Congolese rebels surrendered on Friday in Goma.")
+    assert (event.source.code, event.target, event.plover) == ("CODREB", None, "RETREAT")
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "A roadside bombing near the town of Samarra killed one U.S. soldier on Sunday.",
-        "Three US servicemen were killed by a bomb outside the Iraqi city of Basra.",
+        "A roadside blast near the city of Mosul killed two U.S. soldiers on Friday.",
+        "Two US marines were killed by a bomb outside the Iraqi town of Ramadi.",
     ],
 )
 def test_a_blast_with_no_actor_is_the_attack_of_the_country_it_happens_in(events_of, text):
@@ -1194,45 +1194,44 @@ def test_a_counted_group_of_coordinated_nationalities_is_one_side_each(events_of
 
 
 def test_a_mediation_between_two_sides_targets_both(events_of):
-    events = events_of("The Arab League undertook a mediation mission between Syria and Iraq.")
-    assert sorted(e.target.code for e in events) == ["IRQ", "SYR"]
+    events = events_of("The African Union undertook a mediation mission between Kenya and Somalia.")
+    assert sorted(e.target.code for e in events) == ["KEN", "SOM"]
 
 
 def test_a_recipient_the_parser_hangs_on_the_gift_is_the_target(events_of):
-    (event,) = events_of("The European Community gave the Ivory Coast 5 million dollars of aid.")
-    assert (event.source.code[:3], event.target.code, event.plover) == ("IGO", "CIV", "AID")
+    (event,) = events_of("The European Community gave the Gambia 3 million dollars of aid.")
+    assert (event.source.code[:3], event.target.code, event.plover) == ("IGO", "GMB", "AID")
 
 
 def test_a_states_own_unnamed_forces_are_not_what_it_acts_on(events_of):
-    events = events_of(
-        "The Pakistani government ordered patrols by police and paramilitary soldiers."
-    )
+    events = events_of("The Kenyan government ordered joint patrols by police and army units.")
     assert events and all(_no_actor(event.target) for event in events)
 
 
 def test_an_act_in_defiance_of_an_actor_targets_it(events_of):
     (event,) = events_of(
-        "Hundreds of thousands of people blocked streets in Hong Kong in defiance of"
-        " Chinese authorities."
+        "Thousands of residents blocked roads across Hong Kong in defiance of Beijing."
     )
     assert (event.source.code[:3], event.target.code[:3], event.plover) == ("HKG", "CHN", "PROTEST")
 
 
 def test_an_unknown_organisation_named_as_international_is_non_governmental(events_of):
-    (event,) = events_of("Members of the Association of African Jurists accused Libya of torture.")
-    assert (event.source.code, event.target.code, event.plover) == ("NGO", "LBY", "ACCUSE")
+    (event,) = events_of("Members of the Federation of Asian Lawyers accused Myanmar of torture.")
+    assert (event.source.code, event.target.code, event.plover) == ("NGO", "MMR", "ACCUSE")
 
 
 def test_a_refusal_naming_no_target_acts_on_the_sources_own_country(events_of):
-    (event,) = events_of("Kenya's vice-president declined to resign despite growing pressure.")
-    assert (event.source.code[:3], event.target.code[:3], event.plover) == ("KEN", "KEN", "REJECT")
+    (event,) = events_of(
+        "Ghana's finance minister declined to resign in spite of mounting criticism."
+    )
+    assert (event.source.code[:3], event.target.code[:3], event.plover) == ("GHA", "GHA", "REJECT")
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "The Serbian president promised to democratize Serbia and establish the rule of law.",
-        "Hezbollah declared a unilateral ceasefire on Wednesday in south Lebanon.",
+        "The Bolivian president promised to reform Bolivia and restore the rule of law.",
+        "The Houthis declared a unilateral truce on Sunday in northern Yemen.",
     ],
 )
 def test_an_act_needing_no_target_does_not_target_the_sources_own_country(events_of, text):
@@ -1241,8 +1240,8 @@ def test_an_act_needing_no_target_does_not_target_the_sources_own_country(events
 
 
 def test_actors_failing_together_get_no_domestic_target(events_of):
-    events = events_of("Palestinians and Israelis failed to reach agreement on Sunday.")
-    assert sorted(e.source.code for e in events) == ["ISR", "PSE"]
+    events = events_of("Armenia and Azerbaijan failed to reach a deal on Sunday.")
+    assert sorted(e.source.code for e in events) == ["ARM", "AZE"]
     assert all(_no_actor(e.target) for e in events)
 
 
@@ -1253,13 +1252,13 @@ def test_a_direction_before_a_country_is_no_region(events_of):
 
 def test_an_active_verb_coordinated_with_a_passive_one_is_done_by_its_subject(events_of):
     events = events_of(
-        "Montenegro's prime minister has been indicted by the UN court and will resign."
+        "Albania's prime minister has been charged by a special court and will resign."
     )
-    assert [e.source.code for e in events if e.verb == "resign"] == ["MNEGOV"]
+    assert [e.source.code for e in events if e.verb == "resign"] == ["ALBGOV"]
 
 
 def test_a_two_word_region_is_read_before_its_first_word(events_of):
-    events = events_of("Benin opened its borders to West Africans ordered out of Nigeria.")
+    events = events_of("Ghana opened its borders to West Africans expelled from Ivory Coast.")
     assert any(event.target and event.target.code == "WAF" for event in events)
 
 
@@ -1293,10 +1292,7 @@ def test_a_verb_coded_by_its_block_alone_needs_someone_acted_on(events_of, text)
 
 
 def test_a_block_default_on_a_named_party_still_codes(events_of):
-    events = events_of(
-        "Taliban ruled Afghanistan has been sharing expertise with the Liberation Tigers of"
-        " Tamil Eelam."
-    )
+    events = events_of("The Taliban ruled Afghanistan with an iron fist until 2001.")
     assert [(e.source.code[:3], e.plover) for e in events] == [("AFG", "COOPERATE")]
 
 
@@ -1363,10 +1359,10 @@ def test_a_material_act_or_meeting_not_done_is_negated_not_refused(events_of):
 
 def test_a_past_verb_misparsed_as_an_adjective_still_codes_its_subject_and_object(events_of):
     (event,) = events_of(
-        "Russian President Boris Yeltsin on Saturday hosted Japanese Prime Minister Ryutaro"
-        " Hashimoto in this Siberian city for an informal meeting."
+        "Chinese President Xi Jinping on Tuesday hosted Brazilian President Lula da Silva in"
+        " this coastal city for an informal dinner."
     )
-    assert (event.cameo, event.source.code, event.target.code) == ("043", "RUSGOV", "JPNGOV")
+    assert (event.cameo, event.source.code, event.target.code) == ("043", "CHNGOV", "BRAGOV")
     assert events_of("The banned movement said the decision was unfair.") == []
 
 
@@ -1376,8 +1372,7 @@ def test_a_past_verb_misparsed_as_an_adjective_still_codes_its_subject_and_objec
         ("Iran held military exercises near the Strait of Hormuz.", ["150"]),
         ("Russia staged war games with Belarus near the Polish border.", ["062"]),
         (
-            "French and Egyptian warships on Monday launched 10 days of war games in the"
-            " Mediterranean Sea.",
+            "Indian and Japanese warships on Friday began five days of war games off Sri Lanka.",
             ["062", "062"],
         ),
     ],
@@ -1388,19 +1383,19 @@ def test_military_exercises_show_force_and_together_are_cooperation(events_of, t
 
 def test_an_ordered_restriction_or_force_is_the_commanders_act(events_of):
     (suspension,) = events_of(
-        "Nicaragua's Sandinista government today ordered the opposition newspaper La Prensa"
-        " to suspend publication indefinitely."
+        "Venezuela's government on Tuesday ordered the opposition daily El Nacional to"
+        " suspend publication for a month."
     )
     (fire,) = events_of("The Burmese junta ordered troops to fire on the protesters.")
     (demand,) = events_of("The UN ordered Iraq to destroy its chemical weapons.")
-    assert (suspension.cameo, suspension.source.code) == ("1721", "NICGOV")
+    assert (suspension.cameo, suspension.source.code) == ("1721", "VENGOV")
     assert (fire.plover, fire.source.code[:3], fire.target.code) == ("ASSAULT", "MMR", "MMRCVL")
     assert (demand.plover, demand.target.code) == ("REQUEST", "IRQ")
 
 
 def test_pressure_to_act_is_a_demand_and_pressure_alone_coercion(events_of):
     (demand,) = events_of(
-        "Iranian authorities have been pressuring workers of the bus company to cancel the strike."
+        "Egyptian authorities have been pressuring textile workers to end their strike."
     )
     (coercion,) = events_of("China pressured Vietnam over the disputed islands.")
     assert (demand.cameo, coercion.cameo) == ("100", "170")
@@ -1409,8 +1404,8 @@ def test_pressure_to_act_is_a_demand_and_pressure_alone_coercion(events_of):
 def test_opening_a_border_or_bridge_eases_a_closure(events_of):
     (border,) = events_of("Turkey reopened its border with Armenia.")
     (bridge,) = events_of(
-        "Uzbekistan finally opened the Friendship Bridge after four years to allow the delivery"
-        " of grain to Afghanistan."
+        "Tajikistan at last opened the river bridge after two years to allow the delivery"
+        " of flour to Afghanistan."
     )
     (fire,) = events_of("Israel opened fire on the protesters.")
     assert (border.cameo, border.target.code) == ("085", "ARM")
@@ -1421,14 +1416,14 @@ def test_opening_a_border_or_bridge_eases_a_closure(events_of):
 
 def test_a_meeting_or_protest_a_verb_is_done_for_is_its_event(events_of):
     talks = events_of(
-        "U.S. and Russian negotiators return to Geneva this week for talks on limiting"
-        " nuclear missiles."
+        "American and Chinese diplomats travel to Vienna this month for talks on curbing"
+        " space weapons."
     )
     (rally,) = events_of(
         "Thousands of Kenyans gathered in Nairobi for a rally against the government."
     )
     assert sorted((e.source.code[:3], e.plover) for e in talks) == [
-        ("RUS", "CONSULT"),
+        ("CHN", "CONSULT"),
         ("USA", "CONSULT"),
     ]
     assert (rally.plover, rally.source.code) == ("PROTEST", "KEN")
@@ -1481,13 +1476,13 @@ def test_a_chanted_imperative_is_no_act_of_the_chanters(events_of):
 
 def test_forces_moved_in_the_passive_act_for_their_own_side(events_of):
     (withdrawal,) = events_of(
-        "Eighty UN peacekeepers were withdrawn from the eastern Bosnian enclave of Gorazde Friday."
+        "Forty UN peacekeepers were withdrawn from the northern Kosovo town of Mitrovica on Monday."
     )
     (deployment,) = events_of("Russian troops were deployed to Belarus on Monday.")
     assert (withdrawal.cameo, withdrawal.source.code, withdrawal.target.code) == (
         "1661",
         "IGOUNO",
-        "BIH",
+        "KSV",
     )
     assert (deployment.plover, deployment.source.code, deployment.target.code) == (
         "MOBILIZE",
@@ -1530,8 +1525,8 @@ def test_criticism_naming_no_one_is_not_of_the_own_government(events_of):
 
 
 def test_target_of_a_later_complement_when_the_parser_splits_the_verb(events_of):
-    (event,) = events_of("Ethiopia has agreed to re-open its borders to Somali refugees.")
-    assert (event.plover, event.source.code, event.target.code) == ("AGREE", "ETH", "SOMREF")
+    (event,) = events_of("Kenya has agreed to re-open the frontier to Sudanese refugees.")
+    assert (event.plover, event.source.code, event.target.code) == ("AGREE", "KEN", "SDNREF")
 
 
 def test_a_target_phrase_naming_no_one_acts_on_whom_it_is_against(events_of):
@@ -1556,9 +1551,9 @@ def test_an_untargeted_act_told_again_with_a_target_by_a_coordinated_verb_is_one
     events_of,
 ):
     events = events_of(
-        "Qatar has established diplomatic ties with and opened an embassy in Damascus."
+        "Oman has established diplomatic relations with and opened a new embassy in Caracas."
     )
-    assert [(e.plover, e.source.code, e.target.code) for e in events] == [("SUPPORT", "QAT", "SYR")]
+    assert [(e.plover, e.source.code, e.target.code) for e in events] == [("SUPPORT", "OMN", "VEN")]
 
 
 def test_a_target_phrase_naming_no_one_acts_on_whoever_does_the_thing(events_of):
@@ -1568,20 +1563,20 @@ def test_a_target_phrase_naming_no_one_acts_on_whoever_does_the_thing(events_of)
 
 def test_the_subject_of_a_complement_is_no_object_the_parser_made_after_it(events_of):
     events = events_of(
-        "Osama bin Laden's al-Qaeda terror network has threatened to deliver devastating "
-        "blows to the United States and Israel, a Saudi-owned weekly reports."
+        "The al-Qaeda network has threatened to deal heavy blows to Britain and France, a "
+        "London-based daily reports."
     )
     assert {(e.plover, e.source.code[:3], e.target.code) for e in events} == {
-        ("THREATEN", "IMG", "USA"),
-        ("THREATEN", "IMG", "ISR"),
+        ("THREATEN", "IMG", "GBR"),
+        ("THREATEN", "IMG", "FRA"),
     }
 
 
 def test_forces_mobilized_are_no_target_the_war_they_are_for_names_it(events_of):
     (event,) = events_of(
-        "Armenia mobilized thousands of reservists for a possible war against Azerbaijan."
+        "Eritrea mobilized tens of thousands of conscripts for a looming war against Ethiopia."
     )
-    assert (event.plover, event.source.code, event.target.code) == ("MOBILIZE", "ARM", "AZE")
+    assert (event.plover, event.source.code, event.target.code) == ("MOBILIZE", "ERI", "ETH")
 
 
 def test_a_hyphenated_bloc_word_is_no_bloc(events_of):
@@ -1591,8 +1586,8 @@ def test_a_hyphenated_bloc_word_is_no_bloc(events_of):
 
 def test_an_ethnic_group_noun_is_of_the_country_it_lives_in(events_of):
     (event,) = events_of(
-        "One third of ethnic Albanian guerrillas operating in Macedonia have been "
-        "demobilized since the peace accord."
+        "A quarter of the ethnic Albanian fighters based in Macedonia have been "
+        "demobilized since the truce."
     )
     assert event.source.code == "MKDREB"
 
@@ -1620,25 +1615,25 @@ def test_foreign_forces_are_of_no_country_the_sentence_names(events_of):
 
 def test_a_human_rights_group_is_an_ngo_of_no_country(events_of):
     (event,) = events_of(
-        "Croatian authorities are failing to uphold the property rights of Croatian Serb "
-        "refugees, a human rights group protested here Wednesday."
+        "Bosnian authorities are failing to protect the land rights of returning Serb "
+        "refugees, a human rights group complained on Friday."
     )
-    assert (event.source.code, event.target.code[:3], event.plover) == ("NGO", "HRV", "ACCUSE")
+    assert (event.source.code, event.target.code[:3], event.plover) == ("NGO", "BIH", "ACCUSE")
 
 
 def test_a_newspaper_is_a_media_group_of_its_place(events_of):
     events = events_of(
-        "A newspaper based in Christian east Beirut has violated a ban by General Michel Aoun."
+        "A weekly newspaper based in Tripoli has violated a ban imposed by the Libyan army."
     )
-    assert [(e.source.code, e.plover) for e in events] == [("LBNMED", "REJECT")]
+    assert [(e.source.code, e.plover) for e in events] == [("LBYMED", "REJECT")]
 
 
 def test_a_preposition_inside_a_clause_of_its_own_is_not_the_target(events_of):
     events = events_of(
-        "Qatar's emir launched a mediation effort on Saturday between the Emirates and "
-        "Saudi Arabia whose ties have been strained by Riyadh's new friendship with Tehran."
+        "Kuwait's emir began a mediation effort on Monday between Bahrain and Qatar whose "
+        "ties have been hurt by Doha's warm relations with Iran."
     )
-    assert sorted(e.target.code for e in events) == ["ARE", "SAU"]
+    assert sorted(e.target.code for e in events) == ["BHR", "QAT"]
 
 
 @pytest.mark.parametrize(
@@ -1658,10 +1653,10 @@ def test_weapons_launched_tariffs_slapped_and_talks_broken_off(events_of, text, 
 
 def test_the_subject_of_a_stative_participle_is_the_one_acting(events_of):
     (event,) = events_of(
-        "Serb forces were engaged in ethnic cleansing in Montenegro against the Albanian "
-        "population of the province."
+        "Croat militias were engaged in a campaign of ethnic cleansing in Bosnia against its "
+        "Muslim villagers."
     )
-    assert event.source.code == "SRBMIL"
+    assert event.source.code == "HRVUAF"
 
 
 @pytest.mark.parametrize(

@@ -147,7 +147,9 @@ def test_yugoslavia_is_the_state_serbia_continues(events_of):
 
 
 def test_the_former_yugoslav_republic_is_macedonia(events_of):
-    events = events_of("Greece recognised the Former Yugoslav Republic of Macedonia.")
+    events = events_of(
+        "Turkey was quick to recognise Former Yugoslav Republic of Macedonia passports."
+    )
     assert {e.target.code for e in events if e.target} == {"MKD"}
 
 
@@ -173,12 +175,16 @@ def test_a_thing_made_by_someone_is_theirs_and_so_the_target(events_of, text, ta
 
 
 def test_a_verb_hung_on_its_subject_as_a_participle_is_the_sentence_verb(events_of):
-    (event,) = events_of("The Saudi air force carried out at least three air strikes in Sanaa.")
+    (event,) = events_of(
+        "The Saudi air force has carried out no fewer than three air strikes on Sanaa."
+    )
     assert (event.plover, event.source.code, event.target.code) == ("ASSAULT", "SAUMIL", "YEM")
 
 
 def test_a_light_verb_object_is_the_act_not_what_it_is_done_to(events_of):
-    events = events_of("The Russian air force carried out at least ten air strikes in Idlib.")
+    events = events_of(
+        "The Russian air force has carried out no fewer than ten air strikes on Idlib."
+    )
     assert events
     assert not [e for e in events if e.target and "strikes" in e.target.text]
 

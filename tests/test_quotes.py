@@ -388,26 +388,26 @@ def test_doubled_apostrophes_mark_quotes(nlp, dictionary) -> None:
 
 def test_sentence_before_introduces_the_quote(nlp, dictionary) -> None:
     text = (
-        'Dianne Bystrom of Iowa State University agreed. "Mainstream Republicans are '
-        'running out of time."\n\n'
-        "Mike Lee, who spoke first, explained his vote. He said:\n\n"
-        '"It is time to unite behind one candidate and win."'
+        'Helen Marsh of Ohio State University agreed. "Party moderates are losing '
+        'patience with the leadership."\n\n'
+        "Paul Grant, who spoke first, explained his vote. He said:\n\n"
+        '"We should rally behind a single nominee now."'
     )
     quotes, actors = run(nlp, dictionary, text)
-    (first,) = matching(quotes, "Mainstream Republicans")
-    assert "Bystrom" in speaker_names(first, actors)
-    (second,) = matching(quotes, "It is time to unite")
-    assert "Lee" in speaker_names(second, actors)
+    (first,) = matching(quotes, "Party moderates")
+    assert "Marsh" in speaker_names(first, actors)
+    (second,) = matching(quotes, "We should rally")
+    assert "Grant" in speaker_names(second, actors)
 
 
 def test_relative_pronoun_speaker_is_the_noun_it_modifies(nlp, dictionary) -> None:
     text = (
-        "Ted Cruz won the backing of Senator Mike Lee, who declared in the spin room, "
-        '"I am sending the signal that it is time to unite."'
+        "The governor won the endorsement of Senator Ruth Alder, who told reporters in the "
+        'lobby, "I am backing her because the party needs a fresh start."'
     )
     quotes, actors = run(nlp, dictionary, text)
-    (quote,) = matching(quotes, "I am sending the signal")
-    assert "Lee" in speaker_names(quote, actors)
+    (quote,) = matching(quotes, "I am backing her")
+    assert "Alder" in speaker_names(quote, actors)
 
 
 def test_unnamed_speaker_is_described_and_flagged_with_lower_confidence(nlp, dictionary) -> None:
@@ -446,21 +446,21 @@ def test_confidence_and_unnamed_flag_are_stored_and_read_back(tmp_path) -> None:
 
 def test_as_someone_put_it_and_a_possessive_description(nlp, dictionary) -> None:
     text = (
-        'Or, as Tom Ridge, a former secretary of homeland security, put it: "The '
-        'barbarians are no longer at the gate."\n\n'
-        "Senator Bernie Sanders waved to the crowd. His wife whispered to him: "
-        '"They are still with you."'
+        'Or, as Mark Olsen, a former head of the coast guard, put it: "The '
+        'storms keep getting stronger."\n\n'
+        "Senator Paul Grant waved to the crowd. His wife leaned over and told him: "
+        '"They are still cheering for you."'
     )
     quotes, actors = run(nlp, dictionary, text)
-    (ridge,) = matching(quotes, "The barbarians")
-    assert "Ridge" in speaker_names(ridge, actors)
-    (wife,) = matching(quotes, "They are still with you")
+    (olsen,) = matching(quotes, "The storms")
+    assert "Olsen" in speaker_names(olsen, actors)
+    (wife,) = matching(quotes, "They are still cheering")
     assert wife.speaker_key is None and wife.speaker_text == "His wife"
 
 
 def test_titles_in_quotation_marks_are_not_quotes(nlp, dictionary) -> None:
     text = (
-        'She starred in "Orange Is the New Black" and in "Latin History for Dummies" '
+        'He appeared in "The Winter Garden" and in "A Short History of Rain" '
         'before the senator said the plan was "a disaster for everyone."'
     )
     quotes, _ = run(nlp, dictionary, text)
@@ -469,23 +469,23 @@ def test_titles_in_quotation_marks_are_not_quotes(nlp, dictionary) -> None:
 
 def test_fragment_deep_in_reported_speech_is_the_reporters(nlp, dictionary) -> None:
     text = (
-        "Carly Fiorina threw her support behind Ted Cruz on Wednesday, saying it is time "
-        'to have a "real constitutional conservative in the White House."'
+        "Jane Porter gave her backing to the mayor on Thursday, saying the city needs "
+        'a "practical problem solver who fixes the roads first."'
     )
     quotes, actors = run(nlp, dictionary, text)
-    (quote,) = matching(quotes, "real constitutional conservative")
-    assert quote.partial and "Fiorina" in speaker_names(quote, actors)
+    (quote,) = matching(quotes, "practical problem solver")
+    assert quote.partial and "Porter" in speaker_names(quote, actors)
 
 
 def test_attribution_after_a_quote_that_ends_in_a_nested_quote(nlp, dictionary) -> None:
     text = (
-        "Mayor Karen Weaver met the candidate on Tuesday.\n\n"
-        "“She asked us, ‘What kind of help do you need?’” Weaver said. "
+        "Mayor Lena Hart met the candidate on Monday.\n\n"
+        "“He asked us, ‘Which roads should we fix first?’” Hart said. "
         "“Rubio is wrong,” Clinton fired back."
     )
     quotes, actors = run(nlp, dictionary, text)
-    (asked,) = matching(quotes, "She asked us")
-    assert "Weaver" in speaker_names(asked, actors)
+    (asked,) = matching(quotes, "He asked us")
+    assert "Hart" in speaker_names(asked, actors)
     (wrong,) = matching(quotes, "Rubio is wrong")
     assert "Clinton" in speaker_names(wrong, actors)
 

@@ -72,8 +72,8 @@ def test_a_relative_pronoun_in_a_second_relative_clause_stands_for_its_noun(
     nlp, dictionary
 ) -> None:
     text = (
-        "The rally drew few people on Friday. The mayor spoke for Ann Ford, who is running "
-        "for the council and who worked the crowd, praising “the quiet courage of nurses”."
+        "The rally drew few people on Friday. The mayor spoke for Ann Ford, who is standing "
+        "for the board and who shook hands all afternoon, praising “the quiet courage of nurses”."
     )
     quotes, actors = run(nlp, dictionary, text)
     assert "Ford" in speaker_of(quotes, actors, "the quiet courage")

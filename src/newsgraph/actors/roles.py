@@ -4,7 +4,7 @@ A mixin of the resolver's working state (``resolver._Resolution``): a title befo
 name ("the former Kazakh President"), a role noun the name stands in apposition to
 ("China's ambassador to Britain, Liu Xiaoming"), an appositive after it ("director-general
 of the Russian International Affairs Council"), an international organisation the role is
-held in ("U.N. mediator Diego Cordovez"), and what the leaders data says the person held on
+held in ("U.N. mediator Maria Lind"), and what the leaders data says the person held on
 the article's date.
 """
 
@@ -57,7 +57,7 @@ class Roles:
 
     def _international_before(self: _Resolution, name_span: Span) -> str | None:
         """The code of an international organisation named just before a title: "U.N.
-        mediator Diego Cordovez", "Arab League Secretary General Chadli Klibi"."""
+        envoy Maria Lind", "Arab League Secretary General Omar Haddad"."""
         index = name_span.start - 1
         while index >= name_span.sent.start and (
             self.doc[index].lower_ in self.title_words | self.people.modifiers
@@ -68,8 +68,8 @@ class Roles:
         return self._international_at(index)
 
     def _international_appositive(self: _Resolution, name_span: Span) -> str | None:
-        """The code of an international organisation an aside gives a role in: "Kenzo
-        Oshima, the United Nations Emergency Relief Coordinator"."""
+        """The code of an international organisation an aside gives a role in: "Martin
+        Griffiths, the United Nations relief chief"."""
         index = name_span.end
         if index >= len(self.doc) or self.doc[index].text != ",":
             return None
@@ -217,7 +217,7 @@ class Roles:
         while index < limit and (self.doc[index].is_space or self.doc[index].lower_ in DETERMINERS):
             index += 1
         if index < limit and index in self.organisation_at:
-            # "chairman of the Joint Chiefs of Staff": the dictionary knows its country
+            # "commander of United States Central Command": the dictionary knows its country
             key = self.organisation_at[index].key
             return self.dictionary.actors[key].name, self._organisation_country(key)
         for ent in self.doc.ents:

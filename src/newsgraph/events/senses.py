@@ -85,10 +85,10 @@ def code_by_source(code: str, verb: Token, sector: str | None) -> str:
 def protested(verb: Token, code: str, resolver: ArgumentResolver) -> list[ActorRef]:
     """Whom a protest that names no target is against: the first actor named in what it
     wants or opposes, its purpose or its "against", "over" or "in protest of" phrase
-    ("staged demonstrations *to demand reforms by President Suharto's government*", "a
-    hunger strike *in protest of the Russian government's refusal*"); not in what only
-    dates it ("after the Turkish raids"). A place is where it happens, not whom it is
-    against; the caller falls back on it, then on the source's own government."""
+    ("marched *to demand reforms from the Peruvian government*", "a sit-in *in protest
+    of the mayor's decision*"); not in what only dates it ("after the police raids"). A
+    place is where it happens, not whom it is against; the caller falls back on it, then
+    on the source's own government."""
     if not code.startswith(PROTEST_ROOT):
         return []
     for part in verb.children:

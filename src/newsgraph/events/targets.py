@@ -32,7 +32,7 @@ ACTOR_ENTITIES = {"ORG", "GPE", "NORP", "PERSON"}
 # Prepositions that say where an action happens ("in Kabul", "outside of Basra").
 PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 # Prepositions after an event noun that name whom it is about: "an investigation *into*",
-# "a mediation mission *between* Syria and the PLO".
+# "a mediation mission *between* Kenya and Somalia".
 NOUN_PREPS = ("into", "between")
 # Clauses with a verb of their own, whose prepositions are theirs.
 OWN_CLAUSES = {"relcl", "acl", "advcl", "ccomp"}
@@ -44,7 +44,7 @@ UNACTED_ENTITIES = {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "P
 
 def names_someone(verb: Token, pattern: VerbPattern) -> bool:
     """Whether the verb's object or target preposition names an actor by name, even one
-    the dictionary does not know ("sharing expertise *with the Liberation Tigers*")."""
+    the dictionary does not know ("trading arms *with the Red Hand Brigade*")."""
     return any(
         token.ent_type_ in ACTOR_ENTITIES
         for heads in target_heads(verb, pattern)
@@ -55,7 +55,7 @@ def names_someone(verb: Token, pattern: VerbPattern) -> bool:
 
 def thing_acted_on(verb: Token, pattern: VerbPattern) -> ActorRef | None:
     """What an act with no actor as target is done to, as written: "condemned *the
-    attacks*", "opposed *resolutions in the United Nations*". Shown, never coded: no
+    shelling*", "criticised *plans for a new dam*". Shown, never coded: no
     country, no actor; a pronoun, a number, a place, a time or the weapon fired ("fired
     a missile") is not it."""
     heads = [
@@ -147,7 +147,7 @@ def target_heads(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
         candidates += [conjuncts(c) for c in things]
     candidates += [conjuncts(c) for c in verb.children if c.dep_ == "dative"]
     preps = [c for c in verb.children if c.dep_ in {"prep", "dative"}]
-    # in the pattern's order of preference: "complained to the UN *over* Israeli raids"
+    # in the pattern's order of preference: "complained to the UN *over* Russian drone strikes"
     for child in sorted(
         (c for c in preps if c.lower_ in pattern.target_preps),
         key=lambda c: pattern.target_preps.index(c.lower_),
@@ -155,11 +155,11 @@ def target_heads(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
         candidates += [conjuncts(c) for c in child.children if c.dep_ == "pobj"]
     if pattern.theme:
         candidates += _attached_elsewhere(verb, pattern)
-    # The actor behind what is acted on: "demanded the withdrawal of Serbian forces",
-    # "will support Turkey's efforts".
+    # The actor behind what is acted on: "demanded the release of Kenyan sailors",
+    # "will back Chile's bid".
     for thing in [c for c in verb.children if c.dep_ == "dobj"]:
-        # (an "nmod" is the recipient the parser hung on the thing: "gave the Ivory Coast
-        # 5 million dollars")
+        # (an "nmod" is the recipient the parser hung on the thing: "gave the Gambia
+        # 3 million dollars")
         candidates += [conjuncts(c) for c in thing.children if c.dep_ in {"poss", "nmod"}]
         for child in thing.children:
             if child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
@@ -169,9 +169,9 @@ def target_heads(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
         for child in thing.children:
             if child.dep_ == "prep" and child.lower_ in (*pattern.target_preps, *NOUN_PREPS):
                 candidates += [conjuncts(c) for c in child.children if c.dep_ == "pobj"]
-    # Whom the thing was done to, as a participle on it tells: "lifted sanctions *imposed
-    # on Eritrea*", "will return weapons *seized from UN peacekeepers*"; or whose it is, by
-    # whom it was made: "will not accept refugees *sent by Australia*" (Australia's).
+    # Whom the thing was done to, as a participle on it tells: "eased curbs *imposed on
+    # Bolivia*", "will hand back boats *seized from Thai fishermen*"; or whose it is, by whom
+    # it was made: "will not take in migrants *sent by Italy*" (Italy's).
     for thing in objects_of(verb):
         for clause in thing.children:
             if clause.dep_ not in {"acl", "relcl"} or clause.tag_ != "VBN":
@@ -199,14 +199,14 @@ def resolved_targets(
     if refs:
         return refs
     if _object_controlled(verb):
-        # "training Iraqi forces to fight Islamic State": a named actor trained, helped or
+        # "training Malian soldiers to fight jihadists": a named actor trained, helped or
         # sent to act is acted on; whom it fights is its own act's target, not this one's
         controlled = [[c] for c in verb.children if c.dep_ == "dobj"]
         if refs := [ref for ref in first_resolved(controlled, resolver) if ref.actor_key]:
             return refs
     inner = replace(pattern, theme=False)
     for complement in open_complements(verb):
-        # each in turn: the parser splits "agreed to re-open its borders to X" in three
+        # each in turn: the parser splits "agreed to re-open the frontier to X" in three
         candidates = target_heads(complement, inner) + _attached_elsewhere(complement, inner)
         if refs := first_resolved(candidates, resolver):
             return refs
@@ -227,12 +227,12 @@ def place_targets(
 ) -> list[ActorRef]:
     """The country where the action happens, for an event with no other target.
 
-    "arrived *in Amman*", "will evacuate settlements *in the Gaza Strip*", "demonstrated
-    *in Kirkuk*": as in CAMEO coding, the place an action is done in is what it acts on.
+    "arrived *in Nairobi*", "will close schools *in the Golan Heights*", "marched
+    *in Qamishli*": as in CAMEO coding, the place an action is done in is what it acts on.
     """
     for word in [verb, *complements]:
         holders = [word, *(c for c in word.children if c.dep_ in {"dobj", "attr"})]
-        # "put under investigation *in Italy*": the place of the phrase that names the act
+        # "put under investigation *in Rome*": the place of the phrase that names the act
         holders += [
             pobj
             for prep in word.children
@@ -263,9 +263,9 @@ def _attached_elsewhere(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
 
     "sent its forces under the CSTO, an alliance ..., to Kazakhstan": the destination
     is about the sending even when a long aside in between captured the preposition.
-    Not inside a clause of its own: in "a mediation effort between the Emirates and
-    Saudi Arabia, whose ties have been strained by Riyadh's friendship *with Tehran*",
-    the "with" is the straining's.
+    Not inside a clause of its own: in "a mediation effort between Bahrain and Qatar,
+    whose ties have been hurt by Doha's warm relations *with Iran*", the "with" is the
+    hurting's.
     """
     found = []
     controlled = {t.i for complement in _object_controlled(verb) for t in complement.subtree}
