@@ -354,7 +354,7 @@ def test_a_document_speaks_for_whoever_issued_it(nlp, dictionary) -> None:
         '"No company is above the law," the statement said.'
     )
     (quote,), actors = run(nlp, dictionary, text)
-    assert quote.speaker_text == "The European Commission"
+    assert quote.speaker_text == "the statement"
     assert quote.via == "the statement"
     assert quote.speaker_key is not None
     assert actors.actor(quote.speaker_key).type == "organisation"

@@ -197,3 +197,21 @@ def test_the_possessor_of_a_response_before_a_colon_said_it(nlp, dictionary) -> 
     )
     quotes, actors = run(nlp, dictionary, text)
     assert "Ford" in speaker_of(quotes, actors, "Is the bridge")
+
+
+def test_a_description_that_names_no_person_is_not_someone_whose_role_has_that_word(
+    nlp, dictionary
+) -> None:
+    """ "The US military said in a statement" is not the general whose role is chairman of
+    the Joint Chiefs (the dictionary's "United States Military")."""
+    text = (
+        "Two American soldiers were killed in a helicopter crash in Chad, the US military "
+        "said in a statement on Wednesday.\n\n"
+        '"The cause of the crash is under investigation," the statement said.\n\n'
+        "General Ann Ford, chairman of the Joint Chiefs of Staff, told reporters this month "
+        "that the troops would stay."
+    )
+    quotes, actors = run(nlp, dictionary, text)
+    quote = quote_of(quotes, "The cause of the crash")
+    assert quote.speaker_text == "the statement" and quote.via == "the statement"
+    assert actors.actor(quote.speaker_key).type == "organisation"

@@ -186,9 +186,10 @@ class _Attributor:
                 speaker = attribution.speaker
                 issuer = self.speakers.issuer(speaker)
                 if issuer is not None:
-                    # "the statement said": the issuer speaks, through its statement.
-                    speaker, via = issuer, via or speaker.text
-                speaker_key = self.speakers.key_of(speaker)
+                    # "the statement said": the issuer speaks, through its statement; the
+                    # attribution's words stay those of the text, as "he" does for a person.
+                    via = via or speaker.text
+                speaker_key = self.speakers.key_of(issuer if issuer is not None else speaker)
                 speaker_text = speaker.text
                 kind = (
                     "document"

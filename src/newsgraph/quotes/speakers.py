@@ -50,6 +50,14 @@ DEFINITE_DETERMINERS = ("the", "this", "that")
 INDEFINITE_DETERMINERS = ("a", "an", "another", "one", "some", "several", "two", "three", "many")
 
 
+@cache
+def _role_nouns() -> frozenset[str]:
+    """The actor dictionary's role nouns ("ambassador", "envoy"), each a person's."""
+    from newsgraph.actors import ActorDictionary
+
+    return frozenset(ActorDictionary.load().people.role_nouns)
+
+
 @dataclass(frozen=True)
 class SpeakerRules:
     """The words of ``speakers.toml``."""
@@ -425,6 +433,8 @@ class SpeakerResolver:
         spoken of before it, a clause's subject first, as for a pronoun; failing that,
         the first named after it (news often names later)."""
         title = noun.lemma_.lower()
+        if title not in self.rules.person_nouns and title not in _role_nouns():
+            return None  # "the US military", "the institute": what names no person
         holders = {key for span, key in self.mentions if self._holds(span, key, title)}
         if not holders:
             return None
