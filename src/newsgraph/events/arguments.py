@@ -4,17 +4,16 @@ A phrase is an actor when the actor index resolves it ("Russia", "Russian forces
 "Tokayev"), or a described group with a CAMEO sector code when its head is a group
 word ("protesters", "hundreds of people", "foreign powers with Western credentials").
 A bare "the government" belongs to a country named in the same sentence, else to the
-article's most-mentioned country.
+article's most-mentioned country (``countries``).
 """
 
 from __future__ import annotations
-
-from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.dictionary import ActorDictionary
 from newsgraph.actors.index import ActorIndex
+from newsgraph.events.countries import ActorCountries
 from newsgraph.events.patterns import (
     FORCE_SECTORS,
     PLACE_ENTITIES,
@@ -25,15 +24,9 @@ from newsgraph.events.patterns import (
     groups_table,
     weapon_words,
 )
-from newsgraph.events.phrases import CORE_MODIFIERS, conjuncts, core, hyphenated, is_stance, phrase
+from newsgraph.events.phrases import CORE_MODIFIERS, conjuncts, core, is_stance, phrase
 from newsgraph.records import Actor, ActorRef, Mention
 
-# A bare government word as the subject of a verb, and the verb's arguments on the other
-# side of its act, whose countries it is not (``_government_country``).
-GOVERNED_SUBJECTS = {"nsubj"}
-OTHER_SIDE_DEPS = {"dobj", "dative", "prep", "attr"}
-# Where a government acts is mostly its own country ("declared a state of siege *in Haiti*").
-WHERE_PREPS = {"in", "at", "inside", "within", "throughout", "across"}
 SINGULAR_TAGS = {"NNP", "NN"}
 # Entities a place name can be tagged as where it qualifies a noun ("*Benghazi* victims").
 PLACE_NAMES = {"GPE", "LOC", "FAC", "ORG"}
@@ -92,7 +85,7 @@ def _nationality_unknown(head: Token) -> bool:
     )
 
 
-class ArgumentResolver:
+class ArgumentResolver(ActorCountries):
     """Resolves event arguments of one document against its actor index."""
 
     def __init__(self, doc: Doc, actors: ActorIndex) -> None:
@@ -566,115 +559,3 @@ class ArgumentResolver:
             (sector for c in modifiers if (sector := self.words.sectors.get(c.lemma_.lower()))),
             None,
         )
-
-    def _region_in(self, span: Span) -> str | None:
-        """A region code for bloc words in the phrase ("with Western credentials" -> WST),
-        not for a word that is part of a name ("NATO", "the West Bank"), says which part
-        of a country ("Western Cambodia") or is hyphenated to another word, which makes it
-        a qualifier ("East-West relations", "Western-backed", "pro-Western")."""
-        for token in span:
-            head = token.head
-            if (
-                self.actors.key_at(token.idx, token.idx + len(token.text))
-                or (
-                    head != token
-                    and self._country_of(self.actors.key_at(head.idx, head.idx + 1) or "")
-                )
-                or hyphenated(token)
-            ):
-                continue
-            pair = f"{token.lower_} {token.nbor().lower_}" if token.i + 1 < len(self.doc) else ""
-            if code := self.words.regions.get(pair) or self.words.regions.get(token.lower_):
-                return code  # "West Africans" are of West Africa (WAF), not the West
-        return None
-
-    def _country_of(self, key: str) -> str | None:
-        actor = self.actors.actors.get(key)
-        if actor is None:
-            return None
-        return actor.key if actor.type == "country" else None
-
-    def _government_country(self, head: Token) -> str | None:
-        """The country a bare "the government" or "the president" subject belongs to: the
-        first one its sentence names outside what its own verb acts on ("the
-        administration cut aid to *Honduras*" is not Honduras's, "the
-        president met *Japan's* prime minister" not Japan's): a state does not act on
-        itself, so the other side's country is the one it is not."""
-        if head.dep_ not in GOVERNED_SUBJECTS:
-            return self._sentence_country(head.sent)
-        arguments = [a for a in head.head.children if a.dep_ in OTHER_SIDE_DEPS]
-        other_side = {token.i for argument in arguments for token in argument.subtree}
-        other_side -= {  # where it acts: "declared a state of siege *in Haiti*"
-            token.i
-            for argument in arguments
-            for where in argument.subtree
-            if where.dep_ == "prep" and where.lower_ in WHERE_PREPS
-            for token in where.subtree
-        }
-        for mention in self.actors.mentions_in(head.sent.start_char, head.sent.end_char):
-            inside = {
-                t.i
-                for t in self.doc.char_span(
-                    mention.span.start, mention.span.end, alignment_mode="expand"
-                )
-                or ()
-            }
-            if inside & other_side:
-                continue
-            if country := self._country_of(mention.actor_key):
-                return country
-        return None
-
-    def _sentence_country(self, sentence: Span) -> str | None:
-        """The first country mentioned in ``sentence`` (a city counts for its country)."""
-        return self._country_in(sentence)
-
-    def _country_in(self, span: Span) -> str | None:
-        """The first country mentioned inside ``span`` ("suspected *British* militant X")."""
-        for mention in self.actors.mentions_in(span.start_char, span.end_char):
-            if country := self._country_of(mention.actor_key):
-                return country
-        return None
-
-    def _place_country(self, sentence: Span) -> str | None:
-        """The country of the first place the sentence puts things in ("in Almaty")."""
-        for token in sentence:
-            if token.dep_ == "prep" and token.lower_ in {"in", "at"}:
-                for place in token.children:
-                    if place.dep_ == "pobj" and place.ent_type_ in {"GPE", "LOC", "FAC"}:
-                        span = self.doc[place.left_edge.i : place.right_edge.i + 1]
-                        if country := self._country_in(span):
-                            return country
-        return None
-
-    def _home_country(self, sentence: Span) -> str | None:
-        """The country of a group nothing in its phrase places ("rebels", "the opposition").
-
-        As CAMEO coders do, an unplaced group is domestic: of the country the sentence
-        puts the action in ("in Almaty"), else of the article's main country where the
-        sentence names it, else of the first country the sentence names, else the
-        article's main country.
-        """
-        if place := self._place_country(sentence):
-            return place
-        named = [
-            country
-            for mention in self.actors.mentions_in(sentence.start_char, sentence.end_char)
-            if (country := self._country_of(mention.actor_key) or self._owned_by(mention))
-        ]
-        if self.main_country in named:
-            return self.main_country
-        return named[0] if named else self.main_country
-
-    def _owned_by(self, mention: Mention) -> str | None:
-        """The country of an organisation ("the Nigerian Interior Ministry" -> NGA)."""
-        actor = self.actors.actors.get(mention.actor_key)
-        return actor.country if actor is not None and actor.type == "organisation" else None
-
-    def _most_mentioned_country(self) -> str | None:
-        counts = Counter(
-            country
-            for mention in self.actors.mentions
-            if (country := self._country_of(mention.actor_key))
-        )
-        return counts.most_common(1)[0][0] if counts else None
