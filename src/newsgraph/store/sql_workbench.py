@@ -48,38 +48,36 @@ class SQLWorkbenchStore(SQLStore):
     def search_stories(
         self, query: str, filters: Filters, limit: int = 20, offset: int = 0
     ) -> list[JsonDict]:
-        return self._search(query, filters, limit, offset)[0]
+        return self._search(query, _where(filters), limit, offset)[0]
 
     def search_count(self, query: str, filters: Filters) -> JsonDict:
-        return browse.story_count(self._rows(*self._count_statement(query, filters)))
+        return browse.story_count(self._rows(*self._count_statement(query, _where(filters))))
 
     def counted_search(
         self, query: str, filters: Filters, limit: int = 20, offset: int = 0
     ) -> tuple[list[JsonDict], JsonDict]:
         # The count's query goes with the page's first (PostgreSQL: one round trip).
+        where = _where(filters)
         hits, (counted,) = self._search(
-            query, filters, limit, offset, [self._count_statement(query, filters)]
+            query, where, limit, offset, [self._count_statement(query, where)]
         )
         return hits, browse.story_count(counted)
 
-    def _count_statement(self, query: str, filters: Filters) -> Statement:
-        conditions, parameters = q.story_conditions(filters)
-        return browse.count_statement(
-            " AND ".join(conditions), parameters, self._matched_articles(query)
-        )
+    def _count_statement(self, query: str, selected: tuple[str, dict[str, Any]]) -> Statement:
+        where, parameters = selected
+        return browse.count_statement(where, parameters, self._matched_articles(query))
 
     def _search(
         self,
         query: str,
-        filters: Filters,
+        selected: tuple[str, dict[str, Any]],
         limit: int,
         offset: int,
         together: Sequence[Statement] = (),
     ) -> tuple[list[JsonDict], list[list[JsonDict]]]:
-        """A page of hits, and the rows of the ``together`` statements, run beside the
-        page's first query."""
-        conditions, parameters = q.story_conditions(filters)
-        where = " AND ".join(conditions)
+        """A page of hits for the stories ``selected`` (``_where``), and the rows of the
+        ``together`` statements, run beside the page's first query."""
+        where, parameters = selected
         if limit <= 0:
             return [], self._rows_together(together)
         if q.search_terms(query):
@@ -347,6 +345,13 @@ class SQLWorkbenchStore(SQLStore):
             """,
             parameters,
         )
+
+
+def _where(filters: Filters) -> tuple[str, dict[str, Any]]:
+    """The condition on stories ``s`` that ``filters`` set, with its parameters; read once
+    for a search page's hits and its count."""
+    conditions, parameters = q.story_conditions(filters)
+    return " AND ".join(conditions), parameters
 
 
 def _story_mentions_statement(story_id: str) -> Statement:
