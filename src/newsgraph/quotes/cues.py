@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.nlp import doc_text
 from newsgraph.quotes.attribution import MAX_GOVERNOR_DEPTH, SUBJECT_DEPS
 from newsgraph.quotes.scan import CueLexicon, Quotation
-from newsgraph.quotes.shapes import quoted_tokens
+from newsgraph.quotes.shapes import hung_outside, quoted_tokens
 
 SENTENCE_FINAL = (".", "!", "?")
 NESTED_CLOSING_MARKS = "'’\"”"
@@ -137,7 +137,7 @@ def governing_cue(
         parenthetical = _parenthetical_cue(token, quoted, lexicon)
         if parenthetical is not None:
             return parenthetical
-    roots = [t for t in inside if not (quote.start <= t.head.idx < quote.end)]
+    roots = hung_outside(inside, quote)
     for root in sorted(roots, key=lambda t: t.head.i):
         below = root
         steps = 0  # prepositions are free: "accused the board of years of "…""
@@ -172,7 +172,7 @@ def enclosing_speech(
     someone's reported speech are theirs however deep they sit ("Ford backed Reed,
     saying the state needs "a governor who answers the phone"")."""
     inside = [t for t in quoted_tokens(doc, quote) if not t.is_punct]
-    roots = [t for t in inside if not (quote.start <= t.head.idx < quote.end)]
+    roots = hung_outside(inside, quote)
     for root in roots:
         for ancestor in root.ancestors:
             if not quoted[ancestor.i] and lexicon.is_cue(ancestor):

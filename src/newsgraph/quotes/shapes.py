@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -27,6 +28,12 @@ def quoted_tokens(doc: Doc, quote: Quotation) -> Span:
             doc, quote.end, key=token_start
         )
     ]
+
+
+def hung_outside(tokens: Iterable[Token], quote: Quotation) -> list[Token]:
+    """Those of the quote's ``tokens`` whose head is outside the quoted words: where the
+    quote hangs in the sentence's parse."""
+    return [t for t in tokens if not (quote.start <= t.head.idx < quote.end)]
 
 
 def is_embedded(text: str, quote: Quotation, before: list[Token], lexicon: CueLexicon) -> bool:
@@ -58,8 +65,7 @@ def modifies_noun(doc: Doc, quote: Quotation, quoted_text: str) -> bool:
     following = doc[position]
     if following.pos_ not in ("NOUN", "PROPN") or following.is_sent_start:
         return False
-    inside = quoted_tokens(doc, quote)
-    roots = [t for t in inside if not (quote.start <= t.head.idx < quote.end)]
+    roots = hung_outside(quoted_tokens(doc, quote), quote)
     return not roots or any(root.head.i >= following.i for root in roots)
 
 
