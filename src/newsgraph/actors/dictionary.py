@@ -256,7 +256,7 @@ class ActorDictionary:
                     _merge_leader(leaders, row)
             else:
                 raise ValueError(f"{path}: header is neither {ACTOR_COLUMNS} nor {PERSON_COLUMNS}")
-        return cls(actors, leaders.values(), _load_people_rules())
+        return cls(actors, leaders.values(), people_rules())
 
     def actor(self, key: str) -> DictionaryActor | None:
         return self.actors.get(key)
@@ -455,7 +455,9 @@ def _packaged_paths() -> list[Path]:
     return [Path(str(folder / name)) for name in (*ACTOR_FILES, *PERSON_FILES)]
 
 
-def _load_people_rules() -> PeopleRules:
+@cache
+def people_rules() -> PeopleRules:
+    """The packaged words of people's titles and roles, one copy for every dictionary."""
     raw = tomllib.loads(resources.files(DATA_PACKAGE).joinpath(PEOPLE_RULES_FILE).read_text())
     return PeopleRules(
         titles=dict(raw["titles"]),

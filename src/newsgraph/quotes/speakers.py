@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.actors.dictionary import people_rules
 from newsgraph.given_names import given_names
 
 if TYPE_CHECKING:
@@ -53,9 +54,7 @@ INDEFINITE_DETERMINERS = ("a", "an", "another", "one", "some", "several", "two",
 @cache
 def _role_nouns() -> frozenset[str]:
     """The actor dictionary's role nouns ("ambassador", "envoy"), each a person's."""
-    from newsgraph.actors import ActorDictionary
-
-    return frozenset(ActorDictionary.load().people.role_nouns)
+    return frozenset(people_rules().role_nouns)
 
 
 @dataclass(frozen=True)
