@@ -374,7 +374,7 @@ def colon_clause(before: list[Token], lexicon: CueLexicon) -> Attribution | None
 
 def reporting_verb_above(cue: Token, lexicon: CueLexicon, quoted: bytearray) -> Token | None:
     """The speech verb whose reported clause holds ``cue``: in "Ford said the network's
-    managers were phoning "every half hour"" the words are Trump's report, not the executives'."""
+    managers were phoning "every half hour"" the words are Ford's report, not the managers'."""
     clause = cue
     for _ in range(MAX_GOVERNOR_DEPTH):
         if clause.dep_ not in ("ccomp", "conj") or clause.head.i == clause.i:
