@@ -20,6 +20,10 @@ from newsgraph.records import ActorRef
 DEFAULT_THRESHOLD = 0.5
 
 
+# What a basis may say of the act besides its kinds, in the order ``str(basis)`` gives them.
+MARKS = ("negated", "unrealised", "supposed", "unclassed", "untold")
+
+
 @dataclass(frozen=True)
 class Basis:
     """How the coder found an event's act, source and target.
@@ -64,11 +68,13 @@ class Basis:
     # The sentence never tells it as done ("would have objected to", "unless Israel ends").
     untold: bool = False
 
+    @property
+    def marks(self) -> list[str]:
+        """The ``MARKS`` this basis has, each a factor of its own in ``confidence.toml``."""
+        return [mark for mark in MARKS if getattr(self, mark)]
+
     def __str__(self) -> str:
-        marks = ["negated"] * self.negated + ["unrealised"] * self.unrealised
-        marks += ["supposed"] * self.supposed + ["unclassed"] * self.unclassed
-        marks += ["untold"] * self.untold
-        return " ".join([self.act, self.source, self.target, *marks])
+        return " ".join([self.act, self.source, self.target, *self.marks])
 
 
 @cache
@@ -101,10 +107,7 @@ def confidence(basis: Basis) -> float:
         factors["act"][basis.act]
         * factors["source"][basis.source]
         * factors["target"][basis.target]
-        * (factors["negated"]["factor"] if basis.negated else 1.0)
-        * (factors["unrealised"]["factor"] if basis.unrealised else 1.0)
-        * (factors["supposed"]["factor"] if basis.supposed else 1.0)
-        * (factors["unclassed"]["factor"] if basis.unclassed else 1.0)
-        * (factors["untold"]["factor"] if basis.untold else 1.0)
     )
+    for mark in basis.marks:
+        value *= factors[mark]["factor"]
     return round(value, 2)
