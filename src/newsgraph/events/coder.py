@@ -57,18 +57,12 @@ from newsgraph.events.patterns import VerbPattern, event_nouns, fighting_beside,
 from newsgraph.events.phrases import conjuncts
 from newsgraph.events.readings import (
     anothers_act,
-    backs_own_thing,
-    beyond_an_owner,
     by_accident,
-    meets_a_thing,
-    names_only_owner,
-    names_what_is_needed,
     not_told_as_done,
     only_supposed,
-    partner_aside,
     political_contest,
     private_travel,
-    related_only,
+    read_target,
     verbal_force,
 )
 from newsgraph.events.senses import code_by_source, protested
@@ -205,20 +199,7 @@ def extract_events(
                 aimed = "thing" if shown_only else None
                 aimed = aimed or target_kind(target, named, where)
                 aimed = "implied" if aimed == "named" and implied else aimed
-                if aimed == "named" and names_only_owner(verb, stated, target):
-                    aimed = "owned"  # "met tough Russian standards": no partner named
-                elif aimed == "named" and related_only(verb, target):
-                    aimed = "related"  # "backs American adversaries": not America
-                if aimed in {"named", "place"} and partner_aside(verb, code, target):
-                    aimed = "aside"  # "met to end the shelling of Mosul": not Iraq met
-                if aimed == "named" and names_what_is_needed(verb, code, target):
-                    aimed = "aside"  # "stressed the need for a commitment to Israel"
-                if aimed in {"named", "implied"} and beyond_an_owner(verb, target):
-                    aimed = "aside"  # "endorsed the secretary of state's bid for the White House"
-                if aimed in {"named", "implied", "assumed"} and meets_a_thing(verb, code):
-                    aimed = "thing"  # "met stiff resistance from the far right"
-                if aimed in {"named", "implied"} and backs_own_thing(verb, code):
-                    aimed = "owned"  # "defended his record against the Islamic State"
+                aimed = read_target(aimed, verb, code, stated, target)
                 acting = source_kind(source, from_place)
                 done = "borrowed" if anothers_act(verb, stated, source, resolver) else act
                 done = "travel" if private_travel(code, source) else done

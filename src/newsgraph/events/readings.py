@@ -179,7 +179,29 @@ def _topic(verb: Token) -> bool:
     )
 
 
-def related_only(verb: Token, target: ActorRef) -> bool:
+def read_target(aimed: str, verb: Token, code: str, stated: str, target: ActorRef) -> str:
+    """The kind of target (events/confidence.py) once the sentence is read: ``aimed`` as
+    the sides gave it, made ``owned``, ``related``, ``aside`` or ``thing`` where the named
+    target is not who the act was done to. ``stated`` is the verb's own code, ``code``
+    the one the sentence gave it."""
+    if aimed == "named" and _names_only_owner(verb, stated, target):
+        aimed = "owned"  # "met tough Russian standards": no partner named
+    elif aimed == "named" and _related_only(verb, target):
+        aimed = "related"  # "backs American adversaries": not America
+    if aimed in {"named", "place"} and _partner_aside(verb, code, target):
+        aimed = "aside"  # "met to end the shelling of Mosul": not Iraq met
+    if aimed == "named" and _names_what_is_needed(verb, code, target):
+        aimed = "aside"  # "stressed the need for a commitment to Israel"
+    if aimed in {"named", "implied"} and _beyond_an_owner(verb, target):
+        aimed = "aside"  # "endorsed the secretary of state's bid for the White House"
+    if aimed in {"named", "implied", "assumed"} and _meets_a_thing(verb, code):
+        aimed = "thing"  # "met stiff resistance from the far right"
+    if aimed in {"named", "implied"} and _backs_own_thing(verb, code):
+        aimed = "owned"  # "defended his record against the Islamic State"
+    return aimed
+
+
+def _related_only(verb: Token, target: ActorRef) -> bool:
     """Whether the target is coded from the actor that the noun naming it relates to, not
     from the actor it names: "Russia's *allies*" are not Russia, "backs *American
     adversaries*" is not backing America."""
@@ -228,7 +250,7 @@ def _same_actor(one: ActorRef, other: ActorRef) -> bool:
     return one.code == other.code or one.text == other.text
 
 
-def meets_a_thing(verb: Token, code: str) -> bool:
+def _meets_a_thing(verb: Token, code: str) -> bool:
     """Whether a verb coded as a meeting has a thing for its object, which no one meets:
     "is *meeting stiff resistance* from the far right", "*met the deadline*". Whoever a
     preposition names is then not met."""
@@ -243,7 +265,7 @@ def meets_a_thing(verb: Token, code: str) -> bool:
     return False
 
 
-def backs_own_thing(verb: Token, code: str) -> bool:
+def _backs_own_thing(verb: Token, code: str) -> bool:
     """Whether words of cooperation (support, praise, defence) are said of the source's
     own thing ("defended *his record* against the Islamic State", "defend *his praise*
     of Putin"): they back no one else, so whoever a preposition names is not their
@@ -284,7 +306,7 @@ def by_accident(verb: Token, code: str) -> bool:
     return any(cause.lemma_.lower() in rules["nouns"] for cause in causes)
 
 
-def partner_aside(verb: Token, code: str, target: ActorRef) -> bool:
+def _partner_aside(verb: Token, code: str, target: ActorRef) -> bool:
     """Whether a meeting's target is named only inside a clause of its own ("met *to
     halt the bombing of Aleppo*", "met in an effort *to end the war in Syria*"): what a
     meeting is for is not whom it meets (``readings.toml`` ``[meeting]``)."""
@@ -294,7 +316,7 @@ def partner_aside(verb: Token, code: str, target: ActorRef) -> bool:
     return bool(found) and all(_under_another_verb(t, verb) for t in found)
 
 
-def names_what_is_needed(verb: Token, code: str, target: ActorRef) -> bool:
+def _names_what_is_needed(verb: Token, code: str, target: ActorRef) -> bool:
     """Whether an appeal's or demand's target is named only inside what it says is
     needed ("emphasized *the need for a commitment to Israel*": Israel is not asked; "the
     need *for Greece* to cut its debt" asks Greece)."""
@@ -305,7 +327,7 @@ def names_what_is_needed(verb: Token, code: str, target: ActorRef) -> bool:
     return bool(found) and all(_inside_a_needed_thing(t, verb, rules["nouns"]) for t in found)
 
 
-def beyond_an_owner(verb: Token, target: ActorRef) -> bool:
+def _beyond_an_owner(verb: Token, target: ActorRef) -> bool:
     """Whether the target is named inside an object that belongs to someone else, who
     could not be coded: "endorsed *the former secretary of state's* bid *for the White
     House*" endorses the secretary, not the White House (an owner coded is the target
@@ -410,7 +432,7 @@ def _is_person(side: ActorRef, actors: ActorIndex) -> bool:
     return side.actor_key in actors.actors and actors.actor(side.actor_key).type == "person"
 
 
-def names_only_owner(verb: Token, code: str, target: ActorRef) -> bool:
+def _names_only_owner(verb: Token, code: str, target: ActorRef) -> bool:
     """Whether the target was found only as the owner of a thing the act is done to or
     with ("settling a dispute at *Mr. Obama's request*", "meet tough *Russian* standards"),
     for an act that needs a partner rather than something to answer (``owner_target``),
