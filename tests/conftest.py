@@ -71,6 +71,31 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def code_events(nlp):
+    """A text's events, coded as ingest codes an article's: its actors and its events read
+    on the article's ``date`` (None: an undated article)."""
+    from newsgraph.actors import ActorDictionary, resolve_actors
+    from newsgraph.events import extract_events
+
+    dictionary = ActorDictionary.load()
+
+    def code(text: str, date: str | None = None) -> list:
+        doc = nlp(text)
+        return extract_events(
+            doc, "test", resolve_actors(doc, "test", dictionary, date=date), date=date
+        )
+
+    return code
+
+
+def shown_events(events: list) -> list:
+    """The events a listing shows by default (events/confidence.py DEFAULT_THRESHOLD)."""
+    from newsgraph.events.confidence import DEFAULT_THRESHOLD
+
+    return [event for event in events if event.confidence >= DEFAULT_THRESHOLD]
+
+
+@pytest.fixture(scope="session")
 def postgres():
     """A throw-away PostgreSQL server for the session (tests/postgres_server.py); without
     PostgreSQL installed the tests that ask for it skip, unless NEWSGRAPH_REQUIRE_POSTGRES

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import shown_events
 from newsgraph.actors import ActorDictionary, resolve_actors
 from newsgraph.events import extract_events
 from newsgraph.events.confidence import DEFAULT_THRESHOLD
@@ -22,10 +23,6 @@ def events_of(nlp):
     return code
 
 
-def _shown(events: list[Event]) -> list[Event]:
-    return [event for event in events if event.confidence >= DEFAULT_THRESHOLD]
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -34,7 +31,7 @@ def _shown(events: list[Event]) -> list[Event]:
     ],
 )
 def test_a_game_won_is_no_assault_shown(events_of, text):
-    assert not [e for e in _shown(events_of(text)) if e.plover == "ASSAULT"]
+    assert not [e for e in shown_events(events_of(text)) if e.plover == "ASSAULT"]
 
 
 @pytest.mark.parametrize(

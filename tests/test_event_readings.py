@@ -4,30 +4,18 @@ each on sentences of our own (none from the dev sets or the audited articles).""
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
-from newsgraph.actors import ActorDictionary, resolve_actors
-from newsgraph.events import extract_events
-from newsgraph.events.confidence import DEFAULT_THRESHOLD
-from newsgraph.records import Event
+from conftest import shown_events
 
 DATE = "2016-05-10"
 
 
 @pytest.fixture(scope="module")
-def events_of(nlp):
-    dictionary = ActorDictionary.load()
-
-    def code(text: str) -> list[Event]:
-        doc = nlp(text)
-        actors = resolve_actors(doc, "readings", dictionary, date=DATE)
-        return extract_events(doc, "readings", actors, date=DATE)
-
-    return code
-
-
-def _shown(events: list[Event]) -> list[Event]:
-    return [event for event in events if event.confidence >= DEFAULT_THRESHOLD]
+def events_of(code_events):
+    return functools.partial(code_events, date=DATE)
 
 
 @pytest.mark.parametrize(
@@ -57,12 +45,12 @@ def test_a_country_attacking_a_country_stays_force(events_of):
 def test_an_act_the_writer_only_supposes_is_not_shown(events_of, text):
     events = events_of(text)
     assert events and all("supposed" in e.basis for e in events)
-    assert not _shown(events)
+    assert not shown_events(events)
 
 
 def test_an_intent_someone_states_is_shown(events_of):
     events = events_of("Russia said it would send troops to Syria.")
-    assert [(e.plover, e.target.code) for e in _shown(events)] == [("AGREE", "SYR")]
+    assert [(e.plover, e.target.code) for e in shown_events(events)] == [("AGREE", "SYR")]
 
 
 @pytest.mark.parametrize(
@@ -80,12 +68,12 @@ def test_an_act_not_reached_is_negated(events_of, text):
 def test_meeting_a_countrys_standards_meets_no_one(events_of):
     events = events_of("Mexican farms often fail to meet strict American hygiene standards.")
     assert events and all("owned" in e.basis for e in events)
-    assert not _shown(events)
+    assert not shown_events(events)
 
 
 def test_criticizing_a_countrys_plan_targets_the_country(events_of):
     events = events_of("France denounced Russia's plan on Monday.")
-    assert [(e.plover, e.target.code) for e in _shown(events)] == [("ACCUSE", "RUS")]
+    assert [(e.plover, e.target.code) for e in shown_events(events)] == [("ACCUSE", "RUS")]
 
 
 def test_posing_a_threat_is_no_threat(events_of):
@@ -95,7 +83,7 @@ def test_posing_a_threat_is_no_threat(events_of):
 def test_a_statement_with_no_plover_category_is_not_shown(events_of):
     events = events_of("Benjamin Netanyahu considers Barack Obama naive.")
     assert events and all("unclassed" in e.basis for e in events)
-    assert not _shown(events)
+    assert not shown_events(events)
 
 
 def test_recalling_a_meeting_is_no_meeting(events_of):
@@ -117,7 +105,7 @@ def test_a_country_defeating_a_country_is_still_coded(events_of):
 
 def test_blocking_a_proposal_rejects_it(events_of):
     events = events_of("Russia blocked China's proposal for a new development bank.")
-    assert [(e.plover, e.target.code) for e in _shown(events)] == [("REJECT", "CHN")]
+    assert [(e.plover, e.target.code) for e in shown_events(events)] == [("REJECT", "CHN")]
 
 
 def test_blocking_a_road_is_still_obstruction(events_of):
@@ -127,7 +115,7 @@ def test_blocking_a_road_is_still_obstruction(events_of):
 
 def test_a_ship_stands_for_those_aboard(events_of):
     events = events_of("The Indian navy rescued an Ethiopian ship in the Gulf of Aden.")
-    assert [(e.plover, e.target.code) for e in _shown(events)] == [("AID", "ETH")]
+    assert [(e.plover, e.target.code) for e in shown_events(events)] == [("AID", "ETH")]
 
 
 def test_an_act_in_an_allegation_is_not_coded(events_of):
@@ -138,9 +126,9 @@ def test_an_act_in_an_allegation_is_not_coded(events_of):
 
 def test_a_kind_names_no_owner(events_of):
     events = events_of("Donald Trump praised Chinese-style economic planning.")
-    assert events and all("owned" in e.basis for e in events) and not _shown(events)
+    assert events and all("owned" in e.basis for e in events) and not shown_events(events)
     events = events_of("Donald Trump praised China's economic planning.")
-    assert [(e.plover, e.target.code) for e in _shown(events)] == [("SUPPORT", "CHN")]
+    assert [(e.plover, e.target.code) for e in shown_events(events)] == [("SUPPORT", "CHN")]
 
 
 def test_marching_in_a_parade_is_no_protest(events_of):
@@ -151,26 +139,26 @@ def test_marching_in_a_parade_is_no_protest(events_of):
 
 def test_an_organisation_of_a_country_acts(events_of):
     events = events_of("A Jewish civil rights organization denounced Donald Trump on Monday.")
-    assert [(e.plover, e.target.code) for e in _shown(events)] == [("ACCUSE", "USAELI")]
+    assert [(e.plover, e.target.code) for e in shown_events(events)] == [("ACCUSE", "USAELI")]
 
 
 def test_an_occasion_is_no_target(events_of):
     events = events_of(
         "Narendra Modi made a pledge of aid at the Climate Action Summit in New York."
     )
-    assert events and all("owned" in e.basis for e in events) and not _shown(events)
+    assert events and all("owned" in e.basis for e in events) and not shown_events(events)
 
 
 def test_a_prediction_about_another_is_no_act_of_theirs(events_of):
     events = events_of("Donald Trump predicted that China would invade Taiwan.")
-    assert events and all("supposed" in e.basis for e in events) and not _shown(events)
+    assert events and all("supposed" in e.basis for e in events) and not shown_events(events)
 
 
 def test_a_government_announcing_its_leaders_plan_is_his_intent(events_of):
     events = events_of("The Kremlin said Vladimir Putin would meet Barack Obama in Paris.")
-    assert [(e.plover, e.target.code) for e in _shown(events)] == [("AGREE", "USAGOV")]
+    assert [(e.plover, e.target.code) for e in shown_events(events)] == [("AGREE", "USAGOV")]
 
 
 def test_the_owner_of_an_event_is_its_agent(events_of):
     events = events_of("Israel agreed to American mediation in the talks with Syria.")
-    assert [e for e in _shown(events) if e.plover == "AGREE"]
+    assert [e for e in shown_events(events) if e.plover == "AGREE"]

@@ -5,21 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.actors import ActorDictionary, resolve_actors
-from newsgraph.events import extract_events
-from newsgraph.records import Event
-
-
-@pytest.fixture(scope="module")
-def events_of(nlp):
-    dictionary = ActorDictionary.load()
-
-    def code(text: str) -> list[Event]:
-        doc = nlp(text)
-        return extract_events(doc, "categories", resolve_actors(doc, "categories", dictionary))
-
-    return code
-
 
 @pytest.mark.parametrize(
     ("text", "cameo", "plover"),
@@ -35,8 +20,8 @@ def events_of(nlp):
         ("Norway pledged to support Ukraine.", "032", "AGREE"),
     ],
 )
-def test_support_pledged_is_support_expressed(events_of, text, cameo, plover):
-    events = events_of(text)
+def test_support_pledged_is_support_expressed(code_events, text, cameo, plover):
+    events = code_events(text)
     assert [(e.cameo, e.plover) for e in events] == [(cameo, plover)]
 
 
@@ -47,25 +32,25 @@ def test_support_pledged_is_support_expressed(events_of, text, cameo, plover):
         ("Serbian police set the detained French journalists free.", "FRA"),
     ],
 )
-def test_set_free_releases(events_of, text, target):
-    events = events_of(text)
+def test_set_free_releases(code_events, text, target):
+    events = code_events(text)
     assert [e.cameo for e in events] == ["0841"]
     assert events[0].plover == "RETREAT"
     assert events[0].target is not None and events[0].target.code.startswith(target)
 
 
-def test_a_resultative_adjective_names_no_release_of_its_own(events_of):
+def test_a_resultative_adjective_names_no_release_of_its_own(code_events):
     # "set up" stays a phrasal verb of its own; a result state is no release
-    assert not [e for e in events_of("Kenya set up a committee.") if e.cameo == "0841"]
-    assert not [e for e in events_of("The decision made Iran angry.") if e.cameo == "0841"]
+    assert not [e for e in code_events("Kenya set up a committee.") if e.cameo == "0841"]
+    assert not [e for e in code_events("The decision made Iran angry.") if e.cameo == "0841"]
 
 
-def test_force_ordered_by_its_noun_is_the_commanders_act(events_of):
-    (event,) = events_of("The Russian president ordered airstrikes against Chechen rebels.")
+def test_force_ordered_by_its_noun_is_the_commanders_act(code_events):
+    (event,) = code_events("The Russian president ordered airstrikes against Chechen rebels.")
     assert (event.cameo, event.plover) == ("195", "ASSAULT")
     assert event.target is not None and event.target.text == "Chechen rebels"
     # an order that names no force stays what it was: no force of the commander's
-    assert [e.cameo for e in events_of("The Kenyan president ordered a new census.")] == ["100"]
+    assert [e.cameo for e in code_events("The Kenyan president ordered a new census.")] == ["100"]
 
 
 @pytest.mark.parametrize(
@@ -77,8 +62,8 @@ def test_force_ordered_by_its_noun_is_the_commanders_act(events_of):
         ("Moscow stepped up pressure on Kyiv.", "100", "REQUEST"),
     ],
 )
-def test_stepping_up_an_act_is_that_act(events_of, text, cameo, plover):
-    (event,) = events_of(text)
+def test_stepping_up_an_act_is_that_act(code_events, text, cameo, plover):
+    (event,) = code_events(text)
     assert (event.cameo, event.plover) == (cameo, plover)
 
 
@@ -89,14 +74,14 @@ def test_stepping_up_an_act_is_that_act(events_of, text, cameo, plover):
         ("Poland demanded new sanctions against Russia.", "RUS"),
     ],
 )
-def test_conflict_asked_of_others_rallies_opposition(events_of, text, target):
-    (event,) = events_of(text)
+def test_conflict_asked_of_others_rallies_opposition(code_events, text, target):
+    (event,) = code_events(text)
     assert (event.cameo, event.plover) == ("113", "ACCUSE")
     assert event.target is not None and event.target.code.startswith(target)
 
 
-def test_asking_for_an_end_to_conflict_stays_a_request(events_of):
-    (event,) = events_of("Poland demanded the lifting of sanctions against Russia.")
+def test_asking_for_an_end_to_conflict_stays_a_request(code_events):
+    (event,) = code_events("Poland demanded the lifting of sanctions against Russia.")
     assert event.plover == "REQUEST"
-    (event,) = events_of("Greece called for talks with Turkey.")
+    (event,) = code_events("Greece called for talks with Turkey.")
     assert event.plover == "REQUEST"

@@ -6,20 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.actors import ActorDictionary, resolve_actors
-from newsgraph.events import extract_events
 from newsgraph.records import Event
-
-
-@pytest.fixture(scope="module")
-def events_of(nlp):
-    dictionary = ActorDictionary.load()
-
-    def code(text: str) -> list[Event]:
-        doc = nlp(text)
-        return extract_events(doc, "categories", resolve_actors(doc, "categories", dictionary))
-
-    return code
 
 
 def _categories(events: list[Event]) -> list[str | None]:
@@ -34,25 +21,25 @@ def _categories(events: list[Event]) -> list[str | None]:
         "North Korea has launched cyber warfare against South Korea.",
     ],
 )
-def test_a_cyber_attack_coerces_and_harms_no_one_bodily(events_of, text):
-    events = events_of(text)
+def test_a_cyber_attack_coerces_and_harms_no_one_bodily(code_events, text):
+    events = code_events(text)
     assert [(e.cameo, e.plover) for e in events] == [("170", "COERCE")]
 
 
-def test_an_attack_launched_is_still_an_assault(events_of):
-    events = events_of("Russian troops launched an attack on Ukrainian positions.")
+def test_an_attack_launched_is_still_an_assault(code_events):
+    events = code_events("Russian troops launched an attack on Ukrainian positions.")
     assert [e.plover for e in events] == ["ASSAULT"]
 
 
-def test_a_hunger_strike_launched_is_a_protest(events_of):
-    events = events_of("Palestinian prisoners launched a hunger strike against Israel.")
+def test_a_hunger_strike_launched_is_a_protest(code_events):
+    events = code_events("Palestinian prisoners launched a hunger strike against Israel.")
     assert [(e.cameo, e.plover) for e in events] == [("142", "PROTEST")]
 
 
-def test_money_mobilised_for_someone_is_aid_and_forces_mobilised_a_show_of_force(events_of):
-    aid = events_of("The World Bank is mobilising new funds to rebuild Haiti.")
+def test_money_mobilised_for_someone_is_aid_and_forces_mobilised_a_show_of_force(code_events):
+    aid = code_events("The World Bank is mobilising new funds to rebuild Haiti.")
     assert _categories(aid) == ["AID"]
-    force = events_of("Russia mobilised troops on the border with Ukraine.")
+    force = code_events("Russia mobilised troops on the border with Ukraine.")
     assert _categories(force) == ["MOBILIZE"]
 
 
@@ -64,8 +51,8 @@ def test_money_mobilised_for_someone_is_aid_and_forces_mobilised_a_show_of_force
         ("Hamas refused to free the hostages until Israel lifts the blockade.", "1056"),
     ],
 )
-def test_a_refusal_on_a_condition_also_demands_the_condition(events_of, text, cameo):
-    events = events_of(text)
+def test_a_refusal_on_a_condition_also_demands_the_condition(code_events, text, cameo):
+    events = code_events(text)
     demands = [e for e in events if e.plover == "REQUEST"]
     assert [(e.cameo, e.source.code[:3], e.target.code) for e in demands] == [(cameo, "PSE", "ISR")]
     # the refusal itself stands beside the demand
@@ -81,8 +68,8 @@ def test_a_refusal_on_a_condition_also_demands_the_condition(events_of, text, ca
         "Hungary will not accept refugees from Syria unless they are registered.",
     ],
 )
-def test_no_demand_without_a_future_refusal_of_a_named_other(events_of, text):
-    assert "REQUEST" not in _categories(events_of(text))
+def test_no_demand_without_a_future_refusal_of_a_named_other(code_events, text):
+    assert "REQUEST" not in _categories(code_events(text))
 
 
 @pytest.mark.parametrize(
@@ -92,13 +79,13 @@ def test_no_demand_without_a_future_refusal_of_a_named_other(events_of, text):
         ("Palestinian prisoners went on a hunger strike against Israel.", "142"),
     ],
 )
-def test_going_on_strike_protests(events_of, text, cameo):
-    events = events_of(text)
+def test_going_on_strike_protests(code_events, text, cameo):
+    events = code_events(text)
     assert [(e.cameo, e.plover) for e in events] == [(cameo, "PROTEST")]
 
 
-def test_going_somewhere_is_no_strike(events_of):
-    assert "PROTEST" not in _categories(events_of("The Nigerian president went to Abuja."))
+def test_going_somewhere_is_no_strike(code_events):
+    assert "PROTEST" not in _categories(code_events("The Nigerian president went to Abuja."))
 
 
 @pytest.mark.parametrize(
@@ -109,11 +96,11 @@ def test_going_somewhere_is_no_strike(events_of):
         ("Iranian prison guards are responsible for the torture of Kurdish inmates.", "1822"),
     ],
 )
-def test_who_is_responsible_for_an_act_of_force_did_it(events_of, text, cameo):
-    events = events_of(text)
+def test_who_is_responsible_for_an_act_of_force_did_it(code_events, text, cameo):
+    events = code_events(text)
     assert [(e.cameo, e.plover) for e in events] == [(cameo, "ASSAULT")]
 
 
-def test_responsibility_for_no_act_of_force_is_no_event(events_of):
+def test_responsibility_for_no_act_of_force_is_no_event(code_events):
     # a meeting one is responsible for is organised, not held: no act named
-    assert not events_of("Russia is responsible for the peace talks in Syria.")
+    assert not code_events("Russia is responsible for the peace talks in Syria.")
