@@ -71,13 +71,46 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
-def code_events(nlp):
+def dictionary():
+    """The packaged actor dictionary (one for every caller: ActorDictionary.load)."""
+    from newsgraph.actors import ActorDictionary
+
+    return ActorDictionary.load()
+
+
+@pytest.fixture(scope="session")
+def code_quotes(nlp, dictionary):
+    """A text's quotes and the actor index they refer to."""
+    from newsgraph.actors import resolve_actors
+    from newsgraph.quotes import extract_quotes
+
+    def code(text: str) -> tuple[list, Any]:
+        doc = nlp(text)
+        actors = resolve_actors(doc, "test", dictionary)
+        return extract_quotes(doc, "test", actors), actors
+
+    return code
+
+
+def quote_of(quotes: list, starts_with: str) -> Any:
+    """The one quote that starts with ``starts_with``."""
+    (quote,) = [q for q in quotes if q.text.startswith(starts_with)]
+    return quote
+
+
+def speaker_of(quotes: list, actors: Any, starts_with: str) -> str:
+    """The one quote starting with ``starts_with``: its actor's name and speaker words."""
+    quote = quote_of(quotes, starts_with)
+    name = actors.actor(quote.speaker_key).name if quote.speaker_key else ""
+    return f"{name} {quote.speaker_text or ''}"
+
+
+@pytest.fixture(scope="session")
+def code_events(nlp, dictionary):
     """A text's events, coded as ingest codes an article's: its actors and its events read
     on the article's ``date`` (None: an undated article)."""
-    from newsgraph.actors import ActorDictionary, resolve_actors
+    from newsgraph.actors import resolve_actors
     from newsgraph.events import extract_events
-
-    dictionary = ActorDictionary.load()
 
     def code(text: str, date: str | None = None) -> list:
         doc = nlp(text)

@@ -7,14 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.actors import ActorDictionary, ActorIndex, resolve_actors
+from newsgraph.actors import ActorIndex, resolve_actors
 from newsgraph.actors.confidence import DEFAULT_THRESHOLD, is_given_name
 from newsgraph.events import extract_events
-
-
-@pytest.fixture(scope="module")
-def dictionary() -> ActorDictionary:
-    return ActorDictionary.load()
 
 
 def resolve(nlp, dictionary, text: str, date: str | None = None) -> ActorIndex:

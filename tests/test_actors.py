@@ -13,11 +13,6 @@ REQUIRED_ACTORS = gold_items("actors")
 
 
 @pytest.fixture(scope="module")
-def dictionary() -> ActorDictionary:
-    return ActorDictionary.load()
-
-
-@pytest.fixture(scope="module")
 def seed_index(nlp, dictionary) -> ActorIndex:
     doc = nlp(SEED_001.read_text(encoding="utf-8"))
     return resolve_actors(doc, "seed-001", dictionary, exclude_names={"TRT World"})

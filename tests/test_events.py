@@ -5,16 +5,11 @@ from __future__ import annotations
 import pytest
 
 from conftest import SEED_001, gold_items, needs_shared
-from newsgraph.actors import ActorDictionary, resolve_actors
+from newsgraph.actors import resolve_actors
 from newsgraph.events import codebook, extract_events
 from newsgraph.events.confidence import DEFAULT_THRESHOLD
 from newsgraph.events.patterns import event_nouns, verb_patterns
 from newsgraph.records import Event
-
-
-@pytest.fixture(scope="session")
-def dictionary() -> ActorDictionary:
-    return ActorDictionary.load()
 
 
 @pytest.fixture(scope="session")

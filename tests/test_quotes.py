@@ -22,11 +22,6 @@ def normalise(text: str) -> str:
     return " ".join(text.translate(STRAIGHTEN).split())
 
 
-@pytest.fixture(scope="module")
-def dictionary() -> ActorDictionary:
-    return ActorDictionary.load()
-
-
 def run(nlp, dictionary: ActorDictionary, text: str) -> tuple[list[Quote], ActorIndex]:
     doc = nlp(text)
     actors = resolve_actors(doc, "test", dictionary, exclude_names={"TRT World"})
