@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import socket
+import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator, Sequence
@@ -28,6 +29,7 @@ _HOSTS_VARIABLE = "NEWSGRAPH_SERVE_HOSTS"
 # Worker processes per core for a PostgreSQL store: a route waits for the server's answer
 # on its worker's event loop, and a second worker on the core runs while it waits.
 POSTGRES_WORKERS_PER_CORE = 2
+WORKER_HEALTHCHECK_SECONDS = 30
 
 
 def default_workers(db: str = "") -> int:
@@ -138,18 +140,93 @@ def serve(
         port=port,
         workers=workers,
         log_level="warning",
+        # A worker answers the supervisor's health checks only once its imports are done
+        # (about a second each, more when several start together on a busy machine):
+        # with uvicorn's 5 s, a slow start was taken for a hung worker and killed.
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
     )
+    if hasattr(socket, "SO_REUSEPORT") and sys.platform.startswith("linux"):
+        _WorkersWithOwnListeners(config).run()
+        return
     with _tcp_listener(config) as listener:
         Multiprocess(config, sockets=[listener]).run()
 
 
+class _WorkersWithOwnListeners(Multiprocess):
+    """uvicorn's supervisor, each worker process on a listening socket of its own, all
+    bound to one port with SO_REUSEPORT, so that Linux spreads new connections evenly.
+
+    On one shared socket, the first worker to wake accepts every connection waiting:
+    20 kept-alive clients that connect together landed 16, 2, 1 and 1 on four workers,
+    and the busy one queued requests while the other three idled. Each listener is made
+    (bound and listening, so no connection meets a closed port) when uvicorn makes a
+    worker, and the supervisor's copy is closed once that worker has started, so a
+    worker that dies takes its listener, and the connections it would get, with it.
+    """
+
+    def __init__(self, config: uvicorn.Config) -> None:
+        self._handed_out: list[socket.socket] = []
+        super().__init__(config, sockets=[])
+
+    @property
+    def sockets(self) -> list[socket.socket]:
+        # uvicorn reads this once for each worker process it makes.
+        listener = _tcp_listener_socket(self.config, reuse_port=True)
+        self._handed_out.append(listener)
+        return [listener]
+
+    @sockets.setter
+    def sockets(self, _: list[socket.socket]) -> None:
+        """uvicorn's own shared sockets are not used."""
+
+    def _close_handed_out(self) -> None:
+        # The started workers hold their own descriptors (spawned with them).
+        while self._handed_out:
+            self._handed_out.pop().close()
+
+    def init_processes(self) -> None:
+        super().init_processes()
+        self._close_handed_out()
+
+    def keep_subprocess_alive(self) -> None:
+        super().keep_subprocess_alive()
+        self._close_handed_out()
+
+    def restart_all(self) -> None:
+        super().restart_all()
+        self._close_handed_out()
+
+    def handle_ttin(self) -> None:
+        super().handle_ttin()
+        self._close_handed_out()
+
+
+def _tcp_listener_socket(config: uvicorn.Config, reuse_port: bool = False) -> socket.socket:
+    """A socket bound to the configured host and port and listening, marked as TCP.
+    uvicorn opens its own with protocol 0, so asyncio never sets TCP_NODELAY on the
+    workers' connections, and every reply on a kept-alive connection waits ~40 ms for
+    the client's delayed ACK."""
+    family, kind, _, _, address = socket.getaddrinfo(
+        config.host, config.port, type=socket.SOCK_STREAM
+    )[0]
+    listener = socket.socket(family, kind, socket.IPPROTO_TCP)
+    try:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if reuse_port:
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        listener.bind(address)
+        listener.listen(config.backlog)
+        listener.set_inheritable(True)
+    except OSError:
+        listener.close()
+        raise
+    return listener
+
+
 @contextmanager
 def _tcp_listener(config: uvicorn.Config) -> Iterator[socket.socket]:
-    """uvicorn's bound socket, marked as TCP. uvicorn opens it with protocol 0, so
-    asyncio never sets TCP_NODELAY on the workers' connections, and every reply on a
-    kept-alive connection waits ~40 ms for the client's delayed ACK."""
-    bound = config.bind_socket()
-    listener = socket.socket(bound.family, bound.type, socket.IPPROTO_TCP, bound.detach())
+    """One listening socket that every worker shares (where SO_REUSEPORT is missing)."""
+    listener = _tcp_listener_socket(config)
     try:
         yield listener
     finally:
