@@ -183,6 +183,42 @@ def test_a_country_name_inside_a_person_name_is_no_country() -> None:
     assert keys["Maurice"] == "MUS" and keys["Moscou"] == "RUS" and keys["Paris"] == "FRA"
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "shown", "hidden"),
+    [
+        (
+            "fr",
+            "« Nous rouvrirons l'usine dès lundi », a déclaré Sophie Marchand, directrice du "
+            "site.\n\nLe groupe Vexalor a racheté la marque l'an dernier. Selon Kerval, les "
+            "ventes ont baissé en France.",
+            {"FRA": "country", "person:sophie-marchand": "person"},
+            {"org:vexalor", "person:kerval"},
+        ),
+        (
+            "ru",
+            "«Мы откроем завод в понедельник», — заявил Андрей Соколов.\n\nВ прошлом году "
+            "бренд Бриндор перешёл к компании «Вексалор» из России.",
+            {"RUS": "country", "person:andrey-sokolov": "person"},
+            {"org:veksalor"},
+        ),
+    ],
+)
+def test_actors_in_other_languages_are_as_confident_as_their_evidence(
+    language, text, shown, hidden
+) -> None:
+    """Known names and a speaking person with a given name are shown; a name the
+    pipeline labels and nothing else supports is kept below the default threshold."""
+    nlp = pipeline_for(language)
+    actors = resolve_actors_in(
+        nlp(text), "a", ActorDictionary.load(), language_names(language, nlp)
+    )
+    confident = {key: actor.type for key, actor in actors.actors.items() if actor.confidence >= 0.5}
+    assert confident == shown
+    assert hidden <= set(actors.actors) - set(confident)
+    _, mentions = actors.shown()
+    assert {mention.actor_key for mention in mentions} == set(shown)
+
+
 def test_a_russian_line_of_dialogue_is_a_quote_up_to_the_handover_dash() -> None:
     text = "— Мы вложили деньги в новые комбайны, и это окупилось, — отметил Сидоренко."
     (quoted,) = find_quotations(text, quote_rules("ru"))

@@ -7,6 +7,13 @@ people) names actors of the English dictionary, so "Кремль" is RUS and "Т
 matched on lemmas as well as on their written forms, and a person entity is looked up
 by natasha's normal form ("Токаева" -> "Токаев"). People the data does not know keep
 the name the text gives them.
+
+Each actor's confidence weighs the evidence English weighs, with English's factors
+(``actors/confidence.py``): a name the data knows; for a name it does not, a common
+given name first, and what the mentions do in the parse (the subject of a cue verb of
+``data/quotes/languages.toml``, of another verb, an il/elle or он/она after a speaking
+mention). A name spaCy or natasha labels and nothing else supports stays below the
+default threshold, as in English.
 """
 
 from __future__ import annotations
@@ -25,8 +32,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from newsgraph.actors import ActorDictionary, ActorIndex
+from newsgraph.actors.confidence import Evidence, Usage, confidence
 from newsgraph.actors.dictionary import normalise_name
 from newsgraph.actors.resolver import slug
+from newsgraph.multilingual.quotes import QuoteRules, quote_rules
 from newsgraph.multilingual.russian import NORMAL_FORMS
 from newsgraph.records import Actor, Mention
 from newsgraph.records import Span as TextSpan
@@ -37,6 +46,8 @@ PERSON_LABELS = frozenset({"PERSON", "PER"})
 ORGANISATION_LABELS = frozenset({"ORG"})
 # Languages whose names inflect, matched on lemmas too.
 LEMMATISED = frozenset({"ru"})
+# Universal Dependencies' subject relation, which both pipelines give.
+SUBJECTS = frozenset({"nsubj"})
 
 
 @dataclass(frozen=True)
@@ -145,6 +156,7 @@ class _Resolution:
         self.date = date
         self.normal_forms: dict[int, str] = doc.user_data.get(NORMAL_FORMS, {})
         self.actors: dict[str, Actor] = {}
+        self.evidence: dict[str, Evidence] = {}
         self.mentions: list[Mention] = []
         self.covered: set[int] = set()
 
@@ -158,7 +170,23 @@ class _Resolution:
         for ent in self.doc.ents:
             if ent.label_ in ORGANISATION_LABELS:
                 self._add_entity(ent, "organisation")
+        self._weigh_evidence()
         return ActorIndex(self.actors, self.mentions, self.doc)
+
+    def _weigh_evidence(self) -> None:
+        """Each actor's confidence from what the data knew and what its mentions do."""
+        rules = quote_rules(self.names.language)
+        spans: dict[str, list[Span]] = {}
+        for mention in self.mentions:
+            span = self.doc.char_span(mention.span.start, mention.span.end)
+            if span is not None:
+                spans.setdefault(mention.actor_key, []).append(span)
+        for key, actor in self.actors.items():
+            used = _usage(spans.get(key, []), rules)
+            evidence = self.evidence.get(key, Evidence())
+            # The given-name list is romanised: "Дмитрий" is looked up as "Dmitrii".
+            name = anyascii(actor.name) if actor.type == "person" else actor.name
+            actor.confidence = confidence(actor.type, name, evidence, used, False)
 
     @staticmethod
     def _inside_a_longer_name(span: Span, people: list[Span]) -> bool:
@@ -215,6 +243,7 @@ class _Resolution:
             known = self.dictionary.actor(key)
             if known is None:
                 return
+            self.evidence[key] = Evidence(dictionary=True)
             self.actors.setdefault(
                 key,
                 Actor(
@@ -234,6 +263,8 @@ class _Resolution:
         if key in self.actors:
             return key
         leader = self.dictionary.leader(english_name, self.date)
+        # The language's name data names this person, whether or not the leaders data does.
+        self.evidence[key] = Evidence(dictionary=True, leader=leader is not None)
         code = country = sector = None
         if leader is not None:
             code = (leader.code_on(self.date) if self.date else None) or leader.latest_code
@@ -251,3 +282,25 @@ class _Resolution:
         actor = self.actors[key]
         if span.text not in actor.aliases:
             actor.aliases.append(span.text)
+
+
+def _usage(spans: list[Span], rules: QuoteRules | None) -> Usage:
+    """What an actor's mentions do in their sentences, from the parse and the language's
+    cue verbs and personal pronouns (no honorifics or product readings: those lists are
+    English)."""
+    speech = rules.speech if rules else frozenset()
+    pronouns = rules.pronouns if rules else frozenset()
+    speaks = acts = person = near = False
+    for span in spans:
+        root = span.root
+        after = span.doc[span.end : span.sent.end]
+        pronoun_after = any(t.lower_ in pronouns and t.pos_ == "PRON" for t in after)
+        near = near or pronoun_after
+        if root.dep_ in SUBJECTS and root.head.lemma_.lower() in speech:
+            speaks = True
+            person = person or pronoun_after
+        elif root.dep_ in SUBJECTS and root.head.pos_ == "VERB":
+            acts = True
+    return Usage(
+        speaks=speaks, acts=speaks or acts, referred_to_as_person=person, pronoun_near=near
+    )
