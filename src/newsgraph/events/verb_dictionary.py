@@ -163,7 +163,10 @@ class VerbDictionary:
         """The code of ``verb`` (dictionary verb ``lemma``) from the best pattern or default."""
         after = _forms(phrase_tokens(verb))
         before = _forms(subject_side_tokens(verb))
-        present = {form for _, forms in after for form in forms}
+        # In the phrase's order, not a set's: patterns that rank the same are then tried in
+        # the same order in every process (a set of strings iterates in an order that
+        # PYTHONHASHSEED sets, and "expelled two diplomats" came out 161 or 166 by it).
+        present = dict.fromkeys(form for _, forms in after for form in forms)
         best: tuple[tuple[int, int, bool], VerbCodePattern, list[int]] | None = None
         for block in self.blocks_of[lemma]:
             candidates = [
