@@ -63,39 +63,38 @@ async def quote_confidence(min_confidence: QuoteConfidence = QUOTE_THRESHOLD) ->
     return min_confidence
 
 
-async def story_quote_confidence(
-    quote_confidence: Annotated[
-        float,
-        Query(ge=0, le=1, description="the story page's quotes: as min_confidence of /api/quotes"),
-    ] = QUOTE_THRESHOLD,
-) -> float:
-    """The story page's quote threshold, a parameter of its own beside the claims'."""
-    return quote_confidence
-
-
 async def actor_confidence(min_confidence: ActorConfidence = ACTOR_THRESHOLD) -> float:
     """The confidence actors must reach to be listed (a fact's actors always are)."""
     return min_confidence
 
 
-async def story_actor_confidence(
-    actor_confidence: Annotated[
+def _story_query(facts: str, listing: str) -> Any:
+    """A story page's own threshold for its ``facts``, beside the claims' ``min_confidence``."""
+    return Annotated[
         float,
-        Query(ge=0, le=1, description="the story page's actors: as min_confidence of /api/actors"),
-    ] = ACTOR_THRESHOLD,
-) -> float:
-    """The story page's actor threshold: a parameter of its own beside the claims'."""
-    return actor_confidence
+        Query(ge=0, le=1, description=f"the story page's {facts}: as min_confidence of {listing}"),
+    ]
 
 
-async def story_event_confidence(
-    event_confidence: Annotated[
-        float,
-        Query(ge=0, le=1, description="the story page's events: as min_confidence of /api/events"),
-    ] = DEFAULT_THRESHOLD,
-) -> float:
-    """The story page's event threshold, a parameter of its own beside the claims'."""
-    return event_confidence
+@dataclass(frozen=True)
+class StoryThresholds:
+    """How confident each kind of fact must be for a story page to show it."""
+
+    claims: float
+    actors: float
+    events: float
+    quotes: float
+
+
+async def story_thresholds(
+    min_confidence: ClaimConfidence = CLAIM_THRESHOLD,
+    actor_confidence: _story_query("actors", "/api/actors") = ACTOR_THRESHOLD,
+    event_confidence: _story_query("events", "/api/events") = DEFAULT_THRESHOLD,
+    quote_confidence: _story_query("quotes", "/api/quotes") = QUOTE_THRESHOLD,
+) -> StoryThresholds:
+    """The story page's thresholds, one parameter each: the claims' ``min_confidence``,
+    ``actor_confidence``, ``event_confidence`` and ``quote_confidence``."""
+    return StoryThresholds(min_confidence, actor_confidence, event_confidence, quote_confidence)
 
 
 async def filters(

@@ -24,16 +24,14 @@ from newsgraph.actors.confidence import is_shown
 from newsgraph.api.params import (
     ActorChoice,
     Paging,
+    StoryThresholds,
     actor_choice,
     actor_confidence,
-    claim_confidence,
     confidence,
     filters,
     paging,
     store,
-    story_actor_confidence,
-    story_event_confidence,
-    story_quote_confidence,
+    story_thresholds,
 )
 from newsgraph.language import supported
 from newsgraph.multilingual import LANGUAGES
@@ -171,23 +169,20 @@ async def story_page(
     request: Request,
     story_id: str,
     store: StoreDep,
-    min_confidence: Annotated[float, Depends(claim_confidence)],
-    actor_confidence: Annotated[float, Depends(story_actor_confidence)],
-    event_confidence: Annotated[float, Depends(story_event_confidence)],
-    quote_confidence: Annotated[float, Depends(story_quote_confidence)],
+    thresholds: Annotated[StoryThresholds, Depends(story_thresholds)],
 ) -> HTMLResponse:
     story = store.story_view(story_id, with_group=True)
     if story is None:
         raise _missing("story")
     # Only the confident quotes, claims, events and actors (and the actors a fact refers to) are
     # listed and highlighted unless asked for all.
-    hidden_claims = _hold_back(story, "claims", lambda c: c["confidence"] >= min_confidence)
-    hidden_events = _hold_back(story, "events", lambda e: e["confidence"] >= event_confidence)
+    hidden_claims = _hold_back(story, "claims", lambda c: c["confidence"] >= thresholds.claims)
+    hidden_events = _hold_back(story, "events", lambda e: e["confidence"] >= thresholds.events)
     hidden_quotes = _hold_back(
-        story, "quotes", lambda q: quote_is_shown(q["confidence"], quote_confidence)
+        story, "quotes", lambda q: quote_is_shown(q["confidence"], thresholds.quotes)
     )
-    hidden_actors = _hold_back(story, "actors", lambda a: _shown(a, actor_confidence))
-    mentions = [m for m in story.pop("mentions") if _shown(m, actor_confidence)]
+    hidden_actors = _hold_back(story, "actors", lambda a: _shown(a, thresholds.actors))
+    mentions = [m for m in story.pop("mentions") if _shown(m, thresholds.actors)]
     group = story.pop("group")
     facts = {
         "mention": mentions,
@@ -209,13 +204,13 @@ async def story_page(
         language=language,
         facts_read=supported(language),
         language_names=LANGUAGE_NAMES,
-        min_confidence=min_confidence,
+        min_confidence=thresholds.claims,
         hidden_claims=hidden_claims,
-        actor_confidence=actor_confidence,
+        actor_confidence=thresholds.actors,
         hidden_actors=hidden_actors,
-        event_confidence=event_confidence,
+        event_confidence=thresholds.events,
         hidden_events=hidden_events,
-        quote_confidence=quote_confidence,
+        quote_confidence=thresholds.quotes,
         hidden_quotes=hidden_quotes,
     )
 
