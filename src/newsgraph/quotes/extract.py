@@ -18,11 +18,13 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.nlp import doc_text
 from newsgraph.quotes.attribution import (
+    SUBJECT_DEPS,
     Attribution,
     attribution_at,
     colon_clause,
     introducing_sentence,
     name_label,
+    phrase,
     preceding_attribution,
     reporting_verb_above,
     signature,
@@ -50,6 +52,7 @@ from newsgraph.quotes.shapes import (
     modifies_noun,
     names_a_party,
     names_a_term,
+    quoted_tokens,
     token_start,
     word_count,
 )
@@ -73,6 +76,8 @@ QUOTE_RUN_ON_ENDINGS = ",?!—–-…:;"
 ENUMERATOR = re.compile(r"^\s*(?:\d+[.)]|[-•*–—])\s*")
 # How many paragraphs back an unattributed quote may borrow the previous speaker from.
 SPEAKER_CARRY_PARAGRAPHS = 1
+# Tags of a finite verb: quoted words with one are a clause someone said, not a term.
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 
 
 def _token_end(token: Token) -> int:
@@ -145,6 +150,24 @@ class _Attributor:
         return next(
             (n for n, (_, end) in enumerate(self.paragraphs) if offset <= end),
             len(self.paragraphs) - 1,
+        )
+
+    def names_no_other_subject(self, quotation: Quotation, carried: _Speaker) -> bool:
+        """Whether the sentence around a quoted fragment has no subject, outside the
+        quote, that names someone other than the carried speaker: a name or a personal
+        pronoun that stands for another actor."""
+        first = self.doc[max(0, bisect_right(self.token_starts, quotation.outer_start) - 1)]
+        last = self.doc[max(0, bisect_right(self.token_starts, quotation.outer_end - 1) - 1)]
+        subjects = [
+            token
+            for token in self.doc[first.sent.start : last.sent.end]
+            if not self.speakers.quoted[token.i]
+            and token.dep_ in SUBJECT_DEPS
+            and (token.pos_ == "PROPN" or token.lower_ in self.lexicon.pronoun_kinds)
+        ]
+        return all(
+            carried.key is not None and self.speakers.key_of(phrase(token)) == carried.key
+            for token in subjects
         )
 
     def sentence_bounds(self, offsets: list[int]) -> TextSpan:
@@ -337,8 +360,9 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
     """Direct quotes in ``doc`` with speaker, cue, addressee and source.
 
     Fragments inside the reporter's sentence that no cue governs, and short ones
-    that modify a noun, are scare quotes, titles or terms and are dropped; a whole
-    quoted sentence with no cue of its own is credited to the speaker of the
+    that modify a noun, are scare quotes, titles or terms and are dropped, save a
+    quoted clause in the paragraph of a speaker's quote, which is that speaker's; a
+    whole quoted sentence with no cue of its own is credited to the speaker of the
     previous quote in the same or the previous paragraph.
     """
     text = doc_text(doc)
@@ -402,6 +426,18 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
             if _stands_alone(text, quotation, lower, upper):
                 standalone.append((quotation, carried, context.embedded, reported))
                 continue
+            # A quoted clause woven into the reporter's sentence in the paragraph of a
+            # speaker's quote, with no cue and no one else as subject, goes on with that
+            # speaker's words: "…," said Ann Ford. Even so, "we are closer than ever."
+            if (
+                context.embedded
+                and carried is not None
+                and carried.paragraph == paragraph
+                and _is_clause(doc, quotation)
+                and attributor.names_no_other_subject(quotation, carried)
+            ):
+                quotes.append(attributor.quote(quotation, None, True, carried, "woven"))
+                continue
             if context.embedded or (carried is None and short):
                 continue
             if reported is None:
@@ -416,6 +452,11 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
             last_speaker = _carried(quote, attributor.paragraph_of(quotation.end))
     quotes += _pull_quotes(text, standalone, quotes, attributor)
     return sorted(quotes, key=lambda quote: quote.span.start)
+
+
+def _is_clause(doc: Doc, quotation: Quotation) -> bool:
+    """Whether quoted words hold a clause of their own (a finite verb), not a term."""
+    return any(t.tag_ in FINITE_TAGS for t in quoted_tokens(doc, quotation))
 
 
 def _stands_alone(text: str, quotation: Quotation, lower: int, upper: int) -> bool:
