@@ -49,6 +49,7 @@ class CueLexicon:
     title_small_words: frozenset[str]
     quoting_prepositions: frozenset[str]
     addressing: frozenset[str]
+    speaker_passives: frozenset[str]
     source_phrases: tuple[tuple[str, str], ...]
     verb_phrases: dict[str, str]
     pronoun_kinds: dict[str, frozenset[str]]
@@ -103,6 +104,7 @@ def cue_lexicon() -> CueLexicon:
         title_small_words=frozenset(table["title_small_words"]),
         quoting_prepositions=frozenset(table["quoting_prepositions"]),
         addressing=frozenset(table["addressing"]),
+        speaker_passives=frozenset(table["speaker_passives"]),
         source_phrases=tuple((word, prep) for word, prep in table["source_phrases"]),
         verb_phrases=dict(table["verb_phrases"]),
         pronoun_kinds={word: frozenset(kinds) for word, kinds in table["pronouns"].items()},
