@@ -101,3 +101,14 @@ def test_a_quote_left_to_an_unnamed_source_is_not_shown_by_default(code_quotes) 
     carried = quote_of(quotes, "Nobody will reopen it")
     assert carried.speaker_unnamed
     assert carried.confidence is not None and carried.confidence < DEFAULT_THRESHOLD
+
+
+def test_a_subject_with_a_relative_clause_the_parser_misread_speaks(code_quotes) -> None:
+    text = (
+        "Ms. Varga, whose newest firm, Tallyline, sells maps to shippers, said the senator "
+        "was a builder at heart: “She likes to start things and see where they go.”"
+    )
+    quotes, actors = code_quotes(text)
+    quote = quote_of(quotes, "She likes to start things")
+    assert "Varga" in speaker_of(quotes, actors, "She likes to start things")
+    assert quote.confidence is not None and quote.confidence >= DEFAULT_THRESHOLD

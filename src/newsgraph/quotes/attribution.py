@@ -126,6 +126,7 @@ def _subject(verb: Token, lexicon: CueLexicon, quoted: bytearray) -> Token | Non
         or _own_subject(verb)
         or _as_subject(verb)
         or _controller(verb, lexicon, quoted)
+        or _subject_of_misread_clause(verb, lexicon, quoted)
     )
     if subject is None and verb.dep_ == "acl" and verbless_subject(verb.head):
         return verb.head  # "John Kasich, a contender, predicted" misread as a participle
@@ -138,6 +139,23 @@ def _subject(verb: Token, lexicon: CueLexicon, quoted: bytearray) -> Token | Non
     for ancestor in above:
         if ancestor.pos_ in ("VERB", "AUX") and _own_subject(ancestor) is not None:
             return _own_subject(ancestor)
+    return None
+
+
+def _subject_of_misread_clause(verb: Token, lexicon: CueLexicon, quoted: bytearray) -> Token | None:
+    """The subject of a cue that the parser put inside a clause it hung before the cue as
+    its complement: in "Ann Ford, whose firm sells maps, said …" it reads "Ford … sells
+    maps" as what was said. A reported clause follows its verb unless it is quoted, so a
+    complement before the cue, unquoted and opening the sentence, is its subject with a
+    relative or appositive clause, and that clause's subject speaks."""
+    for clause in verb.lefts:
+        if clause.dep_ != "ccomp" or quoted[clause.i]:
+            continue
+        subject = _own_subject(clause)
+        if subject is None or subject.left_edge.i != verb.sent.start:
+            continue
+        if _can_speak(subject, lexicon) or subject.ent_type_ in ("PERSON", "ORG"):
+            return subject
     return None
 
 
