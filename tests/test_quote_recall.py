@@ -112,3 +112,11 @@ def test_a_subject_with_a_relative_clause_the_parser_misread_speaks(code_quotes)
     quote = quote_of(quotes, "She likes to start things")
     assert "Varga" in speaker_of(quotes, actors, "She likes to start things")
     assert quote.confidence is not None and quote.confidence >= DEFAULT_THRESHOLD
+
+
+def test_a_from_phrase_before_the_colon_names_the_source(code_quotes) -> None:
+    text = "More from Dana Kirk: “Turnout in the suburbs will decide the race.”"
+    quotes, actors = code_quotes(text)
+    quote = quote_of(quotes, "Turnout in the suburbs")
+    assert "Kirk" in speaker_of(quotes, actors, "Turnout in the suburbs")
+    assert quote.confidence is not None and quote.confidence >= DEFAULT_THRESHOLD

@@ -378,6 +378,26 @@ def name_label(before: list[Token], lexicon: CueLexicon) -> Attribution | None:
     return Attribution(words[-1], ":", speaker, how="label")
 
 
+def source_label(before: list[Token], lexicon: CueLexicon) -> Attribution | None:
+    """ "From the report: "…"", "More from Jones: "…"": a phrase of the preposition that
+    names a source ("from"), alone before the colon that introduces the quote, names where
+    the words come from, as "according to" does."""
+    words = [t for t in before if not t.is_space]
+    if len(words) < 3 or words[-1].text != ":":
+        return None
+    opener = next((t for t in words if t.lower_ in lexicon.source_labels), None)
+    if opener is None or any(
+        not (t.is_punct or t.pos_ in ("ADV", "ADJ")) for t in words[: words.index(opener)]
+    ):
+        return None
+    source = next((c for c in opener.children if c.dep_ == "pobj"), None)
+    if source is None or any(
+        t.i not in {s.i for s in source.subtree} for t in words[words.index(opener) + 1 : -1]
+    ):
+        return None
+    return Attribution(words[-1], opener.lower_, phrase(source), how="according")
+
+
 def _is_fronted_cue(token: Token, lexicon: CueLexicon) -> bool:
     """A speech verb in its past or present form, whatever tag the parser gave a verb in
     an unusual first place ("Stated Stone:" reads to it as a name)."""

@@ -28,6 +28,7 @@ from newsgraph.quotes.attribution import (
     preceding_attribution,
     reporting_verb_above,
     signature,
+    source_label,
 )
 from newsgraph.quotes.confidence import confidence
 from newsgraph.quotes.cues import (
@@ -335,7 +336,11 @@ def _attribute(
     manner = manner_of_speaking(doc, quotation, context.after, quoted)
     if manner is not None:
         return attribution_at(manner, lexicon, quoted, window, inverted=True)
-    return name_label(context.before, lexicon) or colon_clause(context.before, lexicon)
+    return (
+        name_label(context.before, lexicon)
+        or source_label(context.before, lexicon)
+        or colon_clause(context.before, lexicon)
+    )
 
 
 def _reported_before(
@@ -412,6 +417,7 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
                     preceding_attribution(sentence, lexicon, quoted)
                     or colon_clause(list(sentence), lexicon)
                     or name_label(list(sentence), lexicon)
+                    or source_label(list(sentence), lexicon)
                 )
         if attribution and following and _continues_after_attribution(text, quotation, following):
             quotation = quotation.joined_with(following)

@@ -50,6 +50,7 @@ class CueLexicon:
     quoting_prepositions: frozenset[str]
     addressing: frozenset[str]
     speaker_passives: frozenset[str]
+    source_labels: frozenset[str]
     source_phrases: tuple[tuple[str, str], ...]
     verb_phrases: dict[str, str]
     pronoun_kinds: dict[str, frozenset[str]]
@@ -105,6 +106,7 @@ def cue_lexicon() -> CueLexicon:
         quoting_prepositions=frozenset(table["quoting_prepositions"]),
         addressing=frozenset(table["addressing"]),
         speaker_passives=frozenset(table["speaker_passives"]),
+        source_labels=frozenset(table["source_labels"]),
         source_phrases=tuple((word, prep) for word, prep in table["source_phrases"]),
         verb_phrases=dict(table["verb_phrases"]),
         pronoun_kinds={word: frozenset(kinds) for word, kinds in table["pronouns"].items()},
