@@ -120,3 +120,16 @@ def test_a_from_phrase_before_the_colon_names_the_source(code_quotes) -> None:
     quote = quote_of(quotes, "Turnout in the suburbs")
     assert "Kirk" in speaker_of(quotes, actors, "Turnout in the suburbs")
     assert quote.confidence is not None and quote.confidence >= DEFAULT_THRESHOLD
+
+
+def test_a_quote_that_ends_the_object_of_a_labelling_verb_is_what_it_is_called(
+    code_quotes,
+) -> None:
+    text = (
+        "Ruiz called the mayor's plans to open a new depot on the river “an absolute "
+        "disgrace,” and vowed to fight them."
+    )
+    quotes, actors = code_quotes(text)
+    quote = quote_of(quotes, "an absolute disgrace")
+    assert "Ruiz" in speaker_of(quotes, actors, "an absolute disgrace")
+    assert quote.confidence is not None and quote.confidence >= DEFAULT_THRESHOLD
