@@ -47,6 +47,15 @@ def test_a_woven_clause_in_a_later_paragraph_does_not_borrow_the_speaker(code_qu
     assert not [q for q in quotes if q.text.startswith("nobody wants")]
 
 
+def test_apostrophes_paired_by_mistake_are_no_woven_clause(code_quotes) -> None:
+    text = (
+        '"The show will go on," said producer Lee Park. The Academy \'s own members have '
+        "voted for change , as the members' ballots show ."
+    )
+    quotes, _ = code_quotes(text)
+    assert [q.text for q in quotes] == ["The show will go on"]
+
+
 def test_a_verb_of_judging_aloud_is_a_cue(code_quotes) -> None:
     text = "Governor Ruth Alder thanked the line crews for “keeping the lights on all week.”"
     quotes, actors = code_quotes(text)

@@ -439,7 +439,7 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
                 context.embedded
                 and carried is not None
                 and carried.paragraph == paragraph
-                and _is_clause(doc, quotation)
+                and _is_woven_clause(doc, quotation, lexicon)
                 and attributor.names_no_other_subject(quotation, carried)
             ):
                 quotes.append(attributor.quote(quotation, None, True, carried, "woven"))
@@ -460,9 +460,21 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
     return sorted(quotes, key=lambda quote: quote.span.start)
 
 
-def _is_clause(doc: Doc, quotation: Quotation) -> bool:
-    """Whether quoted words hold a clause of their own (a finite verb), not a term."""
-    return any(t.tag_ in FINITE_TAGS for t in quoted_tokens(doc, quotation))
+def _is_woven_clause(doc: Doc, quotation: Quotation, lexicon: CueLexicon) -> bool:
+    """Whether quoted words can be a clause woven into the reporter's sentence: a clause
+    of their own (a finite verb), not a term, in double quotation marks (single ones
+    in running text are as often apostrophes paired by mistake: "the Academy 's own"),
+    on one line."""
+    text = doc_text(doc)
+    marks = lexicon.double
+    return (
+        (
+            text[quotation.outer_start] in marks.all
+            or text.startswith(marks.doubled, quotation.outer_start)
+        )
+        and "\n" not in text[quotation.start : quotation.end]
+        and any(t.tag_ in FINITE_TAGS for t in quoted_tokens(doc, quotation))
+    )
 
 
 def _stands_alone(text: str, quotation: Quotation, lower: int, upper: int) -> bool:
