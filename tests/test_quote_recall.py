@@ -142,3 +142,13 @@ def test_a_quote_that_ends_the_object_of_a_labelling_verb_is_what_it_is_called(
     quote = quote_of(quotes, "an absolute disgrace")
     assert "Ruiz" in speaker_of(quotes, actors, "an absolute disgrace")
     assert quote.confidence is not None and quote.confidence >= DEFAULT_THRESHOLD
+
+
+def test_a_description_with_a_named_possessor_speaks_for_the_possessor(code_quotes) -> None:
+    text = (
+        "Oregon Sen. Mara Quinlan's campaign, for its part, said she would “back the "
+        "nominee” in the fall."
+    )
+    quotes, actors = code_quotes(text)
+    quote = quote_of(quotes, "back the nominee")
+    assert actors.actor(quote.speaker_key).name == "Mara Quinlan"
