@@ -152,3 +152,12 @@ def test_a_description_with_a_named_possessor_speaks_for_the_possessor(code_quot
     quotes, actors = code_quotes(text)
     quote = quote_of(quotes, "back the nominee")
     assert actors.actor(quote.speaker_key).name == "Mara Quinlan"
+
+
+def test_a_phrasal_cue_needs_its_particle_not_a_preposition(code_quotes) -> None:
+    text = (
+        "By contrast, Sen. Ada Moss said that once the Senate goes on recess, “I intend "
+        "to do as much as I can, wherever I can be useful.”"
+    )
+    quotes, actors = code_quotes(text)
+    assert "Moss" in speaker_of(quotes, actors, "I intend to do")

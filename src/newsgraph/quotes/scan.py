@@ -63,8 +63,13 @@ class CueLexicon:
         lemma = token.lemma_.lower()
         if lemma in self.speech:
             return True
+        # The word a phrase needs is a particle, not a preposition with its own object:
+        # "she went on" reports speech, "the Senate goes on recess" does not.
         needed = self.verb_phrases.get(lemma)
-        return needed is not None and any(c.lower_ == needed for c in token.children)
+        return needed is not None and any(
+            c.lower_ == needed and not any(g.dep_ == "pobj" for g in c.children)
+            for c in token.children
+        )
 
     def is_label_cue(self, token: Token) -> bool:
         return token.pos_ == "VERB" and token.lemma_.lower() in self.labelling
