@@ -14,7 +14,7 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from spacy.tokens import Token
@@ -32,8 +32,9 @@ class QuoteMarks:
     either: frozenset[str]
     doubled: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def all(self) -> frozenset[str]:
+        """Every mark of the family, joined once: the scanner asks for it at each character."""
         return self.opening | self.closing | self.either
 
 
