@@ -156,8 +156,8 @@ def test_a_description_with_a_named_possessor_speaks_for_the_possessor(code_quot
 
 def test_a_phrasal_cue_needs_its_particle_not_a_preposition(code_quotes) -> None:
     text = (
-        "By contrast, Sen. Ada Moss said that once the Senate goes on recess, “I intend "
-        "to do as much as I can, wherever I can be useful.”"
+        "Council member Ada Moss said that when the council goes on its summer break, "
+        "“I plan to knock on doors in every ward.”"
     )
     quotes, actors = code_quotes(text)
-    assert "Moss" in speaker_of(quotes, actors, "I intend to do")
+    assert "Moss" in speaker_of(quotes, actors, "I plan to knock")
