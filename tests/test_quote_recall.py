@@ -161,3 +161,15 @@ def test_a_phrasal_cue_needs_its_particle_not_a_preposition(code_quotes) -> None
     )
     quotes, actors = code_quotes(text)
     assert "Moss" in speaker_of(quotes, actors, "I plan to knock")
+
+
+def test_a_graded_modifier_in_reported_speech_is_the_speakers_a_term_is_not(
+    code_quotes,
+) -> None:
+    text = (
+        "Lena Ortiz, a broker in Tampa, said golf clubs with “very exclusive” memberships "
+        "are fading, while the “phase two” plan is still on the table."
+    )
+    quotes, actors = code_quotes(text)
+    assert "Ortiz" in speaker_of(quotes, actors, "very exclusive")
+    assert not [q for q in quotes if q.text.startswith("phase two")]

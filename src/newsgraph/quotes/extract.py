@@ -49,6 +49,7 @@ from newsgraph.quotes.scan import (
 )
 from newsgraph.quotes.shapes import (
     is_embedded,
+    is_graded,
     is_title,
     modifies_noun,
     names_a_party,
@@ -324,7 +325,7 @@ def _attribute(
         governing is None
         and context.embedded
         and word_count(quoted_text) >= ENCLOSED_MIN_WORDS
-        and not modifies_noun(doc, quotation, quoted_text)
+        and (is_graded(doc, quotation) or not modifies_noun(doc, quotation, quoted_text))
     ):
         governing = enclosing_speech(doc, quotation, quoted, lexicon)
     if governing is not None:
@@ -398,7 +399,12 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
         )
         short = word_count(text[quotation.start : quotation.end]) <= SCARE_QUOTE_MAX_WORDS
         quoted_text = text[quotation.start : quotation.end]
-        if context.embedded and short and modifies_noun(doc, quotation, quoted_text):
+        if (
+            context.embedded
+            and short
+            and modifies_noun(doc, quotation, quoted_text)
+            and not (word_count(quoted_text) >= ENCLOSED_MIN_WORDS and is_graded(doc, quotation))
+        ):
             continue
         if names_a_term(text, quotation, before, lower, lexicon):
             continue
