@@ -80,7 +80,21 @@ def phrase(head: Token) -> Span:
         left += 1
     while right > head.i and doc[right].is_punct:
         right -= 1
-    return doc[left : right + 1]
+    return doc[left : _past_title_stop(doc, right) + 1]
+
+
+def _past_title_stop(doc: Doc, right: int) -> int:
+    """Where a phrase that ends in a short title ends once the name after it is added:
+    the parser may end a sentence at the title's full stop ("said Navy Capt. Ann Ford"),
+    leaving the name out of the phrase."""
+    if right + 2 >= len(doc) or doc[right + 1].text != ".":
+        return right
+    if doc[right].lower_ + "." not in speaker_rules().title_abbreviations:
+        return right
+    end = right + 1
+    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
+        end += 1
+    return end if end > right + 1 else right
 
 
 def speakers_phrase(head: Token) -> Span:
@@ -107,7 +121,13 @@ def _subject(verb: Token, lexicon: CueLexicon, quoted: bytearray) -> Token | Non
     """The subject of a cue verb; for a cue with none ("…, adding that", "warning:",
     "issued a statement saying"), the subject of the nearest speech verb above it, else
     of the nearest verb above it that has one; never a verb among the quoted words."""
-    subject = _own_subject(verb) or _as_subject(verb) or _controller(verb, lexicon, quoted)
+    subject = (
+        _passive_agent(verb, lexicon)
+        or _own_subject(verb)
+        or _as_subject(verb)
+        or _controller(verb, lexicon, quoted)
+        or _subject_of_misread_clause(verb, lexicon, quoted)
+    )
     if subject is None and verb.dep_ == "acl" and verbless_subject(verb.head):
         return verb.head  # "John Kasich, a contender, predicted" misread as a participle
     if subject is not None or verb.dep_ not in SUBJECTLESS_CUE_DEPS or verb.head.i == verb.i:
@@ -119,6 +139,37 @@ def _subject(verb: Token, lexicon: CueLexicon, quoted: bytearray) -> Token | Non
     for ancestor in above:
         if ancestor.pos_ in ("VERB", "AUX") and _own_subject(ancestor) is not None:
             return _own_subject(ancestor)
+    return None
+
+
+def _subject_of_misread_clause(verb: Token, lexicon: CueLexicon, quoted: bytearray) -> Token | None:
+    """The subject of a cue that the parser put inside a clause it hung before the cue as
+    its complement: in "Ann Ford, whose firm sells maps, said …" it reads "Ford … sells
+    maps" as what was said. A reported clause follows its verb unless it is quoted, so a
+    complement before the cue, unquoted and opening the sentence, is its subject with a
+    relative or appositive clause, and that clause's subject speaks."""
+    for clause in verb.lefts:
+        if clause.dep_ != "ccomp" or quoted[clause.i]:
+            continue
+        subject = _own_subject(clause)
+        if subject is None or subject.left_edge.i != verb.sent.start:
+            continue
+        if _can_speak(subject, lexicon) or subject.ent_type_ in ("PERSON", "ORG"):
+            return subject
+    return None
+
+
+def _passive_agent(verb: Token, lexicon: CueLexicon) -> Token | None:
+    """The speaker of a passive speech verb: its agent ("was asked by the host"), not its
+    subject, who is the one spoken to or about; save for verbs whose passive subject is
+    the speaker ("was quoted by the paper as saying")."""
+    if not any(child.dep_ == "nsubjpass" for child in verb.children):
+        return None
+    if verb.lemma_.lower() in lexicon.speaker_passives:
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((t for t in child.children if t.dep_ == "pobj"), None)
     return None
 
 
@@ -176,16 +227,18 @@ def _antecedent_of_relative(subject: Token) -> Token:
     return subject
 
 
-def _inverted_speaker(verb: Token, quoted: bytearray) -> Token | None:
+def _inverted_speaker(verb: Token, quoted: bytearray, names_only: bool = False) -> Token | None:
     """The speaker after the verb in "…," said Putin when the parser gave it no subject
-    role; of the words there, the name ("mused radio co-host Ann Berry")."""
+    role; of the words there, the name ("mused radio co-host Ann Berry"); only a name
+    when ``names_only``."""
     found = []
     for token in verb.doc[verb.i + 1 : verb.i + INVERTED_REACH]:
         if quoted[token.i] or (token.is_punct and not _joins_words(token)):
             break
         if token.pos_ in ("PROPN", "NOUN", "PRON") and token.dep_ in INVERTED_SPEAKER_DEPS:
             found.append(token)
-    return next((t for t in found if t.pos_ == "PROPN"), found[0] if found else None)
+    named = next((t for t in found if t.pos_ == "PROPN"), None)
+    return named if names_only else named or (found[0] if found else None)
 
 
 def _joins_words(token: Token) -> bool:
@@ -257,8 +310,13 @@ def attribution_at(
     how = "subject"
     if speaker is not None:
         speaker = _antecedent_of_relative(speaker)
-    if speaker is None and inverted:
-        speaker, how = _inverted_speaker(cue, quoted), "inverted"
+        if quoted[speaker.i]:
+            speaker = None  # "a "clerical slip" that was reported": quoted words say nothing
+    if speaker is None and (inverted or cue.lemma_.lower() not in lexicon.addressing):
+        # "…," said Putin; and before the quote, "In short, explained Ann Ford: "…"": a
+        # name after a speech verb that has no subject, and whose object is not the one
+        # spoken to, is its subject put after it.
+        speaker, how = _inverted_speaker(cue, quoted, names_only=not inverted), "inverted"
     via = _source(lexicon, window)
     return Attribution(
         cue,
@@ -318,6 +376,26 @@ def name_label(before: list[Token], lexicon: CueLexicon) -> Attribution | None:
     if opener is not None and opener in words and not opener.is_punct:
         return None
     return Attribution(words[-1], ":", speaker, how="label")
+
+
+def source_label(before: list[Token], lexicon: CueLexicon) -> Attribution | None:
+    """ "From the report: "…"", "More from Jones: "…"": a phrase of the preposition that
+    names a source ("from"), alone before the colon that introduces the quote, names where
+    the words come from, as "according to" does."""
+    words = [t for t in before if not t.is_space]
+    if len(words) < 3 or words[-1].text != ":":
+        return None
+    opener = next((t for t in words if t.lower_ in lexicon.source_labels), None)
+    if opener is None or any(
+        not (t.is_punct or t.pos_ in ("ADV", "ADJ")) for t in words[: words.index(opener)]
+    ):
+        return None
+    source = next((c for c in opener.children if c.dep_ == "pobj"), None)
+    if source is None or any(
+        t.i not in {s.i for s in source.subtree} for t in words[words.index(opener) + 1 : -1]
+    ):
+        return None
+    return Attribution(words[-1], opener.lower_, phrase(source), how="according")
 
 
 def _is_fronted_cue(token: Token, lexicon: CueLexicon) -> bool:

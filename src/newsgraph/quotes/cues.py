@@ -162,6 +162,25 @@ def governing_cue(
             labelling = next((a for a in root.head.ancestors if lexicon.is_label_cue(a)), None)
             if labelling is not None:
                 return labelling
+    return _labelling_after_object(roots, quote, quoted, lexicon)
+
+
+def _labelling_after_object(
+    roots: list[Token], quote: Quotation, quoted: bytearray, lexicon: CueLexicon
+) -> Token | None:
+    """The labelling verb of a quote that ends its object: in "called the agency's use of
+    phone lines "deeply careless"" the quote is what the object is called, however the
+    parser hung it inside the object's words (on "lines", on a verb of the object's own
+    clause, in apposition)."""
+    for root in roots:
+        for ancestor in root.ancestors:
+            if quoted[ancestor.i]:
+                continue
+            if ancestor.dep_ != "dobj" or not lexicon.is_label_cue(ancestor.head):
+                continue
+            words = [t for t in ancestor.subtree if not (t.is_punct or t.is_space)]
+            if words and quote.start <= words[-1].idx < quote.end and words[0].idx < quote.start:
+                return ancestor.head
     return None
 
 

@@ -18,14 +18,17 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.nlp import doc_text
 from newsgraph.quotes.attribution import (
+    SUBJECT_DEPS,
     Attribution,
     attribution_at,
     colon_clause,
     introducing_sentence,
     name_label,
+    phrase,
     preceding_attribution,
     reporting_verb_above,
     signature,
+    source_label,
 )
 from newsgraph.quotes.confidence import confidence
 from newsgraph.quotes.cues import (
@@ -46,10 +49,12 @@ from newsgraph.quotes.scan import (
 )
 from newsgraph.quotes.shapes import (
     is_embedded,
+    is_graded,
     is_title,
     modifies_noun,
     names_a_party,
     names_a_term,
+    quoted_tokens,
     token_start,
     word_count,
 )
@@ -73,6 +78,8 @@ QUOTE_RUN_ON_ENDINGS = ",?!—–-…:;"
 ENUMERATOR = re.compile(r"^\s*(?:\d+[.)]|[-•*–—])\s*")
 # How many paragraphs back an unattributed quote may borrow the previous speaker from.
 SPEAKER_CARRY_PARAGRAPHS = 1
+# Tags of a finite verb: quoted words with one are a clause someone said, not a term.
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 
 
 def _token_end(token: Token) -> int:
@@ -145,6 +152,24 @@ class _Attributor:
         return next(
             (n for n, (_, end) in enumerate(self.paragraphs) if offset <= end),
             len(self.paragraphs) - 1,
+        )
+
+    def names_no_other_subject(self, quotation: Quotation, carried: _Speaker) -> bool:
+        """Whether the sentence around a quoted fragment has no subject, outside the
+        quote, that names someone other than the carried speaker: a name or a personal
+        pronoun that stands for another actor."""
+        first = self.doc[max(0, bisect_right(self.token_starts, quotation.outer_start) - 1)]
+        last = self.doc[max(0, bisect_right(self.token_starts, quotation.outer_end - 1) - 1)]
+        subjects = [
+            token
+            for token in self.doc[first.sent.start : last.sent.end]
+            if not self.speakers.quoted[token.i]
+            and token.dep_ in SUBJECT_DEPS
+            and (token.pos_ == "PROPN" or token.lower_ in self.lexicon.pronoun_kinds)
+        ]
+        return all(
+            carried.key is not None and self.speakers.key_of(phrase(token)) == carried.key
+            for token in subjects
         )
 
     def sentence_bounds(self, offsets: list[int]) -> TextSpan:
@@ -300,7 +325,7 @@ def _attribute(
         governing is None
         and context.embedded
         and word_count(quoted_text) >= ENCLOSED_MIN_WORDS
-        and not modifies_noun(doc, quotation, quoted_text)
+        and (is_graded(doc, quotation) or not modifies_noun(doc, quotation, quoted_text))
     ):
         governing = enclosing_speech(doc, quotation, quoted, lexicon)
     if governing is not None:
@@ -312,7 +337,11 @@ def _attribute(
     manner = manner_of_speaking(doc, quotation, context.after, quoted)
     if manner is not None:
         return attribution_at(manner, lexicon, quoted, window, inverted=True)
-    return name_label(context.before, lexicon) or colon_clause(context.before, lexicon)
+    return (
+        name_label(context.before, lexicon)
+        or source_label(context.before, lexicon)
+        or colon_clause(context.before, lexicon)
+    )
 
 
 def _reported_before(
@@ -337,8 +366,9 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
     """Direct quotes in ``doc`` with speaker, cue, addressee and source.
 
     Fragments inside the reporter's sentence that no cue governs, and short ones
-    that modify a noun, are scare quotes, titles or terms and are dropped; a whole
-    quoted sentence with no cue of its own is credited to the speaker of the
+    that modify a noun, are scare quotes, titles or terms and are dropped, save a
+    quoted clause in the paragraph of a speaker's quote, which is that speaker's; a
+    whole quoted sentence with no cue of its own is credited to the speaker of the
     previous quote in the same or the previous paragraph.
     """
     text = doc_text(doc)
@@ -369,7 +399,12 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
         )
         short = word_count(text[quotation.start : quotation.end]) <= SCARE_QUOTE_MAX_WORDS
         quoted_text = text[quotation.start : quotation.end]
-        if context.embedded and short and modifies_noun(doc, quotation, quoted_text):
+        if (
+            context.embedded
+            and short
+            and modifies_noun(doc, quotation, quoted_text)
+            and not (word_count(quoted_text) >= ENCLOSED_MIN_WORDS and is_graded(doc, quotation))
+        ):
             continue
         if names_a_term(text, quotation, before, lower, lexicon):
             continue
@@ -388,6 +423,7 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
                     preceding_attribution(sentence, lexicon, quoted)
                     or colon_clause(list(sentence), lexicon)
                     or name_label(list(sentence), lexicon)
+                    or source_label(list(sentence), lexicon)
                 )
         if attribution and following and _continues_after_attribution(text, quotation, following):
             quotation = quotation.joined_with(following)
@@ -401,6 +437,18 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
                 reported = _reported_before(doc, quotation, (lower, upper), quoted)
             if _stands_alone(text, quotation, lower, upper):
                 standalone.append((quotation, carried, context.embedded, reported))
+                continue
+            # A quoted clause woven into the reporter's sentence in the paragraph of a
+            # speaker's quote, with no cue and no one else as subject, goes on with that
+            # speaker's words: "…," said Ann Ford. Even so, "we are closer than ever."
+            if (
+                context.embedded
+                and carried is not None
+                and carried.paragraph == paragraph
+                and _is_woven_clause(doc, quotation, lexicon)
+                and attributor.names_no_other_subject(quotation, carried)
+            ):
+                quotes.append(attributor.quote(quotation, None, True, carried, "woven"))
                 continue
             if context.embedded or (carried is None and short):
                 continue
@@ -416,6 +464,23 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
             last_speaker = _carried(quote, attributor.paragraph_of(quotation.end))
     quotes += _pull_quotes(text, standalone, quotes, attributor)
     return sorted(quotes, key=lambda quote: quote.span.start)
+
+
+def _is_woven_clause(doc: Doc, quotation: Quotation, lexicon: CueLexicon) -> bool:
+    """Whether quoted words can be a clause woven into the reporter's sentence: a clause
+    of their own (a finite verb), not a term, in double quotation marks (single ones
+    in running text are as often apostrophes paired by mistake: "the Academy 's own"),
+    on one line."""
+    text = doc_text(doc)
+    marks = lexicon.double
+    return (
+        (
+            text[quotation.outer_start] in marks.all
+            or text.startswith(marks.doubled, quotation.outer_start)
+        )
+        and "\n" not in text[quotation.start : quotation.end]
+        and any(t.tag_ in FINITE_TAGS for t in quoted_tokens(doc, quotation))
+    )
 
 
 def _stands_alone(text: str, quotation: Quotation, lower: int, upper: int) -> bool:

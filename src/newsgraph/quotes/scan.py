@@ -14,7 +14,7 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from spacy.tokens import Token
@@ -32,8 +32,9 @@ class QuoteMarks:
     either: frozenset[str]
     doubled: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def all(self) -> frozenset[str]:
+        """Every mark of the family, joined once: the scanner asks for it at each character."""
         return self.opening | self.closing | self.either
 
 
@@ -49,6 +50,8 @@ class CueLexicon:
     title_small_words: frozenset[str]
     quoting_prepositions: frozenset[str]
     addressing: frozenset[str]
+    speaker_passives: frozenset[str]
+    source_labels: frozenset[str]
     source_phrases: tuple[tuple[str, str], ...]
     verb_phrases: dict[str, str]
     pronoun_kinds: dict[str, frozenset[str]]
@@ -61,8 +64,13 @@ class CueLexicon:
         lemma = token.lemma_.lower()
         if lemma in self.speech:
             return True
+        # The word a phrase needs is a particle, not a preposition with its own object:
+        # "she went on" reports speech, "the Senate goes on recess" does not.
         needed = self.verb_phrases.get(lemma)
-        return needed is not None and any(c.lower_ == needed for c in token.children)
+        return needed is not None and any(
+            c.lower_ == needed and not any(g.dep_ == "pobj" for g in c.children)
+            for c in token.children
+        )
 
     def is_label_cue(self, token: Token) -> bool:
         return token.pos_ == "VERB" and token.lemma_.lower() in self.labelling
@@ -103,6 +111,8 @@ def cue_lexicon() -> CueLexicon:
         title_small_words=frozenset(table["title_small_words"]),
         quoting_prepositions=frozenset(table["quoting_prepositions"]),
         addressing=frozenset(table["addressing"]),
+        speaker_passives=frozenset(table["speaker_passives"]),
+        source_labels=frozenset(table["source_labels"]),
         source_phrases=tuple((word, prep) for word, prep in table["source_phrases"]),
         verb_phrases=dict(table["verb_phrases"]),
         pronoun_kinds={word: frozenset(kinds) for word, kinds in table["pronouns"].items()},

@@ -16,6 +16,8 @@ from newsgraph.quotes.scan import CueLexicon, Quotation
 TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 TITLE_MAX_WORDS = 6
 CLAUSE_END_MARKS = ",.;:!?"
+# Comparative and superlative adjectives and adverbs: "smarter", "most", "more".
+GRADED_TAGS = ("JJR", "JJS", "RBR", "RBS")
 
 
 def token_start(token: Token) -> int:
@@ -67,6 +69,17 @@ def modifies_noun(doc: Doc, quote: Quotation, quoted_text: str) -> bool:
         return False
     roots = hung_outside(quoted_tokens(doc, quote), quote)
     return not roots or any(root.head.i >= following.i for root in roots)
+
+
+def is_graded(doc: Doc, quote: Quotation) -> bool:
+    """Whether quoted words grade a quality ("very exclusive", "more aggressive", "smarter
+    and tougher"): a comparative or superlative, or an adverb of degree on an adjective.
+    A graded phrase before a noun is someone's judgement of it; a name or a term for a
+    thing ("phase one", "one country, two systems") takes no degree."""
+    return any(
+        token.tag_ in GRADED_TAGS or (token.dep_ == "advmod" and token.head.pos_ == "ADJ")
+        for token in quoted_tokens(doc, quote)
+    )
 
 
 def names_a_term(

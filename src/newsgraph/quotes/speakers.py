@@ -387,11 +387,22 @@ class SpeakerResolver:
             # A description: what its left part names ("Kremlin spokesman"; never a place
             # in its tail, "ambassador to Britain"); a definite one may also name a person
             # the article names elsewhere. "A senior official" is nobody named.
-            left_part = self.actors.key_at(phrase.start_char, root.idx + len(root))
+            left_part = self._possessor(root) or self.actors.key_at(
+                phrase.start_char, root.idx + len(root)
+            )
             if _is_indefinite(root):
                 return left_part
             return self.described(root) or left_part or self._definite_person(root)
         return self.actors.key_at(phrase.start_char, phrase.end_char)
+
+    def _possessor(self, noun: Token) -> str | None:
+        """The actor a description's possessor names ("New Hampshire Sen. Kelly Ayotte's
+        campaign": Ayotte, not the state in the possessor's title): whose campaign,
+        office or spokesman it is."""
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is None:
+            return None
+        return self.actors.key_at(owner.idx, owner.idx + len(owner))
 
     def kind_of(self, phrase: Span, key: str | None) -> str:
         """What kind of speaker phrase resolved to ``key``: a name, a pronoun (or one
