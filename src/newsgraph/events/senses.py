@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from newsgraph.events.arguments import ArgumentResolver
 from newsgraph.events.patterns import PLACE_ENTITIES
+from newsgraph.events.verb_dictionary import dates_only
 from newsgraph.records import ActorRef
 
 # Dependents that make a verb transitive: an object, a clause, or a passive subject or agent.
@@ -62,9 +63,17 @@ def _by_source() -> tuple[BySource, ...]:
 
 def used_otherwise(verb: Token) -> bool:
     """Whether a verb whose event sense takes no object has one: "demonstrated its
-    resolve", "as demonstrated by his departure", "rallied support"."""
-    return verb.lemma_.lower() in _senses()["intransitive_only"] and any(
-        child.dep_ in OBJECT_DEPS for child in verb.children
+    resolve", "as demonstrated by his departure", "rallied support"; or one whose event
+    sense takes an object takes up a thing with a preposition instead: "seized on his
+    remarks"."""
+    lemma = verb.lemma_.lower()
+    has_object = any(child.dep_ in OBJECT_DEPS for child in verb.children)
+    if lemma in _senses()["intransitive_only"]:
+        return has_object
+    preps = _senses()["taken_up_with"].get(lemma, ())
+    return not has_object and any(
+        child.dep_ in {"prep", "prt"} and child.lower_ in preps and not dates_only(child)
+        for child in verb.children
     )
 
 
