@@ -67,14 +67,21 @@ def used_otherwise(verb: Token) -> bool:
     sense takes an object takes up a thing with a preposition instead: "seized on his
     remarks"."""
     lemma = verb.lemma_.lower()
-    has_object = any(child.dep_ in OBJECT_DEPS for child in verb.children)
     if lemma in _senses()["intransitive_only"]:
-        return has_object
-    preps = _senses()["taken_up_with"].get(lemma, ())
-    return not has_object and any(
-        child.dep_ in {"prep", "prt"} and child.lower_ in preps and not dates_only(child)
-        for child in verb.children
+        return _has_object(verb)
+    preps = _senses()["taken_up_with"].get(lemma)
+    return (
+        bool(preps)
+        and not _has_object(verb)
+        and any(
+            child.dep_ in {"prep", "prt"} and child.lower_ in preps and not dates_only(child)
+            for child in verb.children
+        )
     )
+
+
+def _has_object(verb: Token) -> bool:
+    return any(child.dep_ in OBJECT_DEPS for child in verb.children)
 
 
 def code_by_source(code: str, verb: Token, sector: str | None) -> str:
