@@ -101,3 +101,28 @@ def test_the_oppositions_rally_against_the_government_is_a_protest(events_of):
         "Opposition leader Juan Perez held a rally in Caracas against the government."
     )
     assert [e for e in shown_events(events) if e.plover == "PROTEST"]
+
+
+def test_an_invitation_to_act_is_an_appeal(events_of):
+    """ "invited China to find the emails" asks China to act: CAMEO 02, no meeting."""
+    events = events_of("Donald Trump invited China to find the missing emails.")
+    assert [e for e in events if e.plover == "REQUEST" and (e.target.code or "") == "CHN"]
+    assert not [e for e in events if e.plover == "CONSULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Obama invited Putin to visit Washington.",
+        "The EU invited Turkey to take part in the summit.",
+        "Obama invited Putin to the White House.",
+    ],
+)
+def test_an_invitation_to_meet_is_a_meeting_arranged(events_of, text):
+    assert [e for e in events_of(text) if e.cameo == "040"]
+
+
+def test_counting_on_someone_is_no_appeal(events_of):
+    """ "count on" relies on someone; no appeal is made to them."""
+    events = events_of("The senator is counting on Germany to raise its defence spending.")
+    assert not [e for e in events if e.plover == "REQUEST"]
