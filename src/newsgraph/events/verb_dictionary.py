@@ -163,7 +163,9 @@ class VerbDictionary:
         """The code of ``verb`` (dictionary verb ``lemma``) from the best pattern or default."""
         after = _forms(phrase_tokens(verb))
         before = _forms(subject_side_tokens(verb))
-        present = {form for _, forms in after for form in forms}
+        # in the phrase's order, so that patterns of equal rank are tried in the same
+        # order on every run (a set's order changes with the hash seed)
+        present = dict.fromkeys(form for _, forms in after for form in forms)
         best: tuple[tuple[int, int, bool], VerbCodePattern, list[int]] | None = None
         for block in self.blocks_of[lemma]:
             candidates = [
