@@ -58,6 +58,7 @@ from newsgraph.events.phrases import conjuncts
 from newsgraph.events.readings import (
     anothers_act,
     by_accident,
+    campaign_rally,
     not_told_as_done,
     only_supposed,
     political_contest,
@@ -203,6 +204,7 @@ def extract_events(
                 acting = source_kind(source, from_place)
                 done = "borrowed" if anothers_act(verb, stated, source, resolver) else act
                 done = "travel" if private_travel(code, source) else done
+                done = "rally" if campaign_rally(code, source, aimed) else done
                 done = "accident" if by_accident(verb, code) else done
                 basis = Basis(done, acting, aimed, negated, unrealised, supposed, untold=untold)
                 found.append(

@@ -33,7 +33,8 @@ class Basis:
     out"), ``demand`` (a reported obligation: "said Sudan must return"), ``borrowed`` (only
     the event the object names, which is another actor's: "downplayed *Trump's* attack"),
     ``travel`` (private people's journey or meeting: "migrants coming to the US"),
-    ``accident`` (a death or damage an accident or disaster caused: "killed in a crash").
+    ``accident`` (a death or damage an accident or disaster caused: "killed in a crash"),
+    ``rally`` (a politician's rally at home, aimed at no one: a campaign event).
     ``source``: ``coded``
     (an actor or group with a CAMEO code), ``assumed`` (its country was assumed, not stated:
     an unplaced company or group taken as domestic, a private person), ``uncoded`` (nothing

@@ -17,6 +17,10 @@ REPORTED_CLAUSES = {"ccomp", "acl"}
 # An infinitive hung on a noun says what the noun wants or plans ("pressure for Damascus
 # *to allow* aid", "a plan *to attack*"), not what was done.
 NOUN_CLAUSES = {"acl"}
+# An infinitive adverbial clause says what its clause's act is for ("adopted a strategy
+# *to defend* the image of Mexicans"): a purpose, not an act done.
+PURPOSE_CLAUSES = {"advcl"}
+UNDONE_INFINITIVES = NOUN_CLAUSES | PURPOSE_CLAUSES
 # Clauses that take the modality of what they hang on ("will present a resolution
 # *asking*", "will travel and *meet*"), followed up to MODAL_REACH clauses up.
 CARRIED_CLAUSES = {"xcomp", "advcl", "conj", "acl"}
@@ -122,7 +126,7 @@ def not_yet_done(verb: Token) -> bool:
         governor = _governor(token)
         if governor in rules.intent_heads or governor in rules.plan_heads:
             return True
-        if token.dep_ in NOUN_CLAUSES and is_infinitive(token):
+        if token.dep_ in UNDONE_INFINITIVES and is_infinitive(token):
             return True
         if token.dep_ not in CARRIED_CLAUSES:
             return False

@@ -38,8 +38,10 @@ ARGUMENT_DEPS = {"dobj", "dative", "nsubjpass", "attr"}
 NAME_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 VERBAL_COOPERATION = 1
 MATERIAL_CONFLICT = 4
-# Who an event noun is said to be done by: "*Trump's* attack", "the *Trump* attack".
+# Who an event noun is said to be done by: "*Trump's* attack", "the *Trump* attack", and
+# a people's adjective: "the *Chinese* attack".
 OWNER_DEPS = {"poss", "compound"}
+DEMONYM_DEP, DEMONYM_ENTITY = "amod", "NORP"
 # The simple present, of a verb in a relative clause: what holds of the noun it describes.
 PRESENT_TAGS = {"VBZ", "VBP"}
 # A gerund or a bare infinitive: a verb with no tense of its own ("plans *confiscating*").
@@ -233,15 +235,31 @@ def anothers_act(verb: Token, code: str, source: ActorRef, resolver: ArgumentRes
             or any(c.dep_ == "det" and c.lower_ in naming["definite"] for c in thing.children)
         ):
             return True  # "called *the attack* terrorism": an event named, not done
-        for owner in (c for c in thing.children if c.dep_ in OWNER_DEPS):
-            ref = resolver.resolve(owner)
-            if ref is not None and not _same_actor(ref, source):
+        owners = [
+            c
+            for c in thing.children
+            if c.dep_ in OWNER_DEPS or (c.dep_ == DEMONYM_DEP and c.ent_type_ == DEMONYM_ENTITY)
+        ]
+        refs = [ref for owner in owners if (ref := resolver.resolve(owner)) is not None]
+        if any(not _same_actor(ref, source) for ref in refs):
+            return True
+        if owners and not refs:
+            # The owner words together: "Donald Trump‘s attack", where a quote for "'"
+            # leaves "Donald" and "Trump‘s" two modifiers of the noun, neither a name alone
+            start = min(owner.left_edge.idx for owner in owners)
+            end = max(owner.idx + len(owner.text) for owner in owners)
+            named = resolver.actors.mentions_in(start, end)
+            if any(m.actor_key != source.actor_key for m in named):
                 return True
-            start, end = owner.left_edge.idx, owner.idx + len(owner.text)
-            named = resolver.actors.mentions_in(start, end)  # "Trump‘s", a quote for "'"
-            if ref is None and any(m.actor_key != source.actor_key for m in named):
-                return True
+            if not named and _names_another(owners, source):
+                return True  # a name no actor stands for is still someone else's
     return False
+
+
+def _names_another(owners: list[Token], source: ActorRef) -> bool:
+    """Whether the owner words hold a proper name that the source's words do not."""
+    names = {t.lower_ for owner in owners for t in owner.subtree if t.pos_ == "PROPN"}
+    return bool(names) and not names & set(source.text.lower().split())
 
 
 def _same_actor(one: ActorRef, other: ActorRef) -> bool:
@@ -286,6 +304,18 @@ def private_travel(code: str, source: ActorRef) -> bool:
     are between political actors, and people travelling make none."""
     rules = _rules()["travel"]
     return code.startswith(tuple(rules["codes"])) and source.sector in rules["sectors"]
+
+
+def campaign_rally(code: str, source: ActorRef, aimed: str) -> bool:
+    """Whether a rally is a politician's own at home ("the senator *held a rally* in
+    Ohio"), aimed at no one: a campaign event, not the dissent CAMEO 141 codes, which is
+    against someone ("rallied against the trade deal with China" still is)."""
+    rules = _rules()["rally"]
+    return (
+        code.startswith(tuple(rules["codes"]))
+        and source.sector in rules["sectors"]
+        and aimed in rules["targets"]
+    )
 
 
 def by_accident(verb: Token, code: str) -> bool:

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from newsgraph.events.arguments import ArgumentResolver
 from newsgraph.events.patterns import PLACE_ENTITIES
+from newsgraph.events.verb_dictionary import dates_only
 from newsgraph.records import ActorRef
 
 # Dependents that make a verb transitive: an object, a clause, or a passive subject or agent.
@@ -62,10 +63,25 @@ def _by_source() -> tuple[BySource, ...]:
 
 def used_otherwise(verb: Token) -> bool:
     """Whether a verb whose event sense takes no object has one: "demonstrated its
-    resolve", "as demonstrated by his departure", "rallied support"."""
-    return verb.lemma_.lower() in _senses()["intransitive_only"] and any(
-        child.dep_ in OBJECT_DEPS for child in verb.children
+    resolve", "as demonstrated by his departure", "rallied support"; or one whose event
+    sense takes an object takes up a thing with a preposition instead: "seized on his
+    remarks"."""
+    lemma = verb.lemma_.lower()
+    if lemma in _senses()["intransitive_only"]:
+        return _has_object(verb)
+    preps = _senses()["taken_up_with"].get(lemma)
+    return (
+        bool(preps)
+        and not _has_object(verb)
+        and any(
+            child.dep_ in {"prep", "prt"} and child.lower_ in preps and not dates_only(child)
+            for child in verb.children
+        )
     )
+
+
+def _has_object(verb: Token) -> bool:
+    return any(child.dep_ in OBJECT_DEPS for child in verb.children)
 
 
 def code_by_source(code: str, verb: Token, sector: str | None) -> str:
