@@ -122,3 +122,12 @@ def test_a_possessive_pronoun_on_a_person_names_someone_else(code_quotes) -> Non
     )
     quotes, actors = code_quotes(text)
     assert "Reed" not in speaker_of(quotes, actors, "long, hard")
+
+
+def test_a_description_that_carries_no_gender_fits_a_person_of_either(code_quotes) -> None:
+    text = (
+        "Tom Reed won the primary in Ohio on Tuesday. He thanked his volunteers in Dayton.\n\n"
+        "The nominee told the crowd that the race was “far from over, whatever the polls say.”"
+    )
+    quotes, actors = code_quotes(text)
+    assert "Reed" in speaker_of(quotes, actors, "far from over")

@@ -336,7 +336,8 @@ class SpeakerResolver:
         """The latest fitting candidate before ``word``: a clause subject if there is one,
         and of the subjects in that sentence, the main clause's. A mention's own gender
         ("Ms. Khan", "she") counts before the one the article shows for its actor, which
-        may be mixed where two people share a surname."""
+        may be mixed where two people share a surname. A word that carries no gender ("the
+        nominee", "it") fits either."""
         gender = self.rules.pronoun_gender.get(word.lower_) or self.rules.gendered_nouns.get(
             word.lemma_.lower()
         )
@@ -348,7 +349,7 @@ class SpeakerResolver:
             namesake = self._namesake(c.key, gender) if c.surname_only else None
             if namesake is not None:
                 fitting.append(replace(c, key=namesake, gender=gender))
-            elif (c.gender or self.genders.get(c.key, gender)) == gender:
+            elif gender is None or (c.gender or self.genders.get(c.key, gender)) == gender:
                 fitting.append(c)
         for candidate in reversed(fitting):
             if candidate.subject:
