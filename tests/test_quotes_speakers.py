@@ -99,3 +99,35 @@ def test_a_description_is_the_title_holder_last_spoken_of_as_a_subject(code_quot
     )
     quotes, actors = code_quotes(text)
     assert "Lopez" in speaker_of(quotes, actors, "a promise to our grandchildren")
+
+
+def test_a_possessive_pronoun_on_what_someone_speaks_through_names_its_speaker(
+    code_quotes,
+) -> None:
+    text = (
+        "Governor Ann Ford toured the flooded valley on Tuesday.\n\n"
+        "Her statement later called the damage “the worst this county has seen in a century.”"
+        "\n\nMayor Tom Reed waited at the bridge. His office said the road would “stay shut"
+        " until the river drops.”"
+    )
+    quotes, actors = code_quotes(text)
+    assert "Ford" in speaker_of(quotes, actors, "the worst this county")
+    assert "Reed" in speaker_of(quotes, actors, "stay shut")
+
+
+def test_a_possessive_pronoun_on_a_person_names_someone_else(code_quotes) -> None:
+    text = (
+        "Tom Reed lost the race for mayor on Tuesday.\n\n"
+        "His wife told reporters that the campaign had been “long, hard and worth it.”"
+    )
+    quotes, actors = code_quotes(text)
+    assert "Reed" not in speaker_of(quotes, actors, "long, hard")
+
+
+def test_a_description_that_carries_no_gender_fits_a_person_of_either(code_quotes) -> None:
+    text = (
+        "Tom Reed won the primary in Ohio on Tuesday. He thanked his volunteers in Dayton.\n\n"
+        "The nominee told the crowd that the race was “far from over, whatever the polls say.”"
+    )
+    quotes, actors = code_quotes(text)
+    assert "Reed" in speaker_of(quotes, actors, "far from over")

@@ -17,7 +17,10 @@ resolver for the phrases that attribute quotes:
   no such person ("the actor said") stands for a person the way "he" or "she" would,
   while an indefinite one ("a senior official") is an unnamed source and stays unnamed;
 * a document ("the statement said") speaks for whoever issued it ("a report from X",
-  "the US military said in a statement").
+  "the US military said in a statement");
+* what an actor speaks through, with a possessive pronoun ("her statement", "his
+  campaign", "its ad"), speaks for whom the pronoun's subject form would stand for;
+  "his wife" is someone else.
 
 The word lists are data, in ``data/quotes/speakers.toml``.
 """
@@ -69,7 +72,9 @@ class SpeakerRules:
     document_issuers: frozenset[str]
     indefinite_pronouns: frozenset[str]
     speech_nouns: frozenset[str]
+    voiced_nouns: frozenset[str]
     title_abbreviations: dict[str, str]
+    possessive_pronouns: dict[str, str]
 
 
 @cache
@@ -86,7 +91,9 @@ def speaker_rules() -> SpeakerRules:
         document_issuers=frozenset(table["document_issuers"]),
         indefinite_pronouns=frozenset(table["indefinite_pronouns"]),
         speech_nouns=frozenset(table["speech_nouns"]),
+        voiced_nouns=frozenset(table["voiced_nouns"]),
         title_abbreviations=dict(table["title_abbreviations"]),
+        possessive_pronouns=dict(table["possessive_pronouns"]),
     )
 
 
@@ -329,7 +336,8 @@ class SpeakerResolver:
         """The latest fitting candidate before ``word``: a clause subject if there is one,
         and of the subjects in that sentence, the main clause's. A mention's own gender
         ("Ms. Khan", "she") counts before the one the article shows for its actor, which
-        may be mixed where two people share a surname."""
+        may be mixed where two people share a surname. A word that carries no gender ("the
+        nominee", "it") fits either."""
         gender = self.rules.pronoun_gender.get(word.lower_) or self.rules.gendered_nouns.get(
             word.lemma_.lower()
         )
@@ -341,7 +349,7 @@ class SpeakerResolver:
             namesake = self._namesake(c.key, gender) if c.surname_only else None
             if namesake is not None:
                 fitting.append(replace(c, key=namesake, gender=gender))
-            elif (c.gender or self.genders.get(c.key, gender)) == gender:
+            elif gender is None or (c.gender or self.genders.get(c.key, gender)) == gender:
                 fitting.append(c)
         for candidate in reversed(fitting):
             if candidate.subject:
@@ -378,6 +386,8 @@ class SpeakerResolver:
         if self._is_indefinite_pronoun(root):
             return None
         if root.pos_ == "PRON":
+            if root.dep_ == "poss" and root.lower_ in self.rules.possessive_pronouns:
+                return self._owner(root)
             if root.lower_ not in self.pronoun_kinds:
                 return self.actors.key_at(phrase.start_char, phrase.end_char)
             if root.i in self.resolved:
@@ -399,10 +409,30 @@ class SpeakerResolver:
         """The actor a description's possessor names ("New Hampshire Sen. Kelly Ayotte's
         campaign": Ayotte, not the state in the possessor's title): whose campaign,
         office or spokesman it is."""
-        owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if owner is None:
             return None
-        return self.actors.key_at(owner.idx, owner.idx + len(owner))
+        if owner.pos_ == "PROPN":
+            return self.actors.key_at(owner.idx, owner.idx + len(owner))
+        if owner.lower_ in self.rules.possessive_pronouns and self._voices_owner(noun):
+            return self._owner(owner)  # "his campaign", "its ad"; never "his wife"
+        return None
+
+    def _voices_owner(self, noun: Token) -> bool:
+        """Whether a possessed noun speaks for its possessor: a document, words said, or
+        what an actor speaks through ("his campaign"), not a person beside them."""
+        lemma = noun.lemma_.lower()
+        rules = self.rules
+        return lemma in rules.document_nouns | rules.speech_nouns | rules.voiced_nouns
+
+    def _owner(self, possessive: Token) -> str | None:
+        """The actor a possessive pronoun names, found as its subject form would be ("his"
+        as "he")."""
+        subject_form = self.rules.possessive_pronouns[possessive.lower_]
+        kinds = self.pronoun_kinds.get(subject_form)
+        if kinds is None:
+            return None
+        return self._pick(possessive, self._before(possessive.idx), kinds)
 
     def kind_of(self, phrase: Span, key: str | None) -> str:
         """What kind of speaker phrase resolved to ``key``: a name, a pronoun (or one
@@ -508,6 +538,12 @@ class SpeakerResolver:
         for child in document.children:
             if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
                 return child.doc[child.left_edge.i : child.i + 1]
+            if (
+                child.dep_ == "poss"
+                and child.lower_ in self.rules.possessive_pronouns
+                and self._owner(child) is not None
+            ):
+                return child.doc[child.i : child.i + 1]  # "his statement": whom "he" names
             if child.dep_ == "prep" and child.lower_ in self.rules.document_issuers:
                 for target in child.children:
                     if target.dep_ == "pobj" and target.pos_ == "PROPN":
