@@ -108,3 +108,20 @@ def test_a_killed_worker_is_replaced_and_no_connection_is_left_unserved(two_work
     replacement = set(_listening_workers(server, port)) - {kept}
     assert replacement and killed not in replacement
     assert sum(_answered_together(port).values()) == CLIENTS
+
+
+def test_a_second_server_on_the_same_port_is_refused(two_workers, tmp_path: Path) -> None:
+    """SO_REUSEPORT would let a second newsgraph share the port and split the first one's
+    connections with it: it must fail instead, as on any port in use."""
+    _, port = two_workers
+    db = tmp_path / "other.db"
+    open_store(str(db)).close()
+    command = [str(Path(sys.executable).with_name("newsgraph")), "serve", "--db", str(db)]
+    second = subprocess.run(
+        [*command, "--port", str(port), "--workers", "2"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert second.returncode != 0
+    assert "Address already in use" in second.stderr

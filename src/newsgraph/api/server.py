@@ -146,6 +146,10 @@ def serve(
         timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
     )
     if hasattr(socket, "SO_REUSEPORT") and sys.platform.startswith("linux"):
+        # A socket bound without SO_REUSEPORT shares its port with none, a second
+        # newsgraph's listeners included: bound once here, it refuses a port in use
+        # instead of splitting its connections with whatever holds it.
+        _tcp_listener_socket(config).close()
         _WorkersWithOwnListeners(config).run()
         return
     with _tcp_listener(config) as listener:
