@@ -25,7 +25,6 @@ from typer.testing import CliRunner
 from conftest import BACKENDS, new_store_url
 from newsgraph.api.app import host_pattern
 from newsgraph.api.server import (
-    default_workers,
     exposure_warning,
     host_notice,
     is_loopback,
@@ -498,15 +497,6 @@ def test_token_never_appears_in_a_page(db: str) -> None:
             assert token not in str(page.url)
         more = http.get("/actors?limit=2").text
         assert 'href="/actors?limit=2&amp;offset=2"' in more  # paging links still work
-
-
-def test_a_postgresql_store_is_served_by_two_workers_a_core() -> None:
-    """A worker over PostgreSQL waits for the database server much of each request, so
-    the default gives each core a second one; over SQLite one a core."""
-    cores = default_workers("newsgraph.db")
-    assert cores == default_workers("sqlite:///tmp/newsgraph.db") >= 1
-    assert default_workers("postgresql://newsgraph@localhost/newsgraph") == 2 * cores
-    assert default_workers("postgres://localhost/news") == 2 * cores
 
 
 def test_serve_runs_several_worker_processes(db: str) -> None:

@@ -387,7 +387,7 @@ def serve(
         port=port,
         token=token,
         warn=warn,
-        workers=workers or default_workers(db),
+        workers=workers or default_workers(),
         allow_hosts=allow_host or (),
     )
 
