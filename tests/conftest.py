@@ -121,6 +121,17 @@ def code_events(nlp, dictionary):
     return code
 
 
+# The date the political-news event tests code on: leaders resolve as of mid-2016 (Obama
+# president, Trump and Clinton candidates), the time of PolNeAR's articles.
+POLITICAL_NEWS_DATE = "2016-05-10"
+
+
+@pytest.fixture(scope="session")
+def events_in_2016(code_events):
+    """``code_events`` for an article of ``POLITICAL_NEWS_DATE``."""
+    return functools.partial(code_events, date=POLITICAL_NEWS_DATE)
+
+
 def shown_events(events: list) -> list:
     """The events a listing shows by default (events/confidence.py DEFAULT_THRESHOLD)."""
     from newsgraph.events.confidence import DEFAULT_THRESHOLD

@@ -5,18 +5,9 @@ own, with the reading it must leave alone beside it."""
 
 from __future__ import annotations
 
-import functools
-
 import pytest
 
 from conftest import shown_events
-
-DATE = "2016-05-10"
-
-
-@pytest.fixture(scope="module")
-def events_of(code_events):
-    return functools.partial(code_events, date=DATE)
 
 
 @pytest.mark.parametrize(
@@ -27,15 +18,15 @@ def events_of(code_events):
         "The Pentagon downplayed the Chinese attack on Taiwanese ships.",
     ],
 )
-def test_an_attack_whose_owner_is_another_is_borrowed(events_of, text):
+def test_an_attack_whose_owner_is_another_is_borrowed(events_in_2016, text):
     """Playing down someone's attack is no attack of one's own, whoever owns it."""
-    events = [e for e in events_of(text) if e.verb == "downplayed"]
+    events = [e for e in events_in_2016(text) if e.verb == "downplayed"]
     assert events and all(e.basis.startswith("borrowed") for e in events)
     assert not shown_events(events)
 
 
-def test_an_attack_of_ones_own_people_is_the_subjects(events_of):
-    events = events_of("The Israeli army launched a fresh attack on Gaza.")
+def test_an_attack_of_ones_own_people_is_the_subjects(events_in_2016):
+    events = events_in_2016("The Israeli army launched a fresh attack on Gaza.")
     assert [e for e in shown_events(events) if e.plover == "ASSAULT"]
 
 
@@ -46,9 +37,9 @@ def test_an_attack_of_ones_own_people_is_the_subjects(events_of):
         "The Kremlin seized upon the Ukrainian minister’s comments.",
     ],
 )
-def test_seizing_on_words_is_no_seizure(events_of, text):
+def test_seizing_on_words_is_no_seizure(events_in_2016, text):
     """ "seize on/upon" takes up what it names: CAMEO 171 seizes property (and 181 abducts)."""
-    assert not [e for e in events_of(text) if e.plover in {"COERCE", "ASSAULT"}]
+    assert not [e for e in events_in_2016(text) if e.plover in {"COERCE", "ASSAULT"}]
 
 
 @pytest.mark.parametrize(
@@ -58,9 +49,9 @@ def test_seizing_on_words_is_no_seizure(events_of, text):
         "The British tanker was seized on Friday by Iranian forces.",
     ],
 )
-def test_seizing_a_thing_is_still_a_seizure(events_of, text):
+def test_seizing_a_thing_is_still_a_seizure(events_in_2016, text):
     """A date after "on" is no figurative "seize on"."""
-    assert [e for e in events_of(text) if e.cameo == "171"]
+    assert [e for e in events_in_2016(text) if e.cameo == "171"]
 
 
 @pytest.mark.parametrize(
@@ -70,15 +61,15 @@ def test_seizing_a_thing_is_still_a_seizure(events_of, text):
         "Germany reshuffled its diplomats last year to defend Turkey in Brussels.",
     ],
 )
-def test_what_an_act_is_for_is_not_done(events_of, text):
+def test_what_an_act_is_for_is_not_done(events_in_2016, text):
     """An infinitive of purpose says what the act was for, not that it happened."""
-    events = [e for e in events_of(text) if e.plover == "SUPPORT"]
+    events = [e for e in events_in_2016(text) if e.plover == "SUPPORT"]
     assert events and all("unrealised" in e.basis for e in events)
     assert not shown_events(events)
 
 
-def test_the_same_act_told_as_done_is_shown(events_of):
-    events = events_of("The European Union strongly supported Ukraine.")
+def test_the_same_act_told_as_done_is_shown(events_in_2016):
+    events = events_in_2016("The European Union strongly supported Ukraine.")
     assert [e for e in shown_events(events) if e.plover == "SUPPORT"]
 
 
@@ -89,23 +80,23 @@ def test_the_same_act_told_as_done_is_shown(events_of):
         "Donald Trump held a rally in Ohio against the trade deal.",
     ],
 )
-def test_a_politicians_rally_at_home_is_a_campaign_event(events_of, text):
+def test_a_politicians_rally_at_home_is_a_campaign_event(events_in_2016, text):
     """CAMEO 141 is dissent against someone; a campaign rally is against no one."""
-    rallies = [e for e in events_of(text) if e.plover == "PROTEST"]
+    rallies = [e for e in events_in_2016(text) if e.plover == "PROTEST"]
     assert rallies and all(e.basis.startswith("rally") for e in rallies)
     assert not shown_events(rallies)
 
 
-def test_the_oppositions_rally_against_the_government_is_a_protest(events_of):
-    events = events_of(
+def test_the_oppositions_rally_against_the_government_is_a_protest(events_in_2016):
+    events = events_in_2016(
         "Opposition leader Juan Perez held a rally in Caracas against the government."
     )
     assert [e for e in shown_events(events) if e.plover == "PROTEST"]
 
 
-def test_an_invitation_to_act_is_an_appeal(events_of):
+def test_an_invitation_to_act_is_an_appeal(events_in_2016):
     """ "invited China to find the emails" asks China to act: CAMEO 02, no meeting."""
-    events = events_of("Donald Trump invited China to find the missing emails.")
+    events = events_in_2016("Donald Trump invited China to find the missing emails.")
     assert [e for e in events if e.plover == "REQUEST" and (e.target.code or "") == "CHN"]
     assert not [e for e in events if e.plover == "CONSULT"]
 
@@ -118,13 +109,13 @@ def test_an_invitation_to_act_is_an_appeal(events_of):
         "Obama invited Putin to the White House.",
     ],
 )
-def test_an_invitation_to_meet_is_a_meeting_arranged(events_of, text):
-    assert [e for e in events_of(text) if e.cameo == "040"]
+def test_an_invitation_to_meet_is_a_meeting_arranged(events_in_2016, text):
+    assert [e for e in events_in_2016(text) if e.cameo == "040"]
 
 
-def test_counting_on_someone_is_no_appeal(events_of):
+def test_counting_on_someone_is_no_appeal(events_in_2016):
     """ "count on" relies on someone; no appeal is made to them."""
-    events = events_of("The senator is counting on Germany to raise its defence spending.")
+    events = events_in_2016("The senator is counting on Germany to raise its defence spending.")
     assert not [e for e in events if e.plover == "REQUEST"]
 
 
