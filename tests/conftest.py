@@ -105,6 +105,14 @@ def speaker_of(quotes: list, actors: Any, starts_with: str) -> str:
     return f"{name} {quote.speaker_text or ''}"
 
 
+def quote_shown(quote: Any) -> bool:
+    """Whether a quote has a measured confidence that the default listings show
+    (quotes/confidence.py DEFAULT_THRESHOLD)."""
+    from newsgraph.quotes.confidence import DEFAULT_THRESHOLD
+
+    return quote.confidence is not None and quote.confidence >= DEFAULT_THRESHOLD
+
+
 @pytest.fixture(scope="session")
 def code_events(nlp, dictionary):
     """A text's events, coded as ingest codes an article's: its actors and its events read

@@ -5,7 +5,7 @@ Each test is a rule about English attribution, on sentences written for it."""
 
 from __future__ import annotations
 
-from conftest import quote_of, speaker_of
+from conftest import quote_of, quote_shown, speaker_of
 from newsgraph.quotes.confidence import DEFAULT_THRESHOLD
 
 
@@ -20,7 +20,7 @@ def test_a_quoted_clause_woven_into_the_next_sentence_continues_the_speaker(
     quote = quote_of(quotes, "we are closer")
     assert "Crane" in speaker_of(quotes, actors, "we are closer")
     assert quote.partial
-    assert quote.confidence is not None and quote.confidence >= DEFAULT_THRESHOLD
+    assert quote_shown(quote)
 
 
 def test_a_woven_clause_with_another_person_as_subject_is_not_the_speakers(
@@ -83,7 +83,7 @@ def test_a_name_after_a_fronted_speech_verb_before_the_quote_speaks(code_quotes)
     quotes, actors = code_quotes(text)
     quote = quote_of(quotes, "We cannot pay")
     assert "Lind" in speaker_of(quotes, actors, "We cannot pay")
-    assert quote.confidence is not None and quote.confidence >= DEFAULT_THRESHOLD
+    assert quote_shown(quote)
 
 
 def test_a_name_after_a_short_title_that_ends_the_parse_sentence_speaks(code_quotes) -> None:
@@ -120,7 +120,7 @@ def test_a_subject_with_a_relative_clause_the_parser_misread_speaks(code_quotes)
     quotes, actors = code_quotes(text)
     quote = quote_of(quotes, "She likes to start things")
     assert "Varga" in speaker_of(quotes, actors, "She likes to start things")
-    assert quote.confidence is not None and quote.confidence >= DEFAULT_THRESHOLD
+    assert quote_shown(quote)
 
 
 def test_a_from_phrase_before_the_colon_names_the_source(code_quotes) -> None:
@@ -128,7 +128,7 @@ def test_a_from_phrase_before_the_colon_names_the_source(code_quotes) -> None:
     quotes, actors = code_quotes(text)
     quote = quote_of(quotes, "Turnout in the suburbs")
     assert "Kirk" in speaker_of(quotes, actors, "Turnout in the suburbs")
-    assert quote.confidence is not None and quote.confidence >= DEFAULT_THRESHOLD
+    assert quote_shown(quote)
 
 
 def test_a_quote_that_ends_the_object_of_a_labelling_verb_is_what_it_is_called(
@@ -141,7 +141,7 @@ def test_a_quote_that_ends_the_object_of_a_labelling_verb_is_what_it_is_called(
     quotes, actors = code_quotes(text)
     quote = quote_of(quotes, "an absolute disgrace")
     assert "Ruiz" in speaker_of(quotes, actors, "an absolute disgrace")
-    assert quote.confidence is not None and quote.confidence >= DEFAULT_THRESHOLD
+    assert quote_shown(quote)
 
 
 def test_a_description_with_a_named_possessor_speaks_for_the_possessor(code_quotes) -> None:

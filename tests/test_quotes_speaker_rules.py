@@ -4,8 +4,7 @@ about English attribution, on sentences written for it."""
 
 from __future__ import annotations
 
-from conftest import quote_of, speaker_of
-from newsgraph.quotes.confidence import DEFAULT_THRESHOLD
+from conftest import quote_of, quote_shown, speaker_of
 
 
 def test_the_object_of_a_verb_above_an_infinitive_cue_is_its_speaker(code_quotes) -> None:
@@ -25,7 +24,7 @@ def test_an_object_pronoun_that_controls_the_cue_is_resolved(code_quotes) -> Non
     quotes, actors = code_quotes(text)
     quote = quote_of(quotes, "ours to lose")
     assert "Lopez" in speaker_of(quotes, actors, "ours to lose")
-    assert quote.confidence is not None and quote.confidence >= DEFAULT_THRESHOLD
+    assert quote_shown(quote)
 
 
 def test_a_speech_verb_above_an_infinitive_keeps_the_words(code_quotes) -> None:
@@ -47,7 +46,7 @@ def test_an_indefinite_pronoun_speaks_for_an_unnamed_source(code_quotes) -> None
     quote = quote_of(quotes, "We will be back")
     assert quote.speaker_unnamed and quote.speaker_key is None
     assert quote.speaker_text == "another"
-    assert quote.confidence is not None and quote.confidence >= DEFAULT_THRESHOLD
+    assert quote_shown(quote)
 
 
 def test_a_later_pronoun_in_the_sentence_does_not_give_the_name_its_gender(code_quotes) -> None:
