@@ -325,7 +325,7 @@ def _attribute(
         governing is None
         and context.embedded
         and word_count(quoted_text) >= ENCLOSED_MIN_WORDS
-        and (is_graded(doc, quotation) or not modifies_noun(doc, quotation, quoted_text))
+        and not _names_a_thing(doc, quotation, quoted_text)
     ):
         governing = enclosing_speech(doc, quotation, quoted, lexicon)
     if governing is not None:
@@ -391,20 +391,15 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
         preceding_end = quotations[index - 2].outer_end if index > 1 else 0
         after_limit = min(following.outer_start if following else len(text), upper)
         before = _window_before(doc, quotation, quoted, max(preceding_end, lower))
+        quoted_text = text[quotation.start : quotation.end]
         context = _Context(
             before=before,
             after=_window_after(doc, quotation, quoted, after_limit),
             embedded=is_embedded(text, quotation, before, lexicon),
-            runs_on=_runs_on(text[quotation.start : quotation.end]),
+            runs_on=_runs_on(quoted_text),
         )
-        short = word_count(text[quotation.start : quotation.end]) <= SCARE_QUOTE_MAX_WORDS
-        quoted_text = text[quotation.start : quotation.end]
-        if (
-            context.embedded
-            and short
-            and modifies_noun(doc, quotation, quoted_text)
-            and not (word_count(quoted_text) >= ENCLOSED_MIN_WORDS and is_graded(doc, quotation))
-        ):
+        short = word_count(quoted_text) <= SCARE_QUOTE_MAX_WORDS
+        if context.embedded and short and _names_a_thing(doc, quotation, quoted_text):
             continue
         if names_a_term(text, quotation, before, lower, lexicon):
             continue
@@ -464,6 +459,16 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorIndex) -> list[Quote]
             last_speaker = _carried(quote, attributor.paragraph_of(quotation.end))
     quotes += _pull_quotes(text, standalone, quotes, attributor)
     return sorted(quotes, key=lambda quote: quote.span.start)
+
+
+def _names_a_thing(doc: Doc, quotation: Quotation, quoted_text: str) -> bool:
+    """Whether quoted words before a noun modify it as a term for a thing (committed to
+    the "one country, two systems" formula) rather than grade a quality, which is someone's
+    judgement of it (golf clubs with "very exclusive" memberships; one graded word alone
+    is as often the reporter's emphasis)."""
+    return modifies_noun(doc, quotation, quoted_text) and not (
+        word_count(quoted_text) >= ENCLOSED_MIN_WORDS and is_graded(doc, quotation)
+    )
 
 
 def _is_woven_clause(doc: Doc, quotation: Quotation, lexicon: CueLexicon) -> bool:

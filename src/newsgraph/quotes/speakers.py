@@ -423,7 +423,10 @@ class SpeakerResolver:
         what an actor speaks through ("his campaign"), not a person beside them."""
         lemma = noun.lemma_.lower()
         rules = self.rules
-        return lemma in rules.document_nouns | rules.speech_nouns | rules.voiced_nouns
+        return any(
+            lemma in nouns
+            for nouns in (rules.document_nouns, rules.speech_nouns, rules.voiced_nouns)
+        )
 
     def _owner(self, possessive: Token) -> str | None:
         """The actor a possessive pronoun names, found as its subject form would be ("his"
