@@ -11,6 +11,7 @@ CAMEO codebook, not about one sentence.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -342,7 +343,7 @@ def _partner_aside(verb: Token, code: str, target: ActorRef) -> bool:
     meeting is for is not whom it meets (``readings.toml`` ``[meeting]``)."""
     if not code.startswith(_rules()["meeting"]["roots"]):
         return False
-    found = [t for t in verb.subtree if t.i != verb.i and phrase(t).text == target.text]
+    found = _target_words(verb, target)
     return bool(found) and all(_under_another_verb(t, verb) for t in found)
 
 
@@ -353,7 +354,7 @@ def _names_what_is_needed(verb: Token, code: str, target: ActorRef) -> bool:
     rules = _rules()["need"]
     if not code.startswith(tuple(rules["roots"])):
         return False
-    found = [t for t in verb.subtree if t.i != verb.i and phrase(t).text == target.text]
+    found = _target_words(verb, target)
     return bool(found) and all(_inside_a_needed_thing(t, verb, rules["nouns"]) for t in found)
 
 
@@ -377,24 +378,31 @@ def _beyond_an_owner(verb: Token, target: ActorRef) -> bool:
     return False
 
 
-def _inside_a_needed_thing(token: Token, verb: Token, needs: list[str]) -> bool:
-    things = 0  # nouns between the target and the need: what is needed
+def _target_words(verb: Token, target: ActorRef) -> list[Token]:
+    """The words below ``verb`` whose phrase is the target's."""
+    return [t for t in verb.subtree if t.i != verb.i and phrase(t).text == target.text]
+
+
+def _heads_below(token: Token, verb: Token) -> Iterator[Token]:
+    """The heads between ``token`` and ``verb``, nearest first (up to the sentence's
+    root, when ``verb`` is not above it)."""
     head = token.head
     while head.i != verb.i and head.head.i != head.i:
+        yield head
+        head = head.head
+
+
+def _inside_a_needed_thing(token: Token, verb: Token, needs: list[str]) -> bool:
+    things = 0  # nouns between the target and the need: what is needed
+    for head in _heads_below(token, verb):
         if head.pos_ == "NOUN" and head.lemma_.lower() in needs:
             return things > 0
         things += head.pos_ == "NOUN"
-        head = head.head
     return False
 
 
 def _under_another_verb(token: Token, verb: Token) -> bool:
-    head = token.head
-    while head.i != verb.i and head.head.i != head.i:
-        if head.pos_ in {"VERB", "AUX"}:
-            return True
-        head = head.head
-    return False
+    return any(head.pos_ in {"VERB", "AUX"} for head in _heads_below(token, verb))
 
 
 def _predicted_of_another(verb: Token, resolver: ArgumentResolver) -> bool:
