@@ -147,10 +147,23 @@ def test_an_event_noun_another_owns_is_not_the_subjects_act(events_in_2016):
     assert not shown_events(attacks)
 
 
-def test_a_meeting_with_a_thing_for_object_meets_no_one(events_in_2016):
-    events = events_in_2016("The French campaign is meeting stiff resistance from Italian unions.")
-    meetings = [e for e in events if e.plover == "CONSULT"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The French campaign is meeting stiff resistance from Italian unions.",
+        # an event noun of another kind than a meeting (aid, an agreement) is met as a thing
+        "Germany met its aid pledge to Ukraine on time.",
+        "Japan met the agreement with China on fishing quotas.",
+    ],
+)
+def test_a_meeting_with_a_thing_for_object_meets_no_one(events_in_2016, text):
+    meetings = [e for e in events_in_2016(text) if e.plover == "CONSULT"]
     assert meetings and not shown_events(meetings)
+
+
+def test_a_meeting_for_talks_meets_its_partner(events_in_2016):
+    events = events_in_2016("Japan held talks with China on fishing quotas.")
+    assert shown_events(_between(events, "JPN", "CHN"))
 
 
 def test_a_bare_government_is_not_of_the_country_it_acts_on(events_in_2016):

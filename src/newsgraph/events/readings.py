@@ -273,7 +273,7 @@ def _meets_a_thing(verb: Token, code: str) -> bool:
     """Whether a verb coded as a meeting has a thing for its object, which no one meets:
     "is *meeting stiff resistance* from the far right", "*met the deadline*". Whoever a
     preposition names is then not met."""
-    if not code.startswith(_rules()["meeting"]["roots"]):
+    if not code.startswith(tuple(_rules()["meeting"]["roots"])):
         return False
     for thing in (c for c in verb.children if c.dep_ == "dobj"):
         told = noun_code(thing, event_nouns())
@@ -341,7 +341,7 @@ def _partner_aside(verb: Token, code: str, target: ActorRef) -> bool:
     """Whether a meeting's target is named only inside a clause of its own ("met *to
     halt the bombing of Aleppo*", "met in an effort *to end the war in Syria*"): what a
     meeting is for is not whom it meets (``readings.toml`` ``[meeting]``)."""
-    if not code.startswith(_rules()["meeting"]["roots"]):
+    if not code.startswith(tuple(_rules()["meeting"]["roots"])):
         return False
     found = _target_words(verb, target)
     return bool(found) and all(_under_another_verb(t, verb) for t in found)
