@@ -29,17 +29,17 @@ def _blank_is_none(value: str | None) -> str | None:
     return value.strip() or None
 
 
+def _threshold_query(description: str) -> Any:
+    """A confidence threshold parameter, between 0 and 1."""
+    return Annotated[float, Query(ge=0, le=1, description=description)]
+
+
 def _confidence_query(facts: str, also: str = "") -> Any:
     """The ``min_confidence`` parameter of a listing of ``facts``."""
-    return Annotated[
-        float,
-        Query(
-            ge=0,
-            le=1,
-            description=f"only {facts} at least this confident{also} (0 shows all; the"
-            " default hides the unsure ones)",
-        ),
-    ]
+    return _threshold_query(
+        f"only {facts} at least this confident{also} (0 shows all; the default hides the"
+        " unsure ones)"
+    )
 
 
 MinConfidence = _confidence_query("events")
@@ -70,10 +70,7 @@ async def actor_confidence(min_confidence: ActorConfidence = ACTOR_THRESHOLD) ->
 
 def _story_query(facts: str, listing: str) -> Any:
     """A story page's own threshold for its ``facts``, beside the claims' ``min_confidence``."""
-    return Annotated[
-        float,
-        Query(ge=0, le=1, description=f"the story page's {facts}: as min_confidence of {listing}"),
-    ]
+    return _threshold_query(f"the story page's {facts}: as min_confidence of {listing}")
 
 
 @dataclass(frozen=True)
