@@ -26,7 +26,7 @@ printed until the sample is full, so that a change to the coder keeps the order 
 sample and what it removes or adds shows in place.
 
     .venv/bin/python benchmarks/events_audit.py [--corpus pages|ecbplus|polnear] \
-        [--part all|fit|held-apart] [--shown] [--size 60] [--seed 7] [--all] \
+        [--part all|fit|held-apart] [--shown | --floor 0.3] [--size 60] [--seed 7] [--all] \
         [--texts 0:240]
 """
 
@@ -95,6 +95,12 @@ def main() -> None:
     parser.add_argument(
         "--shown", action="store_true", help=f"only events at confidence >= {DEFAULT_THRESHOLD}"
     )
+    parser.add_argument(
+        "--floor",
+        type=float,
+        default=0.0,
+        help="only events at or above this confidence (to judge those near the threshold too)",
+    )
     parser.add_argument("--size", type=int, default=60, help="events in the sample")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--all", action="store_true", help="print every coded event")
@@ -123,7 +129,8 @@ def main() -> None:
             sentences[(key, sentence.start_char)] = sentence.text
         actors = resolve_actors(doc, key, dictionary, date=date)
         for event in extract_events(doc, key, actors, date=date):
-            if not args.shown or event.confidence >= DEFAULT_THRESHOLD:
+            floor = max(args.floor, DEFAULT_THRESHOLD if args.shown else 0.0)
+            if event.confidence >= floor:
                 by_sentence[(key, event.sentence.start)].append(event)
     coded = [place for place, events in by_sentence.items() if events]
     total = sum(len(events) for events in by_sentence.values())
