@@ -41,7 +41,8 @@ class Basis:
     codes it), ``place`` (no agent: the country of the place, "were killed in
     Baghdad"). ``target``: ``named`` (an argument of the verb names a coded actor), ``assumed`` (it
     names one whose country was assumed or that nothing codes), ``implied`` (the
-    nearest actor a target phrase is aimed at), ``place`` (where it was done), ``domestic``
+    nearest actor a target phrase is aimed at), ``place`` (where it was done), ``host``
+    (the state of the place abroad a meeting was held in), ``domestic``
     (the source's own government, as CAMEO codes a protest that names no one), ``thing``
     (no actor, only what the act is done to, as written: "condemned the attacks"),
     ``owned`` (an actor named only as the owner of the thing a partnering act is done with:

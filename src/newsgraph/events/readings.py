@@ -185,7 +185,8 @@ def _topic(verb: Token) -> bool:
 def read_target(aimed: str, verb: Token, code: str, stated: str, target: ActorRef) -> str:
     """The kind of target (events/confidence.py) once the sentence is read: ``aimed`` as
     the sides gave it, made ``owned``, ``related``, ``aside`` or ``thing`` where the named
-    target is not who the act was done to. ``stated`` is the verb's own code, ``code``
+    target is not who the act was done to, or ``host`` where a place abroad is the state a
+    meeting visits. ``stated`` is the verb's own code, ``code``
     the one the sentence gave it."""
     if aimed == "named" and _names_only_owner(verb, stated, target):
         aimed = "owned"  # "met tough Russian standards": no partner named
@@ -201,6 +202,8 @@ def read_target(aimed: str, verb: Token, code: str, stated: str, target: ActorRe
         aimed = "thing"  # "met stiff resistance from the far right"
     if aimed in {"named", "implied"} and _backs_own_thing(verb, code):
         aimed = "owned"  # "defended his record against the Islamic State"
+    if aimed == "place" and code.startswith(tuple(_rules()["meeting"]["roots"])):
+        aimed = "host"  # "met in Geneva": a visit to Switzerland, as CAMEO codes it
     return aimed
 
 
