@@ -143,6 +143,22 @@ def test_an_official_visiting_a_country_is_not_given_its_country(nlp, dictionary
     assert perry.country != "UKR" and not (perry.code or "").startswith("UKR")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Alan Marsh condemned the Iranian government on Tuesday.",
+        "Senator Alan Marsh met Iran's foreign minister on Tuesday.",
+    ],
+)
+def test_an_official_acting_on_a_countrys_government_is_not_given_its_country(
+    nlp, dictionary, text
+):
+    """The country that owns the object of what an official does is the other side, not
+    the official's own, even when it is the only country the article names."""
+    marsh = resolve(nlp, dictionary, text).actors["person:alan-marsh"]
+    assert marsh.country != "IRN" and not (marsh.code or "").startswith("IRN")
+
+
 def test_an_untitled_official_of_the_story_still_takes_its_country(nlp, dictionary):
     text = "Interior Minister Adam Kowal spoke in Warsaw. Poland will build the road, Kowal said."
     assert resolve(nlp, dictionary, text).actors["person:adam-kowal"].country == "POL"

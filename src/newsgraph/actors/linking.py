@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 MIN_SHORT_GIVEN = 3
 # Prepositions of where someone goes: "flew *to* Ukraine".
 DESTINATION_PREPOSITIONS = {"to", "into"}
+# What names the owner of an object: "the *Iranian* government", "*Iran*'s minister".
+OBJECT_OWNERS = {"amod", "poss", "compound"}
 
 
 class ArticleLinks:
@@ -163,8 +165,9 @@ class ArticleLinks:
                 actor.country = dominant
 
     def _acts_on_country(self: _Resolution, person_key: str, country: str) -> bool:
-        """Whether a clause the person is the subject of names ``country`` as its object
-        or where it goes: "Perry visited Kyiv", "Perry flew to Ukraine" (not "spoke in
+        """Whether a clause the person is the subject of names ``country`` as its object,
+        its object's owner or where it goes: "Perry visited Kyiv", "Perry flew to Ukraine",
+        "Jordan condemned the Iranian government" (not "spoke in
         Warsaw": being somewhere says nothing of whose official one is)."""
         for mention in self.mentions:
             if mention.actor_key != person_key:
@@ -180,6 +183,9 @@ class ArticleLinks:
                 if c.dep_ == "prep" and c.lower_ in DESTINATION_PREPOSITIONS
                 for g in c.children
             ]
+            # the object itself, or the country that owns it: "condemned *the Iranian
+            # government*", "met *Iran's* foreign minister"
+            objects += [c for o in objects for c in o.children if c.dep_ in OBJECT_OWNERS]
             if any(self._country_key_at(o.i) == country for o in objects):
                 return True
         return False
