@@ -14,7 +14,10 @@ is stored: the sample is for re-judging after every change. Two corpora:
   coded as of the year each text's topic happened in;
 * ``polnear``: 240 US political news articles of 2015–2016 (PolNeAR, of the quotes
   benchmark's fit part; see polnear.py), never used to fit an event rule before
-  2026-12-06, each coded as of its date.
+  2026-12-06, each coded as of its date;
+* ``polnear-unseen``: PolNeAR's other articles (the quotes benchmark's held-apart part),
+  which no rule author has read: every one is unseen text for events (``--part all``),
+  judged blind before and after a change by a reader who writes no rule.
 
 Each text belongs to the fit part or the held-apart part by a hash of its key
 (plv.part_of), as the dev sets do: rules are fitted by reading the fit part; the held-apart
@@ -25,7 +28,7 @@ Every sentence is shuffled (fixed seed), and the events of each sentence in turn
 printed until the sample is full, so that a change to the coder keeps the order of the
 sample and what it removes or adds shows in place.
 
-    .venv/bin/python benchmarks/events_audit.py [--corpus pages|ecbplus|polnear] \
+    .venv/bin/python benchmarks/events_audit.py [--corpus pages|ecbplus|polnear|polnear-unseen] \
         [--part all|fit|held-apart] [--shown | --floor 0.3] [--size 60] [--seed 7] [--all] \
         [--texts 0:240]
 """
@@ -72,9 +75,10 @@ def describe(event: Event) -> str:
 
 def load_texts(corpus: str, span: str) -> dict[str, tuple[str, str | None]]:
     """Each text by its key, with the date it is coded as of (PolNeAR's in ``span``)."""
-    if corpus == "polnear":
+    if corpus in {"polnear", "polnear-unseen"}:
         start, end = (int(bound) for bound in span.split(":"))
-        return dict(list(audit_texts(end).items())[start:])
+        texts = audit_texts(end, quotes_fit=corpus == "polnear")
+        return dict(list(texts.items())[start:])
     if corpus == "ecbplus":
         texts = {}
         for line in ECBPLUS.read_text(encoding="utf-8").splitlines():
@@ -90,7 +94,9 @@ def load_texts(corpus: str, span: str) -> dict[str, tuple[str, str | None]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", choices=("pages", "ecbplus", "polnear"), default="pages")
+    parser.add_argument(
+        "--corpus", choices=("pages", "ecbplus", "polnear", "polnear-unseen"), default="pages"
+    )
     parser.add_argument("--part", choices=("all", "fit", "held-apart"), default="all")
     parser.add_argument(
         "--shown", action="store_true", help=f"only events at confidence >= {DEFAULT_THRESHOLD}"
