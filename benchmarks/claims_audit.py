@@ -3,7 +3,8 @@
 Codes real articles, as benchmarks/events_audit.py does for events: the human-written
 bodies of ../shared/data/extraction/ground-truth.json (``pages``: 88 news and feature
 articles of the ScrapingHub article-extraction benchmark, MIT) or 240 PolNeAR political
-news articles no claim rule was fitted on (``polnear``, see polnear.py), and prints a
+news articles no claim rule was fitted on (``polnear``, see polnear.py; ``polnear-unseen``:
+PolNeAR's other 400, which no rule author has read), and prints a
 random sample of claims with the sentence each comes from. A reader judges each: is it a
 meaningful claim, a number with a real subject and unit ("the Kazakh population | 68
 percent | 2020"), or noise (a product size, a count of nothing, a subject that misses what
@@ -13,7 +14,7 @@ The articles are split by a hash of their key into a fit part and a held-apart p
 plv.py): rules are fitted on the fit part's sample; the held-apart sample is judged before
 and after a change, never read case by case while fitting. No judgement is stored.
 
-    .venv/bin/python benchmarks/claims_audit.py [--corpus pages|polnear]
+    .venv/bin/python benchmarks/claims_audit.py [--corpus pages|polnear|polnear-unseen]
         [--part fit|held-apart] [--size 50] [--seed 7] [--docs PATH]
 
 ``--docs`` keeps the spaCy parses in a DocBin at PATH (outside the repository), so a
@@ -40,12 +41,17 @@ from polnear import audit_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT.parent / "shared" / "data" / "extraction" / "ground-truth.json"
+# PolNeAR's quotes-held-apart articles, which no rule author has read (polnear.py).
+UNSEEN_TEXTS = 400
 
 
 def load_texts(corpus: str) -> dict[str, str]:
     """Each English text by its key."""
     if corpus == "polnear":
         return {key: text for key, (text, _) in audit_texts().items()}
+    if corpus == "polnear-unseen":
+        unseen = audit_texts(UNSEEN_TEXTS, quotes_fit=False)
+        return {key: text for key, (text, _) in unseen.items()}
     pages = json.loads(ARTICLES.read_text(encoding="utf-8"))
     return {
         key: page["articleBody"]
@@ -71,7 +77,7 @@ def parse(texts: list[str], nlp: Language, cache: Path | None) -> list[Doc]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", choices=("pages", "polnear"), default="pages")
+    parser.add_argument("--corpus", choices=("pages", "polnear", "polnear-unseen"), default="pages")
     parser.add_argument("--part", choices=[FIT, HELD], default=HELD)
     parser.add_argument("--size", type=int, default=50, help="claims in the sample")
     parser.add_argument("--seed", type=int, default=7)
