@@ -6,21 +6,13 @@ from __future__ import annotations
 import pytest
 
 from conftest import shown_events
-from newsgraph.actors import ActorDictionary, resolve_actors
-from newsgraph.events import extract_events
 from newsgraph.events.confidence import DEFAULT_THRESHOLD
-from newsgraph.records import Event
 
 
-@pytest.fixture(scope="module")
-def events_of(nlp):
-    dictionary = ActorDictionary.load()
-
-    def code(text: str, date: str | None = None) -> list[Event]:
-        doc = nlp(text)
-        return extract_events(doc, "kinds", resolve_actors(doc, "kinds", dictionary), date=date)
-
-    return code
+@pytest.fixture(scope="session")
+def events_of(code_events):
+    """A text's events, as ingest codes them (conftest ``code_events``)."""
+    return code_events
 
 
 @pytest.mark.parametrize(
