@@ -18,6 +18,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 
+from newsgraph.cores import usable_cores
 from newsgraph.nlp import model_to_load
 
 # How long to wait for a cluster's scheduler before giving up on it.
@@ -58,8 +59,8 @@ def parsing_executor(
 
 
 def default_workers() -> int:
-    """Every core of this box."""
-    return os.cpu_count() or 1
+    """Every core this process may run on."""
+    return usable_cores()
 
 
 def _start_worker(model: str | None, driver: int) -> None:

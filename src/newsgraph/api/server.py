@@ -16,6 +16,7 @@ from fastapi import FastAPI
 from uvicorn.supervisors import Multiprocess
 
 from newsgraph.api.app import create_app
+from newsgraph.cores import usable_cores
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -35,8 +36,7 @@ def default_workers() -> int:
     (``_WorkersWithOwnListeners``); with connections spread, two a core gave a higher p95
     on the search and story pages (search 56-67 against 40-50 ms, story 30-35 against
     15-29 ms; the dossier about the same)."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return cores or 1
+    return usable_cores()
 
 
 def app_from_environment() -> FastAPI:
