@@ -221,3 +221,31 @@ def test_a_year_that_names_a_thing_does_not_date_the_next_sentence(claims_of):
     )
     (claim,) = claims_of(text, date="2019-11-19")
     assert (claim.number, claim.time) == (15_000, "2019-11-19")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # who gave or raised a sum, not what the sum is
+        ("Ms. Carver and her husband also gave $4 million last week to a group.", "Ms. Carver"),
+        ("Acme Holdings also raised $3 million from a Texas oil executive.", "Acme Holdings"),
+        # where a share comes from, not whose it is
+        ("A Gallup poll put the figure at 52 percent.", "A Gallup poll"),
+    ],
+)
+def test_a_subject_naming_who_has_or_reports_a_figure_is_not_shown(claims_of, text, subject):
+    claims = [claim for claim in claims_of(text) if claim.subject == subject]
+    assert claims and all(claim.confidence < DEFAULT_THRESHOLD for claim in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a people's share of a whole, a candidate's share of a vote: what is measured
+        ("The Kazakhs made up only 32 percent of the population in 1970.", "The Kazakhs"),
+        ("Senator Marsh won 20 percent of the vote in Iowa.", "Senator Marsh"),
+    ],
+)
+def test_a_groups_or_a_candidates_share_is_still_shown(claims_of, text, subject):
+    claims = [claim for claim in claims_of(text) if claim.subject == subject]
+    assert claims and all(claim.confidence >= DEFAULT_THRESHOLD for claim in claims)

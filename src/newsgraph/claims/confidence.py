@@ -47,6 +47,7 @@ class ConfidenceTable:
     units: frozenset[str]
     vague_subjects: frozenset[str]
     sources: frozenset[str]
+    reports: frozenset[str]
 
 
 @cache
@@ -61,6 +62,7 @@ def table() -> ConfidenceTable:
         units=frozenset(words["units"]),
         vague_subjects=frozenset(words["vague_subjects"]),
         sources=frozenset(words["sources"]),
+        reports=frozenset(words["reports"]),
     )
 
 

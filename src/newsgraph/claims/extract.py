@@ -40,6 +40,10 @@ GLUED_NUMBER = re.compile(r"\d+(?:\.\d+)?(?P<suffix>[a-zA-Z]+)")
 HYPHENATED_MEASURE = re.compile(r"\d\s?-\s?[^\W\d_]")
 ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
 MAX_SUBJECT_WORDS = 20
+# Kinds of figure a holder has or gives (a share, a sum), where a name is whose, not what.
+HELD_KINDS = frozenset({"share", "money", "price"})
+# Entities that name who has or gives a sum: a person, an organisation.
+HOLDER_ENTITIES = frozenset({"PERSON", "ORG"})
 
 
 @dataclass(frozen=True)
@@ -152,8 +156,12 @@ def _basis(
     if entity.label_ == "MONEY" and number is None:
         # "millions of dollars" is a large sum; "a few dollars" is not.
         number = max((words.scales.get(t.lower_.removesuffix("s"), 0.0) for t in entity), default=0)
-    named = _names_what_is_measured(subject) and not _grades_an_adjective(entity)
     kind = "people" if harmed else kind_of(entity.label_, number, unit, unit_words)
+    named = (
+        _names_what_is_measured(subject)
+        and not _grades_an_adjective(entity)
+        and not _names_a_holder(subject, sentence, kind)
+    )
     if sentence.root.pos_ not in {"VERB", "AUX"}:
         told = "fragment"
     elif _in_brackets(entity, sentence):
@@ -215,6 +223,30 @@ def _grades_an_adjective(entity: Span) -> bool:
         and entity.root.dep_ == "npadvmod"
         and head.pos_ == "ADJ"
         and head.dep_ == "amod"
+    )
+
+
+def _names_a_holder(subject: str, sentence: Span, kind: str) -> bool:
+    """Whether a figure's subject names who has, gives or reports it rather than what it
+    measures: a sum's subject that is a name or a person ("Mr. Stephens | $2.5 million":
+    a gift, a fortune, a fee?), any share's or sum's that is a poll or a study ("A poll |
+    52 percent": whose share?). A people's or a candidate's share is what it measures
+    ("the Kazakhs | 32 percent" of the population, "Cruz | 20 percent" of the vote)."""
+    if kind not in HELD_KINDS:
+        return False
+    at = sentence.text.find(subject)
+    if at < 0:
+        return False
+    start = sentence.start_char + at
+    span = sentence.doc.char_span(start, start + len(subject), alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    lemma = head.lemma_.lower()
+    if lemma in table().reports:
+        return True
+    return kind != "share" and (
+        head.pos_ == "PROPN" or head.ent_type_ in HOLDER_ENTITIES or lemma in table().people
     )
 
 
