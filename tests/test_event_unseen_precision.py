@@ -161,3 +161,22 @@ def test_a_meeting_abroad_is_still_shown_as_a_visit_to_the_host(events_in_2016, 
     ``host``), unlike the place of any other act."""
     events = [e for e in events_in_2016(text) if "host" in e.basis.split()]
     assert events and shown_events(events)
+
+
+@pytest.mark.parametrize(
+    ("contracted", "full"),
+    [
+        (
+            "Trump said he'd force Mexico to pay for the wall.",
+            "Trump said he would force Mexico to pay for the wall.",
+        ),
+        ("Russia won't send troops to Syria.", "Russia will not send troops to Syria."),
+    ],
+)
+def test_a_contracted_modal_reads_as_the_modal(events_in_2016, contracted, full):
+    """ "he'd" is "he would", "won't" is "will not": the same intent, threat or refusal."""
+
+    def coded(text: str) -> list[tuple]:
+        return [(e.cameo, e.source.code, e.target.code, e.negated) for e in events_in_2016(text)]
+
+    assert coded(contracted) and coded(contracted) == coded(full)

@@ -10,6 +10,7 @@ from newsgraph.events import codebook
 from newsgraph.events.clauses import (
     PASSIVE_SUBJECTS,
     SUBJECTS,
+    auxiliary,
     is_infinitive,
     is_passive,
     is_result_adjective,
@@ -165,7 +166,7 @@ def _asserts(verb: Token) -> bool:
             c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in clause.children
         ):
             continue
-        auxiliaries = {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
+        auxiliaries = {auxiliary(c) for c in clause.children if c.dep_ in {"aux", "auxpass"}}
         if auxiliaries & modality().obligation_auxiliaries:
             return False
         return clause.tag_ in INDICATIVE_TAGS or bool(auxiliaries & INDICATIVE_AUXILIARIES)

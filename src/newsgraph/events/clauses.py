@@ -21,6 +21,13 @@ DATELINE_PUNCT = {",", "(", ")", "."}
 DATELINE_MAX_TOKENS = 12
 
 
+def auxiliary(token: Token) -> str:
+    """An auxiliary as its full word: a modal's contraction as the modal it stands for
+    ("he*'d*" would, "*wo*n't" will, "*ca*n't" can, "they*'ll*" will); any other as written
+    ("'d" before a participle is "had", no modal)."""
+    return token.lemma_.lower() if token.tag_ == "MD" else token.lower_
+
+
 def is_infinitive(verb: Token) -> bool:
     """A "to" infinitive ("refused *to meet*"), not a participle the parser hung there
     ("reject *proposed* changes")."""

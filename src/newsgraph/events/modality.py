@@ -6,7 +6,13 @@ from spacy.tokens import Token
 
 from newsgraph.events import codebook
 from newsgraph.events.acts import QUOTE_TAGS, code_token
-from newsgraph.events.clauses import PASSIVE_SUBJECTS, SUBJECTS, is_infinitive, reporting_verb
+from newsgraph.events.clauses import (
+    PASSIVE_SUBJECTS,
+    SUBJECTS,
+    auxiliary,
+    is_infinitive,
+    reporting_verb,
+)
 from newsgraph.events.patterns import Modality, fixed_expression_places, modality
 from newsgraph.events.readings import alleged, describes_only, not_reached
 
@@ -121,7 +127,7 @@ def not_yet_done(verb: Token) -> bool:
     to_come |= rules.obligation_auxiliaries
     token = verb
     for _ in range(MODAL_REACH):
-        if any(c.dep_ == "aux" and c.lower_ in to_come for c in token.children):
+        if any(c.dep_ == "aux" and auxiliary(c) in to_come for c in token.children):
             return True
         governor = _governor(token)
         if governor in rules.intent_heads or governor in rules.plan_heads:
@@ -199,7 +205,7 @@ def reported_obligation(verb: Token) -> str | None:
     if code_token(reporter):
         return None  # "agreed that they should cooperate" is an agreement
     if not any(
-        child.dep_ == "aux" and child.lower_ in rules.obligation_auxiliaries
+        child.dep_ == "aux" and auxiliary(child) in rules.obligation_auxiliaries
         for child in verb.children
     ):
         return None
@@ -249,7 +255,7 @@ def _is_future(verb: Token, auxiliaries: frozenset[str]) -> bool:
     """A future or conditional auxiliary on the verb, or on the verb it completes."""
     heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
     return any(
-        child.dep_ == "aux" and child.lower_ in auxiliaries
+        child.dep_ == "aux" and auxiliary(child) in auxiliaries
         for head in heads
         for child in head.children
     )

@@ -20,7 +20,7 @@ from spacy.tokens import Token
 
 from newsgraph.events import codebook
 from newsgraph.events.acts import QUOTE_TAGS, noun_code
-from newsgraph.events.clauses import is_infinitive, reporting_verb
+from newsgraph.events.clauses import auxiliary, is_infinitive, reporting_verb
 from newsgraph.events.patterns import event_nouns, group_words
 from newsgraph.events.phrases import phrase
 from newsgraph.records import ActorRef, Event
@@ -98,7 +98,7 @@ def only_supposed(verb: Token, resolver: ArgumentResolver) -> bool:
     found = False
     for _ in range(SUPPOSE_REACH):
         found = found or any(
-            c.dep_ == "aux" and c.lower_ in rules["auxiliaries"] for c in token.children
+            c.dep_ == "aux" and auxiliary(c) in rules["auxiliaries"] for c in token.children
         )
         if token.dep_ in rules["reported"]:
             return False
@@ -147,7 +147,7 @@ def _counterfactual(verb: Token) -> bool:
     rules = _rules()["counterfactual"]
     token = verb
     for _ in range(SUPPOSE_REACH + 1):
-        auxiliaries = {c.lower_ for c in token.children if c.dep_ == "aux"}
+        auxiliaries = {auxiliary(c) for c in token.children if c.dep_ == "aux"}
         if (
             token.tag_ == "VBN"
             and auxiliaries & set(rules["modals"])
@@ -169,7 +169,7 @@ def _in_condition(verb: Token) -> bool:
     if not marks & set(rules["bounding"]) or clause.dep_ != "advcl":
         return False
     bounded = clause.head
-    auxiliaries = {c.lower_ for c in bounded.children if c.dep_ == "aux"}
+    auxiliaries = {auxiliary(c) for c in bounded.children if c.dep_ == "aux"}
     untensed = bounded.tag_ in UNTENSED_TAGS and bounded.dep_ != "ROOT"
     return untensed or bool(auxiliaries & set(rules["future"]))
 
@@ -414,7 +414,7 @@ def _predicted_of_another(verb: Token, resolver: ArgumentResolver) -> bool:
     its own leader will do speaks for its side ("the Kremlin said Putin would meet")."""
     rules = _rules()["predicted"]
     if verb.dep_ != "ccomp" or not any(
-        c.dep_ == "aux" and c.lower_ in rules["auxiliaries"] for c in verb.children
+        c.dep_ == "aux" and auxiliary(c) in rules["auxiliaries"] for c in verb.children
     ):
         return False
     reporter = reporting_verb(verb)
