@@ -213,3 +213,18 @@ def test_a_given_name_alone_needs_a_he_or_she_to_be_shown(nlp, dictionary):
     )
     text = "Rose-Lynn sings a song that she wrote for her children."
     assert shown_names(resolve(nlp, dictionary, text)).get("Rose-Lynn") == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Attorney General Ann Marsh criticized Russia on Monday.", "JUD"),
+        ("Surgeon General Ann Marsh criticized Russia on Monday.", "GOV"),
+        ("General Ann Marsh criticized Russia on Monday.", "MIL"),
+    ],
+)
+def test_an_office_named_general_is_no_military_rank(nlp, dictionary, text, sector):
+    """In "Attorney General" the "General" is the office's adjective, not a rank."""
+    doc = nlp(text)
+    events = extract_events(doc, "sentence", resolve_actors(doc, "sentence", dictionary))
+    assert [e.source.sector for e in events if e.target and e.target.code == "RUS"] == [sector]
