@@ -202,7 +202,7 @@ def read_target(aimed: str, verb: Token, code: str, stated: str, target: ActorRe
         aimed = "thing"  # "met stiff resistance from the far right"
     if aimed in {"named", "implied"} and _backs_own_thing(verb, code):
         aimed = "owned"  # "defended his record against the Islamic State"
-    if aimed == "place" and code.startswith(tuple(_rules()["meeting"]["roots"])):
+    if aimed == "place" and _is_meeting(code):
         aimed = "host"  # "met in Geneva": a visit to Switzerland, as CAMEO codes it
     return aimed
 
@@ -272,15 +272,20 @@ def _same_actor(one: ActorRef, other: ActorRef) -> bool:
     return one.code == other.code or one.text == other.text
 
 
+def _is_meeting(code: str) -> bool:
+    """Whether a CAMEO code is a meeting's (``readings.toml`` ``[meeting]``)."""
+    return code.startswith(tuple(_rules()["meeting"]["roots"]))
+
+
 def _meets_a_thing(verb: Token, code: str) -> bool:
     """Whether a verb coded as a meeting has a thing for its object, which no one meets:
     "is *meeting stiff resistance* from the far right", "*met the deadline*". Whoever a
     preposition names is then not met."""
-    if not code.startswith(tuple(_rules()["meeting"]["roots"])):
+    if not _is_meeting(code):
         return False
     for thing in (c for c in verb.children if c.dep_ == "dobj"):
         told = noun_code(thing, event_nouns())
-        if told is not None and told.startswith(tuple(_rules()["meeting"]["roots"])):
+        if told is not None and _is_meeting(told):
             continue  # "held talks", "met for a meeting"
         if thing.ent_type_ not in NAME_ENTITIES and (told is not None or _is_thing(thing)):
             return True
@@ -344,7 +349,7 @@ def _partner_aside(verb: Token, code: str, target: ActorRef) -> bool:
     """Whether a meeting's target is named only inside a clause of its own ("met *to
     halt the bombing of Aleppo*", "met in an effort *to end the war in Syria*"): what a
     meeting is for is not whom it meets (``readings.toml`` ``[meeting]``)."""
-    if not code.startswith(tuple(_rules()["meeting"]["roots"])):
+    if not _is_meeting(code):
         return False
     found = _target_words(verb, target)
     return bool(found) and all(_under_another_verb(t, verb) for t in found)
