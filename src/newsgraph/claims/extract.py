@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from itertools import pairwise
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -44,6 +45,14 @@ MAX_SUBJECT_WORDS = 20
 HELD_KINDS = frozenset({"share", "money", "price"})
 # Entities that name who has or gives a sum: a person, an organisation.
 HOLDER_ENTITIES = frozenset({"PERSON", "ORG"})
+
+
+class Subject(NamedTuple):
+    """What a number measures: its words as the claim gives them, and the word of the
+    parse they hang on (what the confidence reads, never the text searched again)."""
+
+    text: str
+    head: Token
 
 
 @dataclass(frozen=True)
@@ -98,17 +107,17 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
         for entity in measures:
             if _is_not_a_measure(entity, words):
                 continue
-            subject = measured_subject(entity)
+            measured = measured_subject(entity)
             number, unit = parse_number(entity, words), unit_of(entity, words)
-            if subject is None or not _is_a_figure(entity, subject, number, unit, words):
+            if measured is None or not _is_a_figure(entity, measured.text, number, unit, words):
                 continue
             year = nearest_year(entity, entities)
-            basis = _basis(entity, sentence, subject, (number, unit), (year, specs), words)
+            basis = _basis(entity, sentence, measured, (number, unit), (year, specs), words)
             claims.append(
                 Claim(
                     span=TextSpan(article_id, entity.start_char, entity.end_char),
                     sentence=TextSpan(article_id, sentence.start_char, sentence.end_char),
-                    subject=subject,
+                    subject=measured.text,
                     value=entity.text,
                     number=number,
                     unit=unit,
@@ -137,7 +146,7 @@ def _names_a_thing(date: Span) -> bool:
 def _basis(
     entity: Span,
     sentence: Span,
-    subject: str,
+    subject: Subject,
     value: tuple[float | None, str | None],
     context: tuple[str | None, bool],
     words: NumberWords,
@@ -158,9 +167,9 @@ def _basis(
         number = max((words.scales.get(t.lower_.removesuffix("s"), 0.0) for t in entity), default=0)
     kind = "people" if harmed else kind_of(entity.label_, number, unit, unit_words)
     named = (
-        _names_what_is_measured(subject)
+        _names_what_is_measured(subject.text)
         and not _grades_an_adjective(entity)
-        and not _names_a_holder(subject, sentence, kind)
+        and not _names_a_holder(subject.head, kind)
     )
     if sentence.root.pos_ not in {"VERB", "AUX"}:
         told = "fragment"
@@ -226,22 +235,15 @@ def _grades_an_adjective(entity: Span) -> bool:
     )
 
 
-def _names_a_holder(subject: str, sentence: Span, kind: str) -> bool:
-    """Whether a figure's subject names who has, gives or reports it rather than what it
-    measures: a sum's subject that is a name or a person ("Mr. Stephens | $2.5 million":
-    a gift, a fortune, a fee?), any share's or sum's that is a poll or a study ("A poll |
-    52 percent": whose share?). A people's or a candidate's share is what it measures
-    ("the Kazakhs | 32 percent" of the population, "Cruz | 20 percent" of the vote)."""
+def _names_a_holder(head: Token, kind: str) -> bool:
+    """Whether a figure's subject (its ``head`` word) names who has, gives or reports it
+    rather than what it measures: a sum's subject that is a name or a person ("Mr.
+    Stephens | $2.5 million": a gift, a fortune, a fee?), any share's or sum's that is a
+    poll or a study ("A poll | 52 percent": whose share?). A people's or a candidate's
+    share is what it measures ("the Kazakhs | 32 percent" of the population, "Cruz | 20
+    percent" of the vote)."""
     if kind not in HELD_KINDS:
         return False
-    at = sentence.text.find(subject)
-    if at < 0:
-        return False
-    start = sentence.start_char + at
-    span = sentence.doc.char_span(start, start + len(subject), alignment_mode="expand")
-    if span is None:
-        return False
-    head = span.root
     lemma = head.lemma_.lower()
     if lemma in table().reports:
         return True
@@ -320,34 +322,36 @@ def _names_a_kind(entity: Span) -> bool:
     return HYPHENATED_MEASURE.search(entity.text) is not None
 
 
-def measured_subject(entity: Span) -> str | None:
-    """What the number measures, as words of the text; None when the parse does not say."""
+def measured_subject(entity: Span) -> Subject | None:
+    """What the number measures, as words of the text with the word they hang on; None
+    when the parse does not say."""
     if entity.label_ == "CARDINAL":
         return _counted(entity)
     root = entity.root
     measured = _counted_of(root)
     if entity.label_ == "QUANTITY" and measured is not None and measured.pos_ == "NOUN":
-        return noun_phrase(measured).text  # "3.7 million tonnes of wheat": the wheat
+        return _noun_subject(measured)  # "3.7 million tonnes of wheat": the wheat
     head = root.head
     while (head.pos_ in {"ADJ", "ADV"} or head.dep_ == "amod") and head.head != head:
         head = head.head
     if root.dep_ in {"nummod", "compound", "amod", "npadvmod", "nmod", "quantmod"} and (
         head.pos_ in {"NOUN", "PROPN"}
     ):
-        phrase = noun_phrase(_modified_noun(head))
+        noun = _modified_noun(head)
+        phrase = noun_phrase(noun)
         # "a $5 billion loan": the subject is what follows the value.
         if phrase.start <= entity.start < phrase.end:
             phrase = phrase.doc[max(entity.end, phrase.start) : phrase.end]
-        return phrase.text or None
+        return Subject(phrase.text, noun) if phrase.text else None
     if root.dep_ == "pobj":
         preposition = head
         governor = preposition.head
         if governor.pos_ in {"NOUN", "PROPN"}:
-            return noun_phrase(governor).text
+            return _noun_subject(governor)
         if preposition.lower_ in CHANGE_PREPOSITIONS:
             changed = [c for c in governor.children if c.dep_ == "dobj"]
             if changed:
-                return noun_phrase(changed[0]).text
+                return _noun_subject(changed[0])
         return _subject_of(governor)
     if root.dep_ in VERB_COMPLEMENTS:
         return _subject_of(head)
@@ -361,13 +365,13 @@ def _modified_noun(noun: Token) -> Token:
     return noun
 
 
-def _counted(entity: Span) -> str | None:
+def _counted(entity: Span) -> Subject | None:
     """For a count, the counted noun; with the verb it is the object of ("people killed")."""
     noun = _counted_noun(entity)
     if noun is None:
         return None
     verb = _count_verb(entity)
-    return f"{noun.text} {verb.text}" if verb is not None else noun_phrase(noun).text
+    return Subject(f"{noun.text} {verb.text}", noun) if verb is not None else _noun_subject(noun)
 
 
 def _counted_noun(entity: Span) -> Token | None:
@@ -404,7 +408,7 @@ def _counted_of(number: Token) -> Token | None:
     return counted[0] if counted else None
 
 
-def _subject_of(verb: Token) -> str | None:
+def _subject_of(verb: Token) -> Subject | None:
     """The subject of the clause a value completes, through relative clauses and ``be``."""
     clause = verb
     while clause.pos_ not in {"VERB", "AUX"} and clause.head != clause:
@@ -412,11 +416,15 @@ def _subject_of(verb: Token) -> str | None:
     for child in clause.children:
         if child.dep_ in SUBJECTS:
             if child.tag_ in RELATIVE_PRONOUN_TAGS and clause.dep_ == "relcl":
-                return noun_phrase(clause.head).text
+                return _noun_subject(clause.head)
             if child.pos_ == "PRON":
                 return None
-            return noun_phrase(child).text
+            return _noun_subject(child)
     return None
+
+
+def _noun_subject(noun: Token) -> Subject:
+    return Subject(noun_phrase(noun).text, noun)
 
 
 def noun_phrase(noun: Token) -> Span:
