@@ -40,7 +40,7 @@ def parsing_executor(
     workers: int | None = None, cluster_address: str | None = None, model: str | None = None
 ) -> Iterator[Executor | None]:
     """Where ingest parses: the Dask cluster at ``cluster_address``; else ``workers``
-    processes on this box (default: every core); None (this process) for one worker.
+    processes on this box (default: every core it may use); None (this process) for one worker.
 
     Local workers check that the model is installed first (``ModelNotFound``), so that
     a missing one fails in one line, not once in every process.
@@ -49,18 +49,13 @@ def parsing_executor(
         with cluster(cluster_address) as executor:
             yield executor
         return
-    count = workers or default_workers()
+    count = workers or usable_cores()
     if count == 1:
         yield None
         return
     model_to_load(model)
     with local_workers(count, model) as executor:
         yield executor
-
-
-def default_workers() -> int:
-    """Every core this process may run on."""
-    return usable_cores()
 
 
 def _start_worker(model: str | None, driver: int) -> None:
