@@ -91,7 +91,7 @@ def print_sample(docs: list[Doc], indexes: list[ActorIndex], size: int, seed: in
         for doc, index in zip(docs, indexes, strict=True)
         if py3langid.classify(doc.text)[0] == "en"
     ]
-    mentions = [(doc, index, mention) for doc, index in english for mention in index.mentions]
+    mentions = [(doc, index, m) for doc, index in english for m in index.named()[1]]
     print(f"\nmentions: {len(mentions)} in {len(english)} English articles; sample of {size}")
     mentions.sort(key=lambda found: _draw(seed, found[2]))
     for number, (doc, index, mention) in enumerate(mentions[:size], 1):

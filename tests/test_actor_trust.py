@@ -228,3 +228,50 @@ def test_an_office_named_general_is_no_military_rank(nlp, dictionary, text, sect
     doc = nlp(text)
     events = extract_events(doc, "sentence", resolve_actors(doc, "sentence", dictionary))
     assert [e.source.sector for e in events if e.target and e.target.code == "RUS"] == [sector]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turnout was high at the rally in Pittsburgh on Saturday.",
+        "The senator from Nebraska spoke first.",
+        "Polls close early in the Nevada primary.",
+        "CINCINNATI - The candidate spent the evening with donors.",
+        "She flew from Denver to Tucson, Arizona, for the debate.",
+    ],
+)
+def test_a_town_or_state_named_as_a_place_is_no_actor(nlp, dictionary, text):
+    index = resolve(nlp, dictionary, text)
+    assert "USA" in index.actors, "the extractors still see the place's country"
+    actors, mentions = index.named()
+    assert "USA" not in {actor.key for actor in actors}
+    assert "USA" not in {mention.actor_key for mention in mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Moscow warned Kyiv against joining the alliance.", "Moscow"),
+        ("Beijing's response came within hours.", "Beijing"),
+        ("Ohio Gov. Mike DeWine signed the bill.", "Ohio"),
+        ("Officials held talks with Washington on Monday.", "Washington"),
+    ],
+)
+def test_a_town_standing_for_its_government_is_still_an_actor(nlp, dictionary, text, named):
+    _, mentions = resolve(nlp, dictionary, text).named()
+    assert named in {mention.text for mention in mentions}
+
+
+def test_a_country_named_as_a_place_stays_an_actor(nlp, dictionary):
+    _, mentions = resolve(nlp, dictionary, "Protests spread in Kazakhstan last week.").named()
+    assert [mention.text for mention in mentions] == ["Kazakhstan"]
+
+
+def test_an_event_refers_to_the_country_a_town_names_as_a_place(nlp, dictionary):
+    text = "Police in Cleveland arrested 30 protesters on Saturday."
+    index = resolve(nlp, dictionary, text)
+    events = extract_events(nlp(text), "sentence", index)
+    referenced = {ref.actor_key for e in events for ref in (e.source, e.target) if ref}
+    actors, mentions = index.named(referenced)
+    assert not mentions
+    assert {actor.key for actor in actors} == referenced & {"USA"}

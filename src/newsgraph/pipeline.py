@@ -116,17 +116,18 @@ def extract_facts(
         doc, article.id, dictionary, exclude_names=excluded, date=story.published
     )
     events = extract_events(doc, article.id, actors, date=story.published)
-    # Every actor is stored with its confidence; listings show the confident ones and
-    # those a fact refers to (StoryFacts.referenced_actors), as ActorIndex.shown does.
-    return StoryFacts(
+    facts = StoryFacts(
         story_id=story.id,
         article_id=article.id,
-        actors=list(actors.actors.values()),
-        mentions=actors.mentions,
         quotes=extract_quotes(doc, article.id, actors),
         events=locate_events(events, story_countries(actors.actors.values(), actors.mentions)),
         claims=extract_claims(doc, article.id, date=story.published),
     )
+    # Every actor is stored with its confidence; listings show the confident ones and
+    # those a fact refers to (StoryFacts.referenced_actors), as ActorIndex.shown does.
+    # Towns and states named only as places are no actors (ActorIndex.named).
+    facts.actors, facts.mentions = actors.named(facts.referenced_actors())
+    return facts
 
 
 def story_countries(actors: Iterable[Actor], mentions: Iterable[Mention]) -> list[str]:

@@ -77,7 +77,7 @@ def _factors() -> dict[str, dict[str, float]]:
 
 
 @cache
-def _context_words() -> dict[str, frozenset[str]]:
+def context_words() -> dict[str, frozenset[str]]:
     text = resources.files(DATA_PACKAGE).joinpath("actor_evidence.toml").read_text("utf-8")
     return {name: frozenset(words) for name, words in tomllib.loads(text).items()}
 
@@ -97,12 +97,12 @@ def has_organisation_word(name: str) -> bool:
     """ "Ceres Robotics Inc.", "University of Texas", "Parliament": a word only
     organisations bear."""
     words = name.lower().replace(",", " ").split()
-    return any(word in _context_words()["organisation_words"] for word in words)
+    return any(word in context_words()["organisation_words"] for word in words)
 
 
 def usage(spans: Iterable[Span]) -> Usage:
     """What the mentions ``spans`` of one actor do in their sentences."""
-    words = _context_words()
+    words = context_words()
     speaks = person = honoured = near = False
     agent = made = 0
     for span in spans:
@@ -134,7 +134,7 @@ def _made(span: Span) -> bool:
     for child in span.root.children:
         if child.i >= span.start:
             continue
-        if child.dep_ in {"det", "poss"} and child.lower_ in _context_words()["count_determiners"]:
+        if child.dep_ in {"det", "poss"} and child.lower_ in context_words()["count_determiners"]:
             return True
         if child.dep_ == "nummod" or any(t.like_num for t in child.subtree):
             return True

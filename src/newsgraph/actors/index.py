@@ -15,9 +15,18 @@ from newsgraph.records import Actor, Mention
 class ActorIndex:
     """Actors mentioned in one doc, and lookups from text positions and names to actor keys."""
 
-    def __init__(self, actors: dict[str, Actor], mentions: Iterable[Mention], doc: Doc | None):
+    def __init__(
+        self,
+        actors: dict[str, Actor],
+        mentions: Iterable[Mention],
+        doc: Doc | None,
+        places: Collection[tuple[int, int]] = (),
+    ):
         self.actors = actors
+        # Every mention, places included: extractors read where a story is from them.
         self.mentions = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+        # Offsets of the mentions that name a town or state as a place (actors/places.py).
+        self.places = frozenset(places)
         self._starts = [m.span.start for m in self.mentions]
         # The longest mention bounds how far before a range an overlapping one can start.
         self._longest = max((_length(m) for m in self.mentions), default=0)
@@ -26,20 +35,29 @@ class ActorIndex:
     def actor(self, key: str) -> Actor:
         return self.actors[key]
 
+    def named(self, referenced: Collection[str] = ()) -> tuple[list[Actor], list[Mention]]:
+        """The actors and mentions to store: every mention but those naming a place
+        ("a rally in Tampa"), and every actor with a mention left or that a fact refers to
+        (an event's side, a quote's speaker)."""
+        mentions = [m for m in self.mentions if (m.span.start, m.span.end) not in self.places]
+        keys = {m.actor_key for m in mentions} | set(referenced)
+        return [actor for key, actor in self.actors.items() if key in keys], mentions
+
     def shown(
         self, referenced: Collection[str] = (), threshold: float = DEFAULT_THRESHOLD
     ) -> tuple[list[Actor], list[Mention]]:
-        """The actors shown by default and their mentions: those at or above ``threshold``
-        and those a fact refers to (an event's side, a quote's speaker), which the fact's
-        own confidence answers for. "WeWork" typed as a person is left out."""
+        """The actors shown by default and their mentions: the named ones (``named``) at
+        or above ``threshold`` and those a fact refers to, which the fact's own confidence
+        answers for. "WeWork" typed as a person is left out."""
+        actors, mentions = self.named(referenced)
         keys = {
-            key
-            for key, actor in self.actors.items()
-            if is_shown(actor.confidence, key in referenced, threshold)
+            actor.key
+            for actor in actors
+            if is_shown(actor.confidence, actor.key in referenced, threshold)
         }
         return (
-            [actor for key, actor in self.actors.items() if key in keys],
-            [mention for mention in self.mentions if mention.actor_key in keys],
+            [actor for actor in actors if actor.key in keys],
+            [mention for mention in mentions if mention.actor_key in keys],
         )
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:

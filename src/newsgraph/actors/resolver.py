@@ -25,6 +25,7 @@ from spacy.util import filter_spans
 from newsgraph.actors.confidence import (
     Evidence,
     confidence,
+    context_words,
     is_given_name,
     usage,
 )
@@ -45,6 +46,7 @@ from newsgraph.actors.names import (
 )
 from newsgraph.actors.names import core as name_core
 from newsgraph.actors.organisations import Organisations
+from newsgraph.actors.places import is_town_or_state, names_a_place
 from newsgraph.actors.roles import Roles
 from newsgraph.nlp import doc_text
 from newsgraph.records import Actor, Mention
@@ -135,6 +137,8 @@ class _Resolution(Roles, Organisations, ArticleLinks):
         self.spellings: dict[str, str] = {}
         # The people named in full whose given name is the key: "Kate" -> Kate York.
         self.given_name_owners: dict[str, set[str]] = {}
+        # Mentions of towns and states named as places (actors/places.py), by offsets.
+        self.places: set[tuple[int, int]] = set()
         self.country_at: dict[int, DictionaryMatch] = {}
         self.organisation_at: dict[int, DictionaryMatch] = {}
         self.entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
@@ -149,7 +153,7 @@ class _Resolution(Roles, Organisations, ArticleLinks):
         self._fill_missing_person_countries()
         actors = self._actors(min_confidence)
         mentions = [m for m in self.mentions if m.actor_key in actors]
-        return ActorIndex(actors, mentions, self.doc)
+        return ActorIndex(actors, mentions, self.doc, self.places)
 
     # -- what is never an actor ------------------------------------------------------
 
@@ -202,9 +206,20 @@ class _Resolution(Roles, Organisations, ArticleLinks):
             found = self._ensure(span.label_, actor.name, actor.type, actor.code, actor.country)
             found.evidence.dictionary = True
             self._mention(span, span.label_)
+            if actor.type == "country" and self._names_a_place(span, actor.key):
+                self.places.add((span.start_char, span.end_char))
             at = self.country_at if actor.type == "country" else self.organisation_at
             for i in range(span.start, span.end):
                 at[i] = DictionaryMatch(span, span.label_)
+
+    def _names_a_place(self, span: Span, country: str) -> bool:
+        """A town or state of ``country`` named where a place is, not an actor."""
+        if not is_town_or_state(span.text, country):
+            return False
+        words = context_words()
+        acting = words["organisation_words"] | words["honorifics"] | self.title_words
+        acting |= {word for noun in self.role_nouns for word in noun.split()}
+        return names_a_place(span, words["place_prepositions"], acting)
 
     def _inside_numeric_entity(self, span: Span) -> bool:
         """A name inside a date or a count ("on May 15", "a max FPS of 147") is no actor."""

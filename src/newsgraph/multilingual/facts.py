@@ -63,11 +63,11 @@ def extract_facts_in(
     actors = resolve_actors_in(
         doc, article.id, dictionary, names, exclude_names=exclude_names, date=story.published
     )
-    return StoryFacts(
+    facts = StoryFacts(
         story_id=story.id,
         article_id=article.id,
-        actors=list(actors.actors.values()),
-        mentions=actors.mentions,
         quotes=extract_quotes_in(doc, article.id, actors, language),
         claims=extract_claims_in(doc, article.id, language, date=story.published),
     )
+    facts.actors, facts.mentions = actors.named(facts.referenced_actors())
+    return facts

