@@ -262,6 +262,14 @@ def test_a_town_standing_for_its_government_is_still_an_actor(nlp, dictionary, t
     assert named in {mention.text for mention in mentions}
 
 
+def test_a_seat_of_government_named_as_the_venue_is_no_actor(nlp, dictionary):
+    venue = resolve(nlp, dictionary, "Obama will arrive at the White House on Monday.")
+    assert "USA" in venue.actors
+    assert "USA" not in {mention.actor_key for mention in venue.named()[1]}
+    speaker = resolve(nlp, dictionary, "The White House said on Monday that talks would go on.")
+    assert "USA" in {mention.actor_key for mention in speaker.named()[1]}
+
+
 def test_a_country_named_as_a_place_stays_an_actor(nlp, dictionary):
     _, mentions = resolve(nlp, dictionary, "Protests spread in Kazakhstan last week.").named()
     assert [mention.text for mention in mentions] == ["Kazakhstan"]

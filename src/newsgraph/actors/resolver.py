@@ -213,8 +213,12 @@ class _Resolution(Roles, Organisations, ArticleLinks):
                 at[i] = DictionaryMatch(span, span.label_)
 
     def _names_a_place(self, span: Span, country: str) -> bool:
-        """A town or state of ``country`` named where a place is, not an actor."""
-        if not is_town_or_state(span.text, country):
+        """A town or state of ``country``, or a building that stands for its government
+        ("at the White House", which spaCy labels a facility), named where a place is."""
+        building = self.entity_at.get(span.root.i)
+        if not is_town_or_state(span.text, country) and (
+            building is None or building.label_ != "FAC"
+        ):
             return False
         words = context_words()
         acting = words["organisation_words"] | words["honorifics"] | self.title_words
