@@ -262,6 +262,23 @@ def test_a_town_standing_for_its_government_is_still_an_actor(nlp, dictionary, t
     assert named in {mention.text for mention in mentions}
 
 
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        ("Leonard Smith, a Russian-born investor, gave the money.", "RUS"),
+        ("The army bought Chinese-made drones last year.", "CHN"),
+    ],
+)
+def test_a_country_named_as_an_origin_is_no_actor(nlp, dictionary, text, origin):
+    _, mentions = resolve(nlp, dictionary, text).named()
+    assert origin not in {mention.actor_key for mention in mentions}
+
+
+def test_a_country_leading_a_force_is_an_actor(nlp, dictionary):
+    index = resolve(nlp, dictionary, "The US-led coalition struck targets in the north.")
+    assert "USA" in {mention.actor_key for mention in index.named()[1]}
+
+
 def test_a_seat_of_government_named_as_the_venue_is_no_actor(nlp, dictionary):
     venue = resolve(nlp, dictionary, "Obama will arrive at the White House on Monday.")
     assert "USA" in venue.actors

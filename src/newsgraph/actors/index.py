@@ -37,7 +37,7 @@ class ActorIndex:
 
     def named(self, referenced: Collection[str] = ()) -> tuple[list[Actor], list[Mention]]:
         """The actors and mentions to store: every mention but those naming a place
-        ("a rally in Tampa"), and every actor with a mention left or that a fact refers to
+        ("a rally in Pittsburgh"), and every actor with a mention left or that a fact refers to
         (an event's side, a quote's speaker)."""
         mentions = [m for m in self.mentions if (m.span.start, m.span.end) not in self.places]
         keys = {m.actor_key for m in mentions} | set(referenced)

@@ -1,12 +1,14 @@
-"""Towns and states named as places, not as actors.
+"""Towns and states named as places, and countries named as origins, not as actors.
 
 The actor dictionary files a country's towns and states under it, as PETRARCH does
-("Tampa", "Iowa" -> USA), so that "police in Tampa" are American police. Named as a
-place ("a rally in Tampa", "the Iowa caucuses", "a Texas-based firm", a dateline), such a
+("Cleveland", "Ohio" -> USA), so that "police in Cleveland" are American police. Named as a
+place ("a rally in Pittsburgh", "the Nevada primary", "a Texas-based firm", a dateline), such a
 name is no actor; it stands for one only by metonymy, where an actor stands: the subject
 or object of a clause ("Moscow warned Kyiv"), a possessor ("Beijing's response"), the
 object of a preposition that is not one of place ("talks with Washington"), or the
 modifier of an office, a title or an institution ("Ohio Gov.", "the Texas legislature").
+A country's name or demonym before a participle of origin ("a Russian-born investor",
+"Chinese-made drones") says where someone or something comes from, not who acts.
 Extractors still see the mention (it tells where a story is and whose police act);
 what is stored and shown leaves it out (``ActorIndex.named``).
 
@@ -26,7 +28,7 @@ from newsgraph.actors.dictionary import normalise_name
 TOWN_MIN_POPULATION = 15_000
 # Where a name stands for the actor it is filed under.
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss"})
-# How a name modifies a noun: "the Iowa caucuses", "Ohio Gov. John Kasich".
+# How a name modifies a noun: "the Nevada primary", "Ohio Gov. Mike DeWine".
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
 # Entities a modified noun can be that act: a person, an organisation, a group.
 ACTING_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
@@ -62,8 +64,8 @@ def names_a_place(
 ) -> bool:
     """Whether a town's or state's name ``span`` stands where a place is named, not an
     actor: anywhere but an actor's position (see the module's docstring). A conjunct or
-    an apposition stands where the phrase it belongs to does ("in Tampa, Orlando and
-    Miami", "in White Plains, New York")."""
+    an apposition stands where the phrase it belongs to does ("in Pittsburgh, Denver and
+    Boston", "in White Plains, New York")."""
     word = span.root
     while word.dep_ in {"conj", "appos"} and word.head is not word:
         word = word.head
@@ -74,6 +76,13 @@ def names_a_place(
     if word.dep_ in MODIFIER_DEPS:
         return not _acts(word.head, acting_nouns)
     return True
+
+
+def is_origin(span: Span, origin_participles: frozenset[str]) -> bool:
+    """Whether a name is hyphenated before a participle of origin ("Russian-born",
+    "Chinese-made"), which says where someone or something comes from."""
+    word = span.root
+    return word.dep_ == "npadvmod" and word.head.lower_ in origin_participles
 
 
 def _acts(noun: Token, acting_nouns: frozenset[str]) -> bool:

@@ -46,7 +46,7 @@ from newsgraph.actors.names import (
 )
 from newsgraph.actors.names import core as name_core
 from newsgraph.actors.organisations import Organisations
-from newsgraph.actors.places import is_town_or_state, names_a_place
+from newsgraph.actors.places import is_origin, is_town_or_state, names_a_place
 from newsgraph.actors.roles import Roles
 from newsgraph.nlp import doc_text
 from newsgraph.records import Actor, Mention
@@ -214,13 +214,17 @@ class _Resolution(Roles, Organisations, ArticleLinks):
 
     def _names_a_place(self, span: Span, country: str) -> bool:
         """A town or state of ``country``, or a building that stands for its government
-        ("at the White House", which spaCy labels a facility), named where a place is."""
+        ("at the White House", which spaCy labels a facility), named where a place is; or
+        any name of the country saying where someone or something comes from ("a
+        Russian-born investor")."""
+        words = context_words()
+        if is_origin(span, words["origin_participles"]):
+            return True
         building = self.entity_at.get(span.root.i)
         if not is_town_or_state(span.text, country) and (
             building is None or building.label_ != "FAC"
         ):
             return False
-        words = context_words()
         acting = words["organisation_words"] | words["honorifics"] | self.title_words
         acting |= {word for noun in self.role_nouns for word in noun.split()}
         return names_a_place(span, words["place_prepositions"], acting)
