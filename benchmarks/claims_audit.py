@@ -61,8 +61,14 @@ def load_texts(corpus: str) -> dict[str, str]:
 
 
 def describe(claim: Claim) -> str:
+    """``holder: subject | value [unit] | time | confidence``, without the holder when
+    the text names none."""
     unit = f" [{claim.unit}]" if claim.unit else ""
-    return f"  {claim.subject} | {claim.value}{unit} | {claim.time or '-'} | {claim.confidence:.2f}"
+    holder = f"{claim.holder}: " if claim.holder else ""
+    return (
+        f"  {holder}{claim.subject} | {claim.value}{unit} | {claim.time or '-'}"
+        f" | {claim.confidence:.2f}"
+    )
 
 
 def parse(texts: list[str], nlp: Language, cache: Path | None) -> list[Doc]:
