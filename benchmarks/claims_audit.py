@@ -8,7 +8,8 @@ PolNeAR's other 400, which no rule author has read), and prints a
 random sample of claims with the sentence each comes from. A reader judges each: is it a
 meaningful claim, a number with a real subject and unit ("the Kazakh population | 68
 percent | 2020"), or noise (a product size, a count of nothing, a subject that misses what
-is measured, a wrong year)?
+is measured, a wrong year)? Each is printed ``holder: subject | value [unit] | time |
+confidence``, the holder (whose figure it is) only where the text names one.
 
 The articles are split by a hash of their key into a fit part and a held-apart part (see
 plv.py): rules are fitted on the fit part's sample; the held-apart sample is judged before

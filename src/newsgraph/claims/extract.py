@@ -3,8 +3,9 @@
 spaCy finds the numbers (PERCENT, MONEY, QUANTITY and CARDINAL entities); the parse
 says what each measures: the noun it counts ("12 people"), the noun it modifies ("a
 $5 billion loan") or the subject of the verb it completes ("the Kazakh population
-topped 68 percent"). The time is the nearest year in the sentence, else the year last
-named earlier in the same paragraph, else the article's date. How far each is a figure
+topped 68 percent"). Whose figure it is, where the text says, is its holder
+(holders.py). The time is the nearest year in the sentence, else the year last named
+earlier in the same paragraph, else the article's date. How far each is a figure
 an analyst can use is its confidence (confidence.py).
 """
 
