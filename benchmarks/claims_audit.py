@@ -8,7 +8,8 @@ PolNeAR's other 400, which no rule author has read), and prints a
 random sample of claims with the sentence each comes from. A reader judges each: is it a
 meaningful claim, a number with a real subject and unit ("the Kazakh population | 68
 percent | 2020"), or noise (a product size, a count of nothing, a subject that misses what
-is measured, a wrong year)?
+is measured, a wrong year)? Each is printed ``holder: subject | value [unit] | time |
+confidence``, the holder (whose figure it is) only where the text names one.
 
 The articles are split by a hash of their key into a fit part and a held-apart part (see
 plv.py): rules are fitted on the fit part's sample; the held-apart sample is judged before
@@ -61,8 +62,14 @@ def load_texts(corpus: str) -> dict[str, str]:
 
 
 def describe(claim: Claim) -> str:
+    """``holder: subject | value [unit] | time | confidence``, without the holder when
+    the text names none."""
     unit = f" [{claim.unit}]" if claim.unit else ""
-    return f"  {claim.subject} | {claim.value}{unit} | {claim.time or '-'} | {claim.confidence:.2f}"
+    holder = f"{claim.holder}: " if claim.holder else ""
+    return (
+        f"  {holder}{claim.subject} | {claim.value}{unit} | {claim.time or '-'}"
+        f" | {claim.confidence:.2f}"
+    )
 
 
 def parse(texts: list[str], nlp: Language, cache: Path | None) -> list[Doc]:

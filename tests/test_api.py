@@ -91,7 +91,11 @@ def test_lists_are_paginated_json(client: httpx.Client) -> None:
     assert 0 < len(shown) < counts["quotes"] and all(q["confidence"] >= 0.5 for q in shown)
     every_event = _json(client, "/api/events", limit=200, min_confidence=0)["items"]
     assert len(every_event) == counts["events"]
-    assert len(_json(client, "/api/claims", limit=200)["items"]) == counts["claims"]
+    every_claim = _json(client, "/api/claims", limit=200, min_confidence=0)["items"]
+    assert len(every_claim) == counts["claims"]
+    # By default only the confident claims (a share with no holder named is not).
+    shown = _json(client, "/api/claims", limit=200)["items"]
+    assert shown == [c for c in every_claim if c["confidence"] >= 0.5]
     for bad in ({"limit": 0}, {"limit": 201}, {"offset": -1}, {"from": "yesterday"}):
         assert client.get("/api/events", params=bad).status_code == 422
 

@@ -19,6 +19,8 @@ from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 
+from newsgraph.results import claim_label
+
 # The fewest columns a flexible cell keeps, however narrow the terminal.
 MIN_FLEXIBLE = 20
 # Columns between two cells: a separator and a space either side.
@@ -217,7 +219,7 @@ def events_table(rows: list[dict], width: int, with_story: bool = True) -> Table
 
 
 def claims_table(rows: list[dict], width: int, with_story: bool = True) -> Table:
-    """Claims: story, subject and value (and time) over the sentence that states them,
+    """Claims: story, holder, subject and value (and time) over the sentence that states them,
     and how far each is a figure an analyst can use."""
     columns = [Column("claim · sentence", flexible=True), Column("conf.")]
     return table(
@@ -227,7 +229,7 @@ def claims_table(rows: list[dict], width: int, with_story: bool = True) -> Table
             (
                 *((_story(c),) if with_story else ()),
                 _lines(
-                    f"{c['subject']}: {c['value']}" + (f" ({c['time']})" if c["time"] else ""),
+                    claim_label(c) + (f" ({c['time']})" if c["time"] else ""),
                     evidence(c),
                 ),
                 f"{c['confidence']:.2f}",

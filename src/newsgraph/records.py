@@ -313,6 +313,9 @@ class Claim:
     # subject was found and whether a source is named (claims/confidence.py); listings
     # show confident claims by default.
     confidence: float = 1.0
+    # Whose figure it is, as the text names it ("China" for "China's growth rate", the
+    # subject of "won 221 delegates"); None when the parse does not say (claims/holders.py).
+    holder: str | None = None
 
 
 @dataclass(frozen=True)

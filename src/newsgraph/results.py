@@ -246,6 +246,13 @@ class QuoteRecord:
         )
 
 
+def claim_label(claim: Mapping[str, Any]) -> str:
+    """A stored claim on one line: whose it is when the text says, what it measures and
+    its value ("Chile — exports: 12 percent"); plain text, for the caller to escape."""
+    holder = f"{claim['holder']} — " if claim.get("holder") else ""
+    return f"{holder}{claim['subject']}: {claim['value']}"
+
+
 @dataclass(frozen=True)
 class ClaimRecord:
     """A number an article states, with what it measures and when."""
@@ -262,6 +269,7 @@ class ClaimRecord:
     start: int
     end: int
     confidence: float  # how far it is a figure an analyst can use (claims/confidence.py)
+    holder: str | None = None  # whose figure it is, as the text names it (claims/holders.py)
 
     @classmethod
     def from_store(cls, data: Mapping[str, Any]) -> ClaimRecord:
@@ -278,6 +286,7 @@ class ClaimRecord:
             data["start"],
             data["end"],
             data["confidence"],
+            data.get("holder"),
         )
 
 

@@ -3,8 +3,9 @@
 spaCy finds the numbers (PERCENT, MONEY, QUANTITY and CARDINAL entities); the parse
 says what each measures: the noun it counts ("12 people"), the noun it modifies ("a
 $5 billion loan") or the subject of the verb it completes ("the Kazakh population
-topped 68 percent"). The time is the nearest year in the sentence, else the year last
-named earlier in the same paragraph, else the article's date. How far each is a figure
+topped 68 percent"). Whose figure it is, where the text says, is its holder
+(holders.py). The time is the nearest year in the sentence, else the year last named
+earlier in the same paragraph, else the article's date. How far each is a figure
 an analyst can use is its confidence (confidence.py).
 """
 
@@ -12,27 +13,32 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from itertools import pairwise
-from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.claims.confidence import Basis, confidence, kind_of, table
+from newsgraph.claims.holders import holder_words, holding
+from newsgraph.claims.phrases import (
+    NOUN_MODIFIERS,
+    SUBJECTS,
+    Subject,
+    clause_of,
+    clause_subject,
+    noun_phrase,
+)
 from newsgraph.nlp import doc_text, sentences_with_entities
 from newsgraph.records import Claim
 from newsgraph.records import Span as TextSpan
 
 MEASURES = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
-SUBJECTS = {"nsubj", "nsubjpass"}
-RELATIVE_PRONOUN_TAGS = {"WDT", "WP"}
 # Roles in which a value completes a verb ("topped 68 percent", "was 19 percent").
 VERB_COMPLEMENTS = {"dobj", "attr", "npadvmod", "acomp", "oprd", "advmod", "pobj", "nsubj"}
 # Prepositions whose object says how much something changed: "raised inflation by 3%".
 CHANGE_PREPOSITIONS = {"by", "to", "from"}
-NOUN_MODIFIERS = {"det", "amod", "compound", "poss", "nmod", "case"}
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # A number with letters glued on, as model specs and clock times are written ("2.3GHz", "6am").
@@ -45,14 +51,6 @@ MAX_SUBJECT_WORDS = 20
 HELD_KINDS = frozenset({"share", "money", "price"})
 # Entities that name who has or gives a sum: a person, an organisation.
 HOLDER_ENTITIES = frozenset({"PERSON", "ORG"})
-
-
-class Subject(NamedTuple):
-    """What a number measures: its words as the claim gives them, and the word of the
-    parse they hang on (what the confidence reads, never the text searched again)."""
-
-    text: str
-    head: Token
 
 
 @dataclass(frozen=True)
@@ -112,7 +110,10 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
             if measured is None or not _is_a_figure(entity, measured.text, number, unit, words):
                 continue
             year = nearest_year(entity, entities)
+            held = holding(entity, measured, words.light_verbs)
+            measured = held.subject
             basis = _basis(entity, sentence, measured, (number, unit), (year, specs), words)
+            basis = replace(basis, holder=_holder_basis(entity, basis.kind, measured, held.holder))
             claims.append(
                 Claim(
                     span=TextSpan(article_id, entity.start_char, entity.end_char),
@@ -123,6 +124,7 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
                     unit=unit,
                     time=year or paragraph_year or date,
                     confidence=confidence(basis),
+                    holder=held.holder,
                 )
             )
         years = [
@@ -184,6 +186,33 @@ def _basis(
         sentence=told,
         support="sourced" if _is_sourced(entity, sentence) else "dated" if year else "none",
     )
+
+
+def _of_whole(entity: Span) -> bool:
+    """Whether a figure names the whole it is a part of: "32 percent *of the population*"."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in entity.root.children)
+
+
+def _holder_basis(entity: Span, kind: str, subject: Subject, holder: str | None) -> str:
+    """Whether the text names whose a figure is, where it must be someone's: a share, a
+    sum, or a count of what is held or won (votes, seats, members). A share whose
+    subject is a people or a group is that group's share of a whole."""
+    if holder is not None:
+        return "named"
+    head = subject.head
+    lemma = head.lemma_.lower()
+    if kind == "share" and (
+        lemma in holder_words().groups
+        or head.tag_ == "NNPS"
+        or head.ent_type_ == "NORP"
+        or (head.dep_ in SUBJECTS and _of_whole(entity))
+    ):
+        # A people's or a part's share of a whole, as the subject: "the Kazakh population
+        # topped 68 percent", "the Kazakhs were 32 percent", "the Kazakhs made up 32
+        # percent of the population" (a plural name names a people).
+        return "moot"
+    owned = kind in HELD_KINDS or lemma in holder_words().held_nouns
+    return "missing" if owned else "moot"
 
 
 def _in_brackets(entity: Span, sentence: Span) -> bool:
@@ -410,31 +439,14 @@ def _counted_of(number: Token) -> Token | None:
 
 def _subject_of(verb: Token) -> Subject | None:
     """The subject of the clause a value completes, through relative clauses and ``be``."""
-    clause = verb
-    while clause.pos_ not in {"VERB", "AUX"} and clause.head != clause:
-        clause = clause.head
-    for child in clause.children:
-        if child.dep_ in SUBJECTS:
-            if child.tag_ in RELATIVE_PRONOUN_TAGS and clause.dep_ == "relcl":
-                return _noun_subject(clause.head)
-            if child.pos_ == "PRON":
-                return None
-            return _noun_subject(child)
-    return None
+    subject = clause_subject(clause_of(verb))
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    return _noun_subject(subject)
 
 
 def _noun_subject(noun: Token) -> Subject:
     return Subject(noun_phrase(noun).text, noun)
-
-
-def noun_phrase(noun: Token) -> Span:
-    """The noun with its left modifiers and any "of" phrase: "the share of Russians"."""
-    start = min([noun.i] + [c.left_edge.i for c in noun.lefts if c.dep_ in NOUN_MODIFIERS])
-    end = noun.i + 1
-    for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            end = child.right_edge.i + 1
-    return noun.doc[start:end]
 
 
 def parse_number(entity: Span, words: NumberWords) -> float | None:

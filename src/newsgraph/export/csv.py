@@ -99,7 +99,18 @@ def _event_rows(store: Store, min_confidence: float | None = None) -> Iterable[d
 
 def _claim_rows(store: Store, min_confidence: float | None = None) -> Iterable[dict[str, Any]]:
     articles = _articles(store)
-    keys = ("start", "end", "subject", "value", "number", "unit", "time", "confidence", "sentence")
+    keys = (
+        "start",
+        "end",
+        "holder",
+        "subject",
+        "value",
+        "number",
+        "unit",
+        "time",
+        "confidence",
+        "sentence",
+    )
     for claim in store.claims(min_confidence=min_confidence):
         yield {
             **{k: claim[k] for k in ("id", "story_id", "article_id")},

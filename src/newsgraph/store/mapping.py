@@ -274,4 +274,5 @@ def claim_rows(story_id: str, claims: Iterable[Claim]) -> Iterator[tuple[Any, ..
             c.unit,
             c.time,
             c.confidence,
+            c.holder,
         )

@@ -118,8 +118,8 @@ EVENT_HEAD = (
 CLAIM_SELECT = """
 SELECT c.id, c.story_id, c.article_id, c.span_start AS start, c.span_end AS "end",
        substr(a.text, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS sentence,
-       c.sentence_start, c.sentence_end, c.subject, c.value, c.number, c.unit, c.time,
-       c.confidence
+       c.sentence_start, c.sentence_end, c.holder, c.subject, c.value, c.number, c.unit,
+       c.time, c.confidence
 FROM claims c
 JOIN articles a ON a.id = c.article_id
 JOIN stories s ON s.id = c.story_id

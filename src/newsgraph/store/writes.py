@@ -99,8 +99,9 @@ def replace_facts(connection: Writer, story_id: str, facts: StoryFacts) -> None:
     connection.executemany(
         """
         INSERT INTO claims (id, story_id, article_id, span_start, span_end, sentence_start,
-                            sentence_end, subject, value, number, unit, time, confidence)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            sentence_end, subject, value, number, unit, time, confidence,
+                            holder)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         claim_rows(story_id, facts.claims),
     )

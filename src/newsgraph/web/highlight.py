@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
+from newsgraph.results import claim_label
+
 QUAD_CLASSES = {
     1: "verbal cooperation",
     2: "material cooperation",
@@ -85,6 +87,6 @@ def story_marks(story: dict[str, Any], mentions: list[dict[str, Any]]) -> list[M
             marks.append(Mark("event", f"event:{i}", event["start"], event["end"], label))
     for i, claim in enumerate(story["claims"]):
         if claim["article_id"] == canonical:
-            label = f"{claim['subject']}: {claim['value']}"
+            label = claim_label(claim)
             marks.append(Mark("claim", f"claim:{i}", claim["start"], claim["end"], label))
     return marks

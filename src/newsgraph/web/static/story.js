@@ -34,7 +34,7 @@
     claim: (c) =>
       el("div", { className: "fact fact-claim" },
         el("h3", {}, "Claim"),
-        el("p", {}, `${c.subject}: ${c.value}${c.time ? ` (${c.time})` : ""}`)),
+        el("p", {}, `${c.holder ? `${c.holder} — ` : ""}${c.subject}: ${c.value}${c.time ? ` (${c.time})` : ""}`)),
   };
 
   const open = (span) => {

@@ -1,0 +1,248 @@
+"""Whose figure a claim is: the words of the text that name its holder, read from the
+parse, never guessed.
+
+English ties a figure to whom it belongs in a few ways, each a rule here, the words each
+reads kept in ``data/claims/holders.toml``:
+
+- the possessor of the measured noun: "China's growth rate", "the company's revenue";
+  a pronoun ("its revenue") is no holder, as newsgraph does not resolve it here;
+- a name before a measure noun, or in its "of", "for" or "on" phrase (or "in" before a
+  place): "Acme revenue", "support for the senator", "the tariff on Chinese steel";
+- the subject of a clause whose verb has, wins, gets, raises or spends the figure: "the
+  senator won 221 delegates", "the fund raised $4 million"; of one that gets votes, for
+  a percent: "the senator took 27 percent"; and of one the figure comes "with" ("she
+  leads the field with 36 percent support").
+
+When the holder's words stood in the subject, the subject drops them ("China's growth
+rate" is China's "growth rate"); when the subject was the holder itself (a percent a
+candidate took), it becomes what the holder got: the "of" phrase ("the vote") or else
+the verb ("took").
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from newsgraph.claims.phrases import Subject, clause_of, clause_subject, noun_phrase
+
+# Roles in which a number stands on the noun it counts or measures ("221 delegates").
+ON_NOUN = {"nummod", "compound", "amod", "npadvmod", "nmod", "quantmod"}
+NAME_TAGS = {"NNP", "NNPS"}
+
+
+@dataclass(frozen=True)
+class HolderWords:
+    """The tables of ``data/claims/holders.toml``."""
+
+    holding_verbs: frozenset[str]
+    vote_verbs: frozenset[str]
+    measure_nouns: frozenset[str]
+    held_nouns: frozenset[str]
+    groups: frozenset[str]
+    prepositions: frozenset[str]
+    place_prepositions: frozenset[str]
+    holder_labels: frozenset[str]
+    place_labels: frozenset[str]
+
+
+@cache
+def holder_words() -> HolderWords:
+    path = resources.files("newsgraph") / "data" / "claims" / "holders.toml"
+    table = tomllib.loads(path.read_text(encoding="utf-8"))
+    return HolderWords(**{name: frozenset(words) for name, words in table.items()})
+
+
+@dataclass(frozen=True)
+class Holding:
+    """Whose a figure is (None when the text does not say) and what it measures, without
+    the holder's words."""
+
+    holder: str | None
+    subject: Subject
+
+
+def holding(entity: Span, subject: Subject, light_verbs: frozenset[str]) -> Holding:
+    """Whose the figure ``entity`` is, with its ``subject`` as it then reads;
+    ``light_verbs`` say nothing of what a figure is ("have", "get")."""
+    words = holder_words()
+    found = _by_verb(entity, subject, words, light_verbs)
+    if found is None:
+        found = _by_possessor(entity, subject, words) or _by_phrase(entity, subject, words)
+    return found or Holding(None, subject)
+
+
+def _measured_word(entity: Span, subject: Subject) -> Token:
+    """The word that stands in the clause for the figure: the noun a number counts or
+    measures ("221 *delegates*", "36 percent *support*"), else the number itself."""
+    root = entity.root
+    if root.dep_ in ON_NOUN and root.head == subject.head:
+        return subject.head
+    return root
+
+
+def _by_verb(
+    entity: Span, subject: Subject, words: HolderWords, light_verbs: frozenset[str]
+) -> Holding | None:
+    """The subject of a verb that has, wins, gets, raises or spends the figure, or that
+    the figure comes "with"."""
+    figure = _measured_word(entity, subject)
+    if figure.dep_ == "dobj":
+        verb = figure.head
+        is_share = entity.label_ == "PERCENT" and figure == entity.root
+        verbs = words.vote_verbs if is_share else words.holding_verbs
+        if verb.lemma_.lower() not in verbs:
+            return None
+    elif figure.dep_ == "pobj" and figure.head.lower_ == "with":
+        verb = figure.head.head
+        owned = figure != entity.root and _is_held(figure, words)
+        if verb.pos_ != "VERB" or not (owned or verb.lemma_.lower() in words.vote_verbs):
+            return None
+    else:
+        return None
+    holder = _verb_subject(verb)
+    if holder is None or holder.pos_ == "PRON" or _inside(holder, entity):
+        return None
+    text = _phrase(holder)
+    if subject.head != holder:
+        return Holding(text, subject)
+    # The subject was the holder itself ("the senator | 27 percent"): what the holder
+    # got is the "of" phrase of the figure ("the vote"), else the verb ("took").
+    got = _got(entity, verb)
+    if got is not None:
+        return Holding(text, Subject(noun_phrase(got).text, got))
+    if verb.lemma_.lower() in light_verbs:
+        return None  # "the borrowers have $1.3 trillion": "have" says nothing of what
+    # The verb with its particle: "took in".
+    end = max([verb.i, *(t.i for t in verb.rights if t.dep_ == "prt")]) + 1
+    return Holding(text, Subject(verb.doc[verb.i : end].text, verb))
+
+
+def _got(entity: Span, verb: Token) -> Token | None:
+    """What a figure is a part or a sum of, as its phrase says: a share's "of" phrase
+    ("27 percent *of the vote*"), a sum's "in" phrase ("$1.3 trillion *in student
+    debt*"), on the figure or on the verb that has it."""
+    kind = {"PERCENT": "of", "MONEY": "in"}.get(entity.label_)
+    for word in (entity.root, verb):
+        for preposition in word.rights:
+            if preposition.dep_ != "prep" or preposition.lower_ != kind:
+                continue
+            for noun in preposition.children:
+                # On the verb, "in" can say when or where ("raised $4 million in May").
+                if noun.dep_ == "pobj" and (word == entity.root or _is_common_noun(noun)):
+                    return noun
+    return None
+
+
+def _is_common_noun(word: Token) -> bool:
+    return word.pos_ == "NOUN" and not word.ent_type_
+
+
+def _by_possessor(entity: Span, subject: Subject, words: HolderWords) -> Holding | None:
+    """The possessor of the measured noun or of the figure: "China's growth rate",
+    "the senator's 76 percent"; a pronoun possessor leaves no holder. The subject's
+    possessor counts only when the subject is what the figure counts or a measure that
+    is someone's: "the party's elite put $5 million" is the elite's sum, not the
+    party's."""
+    head = subject.head
+    measured = (
+        _measured_word(entity, subject) == head  # "Brazil's 40 million voters"
+        or (head.dep_ == "pobj" and head.head.head == entity.root)  # "a quarter of X's"
+        or _is_held(head, words)  # "X's growth rate"
+    )
+    for word in (head, entity.root) if measured else (entity.root,):
+        possessor = next((c for c in word.children if c.dep_ == "poss"), None)
+        if possessor is None:
+            continue
+        if possessor.pos_ == "PRON" or _inside(possessor, entity):
+            return Holding(None, subject)
+        return Holding(_phrase(possessor), _without(subject, possessor))
+    return None
+
+
+def _by_phrase(entity: Span, subject: Subject, words: HolderWords) -> Holding | None:
+    """A name before a measure noun or in its "of", "for", "on" (or, for a place, "in")
+    phrase: "Acme revenue", "the tariff on Chinese steel"."""
+    head = subject.head
+    if not _is_held(head, words):
+        return None
+    for child in head.children:
+        if child.dep_ == "compound" and _names(child, words.holder_labels):
+            return Holding(_phrase(child), _without(subject, child))
+    for preposition in head.rights:
+        if preposition.dep_ != "prep":
+            continue
+        kind = preposition.lower_
+        for named in preposition.children:
+            if named.dep_ != "pobj" or _inside(named, entity):
+                continue
+            if kind in words.place_prepositions:
+                # "the unemployment rate in Spain": a measure's place, not a count's.
+                holds = named.ent_type_ in words.place_labels and (
+                    head.lemma_.lower() in words.measure_nouns
+                )
+            else:
+                holds = kind in words.prepositions and _names(named, words.holder_labels)
+            if holds:
+                if kind == "of":
+                    trimmed = head.doc[noun_phrase(head).start : preposition.i]
+                    return Holding(_phrase(named), Subject(trimmed.text, head))
+                return Holding(_phrase(named), subject)
+    return None
+
+
+def _is_held(noun: Token, words: HolderWords) -> bool:
+    lemma = noun.lemma_.lower()
+    return lemma in words.measure_nouns or lemma in words.held_nouns
+
+
+def _names(word: Token, labels: frozenset[str]) -> bool:
+    """Whether a noun phrase holds a name of one of ``labels`` ("Chinese steel", "the
+    Federal Reserve"); a name with no entity the tagger found counts too."""
+    phrase = noun_phrase(word)
+    return any(t.ent_type_ in labels for t in phrase) or (
+        word.tag_ in NAME_TAGS and not word.ent_type_
+    )
+
+
+def _verb_subject(verb: Token) -> Token | None:
+    """The subject of ``verb``'s clause, or of the verb it is joined to ("she raised
+    $4 million and spent $3 million")."""
+    clause = clause_of(verb)
+    subject = clause_subject(clause)
+    if subject is None and clause.dep_ == "conj" and clause.head.pos_ in {"VERB", "AUX"}:
+        subject = clause_subject(clause.head)
+    return subject
+
+
+def _phrase(word: Token) -> str:
+    """A holder's words: its noun phrase with those joined to it ("Ms. Carver and her
+    husband"), without the possessive ending."""
+    phrase = noun_phrase(word)
+    end = phrase.end
+    for joined in word.conjuncts:
+        if joined.i > word.i:
+            end = max(end, noun_phrase(joined).end)
+    tokens = [t for t in word.doc[phrase.start : end] if t.dep_ != "case"]
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _inside(word: Token, entity: Span) -> bool:
+    """Whether a word is part of the figure itself ("$5 billion's")."""
+    return entity.start <= word.i < entity.end
+
+
+def _without(subject: Subject, holder: Token) -> Subject:
+    """The subject without the holder's words ("China's growth rate" -> "growth rate"),
+    when it is the noun phrase they stand in."""
+    phrase = noun_phrase(subject.head)
+    start, end = holder.left_edge.i, holder.right_edge.i + 1
+    if subject.text != phrase.text or not (phrase.start <= start and end <= phrase.end):
+        return subject
+    kept = [t for t in phrase if not start <= t.i < end]
+    text = "".join(t.text_with_ws for t in kept).strip()
+    return Subject(text, subject.head) if text else subject

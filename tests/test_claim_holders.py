@@ -1,0 +1,180 @@
+"""Whose figure a claim is (its holder): read from the parse, kept by the store on both
+back-ends (and added to a store from before it), and shown, escaped, wherever the
+claim's subject is shown."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import sqlite3
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+from newsgraph import cli
+from newsgraph.claims import extract_claims
+from newsgraph.claims.confidence import DEFAULT_THRESHOLD
+from newsgraph.export.csv import write_csv
+from newsgraph.export.json import export_json
+from newsgraph.records import Claim
+from newsgraph.store import Store, open_store
+from store_records import seed_facts, seed_story, signatures_of
+from workbench_server import running_server
+
+HOSTILE = '<img src=x onerror="window.__xss=1">[bold]Acme[/bold]'
+
+
+@pytest.fixture(scope="module")
+def claims_of(nlp):
+    def extract(text: str) -> list[Claim]:
+        return extract_claims(nlp(text), "test")
+
+    return extract
+
+
+# --- reading the holder ---
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "subject"),
+    [
+        # the possessor of the measured noun, which the subject then leaves out
+        ("Brazil's growth rate slowed to 2.5 percent last year.", "Brazil", "growth rate"),
+        # a name before a measure noun, or in its "on", "for" or "in" (a place) phrase
+        ("The Acme revenue reached $2 billion.", "Acme", "The revenue"),
+        ("The ministry imposed a 150% tariff on Mexican cement.", "Mexican cement", "tariff"),
+        ("Support for Governor Lane stood at 44 percent.", "Governor Lane", "Support"),
+        (
+            "The unemployment rate in Portugal fell to 6 percent.",
+            "Portugal",
+            "The unemployment rate",
+        ),
+        # the subject of a verb of having, winning, raising or enjoying what is counted
+        ("The senator won 230 delegates on Tuesday.", "The senator", "delegates won"),
+        ("The network has 520 million registered members.", "The network", "registered members"),
+        (
+            "The governor currently enjoys 41% support among likely voters.",
+            "The governor",
+            "support",
+        ),
+        ("The mayor leads the field with 33 percent support.", "The mayor", "support"),
+        # a percent a candidate gets: the vote it is of, else the verb
+        ("Senator Marsh took 27 percent in the state's primary.", "Senator Marsh", "took"),
+        ("The council, which raised $4 million in May, met again.", "The council", "raised"),
+        ("Jones took in $9 million last quarter.", "Jones", "took in"),
+    ],
+)
+def test_the_holder_is_read_from_the_parse(claims_of, text, holder, subject):
+    [claim] = claims_of(text)
+    assert (claim.holder, claim.subject) == (holder, subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its revenue rose to $4 billion in 2021.",  # a pronoun is no holder
+        "Thousands of delegates gathered in Denver for the vote.",  # "in" a place: where
+        "The Kazakhs made up only 32 percent of the population in 1970.",  # made up: no having
+        "Militants killed 40 soldiers near the border.",  # a killing is not a holding
+    ],
+)
+def test_no_holder_is_guessed(claims_of, text):
+    assert [claim.holder for claim in claims_of(text)] == [None] * len(claims_of(text))
+
+
+def test_a_share_or_sum_with_no_holder_is_less_sure_than_one_with(claims_of):
+    [owned] = claims_of("Chile's exports rose 12 percent.")
+    [unowned] = claims_of("Exports rose 12 percent.")
+    assert owned.confidence >= DEFAULT_THRESHOLD > unowned.confidence
+    # A count of people harmed needs no holder.
+    [harmed] = claims_of("Militants killed 40 soldiers near the border.")
+    assert harmed.confidence >= DEFAULT_THRESHOLD
+
+
+# --- keeping it ---
+
+
+def _facts_with_holder(story, holder: str | None):
+    facts = seed_facts(story)
+    claims = [dataclasses.replace(claim, holder=holder) for claim in facts.claims]
+    return dataclasses.replace(facts, claims=claims)
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Store]:
+    with open_store(store_url) as opened:
+        story = seed_story()
+        opened.save_story(story, signatures_of(story), _facts_with_holder(story, HOSTILE))
+        yield opened
+
+
+def test_the_store_keeps_the_holder(store: Store) -> None:
+    [claim] = store.claims()
+    assert claim["holder"] == HOSTILE
+    [paged] = store.claim_page(10, 0, 0.0)
+    assert paged["holder"] == HOSTILE
+    assert store.story(seed_story().id)["claims"][0]["holder"] == HOSTILE
+
+
+def _drop_holder_column(url: str) -> None:
+    """Make the store one from before claims had holders: no column, no migration row."""
+    statements = (
+        "ALTER TABLE claims DROP COLUMN holder",
+        "DELETE FROM schema_version WHERE name = 'claim_holder'",
+    )
+    if url.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(url) as connection:
+            for statement in statements:
+                connection.execute(statement)
+        return
+    with sqlite3.connect(url) as connection:
+        for statement in statements:
+            connection.execute(statement)
+
+
+def test_a_store_from_before_holders_is_migrated(store_url: str) -> None:
+    story = seed_story()
+    with open_store(store_url) as opened:
+        opened.save_story(story, signatures_of(story), seed_facts(story))
+        version = opened.schema_version
+    _drop_holder_column(store_url)
+    with open_store(store_url) as upgraded:
+        assert upgraded.schema_version == version
+        [claim] = upgraded.claims()
+        assert claim["holder"] is None  # stored before holders were read
+        upgraded.save_story(story, signatures_of(story), _facts_with_holder(story, "Kazakhstan"))
+        assert upgraded.claims()[0]["holder"] == "Kazakhstan"
+
+
+# --- showing it ---
+
+
+def test_the_cli_lists_the_holder_as_plain_text(store: Store, monkeypatch) -> None:
+    monkeypatch.setattr(cli, "console", Console(width=200))
+    result = CliRunner().invoke(cli.app, ["claims", "--db", store.url], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    # Rich markup in the text is printed as written, not read as styles.
+    assert f"{HOSTILE} — Kazakh share of Kazakhstan's population: 68 percent" in result.stdout
+
+
+def test_exports_carry_the_holder(store: Store) -> None:
+    assert export_json(store)["claims"][0]["holder"] == HOSTILE
+    stream = io.StringIO()
+    write_csv(store, "claims", stream)
+    [row] = list(csv.DictReader(io.StringIO(stream.getvalue())))
+    assert row["holder"] == HOSTILE
+
+
+def test_the_api_and_the_story_page_show_the_holder_escaped(store: Store) -> None:
+    with running_server(store.url) as base_url, httpx.Client(base_url=base_url) as http:
+        [claim] = http.get("/api/claims").json()["items"]
+        assert claim["holder"] == HOSTILE
+        page = http.get(f"/stories/{seed_story().id}").text
+    assert '<span class="holder">&lt;img src=x onerror=' in page
+    assert "<img src=x" not in page
