@@ -30,16 +30,13 @@ class Basis:
 
     ``kind``: share, money, price, people, places, measure, mass, count or spec (see the
     table); ``subject``: named or poor; ``sentence``: clause, specs, aside or fragment;
-    ``support``: sourced, dated or none; ``holder``: named (the text says whose it is),
-    missing (a figure that is someone's, a share, a sum or a count of what is held, and
-    the text does not say whose) or moot (a figure that need not be anyone's).
+    ``support``: sourced, dated or none.
     """
 
     kind: str
     subject: str = "named"
     sentence: str = "clause"
     support: str = "none"
-    holder: str = "moot"
 
 
 @dataclass(frozen=True)
@@ -106,6 +103,5 @@ def confidence(basis: Basis) -> float:
         * factors["subject"][basis.subject]
         * factors["sentence"][basis.sentence]
         * factors["support"][basis.support]
-        * factors["holder"][basis.holder]
     )
     return round(value, 2)

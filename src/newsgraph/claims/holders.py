@@ -28,7 +28,14 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
-from newsgraph.claims.phrases import Subject, clause_of, clause_subject, noun_phrase
+from newsgraph.claims.phrases import (
+    Subject,
+    clause_of,
+    clause_subject,
+    noun_phrase,
+    share_of_whole,
+    verb_with_particle,
+)
 
 # Roles in which a number stands on the noun it counts or measures ("221 delegates").
 ON_NOUN = {"nummod", "compound", "amod", "npadvmod", "nmod", "quantmod"}
@@ -43,7 +50,6 @@ class HolderWords:
     vote_verbs: frozenset[str]
     measure_nouns: frozenset[str]
     held_nouns: frozenset[str]
-    groups: frozenset[str]
     prepositions: frozenset[str]
     place_prepositions: frozenset[str]
     holder_labels: frozenset[str]
@@ -69,6 +75,8 @@ class Holding:
 def holding(entity: Span, subject: Subject, light_verbs: frozenset[str]) -> Holding:
     """Whose the figure ``entity`` is, with its ``subject`` as it then reads;
     ``light_verbs`` say nothing of what a figure is ("have", "get")."""
+    if share_of_whole(entity) is not None:
+        return Holding(None, subject)  # a part of a whole that does something: no one's
     words = holder_words()
     found = _by_verb(entity, subject, words, light_verbs)
     if found is None:
@@ -117,9 +125,7 @@ def _by_verb(
         return Holding(text, Subject(noun_phrase(got).text, got))
     if verb.lemma_.lower() in light_verbs:
         return None  # "the borrowers have $1.3 trillion": "have" says nothing of what
-    # The verb with its particle: "took in".
-    end = max([verb.i, *(t.i for t in verb.rights if t.dep_ == "prt")]) + 1
-    return Holding(text, Subject(verb.doc[verb.i : end].text, verb))
+    return Holding(text, Subject(verb_with_particle(verb).text, verb))
 
 
 def _got(entity: Span, verb: Token) -> Token | None:
