@@ -43,6 +43,7 @@ from spacy.tokens import Doc, DocBin
 
 from newsgraph.actors import ActorDictionary, ActorIndex, resolve_actors
 from newsgraph.actors.confidence import DEFAULT_THRESHOLD
+from newsgraph.actors.places import is_town_or_state, towns_and_states
 from newsgraph.nlp import load_pipeline
 from newsgraph.records import Mention
 from plv import FIT, HELD, part_of
@@ -136,6 +137,8 @@ def main() -> None:
     load_s = time.perf_counter() - started
     started = time.perf_counter()
     dictionary.matches(docs[0])
+    towns_and_states()  # built once per process, as the matchers are
+    is_town_or_state("", "USA")
     build_s = time.perf_counter() - started
 
     types: Counter[str] = Counter()
@@ -156,7 +159,7 @@ def main() -> None:
     print(f"articles: {count}, words: {sum(len(t.split()) for t in texts)}")
     if parse_s:
         print(f"parse:    {parse_s:.2f} s ({1000 * parse_s / count:.1f} ms/article)")
-    print(f"dictionary load {load_s:.2f} s, matcher build {build_s:.2f} s (once per process)")
+    print(f"dictionary load {load_s:.2f} s, matchers and towns {build_s:.2f} s (once per process)")
     share = f", {100 * resolve_s / parse_s:.1f}% of parse" if parse_s else ""
     print(f"resolve:  {resolve_s:.2f} s ({1000 * resolve_s / count:.1f} ms/article{share})")
     print("actors by type:", dict(types))

