@@ -300,3 +300,22 @@ def test_an_event_refers_to_the_country_a_town_names_as_a_place(nlp, dictionary)
     actors, mentions = index.named(referenced)
     assert not mentions
     assert {actor.key for actor in actors} == referenced & {"USA"}
+
+
+def test_a_titled_surname_is_no_obscure_namesake_of_a_country_the_article_never_names(
+    nlp, dictionary
+):
+    # The leaders data lists ministers called Wallace in the Bahamas and Liberia.
+    index = resolve(nlp, dictionary, "Governor Wallace signed the budget on Tuesday.", "2016-05-10")
+    (person,) = [actor for actor in index.actors.values() if actor.type == "person"]
+    assert person.key == "person:wallace" and person.country not in {"BHS", "LBR"}
+    named = resolve(
+        nlp, dictionary, "Governor Wallace of Liberia signed the budget on Tuesday.", "2016-05-10"
+    )
+    assert {actor.country for actor in named.actors.values() if actor.type == "person"} == {"LBR"}
+
+
+def test_an_academic_title_makes_no_surname_a_leaders(nlp, dictionary):
+    index = resolve(nlp, dictionary, "Professor Wallace said the study was flawed.", "2016-05-10")
+    (person,) = [actor for actor in index.actors.values() if actor.type == "person"]
+    assert (person.key, person.code) == ("person:wallace", None)

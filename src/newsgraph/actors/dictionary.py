@@ -308,6 +308,11 @@ class ActorDictionary:
         ]
         return max(governed, key=lambda leader: self._fame[leader], default=None)
 
+    def is_well_known(self, leader: Leader) -> bool:
+        """Whether the data gives the leader other names (spellings, a surname alone),
+        as it does for the people the news names often ("Biden", "Joe Biden Jr.")."""
+        return self._fame.get(leader, 0) > 0
+
     def matches(self, doc: Doc) -> list[DictionaryMatch]:
         """Every stretch of ``doc`` that names a dictionary actor, overlaps included."""
         _, exact, caseless = self._matchers_for(doc.vocab)

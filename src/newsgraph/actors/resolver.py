@@ -32,6 +32,7 @@ from newsgraph.actors.confidence import (
 from newsgraph.actors.dictionary import (
     ActorDictionary,
     DictionaryMatch,
+    Leader,
     normalise_name,
     region_names,
 )
@@ -65,6 +66,9 @@ PHOTOGRAPHER_CREDIT = " Photo"
 NAME_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss"}
 # Entities that count or date: "May 15" or "21 June" inside one is no group of that name.
 NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+# Sectors of titles that name no office of state ("Dr.", "Professor"): the name after one
+# is no leader's surname.
+NO_OFFICE_SECTORS = {"", "EDU", None}
 
 
 @dataclass
@@ -394,10 +398,13 @@ class _Resolution(Roles, Organisations, ArticleLinks):
             # "Prince Andrew" is a given name: only a leader known by it, no surname
             leader = self.dictionary.leader(span.text, self.date)
         else:
-            leader = self.dictionary.leader(span.text, self.date, titled=bool(title or governs))
+            of_office = bool(title) and self._names_an_office(title)
+            leader = self.dictionary.leader(span.text, self.date, titled=of_office or governs)
         of_country = self._country_of_after(span) or title_country
         if leader and of_country and leader.country != of_country:
             leader = None  # "King Hassan of Morocco" is no namesake of another country
+        if leader and not self._may_be(leader):
+            leader = None  # "Senator Rubio" in 2016 is no Spanish minister of 2003
         name = leader.name if leader else span.text
         key = f"person:{slug(name)}"
         person = self._ensure(key, name, "person")
@@ -417,6 +424,22 @@ class _Resolution(Roles, Organisations, ArticleLinks):
         self.short_forms[span.text] = key
         self.form_owners.setdefault(span.text, []).append(key)
         self._mention(span, key)
+
+    def _names_an_office(self, title: str) -> bool:
+        """Whether a title is one of an office whose holders the leaders data lists: not
+        an academic's or a doctor's ("Professor Alba" is no Mexican minister)."""
+        return self.people.sector_of(title) not in NO_OFFICE_SECTORS
+
+    def _may_be(self, leader: Leader) -> bool:
+        """Whether a leader found by a surname may be the one meant in a dated article:
+        one of a country the article names, or one well known (a former vice president
+        named by his surname in a story of Ukraine). A surname is shared across
+        countries, and an obscure minister of a country the article never names is a
+        namesake ("Governor Christie" of New Jersey, not the Bahamas' Perry Christie)."""
+        if not self.date:
+            return True
+        named = {match.key for match in self.country_at.values()}
+        return leader.country in named or self.dictionary.is_well_known(leader)
 
     def _add_unrecognised_leaders(self) -> None:
         """A surname the parser took for no name ("Macron met Scholz"): an actor when it
