@@ -174,3 +174,23 @@ def test_a_contracted_modal_reads_as_the_modal(events_in_2016, contracted, full)
         return [(e.cameo, e.source.code, e.target.code, e.negated) for e in events_in_2016(text)]
 
     assert coded(contracted) and coded(contracted) == coded(full)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "negated"),
+    [
+        # an endorsement not given tells no act: kept, marked negated, hidden
+        ("Governor Baker has not endorsed Senator Lane.", "051", True),
+        ("Governor Baker did not endorse Senator Lane on Tuesday.", "051", True),
+        # one refused, now or for the future, is a rejection
+        ("Governor Baker refused to endorse Senator Lane.", "120", False),
+        ("Governor Baker will not endorse Senator Lane.", "120", False),
+        ("Governor Baker said he cannot support Senator Lane.", "120", False),
+    ],
+)
+def test_an_endorsement_withheld_is_not_given_and_one_refused_is_rejected(
+    events_in_2016, text, cameo, negated
+):
+    events = [e for e in events_in_2016(text) if e.target and "Lane" in e.target.text]
+    assert [(e.cameo, e.negated) for e in events] == [(cameo, negated)]
+    assert bool(shown_events(events)) is not negated

@@ -17,6 +17,10 @@ from newsgraph.events.patterns import Modality, fixed_expression_places, modalit
 from newsgraph.events.readings import alleged, describes_only, not_reached
 
 CONSULT_ROOT = "04"
+# Praise or endorsement withheld is not given, not refused: "has not endorsed him" tells
+# no act, "refused to endorse him" and "will not endorse him" a rejection.
+PRAISE_ROOT = "05"
+MODAL_TAG = "MD"
 MATERIAL_COOPERATION = 2
 # Clauses that report what someone says must be done: "said that Sudan *must* return".
 REPORTED_CLAUSES = {"ccomp", "acl"}
@@ -143,15 +147,21 @@ def not_yet_done(verb: Token) -> bool:
 
 
 def _only_not_done(verb: Token, code: str, governor: str | None, rules: Modality) -> bool:
-    """Whether a negated act is only not done, not refused: a meeting or a material act
-    that did not happen ("the U.S. does not control any actors there", "did not meet
-    him"), as against one refused or refused for the future ("will not send troops",
-    "refused to meet"), or words of agreement withheld ("did not accept the plan")."""
+    """Whether a negated act is only not done, not refused: a meeting, an endorsement or
+    a material act that did not happen ("the U.S. does not control any actors there",
+    "did not meet him", "has not endorsed him"), as against one refused or refused for
+    the future ("will not send troops", "refused to meet"), or words of agreement
+    withheld ("did not accept the plan")."""
     if governor in rules.refusal_heads:
         return False
     if _is_future(verb, rules.future_auxiliaries | rules.conditional_auxiliaries):
         return False
-    return code[:2] == CONSULT_ROOT or codebook.quad_class(code) == MATERIAL_COOPERATION
+    if any(child.tag_ == MODAL_TAG for child in verb.children):
+        return False  # "cannot support him": a stance toward the act, a refusal
+    if code[:2] == PRAISE_ROOT:
+        # "is not ready to endorse": the stance toward it is withheld, a refusal
+        return governor is None
+    return code[:2] == CONSULT_ROOT or (codebook.quad_class(code) == MATERIAL_COOPERATION)
 
 
 def _governor(verb: Token) -> str | None:
