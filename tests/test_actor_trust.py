@@ -319,3 +319,13 @@ def test_an_academic_title_makes_no_surname_a_leaders(nlp, dictionary):
     index = resolve(nlp, dictionary, "Professor Wallace said the study was flawed.", "2016-05-10")
     (person,) = [actor for actor in index.actors.values() if actor.type == "person"]
     assert (person.key, person.code) == ("person:wallace", None)
+
+
+def test_a_title_owned_past_the_words_describing_its_holder_gives_its_country(nlp, dictionary):
+    text = (
+        "The United States and America were named twice. Obama also criticised Berlin’s "
+        "newly elected Catholic mayor Anna Weber for making rude statements."
+    )
+    index = resolve(nlp, dictionary, text, "2016-05-10")
+    (weber,) = [actor for actor in index.actors.values() if actor.name == "Anna Weber"]
+    assert (weber.country, weber.code) == ("DEU", "DEUGOV")

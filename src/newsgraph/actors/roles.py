@@ -141,7 +141,19 @@ class Roles:
                 # spokesman Tim Mead", "pinup queen Bettie Page": the title is held in
                 # that body, not in a state ("Senate President" stays the state's)
                 return None, None
-        return " ".join(words), country
+        return " ".join(words), country or self._title_owner(name_span)
+
+    def _title_owner(self: _Resolution, name_span: Span) -> str | None:
+        """The country owning the title just before a name past words that only describe
+        its holder: "Berlin's newly elected Catholic mayor Anna Weber" (the parse hangs the
+        possessor on the title or on the name; the adjectives between break the walk
+        left)."""
+        title = self.doc[name_span.start - 1]
+        for word in (title, name_span.root):
+            for owner in word.children:
+                if owner.dep_ in ROLE_OWNERS and owner.i < title.i and owner.i in self.country_at:
+                    return self.country_at[owner.i].key
+        return None
 
     def _role_the_name_renames(self: _Resolution, name_span: Span) -> tuple[str | None, str | None]:
         """Role and country when the name stands in apposition to a role noun: "*China's*
