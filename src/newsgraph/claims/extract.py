@@ -21,7 +21,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.claims.confidence import Basis, confidence, kind_of, table
-from newsgraph.claims.holders import holding
+from newsgraph.claims.holders import Holding, holding
 from newsgraph.claims.phrases import (
     NOUN_MODIFIERS,
     Subject,
@@ -106,12 +106,16 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
         for entity in measures:
             if _is_not_a_measure(entity, words):
                 continue
-            measured = measured_subject(entity)
+            share = share_of_whole(entity)
+            measured = share or measured_subject(entity)
             number, unit = parse_number(entity, words), unit_of(entity, words)
             if measured is None or not _is_a_figure(entity, measured.text, number, unit, words):
                 continue
             year = nearest_year(entity, entities)
-            held = holding(entity, measured, words.light_verbs)
+            if share is None:
+                held = holding(entity, measured, words.light_verbs)
+            else:  # a part of a whole that does something is no one's
+                held = Holding(None, share)
             measured = held.subject
             basis = _basis(entity, sentence, measured, (number, unit), (year, specs), words)
             claims.append(
@@ -326,11 +330,10 @@ def _names_a_kind(entity: Span) -> bool:
 
 def measured_subject(entity: Span) -> Subject | None:
     """What the number measures, as words of the text with the word they hang on; None
-    when the parse does not say."""
+    when the parse does not say. A share that does something is read before, by
+    ``share_of_whole`` ("32 percent of voters opposed the tax": the voters that opposed it)."""
     if entity.label_ == "CARDINAL":
         return _counted(entity)
-    if (share := share_of_whole(entity)) is not None:
-        return share  # "32 percent of voters opposed the tax": the voters that opposed it
     root = entity.root
     measured = _counted_of(root)
     if entity.label_ == "QUANTITY" and measured is not None and measured.pos_ == "NOUN":

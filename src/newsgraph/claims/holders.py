@@ -33,7 +33,6 @@ from newsgraph.claims.phrases import (
     clause_of,
     clause_subject,
     noun_phrase,
-    share_of_whole,
     verb_with_particle,
 )
 
@@ -75,8 +74,6 @@ class Holding:
 def holding(entity: Span, subject: Subject, light_verbs: frozenset[str]) -> Holding:
     """Whose the figure ``entity`` is, with its ``subject`` as it then reads;
     ``light_verbs`` say nothing of what a figure is ("have", "get")."""
-    if share_of_whole(entity) is not None:
-        return Holding(None, subject)  # a part of a whole that does something: no one's
     words = holder_words()
     found = _by_verb(entity, subject, words, light_verbs)
     if found is None:
