@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -229,9 +229,14 @@ class _Resolution(Roles, Organisations, ArticleLinks):
             building is None or building.label_ != "FAC"
         ):
             return False
-        acting = words["organisation_words"] | words["honorifics"] | self.title_words
-        acting |= {word for noun in self.role_nouns for word in noun.split()}
-        return names_a_place(span, words["place_prepositions"], acting)
+        return names_a_place(span, words["place_prepositions"], self._acting_nouns)
+
+    @cached_property
+    def _acting_nouns(self) -> frozenset[str]:
+        """Words of a noun naming who can act: an office, a title, an institution."""
+        words = context_words()
+        role_words = {word for noun in self.role_nouns for word in noun.split()}
+        return words["organisation_words"] | words["honorifics"] | self.title_words | role_words
 
     def _inside_numeric_entity(self, span: Span) -> bool:
         """A name inside a date or a count ("on May 15", "a max FPS of 147") is no actor."""
