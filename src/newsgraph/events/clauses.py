@@ -19,13 +19,15 @@ DATELINE_ENTITIES = {"GPE", "LOC", "DATE", "ORG"}
 DATELINE_PUNCT = {",", "(", ")", "."}
 # A dateline is a few words: a place, a country, a date and an agency at most.
 DATELINE_MAX_TOKENS = 12
+# The part-of-speech tag of a modal auxiliary: "can", "would", "'d", "wo" of "won't".
+MODAL_TAG = "MD"
 
 
 def auxiliary(token: Token) -> str:
     """An auxiliary as its full word: a modal's contraction as the modal it stands for
     ("he*'d*" would, "*wo*n't" will, "*ca*n't" can, "they*'ll*" will); any other as written
     ("'d" before a participle is "had", no modal)."""
-    return token.lemma_.lower() if token.tag_ == "MD" else token.lower_
+    return token.lemma_.lower() if token.tag_ == MODAL_TAG else token.lower_
 
 
 def is_infinitive(verb: Token) -> bool:

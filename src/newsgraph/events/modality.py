@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from newsgraph.events import codebook
 from newsgraph.events.acts import QUOTE_TAGS, code_token
 from newsgraph.events.clauses import (
+    MODAL_TAG,
     PASSIVE_SUBJECTS,
     SUBJECTS,
     auxiliary,
@@ -20,7 +21,6 @@ CONSULT_ROOT = "04"
 # Praise or endorsement withheld is not given, not refused: "has not endorsed him" tells
 # no act, "refused to endorse him" and "will not endorse him" a rejection.
 PRAISE_ROOT = "05"
-MODAL_TAG = "MD"
 MATERIAL_COOPERATION = 2
 # Clauses that report what someone says must be done: "said that Sudan *must* return".
 REPORTED_CLAUSES = {"ccomp", "acl"}
@@ -161,7 +161,7 @@ def _only_not_done(verb: Token, code: str, governor: str | None, rules: Modality
     if code[:2] == PRAISE_ROOT:
         # "is not ready to endorse": the stance toward it is withheld, a refusal
         return governor is None
-    return code[:2] == CONSULT_ROOT or (codebook.quad_class(code) == MATERIAL_COOPERATION)
+    return code[:2] == CONSULT_ROOT or codebook.quad_class(code) == MATERIAL_COOPERATION
 
 
 def _governor(verb: Token) -> str | None:
