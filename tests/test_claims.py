@@ -81,7 +81,7 @@ def test_money_is_scaled_and_has_a_currency(claims_of):
 
 def test_change_measures_the_object_changed(claims_of):
     (claim,) = claims_of("The central bank raised interest rates by 2.5 percent.")
-    assert (claim.subject, claim.number, claim.unit) == ("interest rates", 2.5, "percent")
+    assert (claim.subject, claim.number, claim.unit) == ("interest rates raised", 2.5, "percent")
 
 
 def test_time_falls_back_to_the_article_date(claims_of):
@@ -291,3 +291,91 @@ def test_a_year_after_another_figure_is_that_figures(claims_of):
     assert by_value == {"Only 41 percent": "2020-03-01", "55 percent": "2012"}
     text = "In 2019 the country exported 4 million tonnes of wheat and 2 million tonnes of barley."
     assert {claim.time for claim in claims_of(text, date="2020-03-01")} == {"2019"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "number", "subject"),
+    [
+        (
+            "Roughly seven in 10 French farmers say the subsidy arrives too late.",
+            "Roughly seven in 10",
+            70.0,
+            "French farmers that say the subsidy arrives too late",
+        ),
+        (
+            "Three out of four nurses in the region reported shortages last winter.",
+            "Three out of four",
+            75.0,
+            "nurses in the region that reported shortages last winter",
+        ),
+        (
+            "Nine in 10 Spanish teachers said they lacked books.",
+            "Nine in 10",
+            90.0,
+            "Spanish teachers that said they lacked books",
+        ),
+    ],
+)
+def test_a_ratio_is_a_share_not_a_count_of_its_denominator(claims_of, text, value, number, subject):
+    (claim,) = claims_of(text)
+    assert (claim.value, claim.number, claim.unit, claim.subject) == (
+        value,
+        number,
+        "percent",
+        subject,
+    )
+    assert claim.confidence >= DEFAULT_THRESHOLD
+
+
+def test_a_count_before_in_is_no_ratio_unless_it_closes_one(claims_of):
+    """A year or a count of other things after "in" makes no ratio."""
+    (claim,) = claims_of("Exports of copper fell 12 percent in 2019.")
+    assert (claim.number, claim.unit) == (12.0, "percent")
+    assert all(c.unit != "percent" for c in claims_of("Gunmen killed 12 in 15 raids on farms."))
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Exports of copper fell 12 percent in 2019.", "Exports of copper fell"),
+        ("The ministry cut the health budget by $3 billion last year.", "the health budget cut"),
+        ("Workers won a 6 percent increase in their wages.", "increase in their wages"),
+        # a level a change goes to is no change
+        ("Unemployment fell to 5 percent in May.", "Unemployment"),
+    ],
+)
+def test_a_figure_of_change_says_which_way(claims_of, text, subject):
+    assert [claim.subject for claim in claims_of(text)] == [subject]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The survey of 2,400 adults was conducted by phone in March.",
+        "The Harbor Poll of 1,200 adults, including 400 retirees, was taken online.",
+        "Researchers surveyed 1,500 parents across the province.",
+    ],
+)
+def test_the_sample_of_a_poll_is_not_shown(claims_of, text):
+    claims = claims_of(text)
+    assert claims and all(claim.confidence < DEFAULT_THRESHOLD for claim in claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an order of size, not a figure
+        "Thousands of residents fled the flooded valley.",
+        "Hundreds of families were evacuated.",
+        # a share of no whole the subject names
+        "In the latest poll, Maria Lopez stands at 38 percent.",
+    ],
+)
+def test_a_vague_value_or_a_share_of_no_whole_is_not_shown(claims_of, text):
+    claims = claims_of(text)
+    assert claims and all(claim.confidence < DEFAULT_THRESHOLD for claim in claims)
+
+
+def test_two_shares_given_as_a_score_are_no_one_figure(claims_of):
+    text = "Among older voters the mayor's lead was wide: 58 percent to 30 percent."
+    assert not [claim for claim in claims_of(text) if claim.value.count("percent") > 1]

@@ -28,14 +28,15 @@ LARGE_COUNT = 1_000_000
 class Basis:
     """What a claim measures (``kind``), and how its subject, sentence and source were found.
 
-    ``kind``: share, money, price, people, places, measure, mass, count or spec (see the
-    table); ``subject``: named or poor; ``sentence``: clause, specs, aside or fragment;
-    ``support``: sourced, dated or none.
+    ``kind``: share, money, price, people, places, measure, mass, count, spec or sample
+    (see the table); ``subject``: named or poor; ``sentence``: clause, specs, aside or
+    fragment; ``value``: exact or vague; ``support``: sourced, dated or none.
     """
 
     kind: str
     subject: str = "named"
     sentence: str = "clause"
+    value: str = "exact"
     support: str = "none"
 
 
@@ -48,6 +49,7 @@ class ConfidenceTable:
     vague_subjects: frozenset[str]
     sources: frozenset[str]
     reports: frozenset[str]
+    surveys: frozenset[str]
 
 
 @cache
@@ -63,6 +65,7 @@ def table() -> ConfidenceTable:
         vague_subjects=frozenset(words["vague_subjects"]),
         sources=frozenset(words["sources"]),
         reports=frozenset(words["reports"]),
+        surveys=frozenset(words["surveys"]),
     )
 
 
@@ -102,6 +105,7 @@ def confidence(basis: Basis) -> float:
         factors["kind"][basis.kind]
         * factors["subject"][basis.subject]
         * factors["sentence"][basis.sentence]
+        * factors["value"][basis.value]
         * factors["support"][basis.support]
     )
     return round(value, 2)

@@ -12,22 +12,33 @@ an analyst can use is its confidence (confidence.py).
 from __future__ import annotations
 
 import re
-import tomllib
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.claims.confidence import Basis, confidence, kind_of, table
 from newsgraph.claims.holders import Holding, holding
+from newsgraph.claims.numbers import (
+    NUMBER,
+    PERCENT_WORDS,
+    NumberWords,
+    Ratio,
+    is_ratio_numerator,
+    number_words,
+    parse_number,
+    ratio_ending,
+    unit_of,
+)
 from newsgraph.claims.phrases import (
     NOUN_MODIFIERS,
+    OF,
+    SUBJECTS,
     Subject,
     clause_of,
     clause_subject,
+    counted_of,
     noun_phrase,
+    part_that,
     share_of_whole,
     verb_with_particle,
 )
@@ -40,7 +51,6 @@ MEASURES = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
 VERB_COMPLEMENTS = {"dobj", "attr", "npadvmod", "acomp", "oprd", "advmod", "pobj", "nsubj"}
 # Prepositions whose object says how much something changed: "raised inflation by 3%".
 CHANGE_PREPOSITIONS = {"by", "to", "from"}
-NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # A number with letters glued on, as model specs and clock times are written ("2.3GHz", "6am").
 GLUED_UNIT = re.compile(r"\d[a-zA-Z]")
@@ -52,42 +62,6 @@ MAX_SUBJECT_WORDS = 20
 HELD_KINDS = frozenset({"share", "money", "price"})
 # Entities that name who has or gives a sum: a person, an organisation.
 HOLDER_ENTITIES = frozenset({"PERSON", "ORG"})
-
-
-@dataclass(frozen=True)
-class NumberWords:
-    """The tables of ``data/claims/numbers.toml``."""
-
-    words: dict[str, int]
-    scales: dict[str, int]
-    currencies: dict[str, str]
-    named_currencies: dict[str, str]
-    vague: frozenset[str]
-    name_labels: frozenset[str]
-    light_verbs: frozenset[str]
-    smallest_count: int
-    harm_verbs: frozenset[str]
-    kitchen_units: frozenset[str]
-    not_glued_units: frozenset[str]
-
-
-@cache
-def number_words() -> NumberWords:
-    path = resources.files("newsgraph") / "data" / "claims" / "numbers.toml"
-    table = tomllib.loads(path.read_text(encoding="utf-8"))
-    return NumberWords(
-        words=table["words"],
-        scales=table["scales"],
-        currencies=table["currencies"],
-        named_currencies=table["named_currencies"],
-        vague=frozenset(table["vague"]["words"]),
-        name_labels=frozenset(table["names"]["labels"]),
-        light_verbs=frozenset(table["light_verbs"]["lemmas"]),
-        smallest_count=table["counts"]["smallest"],
-        harm_verbs=frozenset(table["counts"]["harm_verbs"]),
-        kitchen_units=frozenset(table["kitchen"]["units"]),
-        not_glued_units=frozenset(table["glued"]["not_units"]) | frozenset(table["scales"]),
-    )
 
 
 def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> list[Claim]:
@@ -104,26 +78,30 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
         measures = [e for e in entities if e.label_ in MEASURES]
         specs = bool(measures) and _states_specifications(sentence, entities, words)
         for entity in measures:
-            if _is_not_a_measure(entity, words):
+            if _is_not_a_measure(entity, words) or is_ratio_numerator(entity, words):
                 continue
-            share = share_of_whole(entity)
+            ratio = ratio_ending(entity, words) if entity.label_ == "CARDINAL" else None
+            share = share_of_whole(entity) if ratio is None else _ratio_part(entity, ratio)
             measured = share or measured_subject(entity)
             number, unit = parse_number(entity, words), unit_of(entity, words)
+            if ratio is not None:
+                number, unit = ratio.percent, "percent"
             if measured is None or not _is_a_figure(entity, measured.text, number, unit, words):
                 continue
             year = nearest_year(entity, entities)
-            if share is None:
+            if share is None and ratio is None:
                 held = holding(entity, measured, words.light_verbs)
             else:  # a part of a whole that does something is no one's
-                held = Holding(None, share)
+                held = Holding(None, measured)
             measured = held.subject
             basis = _basis(entity, sentence, measured, (number, unit), (year, specs), words)
+            value = _value_words(entity, ratio)
             claims.append(
                 Claim(
-                    span=TextSpan(article_id, entity.start_char, entity.end_char),
+                    span=TextSpan(article_id, value.start_char, value.end_char),
                     sentence=TextSpan(article_id, sentence.start_char, sentence.end_char),
                     subject=measured.text,
-                    value=entity.text,
+                    value=value.text,
                     number=number,
                     unit=unit,
                     time=year or paragraph_year or date,
@@ -140,6 +118,25 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
         paragraph_year = years[-1] if years else paragraph_year
         previous = sentence
     return claims
+
+
+def _value_words(entity: Span, ratio: Ratio | None) -> Span:
+    """The words of a value: the entity, or the whole of a ratio it ends."""
+    return entity if ratio is None else entity.doc[ratio.start : entity.end]
+
+
+def _ratio_part(denominator: Span, ratio: Ratio) -> Subject | None:
+    """What a ratio measures when the people it counts do something: "seven in 10 farmers
+    say the subsidy is late" measures the farmers that say so (``part_that``). The parse
+    makes the counted noun the subject, or the first number ("nine in 10 teachers
+    said")."""
+    noun = _counted_noun(denominator)
+    numerator = denominator.doc[ratio.start : denominator.start].root
+    acting = next((w for w in (noun, numerator) if w is not None and w.dep_ in SUBJECTS), None)
+    if noun is None or acting is None:
+        return None
+    start = max(denominator.end, noun.left_edge.i)  # "one in five *of the applicants*"
+    return part_that(noun, acting.head, start, noun.right_edge.i)
 
 
 def _names_a_thing(date: Span) -> bool:
@@ -171,12 +168,17 @@ def _basis(
     if entity.label_ == "MONEY" and number is None:
         # "millions of dollars" is a large sum; "a few dollars" is not.
         number = max((words.scales.get(t.lower_.removesuffix("s"), 0.0) for t in entity), default=0)
-    kind = "people" if harmed else kind_of(entity.label_, number, unit, unit_words)
+    if entity.label_ == "CARDINAL" and _counts_a_sample(entity):
+        kind = "sample"
+    else:
+        kind = "people" if harmed else kind_of(entity.label_, number, unit, unit_words)
     named = (
-        _names_what_is_measured(subject.text)
+        _names_what_is_measured(subject)
         and not _grades_an_adjective(entity)
         and not _names_a_holder(subject.head, kind)
+        and not _names_no_whole(subject.head, kind)
     )
+    vague = number is None and any(token.lower_ in words.vague for token in entity)
     if sentence.root.pos_ not in {"VERB", "AUX"}:
         told = "fragment"
     elif _in_brackets(entity, sentence):
@@ -188,6 +190,7 @@ def _basis(
         kind=kind,
         subject="named" if named else "poor",
         sentence=told,
+        value="vague" if vague else "exact",
         support="sourced" if _is_sourced(entity, sentence) else "dated" if year else "none",
     )
 
@@ -258,20 +261,51 @@ def _names_a_holder(head: Token, kind: str) -> bool:
     )
 
 
-def _names_what_is_measured(subject: str) -> bool:
+def _names_no_whole(head: Token, kind: str) -> bool:
+    """Whether a share's subject (its ``head`` word) says nothing of what it is a share of:
+    one name ("Ms. Lopez | 38 percent": of the vote, of a poll's answers?) or a
+    verb ("earned | 42 percent"). A share is always of some whole, and only a noun can
+    name it; a people's name (plural: "the Kazakhs | 32 percent") is the part of a
+    population it measures."""
+    named_one = head.tag_ == "NNP" and head.ent_type_ != "NORP"
+    return kind == "share" and (head.pos_ in {"VERB", "AUX"} or named_one)
+
+
+def _counts_a_sample(entity: Span) -> bool:
+    """Whether a count is of the people a poll or a study asked: the count stands in the
+    phrase of a noun of surveying ("a poll of 900 voters, including 300 women") or is the
+    object of a verb of it ("surveyed 1,000 adults", "1,000 adults were interviewed")."""
+    noun = _counted_noun(entity)
+    word = noun if noun is not None and entity.root.dep_ == "nummod" else entity.root
+    surveys = table().surveys
+    while word.head != word:
+        parent = word.head
+        if parent.lemma_.lower() in surveys:
+            return parent.pos_ in {"NOUN", "PROPN"} or word.dep_ in {"dobj", "nsubjpass"}
+        if parent.pos_ in {"VERB", "AUX"}:
+            return False
+        word = parent
+    return False
+
+
+def _names_what_is_measured(subject: Subject) -> bool:
     """Whether a subject reads as a noun phrase naming what is measured: not one that runs
     on past twenty words (a parse gone astray), crosses a line, opens with a bracket, ends
-    in no word ("GBP=") or is only a word for a quantity ("the number", "money")."""
-    words = subject.split()
+    in no word ("GBP=") or is only a word for a quantity ("the number", "money"; "the
+    total rose", where a verb of change follows it)."""
+    text, words = subject.text, subject.text.split()
+    vague = table().vague_subjects
+    head = subject.head
+    of_what = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+    only_a_quantity = {words[-1].casefold()} if words else set()
+    if not of_what:
+        only_a_quantity.add(head.lower_)
     return (
         0 < len(words) <= MAX_SUBJECT_WORDS
-        and "\n" not in subject
-        and subject[0].isalnum()
+        and "\n" not in text
+        and text[0].isalnum()
         and words[-1][-1].isalpha()
-        and not (
-            words[-1].casefold() in table().vague_subjects
-            or words[-1].casefold().removesuffix("s") in table().vague_subjects
-        )
+        and not any(word in vague or word.removesuffix("s") in vague for word in only_a_quantity)
     )
 
 
@@ -306,7 +340,9 @@ def _is_a_figure(
         return False  # digits that are no one number: "2018.04.05", "1.234.567"
     if any(NUMBER.match(a.text) and NUMBER.match(b.text) for a, b in pairwise(entity)):
         return False  # two numbers side by side, as a table row has them: "28 38%"
-    counted = _counted_of(entity.root)
+    if sum(token.lower_ in PERCENT_WORDS for token in entity) > 1:
+        return False  # two shares, as a score is given: "44% to 43%" (a range: "57 to 60%")
+    counted = counted_of(entity.root)
     if entity.text in subject or (counted is not None and counted.pos_ == "PRON"):
         return False  # "70 percent of Americans", "a total of 3 inches"; "hundreds of them"
     if unit is None or unit in words.kitchen_units or not ALPHA_WORD.search(subject):
@@ -316,7 +352,8 @@ def _is_a_figure(
     head = subject.split()[-1].casefold() if subject.split() else ""
     if head in {unit, *unit.split()} and entity.label_ != "CARDINAL":
         return False
-    if entity.label_ == "CARDINAL" and number is not None and number < words.smallest_count:
+    small = number is not None and number < words.smallest_count
+    if entity.label_ == "CARDINAL" and unit != "percent" and small:
         verb = _count_verb(entity)
         return verb is not None and verb.lemma_.lower() in words.harm_verbs
     return True
@@ -335,7 +372,7 @@ def measured_subject(entity: Span) -> Subject | None:
     if entity.label_ == "CARDINAL":
         return _counted(entity)
     root = entity.root
-    measured = _counted_of(root)
+    measured = counted_of(root)
     if entity.label_ == "QUANTITY" and measured is not None and measured.pos_ == "NOUN":
         return _noun_subject(measured)  # "3.7 million tonnes of wheat": the wheat
     head = root.head
@@ -345,7 +382,8 @@ def measured_subject(entity: Span) -> Subject | None:
         head.pos_ in {"NOUN", "PROPN"}
     ):
         noun = _modified_noun(head)
-        phrase = noun_phrase(noun)
+        changes = noun.lemma_.lower() in number_words().changes
+        phrase = noun_phrase(noun, OF | {"in"} if changes else OF)
         # "a $5 billion loan": the subject is what follows the value.
         if phrase.start <= entity.start < phrase.end:
             phrase = phrase.doc[max(entity.end, phrase.start) : phrase.end]
@@ -358,11 +396,26 @@ def measured_subject(entity: Span) -> Subject | None:
         if preposition.lower_ in CHANGE_PREPOSITIONS:
             changed = [c for c in governor.children if c.dep_ == "dobj"]
             if changed:
-                return _noun_subject(changed[0])
-        return _subject_of(governor)
+                return _as_change(_noun_subject(changed[0]), governor, preposition)
+        return _as_change(_subject_of(governor), governor, preposition)
     if root.dep_ in VERB_COMPLEMENTS:
-        return _subject_of(head)
+        extent = root.dep_ == "npadvmod" or entity.label_ == "PERCENT"
+        return _as_change(_subject_of(head), head, root) if extent else _subject_of(head)
     return None
+
+
+def _as_change(subject: Subject | None, verb: Token, extent: Token) -> Subject | None:
+    """A subject with the verb of change whose extent a figure gives: "exports of copper
+    fell | 12 percent", "the health budget cut | $3 billion" ("by" a sum). A figure a
+    change goes "to" or "from" is a level, not the change, and keeps the bare subject."""
+    if (
+        subject is None
+        or verb.pos_ != "VERB"
+        or verb.lemma_.lower() not in number_words().changes
+        or extent.lower_ in {"to", "from"}
+    ):
+        return subject
+    return Subject(f"{subject.text} {verb_with_particle(verb).text}", subject.head)
 
 
 def _modified_noun(noun: Token) -> Token:
@@ -385,7 +438,7 @@ def _counted(entity: Span) -> Subject | None:
 
 def _counted_noun(entity: Span) -> Token | None:
     root = entity.root
-    return root.head if root.dep_ == "nummod" and root.head.pos_ == "NOUN" else _counted_of(root)
+    return root.head if root.dep_ == "nummod" and root.head.pos_ == "NOUN" else counted_of(root)
 
 
 def _count_verb(entity: Span) -> Token | None:
@@ -405,18 +458,6 @@ def _count_verb(entity: Span) -> Token | None:
     return None
 
 
-def _counted_of(number: Token) -> Token | None:
-    """The noun of an "of" phrase a number counts: "hundreds *of people*"."""
-    counted = [
-        pobj
-        for prep in number.children
-        if prep.dep_ == "prep" and prep.lower_ == "of"
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
-    return counted[0] if counted else None
-
-
 def _subject_of(verb: Token) -> Subject | None:
     """The subject of the clause a value completes, through relative clauses and ``be``."""
     subject = clause_subject(clause_of(verb))
@@ -427,49 +468,6 @@ def _subject_of(verb: Token) -> Subject | None:
 
 def _noun_subject(noun: Token) -> Subject:
     return Subject(noun_phrase(noun).text, noun)
-
-
-def parse_number(entity: Span, words: NumberWords) -> float | None:
-    """The value as a number ("$5 billion" -> 5e9, "68 percent" -> 68); None when vague."""
-    number: float | None = None
-    for token in entity:
-        lower = token.lower_
-        if lower in words.vague:
-            return None
-        if number is None and NUMBER.fullmatch(token.text):
-            try:
-                number = float(token.text.replace(",", ""))
-            except ValueError:
-                return None  # "2018.04.05", "1.234.567": no one number
-        elif number is None and lower in words.words:
-            number = float(words.words[lower])
-        elif number is not None and lower in words.scales:
-            number *= words.scales[lower]
-    return number
-
-
-def unit_of(entity: Span, words: NumberWords) -> str | None:
-    """percent, an ISO currency code, a unit of measure, or the counted noun."""
-    if entity.label_ == "PERCENT":
-        return "percent"
-    if entity.label_ == "MONEY":
-        lemmas = " ".join(t.lemma_.lower() for t in entity)
-        for name, code in words.named_currencies.items():
-            if name in lemmas:
-                return code
-        for token in entity:
-            code = words.currencies.get(token.lower_) or words.currencies.get(token.lemma_.lower())
-            if code:
-                return code
-        return None
-    if entity.label_ == "QUANTITY":
-        units = [t.lemma_.lower() for t in entity if t.is_alpha and t.lower_ not in words.scales]
-        return units[-1] if units else None
-    root = entity.root
-    if root.dep_ == "nummod":
-        return root.head.lemma_.lower()
-    counted = _counted_of(root)  # "hundreds of people"
-    return counted.lemma_.lower() if counted is not None else None
 
 
 def nearest_year(entity: Span, sentence_entities: list[Span]) -> str | None:

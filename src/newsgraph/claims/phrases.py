@@ -15,6 +15,7 @@ RELATIVE_PRONOUN_TAGS = {"WDT", "WP"}
 MAX_PREDICATE_WORDS = 12
 
 NOUN_MODIFIERS = {"det", "amod", "compound", "poss", "nmod", "case"}
+OF = frozenset({"of"})
 
 
 class Subject(NamedTuple):
@@ -25,12 +26,13 @@ class Subject(NamedTuple):
     head: Token
 
 
-def noun_phrase(noun: Token) -> Span:
-    """The noun with its left modifiers and any "of" phrase: "the share of Russians"."""
+def noun_phrase(noun: Token, prepositions: frozenset[str] = OF) -> Span:
+    """The noun with its left modifiers and any "of" phrase ("the share of Russians"), or
+    a phrase of other ``prepositions`` ("an increase in wages")."""
     start = min([noun.i] + [c.left_edge.i for c in noun.lefts if c.dep_ in NOUN_MODIFIERS])
     end = noun.i + 1
     for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in prepositions:
             end = child.right_edge.i + 1
     return noun.doc[start:end]
 
@@ -38,13 +40,10 @@ def noun_phrase(noun: Token) -> Span:
 def share_of_whole(entity: Span) -> Subject | None:
     """What a share measures when the share itself does something: the part of the whole
     its clause tells of. "32 percent of voters opposed the tax" measures the voters that
-    opposed the tax, not "percent of voters"; the words are the whole's and the clause's
-    (up to a comma or a dash, at most MAX_PREDICATE_WORDS), joined by "that", which
-    English allows after people and things alike.
-    None when the share is no subject with an "of" phrase, or the clause runs on."""
+    opposed the tax, not "percent of voters". None when the share is no subject with an
+    "of" phrase, or its clause runs on (``part_that``)."""
     root = entity.root
-    verb = root.head
-    if entity.label_ != "PERCENT" or root.dep_ not in SUBJECTS or verb.pos_ not in {"VERB", "AUX"}:
+    if entity.label_ != "PERCENT" or root.dep_ not in SUBJECTS:
         return None
     wholes = [
         noun
@@ -56,18 +55,30 @@ def share_of_whole(entity: Span) -> Subject | None:
     if not wholes:
         return None
     whole = wholes[0]
+    return part_that(whole, root.head, whole.left_edge.i, max(whole.right_edge.i, entity.end - 1))
+
+
+def part_that(whole: Token, verb: Token, start: int, told_after: int) -> Subject | None:
+    """The part of ``whole`` (its words from ``start``) that does what the clause of
+    ``verb`` tells after the word ``told_after``: "voters that opposed the tax". The
+    clause's words run up to a comma or a dash, at most MAX_PREDICATE_WORDS, and are
+    joined by "that", which English allows after people and things alike. None when
+    ``verb`` is no verb or the clause runs on."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
     doc = verb.doc
-    start = max(whole.right_edge.i, entity.end - 1) + 1
+    if any(token.dep_ == "cc" for token in doc[told_after + 1 : verb.i]):
+        return None  # one of coordinated subjects: "89% of X and 83% of Y endorse it"
     predicate = []
-    for token in doc[start : verb.right_edge.i + 1]:
+    for token in doc[told_after + 1 : verb.right_edge.i + 1]:
         if token.i > verb.i and token.is_punct and not token.is_quote:
             break  # a comma, a dash, a bracket or the full stop closes the phrase
         predicate.append(token)
     words = [token for token in predicate if not token.is_punct]
     if not words or len(words) > MAX_PREDICATE_WORDS or verb not in predicate:
         return None
-    part = doc[whole.left_edge.i : whole.right_edge.i + 1].text  # "likely voters in Ohio"
-    told = doc[start : predicate[-1].i + 1].text
+    part = doc[start : whole.right_edge.i + 1].text  # "likely voters in Ohio"
+    told = doc[told_after + 1 : predicate[-1].i + 1].text
     return Subject(f"{part} that {told}", whole)
 
 
@@ -94,3 +105,15 @@ def clause_subject(verb: Token) -> Token | None:
                 return verb.head
             return child
     return None
+
+
+def counted_of(number: Token) -> Token | None:
+    """The noun of an "of" phrase a number counts: "hundreds *of people*"."""
+    counted = [
+        pobj
+        for prep in number.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    return counted[0] if counted else None

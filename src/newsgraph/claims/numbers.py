@@ -1,0 +1,181 @@
+"""How the claims extractor reads a number: its value, its unit and, for a ratio, the share
+it gives (the tables of ``data/claims/numbers.toml``)."""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import NamedTuple
+
+from spacy.tokens import Span, Token
+
+from newsgraph.claims.phrases import counted_of
+
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+PERCENT_WORDS = frozenset({"percent", "%", "pct"})
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    """The tables of ``data/claims/numbers.toml``."""
+
+    words: dict[str, int]
+    scales: dict[str, int]
+    currencies: dict[str, str]
+    named_currencies: dict[str, str]
+    vague: frozenset[str]
+    name_labels: frozenset[str]
+    light_verbs: frozenset[str]
+    smallest_count: int
+    harm_verbs: frozenset[str]
+    kitchen_units: frozenset[str]
+    not_glued_units: frozenset[str]
+    changes: frozenset[str]
+    ratio_joiners: tuple[tuple[str, ...], ...]
+
+
+@cache
+def number_words() -> NumberWords:
+    path = resources.files("newsgraph") / "data" / "claims" / "numbers.toml"
+    table = tomllib.loads(path.read_text(encoding="utf-8"))
+    return NumberWords(
+        words=table["words"],
+        scales=table["scales"],
+        currencies=table["currencies"],
+        named_currencies=table["named_currencies"],
+        vague=frozenset(table["vague"]["words"]),
+        name_labels=frozenset(table["names"]["labels"]),
+        light_verbs=frozenset(table["light_verbs"]["lemmas"]),
+        smallest_count=table["counts"]["smallest"],
+        harm_verbs=frozenset(table["counts"]["harm_verbs"]),
+        kitchen_units=frozenset(table["kitchen"]["units"]),
+        not_glued_units=frozenset(table["glued"]["not_units"]) | frozenset(table["scales"]),
+        changes=frozenset(table["changes"]["lemmas"]),
+        ratio_joiners=tuple(tuple(words) for words in table["ratios"]["joiners"]),
+    )
+
+
+def parse_number(entity: Span, words: NumberWords) -> float | None:
+    """The value as a number ("$5 billion" -> 5e9, "68 percent" -> 68); None when vague."""
+    number: float | None = None
+    for token in entity:
+        lower = token.lower_
+        if lower in words.vague:
+            return None
+        if number is None and NUMBER.fullmatch(token.text):
+            try:
+                number = float(token.text.replace(",", ""))
+            except ValueError:
+                return None  # "2018.04.05", "1.234.567": no one number
+        elif number is None and lower in words.words:
+            number = float(words.words[lower])
+        elif number is not None and lower in words.scales:
+            number *= words.scales[lower]
+    return number
+
+
+def unit_of(entity: Span, words: NumberWords) -> str | None:
+    """percent, an ISO currency code, a unit of measure, or the counted noun."""
+    if entity.label_ == "PERCENT" or any(t.lower_ in PERCENT_WORDS for t in entity):
+        return "percent"  # spaCy labels some ranges CARDINAL: "between 57 and 60 percent"
+    if entity.label_ == "MONEY":
+        lemmas = " ".join(t.lemma_.lower() for t in entity)
+        for name, code in words.named_currencies.items():
+            if name in lemmas:
+                return code
+        for token in entity:
+            code = words.currencies.get(token.lower_) or words.currencies.get(token.lemma_.lower())
+            if code:
+                return code
+        return None
+    if entity.label_ == "QUANTITY":
+        units = [t.lemma_.lower() for t in entity if t.is_alpha and t.lower_ not in words.scales]
+        return units[-1] if units else None
+    root = entity.root
+    if root.dep_ == "nummod":
+        return root.head.lemma_.lower()
+    counted = counted_of(root)  # "hundreds of people"
+    return counted.lemma_.lower() if counted is not None else None
+
+
+class Ratio(NamedTuple):
+    """A ratio written with two numbers ("seven in 10 voters"): where it starts and the
+    share it gives, in percent."""
+
+    start: int
+    percent: float
+
+
+def ratio_ending(entity: Span, words: NumberWords) -> Ratio | None:
+    """The ratio whose denominator is ``entity`` ("seven in *10*", "three out of *four*"),
+    None when no number and joiner stand before it. English writes a share of people
+    this way; the denominator alone is no count of anything."""
+    doc = entity.doc
+    for joiner in words.ratio_joiners:
+        at = entity.start - len(joiner) - 1
+        if at < 0 or tuple(t.lower_ for t in doc[at + 1 : entity.start]) != joiner:
+            continue
+        numerator, denominator = number_of(doc[at], words), parse_number(entity, words)
+        if numerator is None or not denominator or numerator > denominator:
+            return None
+        if not _ratio_denominator(denominator):
+            return None
+        if not _one_phrase(doc[at], entity[-1]):
+            return None
+        start = at
+        while doc[start].ent_iob_ == "I" and doc[start - 1].ent_type_ == doc[at].ent_type_:
+            start -= 1  # "Roughly seven": the numerator's whole entity
+        return Ratio(start, round(100 * numerator / denominator, 1))
+    return None
+
+
+def is_ratio_numerator(entity: Span, words: NumberWords) -> bool:
+    """Whether a count is the first number of a ratio ("*seven* in 10"), which the
+    claim of its denominator gives: a number of no greater value follows its joiner as a
+    count of its own ("seven in 2019" is no ratio)."""
+    doc = entity.doc
+    for joiner in words.ratio_joiners:
+        after = entity.end + len(joiner)
+        if after >= len(doc) or tuple(t.lower_ for t in doc[entity.end : after]) != joiner:
+            continue
+        numerator, denominator = number_of(entity[-1], words), number_of(doc[after], words)
+        return (
+            entity.label_ == "CARDINAL"
+            and doc[after].ent_type_ == "CARDINAL"
+            and numerator is not None
+            and denominator is not None
+            and numerator <= denominator
+            and _ratio_denominator(denominator)
+            and _one_phrase(entity[-1], doc[after])
+        )
+    return False
+
+
+def _ratio_denominator(number: float) -> bool:
+    """Whether a number can close a ratio as English writes one: ten or less, or a power
+    of ten ("one in five", "seven in 10", "one in 1,000"); "12 in 15 attacks" counts
+    attacks."""
+    return number <= 10 or math.log10(number).is_integer()
+
+
+def _one_phrase(numerator: Token, denominator: Token) -> bool:
+    """Whether two numbers are one ratio's in the parse: the first hangs on the second or
+    both count one noun ("*three* out of *four* nurses"). In "killed 12 in 15 attacks" the
+    first is a count of its own. In "nine in 10 teachers" the parse may hang the second
+    under the first."""
+    return numerator.head in {denominator, denominator.head} or numerator in denominator.ancestors
+
+
+def number_of(token: Token, words: NumberWords) -> float | None:
+    """One word's value: digits ("10") or a number word ("seven")."""
+    if NUMBER.fullmatch(token.text):
+        try:
+            return float(token.text.replace(",", ""))
+        except ValueError:
+            return None
+    value = words.words.get(token.lower_)
+    return float(value) if value is not None else None
