@@ -329,3 +329,23 @@ def test_a_title_owned_past_the_words_describing_its_holder_gives_its_country(nl
     index = resolve(nlp, dictionary, text, "2016-05-10")
     (weber,) = [actor for actor in index.actors.values() if actor.name == "Anna Weber"]
     assert (weber.country, weber.code) == ("DEU", "DEUGOV")
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Jane Harlow and Omar Qadri contributed reporting from Kabul.",
+        "Reporting by Jane Harlow in Kabul; Editing by Tom Ashworth",
+        "Additional reporting by Omar Qadri.",
+    ],
+)
+def test_a_credit_line_is_no_actor(nlp, dictionary, credit):
+    text = f"The council voted on Monday to close the market.\n\n{credit}"
+    index = resolve(nlp, dictionary, text)
+    assert not [actor for actor in index.actors.values() if actor.type == "person"]
+
+
+def test_a_name_beside_reporting_in_a_sentence_stays_an_actor(nlp, dictionary):
+    text = "Jane Harlow said reporting by local papers had been wrong."
+    index = resolve(nlp, dictionary, text)
+    assert [actor for actor in index.actors.values() if actor.type == "person"]

@@ -57,6 +57,12 @@ from newsgraph.records import Span as TextSpan
 CREDIT = re.compile(r"\([^()\n]*\S\s*/\s*[^()\n]*\)")
 # A byline on a line of its own: "By Jane Harlow", "By Jane Harlow, Reuters".
 BYLINE = re.compile(r"^[ \t]*By[ \t]+[A-Z][^\n.!?]{0,80}$", re.MULTILINE)
+# A newsroom's credit line, in the sentence that gives it: "Jane Harlow contributed
+# reporting from Kabul.", "Reporting by Jane Harlow; Editing by Tom Ash".
+CONTRIBUTION = re.compile(
+    r"\bcontributed (?:reporting|research|to (?:this|the) (?:report|story|article))\b"
+    r"|^\W*(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Rr]esearch) by\b"
+)
 PLACE_LABELS = {"FAC", "LOC", "ORG"}
 # Prepositions of place: what they take after a verb is where something happens.
 LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "inside", "across", "throughout"}
@@ -162,8 +168,8 @@ class _Resolution(Roles, Organisations, ArticleLinks):
     # -- what is never an actor ------------------------------------------------------
 
     def _blocked_tokens(self, exclude_names: Collection[str]) -> set[int]:
-        """Tokens inside photo credits and bylines, the publisher's name, regions that hold
-        a country's name ("North American") and defined technical terms."""
+        """Tokens inside photo credits, bylines and credit lines, the publisher's name,
+        regions that hold a country's name ("North American") and defined technical terms."""
         text = doc_text(self.doc)
         ranges = [m.span() for m in CREDIT.finditer(text)]
         ranges += [m.span() for m in BYLINE.finditer(text)]
@@ -176,6 +182,9 @@ class _Resolution(Roles, Organisations, ArticleLinks):
             if span is not None:
                 blocked.update(range(span.start, span.end))
         blocked.update(self._defined_terms())
+        for sentence in self.doc.sents:
+            if CONTRIBUTION.search(sentence.text):
+                blocked.update(range(sentence.start, sentence.end))
         return blocked
 
     def _defined_terms(self) -> set[int]:
