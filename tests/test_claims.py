@@ -327,6 +327,11 @@ def test_a_ratio_is_a_share_not_a_count_of_its_denominator(claims_of, text, valu
     assert claim.confidence >= DEFAULT_THRESHOLD
 
 
+def test_a_ratio_a_verb_takes_measures_its_subject(claims_of):
+    (claim,) = claims_of("In Ohio, farmers made up about 3 in 10 registered voters.")
+    assert (claim.subject, claim.value, claim.number) == ("farmers", "about 3 in 10", 30.0)
+
+
 def test_a_count_before_in_is_no_ratio_unless_it_closes_one(claims_of):
     """A year or a count of other things after "in" makes no ratio."""
     (claim,) = claims_of("Exports of copper fell 12 percent in 2019.")
@@ -353,6 +358,7 @@ def test_a_figure_of_change_says_which_way(claims_of, text, subject):
     [
         "The survey of 2,400 adults was conducted by phone in March.",
         "The Harbor Poll of 1,200 adults, including 400 retirees, was taken online.",
+        "The Lakeside Poll of 1,500 adults, including 412 Green-leaning voters, was taken online.",
         "Researchers surveyed 1,500 parents across the province.",
     ],
 )
@@ -379,3 +385,13 @@ def test_a_vague_value_or_a_share_of_no_whole_is_not_shown(claims_of, text):
 def test_two_shares_given_as_a_score_are_no_one_figure(claims_of):
     text = "Among older voters the mayor's lead was wide: 58 percent to 30 percent."
     assert not [claim for claim in claims_of(text) if claim.value.count("percent") > 1]
+
+
+def test_a_measure_that_is_always_someones_needs_its_holder(claims_of):
+    """Delegates, votes, support or a rating are someone's; with no one named, the figure
+    is not shown."""
+    (held,) = claims_of("The governor's approval rating fell to 38 percent.")
+    assert held.holder == "The governor" and held.confidence >= DEFAULT_THRESHOLD
+    for text in ("The approval rating fell to 38 percent.", "There are 140 delegates at stake."):
+        claims = claims_of(text)
+        assert claims and all(claim.confidence < DEFAULT_THRESHOLD for claim in claims)

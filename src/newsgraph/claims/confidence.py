@@ -30,13 +30,15 @@ class Basis:
 
     ``kind``: share, money, price, people, places, measure, mass, count, spec or sample
     (see the table); ``subject``: named or poor; ``sentence``: clause, specs, aside or
-    fragment; ``value``: exact or vague; ``support``: sourced, dated or none.
+    fragment; ``value``: exact or vague; ``holder``: given, or missing where the measure
+    is always someone's; ``support``: sourced, dated or none.
     """
 
     kind: str
     subject: str = "named"
     sentence: str = "clause"
     value: str = "exact"
+    holder: str = "given"
     support: str = "none"
 
 
@@ -106,6 +108,7 @@ def confidence(basis: Basis) -> float:
         * factors["subject"][basis.subject]
         * factors["sentence"][basis.sentence]
         * factors["value"][basis.value]
+        * factors["holder"][basis.holder]
         * factors["support"][basis.support]
     )
     return round(value, 2)

@@ -12,12 +12,13 @@ an analyst can use is its confidence (confidence.py).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.claims.confidence import Basis, confidence, kind_of, table
-from newsgraph.claims.holders import Holding, holding
+from newsgraph.claims.holders import Holding, holding, wants_holder
 from newsgraph.claims.numbers import (
     NUMBER,
     PERCENT_WORDS,
@@ -95,6 +96,8 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
                 held = Holding(None, measured)
             measured = held.subject
             basis = _basis(entity, sentence, measured, (number, unit), (year, specs), words)
+            if share is None and ratio is None and wants_holder(measured, held.holder):
+                basis = replace(basis, holder="missing")
             value = _value_words(entity, ratio)
             claims.append(
                 Claim(
@@ -129,11 +132,16 @@ def _ratio_part(denominator: Span, ratio: Ratio) -> Subject | None:
     """What a ratio measures when the people it counts do something: "seven in 10 farmers
     say the subsidy is late" measures the farmers that say so (``part_that``). The parse
     makes the counted noun the subject, or the first number ("nine in 10 teachers
-    said")."""
+    said"). A ratio a verb takes ("Hispanics made up two in 10 voters") measures that
+    verb's subject, as a share does. None leaves the counted noun."""
     noun = _counted_noun(denominator)
     numerator = denominator.doc[ratio.start : denominator.start].root
-    acting = next((w for w in (noun, numerator) if w is not None and w.dep_ in SUBJECTS), None)
-    if noun is None or acting is None:
+    if noun is None:
+        return None
+    if numerator.dep_ in {"dobj", "attr"} and noun not in numerator.head.children:
+        return _subject_of(numerator.head)
+    acting = next((w for w in (noun, numerator) if w.dep_ in SUBJECTS), None)
+    if acting is None:
         return None
     start = max(denominator.end, noun.left_edge.i)  # "one in five *of the applicants*"
     return part_that(noun, acting.head, start, noun.right_edge.i)
@@ -282,8 +290,8 @@ def _counts_a_sample(entity: Span) -> bool:
         parent = word.head
         if parent.lemma_.lower() in surveys:
             return parent.pos_ in {"NOUN", "PROPN"} or word.dep_ in {"dobj", "nsubjpass"}
-        if parent.pos_ in {"VERB", "AUX"}:
-            return False
+        if parent.pos_ in {"VERB", "AUX"} and parent.dep_ != "prep":
+            return False  # a clause; "including" stands as a preposition
         word = parent
     return False
 

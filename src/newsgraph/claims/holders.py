@@ -81,6 +81,24 @@ def holding(entity: Span, subject: Subject, light_verbs: frozenset[str]) -> Hold
     return found or Holding(None, subject)
 
 
+def wants_holder(subject: Subject, holder: str | None) -> bool:
+    """Whether a figure lacks the holder its measure always has: delegates, votes,
+    support, a rate or a budget are someone's (a candidate's, a state's, a country's), and
+    "delegates | 222" with no one named, by a holder or by a name before the noun ("Texas
+    delegates", "Democratic support"), says only half of what it measures."""
+    if holder is not None:
+        return False
+    head = subject.head
+    words = holder_words()
+    if head.lemma_.lower() not in words.measure_nouns | words.held_nouns:
+        return False
+    return not any(
+        word.ent_type_ in words.holder_labels or word.tag_ in NAME_TAGS
+        for word in head.lefts
+        if word.dep_ in {"amod", "compound", "poss", "nmod"}
+    )
+
+
 def _measured_word(entity: Span, subject: Subject) -> Token:
     """The word that stands in the clause for the figure: the noun a number counts or
     measures ("221 *delegates*", "36 percent *support*"), else the number itself."""

@@ -163,11 +163,14 @@ def _ratio_denominator(number: float) -> bool:
 
 
 def _one_phrase(numerator: Token, denominator: Token) -> bool:
-    """Whether two numbers are one ratio's in the parse: the first hangs on the second or
-    both count one noun ("*three* out of *four* nurses"). In "killed 12 in 15 attacks" the
-    first is a count of its own. In "nine in 10 teachers" the parse may hang the second
-    under the first."""
-    return numerator.head in {denominator, denominator.head} or numerator in denominator.ancestors
+    """Whether two numbers are one ratio's in the parse: the first hangs on the second,
+    both count one noun ("*three* out of *four* nurses"), or the joiner hangs on the first
+    or beside it and holds the second ("made up *two* in *10* voters"). In "killed 12 in
+    15 attacks" the first is a count of its own."""
+    if numerator.head in {denominator, denominator.head} or numerator in denominator.ancestors:
+        return True
+    joiner = numerator.nbor(1)
+    return joiner.head in {numerator, numerator.head} and denominator in joiner.subtree
 
 
 def number_of(token: Token, words: NumberWords) -> float | None:
