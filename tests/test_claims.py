@@ -360,6 +360,7 @@ def test_a_figure_of_change_says_which_way(claims_of, text, subject):
         "The Harbor Poll of 1,200 adults, including 400 retirees, was taken online.",
         "The Lakeside Poll of 1,500 adults, including 412 Green-leaning voters, was taken online.",
         "Researchers surveyed 1,500 parents across the province.",
+        "Pollsters surveyed 1,100 adults, including 700 likely voters.",
     ],
 )
 def test_the_sample_of_a_poll_is_not_shown(claims_of, text):
@@ -373,8 +374,12 @@ def test_the_sample_of_a_poll_is_not_shown(claims_of, text):
         # an order of size, not a figure
         "Thousands of residents fled the flooded valley.",
         "Hundreds of families were evacuated.",
+        "The group has spent millions of dollars on television ads.",
         # a share of no whole the subject names
         "In the latest poll, Maria Lopez stands at 38 percent.",
+        # a share whose clause is too long to take: "percent of likely voters" says no part
+        "Still, 44 percent of likely voters say they would at least think about backing a "
+        "third candidate in a general election next year.",
     ],
 )
 def test_a_vague_value_or_a_share_of_no_whole_is_not_shown(claims_of, text):
@@ -395,3 +400,9 @@ def test_a_measure_that_is_always_someones_needs_its_holder(claims_of):
     for text in ("The approval rating fell to 38 percent.", "There are 140 delegates at stake."):
         claims = claims_of(text)
         assert claims and all(claim.confidence < DEFAULT_THRESHOLD for claim in claims)
+
+
+def test_a_shares_clause_ends_where_another_begins(claims_of):
+    text = "In the Harbor poll, 48 percent of respondents chose Lopez while 35 percent chose Novak."
+    (claim,) = [claim for claim in claims_of(text) if claim.number == 48.0]
+    assert claim.subject == "respondents that chose Lopez"

@@ -173,6 +173,7 @@ def _basis(
         unit_words = [unit] if unit else []
     verb = _count_verb(entity) if entity.label_ == "CARDINAL" else None
     harmed = verb is not None and verb.lemma_.lower() in words.harm_verbs
+    vague = number is None and any(token.lower_ in words.vague for token in entity)
     if entity.label_ == "MONEY" and number is None:
         # "millions of dollars" is a large sum; "a few dollars" is not.
         number = max((words.scales.get(t.lower_.removesuffix("s"), 0.0) for t in entity), default=0)
@@ -185,8 +186,8 @@ def _basis(
         and not _grades_an_adjective(entity)
         and not _names_a_holder(subject.head, kind)
         and not _names_no_whole(subject.head, kind)
+        and not (kind == "share" and _is_a_percent_phrase(subject))
     )
-    vague = number is None and any(token.lower_ in words.vague for token in entity)
     if sentence.root.pos_ not in {"VERB", "AUX"}:
         told = "fragment"
     elif _in_brackets(entity, sentence):
@@ -279,6 +280,12 @@ def _names_no_whole(head: Token, kind: str) -> bool:
     return kind == "share" and (head.pos_ in {"VERB", "AUX"} or named_one)
 
 
+def _is_a_percent_phrase(subject: Subject) -> bool:
+    """Whether a share's subject is a percent phrase ("percent of registered voters"): it
+    names the whole but not the part measured, which its clause, too long to take, told."""
+    return subject.head.lower_ in PERCENT_WORDS
+
+
 def _counts_a_sample(entity: Span) -> bool:
     """Whether a count is of the people a poll or a study asked: the count stands in the
     phrase of a noun of surveying ("a poll of 900 voters, including 300 women") or is the
@@ -289,7 +296,8 @@ def _counts_a_sample(entity: Span) -> bool:
     while word.head != word:
         parent = word.head
         if parent.lemma_.lower() in surveys:
-            return parent.pos_ in {"NOUN", "PROPN"} or word.dep_ in {"dobj", "nsubjpass"}
+            asked = {"dobj", "nsubjpass", "prep"}  # "surveyed 900 adults, including 300 ..."
+            return parent.pos_ in {"NOUN", "PROPN"} or word.dep_ in asked
         if parent.pos_ in {"VERB", "AUX"} and parent.dep_ != "prep":
             return False  # a clause; "including" stands as a preposition
         word = parent

@@ -73,6 +73,8 @@ def part_that(whole: Token, verb: Token, start: int, told_after: int) -> Subject
     for token in doc[told_after + 1 : verb.right_edge.i + 1]:
         if token.i > verb.i and token.is_punct and not token.is_quote:
             break  # a comma, a dash, a bracket or the full stop closes the phrase
+        if token.i > verb.i and _opens_another_clause(token, verb):
+            break  # "chose Clinton *while* 40 percent chose Trump"
         predicate.append(token)
     words = [token for token in predicate if not token.is_punct]
     if not words or len(words) > MAX_PREDICATE_WORDS or verb not in predicate:
@@ -80,6 +82,15 @@ def part_that(whole: Token, verb: Token, start: int, told_after: int) -> Subject
     part = doc[start : whole.right_edge.i + 1].text  # "likely voters in Ohio"
     told = doc[told_after + 1 : predicate[-1].i + 1].text
     return Subject(f"{part} that {told}", whole)
+
+
+def _opens_another_clause(word: Token, verb: Token) -> bool:
+    """Whether a word opens a clause beside the one ``verb`` heads: a conjunction joining
+    another predicate to it, or the subordinator of an adverbial clause ("while",
+    "although"); not "that" before what the verb says."""
+    if word.dep_ == "cc":
+        return word.head == verb
+    return word.dep_ == "mark" and word.head.dep_ == "advcl" and word.head.head == verb
 
 
 def verb_with_particle(verb: Token) -> Span:
