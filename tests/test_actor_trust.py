@@ -349,3 +349,22 @@ def test_a_name_beside_reporting_in_a_sentence_stays_an_actor(nlp, dictionary):
     text = "Jane Harlow said reporting by local papers had been wrong."
     index = resolve(nlp, dictionary, text)
     assert [actor for actor in index.actors.values() if actor.type == "person"]
+
+
+@pytest.mark.parametrize(
+    ("honorific", "person"),
+    [("Mrs.", "Margaret Okafor"), ("Ms.", "Margaret Okafor"), ("Mr.", "David Okafor")],
+)
+def test_an_honorific_picks_the_namesake_of_its_gender(nlp, dictionary, honorific, person):
+    """Of two people sharing a surname, a bare one is the one named last, unless the
+    honorific before it says otherwise."""
+    first, last = ("David Okafor", "Margaret Okafor")
+    if honorific == "Mrs." or honorific == "Ms.":
+        first, last = last, first
+    text = (
+        f"{first} chairs the city council. {last} runs a shipping firm in the port. "
+        f"On Monday {honorific} Okafor said the council would meet again."
+    )
+    index = resolve(nlp, dictionary, text)
+    said = [m for m in index.mentions if m.text == "Okafor" and m.span.start > text.index("Monday")]
+    assert said and index.actor(said[0].actor_key).name == person

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from newsgraph.actors.confidence import is_given_name
+from newsgraph.actors.confidence import context_words, is_given_name
 from newsgraph.actors.names import slug
+from newsgraph.given_names import given_names
 from newsgraph.nlp import doc_text
 
 if TYPE_CHECKING:
@@ -30,6 +31,17 @@ MIN_SHORT_GIVEN = 3
 DESTINATION_PREPOSITIONS = {"to", "into"}
 # What names the owner of an object: "the *Iranian* government", "*Iran*'s minister".
 OBJECT_OWNERS = {"amod", "poss", "compound"}
+
+
+def _honorific_gender(span: Span) -> str | None:
+    """ "male" after "Mr.", "female" after "Mrs.", "Ms." or "Miss"; else None."""
+    if span.start == 0:
+        return None
+    before = span.doc[span.start - 1].lower_
+    words = context_words()
+    if before in words["male_honorifics"]:
+        return "male"
+    return "female" if before in words["female_honorifics"] else None
 
 
 class ArticleLinks:
@@ -67,7 +79,7 @@ class ArticleLinks:
             span = self.doc.char_span(match.start(), match.end())
             if span is None or not self._free(span) or span[0].pos_ == "PRON":
                 continue  # "He" opening a sentence is no short form of Liu He
-            self._mention(span, self._latest_owner(match.group(), match.start()))
+            self._mention(span, self._latest_owner(match.group(), span))
 
     def _add_role_references(self: _Resolution) -> None:
         """ "the president" after "President Donald Trump" is Trump: a title with "the"
@@ -135,13 +147,25 @@ class ArticleLinks:
                 return key
         return None
 
-    def _latest_owner(self: _Resolution, form: str, start: int) -> str:
-        """The actor a short form stands for at ``start``: of several bearing it, the one
-        named last before it."""
+    def _latest_owner(self: _Resolution, form: str, span: Span) -> str:
+        """The actor a short form stands for at ``span``: of several bearing it, the one
+        named last before it, among those an honorific before it allows ("Mrs. Clinton"
+        is not Bill Clinton, whoever was named last)."""
         owners = self.form_owners.get(form, [])
         if len(set(owners)) < 2:
             return self.short_forms[form]
-        return self._latest_owner_of([self.short_forms[form], *owners], start)
+        keys = [self.short_forms[form], *owners]
+        gender = _honorific_gender(span)
+        fitting = [key for key in keys if self._gender_of(key) in {gender, None}]
+        return self._latest_owner_of(fitting or keys, span.start_char)
+
+    def _gender_of(self: _Resolution, key: str) -> str | None:
+        """A person's gender as their given name tells it, where nearly all who bear it
+        share one; None for anyone else."""
+        found = self.found[key]
+        if found.type != "person" or len(found.name.split()) < 2:
+            return None
+        return given_names().get(found.name.split()[0].lower().rstrip("."))
 
     def _fill_missing_person_countries(self: _Resolution) -> None:
         """A person whose title puts them in a sector (a minister, a general) and who has
