@@ -156,7 +156,7 @@ class ArticleLinks:
             return self.short_forms[form]
         keys = [self.short_forms[form], *owners]
         gender = _honorific_gender(span)
-        fitting = [key for key in keys if self._gender_of(key) in {gender, None}]
+        fitting = [key for key in keys if gender is None or self._gender_of(key) in {gender, None}]
         return self._latest_owner_of(fitting or keys, span.start_char)
 
     def _gender_of(self: _Resolution, key: str) -> str | None:
