@@ -368,3 +368,9 @@ def test_an_honorific_picks_the_namesake_of_its_gender(nlp, dictionary, honorifi
     index = resolve(nlp, dictionary, text)
     said = [m for m in index.mentions if m.text == "Okafor" and m.span.start > text.index("Monday")]
     assert said and index.actor(said[0].actor_key).name == person
+
+
+def test_a_name_after_the_noun_of_its_kind_is_an_organisation(nlp, dictionary):
+    """spaCy labels "Baker Reed" a person; "the consulting firm" says what it is."""
+    index = resolve(nlp, dictionary, "The consulting firm Baker Reed said profits fell.")
+    assert shown_names(index).get("Baker Reed") == "organisation"

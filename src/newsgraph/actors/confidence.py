@@ -53,6 +53,7 @@ class Evidence:
     leader: bool = False
     role: bool = False
     product: bool = False
+    kind_named: bool = False  # named after the noun of its kind: "the law firm Mayer Brown"
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ def organisation_evidence(name: str, evidence: Evidence, used: Usage) -> str:
     """The best evidence that ``name`` is an organisation's (a key of ``[organisation]``)."""
     if evidence.dictionary:
         return "dictionary"
-    if has_organisation_word(name):
+    if has_organisation_word(name) or evidence.kind_named:
         return "organisation_word"
     if evidence.product or used.made:
         return "product"

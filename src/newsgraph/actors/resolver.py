@@ -280,13 +280,13 @@ class _Resolution(Roles, Organisations, ArticleLinks):
         named = []
         for ent in people:
             name_span = self._name_without_title(ent)
-            if (
-                name_span is None
-                or normalise_name(name_span.text) in self.excluded
-                or not self.people.looks_like_name(name_span.text)
-            ):
+            if name_span is None or normalise_name(name_span.text) in self.excluded:
                 continue
-            named.append(name_span)
+            if self._named_by_kind_of_organisation(name_span):
+                self._add_organisation_named(name_span)
+                continue
+            if self.people.looks_like_name(name_span.text):
+                named.append(name_span)
         for span in sorted(named, key=len, reverse=True):
             if len(span.text.split()) > 1:
                 self._add_person(span)
@@ -302,6 +302,21 @@ class _Resolution(Roles, Organisations, ArticleLinks):
                     self._add_lone_name(span)
             elif len(span.text.split()) == 1 and self._titled_namesake(span):
                 self._add_lone_name(span)  # "Vice President Biden" beside "Hunter Biden"
+
+    def _named_by_kind_of_organisation(self, name: Span) -> bool:
+        """Whether a name follows the common noun of a kind of organisation, as its name:
+        "the law firm *Mayer Brown*" (spaCy: PERSON)."""
+        if name.start == 0:
+            return False
+        kind = self.doc[name.start - 1]
+        nouns = context_words()["organisation_nouns"]
+        return kind.pos_ == "NOUN" and kind.lower_ in nouns and kind.text.islower()
+
+    def _add_organisation_named(self, name: Span) -> None:
+        key = self.short_forms.get(name.text) or f"org:{slug(name.text)}"
+        self._ensure(key, name.text, "organisation").evidence.kind_named = True
+        self._mention(name, key)
+        self.short_forms.setdefault(name.text, key)
 
     def _name_without_title(self, ent: Span) -> Span | None:
         """The entity minus titles spaCy sometimes includes and a trailing possessive."""
