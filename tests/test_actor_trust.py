@@ -374,3 +374,19 @@ def test_a_name_after_the_noun_of_its_kind_is_an_organisation(nlp, dictionary):
     """spaCy labels "Baker Reed" a person; "the consulting firm" says what it is."""
     index = resolve(nlp, dictionary, "The consulting firm Baker Reed said profits fell.")
     assert shown_names(index).get("Baker Reed") == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "left_out"),
+    [
+        ("The Russian economy shrank while Russian officials met Chinese investors.", 2, 1),
+        ("The gunmen staged the worst attack on French soil in decades.", 0, 1),
+        ("French farmers blocked roads, and German carmakers cut jobs.", 2, 0),
+    ],
+)
+def test_a_demonym_describing_a_thing_names_no_actor(nlp, dictionary, text, kept, left_out):
+    index = resolve(nlp, dictionary, text)
+    demonyms = [m for m in index.mentions if index.actor(m.actor_key).type == "country"]
+    _, stored = index.named()
+    assert len([m for m in demonyms if m in stored]) == kept
+    assert len([m for m in demonyms if m not in stored]) == left_out

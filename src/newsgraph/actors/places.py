@@ -8,7 +8,9 @@ or object of a clause ("Moscow warned Kyiv"), a possessor ("Beijing's response")
 object of a preposition that is not one of place ("talks with Washington"), or the
 modifier of an office, a title or an institution ("Ohio Gov.", "the Texas legislature").
 A country's name or demonym before a participle of origin ("a Russian-born investor",
-"Chinese-made drones") says where someone or something comes from, not who acts.
+"Chinese-made drones") says where someone or something comes from, not who acts; a
+demonym before a common noun of no one ("French soil", "the American dream", "of Mexican
+descent") describes a thing.
 Extractors still see the mention (it tells where a story is and whose police act);
 what is stored and shown leaves it out (``ActorIndex.named``).
 
@@ -94,3 +96,25 @@ def _acts(noun: Token, acting_nouns: frozenset[str]) -> bool:
         or noun.lower_.rstrip(".") in acting_nouns
         or noun.lemma_.lower() in acting_nouns
     )
+
+
+# Endings of English nouns of agents: in the plural "carmakers", "investors", "migrants",
+# "residents" (a singular "border" or "sector" is no agent); "-ist" and "-ian" in either
+# number ("a geophysicist", "politicians").
+PLURAL_AGENT_ENDINGS = ("ers", "ors", "ants", "ents")
+AGENT_ENDINGS = ("ist", "ists", "ian", "ians")
+
+
+def describes_a_thing(span: Span, people_nouns: frozenset[str]) -> bool:
+    """Whether a demonym ``span`` (an adjective: "French") describes a thing rather than
+    names who acts: it modifies a common noun that is no noun of people or of a body of
+    people or of their acts, and no noun of agents."""
+    word = span.root
+    noun = word.head
+    if word.pos_ != "ADJ" or word.dep_ != "amod" or noun.pos_ != "NOUN" or noun.ent_type_:
+        return False
+    if noun.lemma_.lower() in people_nouns or noun.lower_ in people_nouns:
+        return False
+    word = noun.lower_
+    plural_agent = noun.tag_ == "NNS" and word.endswith(PLURAL_AGENT_ENDINGS)
+    return not (plural_agent or word.endswith(AGENT_ENDINGS))

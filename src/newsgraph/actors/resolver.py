@@ -47,7 +47,12 @@ from newsgraph.actors.names import (
 )
 from newsgraph.actors.names import core as name_core
 from newsgraph.actors.organisations import Organisations
-from newsgraph.actors.places import is_origin, is_town_or_state, names_a_place
+from newsgraph.actors.places import (
+    describes_a_thing,
+    is_origin,
+    is_town_or_state,
+    names_a_place,
+)
 from newsgraph.actors.roles import Roles
 from newsgraph.nlp import doc_text
 from newsgraph.records import Actor, Mention
@@ -219,7 +224,10 @@ class _Resolution(Roles, Organisations, ArticleLinks):
             found = self._ensure(span.label_, actor.name, actor.type, actor.code, actor.country)
             found.evidence.dictionary = True
             self._mention(span, span.label_)
-            if actor.type == "country" and self._names_a_place(span, actor.key):
+            if actor.type == "country" and (
+                self._names_a_place(span, actor.key)
+                or describes_a_thing(span, context_words()["people_nouns"])
+            ):
                 self.places.add((span.start_char, span.end_char))
             at = self.country_at if actor.type == "country" else self.organisation_at
             for i in range(span.start, span.end):
