@@ -213,6 +213,16 @@ def test_a_quantity_of_something_measures_that_thing(claims_of):
     assert (claim.subject, claim.number, claim.unit) == ("wheat", 3.7e6, "tonne")
 
 
+def test_only_a_year_that_opens_a_sentence_dates_the_next_ones(claims_of):
+    """ "In 1990, ..." frames what follows; a year inside a clause dates that clause only."""
+    text = (
+        "Parliament passed the housing law in 1996 after a long fight. "
+        "The programme now serves 4 million families."
+    )
+    (claim,) = claims_of(text, date="2016-03-02")
+    assert (claim.number, claim.time) == (4_000_000, "2016-03-02")
+
+
 def test_a_year_that_names_a_thing_does_not_date_the_next_sentence(claims_of):
     text = (
         "Legislators meet ahead of their 2020 session. "
@@ -406,3 +416,29 @@ def test_a_shares_clause_ends_where_another_begins(claims_of):
     text = "In the Harbor poll, 48 percent of respondents chose Lopez while 35 percent chose Novak."
     (claim,) = [claim for claim in claims_of(text) if claim.number == 48.0]
     assert claim.subject == "respondents that chose Lopez"
+
+
+def test_a_fraction_of_people_is_their_share(claims_of):
+    (claim,) = claims_of("About half of Dutch voters say they prefer an outsider.")
+    assert (claim.subject, claim.number, claim.unit) == (
+        "Dutch voters that say they prefer an outsider",
+        50.0,
+        "percent",
+    )
+    assert claim.confidence >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a share whose subject is a topic, not a whole
+        "Asked to name the top issue, 9 percent chose the environment and 7 percent housing.",
+        # a sum whose subject is who has it, not what it is
+        "The company reported $2.3 billion last year.",
+        # a count of places with nothing said of them
+        "The charity now works in 85 countries.",
+    ],
+)
+def test_a_figure_whose_subject_names_no_measure_is_not_shown(claims_of, text):
+    claims = claims_of(text)
+    assert claims and all(claim.confidence < DEFAULT_THRESHOLD for claim in claims)

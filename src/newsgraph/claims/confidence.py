@@ -52,6 +52,7 @@ class ConfidenceTable:
     sources: frozenset[str]
     reports: frozenset[str]
     surveys: frozenset[str]
+    share_measures: frozenset[str]
 
 
 @cache
@@ -68,6 +69,7 @@ def table() -> ConfidenceTable:
         sources=frozenset(words["sources"]),
         reports=frozenset(words["reports"]),
         surveys=frozenset(words["surveys"]),
+        share_measures=frozenset(words["share_measures"]),
     )
 
 

@@ -4,9 +4,9 @@ spaCy finds the numbers (PERCENT, MONEY, QUANTITY and CARDINAL entities); the pa
 says what each measures: the noun it counts ("12 people"), the noun it modifies ("a
 $5 billion loan") or the subject of the verb it completes ("the Kazakh population
 topped 68 percent"). Whose figure it is, where the text says, is its holder
-(holders.py). The time is the nearest year in the sentence, else the year last named
-earlier in the same paragraph, else the article's date. How far each is a figure
-an analyst can use is its confidence (confidence.py).
+(holders.py). The time is the nearest year in the sentence, else the year an earlier
+sentence of the same paragraph opened with ("In 1970, ..."), else the article's date.
+How far each is a figure an analyst can use is its confidence (confidence.py).
 """
 
 from __future__ import annotations
@@ -18,12 +18,13 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.claims.confidence import Basis, confidence, kind_of, table
-from newsgraph.claims.holders import Holding, holding, wants_holder
+from newsgraph.claims.holders import Holding, holder_words, holding, wants_holder
 from newsgraph.claims.numbers import (
     NUMBER,
     PERCENT_WORDS,
     NumberWords,
     Ratio,
+    fraction_of,
     is_ratio_numerator,
     number_words,
     parse_number,
@@ -82,11 +83,15 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
             if _is_not_a_measure(entity, words) or is_ratio_numerator(entity, words):
                 continue
             ratio = ratio_ending(entity, words) if entity.label_ == "CARDINAL" else None
-            share = share_of_whole(entity) if ratio is None else _ratio_part(entity, ratio)
+            fraction = fraction_of(entity, words)
+            if ratio is None:
+                share = share_of_whole(entity, fraction=fraction is not None)
+            else:
+                share = _ratio_part(entity, ratio)
             measured = share or measured_subject(entity)
             number, unit = parse_number(entity, words), unit_of(entity, words)
-            if ratio is not None:
-                number, unit = ratio.percent, "percent"
+            if ratio is not None or fraction is not None:
+                number, unit = ratio.percent if ratio else fraction, "percent"
             if measured is None or not _is_a_figure(entity, measured.text, number, unit, words):
                 continue
             year = nearest_year(entity, entities)
@@ -98,6 +103,11 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
             basis = _basis(entity, sentence, measured, (number, unit), (year, specs), words)
             if share is None and ratio is None and wants_holder(measured, held.holder):
                 basis = replace(basis, holder="missing")
+            if share is None and basis.kind == "share" and _names_a_topic(measured.head):
+                basis = replace(basis, subject="poor")
+            if share is None and (ratio or fraction):
+                # "voters said | eight in 10": a part of a whole that does not say which
+                basis = replace(basis, subject="poor")
             value = _value_words(entity, ratio)
             claims.append(
                 Claim(
@@ -112,13 +122,8 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
                     holder=held.holder,
                 )
             )
-        years = [
-            year
-            for e in entities
-            if e.label_ == "DATE" and not _names_a_thing(e)
-            for year in YEAR.findall(e.text)
-        ]
-        paragraph_year = years[-1] if years else paragraph_year
+        frame = _framing_year(sentence, entities)
+        paragraph_year = frame or paragraph_year
         previous = sentence
     return claims
 
@@ -145,6 +150,21 @@ def _ratio_part(denominator: Span, ratio: Ratio) -> Subject | None:
         return None
     start = max(denominator.end, noun.left_edge.i)  # "one in five *of the applicants*"
     return part_that(noun, acting.head, start, noun.right_edge.i)
+
+
+def _framing_year(sentence: Span, entities: list[Span]) -> str | None:
+    """The year a sentence opens with as the frame of what follows ("In 1970, Kazakhs
+    ceased to be a majority."): such an opening sets the time of the next sentences of
+    its paragraph, as a year inside a clause ("the 1994 crime bill", "rose from its 2008
+    level") or one that opens a span ("Since 1990, ...") does not."""
+    for entity in entities:
+        if entity.label_ != "DATE" or _names_a_thing(entity):
+            continue
+        opening = [t for t in sentence.doc[sentence.start : entity.start] if not t.is_punct]
+        if all(t.lower_ in number_words().framing_prepositions for t in opening):
+            found = YEAR.search(entity.text)
+            return found.group(1) if found else None
+    return None
 
 
 def _names_a_thing(date: Span) -> bool:
@@ -181,8 +201,12 @@ def _basis(
         kind = "sample"
     else:
         kind = "people" if harmed else kind_of(entity.label_, number, unit, unit_words)
+    # "countries | 85" of "operating in 85 countries": a count of places with no verb
+    # says nothing of them
+    bare_places = kind == "places" and verb is None
     named = (
-        _names_what_is_measured(subject)
+        not bare_places
+        and _names_what_is_measured(subject)
         and not _grades_an_adjective(entity)
         and not _names_a_holder(subject.head, kind)
         and not _names_no_whole(subject.head, kind)
@@ -255,8 +279,9 @@ def _grades_an_adjective(entity: Span) -> bool:
 
 def _names_a_holder(head: Token, kind: str) -> bool:
     """Whether a figure's subject (its ``head`` word) names who has, gives or reports it
-    rather than what it measures: a sum's subject that is a name or a person ("Mr.
-    Stephens | $2.5 million": a gift, a fortune, a fee?), any share's or sum's that is a
+    rather than what it measures: a sum's subject that is a name, a person or an
+    institution ("Mr. Stephens | $2.5 million", "The company | $2.3 billion": a gift, a
+    fortune, a fee, sales?), any share's or sum's that is a
     poll or a study ("A poll | 52 percent": whose share?). A people's or a candidate's
     share is what it measures ("the Kazakhs | 32 percent" of the population, "Cruz | 20
     percent" of the vote)."""
@@ -266,7 +291,9 @@ def _names_a_holder(head: Token, kind: str) -> bool:
     if lemma in table().reports:
         return True
     return kind != "share" and (
-        head.pos_ == "PROPN" or head.ent_type_ in HOLDER_ENTITIES or lemma in table().people
+        head.pos_ == "PROPN"
+        or head.ent_type_ in HOLDER_ENTITIES
+        or lemma in table().people | table().places
     )
 
 
@@ -278,6 +305,19 @@ def _names_no_whole(head: Token, kind: str) -> bool:
     population it measures."""
     named_one = head.tag_ == "NNP" and head.ent_type_ != "NORP"
     return kind == "share" and (head.pos_ in {"VERB", "AUX"} or named_one)
+
+
+def _names_a_topic(head: Token) -> bool:
+    """Whether a share's subject is a common noun of no whole: not people, a place or an
+    institution, a measure that is someone's, a change, or another measure a share can be
+    of (``share_measures``): "Immigration | 7 percent", "the job | 50 percent"."""
+    if head.pos_ != "NOUN":
+        return False
+    lemma = head.lemma_.lower()
+    words, holders = table(), holder_words()
+    wholes = words.people | words.places | words.share_measures | words.units
+    measures = holders.measure_nouns | holders.held_nouns | number_words().changes
+    return lemma not in wholes | measures
 
 
 def _is_a_percent_phrase(subject: Subject) -> bool:

@@ -36,6 +36,8 @@ class NumberWords:
     not_glued_units: frozenset[str]
     changes: frozenset[str]
     ratio_joiners: tuple[tuple[str, ...], ...]
+    fractions: dict[str, float]
+    framing_prepositions: frozenset[str]
 
 
 @cache
@@ -56,6 +58,8 @@ def number_words() -> NumberWords:
         not_glued_units=frozenset(table["glued"]["not_units"]) | frozenset(table["scales"]),
         changes=frozenset(table["changes"]["lemmas"]),
         ratio_joiners=tuple(tuple(words) for words in table["ratios"]["joiners"]),
+        fractions=table["fractions"],
+        framing_prepositions=frozenset(table["years"]["framing_prepositions"]),
     )
 
 
@@ -182,3 +186,12 @@ def number_of(token: Token, words: NumberWords) -> float | None:
             return None
     value = words.words.get(token.lower_)
     return float(value) if value is not None else None
+
+
+def fraction_of(entity: Span, words: NumberWords) -> float | None:
+    """The share in percent a fraction of a whole gives ("about half *of voters*", "two-thirds
+    *of the farmers*"); None for any other number, and for a fraction of nothing named."""
+    last = entity[-1].lower_.split("-")[-1]
+    if last not in words.fractions or counted_of(entity.root) is None:
+        return None
+    return words.fractions[last]

@@ -37,13 +37,14 @@ def noun_phrase(noun: Token, prepositions: frozenset[str] = OF) -> Span:
     return noun.doc[start:end]
 
 
-def share_of_whole(entity: Span) -> Subject | None:
+def share_of_whole(entity: Span, fraction: bool = False) -> Subject | None:
     """What a share measures when the share itself does something: the part of the whole
     its clause tells of. "32 percent of voters opposed the tax" measures the voters that
-    opposed the tax, not "percent of voters". None when the share is no subject with an
-    "of" phrase, or its clause runs on (``part_that``)."""
+    opposed the tax, not "percent of voters"; so does a ``fraction`` ("half of voters").
+    None when the share is no subject with an "of" phrase, or its clause runs on
+    (``part_that``)."""
     root = entity.root
-    if entity.label_ != "PERCENT" or root.dep_ not in SUBJECTS:
+    if not (entity.label_ == "PERCENT" or fraction) or root.dep_ not in SUBJECTS:
         return None
     wholes = [
         noun
