@@ -66,7 +66,8 @@ BYLINE = re.compile(r"^[ \t]*By[ \t]+[A-Z][^\n.!?]{0,80}$", re.MULTILINE)
 # reporting from Kabul.", "Reporting by Jane Harlow; Editing by Tom Ash".
 CONTRIBUTION = re.compile(
     r"\bcontributed (?:reporting|research|to (?:this|the) (?:report|story|article))\b"
-    r"|^\W*(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Rr]esearch) by\b"
+    r"|^\W*(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Rr]esearch) by\b",
+    re.MULTILINE,
 )
 PLACE_LABELS = {"FAC", "LOC", "ORG"}
 # Prepositions of place: what they take after a verb is where something happens.
@@ -187,9 +188,15 @@ class _Resolution(Roles, Organisations, ArticleLinks):
             if span is not None:
                 blocked.update(range(span.start, span.end))
         blocked.update(self._defined_terms())
-        for sentence in self.doc.sents:
-            if CONTRIBUTION.search(sentence.text):
-                blocked.update(range(sentence.start, sentence.end))
+        for match in CONTRIBUTION.finditer(text):
+            # the sentence of the credit, and the rest of its line ("...; Editing by X")
+            line_end = text.find("\n", match.end())
+            line_end = len(text) if line_end < 0 else line_end
+            credited = self.doc.char_span(match.start(), line_end, alignment_mode="expand")
+            if credited is None:
+                continue
+            opening = next((t for t in credited if not t.is_space), credited[-1]).sent
+            blocked.update(range(opening.start, max(opening.end, credited.end)))
         return blocked
 
     def _defined_terms(self) -> set[int]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
@@ -311,13 +312,15 @@ def _names_a_topic(head: Token) -> bool:
     """Whether a share's subject is a common noun of no whole: not people, a place or an
     institution, a measure that is someone's, a change, or another measure a share can be
     of (``share_measures``): "Immigration | 7 percent", "the job | 50 percent"."""
-    if head.pos_ != "NOUN":
-        return False
-    lemma = head.lemma_.lower()
+    return head.pos_ == "NOUN" and head.lemma_.lower() not in _share_wholes()
+
+
+@cache
+def _share_wholes() -> frozenset[str]:
+    """What a share can be of: people, places, measures, changes (``_names_a_topic``)."""
     words, holders = table(), holder_words()
     wholes = words.people | words.places | words.share_measures | words.units
-    measures = holders.measure_nouns | holders.held_nouns | number_words().changes
-    return lemma not in wholes | measures
+    return wholes | holders.measure_nouns | holders.held_nouns | number_words().changes
 
 
 def _is_a_percent_phrase(subject: Subject) -> bool:
