@@ -19,6 +19,7 @@ import pytest
 
 import local_web
 from conftest import HAVE_SHARED, ROOT, SEED_000, SEED_001, SHARED_MISSING
+from newsgraph.claims.confidence import DEFAULT_THRESHOLD as CLAIM_THRESHOLD
 from workbench_server import (
     QUAKE_OUTLETS,
     build_evidence_store,
@@ -332,11 +333,16 @@ def test_story_page_shows_its_same_story_group_and_fact_lists(page, evidence_url
     quotes = page.locator("#story-quotes li button")
     claims = page.locator("#story-claims li button")
     assert quotes.count() == len(story["quotes"]) >= 1
-    assert claims.count() == len(story["claims"]) >= 1
+    # the page lists the confident claims, the API every one
+    shown = [claim for claim in story["claims"] if claim["confidence"] >= CLAIM_THRESHOLD]
+    assert claims.count() == len(shown) >= 1
+    hidden = len(story["claims"]) - len(shown)
+    note = page.inner_text("#claims-confidence-note")
+    assert (f"{hidden} less sure hidden" in note) == bool(hidden)
     assert story["quotes"][0]["text"] in quotes.first.inner_text()
     claims.first.click()
     assert page.locator("#details .fact-claim").count() == 1
-    claim = story["claims"][0]
+    claim = shown[0]
     words = claim["sentence"][
         claim["start"] - claim["sentence_start"] : claim["end"] - claim["sentence_start"]
     ]
