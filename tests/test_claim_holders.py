@@ -168,3 +168,21 @@ def test_the_api_and_the_story_page_show_the_holder_escaped(store: Store) -> Non
         page = http.get(f"/stories/{seed_story().id}").text
     assert '<span class="holder">&lt;img src=x onerror=' in page
     assert "<img src=x" not in page
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "subject"),
+    [
+        ("Israel freed 1,000 prisoners in the exchange.", "Israel", "prisoners freed"),
+        ("In all, 1,000 prisoners were freed by Israel.", "Israel", "prisoners freed"),
+        ("Merkel chose to take in a million migrants.", "Merkel", "migrants take in"),
+    ],
+)
+def test_a_named_agent_of_a_counts_verb_is_its_holder(claims_of, text, holder, subject):
+    (claim,) = claims_of(text)
+    assert (claim.holder, claim.subject) == (holder, subject)
+
+
+def test_an_unnamed_agent_is_no_holder(claims_of):
+    (claim,) = claims_of("Gunmen killed 14 people at the market.")
+    assert (claim.holder, claim.subject) == (None, "people killed")

@@ -39,6 +39,9 @@ from newsgraph.claims.phrases import (
 # Roles in which a number stands on the noun it counts or measures ("221 delegates").
 ON_NOUN = {"nummod", "compound", "amod", "npadvmod", "nmod", "quantmod"}
 NAME_TAGS = {"NNP", "NNPS"}
+# Clauses whose subject is the verb's they hang on: "wants *to take in*", "and *spent*".
+OPEN_CLAUSES = {"xcomp", "conj"}
+MAX_CLAUSES_UP = 3
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,8 @@ def holding(entity: Span, subject: Subject, light_verbs: frozenset[str]) -> Hold
     found = _by_verb(entity, subject, words, light_verbs)
     if found is None:
         found = _by_possessor(entity, subject, words) or _by_phrase(entity, subject, words)
+    if found is None and entity.label_ != "PERCENT":
+        found = _by_agent(entity, subject, words)
     return found or Holding(None, subject)
 
 
@@ -142,6 +147,38 @@ def _by_verb(
     if verb.lemma_.lower() in light_verbs:
         return None  # "the borrowers have $1.3 trillion": "have" says nothing of what
     return Holding(text, Subject(verb_with_particle(verb).text, verb))
+
+
+def _by_agent(entity: Span, subject: Subject, words: HolderWords) -> Holding | None:
+    """The one a name says does what the figure's verb tells: "Israel freed 1,000
+    prisoners", "1,000 prisoners were freed by Israel", "Merkel chose to take in a
+    million migrants" (the subject of the verb an open clause depends on). Only a name:
+    in "gunmen killed 14 people" no one holds the count."""
+    figure = _measured_word(entity, subject)
+    if figure.dep_ not in {"dobj", "nsubjpass"} or figure.head.pos_ != "VERB":
+        return None
+    agent = _agent(figure.head)
+    if agent is None or agent.pos_ == "PRON" or _inside(agent, entity):
+        return None
+    if agent == subject.head:
+        return None  # "Acme clothing generated $100 million": what earned it, not whose
+    return Holding(_phrase(agent), subject) if _names(agent, words.holder_labels) else None
+
+
+def _agent(verb: Token) -> Token | None:
+    """Who does what ``verb`` tells: its subject, its passive's "by" phrase, or the
+    subject of the verb it is an open clause of or joined to ("wants *to take in*",
+    "raised $4 million and *spent*")."""
+    for _ in range(MAX_CLAUSES_UP):
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                return child
+            if child.dep_ == "agent":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if verb.dep_ not in OPEN_CLAUSES or verb.head.pos_ not in {"VERB", "AUX"}:
+            return None
+        verb = verb.head
+    return None
 
 
 def _got(entity: Span, verb: Token) -> Token | None:
