@@ -390,3 +390,23 @@ def test_a_demonym_describing_a_thing_names_no_actor(nlp, dictionary, text, kept
     _, stored = index.named()
     assert len([m for m in demonyms if m in stored]) == kept
     assert len([m for m in demonyms if m not in stored]) == left_out
+
+
+@pytest.mark.parametrize(
+    ("text", "stored"),
+    [
+        ("She courted young, liberal and African-American voters.", 0),
+        ("Many Mexican-American families voted early.", 0),
+        ("Support among African-Americans fell.", 0),
+    ],
+)
+def test_an_ethnic_compound_names_no_state(nlp, dictionary, text, stored):
+    index = resolve(nlp, dictionary, text)
+    _, mentions = index.named()
+    assert len([m for m in mentions if index.actor(m.actor_key).type == "country"]) == stored
+
+
+def test_two_states_relations_still_name_a_state(nlp, dictionary):
+    index = resolve(nlp, dictionary, "Russian-American relations have soured.")
+    _, mentions = index.named()
+    assert "RUS" in {m.actor_key for m in mentions}

@@ -118,3 +118,30 @@ def describes_a_thing(span: Span, people_nouns: frozenset[str]) -> bool:
     word = noun.lower_
     plural_agent = noun.tag_ == "NNS" and word.endswith(PLURAL_AGENT_ENDINGS)
     return not (plural_agent or word.endswith(AGENT_ENDINGS))
+
+
+def in_ethnic_compound(span: Span, people_nouns: frozenset[str]) -> bool:
+    """Whether a demonym is one half of a hyphenated name of an ethnic group ("African-
+    American voters", "Mexican-American families", "African-Americans"): the group is
+    named, not the state of either half. Two demonyms before a noun of no people name
+    both states ("Russian-American relations")."""
+    doc = span.doc
+    first, last = span.start, span.end - 1
+    if first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_:
+        partner = doc[first - 2]
+    elif last + 2 < len(doc) and doc[last + 1].text == "-" and not doc[last].whitespace_:
+        partner = doc[last + 2]
+    else:
+        return False
+    if not (partner.is_alpha and partner.text[:1].isupper()):
+        return False
+    second = max(partner, doc[last], key=lambda token: token.i)
+    if second.pos_ in {"NOUN", "PROPN"} and second.tag_ in {"NNS", "NNPS"}:
+        return True  # "African-Americans"
+    word = second
+    while word.dep_ == "conj" and word.head is not word:
+        word = word.head  # "young, liberal and African-American voters"
+    noun = word.head
+    return noun.pos_ == "NOUN" and (
+        noun.lemma_.lower() in people_nouns or noun.lower_ in people_nouns
+    )

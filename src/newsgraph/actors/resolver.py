@@ -49,6 +49,7 @@ from newsgraph.actors.names import core as name_core
 from newsgraph.actors.organisations import Organisations
 from newsgraph.actors.places import (
     describes_a_thing,
+    in_ethnic_compound,
     is_origin,
     is_town_or_state,
     names_a_place,
@@ -231,9 +232,11 @@ class _Resolution(Roles, Organisations, ArticleLinks):
             found = self._ensure(span.label_, actor.name, actor.type, actor.code, actor.country)
             found.evidence.dictionary = True
             self._mention(span, span.label_)
+            people_nouns = context_words()["people_nouns"]
             if actor.type == "country" and (
                 self._names_a_place(span, actor.key)
-                or describes_a_thing(span, context_words()["people_nouns"])
+                or describes_a_thing(span, people_nouns)
+                or in_ethnic_compound(span, people_nouns)
             ):
                 self.places.add((span.start_char, span.end_char))
             at = self.country_at if actor.type == "country" else self.organisation_at
