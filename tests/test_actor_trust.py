@@ -410,3 +410,10 @@ def test_two_states_relations_still_name_a_state(nlp, dictionary):
     index = resolve(nlp, dictionary, "Russian-American relations have soured.")
     _, mentions = index.named()
     assert "RUS" in {m.actor_key for m in mentions}
+
+
+def test_an_office_before_a_name_is_the_persons_title_not_an_actor(nlp, dictionary):
+    text = "In the poll, former Secretary of State Maria Lopez led by four points."
+    index = resolve(nlp, dictionary, text)
+    _, mentions = index.named()
+    assert [index.actor(m.actor_key).type for m in mentions] == ["person"]

@@ -229,6 +229,11 @@ class _Resolution(Roles, Organisations, ArticleLinks):
             kept.append(Span(self.doc, span.start, span.end, label=match.key))
         for span in filter_spans(kept):
             actor = self.dictionary.actors[span.label_]
+            at = self.country_at if actor.type == "country" else self.organisation_at
+            for i in range(span.start, span.end):
+                at[i] = DictionaryMatch(span, span.label_)
+            if actor.type == "organisation" and self._titles_a_name(span):
+                continue  # "former Secretary of State Hillary Clinton": her title (roles.py)
             found = self._ensure(span.label_, actor.name, actor.type, actor.code, actor.country)
             found.evidence.dictionary = True
             self._mention(span, span.label_)
@@ -239,9 +244,12 @@ class _Resolution(Roles, Organisations, ArticleLinks):
                 or in_ethnic_compound(span, people_nouns)
             ):
                 self.places.add((span.start_char, span.end_char))
-            at = self.country_at if actor.type == "country" else self.organisation_at
-            for i in range(span.start, span.end):
-                at[i] = DictionaryMatch(span, span.label_)
+
+    def _titles_a_name(self, span: Span) -> bool:
+        """Whether an office the dictionary names stands right before a person's name, as
+        the title it gives them: "Secretary of State Hillary Clinton"."""
+        after = self.entity_at.get(span.end)
+        return after is not None and after.label_ == "PERSON" and after.start == span.end
 
     def _names_a_place(self, span: Span, country: str) -> bool:
         """A town or state of ``country``, or a building that stands for its government
