@@ -247,9 +247,20 @@ def _inherited_subjects(verb: Token) -> list[Token]:
         return _governing_active_subjects(verb)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return conjuncts(head)
+    if verb.dep_ == "advcl" and is_reduced_passive(verb):
+        return []  # "Asked about the plan, the senator said ...": the senator was asked
     if verb.dep_ == "advcl":
         return source_heads(head)
     return []
+
+
+def is_reduced_passive(verb: Token) -> bool:
+    """A past participle heading a clause with no subject and no auxiliary of its own
+    ("*Asked* about the plan, ...", "*Accused* of fraud, ..."): a passive whose patient is
+    the main clause's subject, so the main subject did not do it."""
+    return verb.tag_ == "VBN" and not any(
+        c.dep_ in SUBJECTS | PASSIVE_SUBJECTS | {"aux", "auxpass"} for c in verb.children
+    )
 
 
 def is_free_participle(verb: Token) -> bool:
