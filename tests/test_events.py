@@ -1671,6 +1671,6 @@ def test_confidence_says_how_the_event_was_found(events_of, text, basis, shown):
 
 
 def test_a_reduced_passive_clause_is_not_the_main_subjects_act(events_of):
-    """"Asked about X, Putin said ...": Putin was asked; he asked no one."""
+    """ "Asked about X, Putin said ...": Putin was asked; he asked no one."""
     events = events_of("Asked about the sanctions, Putin criticized the United States.")
     assert [(e.cameo[:2], e.source.text) for e in events] == [("11", "Putin")]
