@@ -387,6 +387,9 @@ def test_the_sample_of_a_poll_is_not_shown(claims_of, text):
         "The group has spent millions of dollars on television ads.",
         # a share of no whole the subject names
         "In the latest poll, Maria Lopez stands at 38 percent.",
+        # a part of a whole whose clause is too long to take says no part
+        "A majority of Republicans, 69%, support sending ground troops to fight the "
+        "militants in the region this year.",
         # a share whose clause is too long to take: "percent of likely voters" says no part
         "Still, 44 percent of likely voters say they would at least think about backing a "
         "third candidate in a general election next year.",

@@ -53,6 +53,7 @@ class ConfidenceTable:
     reports: frozenset[str]
     surveys: frozenset[str]
     share_measures: frozenset[str]
+    parts: frozenset[str]
 
 
 @cache
@@ -70,6 +71,7 @@ def table() -> ConfidenceTable:
         reports=frozenset(words["reports"]),
         surveys=frozenset(words["surveys"]),
         share_measures=frozenset(words["share_measures"]),
+        parts=frozenset(words["parts"]),
     )
 
 

@@ -324,9 +324,14 @@ def _share_wholes() -> frozenset[str]:
 
 
 def _is_a_percent_phrase(subject: Subject) -> bool:
-    """Whether a share's subject is a percent phrase ("percent of registered voters"): it
-    names the whole but not the part measured, which its clause, too long to take, told."""
-    return subject.head.lower_ in PERCENT_WORDS
+    """Whether a share's subject is a percent phrase ("percent of registered voters") or
+    a part's ("a majority of Republicans"): it names the whole but not the part measured,
+    which its clause, too long to take, told."""
+    head = subject.head
+    if head.lower_ in PERCENT_WORDS:
+        return True
+    of_whole = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+    return of_whole and head.lemma_.lower() in table().parts
 
 
 def _counts_a_sample(entity: Span) -> bool:
