@@ -186,3 +186,15 @@ def test_a_named_agent_of_a_counts_verb_is_its_holder(claims_of, text, holder, s
 def test_an_unnamed_agent_is_no_holder(claims_of):
     (claim,) = claims_of("Gunmen killed 14 people at the market.")
     assert (claim.holder, claim.subject) == (None, "people killed")
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "subject"),
+    [
+        ("Ms. Lopez has support from 52 percent of likely voters.", "Ms. Lopez", "support"),
+        ("Across all 50 states, Obama averages 48 percent job approval.", "Obama", "job approval"),
+    ],
+)
+def test_who_has_a_held_measure_holds_its_share(claims_of, text, holder, subject):
+    claims = [claim for claim in claims_of(text) if claim.unit == "percent"]
+    assert [(claim.holder, claim.subject) for claim in claims] == [(holder, subject)]

@@ -131,6 +131,9 @@ def _by_verb(
         owned = figure != entity.root and _is_held(figure, words)
         if verb.pos_ != "VERB" or not (owned or verb.lemma_.lower() in words.vote_verbs):
             return None
+    elif _gives_what_is_held(figure, subject, words):
+        # "Mrs. Lopez has support from 52 percent of voters": her support
+        verb = subject.head.head
     else:
         return None
     holder = _verb_subject(verb)
@@ -179,6 +182,21 @@ def _agent(verb: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def _gives_what_is_held(figure: Token, subject: Subject, words: HolderWords) -> bool:
+    """Whether the figure says whom a held measure comes "from" ("has support *from 52
+    percent* of voters") and that measure is what a verb of having takes: the verb's
+    subject holds it."""
+    measure = subject.head
+    return (
+        figure.dep_ == "pobj"
+        and figure.head.lower_ == "from"
+        and figure.head.head == measure
+        and _is_held(measure, words)
+        and measure.dep_ == "dobj"
+        and measure.head.lemma_.lower() in words.holding_verbs
+    )
 
 
 def _got(entity: Span, verb: Token) -> Token | None:
