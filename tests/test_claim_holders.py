@@ -198,3 +198,22 @@ def test_an_unnamed_agent_is_no_holder(claims_of):
 def test_who_has_a_held_measure_holds_its_share(claims_of, text, holder, subject):
     claims = [claim for claim in claims_of(text) if claim.unit == "percent"]
     assert [(claim.holder, claim.subject) for claim in claims] == [(holder, subject)]
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        # the name a description stands for: the subject it is said to be
+        ("Lopez is a tireless campaigner who raised $4 million last year.", "Lopez"),
+        # the whole name a holder's word is part of
+        (
+            "The Fund for Open Roads is spending $1.5 million on advertisements.",
+            "The Fund for Open Roads",
+        ),
+        # whose plan an infinitive tells
+        ("The court blocked Governor Reyes's plan to deport 20,000 migrants.", "Governor Reyes"),
+    ],
+)
+def test_a_holder_is_named_as_the_clause_names_it(claims_of, text, holder):
+    (claim,) = claims_of(text)
+    assert claim.holder == holder

@@ -139,7 +139,7 @@ def _by_verb(
     holder = _verb_subject(verb)
     if holder is None or holder.pos_ == "PRON" or _inside(holder, entity):
         return None
-    text = _phrase(holder)
+    text = _phrase(_by_name(holder))
     if subject.head != holder:
         return Holding(text, subject)
     # The subject was the holder itself ("the senator | 27 percent"): what the holder
@@ -165,6 +165,7 @@ def _by_agent(entity: Span, subject: Subject, words: HolderWords) -> Holding | N
         return None
     if agent == subject.head:
         return None  # "Acme clothing generated $100 million": what earned it, not whose
+    agent = _by_name(agent)
     return Holding(_phrase(agent), subject) if _names(agent, words.holder_labels) else None
 
 
@@ -178,6 +179,9 @@ def _agent(verb: Token) -> Token | None:
                 return child
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+            # "Obama's plan to shield five million": whose plan it is does it
+            return next((c for c in verb.head.children if c.dep_ == "poss"), None)
         if verb.dep_ not in OPEN_CLAUSES or verb.head.pos_ not in {"VERB", "AUX"}:
             return None
         verb = verb.head
@@ -296,15 +300,36 @@ def _verb_subject(verb: Token) -> Token | None:
     return subject
 
 
+def _by_name(word: Token) -> Token:
+    """The name a description of a holder stands for, where the clause gives it: its
+    appositive ("Right to Rise USA, *the super PAC*"), or the subject it is said to be
+    ("Bloomberg is *a stiff campaigner* who got 51%"); else the word itself."""
+    named = [c for c in word.children if c.dep_ == "appos" and c.tag_ in NAME_TAGS]
+    if named and word.tag_ not in NAME_TAGS:
+        return named[0]
+    if word.dep_ == "appos" and word.head.tag_ in NAME_TAGS:
+        return word.head
+    if word.dep_ == "attr" and word.head.lemma_ == "be":
+        said = clause_subject(word.head)
+        if said is not None and said.tag_ in NAME_TAGS:
+            return said
+    return word
+
+
 def _phrase(word: Token) -> str:
     """A holder's words: its noun phrase with those joined to it ("Ms. Carver and her
-    husband"), without the possessive ending."""
+    husband"), without the possessive ending; the whole name where the phrase is part of
+    one ("The Club for Growth")."""
     phrase = noun_phrase(word)
-    end = phrase.end
+    start, end = phrase.start, phrase.end
+    if word.ent_type_ in holder_words().holder_labels and word.ent_iob_ in {"B", "I"}:
+        name = next((e for e in word.doc.ents if e.start <= word.i < e.end), None)
+        if name is not None:
+            start, end = min(start, name.start), max(end, name.end)
     for joined in word.conjuncts:
         if joined.i > word.i:
             end = max(end, noun_phrase(joined).end)
-    tokens = [t for t in word.doc[phrase.start : end] if t.dep_ != "case"]
+    tokens = [t for t in word.doc[start:end] if t.dep_ != "case"]
     return "".join(t.text_with_ws for t in tokens).strip()
 
 
