@@ -371,6 +371,7 @@ def test_a_figure_of_change_says_which_way(claims_of, text, subject):
         "The Lakeside Poll of 1,500 adults, including 412 Green-leaning voters, was taken online.",
         "Researchers surveyed 1,500 parents across the province.",
         "Pollsters surveyed 1,100 adults, including 700 likely voters.",
+        "The Harbor poll was conducted by phone among 1,250 registered voters.",
     ],
 )
 def test_the_sample_of_a_poll_is_not_shown(claims_of, text):
@@ -444,3 +445,9 @@ def test_a_fraction_of_people_is_their_share(claims_of):
 def test_a_figure_whose_subject_names_no_measure_is_not_shown(claims_of, text):
     claims = claims_of(text)
     assert claims and all(claim.confidence < DEFAULT_THRESHOLD for claim in claims)
+
+
+def test_a_counted_subject_keeps_what_it_did(claims_of):
+    """ "people cast" misses the measure; "people cast a vote" says it."""
+    (claim,) = claims_of("More than 13 million people cast a vote in the primaries.")
+    assert claim.subject == "people cast a vote"

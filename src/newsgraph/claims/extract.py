@@ -61,6 +61,8 @@ GLUED_NUMBER = re.compile(r"\d+(?:\.\d+)?(?P<suffix>[a-zA-Z]+)")
 HYPHENATED_MEASURE = re.compile(r"\d\s?-\s?[^\W\d_]")
 ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
 MAX_SUBJECT_WORDS = 20
+# The most words of what a counted subject did that its subject takes ("cast a vote").
+MAX_OBJECT_WORDS = 4
 # Kinds of figure a holder has or gives (a share, a sum), where a name is whose, not what.
 HELD_KINDS = frozenset({"share", "money", "price"})
 # Entities that name who has or gives a sum: a person, an organisation.
@@ -347,7 +349,12 @@ def _counts_a_sample(entity: Span) -> bool:
             asked = {"dobj", "nsubjpass", "prep"}  # "surveyed 900 adults, including 300 ..."
             return parent.pos_ in {"NOUN", "PROPN"} or word.dep_ in asked
         if parent.pos_ in {"VERB", "AUX"} and parent.dep_ != "prep":
-            return False  # a clause; "including" stands as a preposition
+            # a clause ("including" stands as a preposition): a sample only when a poll
+            # is what it tells of ("the poll was conducted among 1,358 voters")
+            return word.dep_ == "prep" and any(
+                c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in surveys
+                for c in parent.children
+            )
         word = parent
     return False
 
@@ -497,7 +504,22 @@ def _counted(entity: Span) -> Subject | None:
     verb = _count_verb(entity)
     if verb is None:
         return _noun_subject(noun)
-    return Subject(f"{noun.text} {verb_with_particle(verb).text}", noun)
+    told = verb_with_particle(verb).text
+    done = _what_they_did(noun, verb)
+    return Subject(f"{noun.text} {told} {done.text}" if done else f"{noun.text} {told}", noun)
+
+
+def _what_they_did(noun: Token, verb: Token) -> Span | None:
+    """The object of the verb a counted noun is the subject of, which says what they did
+    ("13 million people cast *a vote*", "55 people were issued *citations*"), where it is
+    short enough to be read with it; None for a count that is the object itself."""
+    if noun.dep_ not in SUBJECTS:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return None
+    done = noun_phrase(objects[0])
+    return done if len(done) <= MAX_OBJECT_WORDS else None
 
 
 def _counted_noun(entity: Span) -> Token | None:
