@@ -417,3 +417,11 @@ def test_an_office_before_a_name_is_the_persons_title_not_an_actor(nlp, dictiona
     index = resolve(nlp, dictionary, text)
     _, mentions = index.named()
     assert [index.actor(m.actor_key).type for m in mentions] == ["person"]
+
+
+def test_a_town_named_by_the_noun_of_its_kind_stands_where_that_noun_does(nlp, dictionary):
+    """ "in the port city of Odesa" names where; "The city of Odesa protested" names who."""
+    place = resolve(nlp, dictionary, "Officials in the port city of Odesa said it was quiet.")
+    actor = resolve(nlp, dictionary, "The city of Odesa protested the decision.")
+    assert "UKR" not in {m.actor_key for m in place.named()[1]}
+    assert "UKR" in {m.actor_key for m in actor.named()[1]}

@@ -24,6 +24,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from newsgraph.actors.confidence import context_words
 from newsgraph.actors.dictionary import normalise_name
 from newsgraph.geonames import geonames, towns
 
@@ -55,6 +56,12 @@ def _iso2_codes() -> dict[str, str]:
     return {country["iso3"]: country["iso"] for country in geonames().get_countries().values()}
 
 
+@cache
+def _place_nouns() -> frozenset[str]:
+    """Nouns of kinds of place ("city", "province"): ``place_nouns`` of actor_evidence.toml."""
+    return context_words()["place_nouns"]
+
+
 def is_town_or_state(name: str, country: str) -> bool:
     """Whether ``name`` is a town or state of ``country`` (ISO alpha-3), not its own name."""
     iso2 = _iso2_codes().get(country)
@@ -67,10 +74,17 @@ def names_a_place(
     """Whether a town's or state's name ``span`` stands where a place is named, not an
     actor: anywhere but an actor's position (see the module's docstring). A conjunct or
     an apposition stands where the phrase it belongs to does ("in Pittsburgh, Denver and
-    Boston", "in White Plains, New York")."""
+    Boston", "in White Plains, New York"), and so does a name in the "of" phrase of the
+    noun of a kind of place, which it names ("in the port city *of Odesa*")."""
     word = span.root
-    while word.dep_ in {"conj", "appos"} and word.head is not word:
-        word = word.head
+    place_nouns = _place_nouns()
+    while True:
+        while word.dep_ in {"conj", "appos"} and word.head is not word:
+            word = word.head
+        of = word.head
+        if not (word.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_ in place_nouns):
+            break
+        word = of.head
     if word.dep_ in ACTOR_DEPS:
         return False
     if word.dep_ == "pobj":
