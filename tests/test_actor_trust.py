@@ -425,3 +425,10 @@ def test_a_town_named_by_the_noun_of_its_kind_stands_where_that_noun_does(nlp, d
     actor = resolve(nlp, dictionary, "The city of Odesa protested the decision.")
     assert "UKR" not in {m.actor_key for m in place.named()[1]}
     assert "UKR" in {m.actor_key for m in actor.named()[1]}
+
+
+def test_a_surname_of_two_words_is_the_person_named_in_full(nlp, dictionary):
+    text = "Gabriela Torres Ruiz won the seat. Torres Ruiz, a former teacher, thanked voters."
+    index = resolve(nlp, dictionary, text)
+    people = {actor.key for actor in index.actors.values() if actor.type == "person"}
+    assert people == {"person:gabriela-torres-ruiz"}

@@ -145,6 +145,19 @@ class ArticleLinks:
                 len(shorter) >= MIN_SHORT_GIVEN or len(shorter) == 1
             ):
                 return key
+        return self._compound_surname_of(words)
+
+    def _compound_surname_of(self: _Resolution, words: list[str]) -> str | None:
+        """The person whose full name ends in these words when they hold no given name:
+        "Wasserman Schultz" is the article's "Debbie Wasserman Schultz", a surname of two
+        words, as "Schultz" alone would be."""
+        if is_given_name(words[0]):
+            return None
+        tail = [word.lower() for word in words]
+        for key, found in self.found.items():
+            other = [word.lower() for word in found.name.split()]
+            if found.type == "person" and len(other) > len(tail) and other[-len(tail) :] == tail:
+                return key
         return None
 
     def _latest_owner(self: _Resolution, form: str, span: Span) -> str:
