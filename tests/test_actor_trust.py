@@ -432,3 +432,21 @@ def test_a_surname_of_two_words_is_the_person_named_in_full(nlp, dictionary):
     index = resolve(nlp, dictionary, text)
     people = {actor.key for actor in index.actors.values() if actor.type == "person"}
     assert people == {"person:gabriela-torres-ruiz"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Sen. Jeff Sessions (R-AL) and a donor wore "Make Mexico Great Again" hats.',
+        "Sen. Maria Lopez, D-New Mexico, met Mexican officials in Mexico City.",
+    ],
+)
+def test_a_party_and_state_label_makes_an_american_politician(nlp, dictionary, text):
+    index = resolve(nlp, dictionary, text)
+    senator = next(a for a in index.actors.values() if a.type == "person")
+    assert senator.country == "USA" and (senator.code or "").startswith("USA")
+
+
+def test_a_country_inside_a_titles_words_is_no_mention(nlp, dictionary):
+    index = resolve(nlp, dictionary, 'Fans wore "Make Mexico Great Again" hats at the rally.')
+    assert "MEX" not in {m.actor_key for m in index.mentions}

@@ -71,6 +71,8 @@ CONTRIBUTION = re.compile(
     re.MULTILINE,
 )
 PLACE_LABELS = {"FAC", "LOC", "ORG"}
+# The title of a work: a book, a film, a song, a slogan ("Make Mexico Great Again").
+NAMED_WORKS = {"WORK_OF_ART"}
 # Prepositions of place: what they take after a verb is where something happens.
 LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "inside", "across", "throughout"}
 # What a credit names its photographer after ("AP Photo/Jacquelyn Martin").
@@ -284,12 +286,13 @@ class _Resolution(Roles, Organisations, ArticleLinks):
         """A phrase inside a longer name is part of that name.
 
         "Jordan" in "Michael Jordan" is no country, "Tiananmen" in "Tiananmen Square" is a
-        place, and the Shanghai Cooperation Organization inside "Shanghai Cooperation
-        Organization Studies Center" is not that centre.
+        place, the Shanghai Cooperation Organization inside "Shanghai Cooperation
+        Organization Studies Center" is not that centre, and "Mexico" in the slogan "Make
+        Mexico Great Again" is a word of its title.
         """
         entities = {self.entity_at[i] for i in range(span.start, span.end) if i in self.entity_at}
         for ent in entities:
-            if ent.label_ not in PLACE_LABELS | {"PERSON"}:
+            if ent.label_ not in PLACE_LABELS | NAMED_WORKS | {"PERSON"}:
                 continue
             core = name_core(ent)
             if core.start <= span.start and span.end <= core.end and len(core) > len(span):

@@ -10,6 +10,7 @@ the article's date.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
@@ -28,18 +29,25 @@ ROLE_OWNERS = {"poss", "amod", "compound", "nmod"}
 INTERNATIONAL = ("IGO", "NGO")
 # The sector of someone who held a coded post but holds none on the article's date.
 FORMER = "ELI"
+# An American politician's party and state after the name: "(R-Ala.)", "(D-NY)", ", R-Texas".
+PARTY_LABEL = re.compile(r"\s*[(,]\s*[RDI]\s?[-–]\s?[A-Z][A-Za-z.]{1,14}(?: [A-Z][a-z.]+)?\s*[),]")
+PARTY_LABEL_CHARS = 32
+US = "USA"
 
 
 class Roles:
     """The role rules of ``_Resolution`` (which mixes this class in)."""
 
     def _country_of_after(self: _Resolution, name_span: Span) -> str | None:
-        """The country in "King Hassan *of Morocco*"."""
+        """The country in "King Hassan *of Morocco*", or the United States' after an
+        American politician's party-and-state label ("Sen. Jeff Sessions *(R-Ala.)*",
+        "Ted Cruz*, R-Texas*"), a form only American news gives."""
         after = name_span.end
         if after + 1 < len(self.doc) and self.doc[after].lower_ == "of":
             match = self.country_at.get(after + 1)
             return match.key if match else None
-        return None
+        rest = self.doc.text[name_span.end_char : name_span.end_char + PARTY_LABEL_CHARS]
+        return US if PARTY_LABEL.match(rest) else None
 
     def _leader_term(self: _Resolution, leader: Leader) -> str | None:
         return leader.code_on(self.date) if self.date else None
