@@ -192,7 +192,11 @@ def test_an_unnamed_agent_is_no_holder(claims_of):
     ("text", "holder", "subject"),
     [
         ("Ms. Lopez has support from 52 percent of likely voters.", "Ms. Lopez", "support"),
-        ("Across all 50 states, Obama averages 48 percent job approval.", "Obama", "job approval"),
+        (
+            "In the new survey, Governor Reyes averages 41 percent job approval.",
+            "Governor Reyes",
+            "job approval",
+        ),
     ],
 )
 def test_who_has_a_held_measure_holds_its_share(claims_of, text, holder, subject):

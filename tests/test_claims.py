@@ -449,5 +449,5 @@ def test_a_figure_whose_subject_names_no_measure_is_not_shown(claims_of, text):
 
 def test_a_counted_subject_keeps_what_it_did(claims_of):
     """ "people cast" misses the measure; "people cast a vote" says it."""
-    (claim,) = claims_of("More than 13 million people cast a vote in the primaries.")
-    assert claim.subject == "people cast a vote"
+    (claim,) = claims_of("Nearly 2 million people cast a ballot in the runoff.")
+    assert claim.subject == "people cast a ballot"

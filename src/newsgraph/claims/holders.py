@@ -303,7 +303,7 @@ def _verb_subject(verb: Token) -> Token | None:
 def _by_name(word: Token) -> Token:
     """The name a description of a holder stands for, where the clause gives it: its
     appositive ("Right to Rise USA, *the super PAC*"), or the subject it is said to be
-    ("Bloomberg is *a stiff campaigner* who got 51%"); else the word itself."""
+    ("Lopez is *a tireless campaigner* who raised $4 million"); else the word itself."""
     named = [c for c in word.children if c.dep_ == "appos" and c.tag_ in NAME_TAGS]
     if named and word.tag_ not in NAME_TAGS:
         return named[0]
