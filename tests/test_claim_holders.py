@@ -65,6 +65,32 @@ def claims_of(nlp):
         ("Senator Marsh took 27 percent in the state's primary.", "Senator Marsh", "took"),
         ("The council, which raised $4 million in May, met again.", "The council", "raised"),
         ("Jones took in $9 million last quarter.", "Jones", "took in"),
+        # who has a held measure holds its share
+        ("Ms. Lopez has support from 52 percent of likely voters.", "Ms. Lopez", "support"),
+        (
+            "In the new survey, Governor Reyes averages 41 percent job approval.",
+            "Governor Reyes",
+            "job approval",
+        ),
+        # the named agent of a count's verb; an unnamed one is no holder
+        ("Israel freed 1,000 prisoners in the exchange.", "Israel", "prisoners freed"),
+        ("In all, 1,000 prisoners were freed by Israel.", "Israel", "prisoners freed"),
+        ("Merkel chose to take in a million migrants.", "Merkel", "migrants take in"),
+        ("Gunmen killed 14 people at the market.", None, "people killed"),
+        # the name a description stands for: the subject it is said to be
+        ("Lopez is a tireless campaigner who raised $4 million last year.", "Lopez", "raised"),
+        # the whole name a holder's word is part of
+        (
+            "The Fund for Open Roads is spending $1.5 million on advertisements.",
+            "The Fund for Open Roads",
+            "spending",
+        ),
+        # whose plan an infinitive tells
+        (
+            "The court blocked Governor Reyes's plan to deport 20,000 migrants.",
+            "Governor Reyes",
+            "migrants deport",
+        ),
     ],
 )
 def test_the_holder_is_read_from_the_parse(claims_of, text, holder, subject):
@@ -168,56 +194,3 @@ def test_the_api_and_the_story_page_show_the_holder_escaped(store: Store) -> Non
         page = http.get(f"/stories/{seed_story().id}").text
     assert '<span class="holder">&lt;img src=x onerror=' in page
     assert "<img src=x" not in page
-
-
-@pytest.mark.parametrize(
-    ("text", "holder", "subject"),
-    [
-        ("Israel freed 1,000 prisoners in the exchange.", "Israel", "prisoners freed"),
-        ("In all, 1,000 prisoners were freed by Israel.", "Israel", "prisoners freed"),
-        ("Merkel chose to take in a million migrants.", "Merkel", "migrants take in"),
-    ],
-)
-def test_a_named_agent_of_a_counts_verb_is_its_holder(claims_of, text, holder, subject):
-    (claim,) = claims_of(text)
-    assert (claim.holder, claim.subject) == (holder, subject)
-
-
-def test_an_unnamed_agent_is_no_holder(claims_of):
-    (claim,) = claims_of("Gunmen killed 14 people at the market.")
-    assert (claim.holder, claim.subject) == (None, "people killed")
-
-
-@pytest.mark.parametrize(
-    ("text", "holder", "subject"),
-    [
-        ("Ms. Lopez has support from 52 percent of likely voters.", "Ms. Lopez", "support"),
-        (
-            "In the new survey, Governor Reyes averages 41 percent job approval.",
-            "Governor Reyes",
-            "job approval",
-        ),
-    ],
-)
-def test_who_has_a_held_measure_holds_its_share(claims_of, text, holder, subject):
-    claims = [claim for claim in claims_of(text) if claim.unit == "percent"]
-    assert [(claim.holder, claim.subject) for claim in claims] == [(holder, subject)]
-
-
-@pytest.mark.parametrize(
-    ("text", "holder"),
-    [
-        # the name a description stands for: the subject it is said to be
-        ("Lopez is a tireless campaigner who raised $4 million last year.", "Lopez"),
-        # the whole name a holder's word is part of
-        (
-            "The Fund for Open Roads is spending $1.5 million on advertisements.",
-            "The Fund for Open Roads",
-        ),
-        # whose plan an infinitive tells
-        ("The court blocked Governor Reyes's plan to deport 20,000 migrants.", "Governor Reyes"),
-    ],
-)
-def test_a_holder_is_named_as_the_clause_names_it(claims_of, text, holder):
-    (claim,) = claims_of(text)
-    assert claim.holder == holder

@@ -93,22 +93,26 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
                 share = _ratio_part(entity, ratio)
             measured = share or measured_subject(entity)
             number, unit = parse_number(entity, words), unit_of(entity, words)
-            if ratio is not None or fraction is not None:
-                number, unit = ratio.percent if ratio else fraction, "percent"
+            if ratio is not None:
+                number, unit = ratio.percent, "percent"
+            elif fraction is not None:
+                number, unit = fraction, "percent"
             if measured is None or not _is_a_figure(entity, measured.text, number, unit, words):
                 continue
             year = nearest_year(entity, entities)
-            if share is None and ratio is None:
+            # a part of a whole (that does something, or of a ratio) is no one's
+            may_be_held = share is None and ratio is None
+            if may_be_held:
                 held = holding(entity, measured, words.light_verbs)
-            else:  # a part of a whole that does something is no one's
+            else:
                 held = Holding(None, measured)
             measured = held.subject
             basis = _basis(entity, sentence, measured, (number, unit), (year, specs), words)
-            if share is None and ratio is None and wants_holder(measured, held.holder):
+            if may_be_held and wants_holder(measured, held.holder):
                 basis = replace(basis, holder="missing")
             if share is None and basis.kind == "share" and _names_a_topic(measured.head):
                 basis = replace(basis, subject="poor")
-            if share is None and (ratio or fraction):
+            if share is None and (ratio is not None or fraction is not None):
                 # "voters said | eight in 10": a part of a whole that does not say which
                 basis = replace(basis, subject="poor")
             value = _value_words(entity, ratio)
@@ -296,7 +300,8 @@ def _names_a_holder(head: Token, kind: str) -> bool:
     return kind != "share" and (
         head.pos_ == "PROPN"
         or head.ent_type_ in HOLDER_ENTITIES
-        or lemma in table().people | table().places
+        or lemma in table().people
+        or lemma in table().places
     )
 
 
@@ -332,8 +337,12 @@ def _is_a_percent_phrase(subject: Subject) -> bool:
     head = subject.head
     if head.lower_ in PERCENT_WORDS:
         return True
-    of_whole = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
-    return of_whole and head.lemma_.lower() in table().parts
+    return _has_of_phrase(head) and head.lemma_.lower() in table().parts
+
+
+def _has_of_phrase(noun: Token) -> bool:
+    """Whether a noun says of what it is: "the number *of voters*", "a majority *of X*"."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
 def _counts_a_sample(entity: Span) -> bool:
@@ -367,9 +376,8 @@ def _names_what_is_measured(subject: Subject) -> bool:
     text, words = subject.text, subject.text.split()
     vague = table().vague_subjects
     head = subject.head
-    of_what = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
     only_a_quantity = {words[-1].casefold()} if words else set()
-    if not of_what:
+    if not _has_of_phrase(head):
         only_a_quantity.add(head.lower_)
     return (
         0 < len(words) <= MAX_SUBJECT_WORDS

@@ -95,8 +95,7 @@ def wants_holder(subject: Subject, holder: str | None) -> bool:
         return False
     head = subject.head
     words = holder_words()
-    lemma = head.lemma_.lower()
-    if lemma not in words.measure_nouns and lemma not in words.held_nouns:
+    if not _is_held(head, words):
         return False
     return not any(
         word.ent_type_ in words.holder_labels or word.tag_ in NAME_TAGS

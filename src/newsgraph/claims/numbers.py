@@ -124,11 +124,7 @@ def ratio_ending(entity: Span, words: NumberWords) -> Ratio | None:
         if at < 0 or tuple(t.lower_ for t in doc[at + 1 : entity.start]) != joiner:
             continue
         numerator, denominator = number_of(doc[at], words), parse_number(entity, words)
-        if numerator is None or not denominator or numerator > denominator:
-            return None
-        if not _ratio_denominator(denominator):
-            return None
-        if not _one_phrase(doc[at], entity[-1]):
+        if not _closes_a_ratio((doc[at], numerator), (entity[-1], denominator)):
             return None
         start = at
         while doc[start].ent_iob_ == "I" and doc[start - 1].ent_type_ == doc[at].ent_type_:
@@ -150,20 +146,23 @@ def is_ratio_numerator(entity: Span, words: NumberWords) -> bool:
         return (
             entity.label_ == "CARDINAL"
             and doc[after].ent_type_ == "CARDINAL"
-            and numerator is not None
-            and denominator is not None
-            and numerator <= denominator
-            and _ratio_denominator(denominator)
-            and _one_phrase(entity[-1], doc[after])
+            and _closes_a_ratio((entity[-1], numerator), (doc[after], denominator))
         )
     return False
 
 
-def _ratio_denominator(number: float) -> bool:
-    """Whether a number can close a ratio as English writes one: ten or less, or a power
-    of ten ("one in five", "seven in 10", "one in 1,000"); "12 in 15 attacks" counts
-    attacks."""
-    return number <= 10 or math.log10(number).is_integer()
+def _closes_a_ratio(
+    numerator: tuple[Token, float | None], denominator: tuple[Token, float | None]
+) -> bool:
+    """Whether two numbers (each its last word and value), joined by "in" or "out of",
+    are one ratio: the first no greater than the second, the second one that can close a
+    ratio as English writes one (ten or less, or a power of ten: "one in five", "seven in
+    10", "one in 1,000"), and both one phrase of the parse ("12 in 15 attacks" counts
+    attacks)."""
+    (first, top), (second, bottom) = numerator, denominator
+    if top is None or not bottom or top > bottom:
+        return False
+    return (bottom <= 10 or math.log10(bottom).is_integer()) and _one_phrase(first, second)
 
 
 def _one_phrase(numerator: Token, denominator: Token) -> bool:
