@@ -20,13 +20,15 @@ class ActorIndex:
         actors: dict[str, Actor],
         mentions: Iterable[Mention],
         doc: Doc | None,
-        places: Collection[tuple[int, int]] = (),
+        naming_none: Collection[tuple[int, int]] = (),
     ):
         self.actors = actors
-        # Every mention, places included: extractors read where a story is from them.
+        # Every mention, those naming no actor included: extractors read where a story
+        # is from them.
         self.mentions = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
-        # Offsets of the mentions that name a town or state as a place (actors/places.py).
-        self.places = frozenset(places)
+        # Offsets of the mentions that name no actor (actors/places.py): a town named as a
+        # place, a people's adjective describing a thing, half of an ethnic compound.
+        self.naming_none = frozenset(naming_none)
         self._starts = [m.span.start for m in self.mentions]
         # The longest mention bounds how far before a range an overlapping one can start.
         self._longest = max((_length(m) for m in self.mentions), default=0)
@@ -36,10 +38,10 @@ class ActorIndex:
         return self.actors[key]
 
     def named(self, referenced: Collection[str] = ()) -> tuple[list[Actor], list[Mention]]:
-        """The actors and mentions to store: every mention but those naming a place
-        ("a rally in Pittsburgh"), and every actor with a mention left or that a fact refers to
-        (an event's side, a quote's speaker)."""
-        mentions = [m for m in self.mentions if (m.span.start, m.span.end) not in self.places]
+        """The actors and mentions to store: every mention but those naming no actor ("a
+        rally in Pittsburgh", "French soil"), and every actor with a mention left or that a
+        fact refers to (an event's side, a quote's speaker)."""
+        mentions = [m for m in self.mentions if (m.span.start, m.span.end) not in self.naming_none]
         keys = {m.actor_key for m in mentions} | set(referenced)
         return [actor for key, actor in self.actors.items() if key in keys], mentions
 

@@ -176,9 +176,10 @@ class ArticleLinks:
         """A person's gender as their given name tells it, where nearly all who bear it
         share one; None for anyone else."""
         found = self.found[key]
-        if found.type != "person" or len(found.name.split()) < 2:
+        words = found.name.split()
+        if found.type != "person" or len(words) < 2:
             return None
-        return given_names().get(found.name.split()[0].lower().rstrip("."))
+        return given_names().get(words[0].lower().rstrip("."))
 
     def _fill_missing_person_countries(self: _Resolution) -> None:
         """A person whose title puts them in a sector (a minister, a general) and who has

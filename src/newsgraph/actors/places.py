@@ -56,12 +56,6 @@ def _iso2_codes() -> dict[str, str]:
     return {country["iso3"]: country["iso"] for country in geonames().get_countries().values()}
 
 
-@cache
-def _place_nouns() -> frozenset[str]:
-    """Nouns of kinds of place ("city", "province"): ``place_nouns`` of actor_evidence.toml."""
-    return context_words()["place_nouns"]
-
-
 def is_town_or_state(name: str, country: str) -> bool:
     """Whether ``name`` is a town or state of ``country`` (ISO alpha-3), not its own name."""
     iso2 = _iso2_codes().get(country)
@@ -77,7 +71,7 @@ def names_a_place(
     Boston", "in White Plains, New York"), and so does a name in the "of" phrase of the
     noun of a kind of place, which it names ("in the port city *of Odesa*")."""
     word = span.root
-    place_nouns = _place_nouns()
+    place_nouns = context_words()["place_nouns"]
     while True:
         while word.dep_ in {"conj", "appos"} and word.head is not word:
             word = word.head
@@ -125,9 +119,9 @@ def describes_a_thing(span: Span, people_nouns: frozenset[str]) -> bool:
     people or of their acts, and no noun of agents."""
     word = span.root
     noun = word.head
-    if word.pos_ != "ADJ" or word.dep_ != "amod" or noun.pos_ != "NOUN" or noun.ent_type_:
+    if word.pos_ != "ADJ" or word.dep_ != "amod" or noun.ent_type_:
         return False
-    if noun.lemma_.lower() in people_nouns or noun.lower_ in people_nouns:
+    if noun.pos_ != "NOUN" or _names_people(noun, people_nouns):
         return False
     word = noun.lower_
     plural_agent = noun.tag_ == "NNS" and word.endswith(PLURAL_AGENT_ENDINGS)
@@ -155,7 +149,11 @@ def in_ethnic_compound(span: Span, people_nouns: frozenset[str]) -> bool:
     word = second
     while word.dep_ == "conj" and word.head is not word:
         word = word.head  # "young, liberal and African-American voters"
-    noun = word.head
+    return _names_people(word.head, people_nouns)
+
+
+def _names_people(noun: Token, people_nouns: frozenset[str]) -> bool:
+    """Whether a common noun names people, a body of them or an act of theirs."""
     return noun.pos_ == "NOUN" and (
         noun.lemma_.lower() in people_nouns or noun.lower_ in people_nouns
     )

@@ -156,8 +156,8 @@ class _Resolution(Roles, Organisations, ArticleLinks):
         self.spellings: dict[str, str] = {}
         # The people named in full whose given name is the key: "Kate" -> Kate York.
         self.given_name_owners: dict[str, set[str]] = {}
-        # Mentions of towns and states named as places (actors/places.py), by offsets.
-        self.places: set[tuple[int, int]] = set()
+        # Mentions that name no actor (actors/places.py), by offsets.
+        self.naming_none: set[tuple[int, int]] = set()
         self.country_at: dict[int, DictionaryMatch] = {}
         self.organisation_at: dict[int, DictionaryMatch] = {}
         self.entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
@@ -172,7 +172,7 @@ class _Resolution(Roles, Organisations, ArticleLinks):
         self._fill_missing_person_countries()
         actors = self._actors(min_confidence)
         mentions = [m for m in self.mentions if m.actor_key in actors]
-        return ActorIndex(actors, mentions, self.doc, self.places)
+        return ActorIndex(actors, mentions, self.doc, self.naming_none)
 
     # -- what is never an actor ------------------------------------------------------
 
@@ -222,6 +222,7 @@ class _Resolution(Roles, Organisations, ArticleLinks):
 
     def _add_dictionary_matches(self) -> None:
         kept = []
+        people_nouns = context_words()["people_nouns"]
         for match in self.dictionary.matches(self.doc):
             span = match.span
             if any(i in self.blocked for i in range(span.start, span.end)):
@@ -239,13 +240,12 @@ class _Resolution(Roles, Organisations, ArticleLinks):
             found = self._ensure(span.label_, actor.name, actor.type, actor.code, actor.country)
             found.evidence.dictionary = True
             self._mention(span, span.label_)
-            people_nouns = context_words()["people_nouns"]
             if actor.type == "country" and (
                 self._names_a_place(span, actor.key)
                 or describes_a_thing(span, people_nouns)
                 or in_ethnic_compound(span, people_nouns)
             ):
-                self.places.add((span.start_char, span.end_char))
+                self.naming_none.add((span.start_char, span.end_char))
 
     def _titles_a_name(self, span: Span) -> bool:
         """Whether an office the dictionary names stands right before a person's name, as
