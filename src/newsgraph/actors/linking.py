@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
@@ -68,6 +69,31 @@ class ArticleLinks:
             return False
         leader = self.dictionary.leader(surname.text, self.date, titled=True)
         return leader is not None and slug(leader.name) != slug(owner.name)
+
+    def _absorb_bare_surname(self: _Resolution, bare_key: str, leader_key: str) -> None:
+        """The person named so far by a surname alone ("Clinton said") is the leader a
+        title then names with it ("Secretary Clinton"): the article gave no other clue to
+        tell them apart. A person named in full ("Hunter Biden") stays apart."""
+        bare = self.found.get(bare_key)
+        if (
+            bare_key == leader_key
+            or bare is None
+            or bare.type != "person"
+            or len(bare.name.split()) > 1
+            or bare.roles
+            or bare.evidence.leader
+        ):
+            return
+        del self.found[bare_key]
+        self.mentions = [
+            replace(m, actor_key=leader_key) if m.actor_key == bare_key else m
+            for m in self.mentions
+        ]
+        for form, key in self.short_forms.items():
+            if key == bare_key:
+                self.short_forms[form] = leader_key
+        for owners in self.form_owners.values():
+            owners[:] = [leader_key if key == bare_key else key for key in owners]
 
     def _add_short_form_mentions(self: _Resolution) -> None:
         """Surnames and acronyms wherever they recur: "Putin", "Nazarbayev's", "Xi"."""
@@ -148,11 +174,10 @@ class ArticleLinks:
         return self._compound_surname_of(words)
 
     def _compound_surname_of(self: _Resolution, words: list[str]) -> str | None:
-        """The person whose full name ends in these words when they hold no given name:
-        "Wasserman Schultz" is the article's "Debbie Wasserman Schultz", a surname of two
-        words, as "Schultz" alone would be."""
-        if is_given_name(words[0]):
-            return None
+        """The person whose longer full name ends in these words: "Wasserman Schultz" is
+        the article's "Debbie Wasserman Schultz", a surname of two words, as "Schultz"
+        alone would be; "Van Dyke" and "de Blasio" are surnames with a particle, whatever
+        their case; "Leo Butz" is "Norbert Leo Butz" by his middle name."""
         tail = [word.lower() for word in words]
         for key, found in self.found.items():
             other = [word.lower() for word in found.name.split()]

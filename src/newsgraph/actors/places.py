@@ -128,6 +128,17 @@ def describes_a_thing(span: Span, people_nouns: frozenset[str]) -> bool:
     return not (plural_agent or word.endswith(AGENT_ENDINGS))
 
 
+def before_a_name(span: Span) -> bool:
+    """Whether a demonym stands right before a person's name, with no title between:
+    it is then a given name ("German Ortega said") or the person's nationality ("the
+    Iranian Ahmadi"), and names no state acting."""
+    doc = span.doc
+    if span.end >= len(doc) or not (span.root.pos_ == "ADJ" or span.root.ent_type_ == "NORP"):
+        return False
+    after = doc[span.end]
+    return after.ent_type_ == "PERSON" and after.ent_iob_ == "B"
+
+
 def in_ethnic_compound(span: Span, people_nouns: frozenset[str]) -> bool:
     """Whether a demonym is one half of a hyphenated name of an ethnic group ("African-
     American voters", "Mexican-American families", "African-Americans"): the group is

@@ -48,6 +48,7 @@ from newsgraph.actors.names import (
 from newsgraph.actors.names import core as name_core
 from newsgraph.actors.organisations import Organisations
 from newsgraph.actors.places import (
+    before_a_name,
     describes_a_thing,
     in_ethnic_compound,
     is_origin,
@@ -244,6 +245,7 @@ class _Resolution(Roles, Organisations, ArticleLinks):
                 self._names_a_place(span, actor.key)
                 or describes_a_thing(span, people_nouns)
                 or in_ethnic_compound(span, people_nouns)
+                or before_a_name(span)
             ):
                 self.naming_none.add((span.start_char, span.end_char))
 
@@ -348,12 +350,14 @@ class _Resolution(Roles, Organisations, ArticleLinks):
         self.short_forms.setdefault(name.text, key)
 
     def _name_without_title(self, ent: Span) -> Span | None:
-        """The entity minus titles spaCy sometimes includes and a trailing possessive."""
+        """The entity minus titles and abbreviated honorifics spaCy sometimes includes ("Mr
+        Farage", written without a point) and a trailing possessive."""
         start, end = ent.start, ent.end
         start = self._past_credit(start, end)
         if start is None:
             return None
-        while start < end and self.doc[start].lower_ in self.title_words | self.people.modifiers:
+        leading = self.title_words | self.people.modifiers | _abbreviated_honorifics()
+        while start < end and self.doc[start].lower_ in leading:
             start += 1
         while end > start and self.doc[end - 1].text in POSSESSIVES:
             end -= 1
@@ -457,7 +461,9 @@ class _Resolution(Roles, Organisations, ArticleLinks):
             leader = self.dictionary.leader(span.text, self.date)
         else:
             of_office = bool(title) and self._names_an_office(title)
-            leader = self.dictionary.leader(span.text, self.date, titled=of_office or governs)
+            leader = self._leader_by_title(title, span) or self.dictionary.leader(
+                span.text, self.date, titled=of_office or governs
+            )
         of_country = self._country_of_after(span) or title_country
         if leader and of_country and leader.country != of_country:
             leader = None  # "King Hassan of Morocco" is no namesake of another country
@@ -479,9 +485,23 @@ class _Resolution(Roles, Organisations, ArticleLinks):
             or (title and self._international_before(span))
             or (leader and self._leader_code(leader))
         )
+        if leader and title and span.text in self.short_forms:
+            self._absorb_bare_surname(self.short_forms[span.text], key)
         self.short_forms[span.text] = key
         self.form_owners.setdefault(span.text, []).append(key)
         self._mention(span, key)
+
+    def _leader_by_title(self, title: str | None, surname: Span) -> Leader | None:
+        """The leader the data calls by this title and surname ("Secretary Clinton" is
+        Hillary Clinton, though Bill, a president, is the better-known Clinton who
+        governed): the whole title first, then its last word ("former Secretary")."""
+        if not title:
+            return None
+        words = title.split()
+        for form in (title, words[-1]) if len(words) > 1 else (title,):
+            if leader := self.dictionary.leader(f"{form} {surname.text}", self.date):
+                return leader
+        return None
 
     def _names_an_office(self, title: str) -> bool:
         """Whether a title is one of an office whose holders the leaders data lists: not
@@ -589,3 +609,11 @@ class _Resolution(Roles, Organisations, ArticleLinks):
 @cache
 def _regions() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, region_names())) + r")(?![\w-])")
+
+
+@cache
+def _abbreviated_honorifics() -> frozenset[str]:
+    """ "mr", "mrs", "dr": the honorifics also written with a point, which spaCy keeps in
+    a name when the point is left out; "Lady" and "Sir" can open a name of their own."""
+    honorifics = set(context_words()["honorifics"])
+    return frozenset(w for w in honorifics if w.endswith(".") or f"{w}." in honorifics)
