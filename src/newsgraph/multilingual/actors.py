@@ -34,7 +34,7 @@ from spacy.util import filter_spans
 from newsgraph.actors import ActorDictionary, ActorIndex
 from newsgraph.actors.confidence import Evidence, Usage, confidence
 from newsgraph.actors.dictionary import normalise_name
-from newsgraph.actors.resolver import slug
+from newsgraph.actors.names import slug
 from newsgraph.multilingual.quotes import QuoteRules, quote_rules
 from newsgraph.multilingual.russian import NORMAL_FORMS
 from newsgraph.records import Actor, Mention

@@ -1,0 +1,274 @@
+"""People named in an article: full names, lone surnames and the leaders data.
+
+A mixin of the resolver's working state (``resolver._Resolution``). Full names come
+first, so that a lone surname can join the person the article names in full; a surname
+with a title is the leader who bore it ("Secretary Clinton"); a surname with nothing to
+go on is a leader's only where the data says so, else its own person.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from newsgraph.actors.confidence import context_words, is_given_name
+from newsgraph.actors.dictionary import Leader, normalise_name
+from newsgraph.actors.names import POSSESSIVES, slug, spelling_key
+
+if TYPE_CHECKING:
+    from newsgraph.actors.resolver import _Resolution
+
+# Prepositions of place: what they take after a verb is where something happens.
+LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "inside", "across", "throughout"}
+# What a credit names its photographer after ("AP Photo/Jacquelyn Martin").
+PHOTOGRAPHER_CREDIT = " Photo"
+# Where a name the parser missed can stand: subject, object, conjunct or apposition.
+NAME_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss"}
+# Sectors of titles that name no office of state ("Dr.", "Professor"): the name after one
+# is no leader's surname.
+NO_OFFICE_SECTORS = {"", "EDU", None}
+
+
+class People:
+    """The people rules of ``_Resolution`` (which mixes this class in)."""
+
+    def _add_people(self: _Resolution) -> None:
+        """Full names first, so that lone surnames can join them afterwards."""
+        people = [ent for ent in self.doc.ents if ent.label_ == "PERSON" and self._free(ent)]
+        named = []
+        for ent in people:
+            name_span = self._name_without_title(ent)
+            if name_span is None or normalise_name(name_span.text) in self.excluded:
+                continue
+            if self._named_by_kind_of_organisation(name_span):
+                self._add_organisation_named(name_span)
+                continue
+            if self.people.looks_like_name(name_span.text):
+                named.append(name_span)
+        for span in sorted(named, key=len, reverse=True):
+            if len(span.text.split()) > 1:
+                self._add_person(span)
+        for span in named:
+            if len(span.text.split()) == 1 and span.text not in self.short_forms:
+                owners = self.given_name_owners.get(span.text, set())
+                spelt = self.spellings.get(spelling_key(span.text))
+                if len(owners) == 1 and is_given_name(span.text):
+                    self._mention(span, next(iter(owners)))  # "Kate" of "Kate York"
+                elif spelt:
+                    self._join_spelling(span, spelt)  # "Podoliak" of "Mykhailo Podolyak"
+                else:
+                    self._add_lone_name(span)
+            elif len(span.text.split()) == 1 and self._titled_namesake(span):
+                self._add_lone_name(span)  # "Vice President Biden" beside "Hunter Biden"
+
+    def _named_by_kind_of_organisation(self: _Resolution, name: Span) -> bool:
+        """Whether a name follows the common noun of a kind of organisation, as its name:
+        "the law firm *Mayer Brown*" (spaCy: PERSON)."""
+        if name.start == 0:
+            return False
+        kind = self.doc[name.start - 1]
+        nouns = context_words()["organisation_nouns"]
+        return kind.pos_ == "NOUN" and kind.lower_ in nouns and kind.text.islower()
+
+    def _add_organisation_named(self: _Resolution, name: Span) -> None:
+        key = self.short_forms.get(name.text) or f"org:{slug(name.text)}"
+        self._ensure(key, name.text, "organisation").evidence.kind_named = True
+        self._mention(name, key)
+        self.short_forms.setdefault(name.text, key)
+
+    def _name_without_title(self: _Resolution, ent: Span) -> Span | None:
+        """The entity minus titles and abbreviated honorifics spaCy sometimes includes ("Mr
+        Farage", written without a point) and a trailing possessive."""
+        start, end = ent.start, ent.end
+        start = self._past_credit(start, end)
+        if start is None:
+            return None
+        leading = self.title_words | self.people.modifiers | _abbreviated_honorifics()
+        while start < end and self.doc[start].lower_ in leading:
+            start += 1
+        while end > start and self.doc[end - 1].text in POSSESSIVES:
+            end -= 1
+        return self.doc[start:end] if end > start else None
+
+    def _past_credit(self: _Resolution, start: int, end: int) -> int | None:
+        """The first token after an agency credit that opens a name ("Getty Images Kristi
+        Noem": a caption's credit glued to the next line), ``start`` when none does, and
+        None for a photographer's own credit ("AP Photo Jacquelyn Martin"): no actor."""
+        before = self.doc[self.doc[start].sent.start : start].text.rstrip(" /")
+        if any(
+            before.endswith(c) for c in self.people.credit_names if c.endswith(PHOTOGRAPHER_CREDIT)
+        ):
+            return None
+        text = self.doc[start:end].text
+        for credit in self.people.credit_names:
+            if text.startswith(credit + " "):
+                if credit.endswith(PHOTOGRAPHER_CREDIT):
+                    return None
+                last = self.doc[end - 1]
+                after = self.doc.char_span(
+                    self.doc[start].idx + len(credit) + 1, last.idx + len(last)
+                )
+                return after.start if after is not None else start
+        return start
+
+    def _add_person(self: _Resolution, name_span: Span) -> None:
+        name = name_span.text
+        leader = self.dictionary.leader(name, self.date)
+        key = f"person:{slug(leader.name if leader else name)}"
+        if not leader:
+            key = self.spellings.get(spelling_key(name)) or self._same_person(name.split()) or key
+        person = self._ensure(key, name, "person")
+        person.evidence.leader = person.evidence.leader or leader is not None
+        if len(name) > len(person.name):
+            person.name = name
+        title_role, title_country = self._title_before(name_span)
+        appositive_role, appositive_country = self._appositive_after(name_span)
+        heading_role, heading_country = self._role_the_name_renames(name_span)
+        title_role = title_role or heading_role
+        title_country = title_country or heading_country
+        person.code = (
+            person.code
+            or (title_role and self._international_before(name_span))
+            or self._international_appositive(name_span)
+            or (leader and self._leader_code(leader))
+        )
+        for role in (title_role, appositive_role):
+            if role and role not in person.roles:
+                person.roles.append(role)
+        person.country = (
+            person.country
+            or title_country
+            or self._country_of_after(name_span)
+            or appositive_country
+            or (leader and self._leader_country(leader))
+        )
+        if leader and not person.sector and self._leader_term(leader):
+            # in office on the date, the office sets the sector: "Ayatollah Ali
+            # Khamenei" is Iran's government (IRNGOV), not its clergy
+            person.sector = self._leader_sector(leader)
+        if title_role and not person.sector:
+            person.sector = self.people.sector_of(title_role)
+        if leader and not person.sector:
+            person.sector = self._leader_sector(leader)
+        self._mention(name_span, key)
+        words = name.split()
+        self.short_forms.setdefault(name, key)
+        self.short_forms.setdefault(words[-1], key)
+        self.form_owners.setdefault(words[-1], []).append(key)
+        for form in (name, words[-1]):
+            self.spellings.setdefault(spelling_key(form), key)
+        if words[0] not in self.people.family_name_first:
+            self.given_name_owners.setdefault(words[0], set()).add(key)
+        if words[0] in self.people.family_name_first:
+            self.short_forms.setdefault(words[0], key)
+        person.short_name = person.short_name or self._short_name(words)
+
+    def _short_name(self: _Resolution, words: list[str]) -> str | None:
+        """How the article would call the person for short: "Putin", "Xi" (family name first)."""
+        if len(words) < 2:
+            return None
+        return words[0] if words[0] in self.people.family_name_first else words[-1]
+
+    def _add_lone_name(self: _Resolution, span: Span) -> None:
+        """A surname with no full name in the article: a known leader's, or its own person.
+        A lone untitled name that is where something happens ("spoke *in Pierre*", "*near*
+        Logar") is a place the model took for a name."""
+        title, title_country = self._title_before(span)
+        preposition = span.root.head
+        if (
+            not title
+            and span.root.dep_ == "pobj"
+            and preposition.lower_ in LOCATIVE_PREPOSITIONS
+            and preposition.head.pos_ in {"VERB", "AUX"}
+        ):
+            return
+        governs = span.end < len(self.doc) and self.doc[span.end].lemma_ in self.people.governed_by
+        if title and title.split()[-1].lower() in self.people.given_name_titles:
+            # "Prince Andrew" is a given name: only a leader known by it, no surname
+            leader = self.dictionary.leader(span.text, self.date)
+        else:
+            of_office = bool(title) and self._names_an_office(title)
+            leader = self._leader_by_title(title, span) or self.dictionary.leader(
+                span.text, self.date, titled=of_office or governs
+            )
+        of_country = self._country_of_after(span) or title_country
+        if leader and of_country and leader.country != of_country:
+            leader = None  # "King Hassan of Morocco" is no namesake of another country
+        if leader and not self._may_be(leader):
+            leader = None  # "Senator Rubio" in 2016 is no Spanish minister of 2003
+        name = leader.name if leader else span.text
+        key = f"person:{slug(name)}"
+        person = self._ensure(key, name, "person")
+        person.evidence.leader = person.evidence.leader or leader is not None
+        person.country = person.country or of_country
+        if title and title not in person.roles:
+            person.roles.append(title)
+            person.sector = person.sector or self.people.sector_of(title)
+        if leader:
+            person.country = person.country or self._leader_country(leader)
+            person.sector = person.sector or self._leader_sector(leader)
+        person.code = (
+            person.code
+            or (title and self._international_before(span))
+            or (leader and self._leader_code(leader))
+        )
+        if leader and title and span.text in self.short_forms:
+            self._absorb_bare_surname(self.short_forms[span.text], key)
+        self.short_forms[span.text] = key
+        self.form_owners.setdefault(span.text, []).append(key)
+        self._mention(span, key)
+
+    def _leader_by_title(self: _Resolution, title: str | None, surname: Span) -> Leader | None:
+        """The leader the data calls by this title and surname ("Secretary Clinton" is
+        Hillary Clinton, though Bill, a president, is the better-known Clinton who
+        governed): the whole title first, then its last word ("former Secretary")."""
+        if not title:
+            return None
+        words = title.split()
+        for form in (title, words[-1]) if len(words) > 1 else (title,):
+            if leader := self.dictionary.leader(f"{form} {surname.text}", self.date):
+                return leader
+        return None
+
+    def _names_an_office(self: _Resolution, title: str) -> bool:
+        """Whether a title is one of an office whose holders the leaders data lists: not
+        an academic's or a doctor's ("Professor Alba" is no Mexican minister)."""
+        return self.people.sector_of(title) not in NO_OFFICE_SECTORS
+
+    def _may_be(self: _Resolution, leader: Leader) -> bool:
+        """Whether a leader found by a surname may be the one meant in a dated article:
+        one of a country the article names, or one well known (a former vice president
+        named by his surname in a story of Ukraine). A surname is shared across
+        countries, and an obscure minister of a country the article never names is a
+        namesake ("Governor Christie" of New Jersey, not the Bahamas' Perry Christie)."""
+        if not self.date:
+            return True
+        named = {match.key for match in self.country_at.values()}
+        return leader.country in named or self.dictionary.is_well_known(leader)
+
+    def _add_unrecognised_leaders(self: _Resolution) -> None:
+        """A surname the parser took for no name ("Macron met Scholz"): an actor when it
+        heads a noun phrase and a leader bearing it governs on the article's date."""
+        if not self.date:
+            return
+        for token in self.doc:
+            if (
+                token.dep_ in NAME_DEPS
+                and token.pos_ in {"PROPN", "NOUN"}  # "Macron" is a NOUN to the parser
+                and token.text.istitle()
+                and token.lower_ not in self.title_words
+                and token.text not in self.short_forms  # "Lois Scholz" named in full
+                and self._free(self.doc[token.i : token.i + 1])
+                and self.dictionary.leader(token.text, self.date)
+            ):
+                self._add_lone_name(self.doc[token.i : token.i + 1])
+
+
+@cache
+def _abbreviated_honorifics() -> frozenset[str]:
+    """ "mr", "mrs", "dr": the honorifics also written with a point, which spaCy keeps in
+    a name when the point is left out; "Lady" and "Sir" can open a name of their own."""
+    honorifics = set(context_words()["honorifics"])
+    return frozenset(w for w in honorifics if w.endswith(".") or f"{w}." in honorifics)
