@@ -497,3 +497,16 @@ def test_a_party_and_state_label_makes_an_american_politician(nlp, dictionary, t
 def test_a_country_inside_a_titles_words_is_no_mention(nlp, dictionary):
     index = resolve(nlp, dictionary, 'Fans wore "Make Mexico Great Again" hats at the rally.')
     assert "MEX" not in {m.actor_key for m in index.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "stored"),
+    [
+        ("Rubio ended his bid for the White House on Tuesday.", ["Rubio"]),
+        ("She was elected to Congress in 2012, and Congress passed the bill.", ["Congress"]),
+        ("The White House said on Friday that talks would go on.", ["The White House"]),
+    ],
+)
+def test_an_office_a_candidate_seeks_names_no_actor(nlp, dictionary, text, stored):
+    index = resolve(nlp, dictionary, text)
+    assert [m.text for m in index.named()[1]] == stored

@@ -139,6 +139,17 @@ def before_a_name(span: Span) -> bool:
     return after.ent_type_ == "PERSON" and after.ent_iob_ == "B"
 
 
+def office_sought(span: Span, seeking_words: frozenset[str]) -> bool:
+    """Whether a seat of government or a body is named as the office a candidate seeks:
+    "his run *for the White House*", "a bid for the Senate", "elected to Congress". The
+    office is meant, not the actor that holds it."""
+    word = span.root
+    preposition = word.head
+    if word.dep_ != "pobj" or preposition.lower_ not in {"for", "to"}:
+        return False
+    return preposition.head.lemma_.lower() in seeking_words
+
+
 def in_ethnic_compound(span: Span, people_nouns: frozenset[str]) -> bool:
     """Whether a demonym is one half of a hyphenated name of an ethnic group ("African-
     American voters", "Mexican-American families", "African-Americans"): the group is

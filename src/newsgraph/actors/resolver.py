@@ -50,6 +50,7 @@ from newsgraph.actors.places import (
     is_origin,
     is_town_or_state,
     names_a_place,
+    office_sought,
 )
 from newsgraph.actors.roles import Roles
 from newsgraph.nlp import doc_text
@@ -158,6 +159,7 @@ class _Resolution(People, Roles, Organisations, ArticleLinks):
         self._add_short_form_mentions()
         self._add_role_references()
         self._fill_missing_person_countries()
+        self._leave_out_offices_sought()
         actors = self._actors(min_confidence)
         mentions = [m for m in self.mentions if m.actor_key in actors]
         return ActorIndex(actors, mentions, self.doc, self.naming_none)
@@ -235,6 +237,17 @@ class _Resolution(People, Roles, Organisations, ArticleLinks):
                 or before_a_name(span)
             ):
                 self.naming_none.add((span.start_char, span.end_char))
+
+    def _leave_out_offices_sought(self) -> None:
+        """A country's seat or a body named as the office a candidate seeks ("a bid for the
+        White House") names no actor."""
+        seeking = context_words()["office_seeking"]
+        for mention in self.mentions:
+            if self.found[mention.actor_key].type == "person":
+                continue
+            span = self.doc.char_span(mention.span.start, mention.span.end)
+            if span is not None and office_sought(span, seeking):
+                self.naming_none.add((mention.span.start, mention.span.end))
 
     def _titles_a_name(self, span: Span) -> bool:
         """Whether an office the dictionary names stands right before a person's name, as
