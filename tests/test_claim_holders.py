@@ -91,6 +91,18 @@ def claims_of(nlp):
             "Governor Reyes",
             "migrants deport",
         ),
+        # who does what a gerund with no subject tells
+        (
+            "The chancellor deserves credit for taking in one million migrants.",
+            "The chancellor",
+            "migrants taking in",
+        ),
+        ("Voters praised Mayor Ortiz for hiring 500 teachers.", "Mayor Ortiz", "teachers hiring"),
+        (
+            "Garcia did well in the West, receiving 19 percent support in Utah and Idaho.",
+            "Garcia",
+            "percent support",
+        ),
     ],
 )
 def test_the_holder_is_read_from_the_parse(claims_of, text, holder, subject):
@@ -105,6 +117,8 @@ def test_the_holder_is_read_from_the_parse(claims_of, text, holder, subject):
         "Thousands of delegates gathered in Denver for the vote.",  # "in" a place: where
         "The Kazakhs made up only 32 percent of the population in 1970.",  # made up: no having
         "Militants killed 40 soldiers near the border.",  # a killing is not a holding
+        # what an event brought about is no one's
+        "The Ohio primary was a rout, giving the senator 66 more delegates.",
     ],
 )
 def test_no_holder_is_guessed(claims_of, text):

@@ -29,6 +29,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from newsgraph.claims.phrases import (
+    SUBJECTS,
     Subject,
     clause_of,
     clause_subject,
@@ -42,6 +43,9 @@ NAME_TAGS = {"NNP", "NNPS"}
 # Clauses whose subject is the verb's they hang on: "wants *to take in*", "and *spent*".
 OPEN_CLAUSES = {"xcomp", "conj"}
 MAX_CLAUSES_UP = 3
+# Prepositions that give the reason a verb's object is praised, blamed or accused: the
+# object does what the gerund after them tells ("blamed Lopez *for* cutting").
+REASON_PREPOSITIONS = {"for", "of"}
 
 
 @dataclass(frozen=True)
@@ -178,6 +182,8 @@ def _agent(verb: Token) -> Token | None:
                 return child
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if (controller := _controller(verb)) is not None:
+            return controller
         if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
             # "Obama's plan to shield five million": whose plan it is does it
             return next((c for c in verb.head.children if c.dep_ == "poss"), None)
@@ -296,7 +302,38 @@ def _verb_subject(verb: Token) -> Token | None:
     subject = clause_subject(clause)
     if subject is None and clause.dep_ == "conj" and clause.head.pos_ in {"VERB", "AUX"}:
         subject = clause_subject(clause.head)
-    return subject
+    return subject if subject is not None else _controller(clause)
+
+
+def _controller(verb: Token) -> Token | None:
+    """Who does what a gerund with no subject of its own tells: the subject of the clause
+    it hangs on ("Merkel deserves credit for *taking in* a million migrants", "wrecked it
+    by *staging* a war"), or the name that clause's verb takes as its object where a
+    "for" or "of" phrase gives the reason ("praised Merkel for *taking in*", "accused
+    Lopez of *hiding*"). A participle set off after its clause ("Lopez fared well,
+    *receiving* 19 percent") is the subject's only when the subject is a name: it can
+    tell what the whole event brought about ("the contest was a win, *giving* him 99
+    delegates")."""
+    if verb.tag_ != "VBG" or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    if verb.dep_ == "advcl":
+        host = verb.head
+        subject = clause_subject(host) if host.pos_ in {"VERB", "AUX"} else None
+        named = subject is not None and (
+            subject.ent_type_ in holder_words().holder_labels or subject.tag_ in NAME_TAGS
+        )
+        return subject if named else None
+    if verb.dep_ != "pcomp":
+        return None
+    reason = verb.head.lower_ in REASON_PREPOSITIONS
+    host = verb.head.head
+    if host.pos_ in {"NOUN", "PROPN"} and host.dep_ in {"dobj", "attr"}:
+        host = host.head  # "deserves *credit* for taking": the credit is no one
+    elif host.pos_ in {"VERB", "AUX"} and reason:
+        named = next((c for c in host.children if c.dep_ == "dobj"), None)
+        if named is not None and named.tag_ in NAME_TAGS:
+            return named
+    return clause_subject(host) if host.pos_ in {"VERB", "AUX"} else None
 
 
 def _by_name(word: Token) -> Token:
@@ -328,8 +365,10 @@ def _phrase(word: Token) -> str:
     for joined in word.conjuncts:
         if joined.i > word.i:
             end = max(end, noun_phrase(joined).end)
-    tokens = [t for t in word.doc[start:end] if t.dep_ != "case"]
-    return "".join(t.text_with_ws for t in tokens).strip()
+    # a possessive ending goes, its space stays: "Florida’s contest", not "Floridacontest"
+    return "".join(
+        t.whitespace_ if t.dep_ == "case" else t.text_with_ws for t in word.doc[start:end]
+    ).strip()
 
 
 def _inside(word: Token, entity: Span) -> bool:
