@@ -451,11 +451,16 @@ def test_a_town_named_by_the_noun_of_its_kind_stands_where_that_noun_does(nlp, d
             "Party leader Gordon Pyke spoke first. Mr Pyke told the radio he would stay on.",
             "person:gordon-pyke",
         ),
+        (
+            "Judge Walter B. Hale Jr. wrote the opinion. Hale said the statute was clear.",
+            "person:walter-b-hale-jr",
+        ),
     ],
 )
 def test_a_shorter_form_of_a_name_is_the_person_named_in_full(nlp, dictionary, text, key):
     """A surname of two words, one with a particle in either case, a middle name with the
-    surname, and an honorific written without its point ("Mr Pyke")."""
+    surname, an honorific written without its point ("Mr Pyke"), and a surname before a
+    generational suffix ("Jr.")."""
     index = resolve(nlp, dictionary, text)
     people = {actor.key for actor in index.actors.values() if actor.type == "person"}
     assert people == {key}
@@ -469,6 +474,12 @@ def test_a_surname_then_a_title_with_it_is_the_leader_the_data_calls_so(nlp, dic
         "Secretary Clinton handed over the rest. Clinton later agreed."
     )
     index = resolve(nlp, dictionary, text, date="2016-03-01")
+    assert {m.actor_key for m in index.mentions} == {"person:hillary-clinton"}
+
+
+def test_a_leaders_name_misspelt_before_it_is_spelt_right_is_the_leader(nlp, dictionary):
+    text = "Volunteers cheered Hilary Clinton in Dayton. Hillary Clinton thanked them."
+    index = resolve(nlp, dictionary, text, date="2016-06-01")
     assert {m.actor_key for m in index.mentions} == {"person:hillary-clinton"}
 
 
@@ -510,3 +521,17 @@ def test_a_country_inside_a_titles_words_is_no_mention(nlp, dictionary):
 def test_an_office_a_candidate_seeks_names_no_actor(nlp, dictionary, text, stored):
     index = resolve(nlp, dictionary, text)
     assert [m.text for m in index.named()[1]] == stored
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The AP reported that her calendar was full. The AP said she declined to comment.",
+        "Friends say he is tired of the race, and he agrees.",
+    ],
+)
+def test_an_acronym_or_a_plural_noun_tagged_org_is_no_person(nlp, dictionary, text):
+    """ "the AP", "Friends say": a pronoun after them is someone else's, and a person's
+    name is never an acronym after "the" or a plural common noun."""
+    index = resolve(nlp, dictionary, text)
+    assert not [a for a in index.actors.values() if a.type == "person"]

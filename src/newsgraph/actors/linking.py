@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from newsgraph.actors.confidence import context_words, is_given_name
-from newsgraph.actors.names import slug
+from newsgraph.actors.names import name_words, slug, spelling_key
 from newsgraph.given_names import given_names
 from newsgraph.nlp import doc_text
 
@@ -84,16 +84,35 @@ class ArticleLinks:
             or bare.evidence.leader
         ):
             return
-        del self.found[bare_key]
+        self._absorb_person(bare_key, leader_key)
+
+    def _absorb_misspelt_leader(self: _Resolution, name: str, leader_key: str) -> None:
+        """A leader's name spelt otherwise earlier in the article ("Hilary Clinton" before
+        "Hillary Clinton") is the leader: the spelling was taken for a person of its own
+        only because the leaders data knows the other one."""
+        spelt = self.spellings.get(spelling_key(name))
+        found = self.found.get(spelt) if spelt else None
+        if found is not None and spelt != leader_key and not found.evidence.leader:
+            self._absorb_person(spelt, leader_key)
+
+    def _absorb_person(self: _Resolution, old_key: str, new_key: str) -> None:
+        """Every mention and short form of one person, given to another."""
+        old = self.found.pop(old_key)
+        new = self.found[new_key]
+        new.roles.extend(role for role in old.roles if role not in new.roles)
         self.mentions = [
-            replace(m, actor_key=leader_key) if m.actor_key == bare_key else m
-            for m in self.mentions
+            replace(m, actor_key=new_key) if m.actor_key == old_key else m for m in self.mentions
         ]
-        for form, key in self.short_forms.items():
-            if key == bare_key:
-                self.short_forms[form] = leader_key
+        for table in (self.short_forms, self.spellings):
+            for form, key in table.items():
+                if key == old_key:
+                    table[form] = new_key
         for owners in self.form_owners.values():
-            owners[:] = [leader_key if key == bare_key else key for key in owners]
+            owners[:] = [new_key if key == old_key else key for key in owners]
+        for owners in self.given_name_owners.values():
+            if old_key in owners:
+                owners.discard(old_key)
+                owners.add(new_key)
 
     def _add_short_form_mentions(self: _Resolution) -> None:
         """Surnames and acronyms wherever they recur: "Putin", "Nazarbayev's", "Xi"."""
@@ -160,9 +179,10 @@ class ArticleLinks:
         "Patrick W. Carlineo"; "Hunter Biden" is not "Joe Biden"."""
         if len(words) < 2:
             return None
+        words = name_words(" ".join(words))
         given, surname = words[0].lower().rstrip("."), words[-1].lower()
         for key, found in self.found.items():
-            other = found.name.split()
+            other = name_words(found.name)
             if found.type != "person" or len(other) < 2 or other[-1].lower() != surname:
                 continue
             known = other[0].lower().rstrip(".")
@@ -180,7 +200,7 @@ class ArticleLinks:
         their case; "Leo Butz" is "Norbert Leo Butz" by his middle name."""
         tail = [word.lower() for word in words]
         for key, found in self.found.items():
-            other = [word.lower() for word in found.name.split()]
+            other = [word.lower() for word in name_words(found.name)]
             if found.type == "person" and len(other) > len(tail) and other[-len(tail) :] == tail:
                 return key
         return None

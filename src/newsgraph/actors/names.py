@@ -20,6 +20,20 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
+# What ends a name after the surname: "John G. Roberts Jr.", "Henry Ford II".
+GENERATIONAL_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def name_words(name: str) -> list[str]:
+    """A person's name in words, without the generational suffix that can follow the
+    surname ("Samuel A. Alito Jr." -> Samuel A. Alito), so that the last word is the
+    surname the article calls the person by."""
+    words = name.replace(",", " ").split()
+    while len(words) > 2 and words[-1].lower().rstrip(".") in GENERATIONAL_SUFFIXES:
+        words.pop()
+    return words
+
+
 def strip_possessive(text: str) -> str:
     for ending in POSSESSIVES[:2]:
         if text.endswith(ending):

@@ -50,7 +50,7 @@ class Organisations:
             ):
                 self._add_lone_name(core)
                 continue
-            if self.people.looks_like_name(core.text) and (
+            if self._reads_as_a_persons_name(core) and (
                 self._appositive_after(core)[0]
                 or (len(core) > 1 and self.dictionary.leader(core.text, self.date))
                 or usage([core]).referred_to_as_person
@@ -77,6 +77,16 @@ class Organisations:
             self._mention(core, key)
             self.short_forms.setdefault(core.text, key)
             self._link_acronym(core, key)
+
+    def _reads_as_a_persons_name(self: _Resolution, core: Span) -> bool:
+        """Whether an ORG entity is written as a person's name can be: capitalised words,
+        not an acronym ("the AP", "CNN"), not after "the" ("the Times") and not a plural
+        common noun opening a sentence ("Friends say ..."), none of which a person's name
+        is."""
+        after_the = core.start > 0 and self.doc[core.start - 1].lower_ == "the"
+        acronym = len(core) == 1 and len(core.text) > 1 and core.text.isupper()
+        plural = len(core) == 1 and core[0].tag_ == "NNS"
+        return self.people.looks_like_name(core.text) and not (after_the or acronym or plural)
 
     def _inside_code(self: _Resolution, ent: Span) -> bool:
         """A name glued to a symbol before it is part of a code: "US30YT=RR", "GBP=X"."""

@@ -15,7 +15,7 @@ from spacy.tokens import Span
 
 from newsgraph.actors.confidence import context_words, is_given_name
 from newsgraph.actors.dictionary import Leader, normalise_name
-from newsgraph.actors.names import POSSESSIVES, slug, spelling_key
+from newsgraph.actors.names import POSSESSIVES, name_words, slug, spelling_key
 
 if TYPE_CHECKING:
     from newsgraph.actors.resolver import _Resolution
@@ -121,6 +121,8 @@ class People:
             key = self.spellings.get(spelling_key(name)) or self._same_person(name.split()) or key
         person = self._ensure(key, name, "person")
         person.evidence.leader = person.evidence.leader or leader is not None
+        if leader:
+            self._absorb_misspelt_leader(name, key)
         if len(name) > len(person.name):
             person.name = name
         title_role, title_country = self._title_before(name_span)
@@ -153,7 +155,7 @@ class People:
         if leader and not person.sector:
             person.sector = self._leader_sector(leader)
         self._mention(name_span, key)
-        words = name.split()
+        words = name_words(name)
         self.short_forms.setdefault(name, key)
         self.short_forms.setdefault(words[-1], key)
         self.form_owners.setdefault(words[-1], []).append(key)
