@@ -159,6 +159,18 @@ def test_an_official_acting_on_a_countrys_government_is_not_given_its_country(
     assert marsh.country != "IRN" and not (marsh.code or "").startswith("IRN")
 
 
+def test_an_official_named_apart_from_the_storys_country_takes_its_peoples(nlp, dictionary):
+    """A story of Russia from Washington names Russia most, but the senator it quotes in a
+    sentence of his own is of the country of the people it names (Obama's)."""
+    text = (
+        "Russia massed troops near the border, and Russia denied any plan to invade. "
+        "President Barack Obama called the move dangerous. Senator Alan Marsh said that "
+        "sanctions should follow."
+    )
+    marsh = resolve(nlp, dictionary, text, date="2014-03-01").actors["person:alan-marsh"]
+    assert marsh.country == "USA"
+
+
 def test_an_untitled_official_of_the_story_still_takes_its_country(nlp, dictionary):
     text = "Interior Minister Adam Kowal spoke in Warsaw. Poland will build the road, Kowal said."
     assert resolve(nlp, dictionary, text).actors["person:adam-kowal"].country == "POL"

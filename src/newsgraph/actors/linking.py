@@ -230,22 +230,45 @@ class ArticleLinks:
         """A person whose title puts them in a sector (a minister, a general) and who has
         no country of their own belongs to the article's main one, unless they go to it
         or act on it ("Energy Secretary Rick Perry *visited Kyiv*"): a visitor is foreign.
-        A role of no sector ("lawyer", "expert") gives no country to assume."""
-        countries = Counter(
+        The main country is the one named most where a sentence names the person beside
+        it; else that of the people the article names whose country is known, most
+        mentioned: a story of Russia from Washington names Russia more than the United
+        States, but its senators are American; else, with no such person, the country named
+        most. A role of no sector ("lawyer", "expert") gives no country to assume."""
+        named = Counter(
             m.actor_key for m in self.mentions if self.found[m.actor_key].type == "country"
         )
-        if not countries:
+        if not named:
             return
-        dominant = countries.most_common(1)[0][0]
+        dominant = named.most_common(1)[0][0]
+        of_people = Counter(
+            self.found[m.actor_key].country
+            for m in self.mentions
+            if self.found[m.actor_key].type == "person" and self.found[m.actor_key].country
+        )
+        fallback = of_people.most_common(1)[0][0] if of_people else dominant
         for actor in self.found.values():
             if (
-                actor.type == "person"
-                and any(self.people.sector_of(role) for role in actor.roles)
-                and not actor.country
-                and not actor.code
-                and not self._acts_on_country(actor.key, dominant)
+                actor.type != "person"
+                or not any(self.people.sector_of(role) for role in actor.roles)
+                or actor.country
+                or actor.code
             ):
-                actor.country = dominant
+                continue
+            country = dominant if self._named_beside(actor.key, dominant) else fallback
+            if not self._acts_on_country(actor.key, country):
+                actor.country = country
+
+    def _named_beside(self: _Resolution, person_key: str, country: str) -> bool:
+        """Whether a sentence names both the person and the country."""
+        sentences: dict[str, set[int]] = {person_key: set(), country: set()}
+        for mention in self.mentions:
+            if mention.actor_key in sentences:
+                span = self.doc.char_span(
+                    mention.span.start, mention.span.end, alignment_mode="expand"
+                )
+                sentences[mention.actor_key].add(span.sent.start)
+        return bool(sentences[person_key] & sentences[country])
 
     def _acts_on_country(self: _Resolution, person_key: str, country: str) -> bool:
         """Whether a clause the person is the subject of names ``country`` as its object,
