@@ -489,6 +489,19 @@ def test_a_surname_then_a_title_with_it_is_the_leader_the_data_calls_so(nlp, dic
     assert {m.actor_key for m in index.mentions} == {"person:hillary-clinton"}
 
 
+def test_a_bare_shared_surname_far_from_the_last_named_is_the_storys_topic(nlp, dictionary):
+    """Recency decides only within a sentence or the next; past that, the namesake the
+    story has named most is the one a reader has in mind."""
+    text = (
+        "Hillary Clinton opened her campaign in Iowa. Clinton said the economy came first. "
+        "Former President Bill Clinton joined her on stage. The crowd was large. "
+        "Volunteers handed out signs. Clinton later told reporters she was ready."
+    )
+    index = resolve(nlp, dictionary, text, date="2016-01-01")
+    keys = [m.actor_key for m in index.mentions if m.text == "Clinton"]
+    assert keys == ["person:hillary-clinton", "person:hillary-clinton"]
+
+
 def test_a_leaders_name_misspelt_before_it_is_spelt_right_is_the_leader(nlp, dictionary):
     text = "Volunteers cheered Hilary Clinton in Dayton. Hillary Clinton thanked them."
     index = resolve(nlp, dictionary, text, date="2016-06-01")

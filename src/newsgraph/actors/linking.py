@@ -11,8 +11,10 @@ of their own is of the article's main country, unless they visit it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
@@ -155,14 +157,37 @@ class ArticleLinks:
                 break
 
     def _latest_owner_of(self: _Resolution, keys: list[str], start: int) -> str:
-        """Of several actors, the one named last before ``start`` (else the first); one
-        with evidence of being a person (a given name, a title, the leaders data) before
+        """Of several actors, the one a bare name at ``start`` refers to: the one named
+        last before it when that was in its sentence or the one before; else the one the
+        article has named most so far, the topic a reader keeps in mind ("Clinton" in a
+        story of Hillary Clinton that named Bill a page earlier), the latest of equals;
+        with none named before (a headline), the one the article names most. One with
+        evidence of being a person (a given name, a title, the leaders data) comes before
         one without ("Tim Cook" before a "Hosting Cook" spaCy made of a heading)."""
         likely = [key for key in keys if self._evidently_a_person(key)]
         keys = likely or keys
         owners = set(keys)
-        before = [m for m in self.mentions if m.actor_key in owners and m.span.start < start]
-        return max(before, key=lambda m: m.span.start).actor_key if before else keys[0]
+        named = [m for m in self.mentions if m.actor_key in owners]
+        before = [m for m in named if m.span.start < start]
+        if not before:
+            counts = Counter(m.actor_key for m in named)
+            return max(keys, key=lambda key: counts[key]) if counts else keys[0]
+        latest = max(before, key=lambda m: m.span.start)
+        if self._sentence_at(start) - self._sentence_at(latest.span.start) <= 1:
+            return latest.actor_key
+        counts = Counter(m.actor_key for m in before)
+        most = max(counts.values())
+        if counts[latest.actor_key] == most:
+            return latest.actor_key
+        return max(before, key=lambda m: (counts[m.actor_key] == most, m.span.start)).actor_key
+
+    def _sentence_at(self: _Resolution, char: int) -> int:
+        """The number of the sentence a character offset falls in."""
+        return bisect_right(self._sentence_starts, char) - 1
+
+    @cached_property
+    def _sentence_starts(self: _Resolution) -> list[int]:
+        return [sentence.start_char for sentence in self.doc.sents]
 
     def _evidently_a_person(self: _Resolution, key: str) -> bool:
         found = self.found[key]
