@@ -6,6 +6,7 @@ article's namesake, a visiting official given the host's country, and "the presi
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from newsgraph.actors import ActorIndex, resolve_actors
 from newsgraph.actors.confidence import DEFAULT_THRESHOLD, is_given_name
@@ -560,3 +561,25 @@ def test_an_acronym_or_a_plural_noun_tagged_org_is_no_person(nlp, dictionary, te
     name is never an acronym after "the" or a plural common noun."""
     index = resolve(nlp, dictionary, text)
     assert not [a for a in index.actors.values() if a.type == "person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("France mourned the dead. Officials in Nice said 84 people were killed.", "FRA"),
+        ("France mourned the dead. She had pizza at home with Chelsea that night.", None),
+    ],
+)
+def test_a_town_the_parser_tags_org_is_the_town_of_a_country_named(nlp, dictionary, text, country):
+    """A town of a country the article names is that town, where spaCy says ORG; named
+    as a place it is no actor. A common given name ("with Chelsea") stays what it was."""
+    doc = nlp(text)
+    town = next(t for t in doc if t.text in {"Nice", "Chelsea"})
+    doc.ents = [e for e in doc.ents if not e.start <= town.i < e.end] + [
+        Span(doc, town.i, town.i + 1, label="ORG")
+    ]
+    index = resolve_actors(doc, "sentence", dictionary)
+    mention = next(m for m in index.mentions if m.text == town.text)
+    assert (index.actor(mention.actor_key).type == "country") == (country is not None)
+    if country:
+        assert mention.actor_key == country and mention not in index.named()[1]

@@ -13,10 +13,17 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from newsgraph.actors.confidence import has_model_number, usage
+from newsgraph.actors.confidence import (
+    context_words,
+    has_model_number,
+    has_organisation_word,
+    is_given_name,
+    usage,
+)
 from newsgraph.actors.dictionary import normalise_name
 from newsgraph.actors.names import LINKING_WORDS, is_acronym_of, slug, spelling_key
 from newsgraph.actors.names import core as name_core
+from newsgraph.actors.places import is_town_or_state, names_a_place
 
 if TYPE_CHECKING:
     from newsgraph.actors.resolver import _Resolution
@@ -64,6 +71,10 @@ class Organisations:
                 continue
             if not core.text[:1].isupper() and not core.text[:1].isdigit():
                 continue
+            town_of = self._town_of_named_country(core)
+            if town_of is not None:
+                self._add_town(core, town_of)
+                continue
             known = self.dictionary.key_for_alias(core.text)
             if known:
                 actor = self.dictionary.actors[known]
@@ -77,6 +88,28 @@ class Organisations:
             self._mention(core, key)
             self.short_forms.setdefault(core.text, key)
             self._link_acronym(core, key)
+
+    def _town_of_named_country(self: _Resolution, core: Span) -> str | None:
+        """The country an ORG entity is a town of, when the article names that country
+        and the name has no organisation's word and is no common given name: "the attack
+        in Nice" in a story that names France is the French town, not an organisation
+        ("with Chelsea" is a person)."""
+        if (
+            has_organisation_word(core.text)
+            or is_given_name(core.text)
+            or self.dictionary.key_for_alias(core.text)
+        ):
+            return None
+        countries = [key for key, found in self.found.items() if found.type == "country"]
+        return next((key for key in countries if is_town_or_state(core.text, key)), None)
+
+    def _add_town(self: _Resolution, town: Span, country: str) -> None:
+        """A town stands for its country where an actor stands, as the dictionary's towns
+        do (actors/places.py); named as a place, it names none."""
+        self._mention(town, country)
+        words = context_words()
+        if names_a_place(town, words["place_prepositions"], self._acting_nouns):
+            self.naming_none.add((town.start_char, town.end_char))
 
     def _reads_as_a_persons_name(self: _Resolution, core: Span) -> bool:
         """Whether an ORG entity is written as a person's name can be: capitalised words,
