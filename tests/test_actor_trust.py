@@ -583,3 +583,28 @@ def test_a_town_the_parser_tags_org_is_the_town_of_a_country_named(nlp, dictiona
     assert (index.actor(mention.actor_key).type == "country") == (country is not None)
     if country:
         assert mention.actor_key == country and mention not in index.named()[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Republicans will watch states like Arizona, North Carolina and Georgia.", "USA"),
+        ("Trump won Georgia and Texas on Tuesday.", "USA"),
+        ("Russia and Georgia fought a short war in 2008.", "GEO"),
+    ],
+)
+def test_a_country_named_among_a_states_states_is_that_state(nlp, dictionary, text, key):
+    index = resolve(nlp, dictionary, text)
+    assert next(m.actor_key for m in index.mentions if m.text == "Georgia") == key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vendors sold hats at the Trump Immigration Rally in Phoenix.",
+        "In Fisher v. University of Texas, the justices ruled for the school.",
+    ],
+)
+def test_an_occasion_or_a_lawsuit_is_no_organisation(nlp, dictionary, text):
+    index = resolve(nlp, dictionary, text)
+    assert not [a for a in index.actors.values() if a.type == "organisation"]

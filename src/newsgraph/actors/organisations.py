@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 # Symbols that join a name into a code or ticker: "US30YT=RR", "#Apple".
 CODE_JOINERS = {"=", "#", "^"}
+# What stands between the parties of a lawsuit's name: "Roe v. Wade".
+CASE_SEPARATORS = {"v.", "vs.", "v", "vs"}
 
 
 class Organisations:
@@ -46,6 +48,8 @@ class Organisations:
                 continue
             if all(t.lower_ in self.title_words | self.people.modifiers for t in core):
                 continue  # "Energy" of "Energy Secretary Rick Perry" is part of a title
+            if _names_no_body(core):
+                continue
             spelt = self.spellings.get(spelling_key(core.text))
             if spelt and self.people.looks_like_name(core.text):
                 self._mention(core, spelt)  # a person's name, another spelling, tagged ORG
@@ -163,3 +167,12 @@ class Organisations:
                 if key and self.dictionary.actors[key].type == "country":
                     return key
         return None
+
+
+def _names_no_body(core: Span) -> bool:
+    """Whether an ORG entity names an occasion ("the Trump Immigration Rally") or a
+    lawsuit ("Fisher v. University of Texas"), not a body that acts."""
+    words = core.text.split()
+    if any(word in CASE_SEPARATORS for word in words[1:-1]):
+        return True
+    return len(words) > 1 and words[-1].lower() in context_words()["occasion_nouns"]

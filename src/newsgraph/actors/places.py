@@ -38,16 +38,23 @@ ACTING_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
 
 @cache
 def towns_and_states() -> dict[str, frozenset[str]]:
-    """The ISO alpha-2 codes of the countries each town or state name is in (built once
-    per process, as the actor dictionary is)."""
+    """The ISO alpha-2 codes of the countries each town or state name is in, less the
+    names that are also a country's (built once per process, as the actor dictionary is)."""
+    country_names = {normalise_name(c["name"]) for c in geonames().get_countries().values()}
+    return {
+        name: codes for name, codes in _every_town_and_state().items() if name not in country_names
+    }
+
+
+@cache
+def _every_town_and_state() -> dict[str, frozenset[str]]:
     names = geonames()
     found: dict[str, set[str]] = {}
     for city in towns().values():
         found.setdefault(normalise_name(city["name"]), set()).add(city["countrycode"])
     for state in names.get_us_states().values():
         found.setdefault(normalise_name(state["name"]), set()).add("US")
-    country_names = {normalise_name(c["name"]) for c in names.get_countries().values()}
-    return {name: frozenset(codes) for name, codes in found.items() if name not in country_names}
+    return {name: frozenset(codes) for name, codes in found.items()}
 
 
 @cache
@@ -60,6 +67,13 @@ def is_town_or_state(name: str, country: str) -> bool:
     """Whether ``name`` is a town or state of ``country`` (ISO alpha-3), not its own name."""
     iso2 = _iso2_codes().get(country)
     return iso2 is not None and iso2 in towns_and_states().get(normalise_name(name), ())
+
+
+def may_be_town_or_state(name: str, country: str) -> bool:
+    """Whether ``name`` is a town or state of ``country``, a country's name included: the
+    US state of Georgia."""
+    iso2 = _iso2_codes().get(country)
+    return iso2 is not None and iso2 in _every_town_and_state().get(normalise_name(name), ())
 
 
 def names_a_place(

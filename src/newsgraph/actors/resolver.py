@@ -49,6 +49,7 @@ from newsgraph.actors.places import (
     in_ethnic_compound,
     is_origin,
     is_town_or_state,
+    may_be_town_or_state,
     names_a_place,
     office_sought,
 )
@@ -220,7 +221,11 @@ class _Resolution(People, Roles, Organisations, ArticleLinks):
             if self._inside_longer_entity(span) or self._inside_numeric_entity(span):
                 continue
             kept.append(Span(self.doc, span.start, span.end, label=match.key))
-        for span in filter_spans(kept):
+        kept = filter_spans(kept)
+        for span in kept:
+            state_of = self._state_among_states(span, kept)
+            if state_of is not None:
+                span = Span(self.doc, span.start, span.end, label=state_of)
             actor = self.dictionary.actors[span.label_]
             at = self.country_at if actor.type == "country" else self.organisation_at
             for i in range(span.start, span.end):
@@ -237,6 +242,23 @@ class _Resolution(People, Roles, Organisations, ArticleLinks):
                 or before_a_name(span)
             ):
                 self.naming_none.add((span.start_char, span.end_char))
+
+    def _state_among_states(self, span: Span, matches: list[Span]) -> str | None:
+        """The country whose state or town a country's name is, where its sentence names
+        other states or towns of that country: "Arizona, North Carolina and Georgia" is
+        the American Georgia."""
+        if self.dictionary.actors[span.label_].type != "country":
+            return None
+        sentence = span.sent
+        for other in matches:
+            if (
+                other.label_ != span.label_
+                and sentence.start <= other.start < sentence.end
+                and is_town_or_state(other.text, other.label_)
+                and may_be_town_or_state(span.text, other.label_)
+            ):
+                return other.label_
+        return None
 
     def _leave_out_offices_sought(self) -> None:
         """A country's seat or a body named as the office a candidate seeks ("a bid for the
