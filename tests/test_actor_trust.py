@@ -607,4 +607,4 @@ def test_a_country_named_among_a_states_states_is_that_state(nlp, dictionary, te
 )
 def test_an_occasion_or_a_lawsuit_is_no_organisation(nlp, dictionary, text):
     index = resolve(nlp, dictionary, text)
-    assert not [a for a in index.actors.values() if a.type == "organisation"]
+    assert not [m for m in index.named()[1] if index.actor(m.actor_key).type == "organisation"]

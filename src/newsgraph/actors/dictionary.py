@@ -39,6 +39,7 @@ ACTOR_FILES = (
     "organisations_petrarch.tsv",
     "countries_curated.tsv",
     "organisations.tsv",
+    "media.tsv",
 )
 # The hand-written file last: it adds terms PETRARCH's 2016 data could not know.
 PERSON_FILES = ("persons.tsv", "persons_international.tsv", "persons_curated.tsv")

@@ -48,8 +48,6 @@ class Organisations:
                 continue
             if all(t.lower_ in self.title_words | self.people.modifiers for t in core):
                 continue  # "Energy" of "Energy Secretary Rick Perry" is part of a title
-            if _names_no_body(core):
-                continue
             spelt = self.spellings.get(spelling_key(core.text))
             if spelt and self.people.looks_like_name(core.text):
                 self._mention(core, spelt)  # a person's name, another spelling, tagged ORG
@@ -90,6 +88,9 @@ class Organisations:
             found = self._ensure(key, core.text, "organisation", country=self._country_within(core))
             found.evidence.product = found.evidence.product or has_model_number(core.text)
             self._mention(core, key)
+            if _names_no_body(core):
+                # extractors still see it: an occasion is where an act happens, not its target
+                self.naming_none.add((core.start_char, core.end_char))
             self.short_forms.setdefault(core.text, key)
             self._link_acronym(core, key)
 
