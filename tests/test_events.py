@@ -1427,6 +1427,10 @@ def test_a_meeting_or_protest_a_verb_is_done_for_is_its_event(events_of):
 
 def test_asking_alone_or_about_something_is_a_question_not_an_appeal(events_of):
     assert events_of("Republican counsel Steve Castor asked Morrison about concerns.") == []
+    assert events_of("Germany asked Russia whether it would withdraw its troops.") == []
+    assert events_of("A radio host asked Lopez how voters should judge the fees.") == []
+    (demand,) = events_of("Germany asked that Russia withdraw its troops.")
+    assert demand.target.code == "RUS"
     (troops,) = events_of("Syria asked Russia for troops.")
     (extradition,) = events_of("Iran asked Turkey to extradite the suspects.")
     assert (troops.cameo, troops.target.code) == ("0234", "RUS")

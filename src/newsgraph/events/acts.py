@@ -51,6 +51,9 @@ INDICATIVE_AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "did
 # QuadClasses of material cooperation and conflict: actions, not words.
 MATERIAL_QUADS = {2, 4}
 MATERIAL_CONFLICT = 4
+# What opens an indirect question: a wh-word ("how", "what", "why", "who") or "whether"/"if".
+QUESTION_TAGS = {"WDT", "WP", "WP$", "WRB"}
+QUESTION_MARKS = {"whether", "if"}
 # QuadClasses of words: verbal cooperation and conflict.
 VERBAL_QUADS = {1, 3}
 # CAMEO roots of asking (02 appeal, 10 demand) and of conflict; an act of conflict asked of
@@ -392,7 +395,9 @@ def refine_verb(verb: Token, pattern: VerbPattern) -> str | None:
         asked = [noun_code(c, pattern.objects) for c in child.children if c.dep_ == "pobj"]
         if code := next((c for c in asked if c), pattern.preps[child.lower_]):
             return code
-    if pattern.clause and any(child.dep_ == "ccomp" for child in verb.children):
+    if pattern.clause and any(
+        child.dep_ == "ccomp" and not _is_question(child) for child in verb.children
+    ):
         return pattern.clause
     if pattern.complement and any(
         child.dep_ == "xcomp" and is_infinitive(child) for child in verb.children
@@ -461,3 +466,10 @@ def _out_of(verb: Token) -> list[Token]:
         for pobj in of.children
         if pobj.dep_ == "pobj"
     ]
+
+
+def _is_question(clause: Token) -> bool:
+    """Whether a clause complement is an indirect question ("asked Lopez *how voters
+    should see it*", "*whether* she would run"): asking one is no appeal."""
+    first = clause.left_edge
+    return first.tag_ in QUESTION_TAGS or first.lower_ in QUESTION_MARKS
