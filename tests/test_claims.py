@@ -380,6 +380,7 @@ def test_a_figure_of_change_says_which_way(claims_of, text, subject):
         "Researchers surveyed 1,500 parents across the province.",
         "Pollsters surveyed 1,100 adults, including 700 likely voters.",
         "The Harbor poll was conducted by phone among 1,250 registered voters.",
+        "The state poll was taken May 2 to 6 on cellphones and landlines among 980 adults.",
         # an order of size, not a figure
         "Thousands of residents fled the flooded valley.",
         "Hundreds of families were evacuated.",

@@ -359,8 +359,11 @@ def _counts_a_sample(entity: Span) -> bool:
             return parent.pos_ in {"NOUN", "PROPN"} or word.dep_ in asked
         if parent.pos_ in {"VERB", "AUX"} and parent.dep_ != "prep":
             # a clause ("including" stands as a preposition): a sample only when a poll
-            # is what it tells of ("the poll was conducted among 1,358 voters")
-            return word.dep_ == "prep" and any(
+            # is what it tells of ("the poll was conducted among 1,358 voters"); a noun the
+            # parser joined to the verb is a phrase of it it was coordinated with ("on
+            # cellphones and *landlines among* 1,358 voters")
+            of_the_clause = word.dep_ == "prep" or (word.dep_ == "conj" and word.pos_ == "NOUN")
+            return of_the_clause and any(
                 c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in surveys
                 for c in parent.children
             )
