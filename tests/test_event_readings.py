@@ -153,3 +153,17 @@ def test_a_government_announcing_its_leaders_plan_is_his_intent(events_in_2016):
 def test_the_owner_of_an_event_is_its_agent(events_in_2016):
     events = events_in_2016("Israel agreed to American mediation in the talks with Syria.")
     assert [e for e in shown_events(events) if e.plover == "AGREE"]
+
+
+def test_talking_with_the_press_is_no_political_act(events_in_2016):
+    """An interview or a question from a news outlet is its work, not an appeal or a
+    consultation; an outlet's endorsement stays one."""
+    asked = events_in_2016("Politico asked Hillary Clinton to comment on the emails.")
+    assert asked and all("press" in e.basis for e in asked) and not shown_events(asked)
+    endorsed = events_in_2016("The New York Times endorsed Hillary Clinton.")
+    assert [e.plover for e in shown_events(endorsed)] == ["SUPPORT"]
+
+
+def test_a_politician_attacking_a_news_outlet_criticizes(events_in_2016):
+    events = events_in_2016("Donald Trump attacked CNN on Monday.")
+    assert [(e.cameo, e.plover) for e in events] == [("111", "ACCUSE")]

@@ -307,7 +307,7 @@ def _verb_subject(verb: Token) -> Token | None:
 
 def _controller(verb: Token) -> Token | None:
     """Who does what a gerund with no subject of its own tells: the subject of the clause
-    it hangs on ("Merkel deserves credit for *taking in* a million migrants", "wrecked it
+    it hangs on ("the premier earned praise for *taking in* refugees", "wrecked it
     by *staging* a war"), or the name that clause's verb takes as its object where a
     "for" or "of" phrase gives the reason ("praised Merkel for *taking in*", "accused
     Lopez of *hiding*"). A participle set off after its clause ("Lopez fared well,

@@ -65,6 +65,7 @@ from newsgraph.events.readings import (
     private_travel,
     read_target,
     verbal_force,
+    with_the_press,
 )
 from newsgraph.events.senses import code_by_source, protested
 from newsgraph.events.targets import (
@@ -205,6 +206,7 @@ def extract_events(
                 done = "borrowed" if anothers_act(verb, stated, source, resolver) else act
                 done = "travel" if private_travel(code, source) else done
                 done = "rally" if campaign_rally(code, source, aimed) else done
+                done = "press" if with_the_press(code, source, target) else done
                 done = "accident" if by_accident(verb, code) else done
                 basis = Basis(done, acting, aimed, negated, unrealised, supposed, untold=untold)
                 found.append(

@@ -34,7 +34,8 @@ class Basis:
     the event the object names, which is another actor's: "downplayed *Trump's* attack"),
     ``travel`` (private people's journey or meeting: "migrants coming to the US"),
     ``accident`` (a death or damage an accident or disaster caused: "killed in a crash"),
-    ``rally`` (a politician's rally at home, aimed at no one: a campaign event).
+    ``rally`` (a politician's rally at home, aimed at no one: a campaign event),
+    ``press`` (a statement, appeal or consultation with a news outlet: "told CNN").
     ``source``: ``coded``
     (an actor or group with a CAMEO code), ``assumed`` (its country was assumed, not stated:
     an unplaced company or group taken as domestic, a private person), ``uncoded`` (nothing

@@ -315,6 +315,19 @@ def private_travel(code: str, source: ActorRef) -> bool:
     return code.startswith(tuple(rules["codes"])) and source.sector in rules["sectors"]
 
 
+def with_the_press(code: str, source: ActorRef, target: ActorRef | None) -> bool:
+    """Whether a statement, appeal, intent or consultation has a news outlet on either
+    side ("told CNN", "Politico asked Clinton"): a report or an interview."""
+    rules = _rules()["press"]
+    sectors = {_sector(source), _sector(target) if target is not None else None}
+    return code.startswith(tuple(rules["codes"])) and bool(sectors & set(rules["sectors"]))
+
+
+def _sector(side: ActorRef) -> str | None:
+    """A side's sector, or the one its code gives ("USAMED": a news outlet)."""
+    return side.sector or (side.code[3:6] if side.code and len(side.code) >= 6 else None)
+
+
 def campaign_rally(code: str, source: ActorRef, aimed: str) -> bool:
     """Whether a rally is a politician's own at home ("the senator *held a rally* in
     Ohio"), aimed at no one: a campaign event, not the dissent CAMEO 141 codes, which is
@@ -443,17 +456,15 @@ def _country(ref: ActorRef | None) -> str | None:
 def verbal_force(
     code: str, verb: Token, source: ActorRef, target: ActorRef | None, actors: ActorIndex
 ) -> str:
-    """The code of an act of force between two politicians, which is criticism (CAMEO
-    111): "Cruz attacked Trump", "fired back at Trump", "launched an attack against
-    Obama"; else ``code``."""
+    """The code of an act of force between two politicians, or between a politician and
+    a news outlet, which is criticism (CAMEO 111): "Cruz attacked Trump", "fired back at
+    Trump", "launched an attack against Obama", "Trump attacked CNN"; else ``code``."""
     rules = _rules()["verbal_force"]
-    if (
-        target is None
-        or not code.startswith(tuple(rules["codes"]))
-        or not all(_is_person(side, actors) for side in (source, target))
-        or source.sector not in rules["sectors"]
-        or target.sector not in rules["sectors"]
-    ):
+    if target is None or not code.startswith(tuple(rules["codes"])):
+        return code
+    politicians = [_is_politician(side, actors, rules) for side in (source, target)]
+    press = [_sector(side) in rules["press"] for side in (source, target)]
+    if not all(p or m for p, m in zip(politicians, press, strict=True)) or not any(politicians):
         return code
     words = {verb.lemma_.lower()}
     words |= {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
@@ -472,6 +483,10 @@ def political_contest(verb: Token, events: list[Event], actors: ActorIndex) -> b
         and {event.source.sector, event.target.sector} <= set(sectors)
         for event in events
     )
+
+
+def _is_politician(side: ActorRef, actors: ActorIndex, rules: dict) -> bool:
+    return _is_person(side, actors) and side.sector in rules["sectors"]
 
 
 def _is_person(side: ActorRef, actors: ActorIndex) -> bool:
