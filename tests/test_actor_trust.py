@@ -608,3 +608,18 @@ def test_a_country_named_among_a_states_states_is_that_state(nlp, dictionary, te
 def test_an_occasion_or_a_lawsuit_is_no_organisation(nlp, dictionary, text):
     index = resolve(nlp, dictionary, text)
     assert not [m for m in index.named()[1] if index.actor(m.actor_key).type == "organisation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Secretary of State John F. Kerry met the minister in Vienna.", "person:john-kerry"),
+        ("Vice President Joseph R. Biden Jr. spoke first.", "person:joe-biden"),
+        ("George W. Bush spoke at the dedication.", "person:george-w-bush"),
+    ],
+)
+def test_a_leader_named_with_middle_initials_is_the_leader(nlp, dictionary, text, key):
+    """Newspapers that write middle initials ("John F. Kerry") name the leader the data
+    writes without them; one whose initials tell him apart stays himself."""
+    index = resolve(nlp, dictionary, text, date="2016-05-10")
+    assert [a.key for a in index.actors.values() if a.type == "person"] == [key]

@@ -115,7 +115,7 @@ class People:
 
     def _add_person(self: _Resolution, name_span: Span) -> None:
         name = name_span.text
-        leader = self.dictionary.leader(name, self.date)
+        leader = self.dictionary.leader(name, self.date) or self._leader_without_initials(name)
         key = f"person:{slug(leader.name if leader else name)}"
         if not leader:
             key = self.spellings.get(spelling_key(name)) or self._same_person(name.split()) or key
@@ -166,6 +166,19 @@ class People:
         if words[0] in self.people.family_name_first:
             self.short_forms.setdefault(words[0], key)
         person.short_name = person.short_name or self._short_name(words)
+
+    def _leader_without_initials(self: _Resolution, name: str) -> Leader | None:
+        """The leader a name with middle initials or a generational suffix is, as the data
+        writes the name without them ("John F. Kerry", "Harry M. Reid", "Joseph R. Biden
+        Jr."); one the data writes with initials of its own is a different person
+        ("George Bush" is not "George W. Bush")."""
+        words = [w for w in name_words(name) if not _is_initial(w)]
+        if len(words) < 2 or words == name.split():
+            return None
+        leader = self.dictionary.leader(" ".join(words), self.date)
+        if leader is None or any(_is_initial(w) for w in leader.name.split()):
+            return None
+        return leader
 
     def _short_name(self: _Resolution, words: list[str]) -> str | None:
         """How the article would call the person for short: "Putin", "Xi" (family name first)."""
@@ -274,3 +287,9 @@ def _abbreviated_honorifics() -> frozenset[str]:
     a name when the point is left out; "Lady" and "Sir" can open a name of their own."""
     honorifics = set(context_words()["honorifics"])
     return frozenset(w for w in honorifics if w.endswith(".") or f"{w}." in honorifics)
+
+
+def _is_initial(word: str) -> bool:
+    """ "F.", "H.W.": a name's initial, not a name."""
+    letters = word.replace(".", "")
+    return word.endswith(".") and letters.isalpha() and letters.isupper() and len(letters) <= 2
