@@ -623,3 +623,20 @@ def test_a_leader_named_with_middle_initials_is_the_leader(nlp, dictionary, text
     writes without them; one whose initials tell him apart stays himself."""
     index = resolve(nlp, dictionary, text, date="2016-05-10")
     assert [a.key for a in index.actors.values() if a.type == "person"] == [key]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Justice Sotomayor wrote a sharp dissent on Monday.", "Justice Sotomayor", "person"),
+        ("General Motors cut 900 jobs last year.", "General Motors", "organisation"),
+    ],
+)
+def test_a_title_and_a_name_the_parser_tags_org_is_a_person(nlp, dictionary, text, name, kind):
+    doc = nlp(text)
+    span = doc.char_span(text.index(name), text.index(name) + len(name))
+    doc.ents = [e for e in doc.ents if e.end <= span.start or e.start >= span.end] + [
+        Span(doc, span.start, span.end, label="ORG")
+    ]
+    index = resolve_actors(doc, "sentence", dictionary)
+    assert [a.type for a in index.actors.values()] == [kind]

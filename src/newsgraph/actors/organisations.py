@@ -48,6 +48,14 @@ class Organisations:
                 continue
             if all(t.lower_ in self.title_words | self.people.modifiers for t in core):
                 continue  # "Energy" of "Energy Secretary Rick Perry" is part of a title
+            titled = self._titled_name_within(core)
+            if titled is not None:
+                # "Justice Sotomayor" tagged ORG: a person with the title before her name
+                if len(titled) > 1:
+                    self._add_person(titled)
+                else:
+                    self._add_lone_name(titled)
+                continue
             spelt = self.spellings.get(spelling_key(core.text))
             if spelt and self.people.looks_like_name(core.text):
                 self._mention(core, spelt)  # a person's name, another spelling, tagged ORG
@@ -93,6 +101,21 @@ class Organisations:
                 self.naming_none.add((core.start_char, core.end_char))
             self.short_forms.setdefault(core.text, key)
             self._link_acronym(core, key)
+
+    def _titled_name_within(self: _Resolution, core: Span) -> Span | None:
+        """The name after a one-word title that opens an ORG entity ("Justice
+        Sotomayor", "Senator Warren"), when what follows reads as a person's name and no
+        word is an organisation's; "General" also names firms ("General Motors")."""
+        first = core[0]
+        if (
+            len(core) < 2
+            or first.text not in self.people.titles
+            or first.lower_ in context_words()["firm_titles"]
+            or has_organisation_word(core.text)
+        ):
+            return None
+        name = self.doc[core.start + 1 : core.end]
+        return name if self.people.looks_like_name(name.text) else None
 
     def _town_of_named_country(self: _Resolution, core: Span) -> str | None:
         """The country an ORG entity is a town of, when the article names that country
