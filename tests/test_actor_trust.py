@@ -266,13 +266,23 @@ def test_a_town_or_state_named_as_a_place_is_no_actor(nlp, dictionary, text):
     [
         ("Moscow warned Kyiv against joining the alliance.", "Moscow"),
         ("Beijing's response came within hours.", "Beijing"),
-        ("Ohio Gov. Mike DeWine signed the bill.", "Ohio"),
+        ("The Ohio governor signed the bill.", "Ohio"),
         ("Officials held talks with Washington on Monday.", "Washington"),
     ],
 )
 def test_a_town_standing_for_its_government_is_still_an_actor(nlp, dictionary, text, named):
     _, mentions = resolve(nlp, dictionary, text).named()
     assert named in {mention.text for mention in mentions}
+
+
+def test_a_state_in_a_persons_title_is_part_of_the_title(nlp, dictionary):
+    """ "Ohio Gov. Mike DeWine": the state says whose governor he is, as "Secretary of
+    State" says which secretary; he is American, and Ohio no actor of its own."""
+    index = resolve(nlp, dictionary, "Ohio Gov. Mike DeWine signed the bill.")
+    _, mentions = index.named()
+    assert [m.text for m in mentions] == ["Mike DeWine"]
+    governor = index.actors["person:mike-dewine"]
+    assert (governor.country, governor.code) == ("USA", "USAGOV")
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,9 @@ place ("a rally in Pittsburgh", "the Nevada primary", "a Texas-based firm", a da
 name is no actor; it stands for one only by metonymy, where an actor stands: the subject
 or object of a clause ("Moscow warned Kyiv"), a possessor ("Beijing's response"), the
 object of a preposition that is not one of place ("talks with Washington"), or the
-modifier of an office, a title or an institution ("Ohio Gov.", "the Texas legislature").
+modifier of an office, a title or an institution ("the Ohio governor", "the Texas
+legislature"); before a person's name, a title's town or state is part of the title ("Ohio
+Gov. Mike DeWine", resolver.py).
 A country's name or demonym before a participle of origin ("a Russian-born investor",
 "Chinese-made drones") says where someone or something comes from, not who acts; a
 demonym before a common noun of no one ("French soil", "the American dream", "of Mexican

@@ -290,7 +290,20 @@ class _Resolution(People, Roles, Organisations, ArticleLinks):
             building is None or building.label_ != "FAC"
         ):
             return False
-        return names_a_place(span, words["place_prepositions"], self._acting_nouns)
+        return self._in_a_title(span) or names_a_place(
+            span, words["place_prepositions"], self._acting_nouns
+        )
+
+    def _in_a_title(self, span: Span) -> bool:
+        """Whether a town or state only says whose office a person's title is ("*Ohio*
+        Gov. John Kasich", "*Queens* Rep. Joe Crowley"): part of the person's title, as an
+        office the dictionary knows is ("Secretary of State Hillary Clinton"), not an
+        actor of its own."""
+        index = span.end
+        while index < len(self.doc) and self.doc[index].lower_ in self.title_words:
+            index += 1
+        named = self.entity_at.get(index)
+        return index > span.end and named is not None and named.label_ == "PERSON"
 
     @cached_property
     def _acting_nouns(self) -> frozenset[str]:
