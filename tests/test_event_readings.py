@@ -167,3 +167,18 @@ def test_talking_with_the_press_is_no_political_act(events_in_2016):
 def test_a_politician_attacking_a_news_outlet_criticizes(events_in_2016):
     events = events_in_2016("Donald Trump attacked CNN on Monday.")
     assert [(e.cameo, e.plover) for e in events] == [("111", "ACCUSE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # lawmakers command no force: their attacks, and their allies', are words
+        ("Senator Maria Lopez attacked the drug companies on Monday.", "111"),
+        ("Senator Ted Cruz's allies launched an attack on the lobbyists.", "111"),
+        # a government can attack with force
+        ("Russia attacked Ukraine on Monday.", "190"),
+    ],
+)
+def test_an_attack_by_those_who_command_no_force_is_criticism(events_in_2016, text, cameo):
+    events = events_in_2016(text)
+    assert events and {e.cameo for e in events} == {cameo}

@@ -457,14 +457,18 @@ def verbal_force(
     code: str, verb: Token, source: ActorRef, target: ActorRef | None, actors: ActorIndex
 ) -> str:
     """The code of an act of force between two politicians, or between a politician and
-    a news outlet, which is criticism (CAMEO 111): "Cruz attacked Trump", "fired back at
-    Trump", "launched an attack against Obama", "Trump attacked CNN"; else ``code``."""
+    a news outlet, or by lawmakers, parties, the opposition or the elite, who command no
+    force, which is criticism (CAMEO 111): "Cruz attacked Trump", "fired back at Trump",
+    "launched an attack against Obama", "Trump attacked CNN", "Sanders's allies mounted an
+    attack on private equity firms"; else ``code``."""
     rules = _rules()["verbal_force"]
     if target is None or not code.startswith(tuple(rules["codes"])):
         return code
     politicians = [_is_politician(side, actors, rules) for side in (source, target)]
     press = [_sector(side) in rules["press"] for side in (source, target)]
-    if not all(p or m for p, m in zip(politicians, press, strict=True)) or not any(politicians):
+    unarmed_source = _sector(source) in rules["unarmed"]
+    between_talkers = all(p or m for p, m in zip(politicians, press, strict=True))
+    if not unarmed_source and not (between_talkers and any(politicians)):
         return code
     words = {verb.lemma_.lower()}
     words |= {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
