@@ -204,7 +204,6 @@ class ArticleLinks:
         "Patrick W. Carlineo"; "Hunter Biden" is not "Joe Biden"."""
         if len(words) < 2:
             return None
-        words = name_words(" ".join(words))
         given, surname = words[0].lower().rstrip("."), words[-1].lower()
         for key, found in self.found.items():
             other = name_words(found.name)
@@ -289,10 +288,7 @@ class ArticleLinks:
         sentences: dict[str, set[int]] = {person_key: set(), country: set()}
         for mention in self.mentions:
             if mention.actor_key in sentences:
-                span = self.doc.char_span(
-                    mention.span.start, mention.span.end, alignment_mode="expand"
-                )
-                sentences[mention.actor_key].add(span.sent.start)
+                sentences[mention.actor_key].add(self._sentence_at(mention.span.start))
         return bool(sentences[person_key] & sentences[country])
 
     def _acts_on_country(self: _Resolution, person_key: str, country: str) -> bool:

@@ -23,7 +23,7 @@ from newsgraph.actors.confidence import (
 from newsgraph.actors.dictionary import normalise_name
 from newsgraph.actors.names import LINKING_WORDS, is_acronym_of, slug, spelling_key
 from newsgraph.actors.names import core as name_core
-from newsgraph.actors.places import is_town_or_state, names_a_place
+from newsgraph.actors.places import is_town_or_state
 
 if TYPE_CHECKING:
     from newsgraph.actors.resolver import _Resolution
@@ -135,8 +135,7 @@ class Organisations:
         """A town stands for its country where an actor stands, as the dictionary's towns
         do (actors/places.py); named as a place, it names none."""
         self._mention(town, country)
-        words = context_words()
-        if names_a_place(town, words["place_prepositions"], self._acting_nouns):
+        if self._names_a_place(town, country):
             self.naming_none.add((town.start_char, town.end_char))
 
     def _reads_as_a_persons_name(self: _Resolution, core: Span) -> bool:

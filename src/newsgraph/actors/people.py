@@ -118,7 +118,8 @@ class People:
         leader = self.dictionary.leader(name, self.date) or self._leader_without_initials(name)
         key = f"person:{slug(leader.name if leader else name)}"
         if not leader:
-            key = self.spellings.get(spelling_key(name)) or self._same_person(name.split()) or key
+            spelt = self.spellings.get(spelling_key(name))
+            key = spelt or self._same_person(name_words(name)) or key
         person = self._ensure(key, name, "person")
         person.evidence.leader = person.evidence.leader or leader is not None
         if leader:

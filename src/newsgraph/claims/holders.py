@@ -102,9 +102,7 @@ def wants_holder(subject: Subject, holder: str | None) -> bool:
     if not _is_held(head, words):
         return False
     return not any(
-        word.ent_type_ in words.holder_labels or word.tag_ in NAME_TAGS
-        for word in head.lefts
-        if word.dep_ in {"amod", "compound", "poss", "nmod"}
+        _is_name(word) for word in head.lefts if word.dep_ in {"amod", "compound", "poss", "nmod"}
     )
 
 
@@ -295,6 +293,11 @@ def _names(word: Token, labels: frozenset[str]) -> bool:
     )
 
 
+def _is_name(word: Token) -> bool:
+    """Whether a word is itself a name that can hold a figure ("Texas", "Lopez")."""
+    return word.ent_type_ in holder_words().holder_labels or word.tag_ in NAME_TAGS
+
+
 def _verb_subject(verb: Token) -> Token | None:
     """The subject of ``verb``'s clause, or of the verb it is joined to ("she raised
     $4 million and spent $3 million")."""
@@ -319,10 +322,7 @@ def _controller(verb: Token) -> Token | None:
     if verb.dep_ == "advcl":
         host = verb.head
         subject = clause_subject(host) if host.pos_ in {"VERB", "AUX"} else None
-        named = subject is not None and (
-            subject.ent_type_ in holder_words().holder_labels or subject.tag_ in NAME_TAGS
-        )
-        return subject if named else None
+        return subject if subject is not None and _is_name(subject) else None
     if verb.dep_ != "pcomp":
         return None
     reason = verb.head.lower_ in REASON_PREPOSITIONS
