@@ -110,10 +110,12 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
             basis = _basis(entity, sentence, measured, (number, unit), (year, specs), words)
             if may_be_held and wants_holder(measured, held.holder):
                 basis = replace(basis, holder="missing")
-            if share is None and basis.kind == "share" and _names_a_topic(measured.head):
-                basis = replace(basis, subject="poor")
-            if share is None and (ratio is not None or fraction is not None):
+            if share is None and (
+                (basis.kind == "share" and _names_a_topic(measured.head))
                 # "voters said | eight in 10": a part of a whole that does not say which
+                or ratio is not None
+                or fraction is not None
+            ):
                 basis = replace(basis, subject="poor")
             value = _value_words(entity, ratio)
             claims.append(
