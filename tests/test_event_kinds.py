@@ -123,6 +123,7 @@ def test_those_sent_to_fight_act_on_whom_they_fight(events_of):
         "Condoleezza Rice will present a resolution next week asking the United Nations to act.",
         "Condoleezza Rice is set to ask the United Nations to authorize force.",
         "The pressure must continue for Damascus to allow the UN to deliver aid.",
+        "The French president is scheduled to meet Chancellor Scholz in Berlin on Friday.",
     ],
 )
 def test_an_act_still_to_come_is_marked_and_not_shown(events_of, text):
