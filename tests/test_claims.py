@@ -68,6 +68,28 @@ def test_count_names_what_was_counted_and_the_verb(claims_of):
     assert (claim.subject, claim.number, claim.unit) == ("people killed", 12, "people")
 
 
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "Nineteen senators voted against the trade bill.",
+            "senators voted against the trade bill",
+        ),
+        ("At least 14 people were left dead by the floods.", "people left dead"),
+        ("Some 2 million people of Somali descent live abroad.", "people of Somali descent live"),
+        (
+            "The governor's 30 appointed judges ruled against the law.",
+            "appointed judges ruled against the law",
+        ),
+        ("About 40 senators voted in 2019.", "senators voted"),
+    ],
+)
+def test_counted_people_keep_their_modifiers_and_what_they_did(claims_of, text, subject):
+    """What the counted did and who they are is what is measured: "senators | 19" is not."""
+    (claim,) = claims_of(text)
+    assert claim.subject == subject
+
+
 def test_money_is_scaled_and_has_a_currency(claims_of):
     (claim,) = claims_of("The IMF approved a $5 billion loan to Ukraine in March 2015.")
     assert (claim.subject, claim.value, claim.number, claim.unit) == (

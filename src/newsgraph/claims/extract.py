@@ -63,6 +63,9 @@ ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
 MAX_SUBJECT_WORDS = 20
 # The most words of what a counted subject did that its subject takes ("cast a vote").
 MAX_OBJECT_WORDS = 4
+# Phrases that complete what a counted subject did: an object, a preposition's phrase, an
+# adjective ("were left dead").
+COMPLEMENTS = frozenset({"dobj", "prep", "acomp", "oprd"})
 # Kinds of figure a holder has or gives (a share, a sum), where a name is whose, not what.
 HELD_KINDS = frozenset({"share", "money", "price"})
 # Entities that name who has or gives a sum: a person, an organisation.
@@ -518,21 +521,43 @@ def _counted(entity: Span) -> Subject | None:
     if verb is None:
         return _noun_subject(noun)
     told = verb_with_particle(verb).text
+    counted = _counted_phrase(noun, entity)
     done = _what_they_did(noun, verb)
-    return Subject(f"{noun.text} {told} {done.text}" if done else f"{noun.text} {told}", noun)
+    return Subject(f"{counted} {told} {done}" if done else f"{counted} {told}", noun)
 
 
-def _what_they_did(noun: Token, verb: Token) -> Span | None:
-    """The object of the verb a counted noun is the subject of, which says what they did
-    ("13 million people cast *a vote*", "55 people were issued *citations*"), where it is
-    short enough to be read with it; None for a count that is the object itself."""
+def _counted_phrase(noun: Token, entity: Span) -> str:
+    """The counted noun with its modifiers and "of" phrase, after the count: "Dallas police
+    officers" of "five Dallas police officers", "people of Filipino descent". A possessor
+    says whose they are, which is the holder's to say (holders.py), not what is counted."""
+    phrase = noun_phrase(noun)
+    owners = [c.right_edge.i + 1 for c in noun.lefts if c.dep_ == "poss"]
+    start = max([entity.end, phrase.start, *owners])
+    return phrase.doc[start : phrase.end].text or noun.text
+
+
+def _what_they_did(noun: Token, verb: Token) -> str | None:
+    """What the verb a counted noun is the subject of says they did, where it is short
+    enough to be read with it: its object ("13 million people cast *a vote*", "55 people
+    were issued *citations*"), else the first phrase that completes it, a preposition's
+    ("25 senators voted *against the bill*") or an adjective's ("14 people were left
+    *dead*"); None for a count that is the object itself."""
     if noun.dep_ not in SUBJECTS:
         return None
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if not objects:
+    after = [c for c in verb.rights if c.dep_ in COMPLEMENTS]
+    objects = [c for c in after if c.dep_ == "dobj"]
+    if objects:
+        done = noun_phrase(objects[0])
+    elif not after:
         return None
-    done = noun_phrase(objects[0])
-    return done if len(done) <= MAX_OBJECT_WORDS else None
+    elif after[0].dep_ == "prep":
+        objects = [c for c in after[0].children if c.dep_ == "pobj"]
+        if not objects or objects[0].ent_type_ in {"DATE", "TIME"}:
+            return None  # "voted in 2008" says when, not what they did
+        done = after[0].doc[after[0].i : noun_phrase(objects[0]).end]
+    else:
+        done = after[0].doc[after[0].i : after[0].i + 1]
+    return done.text if len(done) <= MAX_OBJECT_WORDS else None
 
 
 def _counted_noun(entity: Span) -> Token | None:
