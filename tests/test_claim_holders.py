@@ -43,6 +43,8 @@ def claims_of(nlp):
     [
         # the possessor of the measured noun, which the subject then leaves out
         ("Brazil's growth rate slowed to 2.5 percent last year.", "Brazil", "growth rate"),
+        # and so when the subject goes on with the change the figure measures
+        ("Peru's copper exports fell 12 percent in 2015.", "Peru", "copper exports fell"),
         # a name before a measure noun, or in its "on", "for" or "in" (a place) phrase
         ("The Acme revenue reached $2 billion.", "Acme", "The revenue"),
         ("The ministry imposed a 150% tariff on Mexican cement.", "Mexican cement", "tariff"),

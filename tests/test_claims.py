@@ -121,6 +121,30 @@ def test_year_is_inherited_only_within_a_paragraph(claims_of):
     assert (nine.subject, nine.time) == ("Imports", None)
 
 
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("Between 2004 and 2019, wheat exports from the region tripled 200 percent.", "2004/2019"),
+        ("From 2001 to 2012, deaths from measles fell 60 percent.", "2001/2012"),
+        ("Coal output fell 30 percent from 2010 through 2015.", "2010/2015"),
+        ("Coal output fell 30 percent in 2015 and 2016.", "2015"),
+    ],
+)
+def test_a_change_over_a_period_is_dated_by_the_period(claims_of, text, time):
+    """A change told between two years is the period's, not its first year's."""
+    (claim,) = [c for c in claims_of(text) if c.unit == "percent"]
+    assert claim.time == time
+
+
+def test_a_period_opening_a_sentence_frames_no_sentence_after_it(claims_of):
+    text = (
+        "Between 2004 and 2019, the river's fish stocks fell 40 percent. "
+        "About 30 percent of the fishermen have found other work."
+    )
+    claims = claims_of(text, date="2021-03-01")
+    assert [c.time for c in claims] == ["2004/2019", "2021-03-01"]
+
+
 def test_years_ordinals_and_numbers_in_names_are_not_claims(claims_of):
     text = "Apollo 11 landed in 1969. The G20 met for the third time. Article 5 was invoked."
     assert claims_of(text) == []

@@ -378,11 +378,15 @@ def _inside(word: Token, entity: Span) -> bool:
 
 def _without(subject: Subject, holder: Token) -> Subject:
     """The subject without the holder's words ("China's growth rate" -> "growth rate"),
-    when it is the noun phrase they stand in."""
+    when it opens with the noun phrase they stand in (and what the figure did after it:
+    "China's exports fell" -> "exports fell")."""
     phrase = noun_phrase(subject.head)
     start, end = holder.left_edge.i, holder.right_edge.i + 1
-    if subject.text != phrase.text or not (phrase.start <= start and end <= phrase.end):
+    if not subject.text.startswith(phrase.text) or not (
+        phrase.start <= start and end <= phrase.end
+    ):
         return subject
     kept = [t for t in phrase if not start <= t.i < end]
     text = "".join(t.text_with_ws for t in kept).strip()
-    return Subject(text, subject.head) if text else subject
+    told = subject.text[len(phrase.text) :]
+    return Subject(text + told, subject.head) if text else subject

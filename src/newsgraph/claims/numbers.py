@@ -38,6 +38,8 @@ class NumberWords:
     ratio_joiners: tuple[tuple[str, ...], ...]
     fractions: dict[str, float]
     framing_prepositions: frozenset[str]
+    period_openers: frozenset[str]
+    period_joiners: frozenset[str]
 
 
 @cache
@@ -60,6 +62,8 @@ def number_words() -> NumberWords:
         ratio_joiners=tuple(tuple(words) for words in table["ratios"]["joiners"]),
         fractions=table["fractions"],
         framing_prepositions=frozenset(table["years"]["framing_prepositions"]),
+        period_openers=frozenset(table["years"]["period_openers"]),
+        period_joiners=frozenset(table["years"]["period_joiners"]),
     )
 
 
