@@ -637,10 +637,9 @@ def _period_end(date: Span, sentence_entities: list[Span]) -> str | None:
     if len(years) > 1 and any(t.lower_ in joiners for t in date):
         return years[-1]
     following = [e for e in sentence_entities if e.label_ == "DATE" and e.start == date.end + 1]
-    if opens and following and doc[date.end].lower_ in joiners:
-        if found := YEAR.findall(following[0].text):
-            return found[-1]
-    return None
+    joined = opens and following and doc[date.end].lower_ in joiners
+    found = YEAR.findall(following[0].text) if joined else []
+    return found[-1] if found else None
 
 
 def _between(middle: Span, one: Span, other: Span) -> bool:
