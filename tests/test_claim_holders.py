@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from newsgraph import cli
 from newsgraph.claims import extract_claims
+from newsgraph.claims.confidence import DEFAULT_THRESHOLD
 from newsgraph.export.csv import write_csv
 from newsgraph.export.json import export_json
 from newsgraph.records import Claim
@@ -125,6 +126,31 @@ def test_the_holder_is_read_from_the_parse(claims_of, text, holder, subject):
 )
 def test_no_holder_is_guessed(claims_of, text):
     assert [claim.holder for claim in claims_of(text)] == [None] * len(claims_of(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He won 221 delegates in the southern primaries.",  # whose: "he"
+        "Its revenue rose 12 percent last year.",  # whose: "its"
+        "They recruited 70 volunteers for the campaign.",  # what "they" did
+        "She would deport 11 million migrants.",
+    ],
+)
+def test_a_figure_whose_holder_is_only_a_pronoun_is_not_shown(claims_of, text):
+    """A figure that is someone's whom the sentence names only as "he" cannot be cited."""
+    (claim,) = claims_of(text)
+    assert claim.holder is None and claim.confidence < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["They killed 14 people at the market.", "The senator won 221 delegates in the primaries."],
+)
+def test_victims_or_a_named_holder_keep_a_figure_shown(claims_of, text):
+    """Those a harm befell are a count of their own, whoever did it."""
+    (claim,) = claims_of(text)
+    assert claim.confidence >= DEFAULT_THRESHOLD
 
 
 # --- keeping it ---

@@ -111,7 +111,7 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
                 held = Holding(None, measured)
             measured = held.subject
             basis = _basis(entity, sentence, measured, (number, unit), (year, specs), words)
-            if may_be_held and wants_holder(measured, held.holder):
+            if may_be_held and (held.unnamed or wants_holder(measured, held.holder)):
                 basis = replace(basis, holder="missing")
             if share is None and (
                 (basis.kind == "share" and _names_a_topic(measured.head))

@@ -5,7 +5,10 @@ English ties a figure to whom it belongs in a few ways, each a rule here, the wo
 reads kept in ``data/claims/holders.toml``:
 
 - the possessor of the measured noun: "China's growth rate", "the company's revenue";
-  a pronoun ("its revenue") is no holder, as newsgraph does not resolve it here;
+  a pronoun ("its revenue") is no holder, as newsgraph does not resolve it here, and
+  the figure is then someone's the text does not name (``Holding.unnamed``), as it is
+  when a pronoun has, wins or does what it counts ("he won 221 delegates", "they
+  recruited 70 candidates"; not a harm, whose victims are a count of their own);
 - a name before a measure noun, or in its "of", "for" or "on" phrase (or "in" before a
   place): "Acme revenue", "support for the senator", "the tariff on Chinese steel";
 - the subject of a clause whose verb has, wins, gets, raises or spends the figure: "the
@@ -28,6 +31,7 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
+from newsgraph.claims.numbers import number_words
 from newsgraph.claims.phrases import (
     SUBJECTS,
     Subject,
@@ -40,6 +44,7 @@ from newsgraph.claims.phrases import (
 # Roles in which a number stands on the noun it counts or measures ("221 delegates").
 ON_NOUN = {"nummod", "compound", "amod", "npadvmod", "nmod", "quantmod"}
 NAME_TAGS = {"NNP", "NNPS"}
+PERSONAL_PRONOUN_TAGS = {"PRP", "PRP$"}
 # Clauses whose subject is the verb's they hang on: "wants *to take in*", "and *spent*".
 OPEN_CLAUSES = {"xcomp", "conj"}
 MAX_CLAUSES_UP = 3
@@ -76,6 +81,8 @@ class Holding:
 
     holder: str | None
     subject: Subject
+    # The figure is someone's whom the text names only by a pronoun: whose is not known.
+    unnamed: bool = False
 
 
 def holding(entity: Span, subject: Subject, light_verbs: frozenset[str]) -> Holding:
@@ -138,6 +145,8 @@ def _by_verb(
     else:
         return None
     holder = _verb_subject(verb)
+    if holder is not None and _is_personal_pronoun(holder):
+        return Holding(None, subject, unnamed=True)  # "he won 221 delegates"
     if holder is None or holder.pos_ == "PRON" or _inside(holder, entity):
         return None
     text = _phrase(_by_name(holder))
@@ -162,6 +171,10 @@ def _by_agent(entity: Span, subject: Subject, words: HolderWords) -> Holding | N
     if figure.dep_ not in {"dobj", "nsubjpass"} or figure.head.pos_ != "VERB":
         return None
     agent = _agent(figure.head)
+    if agent is not None and _is_personal_pronoun(agent):
+        # "they recruited 70 candidates": theirs; "they killed 14 people": victims
+        harm = figure.head.lemma_.lower() in number_words().harm_verbs
+        return None if harm else Holding(None, subject, unnamed=True)
     if agent is None or agent.pos_ == "PRON" or _inside(agent, entity):
         return None
     if agent == subject.head:
@@ -242,6 +255,8 @@ def _by_possessor(entity: Span, subject: Subject, words: HolderWords) -> Holding
         possessor = next((c for c in word.children if c.dep_ == "poss"), None)
         if possessor is None:
             continue
+        if _is_personal_pronoun(possessor):
+            return Holding(None, subject, unnamed=True)  # "its revenue"
         if possessor.pos_ == "PRON" or _inside(possessor, entity):
             return Holding(None, subject)
         return Holding(_phrase(possessor), _without(subject, possessor))
@@ -277,6 +292,12 @@ def _by_phrase(entity: Span, subject: Subject, words: HolderWords) -> Holding | 
                     return Holding(_phrase(named), Subject(trimmed.text, head))
                 return Holding(_phrase(named), subject)
     return None
+
+
+def _is_personal_pronoun(word: Token) -> bool:
+    """Whether a word is a personal pronoun or its possessive ("he", "they", "its"), which
+    stands for someone named elsewhere; not "who", "which" or "everyone"."""
+    return word.tag_ in PERSONAL_PRONOUN_TAGS
 
 
 def _is_held(noun: Token, words: HolderWords) -> bool:
