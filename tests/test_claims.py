@@ -82,6 +82,14 @@ def test_count_names_what_was_counted_and_the_verb(claims_of):
             "appointed judges ruled against the law",
         ),
         ("About 40 senators voted in 2019.", "senators voted"),
+        (
+            "About 3 million workers will become newly eligible for overtime pay.",
+            "workers become newly eligible for overtime pay",
+        ),
+        (
+            "About 60 students who had occupied the library left the campus.",
+            "students who had occupied the library left the campus",
+        ),
     ],
 )
 def test_counted_people_keep_their_modifiers_and_what_they_did(claims_of, text, subject):

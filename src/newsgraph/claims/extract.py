@@ -12,6 +12,7 @@ How far each is a figure an analyst can use is its confidence (confidence.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 from itertools import pairwise
@@ -61,8 +62,16 @@ GLUED_NUMBER = re.compile(r"\d+(?:\.\d+)?(?P<suffix>[a-zA-Z]+)")
 HYPHENATED_MEASURE = re.compile(r"\d\s?-\s?[^\W\d_]")
 ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
 MAX_SUBJECT_WORDS = 20
-# The most words of what a counted subject did that its subject takes ("cast a vote").
-MAX_OBJECT_WORDS = 4
+# The most words of what a counted subject did that its subject takes ("cast a vote",
+# "became newly eligible for overtime"), and of a clause that tells who they are ("living
+# abroad"); longer ones are left out, as a parse that runs on would be.
+MAX_OBJECT_WORDS = 6
+MAX_CLAUSE_WORDS = 6
+# Clauses on a counted noun that say which of them are counted: "citizens *living
+# abroad*", "workers *who lost their jobs*".
+NOUN_CLAUSES = frozenset({"acl", "relcl"})
+# An infinitive on the noun says what they are for, not which they are ("votes *to win*").
+INFINITIVE_TAGS = frozenset({"VB"})
 # Phrases that complete what a counted subject did: an object, a preposition's phrase, an
 # adjective ("were left dead").
 COMPLEMENTS = frozenset({"dobj", "prep", "acomp", "oprd"})
@@ -529,13 +538,22 @@ def _counted(entity: Span) -> Subject | None:
 
 
 def _counted_phrase(noun: Token, entity: Span) -> str:
-    """The counted noun with its modifiers and "of" phrase, after the count: "Dallas police
-    officers" of "five Dallas police officers", "people of Filipino descent". A possessor
+    """The counted noun with its modifiers, "of" phrase and a short clause that says which
+    of them are counted, after the count: "Dallas police officers" of "five Dallas police
+    officers", "people of Filipino descent", "citizens living abroad". A possessor
     says whose they are, which is the holder's to say (holders.py), not what is counted."""
     phrase = noun_phrase(noun)
     owners = [c.right_edge.i + 1 for c in noun.lefts if c.dep_ == "poss"]
     start = max([entity.end, phrase.start, *owners])
-    return phrase.doc[start : phrase.end].text or noun.text
+    end = phrase.end
+    clauses = [
+        c
+        for c in noun.rights
+        if c.dep_ in NOUN_CLAUSES and c.left_edge.i == end and c.tag_ not in INFINITIVE_TAGS
+    ]
+    if clauses and len(_words(clauses[0].subtree)) <= MAX_CLAUSE_WORDS:
+        end = clauses[0].right_edge.i + 1
+    return phrase.doc[start:end].text or noun.text
 
 
 def _what_they_did(noun: Token, verb: Token) -> str | None:
@@ -558,8 +576,12 @@ def _what_they_did(noun: Token, verb: Token) -> str | None:
             return None  # "voted in 2008" says when, not what they did
         done = after[0].doc[after[0].i : noun_phrase(objects[0]).end]
     else:
-        done = after[0].doc[after[0].i : after[0].i + 1]
-    return done.text if len(done) <= MAX_OBJECT_WORDS else None
+        done = after[0].doc[after[0].left_edge.i : after[0].right_edge.i + 1]
+    return done.text if len(_words(done)) <= MAX_OBJECT_WORDS else None
+
+
+def _words(tokens: Iterable[Token]) -> list[Token]:
+    return [token for token in tokens if not token.is_punct]
 
 
 def _counted_noun(entity: Span) -> Token | None:
