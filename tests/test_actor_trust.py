@@ -251,6 +251,12 @@ def test_an_office_named_general_is_no_military_rank(nlp, dictionary, text, sect
         "Polls close early in the Nevada primary.",
         "CINCINNATI - The candidate spent the evening with donors.",
         "She flew from Denver to Tucson, Arizona, for the debate.",
+        # where a person is from or whom they represent
+        "Senator Maria Ortega of Nebraska voted against the bill.",
+        "Dana Whitfield, 44, of Chicago said she had not decided.",
+        "The bill's sponsor, a Republican of Nebraska, spoke first.",
+        # a word of time before a state names the event held there
+        "After Nebraska and Iowa, the race changed.",
     ],
 )
 def test_a_town_or_state_named_as_a_place_is_no_actor(nlp, dictionary, text):
@@ -268,6 +274,8 @@ def test_a_town_or_state_named_as_a_place_is_no_actor(nlp, dictionary, text):
         ("Beijing's response came within hours.", "Beijing"),
         ("The Ohio governor signed the bill.", "Ohio"),
         ("Officials held talks with Washington on Monday.", "Washington"),
+        # "after" opening a clause whose subject the parser read as its object
+        ("The rule was blocked after Nebraska and ten other states sued.", "Nebraska"),
     ],
 )
 def test_a_town_standing_for_its_government_is_still_an_actor(nlp, dictionary, text, named):

@@ -5,7 +5,8 @@ The actor dictionary files a country's towns and states under it, as PETRARCH do
 place ("a rally in Pittsburgh", "the Nevada primary", "a Texas-based firm", a dateline), such a
 name is no actor; it stands for one only by metonymy, where an actor stands: the subject
 or object of a clause ("Moscow warned Kyiv"), a possessor ("Beijing's response"), the
-object of a preposition that is not one of place ("talks with Washington"), or the
+object of a preposition that is not one of place or time ("talks with Washington") nor
+says where a person is from ("Senator Ted Cruz of Texas"), or the
 modifier of an office, a title or an institution ("the Ohio governor", "the Texas
 legislature"); before a person's name, a title's town or state is part of the title ("Ohio
 Gov. Mike DeWine", resolver.py).
@@ -36,6 +37,9 @@ ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss"})
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
 # Entities a modified noun can be that act: a person, an organisation, a group.
 ACTING_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
+# A singular party label stands for one person ("a Democrat"); the plural is the party.
+SINGULAR_NAME_TAG = "NNP"
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 @cache
@@ -79,10 +83,14 @@ def may_be_town_or_state(name: str, country: str) -> bool:
 
 
 def names_a_place(
-    span: Span, place_prepositions: frozenset[str], acting_nouns: frozenset[str]
+    span: Span,
+    place_prepositions: frozenset[str],
+    time_prepositions: frozenset[str],
+    acting_nouns: frozenset[str],
 ) -> bool:
     """Whether a town's or state's name ``span`` stands where a place is named, not an
-    actor: anywhere but an actor's position (see the module's docstring). A conjunct or
+    actor: anywhere but an actor's position (see the module's docstring); after a word of
+    time, it names the event held there ("after New Hampshire"). A conjunct or
     an apposition stands where the phrase it belongs to does ("in Pittsburgh, Denver and
     Boston", "in White Plains, New York"), and so does a name in the "of" phrase of the
     noun of a kind of place, which it names ("in the port city *of Odesa*")."""
@@ -97,11 +105,42 @@ def names_a_place(
         word = of.head
     if word.dep_ in ACTOR_DEPS:
         return False
+    if word.dep_ == "pobj" and _home_of_a_person(word.head):
+        return True  # "Senator Ted Cruz of Texas", "Misha Shah, 32, of Chicago"
     if word.dep_ == "pobj":
-        return word.head.lower_ in place_prepositions
+        preposition = word.head.lower_
+        if preposition in time_prepositions:
+            return not _opens_a_clause(word)
+        return preposition in place_prepositions
     if word.dep_ in MODIFIER_DEPS:
         return not _acts(word.head, acting_nouns)
     return True
+
+
+def _opens_a_clause(word: Token) -> bool:
+    """Whether a word of time opens a clause whose subject the parser took for its
+    object: "after *Texas* and 25 other states sued", where a finite verb follows before
+    any punctuation; "after New Hampshire and Iowa, the tide turned" is a phrase."""
+    for token in word.doc[word.i + 1 : word.sent.end]:
+        if token.is_punct:
+            return False
+        if token.tag_ in FINITE_VERB_TAGS:
+            return True
+    return False
+
+
+def _home_of_a_person(preposition: Token) -> bool:
+    """Whether an "of" phrase says where a person named before it is from or whom they
+    represent: after their name ("Tom Emanuel of Laconia"), their age ("Misha Shah, 32,
+    of Chicago") or a party label that stands for them ("a Democrat of New York")."""
+    if preposition.lower_ != "of":
+        return False
+    person = preposition.head
+    if person.like_num and person.dep_ == "appos":
+        person = person.head  # "Misha Shah, 32, of Chicago"
+    if person.ent_type_ == "PERSON":
+        return True
+    return person.ent_type_ == "NORP" and person.tag_ == SINGULAR_NAME_TAG
 
 
 def is_origin(span: Span, origin_participles: frozenset[str]) -> bool:

@@ -291,7 +291,7 @@ class _Resolution(People, Roles, Organisations, ArticleLinks):
         ):
             return False
         return self._in_a_title(span) or names_a_place(
-            span, words["place_prepositions"], self._acting_nouns
+            span, words["place_prepositions"], words["time_prepositions"], self._acting_nouns
         )
 
     def _in_a_title(self, span: Span) -> bool:
