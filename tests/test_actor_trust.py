@@ -257,6 +257,13 @@ def test_an_office_named_general_is_no_military_rank(nlp, dictionary, text, sect
         "The bill's sponsor, a Republican of Nebraska, spoke first.",
         # a word of time before a state names the event held there
         "After Nebraska and Iowa, the race changed.",
+        # a dateline with its agency, and one with its state
+        "CINCINNATI (Reuters) — The candidate spent the evening with donors.",
+        "CINCINNATI, Ohio — The candidate spent the evening with donors.",
+        # a state in a politician's party label
+        "Sen. Maria Ortega (R-Nebraska) voted against the bill.",
+        # a state won or lost is the vote there
+        "The senator won Nebraska by four points.",
     ],
 )
 def test_a_town_or_state_named_as_a_place_is_no_actor(nlp, dictionary, text):
@@ -281,6 +288,13 @@ def test_a_town_or_state_named_as_a_place_is_no_actor(nlp, dictionary, text):
 def test_a_town_standing_for_its_government_is_still_an_actor(nlp, dictionary, text, named):
     _, mentions = resolve(nlp, dictionary, text).named()
     assert named in {mention.text for mention in mentions}
+
+
+def test_a_state_set_off_after_a_town_only_says_which_town(nlp, dictionary):
+    """ "the mayor of Cleveland, Ohio": Cleveland stands for its government; Ohio only
+    says which Cleveland."""
+    _, mentions = resolve(nlp, dictionary, "The mayor of Cleveland, Ohio, spoke first.").named()
+    assert [m.text for m in mentions] == ["Cleveland"]
 
 
 def test_a_state_in_a_persons_title_is_part_of_the_title(nlp, dictionary):

@@ -23,6 +23,7 @@ package): its towns of 15,000 people or more and the US states.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Span, Token
@@ -40,6 +41,13 @@ ACTING_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
 # A singular party label stands for one person ("a Democrat"); the plural is the party.
 SINGULAR_NAME_TAG = "NNP"
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+PLACE_ENTITIES = frozenset({"GPE", "LOC"})
+# A dateline's dash comes within a few words of its town: "FARGO, N.D. —", "WASHINGTON (AP) —".
+DATELINE_REACH = 6
+DASHES = frozenset({"—", "–", "-", "--"})
+# The party letter and hyphen right before a state in a politician's label: "(R-", ", D-".
+PARTY_PREFIX = re.compile(r"[(,]\s*[RDI]\s?[-–]\s?$")
+PARTY_PREFIX_CHARS = 6
 
 
 @cache
@@ -95,7 +103,10 @@ def names_a_place(
     Boston", "in White Plains, New York"), and so does a name in the "of" phrase of the
     noun of a kind of place, which it names ("in the port city *of Odesa*")."""
     word = span.root
-    place_nouns = context_words()["place_nouns"]
+    words = context_words()
+    place_nouns = words["place_nouns"]
+    if is_dateline(span) or _locates_a_town(word):
+        return True
     while True:
         while word.dep_ in {"conj", "appos"} and word.head is not word:
             word = word.head
@@ -103,6 +114,8 @@ def names_a_place(
         if not (word.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_ in place_nouns):
             break
         word = of.head
+    if word.dep_ == "dobj" and word.head.lemma_.lower() in words["contest_verbs"]:
+        return True  # "Obama won Iowa": the vote there
     if word.dep_ in ACTOR_DEPS:
         return False
     if word.dep_ == "pobj" and _home_of_a_person(word.head):
@@ -115,6 +128,46 @@ def names_a_place(
     if word.dep_ in MODIFIER_DEPS:
         return not _acts(word.head, acting_nouns)
     return True
+
+
+def is_dateline(span: Span) -> bool:
+    """Whether a town opens its sentence as a dateline does: the town, perhaps its state
+    and the agency in brackets, then a dash ("WASHINGTON (AP) —", "FARGO, N.D. —"). It
+    says where the story was filed, whatever the parser makes of it."""
+    doc = span.doc
+    if span.start != span.sent.start:
+        return False
+    end = min(len(doc), span.end + DATELINE_REACH)
+    for token in doc[span.end : end]:
+        if token.text in DASHES:
+            return True
+        if token.is_alpha and token.is_lower:
+            return False  # the sentence itself has begun
+    return False
+
+
+def _locates_a_town(word: Token) -> bool:
+    """Whether a state set off after a town only says which town it is ("Ferguson,
+    *Missouri*", "the mayor of Oakland, *California*"): the town stands for itself."""
+    town = word.head
+    return (
+        word.dep_ == "appos"
+        and town.i < word.i
+        and town.ent_type_ in PLACE_ENTITIES
+        and normalise_name(town.text) not in _us_states()  # "Florida, then Colorado"
+    )
+
+
+@cache
+def _us_states() -> frozenset[str]:
+    return frozenset(normalise_name(s["name"]) for s in geonames().get_us_states().values())
+
+
+def in_party_label(span: Span) -> bool:
+    """Whether a state is part of an American politician's party-and-state label ("Sen.
+    Jason Chaffetz (R-*Utah*)", "Ted Cruz, R-*Texas*"): it says whom they represent."""
+    before = span.doc.text[max(0, span.start_char - PARTY_PREFIX_CHARS) : span.start_char]
+    return bool(PARTY_PREFIX.search(before))
 
 
 def _opens_a_clause(word: Token) -> bool:

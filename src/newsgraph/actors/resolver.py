@@ -47,6 +47,7 @@ from newsgraph.actors.places import (
     before_a_name,
     describes_a_thing,
     in_ethnic_compound,
+    in_party_label,
     is_origin,
     is_town_or_state,
     may_be_town_or_state,
@@ -290,8 +291,12 @@ class _Resolution(People, Roles, Organisations, ArticleLinks):
             building is None or building.label_ != "FAC"
         ):
             return False
-        return self._in_a_title(span) or names_a_place(
-            span, words["place_prepositions"], words["time_prepositions"], self._acting_nouns
+        return (
+            self._in_a_title(span)
+            or in_party_label(span)
+            or names_a_place(
+                span, words["place_prepositions"], words["time_prepositions"], self._acting_nouns
+            )
         )
 
     def _in_a_title(self, span: Span) -> bool:
