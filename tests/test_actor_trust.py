@@ -283,6 +283,8 @@ def test_a_town_or_state_named_as_a_place_is_no_actor(nlp, dictionary, text):
         ("Officials held talks with Washington on Monday.", "Washington"),
         # "after" opening a clause whose subject the parser read as its object
         ("The rule was blocked after Nebraska and ten other states sued.", "Nebraska"),
+        # a seat of government after a person's name says whom they serve
+        ("Spokeswoman Dana Perino of the White House declined to comment.", "the White House"),
     ],
 )
 def test_a_town_standing_for_its_government_is_still_an_actor(nlp, dictionary, text, named):

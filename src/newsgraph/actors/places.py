@@ -42,6 +42,7 @@ ACTING_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
 SINGULAR_NAME_TAG = "NNP"
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC"})
+BUILDING = "FAC"
 # A dateline's dash comes within a few words of its town: "FARGO, N.D. —", "WASHINGTON (AP) —".
 DATELINE_REACH = 6
 DASHES = frozenset({"—", "–", "-", "--"})
@@ -118,8 +119,10 @@ def names_a_place(
         return True  # "Obama won Iowa": the vote there
     if word.dep_ in ACTOR_DEPS:
         return False
-    if word.dep_ == "pobj" and _home_of_a_person(word.head):
-        return True  # "Senator Ted Cruz of Texas", "Misha Shah, 32, of Chicago"
+    if word.dep_ == "pobj" and word.ent_type_ != BUILDING and _home_of_a_person(word.head):
+        # "Senator Ted Cruz of Texas", "Misha Shah, 32, of Chicago"; a building that
+        # stands for a government names whom they serve ("Josh Earnest of the White House")
+        return True
     if word.dep_ == "pobj":
         preposition = word.head.lower_
         if preposition in time_prepositions:
