@@ -106,7 +106,7 @@ def names_a_place(
     word = span.root
     words = context_words()
     place_nouns = words["place_nouns"]
-    if is_dateline(span) or _locates_a_town(word):
+    if is_dateline(span) or _locates_a_town(span):
         return True
     while True:
         while word.dep_ in {"conj", "appos"} and word.head is not word:
@@ -149,14 +149,16 @@ def is_dateline(span: Span) -> bool:
     return False
 
 
-def _locates_a_town(word: Token) -> bool:
+def _locates_a_town(span: Span) -> bool:
     """Whether a state set off after a town only says which town it is ("Ferguson,
     *Missouri*", "the mayor of Oakland, *California*"): the town stands for itself."""
+    word = span.root
     town = word.head
     return (
         word.dep_ == "appos"
         and town.i < word.i
         and town.ent_type_ in PLACE_ENTITIES
+        and normalise_name(span.text) in _us_states()  # not "Moscow, Tehran, Beijing"
         and normalise_name(town.text) not in _us_states()  # "Florida, then Colorado"
     )
 
