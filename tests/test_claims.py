@@ -98,6 +98,21 @@ def test_counted_people_keep_their_modifiers_and_what_they_did(claims_of, text, 
     assert claim.subject == subject
 
 
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("In 2014 the party won only 27 percent of that vote.", False),
+        ("About 30 percent of these workers earn the minimum wage.", False),
+        ("Nearly 40 percent of those voters who stayed home were young.", True),
+    ],
+)
+def test_a_subject_that_points_back_does_not_say_what_is_measured(claims_of, text, shown):
+    """ "that vote" names what an earlier sentence did; "those voters who stayed home" is
+    completed where it stands."""
+    (claim,) = claims_of(text)
+    assert (claim.confidence >= DEFAULT_THRESHOLD) is shown
+
+
 def test_money_is_scaled_and_has_a_currency(claims_of):
     (claim,) = claims_of("The IMF approved a $5 billion loan to Ukraine in March 2015.")
     assert (claim.subject, claim.value, claim.number, claim.unit) == (

@@ -70,6 +70,9 @@ MAX_CLAUSE_WORDS = 6
 # Clauses on a counted noun that say which of them are counted: "citizens *living
 # abroad*", "workers *who lost their jobs*".
 NOUN_CLAUSES = frozenset({"acl", "relcl"})
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+# What completes a noun after it: a clause on it, or a phrase ("those *of voting age*").
+COMPLETING_DEPS = frozenset({"acl", "relcl", "prep"})
 # An infinitive on the noun says what they are for, not which they are ("votes *to win*").
 INFINITIVE_TAGS = frozenset({"VB"})
 # Phrases that complete what a counted subject did: an object, a preposition's phrase, an
@@ -404,7 +407,19 @@ def _names_what_is_measured(subject: Subject) -> bool:
         and text[0].isalnum()
         and words[-1][-1].isalpha()
         and not any(word in vague or word.removesuffix("s") in vague for word in only_a_quantity)
+        and not _points_back(head)
     )
+
+
+def _points_back(noun: Token) -> bool:
+    """Whether a subject is a demonstrative that points to what an earlier sentence named
+    ("that vote", "this measure"): alone it does not say what is measured. One that a
+    clause or phrase after it completes points forward ("those voters who stayed home")."""
+    demonstrative = any(
+        child.dep_ == "det" and child.lower_ in DEMONSTRATIVES for child in noun.lefts
+    )
+    completed = any(child.dep_ in COMPLETING_DEPS for child in noun.rights)
+    return demonstrative and not completed
 
 
 def _is_not_a_measure(entity: Span, words: NumberWords) -> bool:
