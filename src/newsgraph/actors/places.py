@@ -120,7 +120,7 @@ def names_a_place(
     if word.dep_ in ACTOR_DEPS:
         return False
     if word.dep_ == "pobj" and word.ent_type_ != BUILDING and _home_of_a_person(word.head):
-        # "Senator Ted Cruz of Texas", "Misha Shah, 32, of Chicago"; a building that
+        # "Senator Ted Cruz of Texas", "Dana Whitfield, 44, of Chicago"; a building that
         # stands for a government names whom they serve ("Josh Earnest of the White House")
         return True
     if word.dep_ == "pobj":
@@ -177,7 +177,7 @@ def in_party_label(span: Span) -> bool:
 
 def _opens_a_clause(word: Token) -> bool:
     """Whether a word of time opens a clause whose subject the parser took for its
-    object: "after *Texas* and 25 other states sued", where a finite verb follows before
+    object: "after *Nebraska* and ten other states sued", where a finite verb follows before
     any punctuation; "after New Hampshire and Iowa, the tide turned" is a phrase."""
     for token in word.doc[word.i + 1 : word.sent.end]:
         if token.is_punct:
@@ -189,13 +189,13 @@ def _opens_a_clause(word: Token) -> bool:
 
 def _home_of_a_person(preposition: Token) -> bool:
     """Whether an "of" phrase says where a person named before it is from or whom they
-    represent: after their name ("Tom Emanuel of Laconia"), their age ("Misha Shah, 32,
+    represent: after their name ("Tom Alvarez of Dover"), their age ("Dana Whitfield, 44,
     of Chicago") or a party label that stands for them ("a Democrat of New York")."""
     if preposition.lower_ != "of":
         return False
     person = preposition.head
     if person.like_num and person.dep_ == "appos":
-        person = person.head  # "Misha Shah, 32, of Chicago"
+        person = person.head  # "Dana Whitfield, 44, of Chicago"
     if person.ent_type_ == "PERSON":
         return True
     return person.ent_type_ == "NORP" and person.tag_ == SINGULAR_NAME_TAG

@@ -63,7 +63,7 @@ HYPHENATED_MEASURE = re.compile(r"\d\s?-\s?[^\W\d_]")
 ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
 MAX_SUBJECT_WORDS = 20
 # The most words of what a counted subject did that its subject takes ("cast a vote",
-# "became newly eligible for overtime"), and of a clause that tells who they are ("living
+# "became newly eligible for drought relief"), and of a clause that tells who they are ("living
 # abroad"); longer ones are left out, as a parse that runs on would be.
 MAX_OBJECT_WORDS = 6
 MAX_CLAUSE_WORDS = 6

@@ -310,7 +310,7 @@ def _backs_own_thing(verb: Token, code: str) -> bool:
 def private_travel(code: str, source: ActorRef, target: ActorRef | None) -> bool:
     """Whether a meeting, visit or intent to meet is a journey of private people
     ("thousands of migrants *are coming to* the United States") or a firm's going to a
-    country ("Honda is *coming to* Mexico": an investment): CAMEO's consultations are
+    country ("Toyota is *coming to* Mexico": an investment): CAMEO's consultations are
     between political actors, and people travelling make none. A firm meeting a
     government's people (a target with a sector) still consults."""
     rules = _rules()["travel"]
