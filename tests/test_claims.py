@@ -113,6 +113,22 @@ def test_a_subject_that_points_back_does_not_say_what_is_measured(claims_of, tex
     assert (claim.confidence >= DEFAULT_THRESHOLD) is shown
 
 
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("If the bill passes, the state needs 3,000 more teachers.", False),
+        ("Nobody knows whether the party would take 40 percent of the vote.", False),
+        ("The state hired 3,000 more teachers in 2015.", True),
+        ("Asked if the mayor was honest, 46 percent of residents said yes.", True),
+    ],
+)
+def test_a_figure_the_sentence_only_supposes_is_not_shown(claims_of, text, shown):
+    """A figure in a condition or an indirect question is no figure of the world; "if"
+    after a verb of asking puts a question and supposes nothing."""
+    claims = claims_of(text)
+    assert claims and all((c.confidence >= DEFAULT_THRESHOLD) is shown for c in claims)
+
+
 def test_money_is_scaled_and_has_a_currency(claims_of):
     (claim,) = claims_of("The IMF approved a $5 billion loan to Ukraine in March 2015.")
     assert (claim.subject, claim.value, claim.number, claim.unit) == (

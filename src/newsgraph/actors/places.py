@@ -109,7 +109,7 @@ def names_a_place(
     if is_dateline(span) or _locates_a_town(span):
         return True
     while True:
-        while word.dep_ in {"conj", "appos"} and word.head is not word:
+        while word.dep_ in {"conj", "appos"} and word.head != word:
             word = word.head
         of = word.head
         if not (word.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_ in place_nouns):
@@ -282,7 +282,7 @@ def in_ethnic_compound(span: Span, people_nouns: frozenset[str]) -> bool:
     if second.pos_ in {"NOUN", "PROPN"} and second.tag_ in {"NNS", "NNPS"}:
         return True  # "African-Americans"
     word = second
-    while word.dep_ == "conj" and word.head is not word:
+    while word.dep_ == "conj" and word.head != word:
         word = word.head  # "young, liberal and African-American voters"
     return _names_people(word.head, people_nouns)
 

@@ -31,7 +31,8 @@ class Basis:
     ``kind``: share, money, price, people, places, measure, mass, count, spec or sample
     (see the table); ``subject``: named or poor; ``sentence``: clause, specs, aside or
     fragment; ``value``: exact or vague; ``holder``: given, or missing where the measure
-    is always someone's; ``support``: sourced, dated or none.
+    is always someone's; ``support``: sourced, dated or none; ``mood``: stated, or
+    supposed in a condition or an indirect question.
     """
 
     kind: str
@@ -40,6 +41,7 @@ class Basis:
     value: str = "exact"
     holder: str = "given"
     support: str = "none"
+    mood: str = "stated"
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ class ConfidenceTable:
     surveys: frozenset[str]
     share_measures: frozenset[str]
     parts: frozenset[str]
+    conditions: frozenset[str]
+    asking_verbs: frozenset[str]
 
 
 @cache
@@ -72,6 +76,8 @@ def table() -> ConfidenceTable:
         surveys=frozenset(words["surveys"]),
         share_measures=frozenset(words["share_measures"]),
         parts=frozenset(words["parts"]),
+        conditions=frozenset(words["conditions"]),
+        asking_verbs=frozenset(words["asking_verbs"]),
     )
 
 
@@ -114,5 +120,6 @@ def confidence(basis: Basis) -> float:
         * factors["value"][basis.value]
         * factors["holder"][basis.holder]
         * factors["support"][basis.support]
+        * factors["mood"][basis.mood]
     )
     return round(value, 2)

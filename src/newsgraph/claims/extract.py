@@ -251,7 +251,37 @@ def _basis(
         sentence=told,
         value="vague" if vague else "exact",
         support="sourced" if _is_sourced(entity, sentence) else "dated" if year else "none",
+        mood="supposed" if _only_supposed(entity) else "stated",
     )
+
+
+def _only_supposed(entity: Span) -> bool:
+    """Whether a figure stands in a condition or an indirect question, or in a clause a
+    condition governs: "*if* she wins 60 percent", "*whether* she would get 90 percent",
+    "If the bill passes, the state *needs* 3,000 teachers". A noun's clause on the way
+    up is a description the sentence states ("the rule, which was blocked after ten
+    states sued")."""
+    token = entity.root
+    while token.head != token and token.dep_ not in NOUN_CLAUSES:
+        token = token.head
+        for child in token.children:
+            if child.dep_ == "mark" and _supposes(child):
+                return True  # the figure's own clause is the condition or the question
+            if child.dep_ == "advcl" and any(
+                mark.dep_ == "mark" and _supposes(mark) and not _asks(mark)
+                for mark in child.children
+            ):
+                return True  # a condition governs the clause the figure stands in
+    return False
+
+
+def _supposes(mark: Token) -> bool:
+    return mark.lower_ in table().conditions
+
+
+def _asks(mark: Token) -> bool:
+    """Whether a conjunction puts a question after a verb of asking ("asked *if*")."""
+    return mark.i > 0 and mark.doc[mark.i - 1].lemma_.lower() in table().asking_verbs
 
 
 def _in_brackets(entity: Span, sentence: Span) -> bool:
