@@ -299,20 +299,6 @@ def test_a_state_set_off_after_a_town_only_says_which_town(nlp, dictionary):
     assert [m.text for m in mentions] == ["Cleveland"]
 
 
-@pytest.mark.parametrize(
-    ("text", "key", "code"),
-    [
-        ("Former Prime Minister Tony Blair spoke in London.", "person:tony-blair", "GBRELI"),
-        ("The ex-Secretary of State Hillary Clinton spoke.", "person:hillary-clinton", "USAELI"),
-        ("Secretary of State Hillary Clinton met Lavrov.", "person:hillary-clinton", "USAGOV"),
-    ],
-)
-def test_a_title_left_for_good_makes_its_holder_one_of_the_elite(nlp, dictionary, text, key, code):
-    """A "former" office holder acts for no government, as PETRARCH codes them (ELI)."""
-    index = resolve(nlp, dictionary, text)
-    assert index.actors[key].code == code
-
-
 def test_a_state_in_a_persons_title_is_part_of_the_title(nlp, dictionary):
     """ "Ohio Gov. Mike DeWine": the state says whose governor he is, as "Secretary of
     State" says which secretary; he is American, and Ohio no actor of its own."""

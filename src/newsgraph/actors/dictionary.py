@@ -50,8 +50,6 @@ ACTOR_COLUMNS = ("key", "type", "name", "code", "country", "aliases")
 PERSON_COLUMNS = ("name", "country", "terms", "aliases")
 # Demonyms whose plural names the people ("Albanian" -> "Albanians", "Pakistani").
 DEMONYM_ENDINGS = ("an", "i")
-# The sector of former office holders, as PETRARCH codes people after their terms.
-ELITE = "ELI"
 GOVERNMENT = "GOV"
 # A term's dates: ISO days, either end open ("RUSGOV 2008-05-08..").
 TERM_DATES = re.compile(r"(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?")
@@ -142,8 +140,6 @@ class PeopleRules:
     credit_names: tuple[str, ...] = ()
     # Modifiers of a title no longer held ("former President"): "the president" is not them.
     past_modifiers: frozenset[str] = frozenset()
-    # Modifiers of a title left for good ("former President"): its holder is of the elite.
-    ended_modifiers: frozenset[str] = frozenset()
 
     @property
     def title_words(self) -> frozenset[str]:
@@ -167,20 +163,10 @@ class PeopleRules:
         )
 
     def sector_of(self, role: str) -> str | None:
-        """The sector of the longest title contained in ``role`` (``President`` -> GOV), or
-        the elite's for a title left for good (``former President`` -> ELI)."""
-        lowered = f" {_spaced(role)} "
-        found = [t for t in self.titles if f" {_spaced(t)} " in lowered and self.titles[t]]
-        if not found:
-            return None
-        title = max(found, key=len)
-        before = lowered[: lowered.index(f" {_spaced(title)} ")].split()
-        return ELITE if any(w in self.ended_modifiers for w in before) else self.titles[title]
-
-
-def _spaced(words: str) -> str:
-    """Lowercase, hyphens as spaces: "ex-President" reads as "ex president"."""
-    return words.lower().replace("-", " ")
+        """The sector of the longest title contained in ``role`` (``former President`` -> GOV)."""
+        lowered = f" {role.lower()} "
+        found = [t for t in self.titles if f" {t.lower()} " in lowered and self.titles[t]]
+        return self.titles[max(found, key=len)] if found else None
 
 
 @dataclass(frozen=True)
@@ -492,7 +478,6 @@ def people_rules() -> PeopleRules:
         body_titles=frozenset(word.lower() for word in raw["body_titles"]),
         credit_names=_credit_names(),
         past_modifiers=frozenset(word.lower() for word in raw["past_modifiers"]),
-        ended_modifiers=frozenset(word.lower() for word in raw["ended_modifiers"]),
     )
 
 
