@@ -204,7 +204,7 @@ def extract_events(
                 aimed = read_target(aimed, verb, code, stated, target)
                 acting = source_kind(source, from_place)
                 done = "borrowed" if anothers_act(verb, stated, source, resolver) else act
-                done = "travel" if private_travel(code, source, target) else done
+                done = "travel" if private_travel(code, source) else done
                 done = "rally" if campaign_rally(code, source, aimed) else done
                 done = "press" if with_the_press(code, source, target) else done
                 done = "accident" if by_accident(verb, code) else done

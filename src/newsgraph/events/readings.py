@@ -307,19 +307,12 @@ def _backs_own_thing(verb: Token, code: str) -> bool:
     )
 
 
-def private_travel(code: str, source: ActorRef, target: ActorRef | None) -> bool:
+def private_travel(code: str, source: ActorRef) -> bool:
     """Whether a meeting, visit or intent to meet is a journey of private people
-    ("thousands of migrants *are coming to* the United States") or a firm's going to a
-    country ("Toyota is *coming to* Mexico": an investment): CAMEO's consultations are
-    between political actors, and people travelling make none. A firm meeting a
-    government's people (a target with a sector) still consults."""
+    ("thousands of migrants *are coming to* the United States"): CAMEO's consultations
+    are between political actors, and people travelling make none."""
     rules = _rules()["travel"]
-    if not code.startswith(tuple(rules["codes"])):
-        return False
-    if source.sector in rules["sectors"]:
-        return True
-    to_a_country = target is not None and target.code is not None and _sector(target) is None
-    return to_a_country and _sector(source) in rules["firm_sectors"]
+    return code.startswith(tuple(rules["codes"])) and source.sector in rules["sectors"]
 
 
 def with_the_press(code: str, source: ActorRef, target: ActorRef | None) -> bool:
@@ -331,13 +324,8 @@ def with_the_press(code: str, source: ActorRef, target: ActorRef | None) -> bool
 
 
 def _sector(side: ActorRef) -> str | None:
-    """A side's sector, or the one its code gives ("USAMED": a news outlet; "MNCJPN": a
-    multinational firm, whose type comes first)."""
-    if side.sector or not side.code:
-        return side.sector
-    if side.code[:3] in _rules()["types_first"]["codes"]:
-        return side.code[:3]
-    return side.code[3:6] if len(side.code) >= 6 else None
+    """A side's sector, or the one its code gives ("USAMED": a news outlet)."""
+    return side.sector or (side.code[3:6] if side.code and len(side.code) >= 6 else None)
 
 
 def campaign_rally(code: str, source: ActorRef, aimed: str) -> bool:
