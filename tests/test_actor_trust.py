@@ -299,6 +299,19 @@ def test_a_state_set_off_after_a_town_only_says_which_town(nlp, dictionary):
     assert [m.text for m in mentions] == ["Cleveland"]
 
 
+def test_a_body_named_without_its_country_is_the_main_countrys(nlp, dictionary):
+    """In a story of the United States "the Supreme Court" is its court, as the
+    dictionary's "United States Supreme Court"; in a story of Ghana it is not."""
+    american = resolve(
+        nlp, dictionary, "The United States was tense. The Supreme Court ruled on Monday."
+    )
+    court = next(m for m in american.named()[1] if m.text == "Supreme Court")
+    assert american.actor(court.actor_key).code == "USAGOVJUD"
+    ghanaian = resolve(nlp, dictionary, "Ghana was tense. The Supreme Court ruled on Monday.")
+    court = next(m for m in ghanaian.mentions if m.text == "Supreme Court")
+    assert court.actor_key != "org:united-states-supreme-court"
+
+
 def test_a_state_in_a_persons_title_is_part_of_the_title(nlp, dictionary):
     """ "Ohio Gov. Mike DeWine": the state says whose governor he is, as "Secretary of
     State" says which secretary; he is American, and Ohio no actor of its own."""

@@ -51,6 +51,8 @@ PERSON_COLUMNS = ("name", "country", "terms", "aliases")
 # Demonyms whose plural names the people ("Albanian" -> "Albanians", "Pakistani").
 DEMONYM_ENDINGS = ("an", "i")
 GOVERNMENT = "GOV"
+# Sectors of a state's own bodies: government, legislature, courts, forces, police, spies.
+STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 # A term's dates: ISO days, either end open ("RUSGOV 2008-05-08..").
 TERM_DATES = re.compile(r"(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?")
 # Regnal numbers end a name ("Juan Carlos I") without being a surname.
@@ -231,6 +233,34 @@ class ActorDictionary:
                 if normalise_name(alias) not in self._not_actors:
                     self._alias_keys.setdefault(normalise_name(alias), actor.key)
         self._matchers: dict[int, tuple[Vocab, PhraseMatcher, PhraseMatcher]] = {}
+        self._bodies: dict[str, dict[str, str]] | None = None
+
+    def national_bodies(self, country: str) -> dict[str, str]:
+        """The bodies of a country's state the dictionary names with the country's name
+        before them, by the rest of that name: for USA, "supreme court" (of "United
+        States Supreme Court"), "senate" (of "Us Senate"), "state department". Only the
+        state's own (government, legislature, courts, forces, police): "American
+        Airlines" gives no "airlines"."""
+        if self._bodies is None:
+            self._bodies = self._index_national_bodies()
+        return self._bodies.get(country, {})
+
+    def _index_national_bodies(self) -> dict[str, dict[str, str]]:
+        bodies: dict[str, dict[str, str]] = defaultdict(dict)
+        for actor in self.actors.values():
+            code = actor.code or ""
+            country = self.actors.get(code[:3])
+            if actor.type != "organisation" or country is None or country.type != "country":
+                continue
+            if code[3:6] not in STATE_SECTORS:
+                continue
+            prefixes = {normalise_name(a) for a in (country.name, *country.aliases)}
+            for alias in (actor.name, *actor.aliases):
+                words = normalise_name(alias).split()
+                for size in range(1, len(words)):
+                    if " ".join(words[:size]) in prefixes:
+                        bodies[country.key].setdefault(" ".join(words[size:]), actor.key)
+        return dict(bodies)
 
     @classmethod
     def load(cls, extra_paths: Sequence[Path] = ()) -> ActorDictionary:

@@ -9,6 +9,8 @@ of its own; a role spaCy took into it ("Founder of Ceres Robotics Inc.") and a t
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
@@ -178,6 +180,34 @@ class Organisations:
         elif is_acronym_of(name.text, inner.text):
             self.short_forms.setdefault(inner.text, key)
             self.found[key].name = inner.text
+
+    def _link_national_bodies(self: _Resolution) -> None:
+        """A body of the state named without its country ("the Senate", "the State
+        Department", "the Supreme Court") is the article's main country's, where the
+        dictionary names that body with the country's name before it ("United States
+        Supreme Court", "Us State Department"): in a story of the United States, "the
+        Supreme Court" is that court. The main country is the one the article names most."""
+        countries = Counter(
+            m.actor_key for m in self.mentions if self.found[m.actor_key].type == "country"
+        )
+        if not countries:
+            return
+        bodies = self.dictionary.national_bodies(countries.most_common(1)[0][0])
+        moved: dict[str, str] = {}
+        for key, found in self.found.items():
+            if found.type == "organisation" and not found.evidence.dictionary and not found.code:
+                name = normalise_name(found.name).removeprefix("the ")
+                if body := bodies.get(name):
+                    moved[key] = body
+        for body in set(moved.values()):
+            actor = self.dictionary.actors[body]
+            self._ensure(body, actor.name, actor.type, actor.code, actor.country)
+            self.found[body].evidence.dictionary = True
+        self.mentions = [
+            replace(m, actor_key=moved.get(m.actor_key, m.actor_key)) for m in self.mentions
+        ]
+        for form, key in self.short_forms.items():
+            self.short_forms[form] = moved.get(key, key)
 
     def _country_within(self: _Resolution, span: Span) -> str | None:
         """The first country named inside an organisation's name ("Russian ... Council")."""

@@ -161,6 +161,7 @@ class _Resolution(People, Roles, Organisations, ArticleLinks):
         self._add_short_form_mentions()
         self._add_role_references()
         self._fill_missing_person_countries()
+        self._link_national_bodies()
         self._leave_out_offices_sought()
         actors = self._actors(min_confidence)
         mentions = [m for m in self.mentions if m.actor_key in actors]
