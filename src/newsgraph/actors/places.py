@@ -31,6 +31,7 @@ from spacy.tokens import Span, Token
 from newsgraph.actors.confidence import context_words
 from newsgraph.actors.dictionary import normalise_name
 from newsgraph.geonames import geonames, towns
+from newsgraph.nlp import doc_text
 
 # Where a name stands for the actor it is filed under.
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss"})
@@ -171,7 +172,7 @@ def _us_states() -> frozenset[str]:
 def in_party_label(span: Span) -> bool:
     """Whether a state is part of an American politician's party-and-state label ("Sen.
     Jason Chaffetz (R-*Utah*)", "Ted Cruz, R-*Texas*"): it says whom they represent."""
-    before = span.doc.text[max(0, span.start_char - PARTY_PREFIX_CHARS) : span.start_char]
+    before = doc_text(span.doc)[max(0, span.start_char - PARTY_PREFIX_CHARS) : span.start_char]
     return bool(PARTY_PREFIX.search(before))
 
 

@@ -18,6 +18,7 @@ from spacy.tokens import Span
 from newsgraph.actors.dictionary import Leader
 from newsgraph.actors.names import DETERMINERS, LINKING_WORDS
 from newsgraph.actors.names import core as name_core
+from newsgraph.nlp import doc_text
 
 if TYPE_CHECKING:
     from newsgraph.actors.resolver import _Resolution
@@ -46,7 +47,7 @@ class Roles:
         if after + 1 < len(self.doc) and self.doc[after].lower_ == "of":
             match = self.country_at.get(after + 1)
             return match.key if match else None
-        rest = self.doc.text[name_span.end_char : name_span.end_char + PARTY_LABEL_CHARS]
+        rest = doc_text(self.doc)[name_span.end_char : name_span.end_char + PARTY_LABEL_CHARS]
         return US if PARTY_LABEL.match(rest) else None
 
     def _leader_term(self: _Resolution, leader: Leader) -> str | None:
