@@ -259,12 +259,9 @@ class ArticleLinks:
         mentioned: a story of Russia from Washington names Russia more than the United
         States, but its senators are American; else, with no such person, the country named
         most. A role of no sector ("lawyer", "expert") gives no country to assume."""
-        named = Counter(
-            m.actor_key for m in self.mentions if self.found[m.actor_key].type == "country"
-        )
-        if not named:
+        dominant = self._most_named_country()
+        if dominant is None:
             return
-        dominant = named.most_common(1)[0][0]
         of_people = Counter(
             self.found[m.actor_key].country
             for m in self.mentions
@@ -282,6 +279,13 @@ class ArticleLinks:
             country = dominant if self._named_beside(actor.key, dominant) else fallback
             if not self._acts_on_country(actor.key, country):
                 actor.country = country
+
+    def _most_named_country(self: _Resolution) -> str | None:
+        """The country the article names most so far: the story's main one."""
+        named = Counter(
+            m.actor_key for m in self.mentions if self.found[m.actor_key].type == "country"
+        )
+        return named.most_common(1)[0][0] if named else None
 
     def _named_beside(self: _Resolution, person_key: str, country: str) -> bool:
         """Whether a sentence names both the person and the country."""

@@ -9,7 +9,6 @@ of its own; a role spaCy took into it ("Founder of Ceres Robotics Inc.") and a t
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -187,12 +186,10 @@ class Organisations:
         dictionary names that body with the country's name before it ("United States
         Supreme Court", "Us State Department"): in a story of the United States, "the
         Supreme Court" is that court. The main country is the one the article names most."""
-        countries = Counter(
-            m.actor_key for m in self.mentions if self.found[m.actor_key].type == "country"
-        )
-        if not countries:
+        country = self._most_named_country()
+        if country is None:
             return
-        bodies = self.dictionary.national_bodies(countries.most_common(1)[0][0])
+        bodies = self.dictionary.national_bodies(country)
         moved: dict[str, str] = {}
         for key, found in self.found.items():
             if found.type == "organisation" and not found.evidence.dictionary and not found.code:
