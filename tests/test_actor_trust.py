@@ -264,6 +264,15 @@ def test_an_office_named_general_is_no_military_rank(nlp, dictionary, text, sect
         "Sen. Maria Ortega (R-Nebraska) voted against the bill.",
         # a state won or lost is the vote there
         "The senator won Nebraska by four points.",
+        # a state that owns a person, a part of it or its contest only says where they are
+        "Nebraska's Maria Ortega lost her seat.",
+        "Turnout fell in Nebraska's third district.",
+        "Nebraska's primary drew few voters this spring.",
+        # a state whose voters vote, or where someone goes
+        "Nebraska votes again in May.",
+        "The migrants tried to enter Nebraska through the fields.",
+        # an example of a kind of place
+        "Canvassers went to farm states like Nebraska.",
     ],
 )
 def test_a_town_or_state_named_as_a_place_is_no_actor(nlp, dictionary, text):
@@ -285,6 +294,9 @@ def test_a_town_or_state_named_as_a_place_is_no_actor(nlp, dictionary, text):
         ("The rule was blocked after Nebraska and ten other states sued.", "Nebraska"),
         # a seat of government after a person's name says whom they serve
         ("Spokeswoman Dana Perino of the White House declined to comment.", "the White House"),
+        # what a state owns that is its own act or office
+        ("Nebraska's new law took effect in July.", "Nebraska"),
+        ("The senators accused Nebraska of ignoring the court.", "Nebraska"),
     ],
 )
 def test_a_town_standing_for_its_government_is_still_an_actor(nlp, dictionary, text, named):

@@ -9,7 +9,11 @@ object of a preposition that is not one of place or time ("talks with Washington
 says where a person is from ("Senator Ted Cruz of Texas"), or the
 modifier of an office, a title or an institution ("the Ohio governor", "the Texas
 legislature"); before a person's name, a title's town or state is part of the title ("Ohio
-Gov. Mike DeWine", resolver.py).
+Gov. Mike DeWine", resolver.py). Even there, some positions only say where: a possessor
+of a person, a part of the place or its contest ("Nevada's Lucy Flores", "Chicago's South
+Side", "Florida's primary"), the subject of a vote ("Nebraska votes in May"), the object
+of a verb of motion ("tried to enter Texas"), and an example of a kind of place ("farm
+states like Nebraska").
 A country's name or demonym before a participle of origin ("a Russian-born investor",
 "Chinese-made drones") says where someone or something comes from, not who acts; a
 demonym before a common noun of no one ("French soil", "the American dream", "of Mexican
@@ -118,8 +122,16 @@ def names_a_place(
         word = of.head
     if word.dep_ == "dobj" and word.head.lemma_.lower() in words["contest_verbs"]:
         return True  # "Obama won Iowa": the vote there
+    if word.dep_ == "dobj" and word.head.lemma_.lower() in words["motion_verbs"]:
+        return True  # "refugees tried to enter Texas": where they go
+    if word.dep_ == "nsubj" and word.head.lemma_.lower() in words["voting_verbs"]:
+        return True  # "Nebraska votes in May": the vote held there
+    if word.dep_ == "poss":
+        return _locates_what_it_owns(word.head, place_nouns, words["contest_nouns"])
     if word.dep_ in ACTOR_DEPS:
         return False
+    if _exemplifies_a_place(word, place_nouns):
+        return True  # "farm states like Nebraska"
     if word.dep_ == "pobj" and word.ent_type_ != BUILDING and _home_of_a_person(word.head):
         # "Senator Ted Cruz of Texas", "Dana Whitfield, 44, of Chicago"; a building that
         # stands for a government names whom they serve ("Josh Earnest of the White House")
@@ -132,6 +144,30 @@ def names_a_place(
     if word.dep_ in MODIFIER_DEPS:
         return not _acts(word.head, acting_nouns)
     return True
+
+
+def _locates_what_it_owns(
+    owned: Token, place_nouns: frozenset[str], contest_nouns: frozenset[str]
+) -> bool:
+    """Whether a town or state in the possessive only says where what follows is: a
+    person it is home to ("Nevada's Lucy Flores"), a part or place of it ("New York's 19th
+    District", "Chicago's South Side") or the contest held there ("Florida's primary").
+    Its law, plan or governor are the state's own, an actor's ("California's plan")."""
+    if owned.ent_type_ in {"PERSON", *PLACE_ENTITIES, BUILDING}:
+        return True
+    lemma = owned.lemma_.lower()
+    return lemma in place_nouns or lemma in contest_nouns
+
+
+def _exemplifies_a_place(word: Token, place_nouns: frozenset[str]) -> bool:
+    """Whether a name is an example of a kind of place ("states *like* Ohio", "cities
+    such as Chicago"): it stands where the noun of that place stands, as a place."""
+    preposition = word.head
+    if word.dep_ != "pobj" or preposition.lower_ not in {"like", "as"}:
+        return False
+    if preposition.lower_ == "as" and preposition.nbor(-1).lower_ != "such":
+        return False  # "such as" gives examples; a bare "as" gives a role ("as Ohio's man")
+    return preposition.head.lemma_.lower() in place_nouns
 
 
 def is_dateline(span: Span) -> bool:
