@@ -525,3 +525,14 @@ def test_a_counted_subject_keeps_what_it_did(claims_of):
     """ "people cast" misses the measure; "people cast a vote" says it."""
     (claim,) = claims_of("Nearly 2 million people cast a ballot in the runoff.")
     assert claim.subject == "people cast a ballot"
+
+
+def test_a_sum_of_money_needs_whose_it_is(claims_of):
+    """A sum is always someone's (spent, paid, raised or owed); with no one named, as in
+    "a renovation project | $97 million", it is not shown."""
+    (paid,) = claims_of("The Harlow county council spent $3 million on the new depot.")
+    assert paid.holder and paid.confidence >= DEFAULT_THRESHOLD
+    (named,) = claims_of("Harlow Rail revenue reached $40 million last year.")
+    assert named.confidence >= DEFAULT_THRESHOLD  # the name before the noun says whose
+    claims = claims_of("A $97 million renovation of the old depot begins next spring.")
+    assert claims and all(claim.confidence < DEFAULT_THRESHOLD for claim in claims)

@@ -20,7 +20,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.claims.confidence import Basis, confidence, kind_of, table
-from newsgraph.claims.holders import Holding, holder_words, holding, wants_holder
+from newsgraph.claims.holders import Holding, holder_words, holding, sum_of_no_one, wants_holder
 from newsgraph.claims.numbers import (
     NUMBER,
     PERCENT_WORDS,
@@ -123,7 +123,11 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
                 held = Holding(None, measured)
             measured = held.subject
             basis = _basis(entity, sentence, measured, (number, unit), (year, specs), words)
-            if may_be_held and (held.unnamed or wants_holder(measured, held.holder)):
+            if may_be_held and (
+                held.unnamed
+                or wants_holder(measured, held.holder)
+                or (basis.kind == "money" and sum_of_no_one(measured, held.holder))
+            ):
                 basis = replace(basis, holder="missing")
             if share is None and (
                 (basis.kind == "share" and _names_a_topic(measured.head))

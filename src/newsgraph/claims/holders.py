@@ -105,10 +105,20 @@ def wants_holder(subject: Subject, holder: str | None) -> bool:
     if holder is not None:
         return False
     head = subject.head
-    words = holder_words()
-    if not _is_held(head, words):
-        return False
-    return not any(
+    return _is_held(head, holder_words()) and not _names_its_holder(head)
+
+
+def sum_of_no_one(subject: Subject, holder: str | None) -> bool:
+    """Whether a sum of money is told with no one whose it is: a sum is always someone's
+    (spent, paid, raised, owed or cut by someone), and "a renovation project | $97 million"
+    does not say whose project."""
+    return holder is None and not _names_its_holder(subject.head)
+
+
+def _names_its_holder(head: Token) -> bool:
+    """Whether a name before the noun says whose it is ("Texas delegates", "Democratic
+    support", "Ivanka Trump clothing")."""
+    return any(
         _is_name(word) for word in head.lefts if word.dep_ in {"amod", "compound", "poss", "nmod"}
     )
 
