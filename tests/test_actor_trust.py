@@ -273,6 +273,8 @@ def test_an_office_named_general_is_no_military_rank(nlp, dictionary, text, sect
         "The migrants tried to enter Nebraska through the fields.",
         # an example of a kind of place
         "Canvassers went to farm states like Nebraska.",
+        # a territory the dictionary files under the United States, named as a place
+        "The senator collected nine delegates in Guam and Puerto Rico.",
     ],
 )
 def test_a_town_or_state_named_as_a_place_is_no_actor(nlp, dictionary, text):

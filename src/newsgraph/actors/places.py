@@ -60,7 +60,7 @@ PARTY_PREFIX_CHARS = 6
 def towns_and_states() -> dict[str, frozenset[str]]:
     """The ISO alpha-2 codes of the countries each town or state name is in, less the
     names that are also a country's (built once per process, as the actor dictionary is)."""
-    country_names = {normalise_name(c["name"]) for c in geonames().get_countries().values()}
+    country_names = _country_codes_by_name()
     return {
         name: codes for name, codes in _every_town_and_state().items() if name not in country_names
     }
@@ -84,9 +84,23 @@ def _iso2_codes() -> dict[str, str]:
 
 
 def is_town_or_state(name: str, country: str) -> bool:
-    """Whether ``name`` is a town or state of ``country`` (ISO alpha-3), not its own name."""
+    """Whether ``name`` is a town or state of ``country`` (ISO alpha-3), not its own name,
+    or a territory of it that GeoNames lists as a country of its own ("Puerto Rico", "Guam"
+    of the United States, "Greenland" of Denmark), where the dictionary files it."""
     iso2 = _iso2_codes().get(country)
-    return iso2 is not None and iso2 in towns_and_states().get(normalise_name(name), ())
+    if iso2 is None:
+        return False
+    normalised = normalise_name(name)
+    if iso2 in towns_and_states().get(normalised, ()):
+        return True
+    own = _country_codes_by_name().get(normalised)
+    return own is not None and own != country
+
+
+@cache
+def _country_codes_by_name() -> dict[str, str]:
+    """GeoNames' ISO alpha-3 code of each country's name."""
+    return {normalise_name(c["name"]): c["iso3"] for c in geonames().get_countries().values()}
 
 
 def may_be_town_or_state(name: str, country: str) -> bool:
