@@ -312,7 +312,7 @@ def private_travel(code: str, source: ActorRef) -> bool:
     ("thousands of migrants *are coming to* the United States"): CAMEO's consultations
     are between political actors, and people travelling make none."""
     rules = _rules()["travel"]
-    return code.startswith(tuple(rules["codes"])) and source.sector in rules["sectors"]
+    return code.startswith(tuple(rules["codes"])) and _sector(source) in rules["sectors"]
 
 
 def with_the_press(code: str, source: ActorRef, target: ActorRef | None) -> bool:
