@@ -273,6 +273,8 @@ def test_an_office_named_general_is_no_military_rank(nlp, dictionary, text, sect
         "The migrants tried to enter Nebraska through the fields.",
         # an example of a kind of place
         "Canvassers went to farm states like Nebraska.",
+        # a state described as a kind of place
+        "Nebraska is a swing state this year.",
         # a territory the dictionary files under the United States, named as a place
         "The senator collected nine delegates in Guam and Puerto Rico.",
     ],
@@ -299,6 +301,7 @@ def test_a_town_or_state_named_as_a_place_is_no_actor(nlp, dictionary, text):
         # what a state owns that is its own act or office
         ("Nebraska's new law took effect in July.", "Nebraska"),
         ("The senators accused Nebraska of ignoring the court.", "Nebraska"),
+        ("Nebraska is suing the agency over the rule.", "Nebraska"),
     ],
 )
 def test_a_town_standing_for_its_government_is_still_an_actor(nlp, dictionary, text, named):

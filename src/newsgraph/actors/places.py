@@ -11,9 +11,10 @@ modifier of an office, a title or an institution ("the Ohio governor", "the Texa
 legislature"); before a person's name, a title's town or state is part of the title ("Ohio
 Gov. Mike DeWine", resolver.py). Even there, some positions only say where: a possessor
 of a person, a part of the place or its contest ("Nevada's Lucy Flores", "Chicago's South
-Side", "Florida's primary"), the subject of a vote ("Nebraska votes in May"), the object
-of a verb of motion ("tried to enter Texas"), and an example of a kind of place ("farm
-states like Nebraska").
+Side", "Florida's primary"), the subject of a vote ("Nebraska votes in May") or of a
+clause that says what kind of place it is ("Nebraska is a swing state"), the object of a
+verb of motion ("tried to enter Texas"), and an example of a kind of place ("farm states
+like Nebraska").
 A country's name or demonym before a participle of origin ("a Russian-born investor",
 "Chinese-made drones") says where someone or something comes from, not who acts; a
 demonym before a common noun of no one ("French soil", "the American dream", "of Mexican
@@ -140,6 +141,8 @@ def names_a_place(
         return True  # "refugees tried to enter Texas": where they go
     if word.dep_ == "nsubj" and word.head.lemma_.lower() in words["voting_verbs"]:
         return True  # "Nebraska votes in May": the vote held there
+    if word.dep_ in {"nsubj", "nsubjpass"} and _said_to_be_a_place(word.head, place_nouns):
+        return True  # "Nebraska is a swing state": described as a place
     if word.dep_ == "poss":
         return _locates_what_it_owns(word.head, place_nouns, words["contest_nouns"])
     if word.dep_ in ACTOR_DEPS:
@@ -171,6 +174,16 @@ def _locates_what_it_owns(
         return True
     lemma = owned.lemma_.lower()
     return lemma in place_nouns or lemma in contest_nouns
+
+
+def _said_to_be_a_place(verb: Token, place_nouns: frozenset[str]) -> bool:
+    """Whether a clause only says what kind of place its subject is: a copula or a verb
+    of considering with a noun of a place as its complement ("is a swing state", "will
+    be considered a battleground state", "remains a small town")."""
+    return any(
+        child.dep_ in {"attr", "oprd"} and child.lemma_.lower() in place_nouns
+        for child in verb.children
+    )
 
 
 def _exemplifies_a_place(word: Token, place_nouns: frozenset[str]) -> bool:
