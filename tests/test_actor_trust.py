@@ -275,6 +275,10 @@ def test_an_office_named_general_is_no_military_rank(nlp, dictionary, text, sect
         "Canvassers went to farm states like Nebraska.",
         # a state described as a kind of place
         "Nebraska is a swing state this year.",
+        # where people live, and an example of a kind of place
+        "The people of Nebraska voted for the senator twice.",
+        "He talked about poverty in places like Denver.",
+        "The senator toured farm states, including Nebraska.",
         # a territory the dictionary files under the United States, named as a place
         "The senator collected nine delegates in Guam and Puerto Rico.",
     ],

@@ -13,8 +13,8 @@ Gov. Mike DeWine", resolver.py). Even there, some positions only say where: a po
 of a person, a part of the place or its contest ("Nevada's Lucy Flores", "Chicago's South
 Side", "Florida's primary"), the subject of a vote ("Nebraska votes in May") or of a
 clause that says what kind of place it is ("Nebraska is a swing state"), the object of a
-verb of motion ("tried to enter Texas"), and an example of a kind of place ("farm states
-like Nebraska").
+verb of motion ("tried to enter Texas"), an example of a kind of place ("farm states
+like Nebraska") and where people live ("the people of Nebraska").
 A country's name or demonym before a participle of origin ("a Russian-born investor",
 "Chinese-made drones") says where someone or something comes from, not who acts; a
 demonym before a common noun of no one ("French soil", "the American dream", "of Mexican
@@ -149,6 +149,8 @@ def names_a_place(
         return False
     if _exemplifies_a_place(word, place_nouns):
         return True  # "farm states like Nebraska"
+    if _home_of_inhabitants(word, words["inhabitant_nouns"]):
+        return True  # "the people of Nebraska"
     if word.dep_ == "pobj" and word.ent_type_ != BUILDING and _home_of_a_person(word.head):
         # "Senator Ted Cruz of Texas", "Dana Whitfield, 44, of Chicago"; a building that
         # stands for a government names whom they serve ("Josh Earnest of the White House")
@@ -186,11 +188,23 @@ def _said_to_be_a_place(verb: Token, place_nouns: frozenset[str]) -> bool:
     )
 
 
+def _home_of_inhabitants(word: Token, inhabitant_nouns: frozenset[str]) -> bool:
+    """Whether a name says where the people named before it live ("the people *of*
+    Nebraska", "residents of Omaha"): a place, though they may act."""
+    preposition = word.head
+    return (
+        word.dep_ == "pobj"
+        and preposition.lower_ == "of"
+        and preposition.head.lemma_.lower() in inhabitant_nouns
+    )
+
+
 def _exemplifies_a_place(word: Token, place_nouns: frozenset[str]) -> bool:
     """Whether a name is an example of a kind of place ("states *like* Ohio", "cities
-    such as Chicago"): it stands where the noun of that place stands, as a place."""
+    such as Chicago", "states, including Iowa"): it stands where the noun of that place
+    stands, as a place."""
     preposition = word.head
-    if word.dep_ != "pobj" or preposition.lower_ not in {"like", "as"}:
+    if word.dep_ != "pobj" or preposition.lower_ not in {"like", "as", "including"}:
         return False
     if preposition.lower_ == "as" and preposition.nbor(-1).lower_ != "such":
         return False  # "such as" gives examples; a bare "as" gives a role ("as Ohio's man")
