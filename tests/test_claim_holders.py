@@ -65,7 +65,11 @@ def claims_of(nlp):
         ),
         ("The mayor leads the field with 33 percent support.", "The mayor", "support"),
         # a percent a candidate gets: the vote it is of, else the verb
-        ("Senator Marsh took 27 percent in the state's primary.", "Senator Marsh", "took"),
+        (
+            "Senator Marsh took 27 percent in the state's primary.",
+            "Senator Marsh",
+            "took in the state's primary",
+        ),
         ("The council, which raised $4 million in May, met again.", "The council", "raised"),
         ("Jones took in $9 million last quarter.", "Jones", "took in"),
         # who has a held measure holds its share

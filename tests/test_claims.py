@@ -337,7 +337,7 @@ def test_a_subject_naming_who_reports_a_share_is_not_shown(claims_of):
         # a people's share of a whole: the people is what is measured, and whose
         ("The Kazakhs made up only 32 percent of the population in 1970.", None, "The Kazakhs"),
         # a candidate's share of a vote: the candidate holds it, the vote is what it is of
-        ("Senator Marsh won 20 percent of the vote in Iowa.", "Senator Marsh", "the vote"),
+        ("Senator Marsh won 20 percent of the vote in Iowa.", "Senator Marsh", "the vote in Iowa"),
         # who gave or raised a sum, and how
         (
             "Ms. Carver and her husband also gave $4 million last week to a group.",
@@ -431,7 +431,7 @@ def test_a_ratio_is_a_share_not_a_count_of_its_denominator(claims_of, text, valu
 
 def test_a_ratio_a_verb_takes_measures_its_subject(claims_of):
     (claim,) = claims_of("In Ohio, farmers made up about 3 in 10 registered voters.")
-    assert (claim.subject, claim.value, claim.number) == ("farmers", "about 3 in 10", 30.0)
+    assert (claim.subject, claim.value, claim.number) == ("farmers in Ohio", "about 3 in 10", 30.0)
 
 
 def test_a_count_before_in_is_no_ratio_unless_it_closes_one(claims_of):
@@ -524,7 +524,7 @@ def test_a_fraction_of_people_is_their_share(claims_of):
 def test_a_counted_subject_keeps_what_it_did(claims_of):
     """ "people cast" misses the measure; "people cast a vote" says it."""
     (claim,) = claims_of("Nearly 2 million people cast a ballot in the runoff.")
-    assert claim.subject == "people cast a ballot"
+    assert claim.subject == "people cast a ballot in the runoff"
 
 
 def test_a_sum_of_money_needs_whose_it_is(claims_of):
@@ -536,3 +536,25 @@ def test_a_sum_of_money_needs_whose_it_is(claims_of):
     assert named.confidence >= DEFAULT_THRESHOLD  # the name before the noun says whose
     claims = claims_of("A $97 million renovation of the old depot begins next spring.")
     assert claims and all(claim.confidence < DEFAULT_THRESHOLD for claim in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "In Nebraska, about 40 percent of registered voters cast ballots in the primary.",
+            "registered voters that cast ballots in the primary in Nebraska",
+        ),
+        (
+            "In the Nebraska caucuses in May, 60 percent of voters were 50 or older.",
+            "voters that were 50 or older in the Nebraska caucuses in May",
+        ),
+        # a place the subject already names is not given twice
+        ("About 300 protesters marched in Omaha on Sunday.", "protesters marched in Omaha"),
+    ],
+)
+def test_a_figure_keeps_the_place_or_contest_its_clause_sets_it_in(claims_of, text, subject):
+    """ "In Nebraska, 40 percent of voters cast ballots": without the place the turnout is
+    no one's."""
+    (claim,) = claims_of(text)
+    assert claim.subject == subject

@@ -20,6 +20,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.claims.confidence import Basis, confidence, kind_of, table
+from newsgraph.claims.frames import place_frame
 from newsgraph.claims.holders import Holding, holder_words, holding, sum_of_no_one, wants_holder
 from newsgraph.claims.numbers import (
     NUMBER,
@@ -122,6 +123,9 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
             else:
                 held = Holding(None, measured)
             measured = held.subject
+            frame = place_frame(entity, measured.text)
+            if frame is not None:
+                measured = Subject(f"{measured.text} {frame}", measured.head)
             basis = _basis(entity, sentence, measured, (number, unit), (year, specs), words)
             if may_be_held and (
                 held.unnamed
