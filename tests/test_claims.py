@@ -558,3 +558,21 @@ def test_a_figure_keeps_the_place_or_contest_its_clause_sets_it_in(claims_of, te
     no one's."""
     (claim,) = claims_of(text)
     assert claim.subject == subject
+
+
+def test_a_persons_pronoun_in_a_subject_is_named_or_the_claim_is_hidden(claims_of):
+    """ "respondents that said she could not be trusted" does not say of whom; the person
+    the sentence names before the pronoun does."""
+    (named,) = claims_of(
+        "As Mrs. Harlow launched her campaign, 58 percent of respondents said she could"
+        " not be trusted."
+    )
+    assert named.subject == "respondents that said Harlow could not be trusted"
+    assert named.confidence >= DEFAULT_THRESHOLD
+    (unknown,) = claims_of("Eight in 10 respondents believed she would lose the race.")
+    assert unknown.confidence < DEFAULT_THRESHOLD
+    # the gender an honorific gives rules out the wrong person
+    (chosen,) = claims_of(
+        "Mrs. Harlow met Mr. Dunmore, and 40 percent of voters have a positive view of her."
+    )
+    assert chosen.subject.endswith("of Harlow")

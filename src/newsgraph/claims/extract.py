@@ -47,6 +47,7 @@ from newsgraph.claims.phrases import (
     share_of_whole,
     verb_with_particle,
 )
+from newsgraph.claims.referents import name_the_pronouns
 from newsgraph.nlp import doc_text, sentences_with_entities
 from newsgraph.records import Claim
 from newsgraph.records import Span as TextSpan
@@ -126,11 +127,17 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
             frame = place_frame(entity, measured.text)
             if frame is not None:
                 measured = Subject(f"{measured.text} {frame}", measured.head)
+            named = name_the_pronouns(measured.text, entity)
+            if named is not None:
+                measured = Subject(named, measured.head)
             basis = _basis(entity, sentence, measured, (number, unit), (year, specs), words)
-            if may_be_held and (
-                held.unnamed
-                or wants_holder(measured, held.holder)
-                or (basis.kind == "money" and sum_of_no_one(measured, held.holder))
+            if named is None or (
+                may_be_held
+                and (
+                    held.unnamed
+                    or wants_holder(measured, held.holder)
+                    or (basis.kind == "money" and sum_of_no_one(measured, held.holder))
+                )
             ):
                 basis = replace(basis, holder="missing")
             if share is None and (

@@ -1,0 +1,71 @@
+"""Whom a pronoun in a claim's subject stands for, where its sentence names that person.
+
+"58 percent of respondents said she could not be trusted" measures what respondents say of
+someone the line does not name: an analyst reading "respondents that said she could not be
+trusted | 58 percent" cannot tell of whom. A singular personal pronoun of a person ("he",
+"him", "his", "she", "her") refers, most often, to the nearest person named before it in
+its sentence ("As Mrs. Harlow launched her campaign, 58 percent of respondents said she
+..."); the subject then names that person. Where the sentence names no one before the
+pronoun, who is meant is not known.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+# Pronouns of one person, by their gender; the possessive forms take "'s" on the name.
+PERSON_PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+POSSESSIVE_TAG = "PRP$"
+# Honorifics that say a named person's gender.
+HONORIFIC_GENDERS = {
+    "mr.": "male",
+    "mr": "male",
+    "mrs.": "female",
+    "mrs": "female",
+    "ms.": "female",
+    "ms": "female",
+}
+
+
+def name_the_pronouns(subject: str, value: Span) -> str | None:
+    """``subject`` with each person's pronoun in it replaced by the person its sentence
+    names before it ("respondents that said Harlow could not be trusted"); the subject as
+    it is when it holds none; None when one of them refers to no one the sentence names.
+    ``value`` is the figure's words, after which a subject's pronoun usually stands ("58
+    percent of respondents said *she*")."""
+    named = subject
+    for word in _pronouns_in(subject, value):
+        person = _antecedent(word)
+        if person is None:
+            return None
+        name = f"{person.text}'s" if word.tag_ == POSSESSIVE_TAG else person.text
+        named = re.sub(rf"\b{re.escape(word.text)}\b", name, named, count=1)
+    return named
+
+
+def _pronouns_in(subject: str, value: Span) -> list[Token]:
+    """The person pronouns of the sentence whose words the subject holds, one token for
+    each word: the first after the figure, else the last before it."""
+    words = set(re.findall(r"[A-Za-z]+", subject.lower()))
+    found: dict[str, Token] = {}
+    for token in value.sent:
+        if token.lower_ not in PERSON_PRONOUNS or token.lower_ not in words:
+            continue
+        if token.lower_ not in found or found[token.lower_].i < value.start:
+            found[token.lower_] = token
+    return list(found.values())
+
+
+def _antecedent(pronoun: Token) -> Span | None:
+    """The last person named before the pronoun in its sentence whose gender, where an
+    honorific gives it, is the pronoun's."""
+    gender = PERSON_PRONOUNS[pronoun.lower_]
+    sentence = pronoun.sent
+    people = [e for e in sentence.ents if e.label_ == "PERSON" and e.end <= pronoun.i]
+    for person in reversed(people):
+        before = pronoun.doc[person.start - 1].lower_ if person.start > 0 else ""
+        if HONORIFIC_GENDERS.get(before, gender) == gender:
+            return person
+    return None
