@@ -108,7 +108,7 @@ def claims_of(nlp):
         (
             "Garcia did well in the West, receiving 19 percent support in Utah and Idaho.",
             "Garcia",
-            "percent support",
+            "support in Utah and Idaho",
         ),
     ],
 )
@@ -240,3 +240,10 @@ def test_the_api_and_the_story_page_show_the_holder_escaped(store: Store) -> Non
         page = http.get(f"/stories/{seed_story().id}").text
     assert '<span class="holder">&lt;img src=x onerror=' in page
     assert "<img src=x" not in page
+
+
+def test_a_share_after_an_object_is_the_objects(claims_of):
+    """ "a poll showed Dunmore with 34 percent support among women": the "with" phrase
+    tells of Dunmore, not of the poll; "among" says whose support is counted."""
+    (claim,) = claims_of("A new Harbor poll showed Dunmore with 34 percent support among women.")
+    assert (claim.holder, claim.subject) == ("Dunmore", "support among women")

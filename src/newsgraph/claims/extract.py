@@ -540,10 +540,14 @@ def measured_subject(entity: Span) -> Subject | None:
         head.pos_ in {"NOUN", "PROPN"}
     ):
         noun = _modified_noun(head)
-        changes = noun.lemma_.lower() in number_words().changes
-        phrase = noun_phrase(noun, OF | {"in"} if changes else OF)
-        # "a $5 billion loan": the subject is what follows the value.
-        if phrase.start <= entity.start < phrase.end:
+        kept = OF
+        if noun.lemma_.lower() in number_words().changes:
+            kept = OF | {"in"}  # "a 5 percent increase in wages"
+        elif entity.label_ == "PERCENT":
+            kept = OF | {"among"}  # "34 percent support among women": whose share
+        phrase = noun_phrase(noun, kept)
+        # "a $5 billion loan", "34 percent support": the subject is what follows the value.
+        if phrase.start < entity.end and entity.start < phrase.end:
             phrase = phrase.doc[max(entity.end, phrase.start) : phrase.end]
         return Subject(phrase.text, noun) if phrase.text else None
     if root.dep_ == "pobj":

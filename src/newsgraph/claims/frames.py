@@ -38,7 +38,9 @@ def place_frame(entity: Span, subject: str) -> str | None:
     verb = _clause_verb(entity.root)
     if verb is None:
         return None
-    for preposition in verb.children:
+    measured = entity.root.head  # "19 percent support *in Iowa*": on the measured noun
+    on_noun = list(measured.children) if measured.pos_ in {"NOUN", "PROPN"} else []
+    for preposition in [*verb.children, *on_noun]:
         if preposition.dep_ != "prep" or preposition.lower_ not in prepositions:
             continue
         place = next((c for c in preposition.children if c.dep_ == "pobj"), None)

@@ -59,6 +59,7 @@ class HolderWords:
 
     holding_verbs: frozenset[str]
     vote_verbs: frozenset[str]
+    showing_verbs: frozenset[str]
     measure_nouns: frozenset[str]
     held_nouns: frozenset[str]
     prepositions: frozenset[str]
@@ -149,6 +150,11 @@ def _by_verb(
         owned = figure != entity.root and _is_held(figure, words)
         if verb.pos_ != "VERB" or not (owned or verb.lemma_.lower() in words.vote_verbs):
             return None
+        named = _object_before(verb, figure.head)
+        if owned and named is not None and verb.lemma_.lower() in words.showing_verbs:
+            # "a poll showed Lopez with 34 percent support": the "with" phrase tells of
+            # the object, not of the verb's subject
+            return Holding(_phrase(_by_name(named)), subject)
     elif _gives_what_is_held(figure, subject, words):
         # "Mrs. Lopez has support from 52 percent of voters": her support
         verb = subject.head.head
@@ -212,6 +218,16 @@ def _agent(verb: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def _object_before(verb: Token, preposition: Token) -> Token | None:
+    """The verb's object, a noun before ``preposition``: the one a phrase after the
+    object tells of ("showed *Lopez* with 34 percent support")."""
+    nouns = {"NOUN", "PROPN"}
+    return next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.i < preposition.i and c.pos_ in nouns),
+        None,
+    )
 
 
 def _gives_what_is_held(figure: Token, subject: Subject, words: HolderWords) -> bool:
