@@ -576,3 +576,19 @@ def test_a_persons_pronoun_in_a_subject_is_named_or_the_claim_is_hidden(claims_o
         "Mrs. Harlow met Mr. Dunmore, and 40 percent of voters have a positive view of her."
     )
     assert chosen.subject.endswith("of Harlow")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("The plant closure led to the loss of 3,000 jobs in the county.", "loss of jobs"),
+        ("Officials ordered the evacuation of 10,000 residents.", "evacuation of residents"),
+        # a noun of a group or a sum takes no act
+        ("The festival drew a total of 20,000 visitors.", "visitors"),
+    ],
+)
+def test_a_count_done_to_keeps_the_act(claims_of, text, subject):
+    """ "the loss of 3,000 jobs" counts jobs lost: "jobs | 3,000" says the opposite of
+    what "the creation of 3,000 jobs" would."""
+    (claim,) = claims_of(text)
+    assert claim.subject.startswith(subject)

@@ -593,6 +593,10 @@ def _counted(entity: Span) -> Subject | None:
     if noun is None:
         return None
     verb = _count_verb(entity)
+    event = _event_of(noun)
+    if event is not None:
+        # "the loss of 3,000 jobs": the jobs lost, not the jobs there are
+        return Subject(f"{event.text} of {_counted_phrase(noun, entity)}", noun)
     if verb is None:
         return _noun_subject(noun)
     told = verb_with_particle(verb).text
@@ -618,6 +622,19 @@ def _counted_phrase(noun: Token, entity: Span) -> str:
     if clauses and len(_words(clauses[0].subtree)) <= MAX_CLAUSE_WORDS:
         end = clauses[0].right_edge.i + 1
     return phrase.doc[start:end].text or noun.text
+
+
+def _event_of(noun: Token) -> Token | None:
+    """The noun of an act or event whose "of" phrase a counted noun is ("the *loss* of
+    3,000 jobs", "the *evacuation* of 10,000 residents", "the *arrest* of 20
+    protesters"): a noun made from a verb, which takes what the verb acts on in its "of"
+    phrase (``[events]`` of numbers.toml)."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ != "of" or preposition.head.pos_ != "NOUN":
+        return None
+    event = preposition.head
+    lemma = event.lemma_.lower()
+    return event if lemma in number_words().event_nouns else None
 
 
 def _what_they_did(noun: Token, verb: Token) -> str | None:

@@ -40,6 +40,7 @@ class NumberWords:
     framing_prepositions: frozenset[str]
     period_openers: frozenset[str]
     period_joiners: frozenset[str]
+    event_nouns: frozenset[str]
 
 
 @cache
@@ -64,6 +65,7 @@ def number_words() -> NumberWords:
         framing_prepositions=frozenset(table["years"]["framing_prepositions"]),
         period_openers=frozenset(table["years"]["period_openers"]),
         period_joiners=frozenset(table["years"]["period_joiners"]),
+        event_nouns=frozenset(table["events"]["nouns"]),
     )
 
 
