@@ -247,3 +247,12 @@ def test_a_share_after_an_object_is_the_objects(claims_of):
     tells of Dunmore, not of the poll; "among" says whose support is counted."""
     (claim,) = claims_of("A new Harbor poll showed Dunmore with 34 percent support among women.")
     assert (claim.holder, claim.subject) == ("Dunmore", "support among women")
+
+
+def test_a_holder_given_as_a_description_is_the_name_before_it(claims_of):
+    """ "The city spent $4 million" after a sentence about Toledo is Toledo's sum; with no
+    town named before it the description stays as written."""
+    (named,) = claims_of("Officials in Toledo met on Monday. The city spent $4 million on roads.")
+    assert named.holder == "Toledo"
+    (unnamed,) = claims_of("The city spent $4 million on roads.")
+    assert unnamed.holder == "The city"

@@ -47,7 +47,7 @@ from newsgraph.claims.phrases import (
     share_of_whole,
     verb_with_particle,
 )
-from newsgraph.claims.referents import name_the_pronouns
+from newsgraph.claims.referents import name_the_description, name_the_pronouns
 from newsgraph.nlp import doc_text, sentences_with_entities
 from newsgraph.records import Claim
 from newsgraph.records import Span as TextSpan
@@ -158,7 +158,7 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
                     unit=unit,
                     time=year or paragraph_year or date,
                     confidence=confidence(basis),
-                    holder=held.holder,
+                    holder=name_the_description(held.holder, entity),
                 )
             )
         frame = _framing_year(sentence, entities)

@@ -1,4 +1,4 @@
-"""Whom a pronoun in a claim's subject stands for, where its sentence names that person.
+"""Whom a pronoun in a claim's subject, or a description as its holder, stands for.
 
 "58 percent of respondents said she could not be trusted" measures what respondents say of
 someone the line does not name: an analyst reading "respondents that said she could not be
@@ -12,8 +12,11 @@ pronoun, who is meant is not known.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Span, Token
+
+from newsgraph.geonames import geonames, towns
 
 # Pronouns of one person, by their gender; the possessive forms take "'s" on the name.
 PERSON_PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
@@ -69,3 +72,72 @@ def _antecedent(pronoun: Token) -> Span | None:
         if HONORIFIC_GENDERS.get(before, gender) == gender:
             return person
     return None
+
+
+# A holder given as a definite description of a kind of place or body ("the city", "the
+# state's delegates", "the company") stands for the nearest name of that kind before it;
+# the claim names it ("Harbor City: spent"). Which kind of name each noun takes.
+DESCRIBED_KINDS = {
+    "city": "town",
+    "town": "town",
+    "state": "state",
+    "country": "country",
+    "nation": "country",
+    "company": "body",
+    "firm": "body",
+    "corporation": "body",
+    "agency": "body",
+    "campaign": "body",
+    "committee": "body",
+    "group": "body",
+}
+DEFINITE = {"the", "this", "that"}
+# How far back a description's name may be: sentences before the claim's.
+DESCRIPTION_REACH = 5
+
+
+def name_the_description(holder: str | None, value: Span) -> str | None:
+    """The name a holder that is only "the <kind>" stands for, the nearest one of that
+    kind before the figure within DESCRIPTION_REACH sentences; the holder as it is
+    otherwise."""
+    words = holder.lower().split() if holder else []
+    if len(words) != 2 or words[0] not in DEFINITE or words[1] not in DESCRIBED_KINDS:
+        return holder
+    kind = DESCRIBED_KINDS[words[1]]
+    doc = value.doc
+    sentences = list(doc.sents)
+    index = max(i for i, sentence in enumerate(sentences) if sentence.start <= value.start)
+    start = sentences[max(0, index - DESCRIPTION_REACH)].start
+    names = [e for e in doc.ents if start <= e.start and e.end <= value.start]
+    for name in reversed(names):
+        if _is_of_kind(name, kind):
+            return name.text
+    return holder
+
+
+def _is_of_kind(name: Span, kind: str) -> bool:
+    text = name.text.lower()
+    if kind == "body":
+        return name.label_ == "ORG"
+    if name.label_ != "GPE":
+        return False
+    if kind == "country":
+        return text in _country_names()
+    if kind == "state":
+        return text in _state_names()
+    return text in _town_names() and text not in _country_names()
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    return frozenset(c["name"].lower() for c in geonames().get_countries().values())
+
+
+@cache
+def _state_names() -> frozenset[str]:
+    return frozenset(s["name"].lower() for s in geonames().get_us_states().values())
+
+
+@cache
+def _town_names() -> frozenset[str]:
+    return frozenset(town["name"].lower() for town in towns().values())
