@@ -277,6 +277,7 @@ def test_an_office_named_general_is_no_military_rank(nlp, dictionary, text, sect
         "Nebraska is a swing state this year.",
         # where people live, and an example of a kind of place
         "The people of Nebraska voted for the senator twice.",
+        "Nebraska's voters chose the senator twice.",
         "He talked about poverty in places like Denver.",
         "The senator toured farm states, including Nebraska.",
         # a territory the dictionary files under the United States, named as a place

@@ -144,7 +144,8 @@ def names_a_place(
     if word.dep_ in {"nsubj", "nsubjpass"} and _said_to_be_a_place(word.head, place_nouns):
         return True  # "Nebraska is a swing state": described as a place
     if word.dep_ == "poss":
-        return _locates_what_it_owns(word.head, place_nouns, words["contest_nouns"])
+        owned_kinds = words["contest_nouns"] | words["inhabitant_nouns"]
+        return _locates_what_it_owns(word.head, place_nouns, owned_kinds)
     if word.dep_ in ACTOR_DEPS:
         return False
     if _exemplifies_a_place(word, place_nouns):
@@ -166,16 +167,17 @@ def names_a_place(
 
 
 def _locates_what_it_owns(
-    owned: Token, place_nouns: frozenset[str], contest_nouns: frozenset[str]
+    owned: Token, place_nouns: frozenset[str], owned_kinds: frozenset[str]
 ) -> bool:
     """Whether a town or state in the possessive only says where what follows is: a
     person it is home to ("Nevada's Lucy Flores"), a part or place of it ("New York's 19th
-    District", "Chicago's South Side") or the contest held there ("Florida's primary").
-    Its law, plan or governor are the state's own, an actor's ("California's plan")."""
+    District", "Chicago's South Side"), the contest held there ("Florida's primary") or
+    the people who live there ("Iowa's voters"). Its law, plan or governor are the
+    state's own, an actor's ("California's plan")."""
     if owned.ent_type_ in {"PERSON", *PLACE_ENTITIES, BUILDING}:
         return True
     lemma = owned.lemma_.lower()
-    return lemma in place_nouns or lemma in contest_nouns
+    return lemma in place_nouns or lemma in owned_kinds
 
 
 def _said_to_be_a_place(verb: Token, place_nouns: frozenset[str]) -> bool:
