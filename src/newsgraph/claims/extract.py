@@ -12,7 +12,6 @@ How far each is a figure an analyst can use is its confidence (confidence.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 from itertools import pairwise
@@ -36,27 +35,25 @@ from newsgraph.claims.numbers import (
 )
 from newsgraph.claims.phrases import (
     NOUN_MODIFIERS,
-    OF,
     SUBJECTS,
     Subject,
-    clause_of,
-    clause_subject,
     counted_of,
-    noun_phrase,
     part_that,
     share_of_whole,
-    verb_with_particle,
 )
 from newsgraph.claims.referents import name_the_description, name_the_pronouns
+from newsgraph.claims.subjects import (
+    NOUN_CLAUSES,
+    count_verb,
+    counted_noun,
+    measured_subject,
+    subject_of,
+)
 from newsgraph.nlp import doc_text, sentences_with_entities
 from newsgraph.records import Claim
 from newsgraph.records import Span as TextSpan
 
 MEASURES = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
-# Roles in which a value completes a verb ("topped 68 percent", "was 19 percent").
-VERB_COMPLEMENTS = {"dobj", "attr", "npadvmod", "acomp", "oprd", "advmod", "pobj", "nsubj"}
-# Prepositions whose object says how much something changed: "raised inflation by 3%".
-CHANGE_PREPOSITIONS = {"by", "to", "from"}
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # A number with letters glued on, as model specs and clock times are written ("2.3GHz", "6am").
 GLUED_UNIT = re.compile(r"\d[a-zA-Z]")
@@ -64,22 +61,9 @@ GLUED_NUMBER = re.compile(r"\d+(?:\.\d+)?(?P<suffix>[a-zA-Z]+)")
 HYPHENATED_MEASURE = re.compile(r"\d\s?-\s?[^\W\d_]")
 ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
 MAX_SUBJECT_WORDS = 20
-# The most words of what a counted subject did that its subject takes ("cast a vote",
-# "became newly eligible for drought relief"), and of a clause that tells who they are ("living
-# abroad"); longer ones are left out, as a parse that runs on would be.
-MAX_OBJECT_WORDS = 6
-MAX_CLAUSE_WORDS = 6
-# Clauses on a counted noun that say which of them are counted: "citizens *living
-# abroad*", "workers *who lost their jobs*".
-NOUN_CLAUSES = frozenset({"acl", "relcl"})
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 # What completes a noun after it: a clause on it, or a phrase ("those *of voting age*").
 COMPLETING_DEPS = frozenset({"acl", "relcl", "prep"})
-# An infinitive on the noun says what they are for, not which they are ("votes *to win*").
-INFINITIVE_TAGS = frozenset({"VB"})
-# Phrases that complete what a counted subject did: an object, a preposition's phrase, an
-# adjective ("were left dead").
-COMPLEMENTS = frozenset({"dobj", "prep", "acomp", "oprd"})
 # Kinds of figure a holder has or gives (a share, a sum), where a name is whose, not what.
 HELD_KINDS = frozenset({"share", "money", "price"})
 # Entities that name who has or gives a sum: a person, an organisation.
@@ -178,12 +162,12 @@ def _ratio_part(denominator: Span, ratio: Ratio) -> Subject | None:
     makes the counted noun the subject, or the first number ("nine in 10 teachers
     said"). A ratio a verb takes ("Hispanics made up two in 10 voters") measures that
     verb's subject, as a share does. None leaves the counted noun."""
-    noun = _counted_noun(denominator)
+    noun = counted_noun(denominator)
     numerator = denominator.doc[ratio.start : denominator.start].root
     if noun is None:
         return None
     if numerator.dep_ in {"dobj", "attr"} and noun not in numerator.head.children:
-        return _subject_of(numerator.head)
+        return subject_of(numerator.head)
     acting = next((w for w in (noun, numerator) if w.dep_ in SUBJECTS), None)
     if acting is None:
         return None
@@ -232,7 +216,7 @@ def _basis(
         unit_words = [t.lemma_.lower() for t in entity if t.is_alpha]
     else:
         unit_words = [unit] if unit else []
-    verb = _count_verb(entity) if entity.label_ == "CARDINAL" else None
+    verb = count_verb(entity) if entity.label_ == "CARDINAL" else None
     harmed = verb is not None and verb.lemma_.lower() in words.harm_verbs
     vague = number is None and any(token.lower_ in words.vague for token in entity)
     if entity.label_ == "MONEY" and number is None:
@@ -413,7 +397,7 @@ def _counts_a_sample(entity: Span) -> bool:
     """Whether a count is of the people a poll or a study asked: the count stands in the
     phrase of a noun of surveying ("a poll of 900 voters, including 300 women") or is the
     object of a verb of it ("surveyed 1,000 adults", "1,000 adults were interviewed")."""
-    noun = _counted_noun(entity)
+    noun = counted_noun(entity)
     word = noun if noun is not None and entity.root.dep_ == "nummod" else entity.root
     surveys = table().surveys
     while word.head != word:
@@ -512,7 +496,7 @@ def _is_a_figure(
         return False
     small = number is not None and number < words.smallest_count
     if entity.label_ == "CARDINAL" and unit != "percent" and small:
-        verb = _count_verb(entity)
+        verb = count_verb(entity)
         return verb is not None and verb.lemma_.lower() in words.harm_verbs
     return True
 
@@ -521,182 +505,6 @@ def _names_a_kind(entity: Span) -> bool:
     """A measure written as one hyphenated word ("16-inch", "11-game", "a 1.8-liter"): the
     form English gives a measure that names a kind of thing, not a figure about it."""
     return HYPHENATED_MEASURE.search(entity.text) is not None
-
-
-def measured_subject(entity: Span) -> Subject | None:
-    """What the number measures, as words of the text with the word they hang on; None
-    when the parse does not say. A share that does something is read before, by
-    ``share_of_whole`` ("32 percent of voters opposed the tax": the voters that opposed it)."""
-    if entity.label_ == "CARDINAL":
-        return _counted(entity)
-    root = entity.root
-    measured = counted_of(root)
-    if entity.label_ == "QUANTITY" and measured is not None and measured.pos_ == "NOUN":
-        return _noun_subject(measured)  # "3.7 million tonnes of wheat": the wheat
-    head = root.head
-    while (head.pos_ in {"ADJ", "ADV"} or head.dep_ == "amod") and head.head != head:
-        head = head.head
-    if root.dep_ in {"nummod", "compound", "amod", "npadvmod", "nmod", "quantmod"} and (
-        head.pos_ in {"NOUN", "PROPN"}
-    ):
-        noun = _modified_noun(head)
-        kept = OF
-        if noun.lemma_.lower() in number_words().changes:
-            kept = OF | {"in"}  # "a 5 percent increase in wages"
-        elif entity.label_ == "PERCENT":
-            kept = OF | {"among"}  # "34 percent support among women": whose share
-        phrase = noun_phrase(noun, kept)
-        # "a $5 billion loan", "34 percent support": the subject is what follows the value.
-        if phrase.start < entity.end and entity.start < phrase.end:
-            phrase = phrase.doc[max(entity.end, phrase.start) : phrase.end]
-        return Subject(phrase.text, noun) if phrase.text else None
-    if root.dep_ == "pobj":
-        preposition = head
-        governor = preposition.head
-        if governor.pos_ in {"NOUN", "PROPN"}:
-            return _noun_subject(governor)
-        if preposition.lower_ in CHANGE_PREPOSITIONS:
-            changed = [c for c in governor.children if c.dep_ == "dobj"]
-            if changed:
-                return _as_change(_noun_subject(changed[0]), governor, preposition)
-        return _as_change(_subject_of(governor), governor, preposition)
-    if root.dep_ in VERB_COMPLEMENTS:
-        extent = root.dep_ == "npadvmod" or entity.label_ == "PERCENT"
-        return _as_change(_subject_of(head), head, root) if extent else _subject_of(head)
-    return None
-
-
-def _as_change(subject: Subject | None, verb: Token, extent: Token) -> Subject | None:
-    """A subject with the verb of change whose extent a figure gives: "exports of copper
-    fell | 12 percent", "the health budget cut | $3 billion" ("by" a sum). A figure a
-    change goes "to" or "from" is a level, not the change, and keeps the bare subject."""
-    if (
-        subject is None
-        or verb.pos_ != "VERB"
-        or verb.lemma_.lower() not in number_words().changes
-        or extent.lower_ in {"to", "from"}
-    ):
-        return subject
-    return Subject(f"{subject.text} {verb_with_particle(verb).text}", subject.head)
-
-
-def _modified_noun(noun: Token) -> Token:
-    """Climb from a modifier noun to the noun it modifies ("petroleum" -> "gas")."""
-    while noun.dep_ in {"compound", "amod"} and noun.head.pos_ in {"NOUN", "PROPN"}:
-        noun = noun.head
-    return noun
-
-
-def _counted(entity: Span) -> Subject | None:
-    """For a count, the counted noun; with the verb it is the object of ("people killed")."""
-    noun = _counted_noun(entity)
-    if noun is None:
-        return None
-    verb = _count_verb(entity)
-    event = _event_of(noun)
-    if event is not None:
-        # "the loss of 3,000 jobs": the jobs lost, not the jobs there are
-        return Subject(f"{event.text} of {_counted_phrase(noun, entity)}", noun)
-    if verb is None:
-        return _noun_subject(noun)
-    told = verb_with_particle(verb).text
-    counted = _counted_phrase(noun, entity)
-    done = _what_they_did(noun, verb)
-    return Subject(f"{counted} {told} {done}" if done else f"{counted} {told}", noun)
-
-
-def _counted_phrase(noun: Token, entity: Span) -> str:
-    """The counted noun with its modifiers, "of" phrase and a short clause that says which
-    of them are counted, after the count: "Dallas police officers" of "five Dallas police
-    officers", "people of Filipino descent", "citizens living abroad". A possessor
-    says whose they are, which is the holder's to say (holders.py), not what is counted."""
-    phrase = noun_phrase(noun)
-    owners = [c.right_edge.i + 1 for c in noun.lefts if c.dep_ == "poss"]
-    start = max([entity.end, phrase.start, *owners])
-    end = phrase.end
-    clauses = [
-        c
-        for c in noun.rights
-        if c.dep_ in NOUN_CLAUSES and c.left_edge.i == end and c.tag_ not in INFINITIVE_TAGS
-    ]
-    if clauses and len(_words(clauses[0].subtree)) <= MAX_CLAUSE_WORDS:
-        end = clauses[0].right_edge.i + 1
-    return phrase.doc[start:end].text or noun.text
-
-
-def _event_of(noun: Token) -> Token | None:
-    """The noun of an act or event whose "of" phrase a counted noun is ("the *loss* of
-    3,000 jobs", "the *evacuation* of 10,000 residents", "the *arrest* of 20
-    protesters"): a noun made from a verb, which takes what the verb acts on in its "of"
-    phrase (``[events]`` of numbers.toml)."""
-    preposition = noun.head
-    if noun.dep_ != "pobj" or preposition.lower_ != "of" or preposition.head.pos_ != "NOUN":
-        return None
-    event = preposition.head
-    lemma = event.lemma_.lower()
-    return event if lemma in number_words().event_nouns else None
-
-
-def _what_they_did(noun: Token, verb: Token) -> str | None:
-    """What the verb a counted noun is the subject of says they did, where it is short
-    enough to be read with it: its object ("13 million people cast *a vote*", "55 people
-    were issued *citations*"), else the first phrase that completes it, a preposition's
-    ("25 senators voted *against the bill*") or an adjective's ("14 people were left
-    *dead*"); None for a count that is the object itself."""
-    if noun.dep_ not in SUBJECTS:
-        return None
-    after = [c for c in verb.rights if c.dep_ in COMPLEMENTS]
-    objects = [c for c in after if c.dep_ == "dobj"]
-    if objects:
-        done = noun_phrase(objects[0])
-    elif not after:
-        return None
-    elif after[0].dep_ == "prep":
-        objects = [c for c in after[0].children if c.dep_ == "pobj"]
-        if not objects or objects[0].ent_type_ in {"DATE", "TIME"}:
-            return None  # "voted in 2008" says when, not what they did
-        done = after[0].doc[after[0].i : noun_phrase(objects[0]).end]
-    else:
-        done = after[0].doc[after[0].left_edge.i : after[0].right_edge.i + 1]
-    return done.text if len(_words(done)) <= MAX_OBJECT_WORDS else None
-
-
-def _words(tokens: Iterable[Token]) -> list[Token]:
-    return [token for token in tokens if not token.is_punct]
-
-
-def _counted_noun(entity: Span) -> Token | None:
-    root = entity.root
-    return root.head if root.dep_ == "nummod" and root.head.pos_ == "NOUN" else counted_of(root)
-
-
-def _count_verb(entity: Span) -> Token | None:
-    """The verb whose subject or object a count is, unless too general to say what is
-    counted ("has 300 employees")."""
-    noun = _counted_noun(entity)
-    if noun is None:
-        return None
-    counted_head = noun if entity.root.dep_ == "nummod" else entity.root
-    verb = counted_head.head
-    if (
-        counted_head.dep_ in {"dobj", "nsubj", "nsubjpass"}
-        and verb.pos_ == "VERB"
-        and verb.lemma_.lower() not in number_words().light_verbs
-    ):
-        return verb
-    return None
-
-
-def _subject_of(verb: Token) -> Subject | None:
-    """The subject of the clause a value completes, through relative clauses and ``be``."""
-    subject = clause_subject(clause_of(verb))
-    if subject is None or subject.pos_ == "PRON":
-        return None
-    return _noun_subject(subject)
-
-
-def _noun_subject(noun: Token) -> Subject:
-    return Subject(noun_phrase(noun).text, noun)
 
 
 def nearest_year(entity: Span, sentence_entities: list[Span]) -> str | None:

@@ -1,0 +1,220 @@
+"""What a number measures: the words of its subject, as the parse gives them.
+
+A count's subject is the noun it counts, with what they did or had done to them ("people
+killed", "loss of jobs"); a value that modifies a noun measures that noun ("a $5 billion
+loan"); one that completes a verb measures the verb's subject ("the Kazakh population
+topped 68 percent"), told as a change when the verb is one ("exports fell"). Whose it is
+is the holder's to say (holders.py); extract.py reads the claim around it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from newsgraph.claims.numbers import number_words
+from newsgraph.claims.phrases import (
+    OF,
+    SUBJECTS,
+    Subject,
+    clause_of,
+    clause_subject,
+    counted_of,
+    noun_phrase,
+    verb_with_particle,
+)
+
+# Roles in which a value completes a verb ("topped 68 percent", "was 19 percent").
+VERB_COMPLEMENTS = {"dobj", "attr", "npadvmod", "acomp", "oprd", "advmod", "pobj", "nsubj"}
+# Prepositions whose object says how much something changed: "raised inflation by 3%".
+CHANGE_PREPOSITIONS = {"by", "to", "from"}
+# The most words of what a counted subject did that its subject takes ("cast a vote",
+# "became newly eligible for drought relief"), and of a clause that tells who they are ("living
+# abroad"); longer ones are left out, as a parse that runs on would be.
+MAX_OBJECT_WORDS = 6
+MAX_CLAUSE_WORDS = 6
+# Clauses on a counted noun that say which of them are counted: "citizens *living
+# abroad*", "workers *who lost their jobs*".
+NOUN_CLAUSES = frozenset({"acl", "relcl"})
+# An infinitive on the noun says what they are for, not which they are ("votes *to win*").
+INFINITIVE_TAGS = frozenset({"VB"})
+# Phrases that complete what a counted subject did: an object, a preposition's phrase, an
+# adjective ("were left dead").
+COMPLEMENTS = frozenset({"dobj", "prep", "acomp", "oprd"})
+
+
+def measured_subject(entity: Span) -> Subject | None:
+    """What the number measures, as words of the text with the word they hang on; None
+    when the parse does not say. A share that does something is read before, by
+    ``share_of_whole`` ("32 percent of voters opposed the tax": the voters that opposed it)."""
+    if entity.label_ == "CARDINAL":
+        return _counted(entity)
+    root = entity.root
+    measured = counted_of(root)
+    if entity.label_ == "QUANTITY" and measured is not None and measured.pos_ == "NOUN":
+        return _noun_subject(measured)  # "3.7 million tonnes of wheat": the wheat
+    head = root.head
+    while (head.pos_ in {"ADJ", "ADV"} or head.dep_ == "amod") and head.head != head:
+        head = head.head
+    if root.dep_ in {"nummod", "compound", "amod", "npadvmod", "nmod", "quantmod"} and (
+        head.pos_ in {"NOUN", "PROPN"}
+    ):
+        noun = _modified_noun(head)
+        kept = OF
+        if noun.lemma_.lower() in number_words().changes:
+            kept = OF | {"in"}  # "a 5 percent increase in wages"
+        elif entity.label_ == "PERCENT":
+            kept = OF | {"among"}  # "34 percent support among women": whose share
+        phrase = noun_phrase(noun, kept)
+        # "a $5 billion loan", "34 percent support": the subject is what follows the value.
+        if phrase.start < entity.end and entity.start < phrase.end:
+            phrase = phrase.doc[max(entity.end, phrase.start) : phrase.end]
+        return Subject(phrase.text, noun) if phrase.text else None
+    if root.dep_ == "pobj":
+        preposition = head
+        governor = preposition.head
+        if governor.pos_ in {"NOUN", "PROPN"}:
+            return _noun_subject(governor)
+        if preposition.lower_ in CHANGE_PREPOSITIONS:
+            changed = [c for c in governor.children if c.dep_ == "dobj"]
+            if changed:
+                return _as_change(_noun_subject(changed[0]), governor, preposition)
+        return _as_change(subject_of(governor), governor, preposition)
+    if root.dep_ in VERB_COMPLEMENTS:
+        extent = root.dep_ == "npadvmod" or entity.label_ == "PERCENT"
+        return _as_change(subject_of(head), head, root) if extent else subject_of(head)
+    return None
+
+
+def _as_change(subject: Subject | None, verb: Token, extent: Token) -> Subject | None:
+    """A subject with the verb of change whose extent a figure gives: "exports of copper
+    fell | 12 percent", "the health budget cut | $3 billion" ("by" a sum). A figure a
+    change goes "to" or "from" is a level, not the change, and keeps the bare subject."""
+    if (
+        subject is None
+        or verb.pos_ != "VERB"
+        or verb.lemma_.lower() not in number_words().changes
+        or extent.lower_ in {"to", "from"}
+    ):
+        return subject
+    return Subject(f"{subject.text} {verb_with_particle(verb).text}", subject.head)
+
+
+def _modified_noun(noun: Token) -> Token:
+    """Climb from a modifier noun to the noun it modifies ("petroleum" -> "gas")."""
+    while noun.dep_ in {"compound", "amod"} and noun.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head
+    return noun
+
+
+def _counted(entity: Span) -> Subject | None:
+    """For a count, the counted noun; with the verb it is the object of ("people killed")."""
+    noun = counted_noun(entity)
+    if noun is None:
+        return None
+    verb = count_verb(entity)
+    event = _event_of(noun)
+    if event is not None:
+        # "the loss of 3,000 jobs": the jobs lost, not the jobs there are
+        return Subject(f"{event.text} of {_counted_phrase(noun, entity)}", noun)
+    if verb is None:
+        return _noun_subject(noun)
+    told = verb_with_particle(verb).text
+    counted = _counted_phrase(noun, entity)
+    done = _what_they_did(noun, verb)
+    return Subject(f"{counted} {told} {done}" if done else f"{counted} {told}", noun)
+
+
+def _counted_phrase(noun: Token, entity: Span) -> str:
+    """The counted noun with its modifiers, "of" phrase and a short clause that says which
+    of them are counted, after the count: "Dallas police officers" of "five Dallas police
+    officers", "people of Filipino descent", "citizens living abroad". A possessor
+    says whose they are, which is the holder's to say (holders.py), not what is counted."""
+    phrase = noun_phrase(noun)
+    owners = [c.right_edge.i + 1 for c in noun.lefts if c.dep_ == "poss"]
+    start = max([entity.end, phrase.start, *owners])
+    end = phrase.end
+    clauses = [
+        c
+        for c in noun.rights
+        if c.dep_ in NOUN_CLAUSES and c.left_edge.i == end and c.tag_ not in INFINITIVE_TAGS
+    ]
+    if clauses and len(_words(clauses[0].subtree)) <= MAX_CLAUSE_WORDS:
+        end = clauses[0].right_edge.i + 1
+    return phrase.doc[start:end].text or noun.text
+
+
+def _event_of(noun: Token) -> Token | None:
+    """The noun of an act or event whose "of" phrase a counted noun is ("the *loss* of
+    3,000 jobs", "the *evacuation* of 10,000 residents", "the *arrest* of 20
+    protesters"): a noun made from a verb, which takes what the verb acts on in its "of"
+    phrase (``[events]`` of numbers.toml)."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ != "of" or preposition.head.pos_ != "NOUN":
+        return None
+    event = preposition.head
+    lemma = event.lemma_.lower()
+    return event if lemma in number_words().event_nouns else None
+
+
+def _what_they_did(noun: Token, verb: Token) -> str | None:
+    """What the verb a counted noun is the subject of says they did, where it is short
+    enough to be read with it: its object ("13 million people cast *a vote*", "55 people
+    were issued *citations*"), else the first phrase that completes it, a preposition's
+    ("25 senators voted *against the bill*") or an adjective's ("14 people were left
+    *dead*"); None for a count that is the object itself."""
+    if noun.dep_ not in SUBJECTS:
+        return None
+    after = [c for c in verb.rights if c.dep_ in COMPLEMENTS]
+    objects = [c for c in after if c.dep_ == "dobj"]
+    if objects:
+        done = noun_phrase(objects[0])
+    elif not after:
+        return None
+    elif after[0].dep_ == "prep":
+        objects = [c for c in after[0].children if c.dep_ == "pobj"]
+        if not objects or objects[0].ent_type_ in {"DATE", "TIME"}:
+            return None  # "voted in 2008" says when, not what they did
+        done = after[0].doc[after[0].i : noun_phrase(objects[0]).end]
+    else:
+        done = after[0].doc[after[0].left_edge.i : after[0].right_edge.i + 1]
+    return done.text if len(_words(done)) <= MAX_OBJECT_WORDS else None
+
+
+def _words(tokens: Iterable[Token]) -> list[Token]:
+    return [token for token in tokens if not token.is_punct]
+
+
+def counted_noun(entity: Span) -> Token | None:
+    root = entity.root
+    return root.head if root.dep_ == "nummod" and root.head.pos_ == "NOUN" else counted_of(root)
+
+
+def count_verb(entity: Span) -> Token | None:
+    """The verb whose subject or object a count is, unless too general to say what is
+    counted ("has 300 employees")."""
+    noun = counted_noun(entity)
+    if noun is None:
+        return None
+    counted_head = noun if entity.root.dep_ == "nummod" else entity.root
+    verb = counted_head.head
+    if (
+        counted_head.dep_ in {"dobj", "nsubj", "nsubjpass"}
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() not in number_words().light_verbs
+    ):
+        return verb
+    return None
+
+
+def subject_of(verb: Token) -> Subject | None:
+    """The subject of the clause a value completes, through relative clauses and ``be``."""
+    subject = clause_subject(clause_of(verb))
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    return _noun_subject(subject)
+
+
+def _noun_subject(noun: Token) -> Subject:
+    return Subject(noun_phrase(noun).text, noun)
