@@ -10,12 +10,9 @@ in ("in the Republican primary") goes with the subject, as the text gives it.
 
 from __future__ import annotations
 
-import tomllib
-from functools import cache
-from importlib import resources
-
 from spacy.tokens import Span, Token
 
+from newsgraph.claims.numbers import number_words
 from newsgraph.claims.phrases import noun_phrase
 
 # Entities that name a place: a country, a state, a town, a region.
@@ -24,17 +21,11 @@ PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 MAX_FRAME_WORDS = 8
 
 
-@cache
-def _frame_words() -> tuple[frozenset[str], frozenset[str]]:
-    path = resources.files("newsgraph") / "data" / "claims" / "numbers.toml"
-    table = tomllib.loads(path.read_text(encoding="utf-8"))["frames"]
-    return frozenset(table["prepositions"]), frozenset(table["contests"])
-
-
 def place_frame(entity: Span, subject: str) -> str | None:
     """The phrase of place or contest on the clause that states ``entity`` ("in
     Florida"), when the subject does not already hold it; None when there is none."""
-    prepositions, contests = _frame_words()
+    words = number_words()
+    prepositions, contests = words.frame_prepositions, words.frame_contests
     verb = _clause_verb(entity.root)
     if verb is None:
         return None

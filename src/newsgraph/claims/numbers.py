@@ -41,6 +41,8 @@ class NumberWords:
     period_openers: frozenset[str]
     period_joiners: frozenset[str]
     event_nouns: frozenset[str]
+    frame_prepositions: frozenset[str]
+    frame_contests: frozenset[str]
 
 
 @cache
@@ -66,6 +68,8 @@ def number_words() -> NumberWords:
         period_openers=frozenset(table["years"]["period_openers"]),
         period_joiners=frozenset(table["years"]["period_joiners"]),
         event_nouns=frozenset(table["events"]["nouns"]),
+        frame_prepositions=frozenset(table["frames"]["prepositions"]),
+        frame_contests=frozenset(table["frames"]["contests"]),
     )
 
 
