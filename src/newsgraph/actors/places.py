@@ -69,13 +69,33 @@ def towns_and_states() -> dict[str, frozenset[str]]:
 
 @cache
 def _every_town_and_state() -> dict[str, frozenset[str]]:
-    names = geonames()
+    found = {name: set(codes) for name, codes in _towns_by_name().items()}
+    for state in _us_states():
+        found.setdefault(state, set()).add("US")
+    return {name: frozenset(codes) for name, codes in found.items()}
+
+
+@cache
+def _towns_by_name() -> dict[str, frozenset[str]]:
+    """The ISO alpha-2 codes of the countries each town name is in."""
     found: dict[str, set[str]] = {}
     for city in towns().values():
         found.setdefault(normalise_name(city["name"]), set()).add(city["countrycode"])
-    for state in names.get_us_states().values():
-        found.setdefault(normalise_name(state["name"]), set()).add("US")
     return {name: frozenset(codes) for name, codes in found.items()}
+
+
+def is_country_name(name: str) -> bool:
+    """Whether ``name`` is a country's own name in GeoNames."""
+    return normalise_name(name) in _country_codes_by_name()
+
+
+def is_us_state(name: str) -> bool:
+    return normalise_name(name) in _us_states()
+
+
+def is_town(name: str) -> bool:
+    """Whether ``name`` is a GeoNames town's (15,000 people or more)."""
+    return normalise_name(name) in _towns_by_name()
 
 
 @cache
@@ -238,8 +258,8 @@ def _locates_a_town(span: Span) -> bool:
         word.dep_ == "appos"
         and town.i < word.i
         and town.ent_type_ in PLACE_ENTITIES
-        and normalise_name(span.text) in _us_states()  # not "Moscow, Tehran, Beijing"
-        and normalise_name(town.text) not in _us_states()  # "Florida, then Colorado"
+        and is_us_state(span.text)  # not "Moscow, Tehran, Beijing"
+        and not is_us_state(town.text)  # "Florida, then Colorado"
     )
 
 

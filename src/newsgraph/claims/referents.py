@@ -12,11 +12,10 @@ pronoun, who is meant is not known.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from spacy.tokens import Span, Token
 
-from newsgraph.geonames import geonames, towns
+from newsgraph.actors.places import is_country_name, is_town, is_us_state
 
 # Pronouns of one person, by their gender; the possessive forms take "'s" on the name.
 PERSON_PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
@@ -116,28 +115,12 @@ def name_the_description(holder: str | None, value: Span) -> str | None:
 
 
 def _is_of_kind(name: Span, kind: str) -> bool:
-    text = name.text.lower()
     if kind == "body":
         return name.label_ == "ORG"
     if name.label_ != "GPE":
         return False
     if kind == "country":
-        return text in _country_names()
+        return is_country_name(name.text)
     if kind == "state":
-        return text in _state_names()
-    return text in _town_names() and text not in _country_names()
-
-
-@cache
-def _country_names() -> frozenset[str]:
-    return frozenset(c["name"].lower() for c in geonames().get_countries().values())
-
-
-@cache
-def _state_names() -> frozenset[str]:
-    return frozenset(s["name"].lower() for s in geonames().get_us_states().values())
-
-
-@cache
-def _town_names() -> frozenset[str]:
-    return frozenset(town["name"].lower() for town in towns().values())
+        return is_us_state(name.text)
+    return is_town(name.text) and not is_country_name(name.text)
