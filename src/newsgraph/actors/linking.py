@@ -102,9 +102,7 @@ class ArticleLinks:
         old = self.found.pop(old_key)
         new = self.found[new_key]
         new.roles.extend(role for role in old.roles if role not in new.roles)
-        self.mentions = [
-            replace(m, actor_key=new_key) if m.actor_key == old_key else m for m in self.mentions
-        ]
+        self._move_mentions({old_key: new_key})
         for table in (self.short_forms, self.spellings):
             for form, key in table.items():
                 if key == old_key:
@@ -115,6 +113,13 @@ class ArticleLinks:
             if old_key in owners:
                 owners.discard(old_key)
                 owners.add(new_key)
+
+    def _move_mentions(self: _Resolution, moved: dict[str, str]) -> None:
+        """Each mention of an actor in ``moved`` given to the actor it maps to."""
+        self.mentions = [
+            replace(m, actor_key=moved[m.actor_key]) if m.actor_key in moved else m
+            for m in self.mentions
+        ]
 
     def _add_short_form_mentions(self: _Resolution) -> None:
         """Surnames and acronyms wherever they recur: "Putin", "Nazarbayev's", "Xi"."""

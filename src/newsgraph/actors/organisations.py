@@ -9,7 +9,6 @@ of its own; a role spaCy took into it ("Founder of Ceres Robotics Inc.") and a t
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
@@ -200,11 +199,7 @@ class Organisations:
             actor = self.dictionary.actors[body]
             self._ensure(body, actor.name, actor.type, actor.code, actor.country)
             self.found[body].evidence.dictionary = True
-        self.mentions = [
-            replace(m, actor_key=moved.get(m.actor_key, m.actor_key)) for m in self.mentions
-        ]
-        for form, key in self.short_forms.items():
-            self.short_forms[form] = moved.get(key, key)
+        self._move_mentions(moved)
 
     def _country_within(self: _Resolution, span: Span) -> str | None:
         """The first country named inside an organisation's name ("Russian ... Council")."""
