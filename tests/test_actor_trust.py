@@ -282,6 +282,15 @@ def test_an_office_named_general_is_no_military_rank(nlp, dictionary, text, sect
         "The senator toured farm states, including Nebraska.",
         # a territory the dictionary files under the United States, named as a place
         "The senator collected nine delegates in Guam and Puerto Rico.",
+        # a state before the title of its unnamed holder only says whose office it is
+        "The Nebraska senator said he would stay in the race.",
+        "The Ohio governor signed the bill.",
+        "Voters backed the former Nebraska governor.",
+        # a direction from a town, and a town's name the parser split
+        "The wind farm sits just north of Nebraska.",
+        "She spoke at a Toledo, Ohio rally on Sunday.",
+        "She spoke at a Washington D.C. rally on Sunday.",
+        "The march ended in Washington, D.C., on Sunday.",
     ],
 )
 def test_a_town_or_state_named_as_a_place_is_no_actor(nlp, dictionary, text):
@@ -297,7 +306,6 @@ def test_a_town_or_state_named_as_a_place_is_no_actor(nlp, dictionary, text):
     [
         ("Moscow warned Kyiv against joining the alliance.", "Moscow"),
         ("Beijing's response came within hours.", "Beijing"),
-        ("The Ohio governor signed the bill.", "Ohio"),
         ("Officials held talks with Washington on Monday.", "Washington"),
         # "after" opening a clause whose subject the parser read as its object
         ("The rule was blocked after Nebraska and ten other states sued.", "Nebraska"),
@@ -715,3 +723,51 @@ def test_a_leader_named_with_middle_initials_is_the_leader(nlp, dictionary, text
 def test_a_title_and_a_name_the_parser_tags_org_is_a_person(nlp, dictionary, text, name, kind):
     index = resolve_actors(tagged_org(nlp, text, name), "sentence", dictionary)
     assert [a.type for a in index.actors.values()] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Moscow warned Washington against sending more troops.", "RUS"),
+        ("Paris and Washington disagreed over the tariffs.", "FRA"),
+        ("The professor grew up in Moscow, Idaho, before moving east.", "USA"),
+    ],
+)
+def test_a_capital_is_its_countrys_unless_its_state_is_given(nlp, dictionary, text, key):
+    """A capital's name stands for its government; a state of the United States named
+    elsewhere in the sentence ("Washington") makes no American town of it."""
+    index = resolve(nlp, dictionary, text)
+    capital = text.split()[0].rstrip(",") if key != "USA" else "Moscow"
+    assert next(m.actor_key for m in index.mentions if m.text == capital) == key
+
+
+def test_the_pope_is_the_holy_sees_in_any_story(nlp, dictionary):
+    text = "The senator from Nebraska praised Pope Francis after the Mass in Omaha."
+    index = resolve(nlp, dictionary, text, date="2016-04-10")
+    pope = next(a for a in index.actors.values() if a.type == "person" and "Pope" in a.roles)
+    assert (pope.country, pope.code) == ("VAT", "VATREL")
+
+
+def test_a_role_noun_keeps_the_nouns_that_make_its_office(nlp, dictionary):
+    """ "attorney general" in apposition is a law officer, not a general."""
+    text = "Nebraska's attorney general, Dana Whitfield, sued the agency on Monday."
+    index = resolve(nlp, dictionary, text, date="2016-04-10")
+    person = next(a for a in index.actors.values() if a.type == "person")
+    assert person.roles == ["attorney general"] and person.code == "USAJUD"
+
+
+def test_a_titled_surname_tagged_org_is_the_person_named_in_full_before(nlp, dictionary):
+    text = (
+        "Justice Dana Whitfield joined the court in May. Justice Thomas dissented, while "
+        "Justice Whitfield wrote for the majority."
+    )
+    doc = tagged_org(nlp, text, "Justice Whitfield")
+    index = resolve_actors(doc, "sentence", dictionary)
+    whitfield = {m.actor_key for m in index.mentions if "Whitfield" in m.text}
+    assert whitfield == {"person:dana-whitfield"}
+
+
+def test_a_titled_surname_is_no_namesake_who_never_held_such_an_office(nlp, dictionary):
+    """The best-known Kennedy who governed is no "Justice Kennedy"."""
+    index = resolve(nlp, dictionary, "By then, Justice Kennedy will be 80.", date="2016-06-01")
+    assert "person:john-f-kennedy" not in index.actors

@@ -142,6 +142,8 @@ class PeopleRules:
     credit_names: tuple[str, ...] = ()
     # Modifiers of a title no longer held ("former President"): "the president" is not them.
     past_modifiers: frozenset[str] = frozenset()
+    # Titles only one state grants, lowercased, and that state ("pope": the Holy See).
+    title_states: dict[str, str] = field(default_factory=dict)
 
     @property
     def title_words(self) -> frozenset[str]:
@@ -508,6 +510,7 @@ def people_rules() -> PeopleRules:
         body_titles=frozenset(word.lower() for word in raw["body_titles"]),
         credit_names=_credit_names(),
         past_modifiers=frozenset(word.lower() for word in raw["past_modifiers"]),
+        title_states=dict(raw["title_states"]),
     )
 
 

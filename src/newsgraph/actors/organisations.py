@@ -53,8 +53,9 @@ class Organisations:
                 # "Justice Sotomayor" tagged ORG: a person with the title before her name
                 if len(titled) > 1:
                     self._add_person(titled)
-                else:
+                elif not self._short_for_full_name(titled.text) or self._titled_namesake(titled):
                     self._add_lone_name(titled)
+                # else the surname of a person named in full: a short form of theirs
                 continue
             spelt = self.spellings.get(spelling_key(core.text))
             if spelt and self.people.looks_like_name(core.text):
@@ -116,6 +117,12 @@ class Organisations:
             return None
         name = self.doc[core.start + 1 : core.end]
         return name if self.people.looks_like_name(name.text) else None
+
+    def _short_for_full_name(self: _Resolution, form: str) -> bool:
+        """Whether a word is the short form of a person the article names in full
+        ("Sotomayor" after "Justice Sonia Sotomayor")."""
+        owner = self.found.get(self.short_forms.get(form, ""))
+        return owner is not None and owner.type == "person" and len(owner.name.split()) > 1
 
     def _town_of_named_country(self: _Resolution, core: Span) -> str | None:
         """The country an ORG entity is a town of, when the article names that country

@@ -214,6 +214,8 @@ class People:
             leader = None  # "King Hassan of Morocco" is no namesake of another country
         if leader and not self._may_be(leader):
             leader = None  # "Senator Rubio" in 2016 is no Spanish minister of 2003
+        if leader and title and not self._held_such_an_office(leader, title):
+            leader = None  # "Justice Kennedy" is no president Kennedy
         name = leader.name if leader else span.text
         key = f"person:{slug(name)}"
         person = self._ensure(key, name, "person")
@@ -252,6 +254,16 @@ class People:
         """Whether a title is one of an office whose holders the leaders data lists: not
         an academic's or a doctor's ("Professor Alba" is no Mexican minister)."""
         return self.people.sector_of(title) not in NO_OFFICE_SECTORS
+
+    def _held_such_an_office(self: _Resolution, leader: Leader, title: str) -> bool:
+        """Whether a leader found by a titled surname ever held an office of the title's
+        sector (a judge's, a legislator's, a soldier's): the best-known namesake who
+        governed is no "Justice" or "General" of that name."""
+        sector = self.people.sector_of(title)
+        if sector in NO_OFFICE_SECTORS:
+            return True
+        sectors = {term.split()[0][3:6] for term in leader.terms}
+        return not sectors or sector in sectors
 
     def _may_be(self: _Resolution, leader: Leader) -> bool:
         """Whether a leader found by a surname may be the one meant in a dated article:

@@ -70,9 +70,18 @@ def towns_and_states() -> dict[str, frozenset[str]]:
 @cache
 def _every_town_and_state() -> dict[str, frozenset[str]]:
     found = {name: set(codes) for name, codes in _towns_by_name().items()}
-    for state in _us_states():
+    for state in _us_states() | _dotted_state_codes():
         found.setdefault(state, set()).add("US")
     return {name: frozenset(codes) for name, codes in found.items()}
+
+
+def _dotted_state_codes() -> frozenset[str]:
+    """US states' postal codes written with points, as the news prints some of them
+    ("Washington, D.C.", "Fargo, N.D.")."""
+    return frozenset(
+        normalise_name(".".join(state["code"]) + ".")
+        for state in geonames().get_us_states().values()
+    )
 
 
 @cache
@@ -87,6 +96,17 @@ def _towns_by_name() -> dict[str, frozenset[str]]:
 def is_country_name(name: str) -> bool:
     """Whether ``name`` is a country's own name in GeoNames."""
     return normalise_name(name) in _country_codes_by_name()
+
+
+def is_capital(name: str) -> bool:
+    """Whether ``name`` is a country's capital in GeoNames ("Washington", "Paris")."""
+    return normalise_name(name) in _capitals()
+
+
+@cache
+def _capitals() -> frozenset[str]:
+    countries = geonames().get_countries().values()
+    return frozenset(normalise_name(c["capital"]) for c in countries if c["capital"])
 
 
 def is_us_state(name: str) -> bool:
@@ -149,7 +169,7 @@ def names_a_place(
     if is_dateline(span) or _locates_a_town(span):
         return True
     while True:
-        while word.dep_ in {"conj", "appos"} and word.head != word:
+        while (word.dep_ in {"conj", "appos"} and word.head != word) or _part_of_a_place_name(word):
             word = word.head
         of = word.head
         if not (word.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_ in place_nouns):
@@ -184,6 +204,39 @@ def names_a_place(
     if word.dep_ in MODIFIER_DEPS:
         return not _acts(word.head, acting_nouns)
     return True
+
+
+def _part_of_a_place_name(word: Token) -> bool:
+    """Whether a name is the first part of a longer place's name that the parser split,
+    a town before its state or district ("*Washington* D.C.", "*Toledo*, Ohio rally"):
+    it stands where the whole name stands."""
+    head = word.head
+    return (
+        word.dep_ in {"compound", "nmod", "npadvmod"}
+        and head != word
+        and head.i > word.i
+        and head.ent_type_ in PLACE_ENTITIES
+        and head.pos_ == "PROPN"
+    )
+
+
+def listed_together(first: Span, second: Span) -> bool:
+    """Whether two names stand in one list ("Arizona, North Carolina and Georgia": each a
+    conjunct or apposition of one head) or one address, a comma between them ("Moscow,
+    Idaho")."""
+    if first.sent != second.sent:
+        return False
+    if _list_head(first.root) == _list_head(second.root):
+        return True
+    before, after = sorted((first, second), key=lambda span: span.start)
+    return after.start == before.end + 1 and first.doc[before.end].text == ","
+
+
+def _list_head(word: Token) -> Token:
+    """The word a list's or an apposition's members all hang from."""
+    while word.dep_ in {"conj", "appos"} and word.head != word:
+        word = word.head
+    return word
 
 
 def _locates_what_it_owns(

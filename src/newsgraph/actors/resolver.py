@@ -44,12 +44,16 @@ from newsgraph.actors.names import (
 from newsgraph.actors.organisations import Organisations
 from newsgraph.actors.people import People
 from newsgraph.actors.places import (
+    MODIFIER_DEPS,
     before_a_name,
     describes_a_thing,
     in_ethnic_compound,
     in_party_label,
+    is_capital,
+    is_country_name,
     is_origin,
     is_town_or_state,
+    listed_together,
     may_be_town_or_state,
     names_a_place,
     office_sought,
@@ -248,14 +252,17 @@ class _Resolution(People, Roles, Organisations, ArticleLinks):
     def _state_among_states(self, span: Span, matches: list[Span]) -> str | None:
         """The country whose state or town a country's name is, where its sentence names
         other states or towns of that country: "Arizona, North Carolina and Georgia" is
-        the American Georgia."""
+        the American Georgia. A capital's name stands for its government unless listed
+        with them or given its state ("Moscow, Idaho"): "Moscow warned Washington" and
+        "Paris and Washington" are Russia's and France's."""
         if self.dictionary.actors[span.label_].type != "country":
             return None
-        sentence = span.sent
+        own_name = is_country_name(span.text)
         for other in matches:
             if (
                 other.label_ != span.label_
-                and sentence.start <= other.start < sentence.end
+                and span.sent == other.sent
+                and (own_name or (listed_together(span, other) and not is_capital(other.text)))
                 and is_town_or_state(other.text, other.label_)
                 and may_be_town_or_state(span.text, other.label_)
             ):
@@ -304,12 +311,23 @@ class _Resolution(People, Roles, Organisations, ArticleLinks):
         """Whether a town or state only says whose office a person's title is ("*Ohio*
         Gov. John Kasich", "*Queens* Rep. Joe Crowley"): part of the person's title, as an
         office the dictionary knows is ("Secretary of State Hillary Clinton"), not an
-        actor of its own."""
+        actor of its own. So it is when the title stands for its unnamed holder ("the
+        *Vermont* senator", "the former *Ohio* governor"): the person is meant, as with
+        "Senator Ted Cruz of Texas"."""
         index = span.end
         while index < len(self.doc) and self.doc[index].lower_ in self.title_words:
             index += 1
+        if index == span.end:
+            return False
         named = self.entity_at.get(index)
-        return index > span.end and named is not None and named.label_ == "PERSON"
+        if named is not None and named.label_ == "PERSON":
+            return True
+        title = self.doc[index - 1]
+        return (
+            span.root.head == title
+            and span.root.dep_ in MODIFIER_DEPS
+            and title.lower_ not in self.people.modifiers | {"of"}
+        )
 
     @cached_property
     def _acting_nouns(self) -> frozenset[str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from newsgraph.actors.dictionary import Leader
 from newsgraph.actors.names import DETERMINERS, LINKING_WORDS
@@ -150,7 +150,8 @@ class Roles:
                 # spokesman Tim Mead", "pinup queen Bettie Page": the title is held in
                 # that body, not in a state ("Senate President" stays the state's)
                 return None, None
-        return " ".join(words), country or self._title_owner(name_span)
+        granted_by = self.people.title_states.get(words[-1].lower()) if words else None
+        return " ".join(words), country or self._title_owner(name_span) or granted_by
 
     def _title_owner(self: _Resolution, name_span: Span) -> str | None:
         """The country owning the title just before a name past words that only describe
@@ -174,7 +175,20 @@ class Roles:
         if root.dep_ != "appos" or role.i >= name_span.start or role.lower_ not in self.role_nouns:
             return None, None
         owners = [c for c in role.children if c.dep_ in ROLE_OWNERS and c.i in self.country_at]
-        return role.text, self.country_at[owners[0].i].key if owners else None
+        return self._role_with_its_nouns(role), self.country_at[owners[0].i].key if owners else None
+
+    def _role_with_its_nouns(self: _Resolution, role: Token) -> str:
+        """A role noun with the nouns compounded before it, which make one office of it:
+        "attorney general" is no general, "surgeon general" no soldier."""
+        start = role.i
+        while (
+            start > 0
+            and self.doc[start - 1].dep_ == "compound"
+            and self.doc[start - 1].head == role
+            and start - 1 not in self.country_at
+        ):
+            start -= 1
+        return self.doc[start : role.i + 1].text
 
     def _organisation_country(self: _Resolution, key: str) -> str | None:
         """The country of a dictionary organisation: its own, or its code's (USAMIL)."""
