@@ -771,3 +771,30 @@ def test_a_titled_surname_is_no_namesake_who_never_held_such_an_office(nlp, dict
     """The best-known Kennedy who governed is no "Justice Kennedy"."""
     index = resolve(nlp, dictionary, "By then, Justice Kennedy will be 80.", date="2016-06-01")
     assert "person:john-f-kennedy" not in index.actors
+
+
+def test_a_representative_before_a_name_is_a_legislator_and_a_trade_one_an_official(
+    nlp, dictionary
+):
+    text = (
+        "The United States held talks. Representative Dana Whitfield of Nebraska and "
+        "US Trade Representative Lee Harlow met the delegation."
+    )
+    index = resolve(nlp, dictionary, text, date="2016-04-10")
+    codes = {a.name: a.code for a in index.actors.values() if a.type == "person"}
+    assert codes == {"Dana Whitfield": "USALEG", "Lee Harlow": "USAGOV"}
+
+
+def test_a_name_that_only_follows_the_noun_of_a_kind_of_body_is_no_body(nlp, dictionary):
+    """ "the coalition Obama enjoyed": the name is the subject of a clause on the noun,
+    not the coalition's name."""
+    text = "Barack Obama won twice. Few have the broad coalition Obama enjoyed in 2008."
+    index = resolve(nlp, dictionary, text)
+    assert {m.actor_key for m in index.mentions if "Obama" in m.text} == {"person:barack-obama"}
+
+
+def test_a_country_ending_a_longer_places_name_gives_no_country(nlp, dictionary):
+    text = "A historian at Western New England University said the vote was close."
+    index = resolve(nlp, dictionary, text)
+    university = next(a for a in index.actors.values() if a.type == "organisation")
+    assert university.country is None

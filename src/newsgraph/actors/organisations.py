@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 # Symbols that join a name into a code or ticker: "US30YT=RR", "#Apple".
 CODE_JOINERS = {"=", "#", "^"}
+# Words that open a place's name ending in a country's: "New England", "New Guinea".
+LONGER_PLACE_OPENERS = {"New", "Nova"}
 # What stands between the parties of a lawsuit's name: "Roe v. Wade".
 CASE_SEPARATORS = {"v.", "vs.", "v", "vs"}
 
@@ -209,11 +211,14 @@ class Organisations:
         self._move_mentions(moved)
 
     def _country_within(self: _Resolution, span: Span) -> str | None:
-        """The first country named inside an organisation's name ("Russian ... Council")."""
+        """The first country named inside an organisation's name ("Russian ... Council"),
+        not the end of a longer place's name ("Western *New England* University")."""
         for size in (3, 2, 1):
             for start in range(span.start, span.end - size + 1):
                 words = self.doc[start : start + size]
                 if not words[0].text[:1].isupper():
+                    continue
+                if start > span.start and self.doc[start - 1].text in LONGER_PLACE_OPENERS:
                     continue
                 key = self.dictionary.key_for_alias(words.text)
                 if key and self.dictionary.actors[key].type == "country":

@@ -65,12 +65,19 @@ class People:
 
     def _named_by_kind_of_organisation(self: _Resolution, name: Span) -> bool:
         """Whether a name follows the common noun of a kind of organisation, as its name:
-        "the law firm *Mayer Brown*" (spaCy: PERSON)."""
+        "the law firm *Mayer Brown*" (spaCy: PERSON). The two hang together; a name
+        that only comes next, as the subject of a clause on the noun, is no name of it
+        ("the coalition *Obama* enjoyed")."""
         if name.start == 0:
             return False
         kind = self.doc[name.start - 1]
         nouns = context_words()["organisation_nouns"]
-        return kind.pos_ == "NOUN" and kind.lower_ in nouns and kind.text.islower()
+        return (
+            kind.pos_ == "NOUN"
+            and kind.lower_ in nouns
+            and kind.text.islower()
+            and (name.root.head == kind or kind.head == name.root)
+        )
 
     def _add_organisation_named(self: _Resolution, name: Span) -> None:
         key = self.short_forms.get(name.text) or f"org:{slug(name.text)}"
