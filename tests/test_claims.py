@@ -90,6 +90,15 @@ def test_count_names_what_was_counted_and_the_verb(claims_of):
             "About 60 students who had occupied the library left the campus.",
             "students who had occupied the library left the campus",
         ),
+        # a verb too general to say what is counted: the ones that are or have what it tells
+        (
+            "Up to 3 million renters could be eligible for the new credit.",
+            "renters that could be eligible for the new credit",
+        ),
+        (
+            "About 800 nurses in Dunmore have contracts with the county.",
+            "nurses in Dunmore that have contracts with the county",
+        ),
     ],
 )
 def test_counted_people_keep_their_modifiers_and_what_they_did(claims_of, text, subject):

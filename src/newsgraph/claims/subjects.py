@@ -22,6 +22,7 @@ from newsgraph.claims.phrases import (
     clause_subject,
     counted_of,
     noun_phrase,
+    part_that,
     verb_with_particle,
 )
 
@@ -119,11 +120,26 @@ def _counted(entity: Span) -> Subject | None:
         # "the loss of 3,000 jobs": the jobs lost, not the jobs there are
         return Subject(f"{event.text} of {_counted_phrase(noun, entity)}", noun)
     if verb is None:
-        return _noun_subject(noun)
+        return _counted_that(noun, entity) or _noun_subject(noun)
     told = verb_with_particle(verb).text
     counted = _counted_phrase(noun, entity)
     done = _what_they_did(noun, verb)
     return Subject(f"{counted} {told} {done}" if done else f"{counted} {told}", noun)
+
+
+def _counted_that(noun: Token, entity: Span) -> Subject | None:
+    """A count that is the subject of a verb too general to say what is counted ("be",
+    "have", "see"): the ones that are, have or see what the clause tells, as a share's
+    part is told ("5 million farmers could be eligible for the program": the farmers that
+    could be eligible for it, not a count of farmers)."""
+    verb = noun.head
+    if (
+        noun.dep_ != "nsubj"
+        or entity.root.dep_ != "nummod"
+        or verb.lemma_.lower() not in number_words().light_verbs
+    ):
+        return None
+    return part_that(noun, verb, max(entity.end, noun.left_edge.i), noun.right_edge.i)
 
 
 def _counted_phrase(noun: Token, entity: Span) -> str:
