@@ -13,6 +13,9 @@ RELATIVE_PRONOUN_TAGS = {"WDT", "WP"}
 # The most words of what a share's clause says of its part ("32 percent of voters
 # *opposed the tax*") that a subject takes; a longer clause leaves the share unread.
 MAX_PREDICATE_WORDS = 12
+# A participle with no auxiliary follows its noun with no "that" ("voters *viewing* her
+# positively", "the troops *posted* abroad"): "voters that viewing" is no English.
+PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
 
 NOUN_MODIFIERS = {"det", "amod", "compound", "poss", "nmod", "case"}
 OF = frozenset({"of"})
@@ -82,6 +85,10 @@ def part_that(whole: Token, verb: Token, start: int, told_after: int) -> Subject
         return None
     part = doc[start : whole.right_edge.i + 1].text  # "likely voters in Ohio"
     told = doc[told_after + 1 : predicate[-1].i + 1].text
+    if verb.tag_ in PARTICIPLE_TAGS and not any(
+        c.dep_ in {"aux", "auxpass"} for c in verb.children
+    ):
+        return Subject(f"{part} {told}", whole)  # "voters viewing her positively"
     return Subject(f"{part} that {told}", whole)
 
 
