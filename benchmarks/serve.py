@@ -15,7 +15,13 @@ PostgreSQL (``--postgres URL``, or a throw-away server of the tests' kind whose 
 cached under build/ as the SQLite file is); their p95 are printed side by side, with the
 goal for PostgreSQL of at most twice SQLite's. ``--backend`` runs one of them only.
 
+The load comes in bursts by default: the hey processes start together, so one request
+per URL arrives at once every 1/(rate per URL) s (20 together every 100 ms at 200
+requests/s), and a p95 is about the time two cores take to answer a burst. ``--steady``
+starts them 1/rate apart, so that the same rate arrives one request at a time.
+
     .venv/bin/python benchmarks/serve.py [--articles 100000] [--rate 200] [--seconds 10]
+        [--steady]
 """
 
 from __future__ import annotations
@@ -284,32 +290,23 @@ def scenarios(base: str, rng: random.Random, offset: int) -> dict[str, list[str]
     }
 
 
-def drive(urls: list[str], rate: int, seconds: int) -> dict[str, float]:
-    """One hey per URL, together at ``rate`` requests/s for ``seconds``; latency in ms."""
+def drive(urls: list[str], rate: int, seconds: int, *, steady: bool = False) -> dict[str, float]:
+    """One hey per URL, together at ``rate`` requests/s for ``seconds``; latency in ms.
+
+    Each hey sends its URL's requests on a ticker of its own, so the ones started
+    together fire together: bursts of one request per URL. ``steady`` starts them
+    ``1 / rate`` apart instead, so that their tickers interleave and requests arrive one
+    by one at the same total rate."""
     per_url_rate = rate / len(urls)
     requests_each = max(1, round(per_url_rate * seconds))
     started = time.perf_counter()
-    processes = [
-        subprocess.Popen(
-            [
-                "hey",
-                "-n",
-                str(requests_each),
-                "-c",
-                "1",
-                "-q",
-                f"{per_url_rate:g}",
-                "-t",
-                "10",
-                "-o",
-                "csv",
-                url,
-            ],
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        for url in urls
-    ]
+    processes = []
+    for index, url in enumerate(urls):
+        if steady:
+            time.sleep(max(0.0, started + index / rate - time.perf_counter()))
+        command = ["hey", "-n", str(requests_each), "-c", "1", "-q", f"{per_url_rate:g}"]
+        command += ["-t", "10", "-o", "csv", url]
+        processes.append(subprocess.Popen(command, stdout=subprocess.PIPE, text=True))
     latencies, failures = [], 0
     for process in processes:
         output, _ = process.communicate(timeout=seconds * 6 + 60)
@@ -365,7 +362,7 @@ def measure(db: str, args: argparse.Namespace) -> dict[str, dict[str, float]]:
             f"{'p99 ms':>7} {'req/s':>6}"
         )
         for name, urls in plan.items():
-            result = results[name] = drive(urls, args.rate, args.seconds)
+            result = results[name] = drive(urls, args.rate, args.seconds, steady=args.steady)
             print(
                 f"{name:34} {result['requests']:>8} {result['errors']:>6} "
                 f"{result['p50']:>7.1f} {result['p95']:>7.1f} {result['p99']:>7.1f} "
@@ -432,6 +429,11 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true", help="rebuild the cached stores")
     parser.add_argument("--backend", choices=("sqlite", "postgresql"), action="append")
     parser.add_argument("--postgres", help="a PostgreSQL URL to use instead of a server of ours")
+    parser.add_argument(
+        "--steady",
+        action="store_true",
+        help="requests one by one at the rate, not in bursts of one a URL (see drive)",
+    )
     args = parser.parse_args()
     if shutil.which("hey") is None:
         sys.exit("benchmarks/serve.py needs `hey` (Debian: apt-get install hey; make bench-serve)")
