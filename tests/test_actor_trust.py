@@ -291,6 +291,10 @@ def test_an_office_named_general_is_no_military_rank(nlp, dictionary, text, sect
         "She spoke at a Toledo, Ohio rally on Sunday.",
         "She spoke at a Washington D.C. rally on Sunday.",
         "The march ended in Washington, D.C., on Sunday.",
+        # a state before a noun that is no organ of its government says where or whose
+        "A Nebraska company bought the grain terminal.",
+        "Nebraska Republicans backed the senator in May.",
+        "A Nebraska legislator sponsored the bill.",
     ],
 )
 def test_a_town_or_state_named_as_a_place_is_no_actor(nlp, dictionary, text):
@@ -315,6 +319,9 @@ def test_a_town_or_state_named_as_a_place_is_no_actor(nlp, dictionary, text):
         ("Nebraska's new law took effect in July.", "Nebraska"),
         ("The senators accused Nebraska of ignoring the court.", "Nebraska"),
         ("Nebraska is suing the agency over the rule.", "Nebraska"),
+        # a state before an organ of its government acts through it
+        ("The Nebraska legislature passed the bill in March.", "Nebraska"),
+        ("Nebraska election officials counted the ballots again.", "Nebraska"),
     ],
 )
 def test_a_town_standing_for_its_government_is_still_an_actor(nlp, dictionary, text, named):

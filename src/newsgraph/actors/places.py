@@ -48,6 +48,7 @@ ACTING_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
 SINGULAR_NAME_TAG = "NNP"
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC"})
+PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 BUILDING = "FAC"
 # A dateline's dash comes within a few words of its town: "FARGO, N.D. —", "WASHINGTON (AP) —".
 DATELINE_REACH = 6
@@ -155,7 +156,6 @@ def names_a_place(
     span: Span,
     place_prepositions: frozenset[str],
     time_prepositions: frozenset[str],
-    acting_nouns: frozenset[str],
 ) -> bool:
     """Whether a town's or state's name ``span`` stands where a place is named, not an
     actor: anywhere but an actor's position (see the module's docstring); after a word of
@@ -202,7 +202,7 @@ def names_a_place(
             return not _opens_a_clause(word)
         return preposition in place_prepositions
     if word.dep_ in MODIFIER_DEPS:
-        return not _acts(word.head, acting_nouns)
+        return not _names_its_organ(word.head, words["organ_nouns"], words["organ_members"])
     return True
 
 
@@ -361,15 +361,14 @@ def is_origin(span: Span, origin_participles: frozenset[str]) -> bool:
     return word.dep_ == "npadvmod" and word.head.lower_ in origin_participles
 
 
-def _acts(noun: Token, acting_nouns: frozenset[str]) -> bool:
-    """A noun naming who can act: an office, a title, an institution, a named person,
-    organisation or group ("Gov.", "legislature", "Democrats", "Kasich")."""
-    return (
-        noun.pos_ == "PROPN"
-        or noun.ent_type_ in ACTING_ENTITIES
-        or noun.lower_.rstrip(".") in acting_nouns
-        or noun.lemma_.lower() in acting_nouns
-    )
+def _names_its_organ(noun: Token, organ_nouns: frozenset[str], members: frozenset[str]) -> bool:
+    """Whether the noun a town or state modifies is an organ of its government, through
+    which it acts ("the *Chicago* police", "*Ohio* election officials", "the *North
+    Carolina* Senate"); before any other noun the name only says where or whose ("a
+    *Texas* company", "a *California* activist", "*Iowa* Republicans", "the *Nevada*
+    primary")."""
+    lemma = noun.lemma_.lower()
+    return lemma in organ_nouns or (lemma in members and noun.tag_ in PLURAL_NOUN_TAGS)
 
 
 # Endings of English nouns of agents: in the plural "carmakers", "investors", "migrants",

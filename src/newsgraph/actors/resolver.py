@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -302,9 +302,7 @@ class _Resolution(People, Roles, Organisations, ArticleLinks):
         return (
             self._in_a_title(span)
             or in_party_label(span)
-            or names_a_place(
-                span, words["place_prepositions"], words["time_prepositions"], self._acting_nouns
-            )
+            or names_a_place(span, words["place_prepositions"], words["time_prepositions"])
         )
 
     def _in_a_title(self, span: Span) -> bool:
@@ -328,13 +326,6 @@ class _Resolution(People, Roles, Organisations, ArticleLinks):
             and span.root.dep_ in MODIFIER_DEPS
             and title.lower_ not in self.people.modifiers | {"of"}
         )
-
-    @cached_property
-    def _acting_nouns(self) -> frozenset[str]:
-        """Words of a noun naming who can act: an office, a title, an institution."""
-        words = context_words()
-        role_words = {word for noun in self.role_nouns for word in noun.split()}
-        return words["organisation_words"] | words["honorifics"] | self.title_words | role_words
 
     def _inside_numeric_entity(self, span: Span) -> bool:
         """A name inside a date or a count ("on May 15", "a max FPS of 147") is no actor."""
