@@ -286,6 +286,9 @@ def test_an_office_named_general_is_no_military_rank(nlp, dictionary, text, sect
         "The Nebraska senator said he would stay in the race.",
         "The Ohio governor signed the bill.",
         "Voters backed the former Nebraska governor.",
+        "She was the first governor of Nebraska to sign such a bill.",
+        "Senator Dana Whitfield, who represents Nebraska, voted no.",
+        "He returned to his hometown of Omaha, Nebraska.",
         # a direction from a town, and a town's name the parser split
         "The wind farm sits just north of Nebraska.",
         "She spoke at a Toledo, Ohio rally on Sunday.",
@@ -330,9 +333,10 @@ def test_a_town_standing_for_its_government_is_still_an_actor(nlp, dictionary, t
 
 
 def test_a_state_set_off_after_a_town_only_says_which_town(nlp, dictionary):
-    """ "the mayor of Cleveland, Ohio": Cleveland stands for its government; Ohio only
-    says which Cleveland."""
-    _, mentions = resolve(nlp, dictionary, "The mayor of Cleveland, Ohio, spoke first.").named()
+    """ "Cleveland, Ohio, sued": Cleveland stands for its government; Ohio only says which
+    Cleveland."""
+    text = "Cleveland, Ohio, sued the county on Monday."
+    _, mentions = resolve(nlp, dictionary, text).named()
     assert [m.text for m in mentions] == ["Cleveland"]
 
 

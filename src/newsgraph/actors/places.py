@@ -177,6 +177,8 @@ def names_a_place(
         word = of.head
     if word.dep_ == "dobj" and word.head.lemma_.lower() in words["contest_verbs"]:
         return True  # "Obama won Iowa": the vote there
+    if word.dep_ == "dobj" and word.head.lemma_.lower() in words["representing_verbs"]:
+        return True  # "Reid, who represents Nevada": whom he represents
     if word.dep_ == "dobj" and word.head.lemma_.lower() in words["motion_verbs"]:
         return True  # "refugees tried to enter Texas": where they go
     if word.dep_ == "nsubj" and word.head.lemma_.lower() in words["voting_verbs"]:
@@ -277,10 +279,14 @@ def _home_of_inhabitants(word: Token, inhabitant_nouns: frozenset[str]) -> bool:
 def _exemplifies_a_place(word: Token, place_nouns: frozenset[str]) -> bool:
     """Whether a name is an example of a kind of place ("states *like* Ohio", "cities
     such as Chicago", "states, including Iowa"): it stands where the noun of that place
-    stands, as a place."""
+    stands, as a place. After "like" it is an example or a likeness of whatever comes
+    before ("communities like Dover", "like Iowa, Nevada holds caucuses"): what something
+    is like, not who acts."""
     preposition = word.head
     if word.dep_ != "pobj" or preposition.lower_ not in {"like", "as", "including"}:
         return False
+    if preposition.lower_ == "like":
+        return True  # an example or a likeness, of anything: "communities like Dover"
     if preposition.lower_ == "as" and preposition.nbor(-1).lower_ != "such":
         return False  # "such as" gives examples; a bare "as" gives a role ("as Ohio's man")
     return preposition.head.lemma_.lower() in place_nouns

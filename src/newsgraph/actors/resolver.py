@@ -301,6 +301,7 @@ class _Resolution(People, Roles, Organisations, ArticleLinks):
             return False
         return (
             self._in_a_title(span)
+            or self._whose_office(span)
             or in_party_label(span)
             or names_a_place(span, words["place_prepositions"], words["time_prepositions"])
         )
@@ -324,6 +325,19 @@ class _Resolution(People, Roles, Organisations, ArticleLinks):
         return (
             span.root.head == title
             and span.root.dep_ in MODIFIER_DEPS
+            and title.lower_ not in self.people.modifiers | {"of"}
+        )
+
+    def _whose_office(self, span: Span) -> bool:
+        """Whether a town or state is the "of" phrase of a title, saying whose office it
+        is ("the first governor *of Massachusetts*", "mayor *of London*"), as it does
+        before the title ("the Massachusetts governor")."""
+        preposition = span.root.head
+        title = preposition.head
+        return (
+            span.root.dep_ == "pobj"
+            and preposition.lower_ == "of"
+            and title.lower_ in self.title_words
             and title.lower_ not in self.people.modifiers | {"of"}
         )
 
