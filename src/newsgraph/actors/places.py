@@ -42,8 +42,6 @@ from newsgraph.nlp import doc_text
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss"})
 # How a name modifies a noun: "the Nevada primary", "Ohio Gov. Mike DeWine".
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
-# Entities a modified noun can be that act: a person, an organisation, a group.
-ACTING_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
 # A singular party label stands for one person ("a Democrat"); the plural is the party.
 SINGULAR_NAME_TAG = "NNP"
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
