@@ -601,3 +601,11 @@ def test_a_count_done_to_keeps_the_act(claims_of, text, subject):
     what "the creation of 3,000 jobs" would."""
     (claim,) = claims_of(text)
     assert claim.subject.startswith(subject)
+
+
+def test_a_part_told_by_a_participle_follows_its_noun_with_no_that(claims_of):
+    """ "voters that viewing her favorably" is no English; the participle follows its noun."""
+    (claim,) = claims_of(
+        "The mayor leads the race, with 56 percent of registered voters viewing her favorably."
+    )
+    assert claim.subject.startswith("registered voters viewing her favorably")
