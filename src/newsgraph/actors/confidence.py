@@ -83,6 +83,17 @@ def context_words() -> dict[str, frozenset[str]]:
     return {name: frozenset(words) for name, words in tomllib.loads(text).items()}
 
 
+def honorific_gender(span: Span) -> str | None:
+    """ "male" after "Mr.", "female" after "Mrs.", "Ms." or "Miss"; else None."""
+    if span.start == 0:
+        return None
+    before = span.doc[span.start - 1].lower_
+    words = context_words()
+    if before in words["male_honorifics"]:
+        return "male"
+    return "female" if before in words["female_honorifics"] else None
+
+
 def is_given_name(word: str) -> bool:
     """ "Kate", "Jo-Wilfried" (by its first part), "Ming-Chi": a common given name."""
     lowered = word.lower().rstrip(".")

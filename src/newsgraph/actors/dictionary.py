@@ -94,6 +94,11 @@ class Leader:
         return coded[-1][1][3:6] if coded else None
 
     @property
+    def sectors(self) -> frozenset[str]:
+        """The sector of every coded term ("GOV", "LEG"): every office held."""
+        return frozenset(term.split()[0][3:6] for term in self.terms)
+
+    @property
     def latest_code(self) -> str | None:
         """The code of the term that started last: what an undated text most likely means."""
         dated = [
@@ -335,9 +340,7 @@ class ActorDictionary:
             if governing:
                 return governing[0] if len(governing) == 1 else None
         governed = [
-            leader
-            for leader in self._surnames.get(form, ())
-            if any(term.split()[0][3:6] == GOVERNMENT for term in leader.terms)
+            leader for leader in self._surnames.get(form, ()) if GOVERNMENT in leader.sectors
         ]
         return max(governed, key=lambda leader: self._fame[leader], default=None)
 

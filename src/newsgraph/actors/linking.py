@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from newsgraph.actors.confidence import context_words, is_given_name
+from newsgraph.actors.confidence import honorific_gender, is_given_name
 from newsgraph.actors.names import name_words, slug, spelling_key
 from newsgraph.given_names import given_names
 from newsgraph.nlp import doc_text
@@ -34,17 +34,6 @@ MIN_SHORT_GIVEN = 3
 DESTINATION_PREPOSITIONS = {"to", "into"}
 # What names the owner of an object: "the *Iranian* government", "*Iran*'s minister".
 OBJECT_OWNERS = {"amod", "poss", "compound"}
-
-
-def _honorific_gender(span: Span) -> str | None:
-    """ "male" after "Mr.", "female" after "Mrs.", "Ms." or "Miss"; else None."""
-    if span.start == 0:
-        return None
-    before = span.doc[span.start - 1].lower_
-    words = context_words()
-    if before in words["male_honorifics"]:
-        return "male"
-    return "female" if before in words["female_honorifics"] else None
 
 
 class ArticleLinks:
@@ -242,7 +231,7 @@ class ArticleLinks:
         if len(set(owners)) < 2:
             return self.short_forms[form]
         keys = [self.short_forms[form], *owners]
-        gender = _honorific_gender(span)
+        gender = honorific_gender(span)
         fitting = [key for key in keys if gender is None or self._gender_of(key) in {gender, None}]
         return self._latest_owner_of(fitting or keys, span.start_char)
 

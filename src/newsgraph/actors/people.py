@@ -269,8 +269,7 @@ class People:
         sector = self.people.sector_of(title)
         if sector in NO_OFFICE_SECTORS:
             return True
-        sectors = {term.split()[0][3:6] for term in leader.terms}
-        return not sectors or sector in sectors
+        return not leader.sectors or sector in leader.sectors
 
     def _may_be(self: _Resolution, leader: Leader) -> bool:
         """Whether a leader found by a surname may be the one meant in a dated article:

@@ -19,7 +19,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newsgraph.actors.confidence import (
@@ -325,7 +325,7 @@ class _Resolution(People, Roles, Organisations, ArticleLinks):
         return (
             span.root.head == title
             and span.root.dep_ in MODIFIER_DEPS
-            and title.lower_ not in self.people.modifiers | {"of"}
+            and self._is_an_office(title)
         )
 
     def _whose_office(self, span: Span) -> bool:
@@ -334,11 +334,14 @@ class _Resolution(People, Roles, Organisations, ArticleLinks):
         before the title ("the Massachusetts governor")."""
         preposition = span.root.head
         title = preposition.head
+        return span.root.dep_ == "pobj" and preposition.lower_ == "of" and self._is_an_office(title)
+
+    def _is_an_office(self, word: Token) -> bool:
+        """Whether a word of a title names the office itself ("senator", "governor"), not
+        a word that only modifies or links one ("former", "deputy", "of")."""
+        lowered = word.lower_
         return (
-            span.root.dep_ == "pobj"
-            and preposition.lower_ == "of"
-            and title.lower_ in self.title_words
-            and title.lower_ not in self.people.modifiers | {"of"}
+            lowered in self.title_words and lowered not in self.people.modifiers and lowered != "of"
         )
 
     def _inside_numeric_entity(self, span: Span) -> bool:

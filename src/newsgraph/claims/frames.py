@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from newsgraph.actors.places import PLACE_ENTITIES
 from newsgraph.claims.numbers import number_words
-from newsgraph.claims.phrases import noun_phrase
+from newsgraph.claims.phrases import clause_of, noun_phrase
 
-# Entities that name a place: a country, a state, a town, a region.
-PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 # The most words a frame keeps; a longer phrase keeps its noun and modifiers only.
 MAX_FRAME_WORDS = 8
 
@@ -26,8 +25,8 @@ def place_frame(entity: Span, subject: str) -> str | None:
     Florida"), when the subject does not already hold it; None when there is none."""
     words = number_words()
     prepositions, contests = words.frame_prepositions, words.frame_contests
-    verb = _clause_verb(entity.root)
-    if verb is None:
+    verb = clause_of(entity.root)
+    if verb.pos_ not in {"VERB", "AUX"}:
         return None
     measured = entity.root.head  # "19 percent support *in Iowa*": on the measured noun
     on_noun = list(measured.children) if measured.pos_ in {"NOUN", "PROPN"} else []
@@ -40,15 +39,6 @@ def place_frame(entity: Span, subject: str) -> str | None:
         if place.text.lower() not in subject.lower():  # "people killed in Paris" has it
             return _phrase(preposition, place)
     return None
-
-
-def _clause_verb(word: Token) -> Token | None:
-    """The verb of the clause a number stands in."""
-    while word.pos_ not in {"VERB", "AUX"}:
-        if word.head == word:
-            return None
-        word = word.head
-    return word
 
 
 def _is_place_or_contest(noun: Token, contests: frozenset[str]) -> bool:

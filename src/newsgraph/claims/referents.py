@@ -15,20 +15,12 @@ import re
 
 from spacy.tokens import Span, Token
 
+from newsgraph.actors.confidence import honorific_gender
 from newsgraph.actors.places import is_country_name, is_town, is_us_state
 
 # Pronouns of one person, by their gender; the possessive forms take "'s" on the name.
 PERSON_PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 POSSESSIVE_TAG = "PRP$"
-# Honorifics that say a named person's gender.
-HONORIFIC_GENDERS = {
-    "mr.": "male",
-    "mr": "male",
-    "mrs.": "female",
-    "mrs": "female",
-    "ms.": "female",
-    "ms": "female",
-}
 
 
 def name_the_pronouns(subject: str, value: Span) -> str | None:
@@ -67,8 +59,7 @@ def _antecedent(pronoun: Token) -> Span | None:
     sentence = pronoun.sent
     people = [e for e in sentence.ents if e.label_ == "PERSON" and e.end <= pronoun.i]
     for person in reversed(people):
-        before = pronoun.doc[person.start - 1].lower_ if person.start > 0 else ""
-        if HONORIFIC_GENDERS.get(before, gender) == gender:
+        if honorific_gender(person) in {None, gender}:
             return person
     return None
 
