@@ -135,6 +135,37 @@ def test_a_titled_surname_is_the_leader_not_the_namesake_the_article_names(nlp, 
     assert index.actors["person:joe-biden"].country == "USA"
 
 
+def test_a_titled_or_mr_surname_is_not_the_woman_of_that_name_the_article_names(
+    nlp, dictionary
+):
+    # The leaders data calls Bill Clinton "President Clinton" and "Mr. Clinton".
+    text = (
+        "Clinton rallies in Denver. Hillary Clinton spoke to farmers in Omaha on Monday. "
+        "Her husband worked for President Clinton's re-election in 1996, she said. Aides "
+        "said Mr. Clinton would campaign in Ohio. Mrs. Clinton left for Iowa."
+    )
+    index = resolve(nlp, dictionary, text, date="2016-06-01")
+    keys = [mention.actor_key for mention in index.mentions if "Clinton" in mention.text]
+    assert keys == [
+        "person:hillary-clinton",
+        "person:hillary-clinton",
+        "person:bill-clinton",
+        "person:bill-clinton",
+        "person:hillary-clinton",
+    ]
+
+
+def test_mr_before_the_surname_of_a_woman_names_another_person(nlp, dictionary):
+    text = (
+        "Margaret Whitfield owns a bakery in Harlow. Mr. Whitfield, her husband, runs its shop. "
+        "Ms. Whitfield said sales rose."
+    )
+    index = resolve(nlp, dictionary, text)
+    keys = [mention.actor_key for mention in index.mentions if "Whitfield" in mention.text]
+    assert keys[0] == keys[2] == "person:margaret-whitfield"
+    assert keys[1] not in {"person:margaret-whitfield", None}
+
+
 def test_an_official_visiting_a_country_is_not_given_its_country(nlp, dictionary):
     text = (
         "Energy Secretary Rick Perry visited Kyiv on Monday. Perry met Ukrainian officials, "

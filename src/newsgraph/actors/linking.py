@@ -50,13 +50,28 @@ class ArticleLinks:
         self._mention(span, key)
 
     def _titled_namesake(self: _Resolution, surname: Span) -> bool:
-        """Whether a titled surname names a leader other than the untitled person the
-        article names in full with it: "Vice President Biden" is Joe Biden, not the
-        "Hunter Biden" of the same article."""
-        owner = self.found.get(self.short_forms[surname.text])
-        if owner is None or owner.type != "person" or owner.roles or owner.evidence.leader:
+        """Whether a titled surname names someone other than the person the article
+        names in full with it: "Vice President Biden" is Joe Biden, not the untitled
+        "Hunter Biden" of the same article; the data's "President Clinton" and "Mr.
+        Clinton" are Bill Clinton, not the "Hillary Clinton" named before; and "Mr." is
+        no woman's honorific."""
+        form = surname.text
+        owners = [
+            key
+            for key in dict.fromkeys([self.short_forms[form], *self.form_owners.get(form, [])])
+            if key in self.found and self.found[key].type == "person"
+        ]
+        if not owners:
             return False
-        if not self._title_before(surname)[0]:
+        gender = honorific_gender(surname)
+        if gender is not None and all(self._gender_of(key) not in {gender, None} for key in owners):
+            return True
+        title = self._title_before(surname)[0]
+        called = self._leader_by_title(title, surname)
+        if called is not None:
+            return all(slug(called.name) != slug(self.found[key].name) for key in owners)
+        owner = self.found[owners[0]]
+        if not title or owner.roles or owner.evidence.leader:
             return False
         leader = self.dictionary.leader(surname.text, self.date, titled=True)
         return leader is not None and slug(leader.name) != slug(owner.name)
@@ -155,7 +170,8 @@ class ArticleLinks:
         last before it when that was in its sentence or the one before; else the one the
         article has named most so far, the topic a reader keeps in mind ("Clinton" in a
         story of Hillary Clinton that named Bill a page earlier), the latest of equals;
-        with none named before (a headline), the one the article names most. One with
+        with none named before (a headline), the one the article names most, of equals
+        the one it names first. One with
         evidence of being a person (a given name, a title, the leaders data) comes before
         one without ("Tim Cook" before a "Hosting Cook" spaCy made of a heading)."""
         likely = [key for key in keys if self._evidently_a_person(key)]
@@ -165,7 +181,10 @@ class ArticleLinks:
         before = [m for m in named if m.span.start < start]
         if not before:
             counts = Counter(m.actor_key for m in named)
-            return max(keys, key=lambda key: counts[key]) if counts else keys[0]
+            first = {m.actor_key: -m.span.start for m in reversed(named)}
+            return (
+                max(keys, key=lambda key: (counts[key], first.get(key, 0))) if counts else keys[0]
+            )
         latest = max(before, key=lambda m: m.span.start)
         if self._sentence_at(start) - self._sentence_at(latest.span.start) <= 1:
             return latest.actor_key

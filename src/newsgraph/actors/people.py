@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from newsgraph.actors.confidence import context_words, is_given_name
+from newsgraph.actors.confidence import context_words, honorific_gender, is_given_name
 from newsgraph.actors.dictionary import Leader, normalise_name
 from newsgraph.actors.names import POSSESSIVES, name_words, slug, spelling_key
 
@@ -248,9 +248,12 @@ class People:
     def _leader_by_title(self: _Resolution, title: str | None, surname: Span) -> Leader | None:
         """The leader the data calls by this title and surname ("Secretary Clinton" is
         Hillary Clinton, though Bill, a president, is the better-known Clinton who
-        governed): the whole title first, then its last word ("former Secretary")."""
+        governed): the whole title first, then its last word ("former Secretary"); with
+        no title, by the honorific before the surname ("Mr. Clinton" is Bill Clinton's)."""
         if not title:
-            return None
+            if honorific_gender(surname) is None:
+                return None
+            title = self.doc[surname.start - 1].text.rstrip(".")
         words = title.split()
         for form in (title, words[-1]) if len(words) > 1 else (title,):
             if leader := self.dictionary.leader(f"{form} {surname.text}", self.date):
