@@ -135,9 +135,7 @@ def test_a_titled_surname_is_the_leader_not_the_namesake_the_article_names(nlp, 
     assert index.actors["person:joe-biden"].country == "USA"
 
 
-def test_a_titled_or_mr_surname_is_not_the_woman_of_that_name_the_article_names(
-    nlp, dictionary
-):
+def test_a_titled_or_mr_surname_is_not_the_woman_of_that_name_the_article_names(nlp, dictionary):
     # The leaders data calls Bill Clinton "President Clinton" and "Mr. Clinton".
     text = (
         "Clinton rallies in Denver. Hillary Clinton spoke to farmers in Omaha on Monday. "
@@ -153,6 +151,21 @@ def test_a_titled_or_mr_surname_is_not_the_woman_of_that_name_the_article_names(
         "person:bill-clinton",
         "person:hillary-clinton",
     ]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Joe Biden Finally Endorses Senate Candidate Dana Whitfield",
+        "Joe Biden Is Now Being Asked To Explain The Omaha Deal",
+        "Joe Biden’s Brother Just Received A Letter From Nebraska",
+    ],
+)
+def test_a_name_in_a_title_case_headline_ends_where_its_clause_begins(nlp, dictionary, headline):
+    index = resolve(nlp, dictionary, headline, date="2016-06-01")
+    assert index.actors["person:joe-biden"].name == "Joe Biden"
+    people = [actor.name for actor in index.actors.values() if actor.type == "person"]
+    assert not any(word in name for name in people for word in ("Endorses", "Is", "Just"))
 
 
 def test_mr_before_the_surname_of_a_woman_names_another_person(nlp, dictionary):

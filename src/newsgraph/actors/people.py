@@ -87,7 +87,9 @@ class People:
 
     def _name_without_title(self: _Resolution, ent: Span) -> Span | None:
         """The entity minus titles and abbreviated honorifics spaCy sometimes includes ("Mr
-        Farage", written without a point) and a trailing possessive."""
+        Farage", written without a point), and cut before a verb or a possessive
+        inside it, with the adverbs before the verb: a headline in title case runs a name
+        into its clause ("Donald Trump Finally Endorses ..."), and no name holds a verb."""
         start, end = ent.start, ent.end
         start = self._past_credit(start, end)
         if start is None:
@@ -95,6 +97,18 @@ class People:
         leading = self.title_words | self.people.modifiers | _abbreviated_honorifics()
         while start < end and self.doc[start].lower_ in leading:
             start += 1
+        clause = next(
+            (
+                token.i
+                for token in self.doc[start:end]
+                if token.tag_.startswith("VB") or token.tag_ == "POS"
+            ),
+            None,
+        )
+        if clause is not None:
+            end = clause
+            while end > start and self.doc[end - 1].tag_ == "RB":
+                end -= 1  # "Finally" of "Donald Trump Finally Endorses"
         while end > start and self.doc[end - 1].text in POSSESSIVES:
             end -= 1
         return self.doc[start:end] if end > start else None
