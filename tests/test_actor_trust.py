@@ -168,6 +168,18 @@ def test_a_name_in_a_title_case_headline_ends_where_its_clause_begins(nlp, dicti
     assert not any(word in name for name in people for word in ("Endorses", "Is", "Just"))
 
 
+def test_one_person_keeps_one_key_with_or_without_middle_initials(nlp, dictionary):
+    keys = {
+        next(iter(resolve(nlp, dictionary, text).actors))
+        for text in (
+            "Gareth M. Dunmore spoke in Omaha on Friday.",
+            "Gareth Dunmore spoke in Omaha on Friday.",
+            "Gareth Dunmore Jr. spoke in Omaha on Friday.",
+        )
+    }
+    assert keys == {"person:gareth-dunmore"}
+
+
 def test_mr_before_the_surname_of_a_woman_names_another_person(nlp, dictionary):
     text = (
         "Margaret Whitfield owns a bakery in Harlow. Mr. Whitfield, her husband, runs its shop. "

@@ -137,7 +137,7 @@ class People:
     def _add_person(self: _Resolution, name_span: Span) -> None:
         name = name_span.text
         leader = self.dictionary.leader(name, self.date) or self._leader_without_initials(name)
-        key = f"person:{slug(leader.name if leader else name)}"
+        key = f"person:{slug(leader.name if leader else _name_for_key(name))}"
         if not leader:
             spelt = self.spellings.get(spelling_key(name))
             key = spelt or self._same_person(name_words(name)) or key
@@ -323,6 +323,14 @@ def _abbreviated_honorifics() -> frozenset[str]:
     a name when the point is left out; "Lady" and "Sir" can open a name of their own."""
     honorifics = set(context_words()["honorifics"])
     return frozenset(w for w in honorifics if w.endswith(".") or f"{w}." in honorifics)
+
+
+def _name_for_key(name: str) -> str:
+    """A person's name as their key spells it: without middle initials or a generational
+    suffix, so that "Paul D. Ryan" of one paper and "Paul Ryan" of another, or "Thomas
+    Barrack Jr." and "Thomas Barrack", are one actor across the store."""
+    words = [word for word in name_words(name) if not _is_initial(word)]
+    return " ".join(words) if len(words) > 1 else name
 
 
 def _is_initial(word: str) -> bool:
