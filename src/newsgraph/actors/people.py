@@ -29,6 +29,8 @@ NAME_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss"}
 # Sectors of titles that name no office of state ("Dr.", "Professor"): the name after one
 # is no leader's surname.
 NO_OFFICE_SECTORS = {"", "EDU", None}
+# Suffixes a person's key leaves out: papers write them or not ("Thomas Barrack Jr.").
+KEYLESS_SUFFIXES = {"jr", "sr"}
 
 
 class People:
@@ -326,10 +328,13 @@ def _abbreviated_honorifics() -> frozenset[str]:
 
 
 def _name_for_key(name: str) -> str:
-    """A person's name as their key spells it: without middle initials or a generational
-    suffix, so that "Paul D. Ryan" of one paper and "Paul Ryan" of another, or "Thomas
-    Barrack Jr." and "Thomas Barrack", are one actor across the store."""
-    words = [word for word in name_words(name) if not _is_initial(word)]
+    """A person's name as their key spells it: without middle initials or "Jr." and "Sr.",
+    which papers drop at will (an ordinal stays: "John Paul II"), so that "Paul D. Ryan" of
+    one paper and "Paul Ryan" of another, or "Thomas Barrack Jr." and "Thomas Barrack",
+    are one actor across the store."""
+    words = [word for word in name.replace(",", " ").split() if not _is_initial(word)]
+    while len(words) > 2 and words[-1].lower().rstrip(".") in KEYLESS_SUFFIXES:
+        words.pop()
     return " ".join(words) if len(words) > 1 else name
 
 
