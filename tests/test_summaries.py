@@ -225,6 +225,11 @@ def test_sums_follow_replaced_facts(store_url: str) -> None:
         for key in ("KAZ", "RUS", "USA"):
             assert stored_dossier(store, key) == direct_dossier(store, key)
         assert [p["key"] for p in store.actor_dossier("RUS")["interactions"]] == ["KAZ"]
+        # By a name or a key in another case, the dossier is the same as by the key: the
+        # statements read with the lookup, taken for a key, are read again with the key.
+        by_key = store.actor_dossier("RUS")
+        assert store.actor_dossier(by_key["name"]) == by_key
+        assert store.actor_dossier("rus") == by_key
 
         # Story 1 again: its RUS events are gone, one event is now negated.
         _save(store, 1, [("KAZ", "USA", 2, 7.0, False), ("USA", "KAZ", 4, -8.0, True)])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from abc import abstractmethod
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Any
@@ -386,23 +386,32 @@ class SQLStore(Store):
             return self._actor_dicts("TRUE", {})
         return self._actor_dicts(q.ACTOR_SHOWN, {"min_actor_confidence": min_confidence})
 
-    def _find_actor(self, name_or_key: str) -> JsonDict | None:
+    def _with_actor(
+        self, name_or_key: str, statements_of: Callable[[str], list[Statement]]
+    ) -> tuple[JsonDict, list[list[JsonDict]]] | None:
+        """The actor ``name_or_key`` names, and the rows of ``statements_of(its key)``.
+
+        An exact key wins over a name, a name over an alias; then the most mentioned. The
+        text is first taken for a key, as the workbench's links give it, and its statements
+        read together with the lookup (one round trip on PostgreSQL); they are read again
+        only when the text was a name."""
         term = {"term": name_or_key.strip(), "folded": q.fold(name_or_key)}
-        # An exact key wins over a name, a name over an alias; then the most mentioned.
-        found = self._actor_dicts(f"ac.key IN {q.MATCHING_ACTOR_KEYS}", term)
+        lookup = self._actor_statement(f"ac.key IN {q.MATCHING_ACTOR_KEYS}", term)
+        found, *rows = self._rows_together([lookup, *statements_of(term["term"])])
         if not found:
             return None
         rank = {"key": 0, "name": 1, "alias": 2}
-        found.sort(key=lambda a: rank[q.how_matched(a, term["term"], term["folded"])])
-        return found[0]
+        actors = self._actors_from(found)
+        actors.sort(key=lambda a: rank[q.how_matched(a, term["term"], term["folded"])])
+        actor = actors[0]
+        if actor["key"] != term["term"]:
+            rows = self._rows_together(statements_of(actor["key"]))
+        return actor, rows
 
     def actor(self, name_or_key: str, min_confidence: float | None = None) -> JsonDict | None:
-        actor = self._find_actor(name_or_key)
-        if actor is None:
-            return None
-        by_key = {"key": actor["key"], "min_confidence": min_confidence or 0.0}
-        quotes, *sides = self._rows_together(
-            [
+        def statements_of(key: str) -> list[Statement]:
+            by_key = {"key": key, "min_confidence": min_confidence or 0.0}
+            return [
                 self._quote_statement(f"q.speaker_key = :key AND {q.QUOTE_SHOWN}", by_key),
                 *(
                     self._event_statement(
@@ -411,7 +420,11 @@ class SQLStore(Store):
                     for side in q.SIDES
                 ),
             ]
-        )
+
+        found = self._with_actor(name_or_key, statements_of)
+        if found is None:
+            return None
+        actor, (quotes, *sides) = found
         actor["quotes"] = self._quotes_from(quotes)
         for side, events in zip(q.SIDES, sides, strict=True):
             actor[f"events_as_{side}"] = self._events_from(events)

@@ -163,33 +163,35 @@ class SQLWorkbenchStore(SQLStore):
     def actor_dossier(
         self, name_or_key: str, limit: int = 50, min_confidence: float | None = None
     ) -> JsonDict | None:
-        actor = self._find_actor(name_or_key)
-        if actor is None:
+        def statements_of(key: str) -> list[Statement]:
+            by_key = {"key": key, "limit": limit, "min_confidence": min_confidence or 0.0}
+            # Latest first along one index (migration 0008 keeps each quote's story date):
+            # each page is its latest ids as a subquery, its rows read in the same order.
+            latest_quotes = (
+                f"SELECT q.id FROM quotes q WHERE q.speaker_key = :key AND {q.QUOTE_SHOWN}"
+                f" ORDER BY {q.QUOTES_LATEST_FIRST} LIMIT :limit"
+            )
+            statements = [
+                self._quote_statement(f"q.id IN ({latest_quotes})", by_key, q.QUOTES_LATEST_FIRST)
+            ]
+            for side in q.SIDES:
+                latest_events = (
+                    f"SELECT e.id FROM events e WHERE e.{side}_actor_key = :key"
+                    " AND e.confidence >= :min_confidence"
+                    f" ORDER BY {q.EVENTS_LATEST_FIRST} LIMIT :limit"
+                )
+                statements.append(
+                    self._event_statement(
+                        f"e.id IN ({latest_events})", by_key, q.EVENTS_LATEST_FIRST
+                    )
+                )
+            # Totals, days and partners come from the sums kept by trigger (summaries.py).
+            return statements + summaries.dossier_statements(key)
+
+        found = self._with_actor(name_or_key, statements_of)
+        if found is None:
             return None
-        by_key = {"key": actor["key"], "limit": limit, "min_confidence": min_confidence or 0.0}
-        # Latest first along one index (migration 0008 keeps each quote's story date): each
-        # page is its latest ids as a subquery, its rows read in the same order.
-        latest_quotes = (
-            f"SELECT q.id FROM quotes q WHERE q.speaker_key = :key AND {q.QUOTE_SHOWN}"
-            f" ORDER BY {q.QUOTES_LATEST_FIRST} LIMIT :limit"
-        )
-        statements = [
-            self._quote_statement(f"q.id IN ({latest_quotes})", by_key, q.QUOTES_LATEST_FIRST)
-        ]
-        for side in q.SIDES:
-            latest_events = (
-                f"SELECT e.id FROM events e WHERE e.{side}_actor_key = :key"
-                " AND e.confidence >= :min_confidence"
-                f" ORDER BY {q.EVENTS_LATEST_FIRST} LIMIT :limit"
-            )
-            statements.append(
-                self._event_statement(f"e.id IN ({latest_events})", by_key, q.EVENTS_LATEST_FIRST)
-            )
-        # Totals, days and partners come from the sums kept by trigger (store/summaries.py).
-        statements += summaries.dossier_statements(actor["key"])
-        quotes, as_source, as_target, totals, over_time, interactions = self._rows_together(
-            statements
-        )
+        actor, (quotes, as_source, as_target, totals, over_time, interactions) = found
         actor["totals"] = totals[0]
         actor["quotes"] = self._quotes_from(quotes)
         actor["events_as_source"] = self._events_from(as_source)
