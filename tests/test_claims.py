@@ -609,3 +609,10 @@ def test_a_part_told_by_a_participle_follows_its_noun_with_no_that(claims_of):
         "The mayor leads the race, with 56 percent of registered voters viewing her favorably."
     )
     assert claim.subject.startswith("registered voters viewing her favorably")
+
+
+def test_a_part_ends_with_its_hyphenated_word_not_inside_it(claims_of):
+    """spaCy splits "e-mails" in three and the parser hangs the parts apart: the part is
+    "the e-mails that ...", not "the e that -mails ..."."""
+    (claim,) = claims_of("Lopez said that 90 percent of the e-mails were stored in the archive.")
+    assert claim.subject == "the e-mails that were stored in the archive"

@@ -71,6 +71,8 @@ def part_that(whole: Token, verb: Token, start: int, told_after: int) -> Subject
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     doc = verb.doc
+    whole_end = _word_end(whole.right_edge)
+    told_after = max(told_after, whole_end)
     if any(token.dep_ == "cc" for token in doc[told_after + 1 : verb.i]):
         return None  # one of coordinated subjects: "89% of X and 83% of Y endorse it"
     predicate = []
@@ -83,13 +85,27 @@ def part_that(whole: Token, verb: Token, start: int, told_after: int) -> Subject
     words = [token for token in predicate if not token.is_punct]
     if not words or len(words) > MAX_PREDICATE_WORDS or verb not in predicate:
         return None
-    part = doc[start : whole.right_edge.i + 1].text  # "likely voters in Ohio"
+    part = doc[start : whole_end + 1].text  # "likely voters in Ohio"
     told = doc[told_after + 1 : predicate[-1].i + 1].text
     if verb.tag_ in PARTICIPLE_TAGS and not any(
         c.dep_ in {"aux", "auxpass"} for c in verb.children
     ):
         return Subject(f"{part} {told}", whole)  # "voters viewing her positively"
     return Subject(f"{part} that {told}", whole)
+
+
+def _word_end(token: Token) -> int:
+    """The last token of the written word ``token`` begins or is in: spaCy splits a
+    hyphenated word ("e-mails", "co-workers") into parts the parser may hang apart, and a
+    phrase ends with the word, not inside it."""
+    doc, index = token.doc, token.i
+    while (
+        index + 1 < len(doc)
+        and not doc[index].whitespace_
+        and "-" in (doc[index].text, doc[index + 1].text)
+    ):
+        index += 1
+    return index
 
 
 def _opens_another_clause(word: Token, verb: Token) -> bool:
