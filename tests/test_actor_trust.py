@@ -444,9 +444,29 @@ def test_a_seat_of_government_named_as_the_venue_is_no_actor(nlp, dictionary):
     assert "USA" in {mention.actor_key for mention in speaker.named()[1]}
 
 
-def test_a_country_named_as_a_place_stays_an_actor(nlp, dictionary):
-    _, mentions = resolve(nlp, dictionary, "Protests spread in Kazakhstan last week.").named()
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protests spread in Kazakhstan last week.",  # the country's own affairs
+        "The engineer was held in Kazakhstan for two years.",  # its state holds him
+    ],
+)
+def test_a_country_where_its_affairs_happen_or_its_state_acts_stays_an_actor(nlp, dictionary, text):
+    _, mentions = resolve(nlp, dictionary, text).named()
     assert [mention.text for mention in mentions] == ["Kazakhstan"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The engineer was treated for cancer in France last year.",
+        "Most of the brand's shirts are made in France and sold in Omaha.",
+    ],
+)
+def test_a_country_named_only_as_where_something_happens_is_no_actor(nlp, dictionary, text):
+    index = resolve(nlp, dictionary, text)
+    assert "FRA" in {mention.actor_key for mention in index.mentions}  # kept for the events
+    assert "FRA" not in {mention.actor_key for mention in index.named()[1]}
 
 
 def test_an_event_refers_to_the_country_a_town_names_as_a_place(nlp, dictionary):

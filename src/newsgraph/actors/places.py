@@ -206,6 +206,32 @@ def names_a_place(
     return True
 
 
+def where_something_happens(span: Span) -> bool:
+    """Whether a country's name is only where the act or state of a verb takes place: the
+    object of a preposition of place on a verb ("was treated *in France*"), alone or in a
+    list; not where the state acts by the verb ("held in Iran") or where an event of the
+    country's own affairs is told ("protests spread in Kazakhstan")."""
+    words = context_words()
+    word = span.root
+    while word.dep_ in {"conj", "appos"} and word.head != word:
+        word = word.head
+    preposition = word.head
+    verb = preposition.head
+    if not (
+        word.dep_ == "pobj"
+        and preposition.lower_ in words["country_place_prepositions"]
+        and preposition.dep_ == "prep"
+        and verb.pos_ in {"VERB", "AUX"}
+    ):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if verb.dep_ in {"relcl", "acl"}:
+        subjects.append(verb.head)  # "the overthrow *that happened* in Egypt"
+    return verb.lemma_.lower() not in words["state_action_verbs"] and not any(
+        subject.lemma_.lower() in words["affairs_nouns"] for subject in subjects
+    )
+
+
 def _part_of_a_place_name(word: Token) -> bool:
     """Whether a name is the first part of a longer place's name that the parser split,
     a town before its state or district ("*Washington* D.C.", "*Toledo*, Ohio rally"):

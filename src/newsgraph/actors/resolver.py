@@ -57,6 +57,7 @@ from newsgraph.actors.places import (
     may_be_town_or_state,
     names_a_place,
     office_sought,
+    where_something_happens,
 )
 from newsgraph.actors.roles import Roles
 from newsgraph.nlp import doc_text
@@ -293,6 +294,8 @@ class _Resolution(People, Roles, Organisations, ArticleLinks):
         Russian-born investor")."""
         words = context_words()
         if is_origin(span, words["origin_participles"]):
+            return True
+        if is_country_name(span.text) and where_something_happens(span):
             return True
         building = self.entity_at.get(span.root.i)
         if not is_town_or_state(span.text, country) and (
