@@ -180,6 +180,18 @@ def test_one_person_keeps_one_key_with_or_without_middle_initials(nlp, dictionar
     assert keys == {"person:gareth-dunmore"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gareth Dunmore gave money. Critics attacked the Dunmore brothers on Friday.",
+        "Gareth Dunmore gave money. The Dunmore family gathered in Omaha.",
+    ],
+)
+def test_a_surname_before_a_noun_of_a_family_names_no_one_person(nlp, dictionary, text):
+    mentions = resolve(nlp, dictionary, text).named()[1]
+    assert [mention.text for mention in mentions if "Dunmore" in mention.text] == ["Gareth Dunmore"]
+
+
 def test_mr_before_the_surname_of_a_woman_names_another_person(nlp, dictionary):
     text = (
         "Margaret Whitfield owns a bakery in Harlow. Mr. Whitfield, her husband, runs its shop. "

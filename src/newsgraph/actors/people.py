@@ -65,6 +65,23 @@ class People:
             elif len(span.text.split()) == 1 and self._titled_namesake(span):
                 self._add_lone_name(span)  # "Vice President Biden" beside "Hunter Biden"
 
+    def _leave_out_families(self: _Resolution) -> None:
+        """A surname before a noun of a family names the family ("the Koch brothers",
+        "the Bush family"), not the person it was linked to: no actor of its own."""
+        words = context_words()
+        for mention in self.mentions:
+            if self.found[mention.actor_key].type != "person":
+                continue
+            span = self.doc.char_span(mention.span.start, mention.span.end)
+            if span is None or span.root.dep_ != "compound":
+                continue
+            noun = span.root.head
+            lemma = noun.lemma_.lower()
+            if lemma in words["family_nouns"] or (
+                lemma in words["kin_nouns"] and noun.tag_ == "NNS"
+            ):
+                self.naming_none.add((mention.span.start, mention.span.end))
+
     def _named_by_kind_of_organisation(self: _Resolution, name: Span) -> bool:
         """Whether a name follows the common noun of a kind of organisation, as its name:
         "the law firm *Mayer Brown*" (spaCy: PERSON). The two hang together; a name
