@@ -341,6 +341,14 @@ def test_a_surname_the_parser_missed_is_the_leader_governing_on_the_date(nlp, di
     assert [dated.actor(m.actor_key).code for m in dated.mentions][:2] == ["FRAGOV", "DEUGOV"]
 
 
+def test_an_undated_text_takes_a_missed_surname_the_leaders_data_gives_as_a_name(nlp, dictionary):
+    undated = resolve_actors(nlp("Trump threatened to raise tariffs on Canada."), "s", dictionary)
+    assert "person:donald-trump" in undated.actors
+    # a surname the data gives as no leader's name stays no leader, dated or not
+    garrett = resolve_actors(nlp("Garrett said he will appeal the suspension."), "s", dictionary)
+    assert not [a.code for a in garrett.actors.values() if a.type == "person" and a.code]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -320,9 +320,9 @@ class People:
 
     def _add_unrecognised_leaders(self: _Resolution) -> None:
         """A surname the parser took for no name ("Macron met Scholz"): an actor when it
-        heads a noun phrase and a leader bearing it governs on the article's date."""
-        if not self.date:
-            return
+        heads a noun phrase and a leader bearing it governs on the article's date; in an
+        undated text, when the leaders data gives it as that leader's name ("Trump",
+        "Putin"), as it does for the ones the news names by surname alone."""
         for token in self.doc:
             if (
                 token.dep_ in NAME_DEPS
