@@ -68,19 +68,7 @@ class People:
     def _leave_out_families(self: _Resolution) -> None:
         """A surname before a noun of a family names the family ("the Koch brothers",
         "the Bush family"), not the person it was linked to: no actor of its own."""
-        words = context_words()
-        for mention in self.mentions:
-            if self.found[mention.actor_key].type != "person":
-                continue
-            span = self.doc.char_span(mention.span.start, mention.span.end)
-            if span is None or span.root.dep_ != "compound":
-                continue
-            noun = span.root.head
-            lemma = noun.lemma_.lower()
-            if lemma in words["family_nouns"] or (
-                lemma in words["kin_nouns"] and noun.tag_ == "NNS"
-            ):
-                self.naming_none.add((mention.span.start, mention.span.end))
+        self._leave_out(lambda span, actor: actor.type == "person" and _before_a_family_noun(span))
 
     def _named_by_kind_of_organisation(self: _Resolution, name: Span) -> bool:
         """Whether a name follows the common noun of a kind of organisation, as its name:
@@ -334,6 +322,17 @@ class People:
                 and self.dictionary.leader(token.text, self.date)
             ):
                 self._add_lone_name(self.doc[token.i : token.i + 1])
+
+
+def _before_a_family_noun(span: Span) -> bool:
+    """Whether a name is compounded before a noun of a family: family, clan or dynasty,
+    or a kinship noun in the plural ("the Koch *brothers*")."""
+    if span.root.dep_ != "compound":
+        return False
+    words = context_words()
+    noun = span.root.head
+    lemma = noun.lemma_.lower()
+    return lemma in words["family_nouns"] or (lemma in words["kin_nouns"] and noun.tag_ == "NNS")
 
 
 @cache

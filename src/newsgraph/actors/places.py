@@ -212,9 +212,7 @@ def where_something_happens(span: Span) -> bool:
     list; not where the state acts by the verb ("held in Iran") or where an event of the
     country's own affairs is told ("protests spread in Kazakhstan")."""
     words = context_words()
-    word = span.root
-    while word.dep_ in {"conj", "appos"} and word.head != word:
-        word = word.head
+    word = _list_head(span.root)
     preposition = word.head
     verb = preposition.head
     if not (

@@ -15,7 +15,7 @@ confidence from its evidence (``confidence``).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -271,16 +271,19 @@ class _Resolution(People, Roles, Organisations, ArticleLinks):
                 return other.label_
         return None
 
+    def _leave_out(self, names_no_actor: Callable[[Span, _Found], bool]) -> None:
+        """Mark each mention ``names_no_actor`` picks, from its text and the actor it was
+        linked to, as naming no actor: kept for the extractors, never stored."""
+        for mention in self.mentions:
+            span = self.doc.char_span(mention.span.start, mention.span.end)
+            if span is not None and names_no_actor(span, self.found[mention.actor_key]):
+                self.naming_none.add((mention.span.start, mention.span.end))
+
     def _leave_out_offices_sought(self) -> None:
         """A country's seat or a body named as the office a candidate seeks ("a bid for the
         White House") names no actor."""
         seeking = context_words()["office_seeking"]
-        for mention in self.mentions:
-            if self.found[mention.actor_key].type == "person":
-                continue
-            span = self.doc.char_span(mention.span.start, mention.span.end)
-            if span is not None and office_sought(span, seeking):
-                self.naming_none.add((mention.span.start, mention.span.end))
+        self._leave_out(lambda span, actor: actor.type != "person" and office_sought(span, seeking))
 
     def _titles_a_name(self, span: Span) -> bool:
         """Whether an office the dictionary names stands right before a person's name, as
