@@ -192,6 +192,27 @@ def test_a_surname_before_a_noun_of_a_family_names_no_one_person(nlp, dictionary
     assert [mention.text for mention in mentions if "Dunmore" in mention.text] == ["Gareth Dunmore"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gareth Dunmore bought land in Omaha. Protesters gathered outside Dunmore Tower.",
+        "Protesters gathered outside the Dunmore Tower in Omaha, which Gareth Dunmore opened.",
+    ],
+)
+def test_a_name_given_to_a_building_names_no_person(nlp, dictionary, text):
+    mentions = resolve(nlp, dictionary, text).named()[1]
+    assert [mention.text for mention in mentions if "Dunmore" in mention.text] == ["Gareth Dunmore"]
+
+
+def test_a_name_before_a_common_noun_still_names_the_person(nlp, dictionary):
+    text = "Gareth Dunmore spoke in Omaha. The Dunmore campaign attacked his rival."
+    mentions = resolve(nlp, dictionary, text).named()[1]
+    assert [mention.text for mention in mentions if "Dunmore" in mention.text] == [
+        "Gareth Dunmore",
+        "Dunmore",
+    ]
+
+
 def test_mr_before_the_surname_of_a_woman_names_another_person(nlp, dictionary):
     text = (
         "Margaret Whitfield owns a bakery in Harlow. Mr. Whitfield, her husband, runs its shop. "
@@ -359,6 +380,9 @@ def test_an_office_named_general_is_no_military_rank(nlp, dictionary, text, sect
         "He returned to his hometown of Omaha, Nebraska.",
         # a direction from a town, and a town's name the parser split
         "The wind farm sits just north of Nebraska.",
+        "The senator owns a farm north of Denver.",
+        # a word of place that "of" completes into a preposition of place
+        "The senator grew up outside of Cleveland.",
         "She spoke at a Toledo, Ohio rally on Sunday.",
         "She spoke at a Washington D.C. rally on Sunday.",
         "The march ended in Washington, D.C., on Sunday.",
@@ -587,6 +611,8 @@ def test_a_demonym_describing_a_thing_names_no_actor(nlp, dictionary, text, kept
         ("She courted young, liberal and African-American voters.", 0),
         ("Many Mexican-American families voted early.", 0),
         ("Support among African-Americans fell.", 0),
+        ("Several Cuban Americans voted early in Ohio.", 0),
+        ("Hungry Americans lined up in Ohio.", 1),
     ],
 )
 def test_an_ethnic_compound_names_no_state(nlp, dictionary, text, stored):

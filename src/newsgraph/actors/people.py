@@ -65,10 +65,16 @@ class People:
             elif len(span.text.split()) == 1 and self._titled_namesake(span):
                 self._add_lone_name(span)  # "Vice President Biden" beside "Hunter Biden"
 
-    def _leave_out_families(self: _Resolution) -> None:
+    def _leave_out_families_and_buildings(self: _Resolution) -> None:
         """A surname before a noun of a family names the family ("the Koch brothers",
-        "the Bush family"), not the person it was linked to: no actor of its own."""
-        self._leave_out(lambda span, actor: actor.type == "person" and _before_a_family_noun(span))
+        "the Bush family"), and a name in the name of a building or place names that thing
+        ("Trump Tower", "the Kennedy Center"), not the person it was linked to: no actor
+        of its own."""
+        self._leave_out(
+            lambda span, actor: (
+                actor.type == "person" and (_before_a_family_noun(span) or _names_a_building(span))
+            )
+        )
 
     def _named_by_kind_of_organisation(self: _Resolution, name: Span) -> bool:
         """Whether a name follows the common noun of a kind of organisation, as its name:
@@ -333,6 +339,21 @@ def _before_a_family_noun(span: Span) -> bool:
     noun = span.root.head
     lemma = noun.lemma_.lower()
     return lemma in words["family_nouns"] or (lemma in words["kin_nouns"] and noun.tag_ == "NNS")
+
+
+def _names_a_building(span: Span) -> bool:
+    """Whether a name is compounded into the proper name of a building, place or
+    structure: a capitalised noun of one (tower, plaza, center, library, airport,
+    bridge...) stands between the name and the head it modifies ("Trump *Tower* Manila",
+    "the Reagan *Library*"). What the name is given to is that thing, not its namesake; a
+    common noun after it ("the Trump campaign") still speaks of the person."""
+    if span.root.dep_ != "compound" or span.root.head.i < span.end:
+        return False
+    nouns = context_words()["building_nouns"]
+    return any(
+        word.text[:1].isupper() and word.lemma_.lower() in nouns
+        for word in span.doc[span.end : span.root.head.i + 1]
+    )
 
 
 @cache

@@ -172,6 +172,8 @@ def names_a_place(
         of = word.head
         if not (word.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_ in place_nouns):
             break
+        if _completes_a_place_word(of, words["of_place_heads"]):
+            break  # "north of Omaha": where, not the name of the north
         word = of.head
     if word.dep_ == "dobj" and word.head.lemma_.lower() in words["contest_verbs"]:
         return True  # "Obama won Iowa": the vote there
@@ -200,10 +202,21 @@ def names_a_place(
         preposition = word.head.lower_
         if preposition in time_prepositions:
             return not _opens_a_clause(word)
-        return preposition in place_prepositions
+        return preposition in place_prepositions or _completes_a_place_word(
+            word.head, words["of_place_heads"]
+        )
     if word.dep_ in MODIFIER_DEPS:
         return not _names_its_organ(word.head, words["organ_nouns"], words["organ_members"])
     return True
+
+
+def _completes_a_place_word(preposition: Token, of_place_heads: frozenset[str]) -> bool:
+    """Whether "of" completes a word of place into a preposition of place ("grew up
+    *outside of* Pittsburgh", "a town *north of* Omaha"): the parser hangs the name on
+    "of", and "of" on either word, but the phrase says where, as "outside Pittsburgh"
+    does."""
+    before = preposition.doc[preposition.i - 1] if preposition.i else preposition
+    return preposition.lower_ == "of" and before.lower_ in of_place_heads
 
 
 def where_something_happens(span: Span) -> bool:
@@ -444,16 +457,21 @@ def office_sought(span: Span, seeking_words: frozenset[str]) -> bool:
 
 
 def in_ethnic_compound(span: Span, people_nouns: frozenset[str]) -> bool:
-    """Whether a demonym is one half of a hyphenated name of an ethnic group ("African-
-    American voters", "Mexican-American families", "African-Americans"): the group is
-    named, not the state of either half. Two demonyms before a noun of no people name
-    both states ("Russian-American relations")."""
+    """Whether a demonym is one half of a name of an ethnic group, hyphenated or one
+    group entity to the parser ("African-American voters", "Mexican-American families",
+    "African-Americans", "Cuban Americans"): the group is named, not the state of either
+    half. Two demonyms before a noun of no people name both states ("Russian-American
+    relations")."""
     doc = span.doc
     first, last = span.start, span.end - 1
     if first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_:
         partner = doc[first - 2]
     elif last + 2 < len(doc) and doc[last + 1].text == "-" and not doc[last].whitespace_:
         partner = doc[last + 2]
+    elif first >= 1 and _one_group_entity(doc[first - 1], doc[first]):
+        partner = doc[first - 1]
+    elif last + 1 < len(doc) and _one_group_entity(doc[last], doc[last + 1]):
+        partner = doc[last + 1]
     else:
         return False
     if not (partner.is_alpha and partner.text[:1].isupper()):
@@ -465,6 +483,20 @@ def in_ethnic_compound(span: Span, people_nouns: frozenset[str]) -> bool:
     while word.dep_ == "conj" and word.head != word:
         word = word.head  # "young, liberal and African-American voters"
     return _names_people(word.head, people_nouns)
+
+
+def _one_group_entity(before: Token, after: Token) -> bool:
+    """Whether two words in a row are one nationality or group entity ("Cuban
+    Americans", "Iranian German"), as a demonym and a second demonym written apart are:
+    the first written as a name is (capitalised, not only because it opens the sentence,
+    "Working Americans", and not in capitals, "LGBT Americans")."""
+    return (
+        before.ent_type_ == after.ent_type_ == "NORP"
+        and after.ent_iob_ == "I"
+        and any(word.is_alpha for word in before.doc[before.sent.start : before.i])
+        and before.text.istitle()
+        and after.text[:1].isupper()
+    )
 
 
 def _names_people(noun: Token, people_nouns: frozenset[str]) -> bool:

@@ -168,7 +168,7 @@ class _Resolution(People, Roles, Organisations, ArticleLinks):
         self._fill_missing_person_countries()
         self._link_national_bodies()
         self._leave_out_offices_sought()
-        self._leave_out_families()
+        self._leave_out_families_and_buildings()
         actors = self._actors(min_confidence)
         mentions = [m for m in self.mentions if m.actor_key in actors]
         return ActorIndex(actors, mentions, self.doc, self.naming_none)
