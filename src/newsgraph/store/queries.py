@@ -57,6 +57,11 @@ MATCHING_ACTOR_KEYS = """(
     UNION SELECT actor_key FROM actor_aliases WHERE folded_alias = :folded
 )"""
 
+# The selects of quotes and events: ``{quotes}``/``{events}`` is the table, or a page of
+# its rows as a subquery (a dossier's latest, read along one index with no second look-up
+# by id). Every fact has its story (a foreign key), so the LEFT JOIN of stories gives the
+# rows an inner join would, but both planners leave it out where nothing reads ``s``
+# (the latest-first orders, which read the fact's own date).
 QUOTE_SELECT = """
 SELECT q.id, q.story_id, q.article_id, q.span_start AS start, q.span_end AS "end", q.text,
        q.speaker_key, speaker.name AS speaker, q.speaker_text, q.cue,
@@ -64,9 +69,9 @@ SELECT q.id, q.story_id, q.article_id, q.span_start AS start, q.span_end AS "end
        q.speaker_unnamed, q.confidence,
        substr(a.text, q.sentence_start + 1, q.sentence_end - q.sentence_start) AS sentence,
        q.sentence_start, q.sentence_end, {fact_mentions} AS other_mentions
-FROM quotes q
+FROM {quotes} q
 JOIN articles a ON a.id = q.article_id
-JOIN stories s ON s.id = q.story_id
+LEFT JOIN stories s ON s.id = q.story_id
 LEFT JOIN actors speaker ON speaker.key = q.speaker_key
 LEFT JOIN actors addressee ON addressee.key = q.addressee_key
 WHERE {where}
@@ -89,9 +94,9 @@ SELECT e.id, e.story_id, e.article_id, e.span_start AS start, e.span_end AS "end
        e.event_date AS date, e.location, e.negated,
        e.place_name, e.latitude, e.longitude, e.place_type, e.place_country,
        e.confidence, e.basis, {fact_mentions} AS other_mentions
-FROM events e
+FROM {events} e
 JOIN articles a ON a.id = e.article_id
-JOIN stories s ON s.id = e.story_id
+LEFT JOIN stories s ON s.id = e.story_id
 LEFT JOIN actors source ON source.key = e.source_actor_key
 LEFT JOIN actors target ON target.key = e.target_actor_key
 WHERE {where}

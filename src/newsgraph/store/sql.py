@@ -431,10 +431,14 @@ class SQLStore(Store):
         return actor
 
     def _quote_statement(
-        self, where: str, parameters: Mapping[str, Any], order: str = q.QUOTES_IN_STORY_ORDER
+        self,
+        where: str,
+        parameters: Mapping[str, Any],
+        order: str = q.QUOTES_IN_STORY_ORDER,
+        quotes: str = "quotes",
     ) -> Statement:
         select = q.QUOTE_SELECT.format(
-            where=where, fact_mentions=self._fact_mentions_json("q"), order=order
+            quotes=quotes, where=where, fact_mentions=self._fact_mentions_json("q"), order=order
         )
         return select, parameters
 
@@ -465,10 +469,14 @@ class SQLStore(Store):
         return self._quote_dicts(" AND ".join(conditions), parameters)
 
     def _event_statement(
-        self, where: str, parameters: Mapping[str, Any], order: str = q.EVENTS_IN_STORY_ORDER
+        self,
+        where: str,
+        parameters: Mapping[str, Any],
+        order: str = q.EVENTS_IN_STORY_ORDER,
+        events: str = "events",
     ) -> Statement:
         select = q.EVENT_SELECT.format(
-            where=where, fact_mentions=self._fact_mentions_json("e"), order=order
+            events=events, where=where, fact_mentions=self._fact_mentions_json("e"), order=order
         )
         return select, parameters
 

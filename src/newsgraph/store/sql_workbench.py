@@ -166,24 +166,22 @@ class SQLWorkbenchStore(SQLStore):
         def statements_of(key: str) -> list[Statement]:
             by_key = {"key": key, "limit": limit, "min_confidence": min_confidence or 0.0}
             # Latest first along one index (migration 0008 keeps each quote's story date):
-            # each page is its latest ids as a subquery, its rows read in the same order.
+            # each page is its latest rows as a subquery, joined in the same order.
             latest_quotes = (
-                f"SELECT q.id FROM quotes q WHERE q.speaker_key = :key AND {q.QUOTE_SHOWN}"
-                f" ORDER BY {q.QUOTES_LATEST_FIRST} LIMIT :limit"
+                f"(SELECT * FROM quotes q WHERE q.speaker_key = :key AND {q.QUOTE_SHOWN}"
+                f" ORDER BY {q.QUOTES_LATEST_FIRST} LIMIT :limit)"
             )
             statements = [
-                self._quote_statement(f"q.id IN ({latest_quotes})", by_key, q.QUOTES_LATEST_FIRST)
+                self._quote_statement("TRUE", by_key, q.QUOTES_LATEST_FIRST, latest_quotes)
             ]
             for side in q.SIDES:
                 latest_events = (
-                    f"SELECT e.id FROM events e WHERE e.{side}_actor_key = :key"
+                    f"(SELECT * FROM events e WHERE e.{side}_actor_key = :key"
                     " AND e.confidence >= :min_confidence"
-                    f" ORDER BY {q.EVENTS_LATEST_FIRST} LIMIT :limit"
+                    f" ORDER BY {q.EVENTS_LATEST_FIRST} LIMIT :limit)"
                 )
                 statements.append(
-                    self._event_statement(
-                        f"e.id IN ({latest_events})", by_key, q.EVENTS_LATEST_FIRST
-                    )
+                    self._event_statement("TRUE", by_key, q.EVENTS_LATEST_FIRST, latest_events)
                 )
             # Totals, days and partners come from the sums kept by trigger (summaries.py).
             return statements + summaries.dossier_statements(key)
