@@ -245,6 +245,33 @@ def test_sums_follow_replaced_facts(store_url: str) -> None:
         }
 
 
+def test_a_postgresql_store_from_before_covering_days_is_migrated(postgres) -> None:
+    """PostgreSQL's migration 0005 gives actor_days a primary key that carries the day's
+    counts; a store from before it, reopened, gets it, and the sums stay exact."""
+    import psycopg
+
+    url = postgres.new_database()
+    with open_store(url) as store:
+        _save(store, 1, [("KAZ", "RUS", 1, 1.0, False), ("RUS", "KAZ", 4, -10.0, False)])
+        version = store.schema_version
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute(
+            "ALTER TABLE actor_days DROP CONSTRAINT actor_days_pkey,"
+            " ADD PRIMARY KEY (actor_key, event_date)"
+        )
+        connection.execute("DELETE FROM schema_version WHERE version = 5")
+    with open_store(url) as store:
+        assert store.schema_version == version
+        _save(store, 2, [("USA", "KAZ", 3, -2.0, False), ("KAZ", "KAZ", 1, 3.0, False)])
+        for key in ("KAZ", "RUS", "USA"):
+            assert stored_dossier(store, key) == direct_dossier(store, key)
+    with psycopg.connect(url) as connection:
+        [definition] = connection.execute(
+            "SELECT pg_get_indexdef('actor_days_pkey'::regclass)"
+        ).fetchone()
+    assert definition.endswith("(actor_key, event_date) INCLUDE (as_source, as_target)")
+
+
 def test_one_story_reads_the_same_group_as_the_listing(store_url: str) -> None:
     """The story page finds its level-2 group along the indexes; it must be the group
     the full listing computes, for grouped, regrouped and never-placed stories."""
