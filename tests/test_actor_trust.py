@@ -261,6 +261,20 @@ def test_an_official_named_apart_from_the_storys_country_takes_its_peoples(nlp, 
     assert marsh.country == "USA"
 
 
+def test_a_country_an_official_acts_on_is_not_theirs(nlp, dictionary):
+    """A country named beside a titled official, in what they act on ("block Syrian
+    refugees"), says nothing of whose official they are; in their own phrase it does."""
+    text = (
+        "The war in Syria goes on, and Syria's cities lie in ruins. President Obama said "
+        "the United States would take in refugees. Gov. Lee Harlow vowed to block Syrian "
+        "refugees from coming to the state. Syrian Trade Minister Omar Haddad said little, "
+        "and Obama said nothing."
+    )
+    actors = resolve(nlp, dictionary, text, date="2016-06-01").actors
+    assert actors["person:lee-harlow"].country == "USA"
+    assert actors["person:omar-haddad"].country == "SYR"
+
+
 def test_an_untitled_official_of_the_story_still_takes_its_country(nlp, dictionary):
     text = "Interior Minister Adam Kowal spoke in Warsaw. Poland will build the road, Kowal said."
     assert resolve(nlp, dictionary, text).actors["person:adam-kowal"].country == "POL"

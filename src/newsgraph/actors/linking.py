@@ -267,11 +267,12 @@ class ArticleLinks:
         """A person whose title puts them in a sector (a minister, a general) and who has
         no country of their own belongs to the article's main one, unless they go to it
         or act on it ("Energy Secretary Rick Perry *visited Kyiv*"): a visitor is foreign.
-        The main country is the one named most where a sentence names the person beside
-        it; else that of the people the article names whose country is known, most
-        mentioned: a story of Russia from Washington names Russia more than the United
-        States, but its senators are American; else, with no such person, the country named
-        most. A role of no sector ("lawyer", "expert") gives no country to assume."""
+        The main country is the one named most where the person's own phrase names it
+        ("*Russian* Defense Minister ..."); else that of the people the article names whose
+        country is known, most mentioned: a story of Russia from Washington names Russia
+        more than the United States, but its senators are American, even in a sentence
+        that names Russia; else, with no such person, the country named most. A role of
+        no sector ("lawyer", "expert") gives no country to assume."""
         dominant = self._most_named_country()
         if dominant is None:
             return
@@ -301,12 +302,29 @@ class ArticleLinks:
         return named.most_common(1)[0][0] if named else None
 
     def _named_beside(self: _Resolution, person_key: str, country: str) -> bool:
-        """Whether a sentence names both the person and the country."""
-        sentences: dict[str, set[int]] = {person_key: set(), country: set()}
+        """Whether the country is named in the person's own phrase: their title, an
+        apposition or a phrase on their name ("*Russian* Defense Minister Sergei Shoigu",
+        "Shoigu, *Russia's* defense minister"). A country elsewhere in the sentence, what
+        they speak of or act on ("Gov. Nathan Deal vowed to block Syrian refugees"), says
+        nothing of whose official they are."""
         for mention in self.mentions:
-            if mention.actor_key in sentences:
-                sentences[mention.actor_key].add(self._sentence_at(mention.span.start))
-        return bool(sentences[person_key] & sentences[country])
+            if mention.actor_key != person_key:
+                continue
+            span = self.doc.char_span(mention.span.start, mention.span.end)
+            if span is None:
+                continue
+            phrase = span.root.head if span.root.dep_ == "appos" else span.root
+            words = range(phrase.left_edge.i, phrase.right_edge.i + 1)
+            if any(self._country_key_at(i) == country for i in words):
+                return True
+            start, end = phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge)
+            if any(  # an organisation of the country in the title: "Philippine ... Office"
+                start <= other.span.start < end
+                and country in (other.actor_key, self.found[other.actor_key].country)
+                for other in self.mentions
+            ):
+                return True
+        return False
 
     def _acts_on_country(self: _Resolution, person_key: str, country: str) -> bool:
         """Whether a clause the person is the subject of names ``country`` as its object,
