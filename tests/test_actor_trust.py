@@ -459,6 +459,17 @@ def test_a_body_named_without_its_country_is_the_main_countrys(nlp, dictionary):
     assert court.actor_key != "org:united-states-supreme-court"
 
 
+def test_a_department_is_named_either_way_round(nlp, dictionary):
+    """The dictionary's "United States Department of Justice" is also the story's "the
+    Justice Department", as English names departments and ministries both ways."""
+    index = resolve(
+        nlp, dictionary, "The United States was tense. The Justice Department sued on Monday."
+    )
+    department = next(m for m in index.named()[1] if m.text == "Justice Department")
+    assert department.actor_key == "org:united-states-department-of-justice"
+    assert index.actor(department.actor_key).code == "USAGOV"
+
+
 def test_a_state_in_a_persons_title_is_part_of_the_title(nlp, dictionary):
     """ "Ohio Gov. Mike DeWine": the state says whose governor he is, as "Secretary of
     State" says which secretary; he is American, and Ohio no actor of its own."""

@@ -50,6 +50,9 @@ ACTOR_COLUMNS = ("key", "type", "name", "code", "country", "aliases")
 PERSON_COLUMNS = ("name", "country", "terms", "aliases")
 # Demonyms whose plural names the people ("Albanian" -> "Albanians", "Pakistani").
 DEMONYM_ENDINGS = ("an", "i")
+# Nouns of a body of the state that English names either way round: "the Department of
+# Justice" and "the Justice Department", "the Ministry of Defence" and "the Defence Ministry".
+BODY_KIND_NOUNS = frozenset({"department", "ministry"})
 GOVERNMENT = "GOV"
 # Sectors of a state's own bodies: government, legislature, courts, forces, police, spies.
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
@@ -186,6 +189,16 @@ class DictionaryMatch:
     key: str
 
 
+def _both_orders(words: list[str]) -> list[str]:
+    """A body's name as written and in English's other order for a department or a
+    ministry: "department of justice" is also the "justice department", "ministry of
+    defence" the "defence ministry"."""
+    name = " ".join(words)
+    if len(words) > 2 and words[0] in BODY_KIND_NOUNS and words[1] == "of":
+        return [name, " ".join([*words[2:], words[0]])]
+    return [name]
+
+
 def normalise_name(name: str) -> str:
     """Case-, hyphen- and space-insensitive form used to look names up."""
     return " ".join(name.lower().replace("-", " ").replace("’", "'").split())
@@ -266,7 +279,8 @@ class ActorDictionary:
                 words = normalise_name(alias).split()
                 for size in range(1, len(words)):
                     if " ".join(words[:size]) in prefixes:
-                        bodies[country.key].setdefault(" ".join(words[size:]), actor.key)
+                        for body in _both_orders(words[size:]):
+                            bodies[country.key].setdefault(body, actor.key)
         return dict(bodies)
 
     @classmethod
