@@ -470,6 +470,25 @@ def test_a_department_is_named_either_way_round(nlp, dictionary):
     assert index.actor(department.actor_key).code == "USAGOV"
 
 
+def test_a_body_the_main_country_lacks_is_that_of_the_people_named(nlp, dictionary):
+    """A story of Iran that quotes an American president: "the State Department" is the
+    American one, as Iran has none; a body a place's name owns stays as named."""
+    text = (
+        "Iran freed the sailors, and Iran said the talks were over. President Obama "
+        "thanked Iran. The State Department said it would keep talking."
+    )
+    index = resolve(nlp, dictionary, text, date="2016-06-01")
+    department = next(m for m in index.named()[1] if m.text == "State Department")
+    assert index.actor(department.actor_key).code == "USAGOV"
+    text = (
+        "The Philippines was angry, and the Philippines said so. President Obama spoke "
+        "later. A lawmaker filed a bill in Manila's House of Representatives."
+    )
+    index = resolve(nlp, dictionary, text, date="2016-06-01")
+    house = next(m for m in index.named()[1] if m.text == "House of Representatives")
+    assert not (index.actor(house.actor_key).code or "").startswith("USA")
+
+
 def test_a_state_in_a_persons_title_is_part_of_the_title(nlp, dictionary):
     """ "Ohio Gov. Mike DeWine": the state says whose governor he is, as "Secretary of
     State" says which secretary; he is American, and Ohio no actor of its own."""

@@ -276,12 +276,7 @@ class ArticleLinks:
         dominant = self._most_named_country()
         if dominant is None:
             return
-        of_people = Counter(
-            self.found[m.actor_key].country
-            for m in self.mentions
-            if self.found[m.actor_key].type == "person" and self.found[m.actor_key].country
-        )
-        fallback = of_people.most_common(1)[0][0] if of_people else dominant
+        fallback = self._country_of_people() or dominant
         for actor in self.found.values():
             if (
                 actor.type != "person"
@@ -293,6 +288,16 @@ class ArticleLinks:
             country = dominant if self._named_beside(actor.key, dominant) else fallback
             if not self._acts_on_country(actor.key, country):
                 actor.country = country
+
+    def _country_of_people(self: _Resolution) -> str | None:
+        """The country of the people the article names whose country is known, most
+        mentioned: a story of Russia from Washington quotes Americans."""
+        of_people = Counter(
+            self.found[m.actor_key].country
+            for m in self.mentions
+            if self.found[m.actor_key].type == "person" and self.found[m.actor_key].country
+        )
+        return of_people.most_common(1)[0][0] if of_people else None
 
     def _most_named_country(self: _Resolution) -> str | None:
         """The country the article names most so far: the story's main one."""

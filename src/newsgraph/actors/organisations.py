@@ -34,6 +34,9 @@ CODE_JOINERS = {"=", "#", "^"}
 LONGER_PLACE_OPENERS = {"New", "Nova"}
 # What stands between the parties of a lawsuit's name: "Roe v. Wade".
 CASE_SEPARATORS = {"v.", "vs.", "v", "vs"}
+# How a place's name says whose a body is: "Manila's House", "the Ohio Senate".
+PLACING_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+PLACE_NAME_ENTITIES = frozenset({"GPE", "NORP", "LOC"})
 
 
 class Organisations:
@@ -193,22 +196,39 @@ class Organisations:
         Department", "the Supreme Court") is the article's main country's, where the
         dictionary names that body with the country's name before it ("United States
         Supreme Court", "Us State Department"): in a story of the United States, "the
-        Supreme Court" is that court. The main country is the one the article names most."""
-        country = self._most_named_country()
-        if country is None:
-            return
-        bodies = self.dictionary.national_bodies(country)
+        Supreme Court" is that court. The main country is the one the article names most;
+        a body it has none of is that of the country of the people the article names ("the
+        State Department" of a story of Iran that quotes Americans)."""
+        main, of_people = self._most_named_country(), self._country_of_people()
+        bodies = [self.dictionary.national_bodies(c) for c in dict.fromkeys((main, of_people)) if c]
         moved: dict[str, str] = {}
         for key, found in self.found.items():
             if found.type == "organisation" and not found.evidence.dictionary and not found.code:
                 name = normalise_name(found.name).removeprefix("the ")
-                if body := bodies.get(name):
+                owners = bodies if not self._placed_by_a_name(key) else bodies[:1]
+                if body := next((b[name] for b in owners if name in b), None):
                     moved[key] = body
         for body in set(moved.values()):
             actor = self.dictionary.actors[body]
             self._ensure(body, actor.name, actor.type, actor.code, actor.country)
             self.found[body].evidence.dictionary = True
         self._move_mentions(moved)
+
+    def _placed_by_a_name(self: _Resolution, key: str) -> bool:
+        """Whether a mention of the organisation is owned or modified by a place's name
+        ("*Manila's* House of Representatives"), which says whose body it is."""
+        for mention in self.mentions:
+            if mention.actor_key != key:
+                continue
+            span = self.doc.char_span(mention.span.start, mention.span.end)
+            if span is not None and any(
+                child.dep_ in PLACING_DEPS and child.ent_type_ in PLACE_NAME_ENTITIES
+                for word in span
+                for child in word.children
+                if not span.start <= child.i < span.end
+            ):
+                return True
+        return False
 
     def _country_within(self: _Resolution, span: Span) -> str | None:
         """The first country named inside an organisation's name ("Russian ... Council"),
