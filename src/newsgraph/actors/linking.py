@@ -285,7 +285,7 @@ class ArticleLinks:
                 or actor.code
             ):
                 continue
-            country = dominant if self._named_beside(actor.key, dominant) else fallback
+            country = dominant if self._named_in_own_phrase(actor.key, dominant) else fallback
             if not self._acts_on_country(actor.key, country):
                 actor.country = country
 
@@ -306,18 +306,13 @@ class ArticleLinks:
         )
         return named.most_common(1)[0][0] if named else None
 
-    def _named_beside(self: _Resolution, person_key: str, country: str) -> bool:
+    def _named_in_own_phrase(self: _Resolution, person_key: str, country: str) -> bool:
         """Whether the country is named in the person's own phrase: their title, an
         apposition or a phrase on their name ("*Russian* Defense Minister Sergei Shoigu",
         "Shoigu, *Russia's* defense minister"). A country elsewhere in the sentence, what
         they speak of or act on ("Gov. Nathan Deal vowed to block Syrian refugees"), says
         nothing of whose official they are."""
-        for mention in self.mentions:
-            if mention.actor_key != person_key:
-                continue
-            span = self.doc.char_span(mention.span.start, mention.span.end)
-            if span is None:
-                continue
+        for span in self._spans_of(person_key):
             phrase = span.root.head if span.root.dep_ == "appos" else span.root
             words = range(phrase.left_edge.i, phrase.right_edge.i + 1)
             if any(self._country_key_at(i) == country for i in words):
@@ -336,11 +331,8 @@ class ArticleLinks:
         its object's owner or where it goes: "Perry visited Kyiv", "Perry flew to Ukraine",
         "Jordan condemned the Iranian government" (not "spoke in
         Warsaw": being somewhere says nothing of whose official one is)."""
-        for mention in self.mentions:
-            if mention.actor_key != person_key:
-                continue
-            span = self.doc.char_span(mention.span.start, mention.span.end)
-            if span is None or span.root.dep_ not in {"nsubj", "nsubjpass"}:
+        for span in self._spans_of(person_key):
+            if span.root.dep_ not in {"nsubj", "nsubjpass"}:
                 continue
             verb = span.root.head
             objects = [c for c in verb.children if c.dep_ == "dobj"]

@@ -217,18 +217,13 @@ class Organisations:
     def _placed_by_a_name(self: _Resolution, key: str) -> bool:
         """Whether a mention of the organisation is owned or modified by a place's name
         ("*Manila's* House of Representatives"), which says whose body it is."""
-        for mention in self.mentions:
-            if mention.actor_key != key:
-                continue
-            span = self.doc.char_span(mention.span.start, mention.span.end)
-            if span is not None and any(
-                child.dep_ in PLACING_DEPS and child.ent_type_ in PLACE_NAME_ENTITIES
-                for word in span
-                for child in word.children
-                if not span.start <= child.i < span.end
-            ):
-                return True
-        return False
+        return any(
+            child.dep_ in PLACING_DEPS and child.ent_type_ in PLACE_NAME_ENTITIES
+            for span in self._spans_of(key)
+            for word in span
+            for child in word.children
+            if not span.start <= child.i < span.end
+        )
 
     def _country_within(self: _Resolution, span: Span) -> str | None:
         """The first country named inside an organisation's name ("Russian ... Council"),

@@ -15,7 +15,7 @@ confidence from its evidence (``confidence``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -270,6 +270,14 @@ class _Resolution(People, Roles, Organisations, ArticleLinks):
             ):
                 return other.label_
         return None
+
+    def _spans_of(self, key: str) -> Iterator[Span]:
+        """The spans of the actor's mentions, in the order they were found."""
+        for mention in self.mentions:
+            if mention.actor_key == key:
+                span = self.doc.char_span(mention.span.start, mention.span.end)
+                if span is not None:
+                    yield span
 
     def _leave_out(self, names_no_actor: Callable[[Span, _Found], bool]) -> None:
         """Mark each mention ``names_no_actor`` picks, from its text and the actor it was
