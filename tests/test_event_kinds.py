@@ -128,7 +128,7 @@ def test_those_sent_to_fight_act_on_whom_they_fight(events_of):
 )
 def test_an_act_still_to_come_is_marked_and_not_shown(events_of, text):
     (event,) = events_of(text)
-    assert event.basis.endswith("unrealised")
+    assert "unrealised" in event.basis.split()
     assert event.confidence < DEFAULT_THRESHOLD
 
 
@@ -136,6 +136,47 @@ def test_an_intent_is_the_event_said_not_one_still_to_come(events_of):
     (event,) = events_of("Russia will send troops to Syria.")
     assert (event.plover, event.target.code) == ("AGREE", "SYR")
     assert "unrealised" not in event.basis and event.confidence >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("text", "marks"),
+    [
+        # an open complement of a word that is no verb of doing: a description of the doer
+        (
+            "Senator Lee Harlow was quick to praise Governor Dana Ortiz.",
+            {"backgrounded", "distant"},
+        ),
+        # a preposition's clause: a circumstance of the sentence's own act
+        (
+            "By endorsing Governor Dana Ortiz, Senator Lee Harlow angered his party.",
+            {"backgrounded", "distant"},
+        ),
+    ],
+)
+def test_an_act_told_in_a_framing_clause_is_marked_and_not_shown(events_of, text, marks):
+    (event,) = events_of(text)
+    assert (event.plover, event.target.text) == ("SUPPORT", "Governor Dana Ortiz")
+    assert marks <= set(event.basis.split())
+    assert event.confidence < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        # a verb of doing tells its complement as done
+        ("Senator Lee Harlow began to criticize Governor Dana Ortiz.", "ACCUSE"),
+        ("Senator Lee Harlow tried to block Governor Dana Ortiz's nomination.", "REJECT"),
+        # the framing word changed the code: the act told is the framing one, its doer the
+        # framing verb's subject
+        ("Senator Lee Harlow refused to endorse Governor Dana Ortiz.", "REJECT"),
+        ("Senator Lee Harlow was eager to praise Governor Dana Ortiz.", "AGREE"),
+    ],
+)
+def test_an_act_its_framing_tells_or_recodes_stays_shown(events_of, text, plover):
+    (event,) = events_of(text)
+    assert event.plover == plover
+    assert not {"backgrounded", "distant"} & set(event.basis.split())
+    assert event.confidence >= DEFAULT_THRESHOLD
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.events.patterns import statement_nouns, stative_participles
+from newsgraph.events.patterns import modality, statement_nouns, stative_participles
 from newsgraph.events.phrases import conjuncts
 
 SUBJECTS = {"nsubj", "csubj"}
@@ -12,6 +12,14 @@ PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 RELATIVE_PRONOUN_TAGS = {"WDT", "WP"}
 # Clauses that describe a noun rather than tell an event of their own.
 DESCRIBING_CLAUSES = {"relcl", "acl", "amod"}
+# Clauses whose act the sentence does not tell as its own: an open complement ("ready *to
+# back*", "refusing *to concede*"), a relative or noun clause that describes ("the leader
+# who *met*", "a plan *to sell*"), a preposition's clause ("by *heading*", "after
+# *accusing*").
+BACKGROUND_CLAUSES = {"xcomp", "relcl", "acl", "pcomp"}
+# Arcs of the parse between a verb and its subject's head, from which the subject was found
+# through clauses above the verb's own, where the coder most often takes another's doer.
+DISTANT_SOURCE_ARCS = 3
 # What ends a news story's dateline ("MOSCOW --", "Canberra:", "BEIJING (Reuters) -").
 DATELINE_MARKS = {"--", "—", "–", "-", ":", "_"}
 # What a dateline is made of: the place, its country, the date, the agency.
@@ -68,6 +76,33 @@ def source_heads(verb: Token) -> list[Token]:
                 return source_heads(maker) if maker else conjuncts(verb.head)
             return conjuncts(child)
     return _inherited_subjects(verb)
+
+
+def told_in_background(verb: Token) -> bool:
+    """Whether the verb's clause depends on a word that frames it (``BACKGROUND_CLAUSES``):
+    what such a clause tells is an attempt, a description or a circumstance, and its doer is
+    never its own subject but one the parse passes down. An open complement of a verb of
+    doing ("began to criticize", "tried to block": ``action_heads``) is the act itself."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in modality().action_heads:
+        return False
+    return verb.dep_ in BACKGROUND_CLAUSES
+
+
+def source_is_distant(verb: Token) -> bool:
+    """Whether every head ``source_heads`` finds is ``DISTANT_SOURCE_ARCS`` or more arcs of
+    the parse from the verb: a doer passed down through two clauses or more ("Governor
+    Ortiz, commenting on a gunman shooting two officers, said": not the governor)."""
+    heads = source_heads(verb)
+    return bool(heads) and min(_arcs_between(head, verb) for head in heads) >= DISTANT_SOURCE_ARCS
+
+
+def _arcs_between(first: Token, second: Token) -> int:
+    """The length of the parse's path between two tokens of one sentence."""
+    up = {token.i: arcs for arcs, token in enumerate([first, *first.ancestors])}
+    for arcs, token in enumerate([second, *second.ancestors]):
+        if token.i in up:
+            return up[token.i] + arcs
+    return len(first.sent)
 
 
 def dateline_end(token: Token) -> int:

@@ -42,7 +42,9 @@ from newsgraph.events.clauses import (
     open_complements,
     reporting_verb,
     source_heads,
+    source_is_distant,
     statement_maker,
+    told_in_background,
 )
 from newsgraph.events.confidence import Basis, confidence, source_kind, target_kind
 from newsgraph.events.event_record import make_event
@@ -107,6 +109,7 @@ def extract_events(
         if verb.pos_ in NO_EVENT_POS:
             continue
         bare = implied = from_place = unrealised = supposed = untold = False
+        backgrounded = distant = False
         stated = ""  # the verb's own code, before what the sentence says of it
         acted_on: tuple[Token, VerbPattern] | None = None  # where to find the thing acted on
         thing = home_place = None
@@ -173,6 +176,12 @@ def extract_events(
             )
             supposed = only_supposed(verb, resolver)
             untold = not_told_as_done(verb)
+            if code == stated:
+                # unless what the sentence says of the act changed its code ("refused to
+                # endorse" is a rejection, "eager to praise" an intent): then the act told
+                # is the framing verb's, and so is its subject
+                backgrounded = told_in_background(verb)
+                distant = source_is_distant(verb)
             targets = resolved_targets(verb, pattern, resolver)
             implied = not targets
             targets = (
@@ -208,7 +217,17 @@ def extract_events(
                 done = "rally" if campaign_rally(code, source, aimed) else done
                 done = "press" if with_the_press(code, source, target) else done
                 done = "accident" if by_accident(verb, code) else done
-                basis = Basis(done, acting, aimed, negated, unrealised, supposed, untold=untold)
+                basis = Basis(
+                    done,
+                    acting,
+                    aimed,
+                    negated,
+                    unrealised,
+                    supposed,
+                    untold=untold,
+                    backgrounded=backgrounded,
+                    distant=distant,
+                )
                 found.append(
                     _trusted(
                         make_event(verb, code, source, target, article_id, date, negated), basis

@@ -21,7 +21,7 @@ DEFAULT_THRESHOLD = 0.5
 
 
 # What a basis may say of the act besides its kinds, in the order ``str(basis)`` gives them.
-MARKS = ("negated", "unrealised", "supposed", "unclassed", "untold")
+MARKS = ("negated", "unrealised", "supposed", "unclassed", "untold", "backgrounded", "distant")
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,9 @@ class Basis:
     condition ("unless Israel ends"), as what is talked about ("told reporters about
     extending support") or what a relative clause holds ("the benefits Mexico provides").
     ``unclassed``: a CAMEO public statement (root 01) with no PLOVER category.
+    ``backgrounded``: told in a clause that frames it (an open complement, a relative or
+    noun clause, a preposition's clause), with its code not changed for it.
+    ``distant``: its source found three or more arcs of the parse from the verb.
     """
 
     act: str
@@ -70,6 +73,10 @@ class Basis:
     unclassed: bool = False
     # The sentence never tells it as done ("would have objected to", "unless Israel ends").
     untold: bool = False
+    # Told in a clause that frames it ("refusing to concede", "the leader who met").
+    backgrounded: bool = False
+    # Its doer passed down to it through two clauses or more.
+    distant: bool = False
 
     @property
     def marks(self) -> list[str]:
