@@ -244,3 +244,16 @@ def test_an_act_on_no_actor_shows_what_it_is_done_to_uncoded(events_of, text, th
 def test_an_actor_target_wins_over_the_thing_acted_on(events_of):
     (event,) = events_of("Norway condemned Japan's new whaling quotas.")
     assert event.target.code == "JPN"
+
+
+def test_a_target_coded_only_as_the_sources_own_country_is_not_shown(events_of):
+    # the backers are coded USA, nothing but the senator's own country: no side of it
+    (event,) = events_of("Senator Lee Harlow of Nebraska attacked the Ohio delegation's backers.")
+    assert (event.target.code, event.basis) == ("USA", "verb coded home")
+    assert event.confidence < DEFAULT_THRESHOLD
+
+
+def test_a_foreign_source_on_a_countrys_people_is_shown(events_of):
+    (event,) = events_of("Iran praised American athletes in Rio.")
+    assert (event.source.code, event.target.code, event.plover) == ("IRN", "USA", "SUPPORT")
+    assert event.confidence >= DEFAULT_THRESHOLD

@@ -378,6 +378,16 @@ class ArgumentResolver(ActorCountries):
         home = self._country_code(source.code)
         return [ref for ref in refs if not (ref.actor_key == home and ref.code == home)]
 
+    def only_home(self, source: ActorRef, target: ActorRef) -> bool:
+        """Whether the target is coded as nothing but the source's own country: a place at
+        home ("visited a memorial in Washington") or the nation's people at large ("refusing
+        to concede that the senator's backers ...", both USA for a US source). CAMEO codes
+        acts within a country between its sectors (government, opposition, civilians); the
+        bare code says neither whom nor which side, so such an event is as good as one
+        aimed at a place."""
+        home = self._country_code(source.code)
+        return home is not None and target.code == home
+
     def domestic_target(
         self,
         source: ActorRef,

@@ -211,6 +211,8 @@ def extract_events(
                 aimed = aimed or target_kind(target, named, where)
                 aimed = "implied" if aimed == "named" and implied else aimed
                 aimed = read_target(aimed, verb, code, stated, target)
+                if aimed == "named" and resolver.only_home(source, target):
+                    aimed = "home"
                 acting = source_kind(source, from_place)
                 done = "borrowed" if anothers_act(verb, stated, source, resolver) else act
                 done = "travel" if private_travel(code, source) else done
