@@ -23,7 +23,8 @@ Statement = tuple[str, Mapping[str, Any]]
 @dataclass(frozen=True)
 class MatchedArticles:
     """The articles ``a`` a full-text query matches: the tables to read them from
-    (``source``, which names ``articles a``) and the condition, with its parameters."""
+    (``source``, which names as ``a`` the articles or a narrower table with their
+    ``story_id``) and the condition, with its parameters."""
 
     source: str
     condition: str

@@ -2,9 +2,10 @@
 
 What only PostgreSQL does lives here: the connection (psycopg 3), its placeholders,
 migrations under ``data/store/postgresql`` applied under an advisory lock, full-text
-search over a tsvector column (GIN index) and, for scripts written without spaces, a
-trigram index (pg_trgm). The SQL both back-ends share is in ``sql.py``,
-``sql_workbench.py`` and ``queries.py``; every value reaches SQL as a parameter.
+search over a narrow table of tsvectors (``article_search``, GIN index; migration 0006)
+and, for scripts written without spaces, a trigram index (pg_trgm) on the articles.
+The SQL both back-ends share is in ``sql.py``, ``sql_workbench.py`` and ``queries.py``;
+every value reaches SQL as a parameter.
 """
 
 from __future__ import annotations
@@ -47,6 +48,10 @@ _TRIGRAM_SNIPPET_CHARACTERS = 160
 INGEST_LOCK = zlib.crc32(b"newsgraph ingest")
 _MIGRATION_LOCK = zlib.crc32(b"newsgraph migrate")
 PREPARED_STATEMENTS = 512
+# A word search: the query parsed once (not once a row, as a generic plan would), and
+# the articles it matches in the narrow search table (migration 0006).
+_WORDS = "plainto_tsquery('newsgraph', :match) AS query"
+_WORDS_MATCH = "a.search_vector @@ query"
 
 
 @functools.lru_cache(maxsize=1024)
@@ -233,11 +238,8 @@ class PostgresStore(SQLWorkbenchStore):
         if not terms:
             return None
         if not _spaceless(terms):
-            # The query parsed once, not once a row (a generic plan would).
             return MatchedArticles(
-                "articles a CROSS JOIN plainto_tsquery('newsgraph', :match) AS query",
-                "a.search_vector @@ query",
-                {"match": " ".join(terms)},
+                f"article_search a CROSS JOIN {_WORDS}", _WORDS_MATCH, {"match": " ".join(terms)}
             )
         # Each word is a substring of the title or body, which the trigram index answers
         # for three characters or more and a scan of those languages' articles below.
@@ -268,9 +270,15 @@ class PostgresStore(SQLWorkbenchStore):
             rank = "0"
             start = f"greatest(strpos(a.body, :first) - {_TRIGRAM_SNIPPET_CHARACTERS // 4}, 1)"
             snippet = f"substr(a.body, {start}, {_TRIGRAM_SNIPPET_CHARACTERS})"
+            # The trigram search reads the articles alone, for its window and its page.
+            articles = matched.source
         else:
             rank = "ts_rank(a.search_vector, query)"
             snippet = "ts_headline('newsgraph', a.body, query, :headline)"
+            # A word search finds its window in the narrow search table and reads the
+            # wide articles for the page's rows alone, beside its parsed query: a join,
+            # bracketed to be joined on.
+            articles = f"(articles a CROSS JOIN {_WORDS})"
         values = {
             **parameters,
             **matched.parameters,
@@ -279,21 +287,21 @@ class PostgresStore(SQLWorkbenchStore):
             "window": SEARCH_WINDOW,
             "wanted": wanted,
         }
-        # A word search reads the articles beside its parsed query: a join, bracketed to
-        # be joined on; the trigram search reads the articles alone.
-        source = matched.source if spaceless else f"({matched.source})"
         # With no condition on the stories their table is not read (as in the count): a
         # lookup fewer for each of the window's matches.
         stories = "" if where == "TRUE" else "JOIN stories s ON s.id = a.story_id"
         # One query a window: its matches (newest first) are found and ranked in one walk
         # (each row's tsvector read once, not again to rank it), and the page's rows get
-        # their snippets (ts_headline reads the whole body, so only those).
+        # their snippets (ts_headline reads the whole body, so only those). The matches
+        # come from the GIN index, sorted: ``seq + 0`` is not the order of the primary
+        # key, which the statement's generic plan walked backwards, testing every row,
+        # on the narrow table (a word in 1 % of 20,000 articles: 1.2 -> 6.3 ms).
         ranked = f"""
             WITH latest AS MATERIALIZED (
                 SELECT a.seq, a.story_id, {rank} AS rank
-                FROM {source} {stories}
+                FROM {matched.source} {stories}
                 WHERE {matched.condition} AND {where} {{below}}
-                ORDER BY a.seq DESC LIMIT :window
+                ORDER BY a.seq + 0 DESC LIMIT :window
             ),
             best AS (
                 SELECT DISTINCT ON (story_id) seq, rank FROM latest
@@ -304,7 +312,7 @@ class PostgresStore(SQLWorkbenchStore):
                    s.published, s.publisher, {snippet} AS snippet,
                    (SELECT min(seq) FROM latest) AS floor,
                    (SELECT count(*) FROM latest) AS matches
-            FROM page JOIN {source} ON a.seq = page.seq JOIN stories s ON s.id = a.story_id
+            FROM page JOIN {articles} ON a.seq = page.seq JOIN stories s ON s.id = a.story_id
             ORDER BY page.rank DESC, page.seq DESC
         """
         hits: dict[str, JsonDict] = {}
