@@ -3,10 +3,11 @@
 
 An event of a GSR sentence is right when its (source country, target country, PLOVER
 category) triple is one of the sentence's gold triples (as benchmarks/events.py scores
-them). For each way of finding the act, the source and the target (events/confidence.py
-``Basis``), the share of right events is printed for the fit part, from which the factors
-are set, and for the held-apart part, which checks them. Then, for thresholds from 0 to 0.9,
-the events kept, their precision and the gold triples they recall, on both parts.
+them). For each way of finding the act, the source and the target, and for each mark
+(events/confidence.py ``Basis``), the share of right events is printed for the fit part,
+from which the factors are set, and for the held-apart part, which checks them. Then, for
+thresholds from 0 to 0.9, the events kept, their precision and the gold triples they
+recall, on both parts.
 
     .venv/bin/python benchmarks/event_confidence.py
 """
@@ -50,16 +51,16 @@ def main() -> None:
                 if right and event.confidence >= threshold:
                     right_triples.setdefault((part, threshold), set()).add((record.id, triple))
 
-    for position, name in enumerate(("act", "source", "target")):
-        print(f"\n{name:<10} {'fit right/n':>14} {'share':>6} {'held right/n':>14} {'share':>6}")
-        kinds = sorted({basis.split()[position] for _, basis, _, _ in coded})
+    for position, name in enumerate(("act", "source", "target", "mark")):
+        print(f"\n{name:<12} {'fit right/n':>14} {'share':>6} {'held right/n':>14} {'share':>6}")
+        kinds = sorted({kind for _, basis, _, _ in coded for kind in _kinds(basis, position)})
         for kind in kinds:
             cells = []
             for part in (FIT, HELD):
-                rows = [r for p, b, _, r in coded if p == part and b.split()[position] == kind]
+                rows = [r for p, b, _, r in coded if p == part and kind in _kinds(b, position)]
                 share = sum(rows) / len(rows) if rows else 0.0
                 cells.append(f"{sum(rows):>6}/{len(rows):<7} {share:>6.2f}")
-            print(f"{kind:<10} {'  '.join(cells)}")
+            print(f"{kind:<12} {'  '.join(cells)}")
 
     print(f"\n{'threshold':>9} {'part':<11} {'events':>6} {'precision':>9} {'recall':>7}")
     for threshold in THRESHOLDS:
@@ -68,6 +69,12 @@ def main() -> None:
             precision = sum(kept) / len(kept) if kept else 0.0
             recall = len(right_triples.get((part, threshold), ())) / gold_total[part]
             print(f"{threshold:>9.1f} {part:<11} {len(kept):>6} {precision:>9.3f} {recall:>7.3f}")
+
+
+def _kinds(basis: str, position: int) -> list[str]:
+    """The basis's act, source or target kind (``position`` 0-2), or its marks (3)."""
+    words = basis.split()
+    return words[3:] if position == 3 else [words[position]]
 
 
 if __name__ == "__main__":
