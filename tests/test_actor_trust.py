@@ -648,6 +648,8 @@ def test_a_demonym_describing_a_thing_names_no_actor(nlp, dictionary, text, kept
         ("Many Mexican-American families voted early.", 0),
         ("Support among African-Americans fell.", 0),
         ("Several Cuban Americans voted early in Ohio.", 0),
+        ("The judge in Omaha is an African American who grew up in Nebraska.", 0),
+        ("Two Cuban-American members of Congress met in Omaha.", 0),
         ("Hungry Americans lined up in Ohio.", 1),
     ],
 )
@@ -772,6 +774,18 @@ def test_a_party_and_state_label_makes_an_american_politician(nlp, dictionary, t
 def test_a_country_inside_a_titles_words_is_no_mention(nlp, dictionary):
     index = resolve(nlp, dictionary, 'Fans wore "Make Mexico Great Again" hats at the rally.')
     assert "MEX" not in {m.actor_key for m in index.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Senator Harlow voted against the Iraq War in 2002.", "IRQ"),
+        ("Her father was changed by the Vietnam War, she told voters in Omaha.", "VNM"),
+    ],
+)
+def test_a_country_inside_the_name_of_a_war_is_no_mention(nlp, dictionary, text, country):
+    index = resolve(nlp, dictionary, text)
+    assert country not in {m.actor_key for m in index.mentions}
 
 
 @pytest.mark.parametrize(

@@ -76,8 +76,9 @@ CONTRIBUTION = re.compile(
     re.MULTILINE,
 )
 PLACE_LABELS = {"FAC", "LOC", "ORG"}
-# The title of a work: a book, a film, a song, a slogan ("Make Mexico Great Again").
-NAMED_WORKS = {"WORK_OF_ART"}
+# The title of a work (a book, a film, a song, a slogan: "Make Mexico Great Again") or the
+# name of an event ("the Iraq War", "the Vietnam War"): a country in it names no actor.
+NAMED_WORKS = {"WORK_OF_ART", "EVENT"}
 # Entities that count or date: "May 15" or "21 June" inside one is no group of that name.
 NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 
@@ -371,8 +372,9 @@ class _Resolution(People, Roles, Organisations, ArticleLinks):
 
         "Jordan" in "Michael Jordan" is no country, "Tiananmen" in "Tiananmen Square" is a
         place, the Shanghai Cooperation Organization inside "Shanghai Cooperation
-        Organization Studies Center" is not that centre, and "Mexico" in the slogan "Make
-        Mexico Great Again" is a word of its title.
+        Organization Studies Center" is not that centre, "Mexico" in the slogan "Make
+        Mexico Great Again" is a word of its title, and "Iraq" in "the Iraq War" one of
+        the war's name.
         """
         entities = {self.entity_at[i] for i in range(span.start, span.end) if i in self.entity_at}
         for ent in entities:
