@@ -973,3 +973,13 @@ def test_a_country_ending_a_longer_places_name_gives_no_country(nlp, dictionary)
     index = resolve(nlp, dictionary, text)
     university = next(a for a in index.actors.values() if a.type == "organisation")
     assert university.country is None
+
+
+@pytest.mark.parametrize(
+    "credit", ["Facebook/Lee Harlow.", "Getty Images/Dana Ortiz", "Lee Harlow / Reuters."]
+)
+def test_a_photo_credit_on_a_line_of_its_own_names_no_actor(nlp, dictionary, credit):
+    text = f"Governor Maria Lopez met students in Omaha.\n{credit}\nThe students thanked her."
+    index = resolve(nlp, dictionary, text)
+    _, mentions = index.named()
+    assert [m.text for m in mentions] == ["Maria Lopez"]

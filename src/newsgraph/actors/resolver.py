@@ -66,6 +66,9 @@ from newsgraph.records import Span as TextSpan
 
 # A photo credit: "(Mariya Gordeyeva / Reuters)".
 CREDIT = re.compile(r"\([^()\n]*\S\s*/\s*[^()\n]*\)")
+# A photo credit on a line of its own, source and owner around a slash: "Facebook/Jane
+# Harlow.", "Getty Images/AFP".
+CREDIT_LINE = re.compile(r"^[ \t]*[A-Z][\w&'’. -]{0,30}/[ \t]*[A-Z][\w&'’. -]{0,50}$", re.MULTILINE)
 # A byline on a line of its own: "By Jane Harlow", "By Jane Harlow, Reuters".
 BYLINE = re.compile(r"^[ \t]*By[ \t]+[A-Z][^\n.!?]{0,80}$", re.MULTILINE)
 # A newsroom's credit line, in the sentence that gives it: "Jane Harlow contributed
@@ -177,10 +180,12 @@ class _Resolution(People, Roles, Organisations, ArticleLinks):
     # -- what is never an actor ------------------------------------------------------
 
     def _blocked_tokens(self, exclude_names: Collection[str]) -> set[int]:
-        """Tokens inside photo credits, bylines and credit lines, the publisher's name,
+        """Tokens inside photo credits (bracketed or a line of their own), bylines and
+        credit lines, the publisher's name,
         regions that hold a country's name ("North American") and defined technical terms."""
         text = doc_text(self.doc)
         ranges = [m.span() for m in CREDIT.finditer(text)]
+        ranges += [m.span() for m in CREDIT_LINE.finditer(text)]
         ranges += [m.span() for m in BYLINE.finditer(text)]
         ranges += [m.span() for m in _regions().finditer(text)]
         for name in exclude_names:
