@@ -25,7 +25,7 @@ from psycopg.rows import dict_row
 from psycopg.types.json import set_json_loads
 
 from newsgraph.language import has_spaceless_script
-from newsgraph.store import migrations
+from newsgraph.store import browse, migrations
 from newsgraph.store.base import JsonDict, StoreBusy, StoreError
 from newsgraph.store.browse import MatchedArticles, Statement
 from newsgraph.store.migrations import Migration
@@ -222,7 +222,7 @@ class PostgresStore(SQLWorkbenchStore):
     def search(self, query: str, limit: int = 20) -> list[JsonDict]:
         if limit <= 0:
             return []
-        hits, _ = self._ranked_hits(query, "TRUE", {}, limit)
+        hits, _, _ = self._ranked_hits(query, "TRUE", {}, limit)
         return [
             {
                 "story_id": hit["story_id"],
@@ -258,12 +258,13 @@ class PostgresStore(SQLWorkbenchStore):
         parameters: dict[str, Any],
         wanted: int,
         together: Sequence[Statement] = (),
-    ) -> tuple[list[JsonDict], list[list[JsonDict]]]:
+        count: bool = False,
+    ) -> tuple[list[JsonDict], list[list[JsonDict]], JsonDict | None]:
         """Hits ranked by ts_rank within windows of the latest ``SEARCH_WINDOW`` matches
         (as SQLite ranks by bm25 in its windows); trigram hits come newest first."""
         matched = self._matched_articles(query)
         if matched is None:
-            return [], self._rows_together(together)
+            return [], self._rows_together(together), None
         terms = search_terms(query)
         spaceless = _spaceless(terms)
         if spaceless:
@@ -290,6 +291,13 @@ class PostgresStore(SQLWorkbenchStore):
         # With no condition on the stories their table is not read (as in the count): a
         # lookup fewer for each of the window's matches.
         stories = "" if where == "TRUE" else "JOIN stories s ON s.id = a.story_id"
+        # Asked to count: the first window's matches counted as the count statement
+        # counts them (browse.window_count_sql), by the server only when they are all;
+        # materialized, or the generic plan counted them again for each of the page's rows.
+        counted, counts = "", ""
+        if count:
+            counted = f", counted AS MATERIALIZED ({browse.window_count_sql('latest', 'latest')})"
+            counts = ", counted.stories, counted.groups"
         # One query a window: its matches (newest first) are found and ranked in one walk
         # (each row's tsvector read once, not again to rank it), and the page's rows get
         # their snippets (ts_headline reads the whole body, so only those). The matches
@@ -308,35 +316,55 @@ class PostgresStore(SQLWorkbenchStore):
                 ORDER BY story_id, rank DESC, seq DESC
             ),
             page AS (SELECT * FROM best ORDER BY rank DESC, seq DESC LIMIT :wanted)
+            {{counted}}
             SELECT a.story_id, a.id AS article_id, coalesce(a.title, s.title) AS title,
                    s.published, s.publisher, {snippet} AS snippet,
                    (SELECT min(seq) FROM latest) AS floor,
-                   (SELECT count(*) FROM latest) AS matches
+                   (SELECT count(*) FROM latest) AS matches {{counts}}
             FROM page JOIN {articles} ON a.seq = page.seq JOIN stories s ON s.id = a.story_id
+            {{counts_from}}
             ORDER BY page.rank DESC, page.seq DESC
         """
         hits: dict[str, JsonDict] = {}
         below: int | None = None
         beside: list[list[JsonDict]] = []
+        # No match at all: no row, and nothing to count.
+        story_count = browse.window_count(0, 0, 0, SEARCH_WINDOW) if count else None
         while len(hits) < wanted:
-            clause = "" if below is None else "AND a.seq < :below"
-            window = (ranked.format(below=clause), {**values, "below": below})
             if below is None:  # the first window, sent with the statements beside it
-                found, *beside = self._rows_together([window, *together])
+                first = ranked.format(
+                    below="",
+                    counted=counted,
+                    counts=counts,
+                    counts_from="CROSS JOIN counted" if count else "",
+                )
+                found, *beside = self._rows_together([(first, values), *together])
+                if count and found:
+                    first_hit = found[0]
+                    story_count = browse.window_count(
+                        first_hit["matches"],
+                        first_hit["stories"],
+                        first_hit["groups"],
+                        SEARCH_WINDOW,
+                    )
             else:
-                found = self._rows(*window)
+                later = ranked.format(
+                    below="AND a.seq < :below", counted="", counts="", counts_from=""
+                )
+                found = self._rows(later, {**values, "below": below})
             for hit in found:
                 hits.setdefault(hit["story_id"], hit)
             if not found or found[0]["matches"] < SEARCH_WINDOW:
                 break
             below = found[0]["floor"]
         for hit in hits.values():
-            del hit["floor"], hit["matches"]
+            for column in ("floor", "matches", "stories", "groups"):
+                hit.pop(column, None)
         page = list(hits.values())[:wanted]
         if spaceless:
             for hit in page:
                 hit["snippet"] = _marked(hit["snippet"] or "", terms)
-        return page, beside
+        return page, beside, story_count
 
 
 def _spaceless(terms: list[str]) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from newsgraph.store import browse
 from newsgraph.store.fulltext import FullTextQuery
 
 JsonDict = dict[str, Any]
@@ -30,6 +31,21 @@ SELECT {index}.rowid FROM {index} {join}
 WHERE {condition} AND {where} {below}
 ORDER BY {index}.rowid DESC LIMIT 1 OFFSET :last
 """
+# The first window's floor for a search that is counted: the window's matches kept, so
+# that when it is not full (it holds every match) they are counted beside its floor
+# (browse.window_count_sql) and the count statement need not find them again.
+_COUNTED_FLOOR = """
+WITH latest AS MATERIALIZED (
+    SELECT {index}.rowid AS seq FROM {index} {join}
+    WHERE {condition} AND {where}
+    ORDER BY {index}.rowid DESC LIMIT :window
+),
+counted AS ({counted})
+SELECT (SELECT count(*) FROM latest) AS matches, (SELECT min(seq) FROM latest) AS floor,
+       counted.stories, counted.groups
+FROM counted
+"""
+_COUNTED_MATCHES = "(SELECT a.story_id FROM latest JOIN articles a ON a.seq = latest.seq)"
 # ORDER BY rank alone, so that FTS5 sorts the window itself and snippet() runs for the
 # rows returned, not for every row of the window.
 _RANKED = """
@@ -47,8 +63,11 @@ def ranked_hits(
     where: str,
     parameters: dict[str, Any],
     wanted: int,
-) -> list[JsonDict]:
-    """Up to ``wanted`` hits, one per story (its best version), best first.
+    count: bool = False,
+) -> tuple[list[JsonDict], JsonDict | None]:
+    """Up to ``wanted`` hits, one per story (its best version), best first; and, asked
+    to ``count``, the search's ``browse.story_count`` when its first window held every
+    match (else None).
 
     ``where`` are story conditions on ``s`` ("TRUE" for none); ``parameters`` carry them.
     Each hit has ``snippet``, FTS5's with the matches between STX and ETX.
@@ -57,20 +76,37 @@ def ranked_hits(
     parameters = {**parameters, **search.parameters}
     story_join = _STORY_JOIN.format(index=index)
     below_clause = _BELOW.format(index=index)
+    floor_join = story_join if where != "TRUE" else ""
     hits: dict[str, JsonDict] = {}
+    story_count: JsonDict | None = None
     below: int | None = None
     while len(hits) < wanted:
         window = {**parameters, "below": below, "last": SEARCH_WINDOW - 1}
-        floor_row = connection.execute(
-            _WINDOW_FLOOR.format(
+        if count and below is None:
+            sql = _COUNTED_FLOOR.format(
                 index=index,
                 condition=search.condition,
-                join=story_join if where != "TRUE" else "",
+                join=floor_join,
                 where=where,
-                below=below_clause if below is not None else "",
-            ),
-            window,
-        ).fetchone()
+                counted=browse.window_count_sql(_COUNTED_MATCHES, "latest"),
+            )
+            matches, oldest, stories, groups = connection.execute(
+                sql, {**window, "window": SEARCH_WINDOW}
+            ).fetchone()
+            story_count = browse.window_count(matches, stories, groups, SEARCH_WINDOW)
+            # The oldest of a full window is its floor, as _WINDOW_FLOOR finds it.
+            floor_row = (oldest,) if matches == SEARCH_WINDOW else None
+        else:
+            floor_row = connection.execute(
+                _WINDOW_FLOOR.format(
+                    index=index,
+                    condition=search.condition,
+                    join=floor_join,
+                    where=where,
+                    below=below_clause if below is not None else "",
+                ),
+                window,
+            ).fetchone()
         floor = floor_row[0] if floor_row else 0
         ranked = _RANKED.format(
             index=index,
@@ -94,8 +130,8 @@ def ranked_hits(
         for story_id, hit in window_hits.items():
             hits.setdefault(story_id, hit)
             if len(hits) == wanted:
-                return list(hits.values())
+                return list(hits.values()), story_count
         if floor_row is None:
             break
         below = floor
-    return list(hits.values())
+    return list(hits.values()), story_count

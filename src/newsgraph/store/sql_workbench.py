@@ -32,12 +32,14 @@ class SQLWorkbenchStore(SQLStore):
         parameters: dict[str, Any],
         wanted: int,
         together: Sequence[Statement] = (),
-    ) -> tuple[list[JsonDict], list[list[JsonDict]]]:
+        count: bool = False,
+    ) -> tuple[list[JsonDict], list[list[JsonDict]], JsonDict | None]:
         """Up to ``wanted`` hits of the words of ``query`` among stories ``s`` meeting
         ``where``, one per story, best first, each with ``story_id``, ``article_id``,
         ``title``, ``published``, ``publisher`` and ``snippet``: text whose matches sit
-        between STX and ETX; and the rows of the ``together`` statements, run beside the
-        first window's."""
+        between STX and ETX; the rows of the ``together`` statements, run beside the
+        first window's; and, asked to ``count``, the search's ``browse.story_count``
+        when the first window held every match (``browse.window_count``), else None."""
 
     @abstractmethod
     def _matched_articles(self, query: str) -> browse.MatchedArticles | None:
@@ -56,12 +58,18 @@ class SQLWorkbenchStore(SQLStore):
     def counted_search(
         self, query: str, filters: Filters, limit: int = 20, offset: int = 0
     ) -> tuple[list[JsonDict], JsonDict]:
-        # The count's query goes with the page's first (PostgreSQL: one round trip).
         where = _where(filters)
-        hits, (counted,) = self._search(
-            query, where, limit, offset, [self._count_statement(query, where)]
-        )
-        return hits, browse.story_count(counted)
+        if limit > 0 and q.search_terms(query):
+            # A word search's first window holds every match when it is not full, and
+            # counts them: the count statement runs only after a full one.
+            hits, _, counted = self._search(query, where, limit, offset, count=True)
+            if counted is None:
+                counted = browse.story_count(self._rows(*self._count_statement(query, where)))
+            return hits, counted
+        # The count's query goes with the page's first (PostgreSQL: one round trip).
+        counting = self._count_statement(query, where)
+        hits, (rows,), _ = self._search(query, where, limit, offset, [counting])
+        return hits, browse.story_count(rows)
 
     def _count_statement(self, query: str, selected: tuple[str, dict[str, Any]]) -> Statement:
         where, parameters = selected
@@ -74,18 +82,22 @@ class SQLWorkbenchStore(SQLStore):
         limit: int,
         offset: int,
         together: Sequence[Statement] = (),
-    ) -> tuple[list[JsonDict], list[list[JsonDict]]]:
-        """A page of hits for the stories ``selected`` (``_where``), and the rows of the
-        ``together`` statements, run beside the page's first query."""
+        count: bool = False,
+    ) -> tuple[list[JsonDict], list[list[JsonDict]], JsonDict | None]:
+        """A page of hits for the stories ``selected`` (``_where``), the rows of the
+        ``together`` statements, run beside the page's first query, and the count of a
+        word search asked to ``count`` when its first window gave it (``_ranked_hits``)."""
         where, parameters = selected
         if limit <= 0:
-            return [], self._rows_together(together)
+            return [], self._rows_together(together), None
         if q.search_terms(query):
-            ranked, beside = self._ranked_hits(query, where, parameters, offset + limit, together)
+            ranked, beside, counted = self._ranked_hits(
+                query, where, parameters, offset + limit, together, count
+            )
             hits = ranked[offset:]
             for hit in hits:
                 hit["snippet"] = mapping.snippet_pieces(hit["snippet"] or "")
-            return hits, beside
+            return hits, beside, counted
         listing = (
             f"""
             SELECT s.id AS story_id, s.canonical_article_id AS article_id, s.title,
@@ -101,7 +113,7 @@ class SQLWorkbenchStore(SQLStore):
         hits, *beside = self._rows_together([listing, *together])
         for row in hits:
             row["snippet"] = [{"text": row["snippet"], "match": False}]
-        return hits, beside
+        return hits, beside, None
 
     def same_story_reports(self, story_ids: list[str]) -> dict[str, JsonDict]:
         statement = browse.group_reports_statement(self.list_table, story_ids, self._list)

@@ -191,15 +191,16 @@ class SQLiteStore(SQLWorkbenchStore):
         parameters: dict[str, Any],
         wanted: int,
         together: Sequence[Statement] = (),
-    ) -> tuple[list[JsonDict], list[list[JsonDict]]]:
+        count: bool = False,
+    ) -> tuple[list[JsonDict], list[list[JsonDict]], JsonDict | None]:
         search = full_text_query(query)
+        if search is None:
+            return [], self._rows_together(together), None
         # Ranked by bm25 in windows of the latest matches (store/ranking.py).
-        hits = (
-            []
-            if search is None
-            else ranking.ranked_hits(self._connection, search, where, parameters, wanted)
+        hits, story_count = ranking.ranked_hits(
+            self._connection, search, where, parameters, wanted, count
         )
-        return hits, self._rows_together(together)
+        return hits, self._rows_together(together), story_count
 
     def _matched_articles(self, query: str) -> MatchedArticles | None:
         search = full_text_query(query)
