@@ -6,10 +6,20 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from newsgraph.records import Article, Mention, Quote, Span, Story, StoryFacts, content_id
+from newsgraph.records import (
+    Article,
+    Mention,
+    Quote,
+    SameStoryPlacement,
+    Span,
+    Story,
+    StoryFacts,
+    content_id,
+)
 from newsgraph.store import (
     Filters,
     SQLiteStore,
@@ -21,6 +31,7 @@ from newsgraph.store import (
     open_store,
     ranking,
 )
+from newsgraph.store.base import JsonDict
 from newsgraph.store.sqlite import load_migrations
 
 try:
@@ -590,3 +601,76 @@ def test_a_search_page_and_its_count_read_together_are_those_read_apart(corpus: 
         assert hits == corpus.search_stories(query, filters, 3, offset)
         assert count == corpus.search_count(query, filters)
     assert corpus.counted_search("the", Filters(), 0) == ([], corpus.search_count("the", Filters()))
+
+
+def _true_count(store: Store, query: str, filters: Filters) -> JsonDict:
+    """A search's count from every page of its hits and each hit's same-story group."""
+    stories = _all_pages(store, query, 7, filters)
+    groups = store.same_story_reports(stories)
+    return {
+        "stories": len(stories),
+        "groups": len({groups[story]["id"] for story in stories}),
+        "capped": False,
+    }
+
+
+def test_a_search_page_counts_from_its_window_or_its_statement_alike(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A search page's count read from its first window (which holds every match when
+    it is not full) and one from the count statement (after a full window) are both the
+    true count, with same-story groups, a filter and a later page."""
+    from newsgraph.store import browse
+    from newsgraph.store.browse import Statement
+    from newsgraph.store.sql_workbench import SQLWorkbenchStore
+
+    seed = seed_story()
+    store.save_story(seed, signatures_of(seed), seed_facts(seed))
+    for number, other in enumerate(stories := ground_truth_stories()):
+        # Stories in threes are same-story groups: fewer groups than stories; every
+        # other one is dated, for a filter to narrow them.
+        group = SameStoryPlacement(stories[number - number % 3].id, "{}")
+        other = dataclasses.replace(other, published="2023-03-01" if number % 2 else None)
+        store.save_story(other, {}, None, same_story=group)
+    dated = Filters(date_from="2023-01-01")
+    searches = [
+        (query, filters, offset)
+        for query in ("the", "protest", "Kazakhstan president", "Atlantis")
+        for filters in (Filters(), dated)
+        for offset in (0, 7)
+    ]
+    truth = {(query, filters): _true_count(store, query, filters) for query, filters, _ in searches}
+    assert truth["the", Filters()]["groups"] < truth["the", Filters()]["stories"]
+    assert 0 < truth["the", dated]["stories"] < truth["the", Filters()]["stories"]
+
+    def counted() -> list[JsonDict]:
+        return [store.counted_search(q, f, 7, offset)[1] for q, f, offset in searches]
+
+    def no_statement(*_: object) -> None:
+        raise AssertionError("the count statement ran for a window that held every match")
+
+    with monkeypatch.context() as narrow:
+        # Every window holds all of this corpus's matches: the count is the window's.
+        narrow.setattr(SQLWorkbenchStore, "_count_statement", no_statement)
+        assert counted() == [truth[q, f] for q, f, _ in searches]
+    # Windows of three: full for most searches, counted by the statement.
+    for windowed in (ranking, postgres_store):
+        if windowed is not None:
+            monkeypatch.setattr(windowed, "SEARCH_WINDOW", 3)
+    statements = []
+    statement = SQLWorkbenchStore._count_statement
+
+    def counting(self: SQLWorkbenchStore, *arguments: Any) -> Statement:
+        statements.append(arguments)
+        return statement(self, *arguments)
+
+    monkeypatch.setattr(SQLWorkbenchStore, "_count_statement", counting)
+    assert counted() == [truth[q, f] for q, f, _ in searches]
+    assert len(statements) >= 8
+    # A window that is not full but reaches the count's bound says so, as the statement.
+    monkeypatch.undo()
+    monkeypatch.setattr(browse, "COUNT_CAP", 2)
+    for query, filters, offset in searches:
+        bounded = store.counted_search(query, filters, 7, offset)[1]
+        assert bounded == store.search_count(query, filters)
+    assert store.counted_search("the", Filters(), 7)[1]["capped"] is True
