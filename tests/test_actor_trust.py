@@ -983,3 +983,28 @@ def test_a_photo_credit_on_a_line_of_its_own_names_no_actor(nlp, dictionary, cre
     index = resolve(nlp, dictionary, text)
     _, mentions = index.named()
     assert [m.text for m in mentions] == ["Maria Lopez"]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Contributing: Gareth Dunmore, Lee Harlow and Dana Ortiz.",
+        "Follow Gareth Dunmore on Twitter @gdunmore.",
+        "Story by Gareth Dunmore. Video produced by Lee Harlow.",
+        "Gareth T. Dunmore.",
+    ],
+)
+def test_a_credit_or_a_signature_line_names_no_actor(nlp, dictionary, credit):
+    text = f"Governor Maria Lopez met students in Omaha.\nThe students thanked her.\n{credit}"
+    index = resolve(nlp, dictionary, text)
+    _, mentions = index.named()
+    assert [m.text for m in mentions] == ["Maria Lopez"]
+
+
+def test_a_name_alone_on_a_line_the_story_goes_on_about_is_a_person(nlp, dictionary):
+    text = "Dana Ortiz.\nOrtiz, a teacher from Omaha, was flying home to Nebraska."
+    index = resolve(nlp, dictionary, text)
+    _, mentions = index.named()
+    assert {index.actor(m.actor_key).name for m in mentions if m.text != "Nebraska"} == {
+        "Dana Ortiz"
+    }

@@ -72,11 +72,22 @@ CREDIT_LINE = re.compile(r"^[ \t]*[A-Z][\w&'’. -]{0,30}/[ \t]*[A-Z][\w&'’. -
 # A byline on a line of its own: "By Jane Harlow", "By Jane Harlow, Reuters".
 BYLINE = re.compile(r"^[ \t]*By[ \t]+[A-Z][^\n.!?]{0,80}$", re.MULTILINE)
 # A newsroom's credit line, in the sentence that gives it: "Jane Harlow contributed
-# reporting from Kabul.", "Reporting by Jane Harlow; Editing by Tom Ash".
+# reporting from Kabul.", "Reporting by Jane Harlow; Editing by Tom Ash", "Contributing:
+# Jane Harlow", "Story by Jane Harlow; video produced by Tom Ash", and the writer's own
+# line under a story: "Follow Jane Harlow on Twitter @jharlow".
 CONTRIBUTION = re.compile(
     r"\bcontributed (?:reporting|research|to (?:this|the) (?:report|story|article))\b"
-    r"|^\W*(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Rr]esearch) by\b",
+    r"|^\W*(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Rr]esearch) by\b"
+    r"|^\W*(?:Story|Text|Video|Photos?|Graphics?|Produced|Edited) by\b"
+    r"|^\W*Contributing:"
+    r"|^\W*Follow [A-Z][^\n]{0,60} on (?:Twitter|Facebook|Instagram)\b",
     re.MULTILINE,
+)
+# A writer's signature on a line of its own, under an opinion piece or a letter: "Jane T.
+# Harlow.". A name alone on a line that the story goes on to speak of is a caption's, of
+# someone in the story.
+SIGNATURE = re.compile(
+    r"^[ \t]*[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,3}\.?[ \t]*$", re.MULTILINE
 )
 PLACE_LABELS = {"FAC", "LOC", "ORG"}
 # The title of a work (a book, a film, a song, a slogan: "Make Mexico Great Again") or the
@@ -84,6 +95,12 @@ PLACE_LABELS = {"FAC", "LOC", "ORG"}
 NAMED_WORKS = {"WORK_OF_ART", "EVENT"}
 # Entities that count or date: "May 15" or "21 June" inside one is no group of that name.
 NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+
+
+def _only_signed(signature: re.Match[str], text: str) -> bool:
+    """Whether the surname of a name alone on a line occurs nowhere else in the text."""
+    surname = signature.group().strip().rstrip(".").split()[-1]
+    return len(re.findall(rf"\b{re.escape(surname)}\b", text)) == 1
 
 
 @dataclass
@@ -180,12 +197,13 @@ class _Resolution(People, Roles, Organisations, ArticleLinks):
     # -- what is never an actor ------------------------------------------------------
 
     def _blocked_tokens(self, exclude_names: Collection[str]) -> set[int]:
-        """Tokens inside photo credits (bracketed or a line of their own), bylines and
-        credit lines, the publisher's name,
+        """Tokens inside photo credits (bracketed or a line of their own), bylines,
+        signatures and credit lines, the publisher's name,
         regions that hold a country's name ("North American") and defined technical terms."""
         text = doc_text(self.doc)
         ranges = [m.span() for m in CREDIT.finditer(text)]
         ranges += [m.span() for m in CREDIT_LINE.finditer(text)]
+        ranges += [m.span() for m in SIGNATURE.finditer(text) if _only_signed(m, text)]
         ranges += [m.span() for m in BYLINE.finditer(text)]
         ranges += [m.span() for m in _regions().finditer(text)]
         for name in exclude_names:
