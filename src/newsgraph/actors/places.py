@@ -480,7 +480,7 @@ def in_ethnic_compound(span: Span, people_nouns: frozenset[str]) -> bool:
     if second.pos_ in {"NOUN", "PROPN"} and second.tag_ in {"NNS", "NNPS"}:
         return True  # "African-Americans"
     if second.pos_ in {"NOUN", "PROPN"} and second.dep_ not in MODIFIER_DEPS:
-        return True  # "an African American who ...", "13 percent African American": one
+        return True  # "an African American who ...", "a quarter African American": one
     word = second
     while word.dep_ == "conj" and word.head != word:
         word = word.head  # "young, liberal and African-American voters"

@@ -380,8 +380,8 @@ class ArgumentResolver(ActorCountries):
 
     def only_home(self, source: ActorRef, target: ActorRef) -> bool:
         """Whether the target is coded as nothing but the source's own country: a place at
-        home ("visited a memorial in Washington") or the nation's people at large ("refusing
-        to concede that the senator's backers ...", both USA for a US source). CAMEO codes
+        home ("toured a museum in Omaha") or the nation's people at large ("attacked the Ohio
+        delegation's backers", both USA for a Nebraska senator). CAMEO codes
         acts within a country between its sectors (government, opposition, civilians); the
         bare code says neither whom nor which side, so such an event is as good as one
         aimed at a place."""

@@ -12,8 +12,8 @@ PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 RELATIVE_PRONOUN_TAGS = {"WDT", "WP"}
 # Clauses that describe a noun rather than tell an event of their own.
 DESCRIBING_CLAUSES = {"relcl", "acl", "amod"}
-# Clauses whose act the sentence does not tell as its own: an open complement ("ready *to
-# back*", "refusing *to concede*"), a relative or noun clause that describes ("the leader
+# Clauses whose act the sentence does not tell as its own: an open complement ("was quick
+# *to praise*", "the first *to endorse*"), a relative or noun clause that describes ("the leader
 # who *met*", "a plan *to sell*"), a preposition's clause ("by *heading*", "after
 # *accusing*").
 BACKGROUND_CLAUSES = {"xcomp", "relcl", "acl", "pcomp"}

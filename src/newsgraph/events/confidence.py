@@ -73,7 +73,7 @@ class Basis:
     unclassed: bool = False
     # The sentence never tells it as done ("would have objected to", "unless Israel ends").
     untold: bool = False
-    # Told in a clause that frames it ("refusing to concede", "the leader who met").
+    # Told in a clause that frames it ("was quick to praise", "the leader who met").
     backgrounded: bool = False
     # Its doer passed down to it through two clauses or more.
     distant: bool = False
