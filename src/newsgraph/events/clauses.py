@@ -88,11 +88,10 @@ def told_in_background(verb: Token) -> bool:
     return verb.dep_ in BACKGROUND_CLAUSES
 
 
-def source_is_distant(verb: Token) -> bool:
-    """Whether every head ``source_heads`` finds is ``DISTANT_SOURCE_ARCS`` or more arcs of
-    the parse from the verb: a doer passed down through two clauses or more ("Governor
+def source_is_distant(verb: Token, heads: list[Token]) -> bool:
+    """Whether every one of the verb's ``source_heads`` is ``DISTANT_SOURCE_ARCS`` or more
+    arcs of the parse from it: a doer passed down through two clauses or more ("Governor
     Ortiz, commenting on a gunman shooting two officers, said": not the governor)."""
-    heads = source_heads(verb)
     return bool(heads) and min(_arcs_between(head, verb) for head in heads) >= DISTANT_SOURCE_ARCS
 
 

@@ -154,7 +154,8 @@ def extract_events(
             bare = pattern.bare
             act = "default" if bare else "verb"
             stated, (code, negated) = code, recode_for_modality(verb, code)
-            sources = resolver.resolve_each(source_heads(verb))
+            heads = source_heads(verb)
+            sources = resolver.resolve_each(heads)
             if not sources and is_passive(verb) and pattern.theme:
                 # "UN peacekeepers were withdrawn", "Russian troops were deployed": the
                 # forces moved act for their own side, whoever gave the order
@@ -165,7 +166,7 @@ def extract_events(
             if not sources and is_passive(verb):
                 # "three soldiers were killed in Baghdad": done by someone in Iraq.
                 sources = place_targets(verb, [], resolver)
-            sources = sources or resolver.weapon_place(source_heads(verb), code)
+            sources = sources or resolver.weapon_place(heads, code)
             if not sources:
                 continue  # no one acts: no event, whatever its target
             unrealised = (
@@ -181,7 +182,7 @@ def extract_events(
                 # endorse" is a rejection, "eager to praise" an intent): then the act told
                 # is the framing verb's, and so is its subject
                 backgrounded = told_in_background(verb)
-                distant = source_is_distant(verb)
+                distant = source_is_distant(verb, heads)
             targets = resolved_targets(verb, pattern, resolver)
             implied = not targets
             targets = (
