@@ -597,6 +597,16 @@ def test_a_credit_line_is_no_actor(nlp, dictionary, credit):
     assert not [actor for actor in index.actors.values() if actor.type == "person"]
 
 
+@pytest.mark.parametrize("dateline", ["OMAHA, Neb. (AP) —", "HARLOW, England, May 3 (Reuters) -"])
+def test_a_datelines_agency_is_no_actor_though_a_wire_named_in_the_story_is(
+    nlp, dictionary, dateline
+):
+    index = resolve(nlp, dictionary, f"{dateline} The council voted on Monday to close the market.")
+    assert not [actor for actor in index.actors.values() if actor.type == "organisation"]
+    index = resolve(nlp, dictionary, "Senator Dana Ortiz told Reuters on Monday she would run.")
+    assert "org:reuters" in {m.actor_key for m in index.named()[1]}
+
+
 def test_a_name_beside_reporting_in_a_sentence_stays_an_actor(nlp, dictionary):
     text = "Jane Harlow said reporting by local papers had been wrong."
     index = resolve(nlp, dictionary, text)
@@ -634,6 +644,10 @@ def test_a_name_after_the_noun_of_its_kind_is_an_organisation(nlp, dictionary):
         ("The Russian economy shrank while Russian officials met Chinese investors.", 2, 1),
         ("The gunmen staged the worst attack on French soil in decades.", 0, 1),
         ("French farmers blocked roads, and German carmakers cut jobs.", 2, 0),
+        # a country's name set before a noun as a demonym is
+        ("The U.S. economy grew while U.S. troops stayed on.", 1, 1),
+        ("Ortiz criticised the Canada statement at the Canada pavilion.", 1, 1),
+        ("Dana Ortiz said the EU-Turkey deal would hold.", 1, 0),
     ],
 )
 def test_a_demonym_describing_a_thing_names_no_actor(nlp, dictionary, text, kept, left_out):

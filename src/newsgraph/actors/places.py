@@ -419,19 +419,37 @@ PLURAL_AGENT_ENDINGS = ("ers", "ors", "ants", "ents")
 AGENT_ENDINGS = ("ist", "ists", "ian", "ians")
 
 
-def describes_a_thing(span: Span, people_nouns: frozenset[str]) -> bool:
-    """Whether a demonym ``span`` (an adjective: "French") describes a thing rather than
-    names who acts: it modifies a common noun that is no noun of people or of a body of
-    people or of their acts, and no noun of agents."""
+def describes_a_thing(span: Span, people_nouns: frozenset[str], by_name: bool) -> bool:
+    """Whether a demonym ``span`` (an adjective: "French") or, ``by_name``, a country's
+    name set before a noun as one ("the U.S. economy", "an Afghanistan base") describes a
+    thing rather than names who acts: it modifies a common noun that is no noun of
+    people or of a body of people or of their acts, and no noun of agents. Two names
+    joined by a hyphen name the parties to what follows ("a US-UK trade agreement")."""
     word = span.root
     noun = word.head
-    if word.pos_ != "ADJ" or word.dep_ != "amod" or noun.ent_type_:
+    attributive = (word.pos_, word.dep_) == ("ADJ", "amod") or (
+        by_name and (word.pos_, word.dep_) == ("PROPN", "compound")
+    )
+    if not attributive or noun.i < span.end or noun.ent_type_:
+        return False
+    if word.pos_ == "PROPN" and _joined_to_a_name(span):
         return False
     if noun.pos_ != "NOUN" or _names_people(noun, people_nouns):
         return False
     word = noun.lower_
     plural_agent = noun.tag_ == "NNS" and word.endswith(PLURAL_AGENT_ENDINGS)
     return not (plural_agent or word.endswith(AGENT_ENDINGS))
+
+
+def _joined_to_a_name(span: Span) -> bool:
+    """Whether a name is written joined by a hyphen to another name ("EU-Turkey")."""
+    doc = span.doc
+    first, last = span.start, span.end - 1
+    if first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_:
+        return doc[first - 2].text[:1].isupper()
+    if last + 2 < len(doc) and doc[last + 1].text == "-" and not doc[last].whitespace_:
+        return doc[last + 2].text[:1].isupper()
+    return False
 
 
 def before_a_name(span: Span) -> bool:

@@ -89,6 +89,13 @@ CONTRIBUTION = re.compile(
 SIGNATURE = re.compile(
     r"^[ \t]*[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,3}\.?[ \t]*$", re.MULTILINE
 )
+# A dateline's news agency, which credits the wire the story came from: "WASHINGTON (AP)
+# —", "PARIS, Aug 31 (Reuters) -".
+DATELINE_AGENCY = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'’ -]*[A-Z.](?:,[^\n()]{1,30})?[ \t]*"
+    r"\((?P<agency>[A-Z][\w&.' -]{0,30})\)[ \t]*[-—–]",
+    re.MULTILINE,
+)
 PLACE_LABELS = {"FAC", "LOC", "ORG"}
 # The title of a work (a book, a film, a song, a slogan: "Make Mexico Great Again") or the
 # name of an event ("the Iraq War", "the Vietnam War"): a country in it names no actor.
@@ -198,13 +205,14 @@ class _Resolution(People, Roles, Organisations, ArticleLinks):
 
     def _blocked_tokens(self, exclude_names: Collection[str]) -> set[int]:
         """Tokens inside photo credits (bracketed or a line of their own), bylines,
-        signatures and credit lines, the publisher's name,
+        signatures, credit lines and a dateline's agency, the publisher's name,
         regions that hold a country's name ("North American") and defined technical terms."""
         text = doc_text(self.doc)
         ranges = [m.span() for m in CREDIT.finditer(text)]
         ranges += [m.span() for m in CREDIT_LINE.finditer(text)]
         ranges += [m.span() for m in SIGNATURE.finditer(text) if _only_signed(m, text)]
         ranges += [m.span() for m in BYLINE.finditer(text)]
+        ranges += [m.span("agency") for m in DATELINE_AGENCY.finditer(text)]
         ranges += [m.span() for m in _regions().finditer(text)]
         for name in exclude_names:
             ranges += [m.span() for m in re.finditer(re.escape(name), text, re.IGNORECASE)]
@@ -269,7 +277,9 @@ class _Resolution(People, Roles, Organisations, ArticleLinks):
             self._mention(span, span.label_)
             if actor.type == "country" and (
                 self._names_a_place(span, actor.key)
-                or describes_a_thing(span, people_nouns)
+                or describes_a_thing(
+                    span, people_nouns, by_name=not is_town_or_state(span.text, actor.key)
+                )
                 or in_ethnic_compound(span, people_nouns)
                 or before_a_name(span)
             ):
