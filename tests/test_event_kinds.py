@@ -112,6 +112,22 @@ def test_whom_the_trained_or_helped_fight_is_not_the_target(events_of, text, tar
         assert {e.target.code for e in events if e.target} == {target}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nebraska urged women to boycott Russia.",
+        "Dana Ortiz called on his followers to protest against Russia.",
+    ],
+)
+def test_whom_the_urged_are_to_act_on_is_no_shown_target(events_of, text):
+    """The object of "urge" or "call on" is whom the appeal is made to; what they are
+    urged to act on is their act's target, not the appeal's."""
+    appeals = [e for e in events_of(text) if e.target and e.target.code == "RUS"]
+    assert appeals and all("aside" in e.basis.split() and e.confidence < 0.5 for e in appeals)
+    (asked,) = events_of("Nebraska urged Russia to withdraw its troops.")
+    assert asked.target.code == "RUS" and "named" in asked.basis.split()
+
+
 def test_those_sent_to_fight_act_on_whom_they_fight(events_of):
     (event,) = events_of("The United States sent troops to fight Islamic State.")
     assert (event.plover, event.target.code) == ("AID", "IMGMUSISI")

@@ -36,6 +36,8 @@ SUPPOSE_REACH = 4
 # Where an argument of the verb is named: its object, recipient, passive subject, and
 # the objects of its prepositions.
 ARGUMENT_DEPS = {"dobj", "dative", "nsubjpass", "attr"}
+# The prepositions that introduce whom an appeal is made to: "called on", "appealed to".
+ADDRESSEE_PREPS = {"on", "upon", "to"}
 NAME_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 VERBAL_COOPERATION = 1
 MATERIAL_CONFLICT = 4
@@ -198,6 +200,8 @@ def read_target(aimed: str, verb: Token, code: str, stated: str, target: ActorRe
         aimed = "aside"  # "stressed the need for a commitment to Israel"
     if aimed in {"named", "implied"} and _beyond_an_owner(verb, target):
         aimed = "aside"  # "endorsed the secretary of state's bid for the White House"
+    if aimed in {"named", "implied"} and _inside_the_addressees_act(verb, target):
+        aimed = "aside"  # "urged voters to back Ortiz": an appeal to the voters
     if aimed in {"named", "implied", "assumed"} and _meets_a_thing(verb, code):
         aimed = "thing"  # "met stiff resistance from the far right"
     if aimed in {"named", "implied"} and _backs_own_thing(verb, code):
@@ -397,6 +401,30 @@ def _beyond_an_owner(verb: Token, target: ActorRef) -> bool:
         if inside:
             return True
     return False
+
+
+def _inside_the_addressees_act(verb: Token, target: ActorRef) -> bool:
+    """Whether the target is named only inside what the verb's object or addressee is
+    urged, asked or told to do: "urged voters *to back Ortiz*", "called on his followers
+    *to protest against Ortiz*" are appeals to the voters and the followers; Ortiz is what
+    their own act would be aimed at."""
+    addressed = any(
+        c.dep_ == "dobj"
+        or (
+            c.dep_ == "prep"
+            and c.lower_ in ADDRESSEE_PREPS
+            and any(g.dep_ == "pobj" for g in c.children)
+        )
+        for c in verb.children
+    )
+    if not addressed:
+        return False
+    return any(
+        phrase(t).text == target.text
+        for complement in verb.children
+        if complement.dep_ == "xcomp"
+        for t in complement.subtree
+    )
 
 
 def _target_words(verb: Token, target: ActorRef) -> list[Token]:
