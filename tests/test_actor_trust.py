@@ -632,6 +632,18 @@ def test_an_honorific_picks_the_namesake_of_its_gender(nlp, dictionary, honorifi
     assert said and index.actor(said[0].actor_key).name == person
 
 
+def test_an_honorific_prefers_the_namesake_whose_given_name_agrees(nlp, dictionary):
+    """ "Mr." is David Okafor rather than Robin Okafor, named after him, whose given name
+    tells no gender."""
+    text = (
+        "David Okafor chairs the city council. Robin Okafor runs a shipping firm in the "
+        "port. On Monday Mr. Okafor said the council would meet again."
+    )
+    index = resolve(nlp, dictionary, text)
+    said = [m for m in index.mentions if m.text == "Okafor" and m.span.start > text.index("Monday")]
+    assert said and index.actor(said[0].actor_key).name == "David Okafor"
+
+
 def test_a_name_after_the_noun_of_its_kind_is_an_organisation(nlp, dictionary):
     """spaCy labels "Baker Reed" a person; "the consulting firm" says what it is."""
     index = resolve(nlp, dictionary, "The consulting firm Baker Reed said profits fell.")

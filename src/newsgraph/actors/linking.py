@@ -245,13 +245,18 @@ class ArticleLinks:
     def _latest_owner(self: _Resolution, form: str, span: Span) -> str:
         """The actor a short form stands for at ``span``: of several bearing it, the one
         named last before it, among those an honorific before it allows ("Mrs. Clinton"
-        is not Bill Clinton, whoever was named last)."""
+        is not Bill Clinton, whoever was named last), and of those, the ones whose given
+        name agrees with it over those whose given name tells no gender ("Mr. Okafor" is
+        David Okafor, not Robin Okafor named after him)."""
         owners = self.form_owners.get(form, [])
         if len(set(owners)) < 2:
             return self.short_forms[form]
         keys = [self.short_forms[form], *owners]
         gender = honorific_gender(span)
-        fitting = [key for key in keys if gender is None or self._gender_of(key) in {gender, None}]
+        if gender is None:
+            return self._latest_owner_of(keys, span.start_char)
+        agreeing = [key for key in keys if self._gender_of(key) == gender]
+        fitting = agreeing or [key for key in keys if self._gender_of(key) is None]
         return self._latest_owner_of(fitting or keys, span.start_char)
 
     def _gender_of(self: _Resolution, key: str) -> str | None:
