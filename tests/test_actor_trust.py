@@ -644,6 +644,20 @@ def test_an_honorific_prefers_the_namesake_whose_given_name_agrees(nlp, dictiona
     assert said and index.actor(said[0].actor_key).name == "David Okafor"
 
 
+def test_a_titled_surname_is_the_namesake_the_data_calls_so_not_the_last_named(nlp, dictionary):
+    text = (
+        "Hillary Clinton spoke in Omaha. Bill Clinton spoke in Harlow. "
+        "Secretary Clinton said on Monday that the plan would pass."
+    )
+    index = resolve(nlp, dictionary, text, date="2016-05-01")
+    said = [
+        m
+        for m in index.mentions
+        if m.text == "Clinton" and m.span.start > text.index("Monday") - 30
+    ]
+    assert said and index.actor(said[0].actor_key).name == "Hillary Clinton"
+
+
 def test_a_name_after_the_noun_of_its_kind_is_an_organisation(nlp, dictionary):
     """spaCy labels "Baker Reed" a person; "the consulting firm" says what it is."""
     index = resolve(nlp, dictionary, "The consulting firm Baker Reed said profits fell.")

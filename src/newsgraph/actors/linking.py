@@ -244,7 +244,8 @@ class ArticleLinks:
 
     def _latest_owner(self: _Resolution, form: str, span: Span) -> str:
         """The actor a short form stands for at ``span``: of several bearing it, the one
-        named last before it, among those an honorific before it allows ("Mrs. Clinton"
+        the leaders data calls by the title or honorific before it ("Secretary Clinton"),
+        else the one named last before it, among those an honorific before it allows ("Mrs. Clinton"
         is not Bill Clinton, whoever was named last), and of those, the ones whose given
         name agrees with it over those whose given name tells no gender ("Mr. Okafor" is
         David Okafor, not Robin Okafor named after him)."""
@@ -252,6 +253,12 @@ class ArticleLinks:
         if len(set(owners)) < 2:
             return self.short_forms[form]
         keys = [self.short_forms[form], *owners]
+        called = self._leader_by_title(self._title_before(span)[0], span)
+        if called is not None:
+            # "Secretary Clinton" is the one the data calls so, whoever was named last
+            titled = [key for key in keys if slug(self.found[key].name) == slug(called.name)]
+            if titled:
+                return titled[0]
         gender = honorific_gender(span)
         if gender is None:
             return self._latest_owner_of(keys, span.start_char)
