@@ -451,6 +451,16 @@ def test_a_body_named_without_its_country_is_the_main_countrys(nlp, dictionary):
     assert court.actor_key != "org:united-states-supreme-court"
 
 
+def test_the_senate_is_its_chamber_not_the_whole_congress(nlp, dictionary):
+    text = "The United States was tense. The Senate voted on Monday, and Congress adjourned."
+    index = resolve(nlp, dictionary, text)
+    keys = {m.text: m.actor_key for m in index.named()[1]}
+    assert keys["Senate"] == "org:united-states-senate"
+    assert keys["Congress"] == "org:united-states-congress"
+    index = resolve(nlp, dictionary, "Dana Ortiz won a seat in the U.S. Senate.")
+    assert {m.actor_key for m in index.named()[1]} >= {"org:united-states-senate"}
+
+
 def test_a_department_is_named_either_way_round(nlp, dictionary):
     """The dictionary's "United States Department of Justice" is also the story's "the
     Justice Department", as English names departments and ministries both ways."""
