@@ -461,6 +461,19 @@ def test_the_senate_is_its_chamber_not_the_whole_congress(nlp, dictionary):
     assert {m.actor_key for m in index.named()[1]} >= {"org:united-states-senate"}
 
 
+def test_an_acronym_with_points_and_a_papers_last_word_are_the_bodies_named(nlp, dictionary):
+    text = (
+        "The Washington Post reported on Monday that the F.B.I. had opened a case. "
+        "The Post said the Fed would wait, and the FBI declined to comment."
+    )
+    keys = {m.text: m.actor_key for m in resolve(nlp, dictionary, text).named()[1]}
+    assert keys["F.B.I."] == keys["FBI"] == "org:federal-bureau-of-investigation"
+    assert keys["Post"] == "org:washington-post"
+    assert keys["Fed"] == "org:u-s-federal-reserve"
+    alone = resolve(nlp, dictionary, "The Post said the council would wait.")
+    assert "org:washington-post" not in {m.actor_key for m in alone.named()[1]}
+
+
 def test_a_department_is_named_either_way_round(nlp, dictionary):
     """The dictionary's "United States Department of Justice" is also the story's "the
     Justice Department", as English names departments and ministries both ways."""

@@ -9,6 +9,7 @@ of its own; a role spaCy took into it ("Founder of Ceres Robotics Inc.") and a t
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
@@ -37,6 +38,10 @@ CASE_SEPARATORS = {"v.", "vs.", "v", "vs"}
 # How a place's name says whose a body is: "Manila's House", "the Ohio Senate".
 PLACING_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 PLACE_NAME_ENTITIES = frozenset({"GPE", "NORP", "LOC"})
+# CAMEO's sector of the news media: "USAMED".
+MEDIA_SECTOR = "MED"
+# An acronym written with points: "F.B.I.", "M.I.T." (a house style for "FBI", "MIT").
+DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 class Organisations:
@@ -91,14 +96,21 @@ class Organisations:
             if town_of is not None:
                 self._add_town(core, town_of)
                 continue
-            known = self.dictionary.key_for_alias(core.text)
+            outlet = self._outlet_by_last_word(core)
+            if outlet is not None:
+                self._mention(core, outlet)  # "the Post" after "The Washington Post"
+                continue
+            bare = _undotted(core.text)
+            known = self.dictionary.key_for_alias(core.text) or (
+                bare and self.dictionary.key_for_alias(bare)
+            )
             if known:
                 actor = self.dictionary.actors[known]
                 found = self._ensure(known, actor.name, actor.type, actor.code, actor.country)
                 found.evidence.dictionary = True
                 self._mention(core, known)
                 continue
-            key = self.short_forms.get(core.text) or f"org:{slug(core.text)}"
+            key = self.short_forms.get(core.text) or f"org:{slug(bare or core.text)}"
             found = self._ensure(key, core.text, "organisation", country=self._country_within(core))
             found.evidence.product = found.evidence.product or has_model_number(core.text)
             self._mention(core, key)
@@ -107,6 +119,21 @@ class Organisations:
                 self.naming_none.add((core.start_char, core.end_char))
             self.short_forms.setdefault(core.text, key)
             self._link_acronym(core, key)
+
+    def _outlet_by_last_word(self: _Resolution, core: Span) -> str | None:
+        """The news outlet of the article a one-word name is the last word of: a paper
+        named in full is then "the Post", "the Times", "the Journal"."""
+        if len(core) != 1:
+            return None
+        outlets = [
+            key
+            for key, found in self.found.items()
+            if found.type == "organisation"
+            and (found.code or "")[3:6] == MEDIA_SECTOR
+            and len(found.name.split()) > 1
+            and found.name.split()[-1] == core.text
+        ]
+        return outlets[0] if len(outlets) == 1 else None
 
     def _titled_name_within(self: _Resolution, core: Span) -> Span | None:
         """The name after a one-word title that opens an ORG entity ("Justice
@@ -248,3 +275,8 @@ def _names_no_body(core: Span) -> bool:
     if any(word in CASE_SEPARATORS for word in words[1:-1]):
         return True
     return len(words) > 1 and words[-1].lower() in context_words()["occasion_nouns"]
+
+
+def _undotted(name: str) -> str:
+    """An acronym written with points without them ("F.B.I." -> "FBI"); else ""."""
+    return name.replace(".", "") if DOTTED_ACRONYM.fullmatch(name) else ""
