@@ -474,6 +474,12 @@ def test_an_acronym_with_points_and_a_papers_last_word_are_the_bodies_named(nlp,
     assert "org:washington-post" not in {m.actor_key for m in alone.named()[1]}
 
 
+def test_an_acronym_of_a_kind_of_organisation_names_none_alone(nlp, dictionary):
+    text = "A super PAC backing Dana Ortiz, Nebraska Forward PAC, spent heavily."
+    names = {m.text for m in resolve(nlp, dictionary, text).named()[1]}
+    assert "PAC" not in names and "Nebraska Forward PAC" in names
+
+
 def test_a_department_is_named_either_way_round(nlp, dictionary):
     """The dictionary's "United States Department of Justice" is also the story's "the
     Justice Department", as English names departments and ministries both ways."""

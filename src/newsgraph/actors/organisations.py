@@ -58,6 +58,8 @@ class Organisations:
                 continue
             if all(t.lower_ in self.title_words | self.people.modifiers for t in core):
                 continue  # "Energy" of "Energy Secretary Rick Perry" is part of a title
+            if core.text in context_words()["kind_acronyms"]:
+                continue  # "a super PAC": a kind of organisation, no name
             titled = self._titled_name_within(core)
             if titled is not None:
                 # "Justice Sotomayor" tagged ORG: a person with the title before her name
