@@ -474,6 +474,14 @@ def test_an_acronym_with_points_and_a_papers_last_word_are_the_bodies_named(nlp,
     assert "org:washington-post" not in {m.actor_key for m in alone.named()[1]}
 
 
+def test_a_polls_two_sponsors_joined_by_a_hyphen_are_both_named(nlp, dictionary):
+    text = "A Washington Post-ABC News poll found Dana Ortiz ahead in Omaha."
+    keys = {m.text: m.actor_key for m in resolve(nlp, dictionary, text).named()[1]}
+    assert keys.get("Washington Post") == "org:washington-post"
+    assert keys.get("ABC News") == "org:abc-news"
+    assert "Washington Post-ABC News" not in keys
+
+
 def test_an_acronym_of_a_kind_of_organisation_names_none_alone(nlp, dictionary):
     text = "A super PAC backing Dana Ortiz, Nebraska Forward PAC, spent heavily."
     names = {m.text for m in resolve(nlp, dictionary, text).named()[1]}

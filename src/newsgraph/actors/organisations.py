@@ -98,6 +98,11 @@ class Organisations:
             if town_of is not None:
                 self._add_town(core, town_of)
                 continue
+            partners = self._known_partners(core)
+            if partners:
+                for part, key in partners:
+                    self._mention_known(part, key)  # "a Washington Post-ABC News poll"
+                continue
             outlet = self._outlet_by_last_word(core)
             if outlet is not None:
                 self._mention(core, outlet)  # "the Post" after "The Washington Post"
@@ -107,10 +112,7 @@ class Organisations:
                 bare and self.dictionary.key_for_alias(bare)
             )
             if known:
-                actor = self.dictionary.actors[known]
-                found = self._ensure(known, actor.name, actor.type, actor.code, actor.country)
-                found.evidence.dictionary = True
-                self._mention(core, known)
+                self._mention_known(core, known)
                 continue
             key = self.short_forms.get(core.text) or f"org:{slug(bare or core.text)}"
             found = self._ensure(key, core.text, "organisation", country=self._country_within(core))
@@ -121,6 +123,26 @@ class Organisations:
                 self.naming_none.add((core.start_char, core.end_char))
             self.short_forms.setdefault(core.text, key)
             self._link_acronym(core, key)
+
+    def _mention_known(self: _Resolution, span: Span, key: str) -> None:
+        """A mention of the dictionary's actor ``key``."""
+        actor = self.dictionary.actors[key]
+        found = self._ensure(key, actor.name, actor.type, actor.code, actor.country)
+        found.evidence.dictionary = True
+        self._mention(span, key)
+
+    def _known_partners(self: _Resolution, core: Span) -> list[tuple[Span, str]]:
+        """The two organisations an entity joins with a hyphen, as the sponsors of a poll
+        are ("a Washington Post-ABC News poll"), where the dictionary knows both: no
+        organisation of that joint name."""
+        joints = [t.i for t in core if t.text == "-" and not t.whitespace_]
+        if len(joints) != 1:
+            return []
+        parts = [self.doc[core.start : joints[0]], self.doc[joints[0] + 1 : core.end]]
+        keys = [self.dictionary.key_for_alias(part.text) for part in parts if len(part)]
+        if len(keys) != 2 or not all(keys):
+            return []
+        return list(zip(parts, keys, strict=True))
 
     def _outlet_by_last_word(self: _Resolution, core: Span) -> str | None:
         """The news outlet of the article a one-word name is the last word of: a paper
