@@ -488,6 +488,11 @@ def test_an_acronym_of_a_kind_of_organisation_names_none_alone(nlp, dictionary):
     assert "PAC" not in names and "Nebraska Forward PAC" in names
 
 
+def test_an_agency_is_itself_not_the_community_it_belongs_to(nlp, dictionary):
+    index = resolve(nlp, dictionary, "The CIA briefed Senator Dana Ortiz on Monday.")
+    assert "org:central-intelligence-agency" in {m.actor_key for m in index.named()[1]}
+
+
 def test_a_department_is_named_either_way_round(nlp, dictionary):
     """The dictionary's "United States Department of Justice" is also the story's "the
     Justice Department", as English names departments and ministries both ways."""
