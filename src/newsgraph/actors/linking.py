@@ -25,6 +25,7 @@ from newsgraph.given_names import given_names
 from newsgraph.nlp import doc_text
 
 if TYPE_CHECKING:
+    from newsgraph.actors.dictionary import Leader
     from newsgraph.actors.resolver import _Resolution
 
 # The fewest letters a short given name shares with the long one it stands for ("Pat"
@@ -69,7 +70,7 @@ class ArticleLinks:
         title = self._title_before(surname)[0]
         called = self._leader_by_title(title, surname)
         if called is not None:
-            return all(slug(called.name) != slug(self.found[key].name) for key in owners)
+            return not self._named_as(owners, called)
         owner = self.found[owners[0]]
         if not title or owner.roles or owner.evidence.leader:
             return False
@@ -245,26 +246,27 @@ class ArticleLinks:
     def _latest_owner(self: _Resolution, form: str, span: Span) -> str:
         """The actor a short form stands for at ``span``: of several bearing it, the one
         the leaders data calls by the title or honorific before it ("Secretary Clinton"),
-        else the one named last before it, among those an honorific before it allows ("Mrs. Clinton"
-        is not Bill Clinton, whoever was named last), and of those, the ones whose given
-        name agrees with it over those whose given name tells no gender ("Mr. Okafor" is
-        David Okafor, not Robin Okafor named after him)."""
+        else the one named last before it, among those an honorific before it allows
+        ("Mrs. Clinton" is not Bill Clinton, whoever was named last), and of those, the
+        ones whose given name agrees with it over those whose given name tells no gender
+        ("Mr. Okafor" is David Okafor, not Robin Okafor named after him)."""
         owners = self.form_owners.get(form, [])
         if len(set(owners)) < 2:
             return self.short_forms[form]
         keys = [self.short_forms[form], *owners]
         called = self._leader_by_title(self._title_before(span)[0], span)
-        if called is not None:
-            # "Secretary Clinton" is the one the data calls so, whoever was named last
-            titled = [key for key in keys if slug(self.found[key].name) == slug(called.name)]
-            if titled:
-                return titled[0]
+        if called is not None and (titled := self._named_as(keys, called)):
+            return titled[0]  # whoever was named last
         gender = honorific_gender(span)
         if gender is None:
             return self._latest_owner_of(keys, span.start_char)
         agreeing = [key for key in keys if self._gender_of(key) == gender]
         fitting = agreeing or [key for key in keys if self._gender_of(key) is None]
         return self._latest_owner_of(fitting or keys, span.start_char)
+
+    def _named_as(self: _Resolution, keys: list[str], leader: Leader) -> list[str]:
+        """Those of ``keys`` whose name is the leader's."""
+        return [key for key in keys if slug(self.found[key].name) == slug(leader.name)]
 
     def _gender_of(self: _Resolution, key: str) -> str | None:
         """A person's gender as their given name tells it, where nearly all who bear it

@@ -124,13 +124,6 @@ class Organisations:
             self.short_forms.setdefault(core.text, key)
             self._link_acronym(core, key)
 
-    def _mention_known(self: _Resolution, span: Span, key: str) -> None:
-        """A mention of the dictionary's actor ``key``."""
-        actor = self.dictionary.actors[key]
-        found = self._ensure(key, actor.name, actor.type, actor.code, actor.country)
-        found.evidence.dictionary = True
-        self._mention(span, key)
-
     def _known_partners(self: _Resolution, core: Span) -> list[tuple[Span, str]]:
         """The two organisations an entity joins with a hyphen, as the sponsors of a poll
         are ("a Washington Post-ABC News poll"), where the dictionary knows both: no
@@ -260,9 +253,7 @@ class Organisations:
                 if body := next((b[name] for b in owners if name in b), None):
                     moved[key] = body
         for body in set(moved.values()):
-            actor = self.dictionary.actors[body]
-            self._ensure(body, actor.name, actor.type, actor.code, actor.country)
-            self.found[body].evidence.dictionary = True
+            self._ensure_known(body)
         self._move_mentions(moved)
 
     def _placed_by_a_name(self: _Resolution, key: str) -> bool:

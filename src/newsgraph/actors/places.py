@@ -443,13 +443,20 @@ def describes_a_thing(span: Span, people_nouns: frozenset[str], by_name: bool) -
 
 def _joined_to_a_name(span: Span) -> bool:
     """Whether a name is written joined by a hyphen to another name ("EU-Turkey")."""
+    partner = _hyphen_partner(span)
+    return partner is not None and partner.text[:1].isupper()
+
+
+def _hyphen_partner(span: Span) -> Token | None:
+    """The word a span is joined to by a hyphen, written with no space ("EU-*Turkey*",
+    "*African*-American"), before it or else after it; None if none."""
     doc = span.doc
     first, last = span.start, span.end - 1
     if first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_:
-        return doc[first - 2].text[:1].isupper()
+        return doc[first - 2]
     if last + 2 < len(doc) and doc[last + 1].text == "-" and not doc[last].whitespace_:
-        return doc[last + 2].text[:1].isupper()
-    return False
+        return doc[last + 2]
+    return None
 
 
 def before_a_name(span: Span) -> bool:
@@ -482,15 +489,12 @@ def in_ethnic_compound(span: Span, people_nouns: frozenset[str]) -> bool:
     relations")."""
     doc = span.doc
     first, last = span.start, span.end - 1
-    if first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_:
-        partner = doc[first - 2]
-    elif last + 2 < len(doc) and doc[last + 1].text == "-" and not doc[last].whitespace_:
-        partner = doc[last + 2]
-    elif first >= 1 and _one_group_entity(doc[first - 1], doc[first]):
+    partner = _hyphen_partner(span)
+    if partner is None and first >= 1 and _one_group_entity(doc[first - 1], doc[first]):
         partner = doc[first - 1]
-    elif last + 1 < len(doc) and _one_group_entity(doc[last], doc[last + 1]):
+    elif partner is None and last + 1 < len(doc) and _one_group_entity(doc[last], doc[last + 1]):
         partner = doc[last + 1]
-    else:
+    if partner is None:
         return False
     if not (partner.is_alpha and partner.text[:1].isupper()):
         return False

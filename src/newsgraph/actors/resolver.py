@@ -272,9 +272,7 @@ class _Resolution(People, Roles, Organisations, ArticleLinks):
                 at[i] = DictionaryMatch(span, span.label_)
             if actor.type == "organisation" and self._titles_a_name(span):
                 continue  # "former Secretary of State Hillary Clinton": her title (roles.py)
-            found = self._ensure(span.label_, actor.name, actor.type, actor.code, actor.country)
-            found.evidence.dictionary = True
-            self._mention(span, span.label_)
+            self._mention_known(span, span.label_)
             if actor.type == "country" and (
                 self._names_a_place(span, actor.key)
                 or describes_a_thing(
@@ -441,6 +439,18 @@ class _Resolution(People, Roles, Organisations, ArticleLinks):
         self.covered.update(range(span.start, span.end))
         text_span = TextSpan(self.article_id, span.start_char, span.end_char)
         self.mentions.append(Mention(span=text_span, text=span.text, actor_key=key))
+
+    def _ensure_known(self, key: str) -> _Found:
+        """The dictionary's actor ``key``, found on the dictionary's evidence."""
+        actor = self.dictionary.actors[key]
+        found = self._ensure(key, actor.name, actor.type, actor.code, actor.country)
+        found.evidence.dictionary = True
+        return found
+
+    def _mention_known(self, span: Span, key: str) -> None:
+        """A mention of the dictionary's actor ``key``."""
+        self._ensure_known(key)
+        self._mention(span, key)
 
     def _actors(self, min_confidence: float) -> dict[str, Actor]:
         aliases: dict[str, list[str]] = {}
