@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from newsgraph.events.confidence import DEFAULT_THRESHOLD
+
 
 @pytest.mark.parametrize(
     ("text", "dateline", "source"),
@@ -177,3 +179,33 @@ def test_a_light_verb_object_is_the_act_not_what_it_is_done_to(code_events):
 def test_extradition_is_cooperation_with_the_state_the_suspect_is_handed_to(code_events):
     (event,) = code_events("Kenya extradited a British drug suspect to Britain on Monday.")
     assert (event.cameo, event.source.code, event.target.code) == ("063", "KEN", "GBR")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # the parser reads "China" as a second object of "criticised"
+            "Russia criticised Ukraine and China praised Pakistan.",
+            {("111", "RUS", "UKR"), ("051", "CHN", "PAK")},
+        ),
+        (
+            "Russia criticised Ukraine and the Chinese government quickly praised Pakistan.",
+            {("111", "RUS", "UKR"), ("051", "CHNGOV", "PAK")},
+        ),
+        # verbs that share one subject follow the "and" at once
+        (
+            "Russia criticised Ukraine and praised Pakistan.",
+            {("111", "RUS", "UKR"), ("051", "RUS", "PAK")},
+        ),
+        # an infinitive after the second object is no clause of its own
+        (
+            "The Gambian president will visit Mali and Senegal to mediate in the dispute.",
+            {("036", "GMBGOV", "MLI"), ("036", "GMBGOV", "SEN")},
+        ),
+    ],
+)
+def test_a_second_clause_keeps_its_own_subject(code_events, text, expected):
+    events = code_events(text)
+    assert {(e.cameo, e.source.code, e.target.code) for e in events} == expected
+    assert all(e.confidence >= DEFAULT_THRESHOLD for e in events)  # a subject of its own

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.events.patterns import modality, statement_nouns, stative_participles
-from newsgraph.events.phrases import conjuncts
+from newsgraph.events.phrases import clause_for_stranded_subject, conjuncts
 
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
@@ -92,6 +92,8 @@ def source_is_distant(verb: Token, heads: list[Token]) -> bool:
     """Whether every one of the verb's ``source_heads`` is ``DISTANT_SOURCE_ARCS`` or more
     arcs of the parse from it: a doer passed down through two clauses or more ("Governor
     Ortiz, commenting on a gunman shooting two officers, said": not the governor)."""
+    if stranded_subject(verb) in heads:
+        return False  # the verb's own subject, which the parser hung elsewhere
     return bool(heads) and min(_arcs_between(head, verb) for head in heads) >= DISTANT_SOURCE_ARCS
 
 
@@ -248,6 +250,8 @@ def _inherited_subjects(verb: Token) -> list[Token]:
     head = verb.head
     if head == verb:
         return []
+    if stranded := stranded_subject(verb):
+        return [stranded, *(c for c in stranded.conjuncts if c.i > stranded.i)]
     if verb.dep_ == "conj":
         if is_passive(head) and not is_passive(verb):
             # "X has been indicted by Y and will resign": X resigns, not Y
@@ -286,6 +290,19 @@ def _inherited_subjects(verb: Token) -> list[Token]:
     if verb.dep_ == "advcl":
         return source_heads(head)
     return []
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """The subject the parser joined to the clause before as a conjunct of its object
+    ("Russia criticised Ukraine and *China* praised Pakistan"), read back for the verb."""
+    doc = verb.doc
+    start = min((c.i for c in verb.lefts), default=verb.i)
+    before = doc[start - 1] if start > 0 else None
+    while before is not None and before.dep_ not in {"conj"} and before.head.i > before.i:
+        before = before.head if before.head.i < start else None
+    if before is not None and clause_for_stranded_subject(before) == verb:
+        return before
+    return None
 
 
 def is_reduced_passive(verb: Token) -> bool:

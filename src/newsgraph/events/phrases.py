@@ -33,8 +33,45 @@ def hyphenated(token: Token) -> bool:
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """The token and the tokens coordinated with it ("Brazil and the United States")."""
-    return [token, *token.conjuncts]
+    """The token and the tokens coordinated with it ("Brazil and the United States"), less
+    a conjunct that is the subject of the next clause (``stranded_subject``)."""
+    return [token, *(c for c in token.conjuncts if not clause_for_stranded_subject(c))]
+
+
+# Tags of a verb that tells its own tense: it heads a clause of its own, with a subject.
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+# Words of a clause's verb group that may stand between its subject and its verb.
+VERB_GROUP = {"aux", "auxpass", "neg", "advmod"}
+# The tag of an infinitive's "to", which makes no clause finite ("Senegal *to* mediate").
+INFINITIVE_TO = "TO"
+
+
+def clause_for_stranded_subject(noun: Token) -> Token | None:
+    """The verb whose subject the parser joined to the last clause's object: in "Russia
+    criticised Ukraine and China praised Pakistan" it reads "China" as a second object of
+    "criticised" and "praised" as a verb with no subject. A noun phrase coordinated with
+    another and followed at once by a finite verb (or an auxiliary and its verb) that has
+    no subject of its own is that verb's subject: verbs that share one subject follow the
+    "and" directly ("criticised Ukraine and praised Pakistan")."""
+    if noun.dep_ != "conj" or noun.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    doc = noun.doc
+    after = noun.right_edge.i + 1
+    while after < len(doc) and doc[after].dep_ in VERB_GROUP and doc[after].tag_ != INFINITIVE_TO:
+        after += 1
+    if after >= len(doc):
+        return None
+    verb = doc[after]
+    if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ not in {"conj", "advcl"}:
+        return None
+    group = [c for c in verb.lefts if c.i > noun.right_edge.i]
+    finite = verb.tag_ in FINITE_TAGS or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ != INFINITIVE_TO for c in group
+    )
+    own_subject = any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in verb.children)
+    if not finite or own_subject or verb.head.i > noun.i:
+        return None
+    return verb
 
 
 def phrase(head: Token) -> Span:
