@@ -82,7 +82,7 @@ def claims_of(nlp):
         # the named agent of a count's verb; an unnamed one is no holder
         ("Israel freed 1,000 prisoners in the exchange.", "Israel", "prisoners freed"),
         ("In all, 1,000 prisoners were freed by Israel.", "Israel", "prisoners freed"),
-        ("Merkel chose to take in a million migrants.", "Merkel", "migrants take in"),
+        ("Merkel chose to take in a million migrants.", "Merkel", "migrants taken in"),
         ("Gunmen killed 14 people at the market.", None, "people killed"),
         # the name a description stands for: the subject it is said to be
         ("Lopez is a tireless campaigner who raised $4 million last year.", "Lopez", "raised"),
@@ -96,15 +96,15 @@ def claims_of(nlp):
         (
             "The court blocked Governor Reyes's plan to deport 20,000 migrants.",
             "Governor Reyes",
-            "migrants deport",
+            "migrants deported",
         ),
         # who does what a gerund with no subject tells
         (
             "The premier earned praise for taking in 200,000 refugees.",
             "The premier",
-            "refugees taking in",
+            "refugees taken in",
         ),
-        ("Voters praised Mayor Ortiz for hiring 500 teachers.", "Mayor Ortiz", "teachers hiring"),
+        ("Voters praised Mayor Ortiz for hiring 500 teachers.", "Mayor Ortiz", "teachers hired"),
         (
             "Garcia did well in the West, receiving 19 percent support in Utah and Idaho.",
             "Garcia",

@@ -396,6 +396,24 @@ def test_a_count_keeps_the_particle_of_its_verb(claims_of):
     assert claim.subject == "workers laid off"
 
 
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # as written, "people killing" would be those who did the killing
+        ("A gunman opened fire at the Omaha mall, killing at least 12 people.", "people killed"),
+        ("Governor Harlow needs 40 more votes to pass the budget.", "votes needed"),
+        ("The rally in Dunmore drew about 3,000 people.", "people drawn"),
+    ],
+)
+def test_a_count_a_verb_acts_on_is_told_as_done_to_it(claims_of, text, subject):
+    assert [claim.subject for claim in claims_of(text)] == [subject]
+
+
+def test_a_hyphen_inside_a_word_does_not_close_a_shares_clause(claims_of):
+    (claim,) = claims_of("Twelve percent of voters were undecided about the three-way race.")
+    assert claim.subject == "voters that were undecided about the three-way race"
+
+
 def test_a_year_after_another_figure_is_that_figures(claims_of):
     text = "Only 41 percent of Albertans opposed the levy, down from 55 percent in 2012."
     by_value = {claim.value: claim.time for claim in claims_of(text, date="2020-03-01")}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from lemminflect import getInflection
 from spacy.tokens import Span, Token
 
 from newsgraph.claims.numbers import number_words
@@ -35,6 +36,8 @@ CHANGE_PREPOSITIONS = {"by", "to", "from"}
 # abroad"); longer ones are left out, as a parse that runs on would be.
 MAX_OBJECT_WORDS = 6
 MAX_CLAUSE_WORDS = 6
+# The Penn tag of a past participle, the form lemminflect gives for it.
+PAST_PARTICIPLE = "VBN"
 # Clauses on a counted noun that say which of them are counted: "citizens *living
 # abroad*", "workers *who lost their jobs*".
 NOUN_CLAUSES = frozenset({"acl", "relcl"})
@@ -121,10 +124,28 @@ def _counted(entity: Span) -> Subject | None:
         return Subject(f"{event.text} of {_counted_phrase(noun, entity)}", noun)
     if verb is None:
         return _counted_that(noun, entity) or _noun_subject(noun)
-    told = verb_with_particle(verb).text
+    told = _as_done_to(verb) if _is_object(noun, entity) else verb_with_particle(verb).text
     counted = _counted_phrase(noun, entity)
     done = _what_they_did(noun, verb)
     return Subject(f"{counted} {told} {done}" if done else f"{counted} {told}", noun)
+
+
+def _is_object(noun: Token, entity: Span) -> bool:
+    """Whether the count is what its verb acts on ("killing 80 people")."""
+    counted_head = noun if entity.root.dep_ == "nummod" else entity.root
+    return counted_head.dep_ == "dobj"
+
+
+def _as_done_to(verb: Token) -> str:
+    """The verb, with its particle, as what was done to the ones counted: its past
+    participle after their noun ("killing 80 people": "people killed", "needs 67
+    delegates": "delegates needed"), which the tense it was written in would misread
+    ("people killing" are those who kill)."""
+    words = verb_with_particle(verb)
+    done = getInflection(verb.lemma_.lower(), tag=PAST_PARTICIPLE)
+    if not done or not verb.lower_.isalpha():
+        return words.text
+    return " ".join([done[0], *(t.text for t in words[1:])])
 
 
 def _counted_that(noun: Token, entity: Span) -> Subject | None:
