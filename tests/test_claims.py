@@ -138,6 +138,22 @@ def test_a_figure_the_sentence_only_supposes_is_not_shown(claims_of, text, shown
     assert claims and all((c.confidence >= DEFAULT_THRESHOLD) is shown for c in claims)
 
 
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("The mayor wants to hire 3,000 more teachers.", False),
+        ("About 5,000 troops would remain in the country through 2027.", False),
+        ("Omaha will need 40 million dollars to finish the bridge.", False),
+        ("The mayor hired 3,000 more teachers last year.", True),
+        ("About 5,000 troops remained in the country last year.", True),
+    ],
+)
+def test_a_figure_still_to_come_is_not_shown(claims_of, text, shown):
+    """What is wanted, planned or expected is a projection, not a figure of the world."""
+    claims = claims_of(text)
+    assert claims and all((c.confidence >= DEFAULT_THRESHOLD) is shown for c in claims)
+
+
 def test_money_is_scaled_and_has_a_currency(claims_of):
     (claim,) = claims_of("The IMF approved a $5 billion loan to Ukraine in March 2015.")
     assert (claim.subject, claim.value, claim.number, claim.unit) == (

@@ -32,7 +32,7 @@ class Basis:
     (see the table); ``subject``: named or poor; ``sentence``: clause, specs, aside or
     fragment; ``value``: exact or vague; ``holder``: given, or missing where the measure
     is always someone's; ``support``: sourced, dated or none; ``mood``: stated, or
-    supposed in a condition or an indirect question.
+    supposed in a condition or an indirect question, or planned (still to come).
     """
 
     kind: str

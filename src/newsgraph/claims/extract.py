@@ -37,6 +37,7 @@ from newsgraph.claims.phrases import (
     NOUN_MODIFIERS,
     SUBJECTS,
     Subject,
+    clause_of,
     counted_of,
     part_that,
     share_of_whole,
@@ -49,6 +50,7 @@ from newsgraph.claims.subjects import (
     measured_subject,
     subject_of,
 )
+from newsgraph.events.modality import not_yet_done
 from newsgraph.nlp import doc_text, sentences_with_entities
 from newsgraph.records import Claim
 from newsgraph.records import Span as TextSpan
@@ -250,8 +252,25 @@ def _basis(
         sentence=told,
         value="vague" if vague else "exact",
         support="sourced" if _is_sourced(entity, sentence) else "dated" if year else "none",
-        mood="supposed" if _only_supposed(entity) else "stated",
+        mood=_mood(entity),
     )
+
+
+def _mood(entity: Span) -> str:
+    """Whether the figure is stated, only supposed or still to come."""
+    if _only_supposed(entity):
+        return "supposed"
+    return "planned" if _still_to_come(entity) else "stated"
+
+
+def _still_to_come(entity: Span) -> bool:
+    """Whether the figure's clause tells what is planned, wanted or expected, not what is
+    ("wants to take in 250,000 refugees", "a plan to shield five million immigrants",
+    "troops would remain", "will need 60 million votes"): the events stage's reading of
+    the future, intents and plans (events/modality.py), which a figure shares with the
+    act its clause tells."""
+    clause = clause_of(entity.root)
+    return clause.pos_ == "VERB" and not_yet_done(clause)
 
 
 def _only_supposed(entity: Span) -> bool:
