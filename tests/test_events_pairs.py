@@ -209,3 +209,21 @@ def test_a_second_clause_keeps_its_own_subject(code_events, text, expected):
     events = code_events(text)
     assert {(e.cameo, e.source.code, e.target.code) for e in events} == expected
     assert all(e.confidence >= DEFAULT_THRESHOLD for e in events)  # a subject of its own
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Kenya imposed sanctions on Uganda over its support for rebels.", "UGA"),
+        (
+            "Kenyan President Uhuru Kenyatta cancelled a planned visit to Uganda under"
+            " pressure from Tanzania.",
+            "UGA",
+        ),
+    ],
+)
+def test_a_thing_acted_with_is_aimed_where_its_own_phrase_says(code_events, text, target):
+    """The target named on the thing itself ("sanctions *on* Uganda") comes before a
+    phrase of the verb's that gives a reason or a circumstance."""
+    (event,) = code_events(text)
+    assert event.target.code == target

@@ -34,6 +34,9 @@ PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 # Prepositions after an event noun that name whom it is about: "an investigation *into*",
 # "a mediation mission *between* Kenya and Somalia".
 NOUN_PREPS = ("into", "between")
+# Prepositions on a thing acted with that say whom it is aimed at: "sanctions *on*
+# Uganda", "troops *to* Mali", "a resolution *against* Israel".
+AIMED_PREPS = {"on", "upon", "against", "to", "toward", "towards", "into", "at"}
 # Clauses with a verb of their own, whose prepositions are theirs.
 OWN_CLAUSES = {"relcl", "acl", "advcl", "ccomp"}
 # QuadClasses of verbal and material conflict.
@@ -146,6 +149,18 @@ def target_heads(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
         things = [c for c in verb.children if c.dep_ == "dobj"] or result_objects(verb)
         candidates += [conjuncts(c) for c in things]
     candidates += [conjuncts(c) for c in verb.children if c.dep_ == "dative"]
+    if pattern.theme:
+        # what the thing acted with is aimed at, on the thing itself: "imposed sanctions
+        # *on Uganda* over its support for rebels" (the "over" phrase gives the reason)
+        candidates += [
+            conjuncts(pobj)
+            for thing in verb.children
+            if thing.dep_ == "dobj"
+            for child in thing.children
+            if child.dep_ == "prep" and child.lower_ in AIMED_PREPS
+            for pobj in child.children
+            if pobj.dep_ == "pobj"
+        ]
     preps = [c for c in verb.children if c.dep_ in {"prep", "dative"}]
     # in the pattern's order of preference: "complained to the UN *over* Russian drone strikes"
     for child in sorted(
