@@ -227,3 +227,17 @@ def test_a_thing_acted_with_is_aimed_where_its_own_phrase_says(code_events, text
     phrase of the verb's that gives a reason or a circumstance."""
     (event,) = code_events(text)
     assert event.target.code == target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya told Uganda to withdraw its troops.",
+        "Kenya ordered Uganda to withdraw its troops.",
+        "The Kenyan government instructed Uganda to close the border.",
+    ],
+)
+def test_telling_someone_to_act_is_a_demand(code_events, text):
+    (event,) = [e for e in code_events(text) if e.cameo.startswith("10")]
+    assert (event.source.code[:3], event.target.code) == ("KEN", "UGA")
+    assert event.confidence >= DEFAULT_THRESHOLD
