@@ -41,8 +41,6 @@ STATE_ENTITIES = {"GPE"}
 PLACE_PREPS = {"in", "near", "at"}
 # "the offices *of* the administrators", "a camp *for* refugees": whose a thing is.
 OWNER_PREPS = frozenset({"of", "for"})
-# The preposition of a doer named on a noun of an act ("the killing of soldiers *by* troops").
-AGENT_PREP = "by"
 NON_GOVERNMENTAL = "NGO"
 THREAT_ROOT = "13"
 # Assault, fight, mass violence: acts a weapon or a blast can do with no actor named.
@@ -241,12 +239,9 @@ class ArgumentResolver(ActorCountries):
 
     def _owners(self, head: Token, preps: frozenset[str] = OWNER_PREPS) -> list[ActorRef]:
         """Whose a thing is, for a phrase that names no actor: "a camp *for Congolese
-        refugees*", "aid *for Romania and Poland*" act on them. A noun of an act names its
-        doer after "by" before the one it was done to after "of": "the killing of three
-        soldiers *by Kenyan troops*" is the troops'."""
-        by_doer = [c for c in head.children if c.dep_ == "prep" and c.lower_ == AGENT_PREP]
-        for child in [*by_doer, *head.children]:
-            if child.dep_ == "prep" and (child.lower_ in preps or child in by_doer):
+        refugees*", "aid *for Romania and Poland*" act on them."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
                 for owner in child.children:
                     if owner.dep_ == "pobj" and (
                         refs := self.resolve_each(conjuncts(owner), preps)
