@@ -17,7 +17,7 @@ from typing import TypeVar
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.textcut import text_pieces
 
@@ -174,3 +174,15 @@ def sentences_with_entities(doc: Doc | Span) -> Iterator[tuple[Span, list[Span]]
             last += 1
         yield sentence, entities[first:last]
         first = last
+
+
+def joins_words(token: Token) -> bool:
+    """A hyphen inside a written word ("co-host", "three-way"), which spaCy makes a token
+    of its own: no space on either side, unlike a dash between phrases or clauses."""
+    doc = token.doc
+    return (
+        token.text == "-"
+        and not token.whitespace_
+        and token.i > 0
+        and not doc[token.i - 1].whitespace_
+    )

@@ -8,6 +8,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
+from newsgraph.nlp import joins_words
+
 SUBJECTS = {"nsubj", "nsubjpass"}
 RELATIVE_PRONOUN_TAGS = {"WDT", "WP"}
 # The most words of what a share's clause says of its part ("32 percent of voters
@@ -77,7 +79,7 @@ def part_that(whole: Token, verb: Token, start: int, told_after: int) -> Subject
         return None  # one of coordinated subjects: "89% of X and 83% of Y endorse it"
     predicate = []
     for token in doc[told_after + 1 : verb.right_edge.i + 1]:
-        if token.i > verb.i and token.is_punct and not token.is_quote and not _in_word(token):
+        if token.i > verb.i and token.is_punct and not token.is_quote and not joins_words(token):
             break  # a comma, a dash, a bracket or the full stop closes the phrase
         if token.i > verb.i and _opens_another_clause(token, verb):
             break  # "chose Clinton *while* 40 percent chose Trump"
@@ -92,19 +94,6 @@ def part_that(whole: Token, verb: Token, start: int, told_after: int) -> Subject
     ):
         return Subject(f"{part} {told}", whole)  # "voters viewing her positively"
     return Subject(f"{part} that {told}", whole)
-
-
-def _in_word(token: Token) -> bool:
-    """A hyphen inside a written word ("three-candidate", "Post-ABC"), which spaCy makes a
-    token of its own: no space on either side, unlike a dash between clauses."""
-    doc = token.doc
-    return (
-        token.text == "-"
-        and not token.whitespace_
-        and token.i > 0
-        and not doc[token.i - 1].whitespace_
-        and token.i + 1 < len(doc)
-    )
 
 
 def _word_end(token: Token) -> int:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.nlp import joins_words
 from newsgraph.quotes.scan import CueLexicon
 from newsgraph.quotes.speakers import speaker_rules, verbless_subject
 
@@ -233,23 +234,12 @@ def _inverted_speaker(verb: Token, quoted: bytearray, names_only: bool = False) 
     when ``names_only``."""
     found = []
     for token in verb.doc[verb.i + 1 : verb.i + INVERTED_REACH]:
-        if quoted[token.i] or (token.is_punct and not _joins_words(token)):
+        if quoted[token.i] or (token.is_punct and not joins_words(token)):
             break
         if token.pos_ in ("PROPN", "NOUN", "PRON") and token.dep_ in INVERTED_SPEAKER_DEPS:
             found.append(token)
     named = next((t for t in found if t.pos_ == "PROPN"), None)
     return named if names_only else named or (found[0] if found else None)
-
-
-def _joins_words(token: Token) -> bool:
-    """A hyphen inside a compound word ("co-host"), not a dash between phrases."""
-    doc = token.doc
-    return (
-        token.text == "-"
-        and not token.whitespace_
-        and token.i > 0
-        and not doc[token.i - 1].whitespace_
-    )
 
 
 def _subject_between(cue: Token, quoted: bytearray) -> Token | None:
