@@ -425,6 +425,21 @@ def test_a_count_a_verb_acts_on_is_told_as_done_to_it(claims_of, text, subject):
     assert [claim.subject for claim in claims_of(text)] == [subject]
 
 
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("There were 56 passengers on board.", False),
+        ("The law applies to firms with more than 50 workers.", False),
+        ("Some 56 passengers were hurt in the crash.", True),
+        ("Harlow Rail employs 3,000 workers.", True),
+    ],
+)
+def test_a_bare_noun_with_no_holder_is_not_shown(claims_of, text, shown):
+    """"passengers | 56" names a kind of thing, not which ones are counted or whose."""
+    claims = claims_of(text)
+    assert claims and all((c.confidence >= DEFAULT_THRESHOLD) is shown for c in claims)
+
+
 def test_a_hyphen_inside_a_word_does_not_close_a_shares_clause(claims_of):
     (claim,) = claims_of("Twelve percent of voters were undecided about the three-way race.")
     assert claim.subject == "voters that were undecided about the three-way race"

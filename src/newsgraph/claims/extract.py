@@ -126,6 +126,8 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
                 )
             ):
                 basis = replace(basis, holder="missing")
+            if held.holder is None and _only_a_kind(measured):
+                basis = replace(basis, subject="poor")
             if share is None and (
                 (basis.kind == "share" and _names_a_topic(measured.head))
                 # "voters said | eight in 10": a part of a whole that does not say which
@@ -436,6 +438,13 @@ def _counts_a_sample(entity: Span) -> bool:
             )
         word = parent
     return False
+
+
+def _only_a_kind(subject: Subject) -> bool:
+    """Whether the subject is one bare noun and nothing else ("passengers | 56",
+    "workers | 50", "Hispanics | 29 percent"): it names a kind of thing, not which of
+    them are counted, what they did or whose they are, which only the sentence tells."""
+    return len(subject.text.split()) == 1
 
 
 def _names_what_is_measured(subject: Subject) -> bool:
