@@ -435,7 +435,7 @@ def test_a_count_a_verb_acts_on_is_told_as_done_to_it(claims_of, text, subject):
     ],
 )
 def test_a_bare_noun_with_no_holder_is_not_shown(claims_of, text, shown):
-    """"passengers | 56" names a kind of thing, not which ones are counted or whose."""
+    """ "passengers | 56" names a kind of thing, not which ones are counted or whose."""
     claims = claims_of(text)
     assert claims and all((c.confidence >= DEFAULT_THRESHOLD) is shown for c in claims)
 
