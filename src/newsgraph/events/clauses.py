@@ -295,13 +295,13 @@ def _inherited_subjects(verb: Token) -> list[Token]:
 def stranded_subject(verb: Token) -> Token | None:
     """The subject the parser joined to the clause before as a conjunct of its object
     ("Russia criticised Ukraine and *China* praised Pakistan"), read back for the verb."""
-    doc = verb.doc
     start = min((c.i for c in verb.lefts), default=verb.i)
-    before = doc[start - 1] if start > 0 else None
-    while before is not None and before.dep_ not in {"conj"} and before.head.i > before.i:
-        before = before.head if before.head.i < start else None
-    if before is not None and clause_for_stranded_subject(before) == verb:
-        return before
+    word = verb.doc[start - 1] if start > 0 else None
+    # from the last word before the verb's group up to the head of its noun phrase
+    while word is not None and word.dep_ != "conj" and word.i < word.head.i < start:
+        word = word.head
+    if word is not None and clause_for_stranded_subject(word) == verb:
+        return word
     return None
 
 

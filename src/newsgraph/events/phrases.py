@@ -34,7 +34,7 @@ def hyphenated(token: Token) -> bool:
 
 def conjuncts(token: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("Brazil and the United States"), less
-    a conjunct that is the subject of the next clause (``stranded_subject``)."""
+    a conjunct that is the subject of the next clause (``clause_for_stranded_subject``)."""
     return [token, *(c for c in token.conjuncts if not clause_for_stranded_subject(c))]
 
 
