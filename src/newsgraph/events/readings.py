@@ -419,12 +419,8 @@ def _inside_the_addressees_act(verb: Token, target: ActorRef) -> bool:
     )
     if not addressed:
         return False
-    return any(
-        phrase(t).text == target.text
-        for complement in verb.children
-        if complement.dep_ == "xcomp"
-        for t in complement.subtree
-    )
+    inside = {t.i for c in verb.children if c.dep_ == "xcomp" for t in c.subtree}
+    return any(word.i in inside for word in _target_words(verb, target))
 
 
 def _target_words(verb: Token, target: ActorRef) -> list[Token]:

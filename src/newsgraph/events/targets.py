@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -152,15 +153,7 @@ def target_heads(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
     if pattern.theme:
         # what the thing acted with is aimed at, on the thing itself: "imposed sanctions
         # *on Uganda* over its support for rebels" (the "over" phrase gives the reason)
-        candidates += [
-            conjuncts(pobj)
-            for thing in verb.children
-            if thing.dep_ == "dobj"
-            for child in thing.children
-            if child.dep_ == "prep" and child.lower_ in AIMED_PREPS
-            for pobj in child.children
-            if pobj.dep_ == "pobj"
-        ]
+        candidates += _on_the_objects(verb, AIMED_PREPS)
     preps = [c for c in verb.children if c.dep_ in {"prep", "dative"}]
     # in the pattern's order of preference: "complained to the UN *over* Russian drone strikes"
     for child in sorted(
@@ -180,10 +173,7 @@ def target_heads(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
             if child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
                 candidates += [conjuncts(c) for c in child.children if c.dep_ == "pobj"]
     # The target of a noun event: "lodged a protest *with China*", "an investigation *into*".
-    for thing in [c for c in verb.children if c.dep_ == "dobj"]:
-        for child in thing.children:
-            if child.dep_ == "prep" and child.lower_ in (*pattern.target_preps, *NOUN_PREPS):
-                candidates += [conjuncts(c) for c in child.children if c.dep_ == "pobj"]
+    candidates += _on_the_objects(verb, {*pattern.target_preps, *NOUN_PREPS})
     # Whom the thing was done to, as a participle on it tells: "eased curbs *imposed on
     # Bolivia*", "will hand back boats *seized from Thai fishermen*"; or whose it is, by whom
     # it was made: "will not take in migrants *sent by Italy*" (Italy's).
@@ -200,6 +190,20 @@ def target_heads(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
     for clause in [c for c in verb.children if c.dep_ == "ccomp"]:
         candidates += [conjuncts(c) for c in clause.children if c.dep_ in SUBJECTS]
     return candidates
+
+
+def _on_the_objects(verb: Token, preps: Collection[str]) -> list[list[Token]]:
+    """The phrases of ``preps`` on the verb's direct objects, each with its conjuncts, in
+    the order they are written."""
+    return [
+        conjuncts(pobj)
+        for thing in verb.children
+        if thing.dep_ == "dobj"
+        for child in thing.children
+        if child.dep_ == "prep" and child.lower_ in preps
+        for pobj in child.children
+        if pobj.dep_ == "pobj"
+    ]
 
 
 def resolved_targets(
