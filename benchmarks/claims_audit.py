@@ -2,10 +2,12 @@
 
 Codes real articles, as benchmarks/events_audit.py does for events: the human-written
 bodies of ../shared/data/extraction/ground-truth.json (``pages``: 88 news and feature
-articles of the ScrapingHub article-extraction benchmark, MIT) or 240 PolNeAR political
-news articles no claim rule was fitted on (``polnear``, see polnear.py; ``polnear-unseen``:
-PolNeAR's other 400, which no rule author has read), and prints a
-random sample of claims with the sentence each comes from. A reader judges each: is it a
+articles of the ScrapingHub article-extraction benchmark, MIT), PolNeAR's 240 political
+news articles of the quotes benchmark's fit part (``polnear``, see polnear.py) or its other
+400 (``polnear-unseen``), or the 462 ECB+ news texts of disasters, crimes, arrests and
+elections (``ecbplus``, CC BY 3.0, tokenised as the set gives them, as events_audit.py
+reads them), and prints a random sample of claims with the sentence each comes from. A
+reader judges each: is it a
 meaningful claim, a number with a real subject and unit ("the Kazakh population | 68
 percent | 2020"), or noise (a product size, a count of nothing, a subject that misses what
 is measured, a wrong year)? Each is printed ``holder: subject | value [unit] | time |
@@ -15,7 +17,7 @@ The articles are split by a hash of their key into a fit part and a held-apart p
 plv.py): rules are fitted on the fit part's sample; the held-apart sample is judged before
 and after a change, never read case by case while fitting. No judgement is stored.
 
-    .venv/bin/python benchmarks/claims_audit.py [--corpus pages|polnear|polnear-unseen]
+    .venv/bin/python benchmarks/claims_audit.py [--corpus pages|polnear|polnear-unseen|ecbplus]
         [--part fit|held-apart] [--size 50] [--seed 7] [--docs PATH]
 
 ``--docs`` keeps the spaCy parses in a DocBin at PATH (outside the repository), so a
@@ -33,6 +35,7 @@ import py3langid
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+from events_audit import load_texts as event_texts
 from newsgraph.claims.confidence import DEFAULT_THRESHOLD
 from newsgraph.claims.extract import extract_claims
 from newsgraph.nlp import load_pipeline
@@ -53,6 +56,8 @@ def load_texts(corpus: str) -> dict[str, str]:
     if corpus == "polnear-unseen":
         unseen = audit_texts(UNSEEN_TEXTS, quotes_fit=False)
         return {key: text for key, (text, _) in unseen.items()}
+    if corpus == "ecbplus":
+        return {key: text for key, (text, _) in event_texts(corpus, "").items()}
     pages = json.loads(ARTICLES.read_text(encoding="utf-8"))
     return {
         key: page["articleBody"]
@@ -84,7 +89,9 @@ def parse(texts: list[str], nlp: Language, cache: Path | None) -> list[Doc]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", choices=("pages", "polnear", "polnear-unseen"), default="pages")
+    parser.add_argument(
+        "--corpus", choices=("pages", "polnear", "polnear-unseen", "ecbplus"), default="pages"
+    )
     parser.add_argument("--part", choices=[FIT, HELD], default=HELD)
     parser.add_argument("--size", type=int, default=50, help="claims in the sample")
     parser.add_argument("--seed", type=int, default=7)
