@@ -86,6 +86,23 @@ def claims_of(nlp):
         ("Gunmen killed 14 people at the market.", None, "people killed"),
         # the name a description stands for: the subject it is said to be
         ("Lopez is a tireless campaigner who raised $4 million last year.", "Lopez", "raised"),
+        # "whose" stands for the noun its relative clause hangs on
+        (
+            "Uganda has a council whose 2,507 members had to be approved by the president.",
+            "a council",
+            "members that had to be approved by the president",
+        ),
+        # a possessive ending the text spaced off leaves one space, as a joined one does
+        (
+            "Lee Harlow 's home church received $1 million in damage.",
+            "Lee Harlow home church",
+            "damage",
+        ),
+        (
+            "Lee Harlow's home church received $1 million in damage.",
+            "Lee Harlow home church",
+            "damage",
+        ),
         # the whole name a holder's word is part of
         (
             "The Fund for Open Roads is spending $1.5 million on advertisements.",

@@ -426,9 +426,41 @@ def test_a_count_a_verb_acts_on_is_told_as_done_to_it(claims_of, text, subject):
 
 
 @pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a verb that only says the act was achieved or begun: the act is its complement's
+        ("About 200 miners managed to leave the pit.", "miners left the pit"),
+        ("About 300 workers began striking on Monday.", "workers striking"),
+        # what the act left them: the adjective after the ones counted
+        ("The blast in Omaha left 14 people dead.", "people left dead"),
+        ("The flood left 3,000 families homeless.", "families left homeless"),
+        # "there were": the phrase or clause after the noun says which are counted
+        ("There were at least 40 passengers on the bus.", "passengers on the bus"),
+        # the whole of "N of the X": the part of it the clause tells
+        ("Twelve of the ministers are from the north.", "the ministers that are from the north"),
+    ],
+)
+def test_a_count_keeps_what_its_clause_says_of_the_ones_counted(claims_of, text, subject):
+    assert [claim.subject for claim in claims_of(text)] == [subject]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Acme shares were up 17 percent on Monday.", "shares up"),
+        ("Kenyan exports are down 12 percent this year.", "Kenyan exports down"),
+        ("Acme shares closed at $18.25, up 0.35%.", "shares up"),
+    ],
+)
+def test_a_share_told_with_up_or_down_is_a_change(claims_of, text, subject):
+    [claim] = claims_of(text)
+    assert claim.subject == subject
+
+
+@pytest.mark.parametrize(
     ("text", "shown"),
     [
-        ("There were 56 passengers on board.", False),
+        ("There were 56 passengers.", False),
         ("The law applies to firms with more than 50 workers.", False),
         ("Some 56 passengers were hurt in the crash.", True),
         ("Harlow Rail employs 3,000 workers.", True),

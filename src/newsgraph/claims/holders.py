@@ -45,6 +45,8 @@ from newsgraph.claims.phrases import (
 ON_NOUN = {"nummod", "compound", "amod", "npadvmod", "nmod", "quantmod"}
 NAME_TAGS = {"NNP", "NNPS"}
 PERSONAL_PRONOUN_TAGS = {"PRP", "PRP$"}
+# The Penn tag of "whose", which stands for the noun its relative clause hangs on.
+RELATIVE_POSSESSIVE_TAG = "WP$"
 # Clauses whose subject is the verb's they hang on: "wants *to take in*", "and *spent*".
 OPEN_CLAUSES = {"xcomp", "conj"}
 MAX_CLAUSES_UP = 3
@@ -283,10 +285,27 @@ def _by_possessor(entity: Span, subject: Subject, words: HolderWords) -> Holding
             continue
         if _is_personal_pronoun(possessor):
             return Holding(None, subject, unnamed=True)  # "its revenue"
+        if possessor.tag_ == RELATIVE_POSSESSIVE_TAG:
+            antecedent = _antecedent(possessor)
+            if antecedent is None:
+                return Holding(None, subject, unnamed=True)
+            return Holding(_phrase(antecedent), _without(subject, possessor))
         if possessor.pos_ == "PRON" or _inside(possessor, entity):
             return Holding(None, subject)
         return Holding(_phrase(possessor), _without(subject, possessor))
     return None
+
+
+def _antecedent(relative: Token) -> Token | None:
+    """The noun a relative clause hangs on, which its relative word stands for ("a
+    council *whose* members": the council)."""
+    token = relative
+    while token.dep_ != "relcl" and token.head != token:
+        token = token.head
+    antecedent = token.head
+    if token.dep_ != "relcl" or antecedent.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return antecedent
 
 
 def _by_phrase(entity: Span, subject: Subject, words: HolderWords) -> Holding | None:
@@ -412,10 +431,13 @@ def _phrase(word: Token) -> str:
     for joined in word.conjuncts:
         if joined.i > word.i:
             end = max(end, noun_phrase(joined).end)
-    # a possessive ending goes, its space stays: "Florida’s contest", not "Floridacontest"
-    return "".join(
-        t.whitespace_ if t.dep_ == "case" else t.text_with_ws for t in word.doc[start:end]
-    ).strip()
+    # a possessive ending goes, one space stays: "Florida’s contest", not "Floridacontest"
+    # (nor "People  Council" where the text spaced the ending off: "People 's Council")
+    return " ".join(
+        "".join(
+            t.whitespace_ if t.dep_ == "case" else t.text_with_ws for t in word.doc[start:end]
+        ).split()
+    )
 
 
 def _inside(word: Token, entity: Span) -> bool:

@@ -30,11 +30,13 @@ class NumberWords:
     vague: frozenset[str]
     name_labels: frozenset[str]
     light_verbs: frozenset[str]
+    catenatives: frozenset[str]
     smallest_count: int
     harm_verbs: frozenset[str]
     kitchen_units: frozenset[str]
     not_glued_units: frozenset[str]
     changes: frozenset[str]
+    directions: frozenset[str]
     ratio_joiners: tuple[tuple[str, ...], ...]
     fractions: dict[str, float]
     framing_prepositions: frozenset[str]
@@ -57,11 +59,13 @@ def number_words() -> NumberWords:
         vague=frozenset(table["vague"]["words"]),
         name_labels=frozenset(table["names"]["labels"]),
         light_verbs=frozenset(table["light_verbs"]["lemmas"]),
+        catenatives=frozenset(table["catenatives"]["lemmas"]),
         smallest_count=table["counts"]["smallest"],
         harm_verbs=frozenset(table["counts"]["harm_verbs"]),
         kitchen_units=frozenset(table["kitchen"]["units"]),
         not_glued_units=frozenset(table["glued"]["not_units"]) | frozenset(table["scales"]),
         changes=frozenset(table["changes"]["lemmas"]),
+        directions=frozenset(table["changes"]["directions"]),
         ratio_joiners=tuple(tuple(words) for words in table["ratios"]["joiners"]),
         fractions=table["fractions"],
         framing_prepositions=frozenset(table["years"]["framing_prepositions"]),

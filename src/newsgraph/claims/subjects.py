@@ -36,8 +36,9 @@ CHANGE_PREPOSITIONS = {"by", "to", "from"}
 # abroad"); longer ones are left out, as a parse that runs on would be.
 MAX_OBJECT_WORDS = 6
 MAX_CLAUSE_WORDS = 6
-# The Penn tag of a past participle, the form lemminflect gives for it.
+# The Penn tags of a past participle and a past tense, the forms lemminflect gives.
 PAST_PARTICIPLE = "VBN"
+PAST_TENSE = "VBD"
 # Clauses on a counted noun that say which of them are counted: "citizens *living
 # abroad*", "workers *who lost their jobs*".
 NOUN_CLAUSES = frozenset({"acl", "relcl"})
@@ -86,6 +87,11 @@ def measured_subject(entity: Span) -> Subject | None:
                 return _as_change(_noun_subject(changed[0]), governor, preposition)
         return _as_change(subject_of(governor), governor, preposition)
     if root.dep_ in VERB_COMPLEMENTS:
+        direction = root.head if root.head.lower_ in number_words().directions else None
+        subject = subject_of(head)
+        # "shares up"; a subject that ends in no word ("GBP=") stays so, for the confidence
+        if direction is not None and subject is not None and subject.text[-1].isalpha():
+            return Subject(f"{subject.text} {direction.lower_}", subject.head)
         extent = root.dep_ == "npadvmod" or entity.label_ == "PERCENT"
         return _as_change(subject_of(head), head, root) if extent else subject_of(head)
     return None
@@ -123,10 +129,15 @@ def _counted(entity: Span) -> Subject | None:
         # "the loss of 3,000 jobs": the jobs lost, not the jobs there are
         return Subject(f"{event.text} of {_counted_phrase(noun, entity)}", noun)
     if verb is None:
-        return _counted_that(noun, entity) or _noun_subject(noun)
-    told = _as_done_to(verb) if _is_object(noun, entity) else verb_with_particle(verb).text
+        return _counted_that(noun, entity) or _existing(noun, entity) or _noun_subject(noun)
+    if _is_object(noun, entity):
+        told = _as_done_to(verb)
+    elif verb.dep_ == "xcomp" and verb.tag_ in INFINITIVE_TAGS:
+        told = _inflected(verb, PAST_TENSE)  # "managed to leave": left
+    else:
+        told = verb_with_particle(verb).text
     counted = _counted_phrase(noun, entity)
-    done = _what_they_did(noun, verb)
+    done = _what_they_did(noun, verb) or _what_became_of(noun, verb)
     return Subject(f"{counted} {told} {done}" if done else f"{counted} {told}", noun)
 
 
@@ -141,26 +152,47 @@ def _as_done_to(verb: Token) -> str:
     participle after their noun ("killing 80 people": "people killed", "needs 67
     delegates": "delegates needed"), which the tense it was written in would misread
     ("people killing" are those who kill)."""
+    return _inflected(verb, PAST_PARTICIPLE)
+
+
+def _inflected(verb: Token, tag: str) -> str:
+    """The verb, with its particle, in the form of Penn ``tag``."""
     words = verb_with_particle(verb)
-    done = getInflection(verb.lemma_.lower(), tag=PAST_PARTICIPLE)
-    if not done or not verb.lower_.isalpha():
+    form = getInflection(verb.lemma_.lower(), tag=tag)
+    if not form or not verb.lower_.isalpha():
         return words.text
-    return " ".join([done[0], *(t.text for t in words[1:])])
+    return " ".join([form[0], *(t.text for t in words[1:])])
 
 
 def _counted_that(noun: Token, entity: Span) -> Subject | None:
     """A count that is the subject of a verb too general to say what is counted ("be",
     "have", "see"): the ones that are, have or see what the clause tells, as a share's
     part is told ("5 million farmers could be eligible for the program": the farmers that
-    could be eligible for it, not a count of farmers)."""
-    verb = noun.head
-    if (
-        noun.dep_ != "nsubj"
-        or entity.root.dep_ != "nummod"
-        or verb.lemma_.lower() not in number_words().light_verbs
-    ):
+    could be eligible for it, not a count of farmers), or of the whole its "of" phrase
+    names ("six *of the seats* are in swing states": the seats that are)."""
+    acting = noun if entity.root.dep_ == "nummod" else entity.root
+    verb = acting.head
+    if acting.dep_ != "nsubj" or verb.lemma_.lower() not in number_words().light_verbs:
         return None
     return part_that(noun, verb, max(entity.end, noun.left_edge.i), noun.right_edge.i)
+
+
+def _existing(noun: Token, entity: Span) -> Subject | None:
+    """A count that a sentence says exists ("there were a dozen people *on the scene*",
+    "there were 9 million deaths *stemming from pollution*"): the counted noun with the
+    phrase or clause after it, which says which of them the sentence counts, as a
+    sentence of "there is" always does."""
+    verb = noun.head
+    if noun.dep_ != "attr" or not any(c.dep_ == "expl" for c in verb.children):
+        return None
+    counted = _counted_phrase(noun, entity)
+    after = next((c for c in noun.rights if c.dep_ in {"prep", *NOUN_CLAUSES}), None)
+    if after is None:
+        return Subject(counted, noun)
+    phrase = noun.doc[after.left_edge.i : after.right_edge.i + 1]
+    if phrase.text in counted or len(_words(phrase)) > MAX_CLAUSE_WORDS:
+        return Subject(counted, noun)  # already read with the noun, or a parse run on
+    return Subject(f"{counted} {phrase.text}", noun)
 
 
 def _counted_phrase(noun: Token, entity: Span) -> str:
@@ -219,6 +251,21 @@ def _what_they_did(noun: Token, verb: Token) -> str | None:
     return done.text if len(_words(done)) <= MAX_OBJECT_WORDS else None
 
 
+def _what_became_of(noun: Token, verb: Token) -> str | None:
+    """What a verb left the ones it acts on, where an adjective after them says it ("left
+    14 people *dead*", "left 3,000 families *homeless*"): the parser hangs it on the noun
+    or on the verb."""
+    if noun.dep_ != "dobj":
+        return None
+    states = [c for c in noun.rights if c.dep_ == "amod" and c.pos_ == "ADJ"]
+    states += [c for c in verb.rights if c.dep_ in {"oprd", "acomp"} and c.i > noun.i]
+    if not states:
+        return None
+    state = min(states, key=lambda word: word.i)
+    done = state.doc[state.left_edge.i : state.right_edge.i + 1]
+    return done.text if len(_words(done)) <= MAX_OBJECT_WORDS else None
+
+
 def _words(tokens: Iterable[Token]) -> list[Token]:
     return [token for token in tokens if not token.is_punct]
 
@@ -241,8 +288,17 @@ def count_verb(entity: Span) -> Token | None:
         and verb.pos_ == "VERB"
         and verb.lemma_.lower() not in number_words().light_verbs
     ):
-        return verb
+        return _complement_act(verb) if counted_head.dep_ == "nsubj" else verb
     return None
+
+
+def _complement_act(verb: Token) -> Token:
+    """The act a catenative verb's complement names, which is what its subject did ("12
+    people managed *to leave*": left), else the verb itself."""
+    if verb.lemma_.lower() not in number_words().catenatives:
+        return verb
+    acts = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    return acts[0] if acts else verb
 
 
 def subject_of(verb: Token) -> Subject | None:
