@@ -360,7 +360,7 @@ def test_a_subject_naming_who_reports_a_share_is_not_shown(claims_of):
     ("text", "holder", "subject"),
     [
         # a people's share of a whole: the people is what is measured, and whose
-        ("The Kazakhs made up only 32 percent of the population in 1970.", None, "The Kazakhs"),
+        ("The Kazakhs were only 32 percent of the population in 1970.", None, "The Kazakhs"),
         # a candidate's share of a vote: the candidate holds it, the vote is what it is of
         ("Senator Marsh won 20 percent of the vote in Iowa.", "Senator Marsh", "the vote in Iowa"),
         # who gave or raised a sum, and how
@@ -470,6 +470,26 @@ def test_a_bare_noun_with_no_holder_is_not_shown(claims_of, text, shown):
     """ "passengers | 56" names a kind of thing, not which ones are counted or whose."""
     claims = claims_of(text)
     assert claims and all((c.confidence >= DEFAULT_THRESHOLD) is shown for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        # a group with nothing said of the part the share is of
+        ("Kenyan farmers are less upbeat, at 26%.", False),
+        ("Minority voters in 2008 accounted for 30% of caucusgoers.", False),
+        ("Rebels killed 30 percent of the villagers.", False),
+        # what the group is said to be, the whole told before ("they were only 32 percent")
+        ("Back then the Kazakhs were only 32 percent in Kazakhstan.", True),
+        # what the part does, or a measure of its own
+        ("About 40 percent of Kenyan farmers oppose the tax.", True),
+        ("Turnout in Kisumu was 60 percent.", True),
+        ("Kenyan exports are down 12 percent this year.", True),
+    ],
+)
+def test_a_share_of_a_group_says_what_the_part_does(claims_of, text, shown):
+    [claim] = claims_of(text)
+    assert (claim.confidence >= DEFAULT_THRESHOLD) is shown
 
 
 def test_a_hyphen_inside_a_word_does_not_close_a_shares_clause(claims_of):

@@ -126,7 +126,14 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
                 )
             ):
                 basis = replace(basis, holder="missing")
-            if held.holder is None and _only_a_kind(measured):
+            if held.holder is None and (
+                _only_a_kind(measured)
+                or (
+                    share is None
+                    and basis.kind == "share"
+                    and _names_only_a_whole(entity, measured, sentence)
+                )
+            ):
                 basis = replace(basis, subject="poor")
             if share is None and (
                 (basis.kind == "share" and _names_a_topic(measured.head))
@@ -445,6 +452,41 @@ def _only_a_kind(subject: Subject) -> bool:
     "workers | 50", "Hispanics | 29 percent"): it names a kind of thing, not which of
     them are counted, what they did or whose they are, which only the sentence tells."""
     return len(subject.text.split()) == 1
+
+
+def _names_only_a_whole(entity: Span, subject: Subject, sentence: Span) -> bool:
+    """Whether a share's subject names only the group or thing it is a share of, with no
+    verb that says what that part does, thinks or is ("African Americans | 81 percent",
+    "minority voters | 30%"): a share of a group is always of those in it who do
+    something. A measure of its own is a level and needs no verb ("turnout | 60 percent",
+    "the jobless rate | 5 percent", "shares up | 17 percent"); so is a share the subject
+    is said to be, where the sentence before names the whole ("the Kazakhs were only 32
+    percent")."""
+    if subject.head.lemma_.lower() in _measures():
+        return False
+    if _is_said_to_be(entity):
+        return False
+    verbs = {token.text for token in sentence if token.pos_ in {"VERB", "AUX"}}
+    return not any(word in verbs for word in subject.text.split())
+
+
+def _is_said_to_be(entity: Span) -> bool:
+    """Whether a figure is what its clause's subject is said to be ("they were 32 percent",
+    "they were only 32 percent five decades ago"), not a phrase's ("were tied *at* 41
+    percent")."""
+    root = entity.root
+    if root.dep_ == "pobj":
+        return False
+    verb = root.head
+    while verb.pos_ in {"ADJ", "ADV"} and verb.head != verb:
+        verb = verb.head
+    return verb.lemma_.lower() == "be"
+
+
+@cache
+def _measures() -> frozenset[str]:
+    """Nouns of a measure a share can be of by itself (``_names_only_a_whole``)."""
+    return holder_words().measure_nouns | table().share_measures | number_words().changes
 
 
 def _names_what_is_measured(subject: Subject) -> bool:
