@@ -4,7 +4,9 @@ The bodies are those of the ScrapingHub extraction benchmark
 (../shared/data/extraction/ground-truth.json, 88 human-written news and feature
 articles, MIT), or (``--corpus polnear``) 240 PolNeAR US political news articles of
 2015–2016 that no actor rule was fitted on, each resolved as of its date (polnear.py), or
-(``--corpus polnear-unseen``) PolNeAR's other 400, which no rule author has read.
+(``--corpus polnear-unseen``) PolNeAR's other 400, which no rule author has read, or
+(``--corpus ecbplus``) the 462 ECB+ news texts (CC BY 3.0; shootings, disasters, arrests,
+launches; tokenised as the set gives them), each as of its event's year (events_audit.py).
 Parsing is the baseline: resolution should cost a small fraction of it
 (the aim is under 10%). The dictionary load and the one-off matcher build are reported
 apart from the per-article time.
@@ -24,7 +26,7 @@ reported figure and is not read case by case while fitting. Parses are cached un
 /tmp/newsgraph-actors-bench (keyed by the model and the texts).
 
     .venv/bin/python benchmarks/actors.py [--show] [--sample 80] [--seed 7] [--date 2025-06-01]
-        [--part fit|held-apart] [--corpus pages|polnear|polnear-unseen]
+        [--part fit|held-apart] [--corpus pages|polnear|polnear-unseen|ecbplus]
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ import py3langid
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+from events_audit import load_texts as event_texts
 from newsgraph.actors import ActorDictionary, ActorIndex, resolve_actors
 from newsgraph.actors.confidence import DEFAULT_THRESHOLD
 from newsgraph.actors.places import is_town_or_state, towns_and_states
@@ -62,6 +65,8 @@ def load_texts(corpus: str) -> dict[str, tuple[str, str | None]]:
         return audit_texts()
     if corpus == "polnear-unseen":
         return audit_texts(UNSEEN_TEXTS, quotes_fit=False)
+    if corpus == "ecbplus":
+        return event_texts(corpus, "")
     records = json.loads(BODIES.read_text(encoding="utf-8"))
     return {key: (record["articleBody"], None) for key, record in sorted(records.items())}
 
@@ -123,7 +128,9 @@ def main() -> None:
     parser.add_argument(
         "--all", action="store_true", help="every actor, not only the confident (shown) ones"
     )
-    parser.add_argument("--corpus", choices=("pages", "polnear", "polnear-unseen"), default="pages")
+    parser.add_argument(
+        "--corpus", choices=("pages", "polnear", "polnear-unseen", "ecbplus"), default="pages"
+    )
     args = parser.parse_args()
     records = load_texts(args.corpus)
     texts = [text for text, _ in records.values()]
