@@ -298,6 +298,29 @@ def test_the_president_of_another_country_is_not_the_one_named(nlp, dictionary):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "role", "named"),
+    [
+        # a word that only qualifies a title names no one
+        (
+            "The State Fire Marshall's office is investigating the fire in Omaha. "
+            "The state took over the dairy in 1983.",
+            "state",
+            False,
+        ),
+        # a role noun does
+        (
+            "Tina Okafor, the journalist, spoke in Omaha. The journalist said the vote was close.",
+            "journalist",
+            True,
+        ),
+    ],
+)
+def test_the_role_the_article_gave_a_person_is_that_person(nlp, dictionary, text, role, named):
+    index = resolve(nlp, dictionary, text, date="2019-08-01")
+    assert any(m.text.lower() == role for m in index.mentions) is named
+
+
 def test_a_short_given_name_is_the_person_named_with_the_long_one(nlp, dictionary):
     text = (
         "Joshua Apte, a professor of engineering, measures the air. Josh Apte said the city "

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from newsgraph.actors.confidence import honorific_gender, is_given_name
-from newsgraph.actors.names import name_words, slug, spelling_key
+from newsgraph.actors.names import DETERMINERS, LINKING_WORDS, name_words, slug, spelling_key
 from newsgraph.given_names import given_names
 from newsgraph.nlp import doc_text
 
@@ -146,7 +146,11 @@ class ArticleLinks:
         for key, found in self.found.items():
             for role in found.roles if found.type == "person" else ():
                 words = tuple(role.lower().split())
-                if words and words[0] not in self.people.past_modifiers:
+                if (
+                    words
+                    and words[0] not in self.people.past_modifiers
+                    and self._names_a_role(words)
+                ):
                     holders.setdefault(words, []).append(key)
         if not holders:
             return
@@ -165,6 +169,18 @@ class ArticleLinks:
                 self.role_references.add(role.start_char)
                 self._mention(role, self._latest_owner_of(holders[words], role.start_char))
                 break
+
+    def _names_a_role(self: _Resolution, words: tuple[str, ...]) -> bool:
+        """Whether a person's role ends in a word that names one ("president", "chief",
+        "journalist"), not in a word that only qualifies a title ("State" of "State Fire
+        Marshall", "Interior") or links it ("defense of"): "the state" is no one."""
+        last = words[-1]
+        if last in LINKING_WORDS | DETERMINERS:
+            return False
+        nouns = {noun.lower() for noun in self.people.role_nouns}
+        return (
+            last not in self.people.modifiers or last in nouns or last.title() in self.people.titles
+        )
 
     def _latest_owner_of(self: _Resolution, keys: list[str], start: int) -> str:
         """Of several actors, the one a bare name at ``start`` refers to: the one named
