@@ -272,6 +272,11 @@ def test_an_untitled_official_of_the_story_still_takes_its_country(nlp, dictiona
     assert resolve(nlp, dictionary, text).actors["person:adam-kowal"].country == "POL"
 
 
+def test_a_law_is_no_organisation(nlp, dictionary):
+    text = "Harlow Rail said the Endangered Species Act would cost it jobs in Nebraska."
+    assert "org:endangered-species-act" not in resolve(nlp, dictionary, text).actors
+
+
 def test_a_continent_is_no_country(nlp, dictionary):
     index = resolve(nlp, dictionary, "Canada beat their North American neighbours in the final.")
     assert [actor.key for actor in index.actors.values()] == ["CAN"]

@@ -60,6 +60,8 @@ class Organisations:
                 continue  # "Energy" of "Energy Secretary Rick Perry" is part of a title
             if core.text in context_words()["kind_acronyms"]:
                 continue  # "a super PAC": a kind of organisation, no name
+            if core[-1].text in context_words()["law_heads"]:
+                continue  # "the Endangered Species Act": a law, no organisation
             titled = self._titled_name_within(core)
             if titled is not None:
                 # "Justice Sotomayor" tagged ORG: a person with the title before her name
