@@ -177,9 +177,10 @@ class ArticleLinks:
         last = words[-1]
         if last in LINKING_WORDS | DETERMINERS:
             return False
-        nouns = {noun.lower() for noun in self.people.role_nouns}
         return (
-            last not in self.people.modifiers or last in nouns or last.title() in self.people.titles
+            last not in self.people.modifiers
+            or last in self.role_nouns
+            or last.title() in self.people.titles
         )
 
     def _latest_owner_of(self: _Resolution, keys: list[str], start: int) -> str:

@@ -93,7 +93,7 @@ def measured_subject(entity: Span) -> Subject | None:
         if direction is not None and subject is not None and subject.text[-1].isalpha():
             return Subject(f"{subject.text} {direction.lower_}", subject.head)
         extent = root.dep_ == "npadvmod" or entity.label_ == "PERCENT"
-        return _as_change(subject_of(head), head, root) if extent else subject_of(head)
+        return _as_change(subject, head, root) if extent else subject
     return None
 
 
@@ -143,8 +143,13 @@ def _counted(entity: Span) -> Subject | None:
 
 def _is_object(noun: Token, entity: Span) -> bool:
     """Whether the count is what its verb acts on ("killing 80 people")."""
-    counted_head = noun if entity.root.dep_ == "nummod" else entity.root
-    return counted_head.dep_ == "dobj"
+    return _counted_head(noun, entity).dep_ == "dobj"
+
+
+def _counted_head(noun: Token, entity: Span) -> Token:
+    """The word that stands for the count in its clause: the counted noun ("80 *people*"),
+    or the number itself where the noun is in its "of" phrase ("*six* of the seats")."""
+    return noun if entity.root.dep_ == "nummod" else entity.root
 
 
 def _as_done_to(verb: Token) -> str:
@@ -170,7 +175,7 @@ def _counted_that(noun: Token, entity: Span) -> Subject | None:
     part is told ("5 million farmers could be eligible for the program": the farmers that
     could be eligible for it, not a count of farmers), or of the whole its "of" phrase
     names ("six *of the seats* are in swing states": the seats that are)."""
-    acting = noun if entity.root.dep_ == "nummod" else entity.root
+    acting = _counted_head(noun, entity)
     verb = acting.head
     if acting.dep_ != "nsubj" or verb.lemma_.lower() not in number_words().light_verbs:
         return None
@@ -281,7 +286,7 @@ def count_verb(entity: Span) -> Token | None:
     noun = counted_noun(entity)
     if noun is None:
         return None
-    counted_head = noun if entity.root.dep_ == "nummod" else entity.root
+    counted_head = _counted_head(noun, entity)
     verb = counted_head.head
     if (
         counted_head.dep_ in {"dobj", "nsubj", "nsubjpass"}
