@@ -271,7 +271,6 @@ def test_a_dotted_date_is_no_number_and_no_claim(claims_of):
         "Chile's exports rose 12 percent in 2019.",  # a share, dated
         "The IMF approved a $5 billion loan to Ukraine in March 2015.",  # a large sum
         "Farmers harvested 3.7 million tonnes of wheat.",  # a quantity of goods
-        "Nearly 300 school districts closed, according to teachers unions.",  # institutions
         # A long subject, when it is one noun phrase, still names what is measured.
         "Ontario's share of respondents aged between 12 and 17 who had a cannabis use"
         " disorder rose by 25 percent.",
@@ -367,12 +366,12 @@ def test_a_subject_naming_who_reports_a_share_is_not_shown(claims_of):
         (
             "Ms. Carver and her husband also gave $4 million last week to a group.",
             "Ms. Carver and her husband",
-            "gave",
+            "gave to a group",
         ),
         (
             "Acme Holdings also raised $3 million from a Texas oil executive.",
             "Acme Holdings",
-            "raised",
+            "raised from a Texas oil executive",
         ),
     ],
 )
@@ -593,6 +592,17 @@ def test_a_figure_of_change_says_which_way(claims_of, text, subject):
         "The company reported $2.3 billion last year.",
         # a count of places with nothing said of them
         "The charity now works in 85 countries.",
+        # a count of places, even sourced: what they did is the figure, not how many did it
+        "Nearly 300 school districts closed, according to teachers unions.",
+        # a sum under a million, even sourced: 0 of 2 such were meaningful on the fit pages
+        "Acme Holdings raised roughly $449,000 in May, the filings show.",
+        # a holder that is only a description says not whose the figure is
+        "The billionaire businessman enjoys 48 percent support among likely voters.",
+        "The senator won 221 delegates in the primaries.",
+        "A challenger raised more than $3 million in the quarter.",
+        # a sum paid out, with neither on what nor to whom
+        "Governor Lane paid $3 million, officials said.",
+        "Acme Holdings spent $40 million last year.",
     ],
 )
 def test_figures_an_analyst_cannot_cite_are_not_shown(claims_of, text):
@@ -608,8 +618,8 @@ def test_two_shares_given_as_a_score_are_no_one_figure(claims_of):
 def test_a_measure_that_is_always_someones_needs_its_holder(claims_of):
     """Delegates, votes, support or a rating are someone's; with no one named, the figure
     is not shown."""
-    (held,) = claims_of("The governor's approval rating fell to 38 percent.")
-    assert held.holder == "The governor" and held.confidence >= DEFAULT_THRESHOLD
+    (held,) = claims_of("Governor Lane's approval rating fell to 38 percent.")
+    assert held.holder == "Governor Lane" and held.confidence >= DEFAULT_THRESHOLD
     for text in ("The approval rating fell to 38 percent.", "There are 140 delegates at stake."):
         claims = claims_of(text)
         assert claims and all(claim.confidence < DEFAULT_THRESHOLD for claim in claims)
@@ -640,7 +650,7 @@ def test_a_counted_subject_keeps_what_it_did(claims_of):
 def test_a_sum_of_money_needs_whose_it_is(claims_of):
     """A sum is always someone's (spent, paid, raised or owed); with no one named, as in
     "a renovation project | $97 million", it is not shown."""
-    (paid,) = claims_of("The Harlow county council spent $3 million on the new depot.")
+    (paid,) = claims_of("The Harlow County Council spent $3 million on the new depot.")
     assert paid.holder and paid.confidence >= DEFAULT_THRESHOLD
     (named,) = claims_of("Harlow Rail revenue reached $40 million last year.")
     assert named.confidence >= DEFAULT_THRESHOLD  # the name before the noun says whose

@@ -31,8 +31,9 @@ class Basis:
     ``kind``: share, money, price, people, places, measure, mass, count, spec or sample
     (see the table); ``subject``: named or poor; ``sentence``: clause, specs, aside or
     fragment; ``value``: exact or vague; ``holder``: given, or missing where the measure
-    is always someone's; ``support``: sourced, dated or none; ``mood``: stated, or
-    supposed in a condition or an indirect question, or planned (still to come).
+    is always someone's, or described where only a description gives it; ``support``:
+    sourced, dated or none; ``mood``: stated, or supposed in a condition or an indirect
+    question, or planned (still to come).
     """
 
     kind: str

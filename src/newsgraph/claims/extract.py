@@ -79,6 +79,7 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
     paragraph_year: str | None = None
     previous: Span | None = None
     text = doc_text(doc)
+    names = _names_of_holders(doc)
     for sentence, entities in sentences_with_entities(doc):
         # Sentences never span paragraphs, so a blank line up to here means a new one.
         if previous is None or "\n\n" in text[previous.start_char : sentence.start_char]:
@@ -126,6 +127,8 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
                 )
             ):
                 basis = replace(basis, holder="missing")
+            if held.open_sum:
+                basis = replace(basis, subject="poor")
             if held.holder is None and (
                 _only_a_kind(measured)
                 or (
@@ -142,6 +145,9 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
                 or fraction is not None
             ):
                 basis = replace(basis, subject="poor")
+            holder = name_the_description(held.holder, entity)
+            if holder is not None and basis.holder == "given" and not names.search(holder):
+                basis = replace(basis, holder="described")
             value = _value_words(entity, ratio)
             claims.append(
                 Claim(
@@ -153,13 +159,25 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
                     unit=unit,
                     time=year or paragraph_year or date,
                     confidence=confidence(basis),
-                    holder=name_the_description(held.holder, entity),
+                    holder=holder,
                 )
             )
         frame = _framing_year(sentence, entities)
         paragraph_year = frame or paragraph_year
         previous = sentence
     return claims
+
+
+def _names_of_holders(doc: Doc) -> re.Pattern[str]:
+    """Any name in ``doc`` of someone or somewhere that can hold a figure, as a pattern: a
+    holder with none of them is only described ("the billionaire businessman", "a
+    challenger"), and whose the figure is the claim does not say ("the Indian navy" and
+    "Islamic State attackers" say it)."""
+    labels = holder_words().holder_labels
+    names = sorted({e.text for e in doc.ents if e.label_ in labels}, key=len, reverse=True)
+    if not names:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(name) for name in names) + r")(?!\w)")
 
 
 def _value_words(entity: Span, ratio: Ratio | None) -> Span:

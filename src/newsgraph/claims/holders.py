@@ -14,7 +14,9 @@ reads kept in ``data/claims/holders.toml``:
 - the subject of a clause whose verb has, wins, gets, raises or spends the figure: "the
   senator won 221 delegates", "the fund raised $4 million"; of one that gets votes, for
   a percent: "the senator took 27 percent"; and of one the figure comes "with" ("she
-  leads the field with 36 percent support").
+  leads the field with 36 percent support"). A sum paid out measures what it went on or
+  to whom, which the verb's phrase after it says ("spent $1 million *on ads*"); where
+  none does, the claim misses what it measures (``Holding.open_sum``).
 
 When the holder's words stood in the subject, the subject drops them ("China's growth
 rate" is China's "growth rate"); when the subject was the holder itself (a percent a
@@ -44,6 +46,11 @@ from newsgraph.claims.phrases import (
 # Roles in which a number stands on the noun it counts or measures ("221 delegates").
 ON_NOUN = {"nummod", "compound", "amod", "npadvmod", "nmod", "quantmod"}
 NAME_TAGS = {"NNP", "NNPS"}
+# What else on a verb of paying says what a sum is for: the one paid ("gave *the
+# campaign* $2 million"), a purpose ("paid $3 million *to direct the film*").
+SUM_ENDS = {"dative", "xcomp", "advcl"}
+# Entity labels of figures: a phrase that gives one tells no end of a sum.
+MEASURE_LABELS = {"MONEY", "CARDINAL", "PERCENT", "QUANTITY"}
 PERSONAL_PRONOUN_TAGS = {"PRP", "PRP$"}
 # The Penn tag of "whose", which stands for the noun its relative clause hangs on.
 RELATIVE_POSSESSIVE_TAG = "WP$"
@@ -65,6 +72,8 @@ class HolderWords:
     measure_nouns: frozenset[str]
     held_nouns: frozenset[str]
     prepositions: frozenset[str]
+    sum_prepositions: frozenset[str]
+    paying_verbs: frozenset[str]
     place_prepositions: frozenset[str]
     holder_labels: frozenset[str]
     place_labels: frozenset[str]
@@ -86,6 +95,9 @@ class Holding:
     subject: Subject
     # The figure is someone's whom the text names only by a pronoun: whose is not known.
     unnamed: bool = False
+    # A sum paid or given whose text says neither on what nor to whom ("Ross: paid |
+    # $3 million"): what it measures is missing.
+    open_sum: bool = False
 
 
 def holding(entity: Span, subject: Subject, light_verbs: frozenset[str]) -> Holding:
@@ -177,7 +189,39 @@ def _by_verb(
         return Holding(text, Subject(noun_phrase(got).text, got))
     if verb.lemma_.lower() in light_verbs:
         return None  # "the borrowers have $1.3 trillion": "have" says nothing of what
-    return Holding(text, Subject(verb_with_particle(verb).text, verb))
+    act, open_sum = _act_of_sum(verb, entity, words)
+    return Holding(text, Subject(act, verb), open_sum=open_sum)
+
+
+def _act_of_sum(verb: Token, entity: Span, words: HolderWords) -> tuple[str, bool]:
+    """What the holder did with a figure: the verb, and for a sum the first phrase after it
+    that says what the money went on or came from ("spent on digital ads", "gave to a
+    super PAC"); not one that gives another sum ("from $272,000 on clothing"). Whether a
+    sum paid out is left open: a verb of paying or giving that says neither on what nor
+    to whom (``HolderWords.paying_verbs``)."""
+    act = verb_with_particle(verb)
+    if entity.label_ != "MONEY":
+        return act.text, False
+    for child in verb.rights:
+        if child.dep_ != "prep" or child.i < entity.end:
+            continue
+        if child.lower_ not in words.sum_prepositions:
+            continue
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        if objects and all(
+            o.pos_ in {"NOUN", "PROPN"} and o.ent_type_ not in MEASURE_LABELS for o in objects
+        ):
+            end = max(noun_phrase(objects[-1]).end, _name_end(objects[-1]))
+            return f"{act.text} {verb.doc[child.i : end].text}", False
+    # "gave *the campaign* $2 million", "paid $3 million *to direct the film*"
+    told = any(c.dep_ in SUM_ENDS for c in verb.children)
+    return act.text, not told and verb.lemma_.lower() in words.paying_verbs
+
+
+def _name_end(word: Token) -> int:
+    """Where the name a word is part of ends ("the Club *for Growth*"), else after it."""
+    name = next((e for e in word.doc.ents if e.start <= word.i < e.end), None)
+    return name.end if name is not None else word.i + 1
 
 
 def _by_agent(entity: Span, subject: Subject, words: HolderWords) -> Holding | None:
