@@ -296,3 +296,10 @@ def test_a_holder_given_as_a_description_is_the_name_before_it(claims_of):
 def test_a_sum_paid_out_says_on_what_or_to_whom(claims_of, text, subject):
     claim = next(c for c in claims_of(text) if c.holder)
     assert claim.subject == subject and claim.confidence >= DEFAULT_THRESHOLD
+
+
+def test_the_place_a_story_was_filed_from_holds_no_figure(claims_of):
+    """A dateline the parser makes the first verb's subject is where, not who."""
+    text = "DOVER, Del. - Two days before the gunman shot 12 people, he bought a rifle."
+    (claim,) = claims_of(text)
+    assert (claim.holder, claim.subject) == (None, "people shot")
