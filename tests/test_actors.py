@@ -531,6 +531,22 @@ def test_a_name_in_apposition_to_a_role_takes_the_role_owners_country(nlp, dicti
     assert "ambassador" in actor.roles
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title with no commas: the country after "to" or "in" is where the post is held
+        "Russia's ambassador to France Ivan Petrov has said that Moscow wants talks.",
+        "The Russian envoy in Paris Ivan Petrov said talks would resume.",
+        # an aside after the name with the owner's possessive
+        "Ivan Petrov, Russia's ambassador to France, said on Monday that talks would resume.",
+    ],
+)
+def test_a_role_held_abroad_keeps_the_country_that_owns_it(nlp, dictionary, text):
+    actor = resolve(nlp, dictionary, text).actors["person:ivan-petrov"]
+    assert actor.country == "RUS"
+    assert any(role in {"ambassador", "envoy"} for role in actor.roles)
+
+
 def test_a_credit_glued_to_a_name_is_no_part_of_it(nlp, dictionary):
     index = resolve(
         nlp,

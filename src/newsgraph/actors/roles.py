@@ -24,6 +24,11 @@ if TYPE_CHECKING:
     from newsgraph.actors.resolver import _Resolution
 
 PHRASE_STOPS = {",", ";", ".", ":", "(", ")", '"', "“", "”", "—", "–"}
+# Prepositions that say where a post is held ("ambassador *to* Britain", "envoy *in*
+# London"), so the country after them is not the holder's.
+HOST_PREPOSITIONS = {"to", "in", "at"}
+# The Penn tag of the possessive ending: "China*'s* ambassador".
+POSSESSIVE = "POS"
 # How the owner of a role hangs on the role noun: "China's ambassador", "the Chinese envoy".
 ROLE_OWNERS = {"poss", "amod", "compound", "nmod"}
 # Codes of international organisations: a person holding a post in one is coded by it.
@@ -126,8 +131,15 @@ class Roles:
                 index -= 2
             elif index in self.country_at:
                 match = self.country_at[index]
+                before = match.span.start - 1
+                if before >= sentence_start and self.doc[before].lower_ in HOST_PREPOSITIONS:
+                    # "ambassador *to Britain* Liu": where the post is held, not whose
+                    index = before - 1
+                    continue
                 country = country or match.key
-                index = match.span.start - 1
+                index = before
+            elif token.tag_ == POSSESSIVE and words and index - 1 in self.country_at:
+                index -= 1  # "China*'s* ambassador": the title's owner comes next
             else:
                 break
         if not any(
@@ -213,6 +225,7 @@ class Roles:
             self.doc[start].is_space
             or self.doc[start].lower_ in DETERMINERS
             or start in self.country_at
+            or (self.doc[start].tag_ == POSSESSIVE and start - 1 in self.country_at)
         ):
             if start in self.country_at:
                 country = country or self.country_at[start].key
