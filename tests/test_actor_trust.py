@@ -659,6 +659,9 @@ def test_a_title_owned_past_the_words_describing_its_holder_gives_its_country(nl
         "Contributing: Gareth Dunmore, Lee Harlow and Dana Ortiz.",
         "Follow Gareth Dunmore on Twitter @gdunmore.",
         "Story by Gareth Dunmore. Video produced by Lee Harlow.",
+        # any label of who did what for the page
+        "Tested by: Gareth Dunmore RRP: 49.95 Euro",
+        "Reviewed by: Dana Ortiz",
     ],
 )
 def test_a_credit_line_is_no_actor(nlp, dictionary, credit):

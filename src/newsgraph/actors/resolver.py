@@ -73,12 +73,14 @@ CREDIT_LINE = re.compile(r"^[ \t]*[A-Z][\w&'’. -]{0,30}/[ \t]*[A-Z][\w&'’. -
 BYLINE = re.compile(r"^[ \t]*By[ \t]+[A-Z][^\n.!?]{0,80}$", re.MULTILINE)
 # A newsroom's credit line, in the sentence that gives it: "Jane Harlow contributed
 # reporting from Kabul.", "Reporting by Jane Harlow; Editing by Tom Ash", "Contributing:
-# Jane Harlow", "Story by Jane Harlow; video produced by Tom Ash", and the writer's own
+# Jane Harlow", "Story by Jane Harlow; video produced by Tom Ash", any label of who did
+# what for the page ("Tested by: Jane Harlow", "Written by:"), and the writer's own
 # line under a story: "Follow Jane Harlow on Twitter @jharlow".
 CONTRIBUTION = re.compile(
     r"\bcontributed (?:reporting|research|to (?:this|the) (?:report|story|article))\b"
     r"|^\W*(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Rr]esearch) by\b"
     r"|^\W*(?:Story|Text|Video|Photos?|Graphics?|Produced|Edited) by\b"
+    r"|^\W*[A-Z][a-z]+(?:ed|en) by:"
     r"|^\W*Contributing:"
     r"|^\W*Follow [A-Z][^\n]{0,60} on (?:Twitter|Facebook|Instagram)\b",
     re.MULTILINE,
