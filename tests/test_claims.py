@@ -727,3 +727,11 @@ def test_a_part_ends_with_its_hyphenated_word_not_inside_it(claims_of):
     "the e-mails that ...", not "the e that -mails ..."."""
     (claim,) = claims_of("Lopez said that 90 percent of the e-mails were stored in the archive.")
     assert claim.subject == "the e-mails that were stored in the archive"
+
+
+def test_pieces_of_a_number_or_a_clock_time_are_no_count(claims_of):
+    """Text tokenised with spaces around punctuation splits "26,000" and "23:51": a piece led
+    by a zero, or the minutes after an hour and a colon, counts nothing."""
+    assert not [c for c in claims_of("The flood killed 26 , 000 people .") if c.value == "000"]
+    claims = claims_of("At 23 : 51 , police said 3 people were shot .")
+    assert [(c.subject, c.value) for c in claims] == [("people shot", "3")]

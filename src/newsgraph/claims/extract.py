@@ -60,6 +60,8 @@ MEASURES = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # A number with letters glued on, as model specs and clock times are written ("2.3GHz", "6am").
 GLUED_UNIT = re.compile(r"\d[a-zA-Z]")
+# Digits led by a zero: "000", "07"; no count is written so.
+ZERO_LED = re.compile(r"0\d")
 GLUED_NUMBER = re.compile(r"\d+(?:\.\d+)?(?P<suffix>[a-zA-Z]+)")
 HYPHENATED_MEASURE = re.compile(r"\d\s?-\s?[^\W\d_]")
 ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
@@ -552,14 +554,25 @@ def _points_back(noun: Token) -> bool:
 
 
 def _is_not_a_measure(entity: Span, words: NumberWords) -> bool:
-    """Years, house numbers and numbers inside names are not claims."""
+    """Years, house numbers, numbers inside names and pieces of a longer number or a
+    clock time are not claims."""
     root = entity.root
     if entity.label_ != "CARDINAL":
         return False
-    if YEAR.fullmatch(entity.text.strip()):
+    if YEAR.fullmatch(entity.text.strip()) or _is_a_piece(entity):
         return True
     head = root.head
     return head.ent_type_ in words.name_labels or head.pos_ == "PROPN"
+
+
+def _is_a_piece(entity: Span) -> bool:
+    """Whether digits are only a piece of a number written apart: led by a zero ("000" of
+    "26 , 000"; a count never is), or the minutes after a clock's hour and colon ("51" of
+    "23 : 51")."""
+    if ZERO_LED.match(entity.text):
+        return True
+    doc, start = entity.doc, entity.start
+    return start >= 2 and doc[start - 1].text == ":" and doc[start - 2].like_num
 
 
 def _is_a_figure(
