@@ -735,3 +735,13 @@ def test_pieces_of_a_number_or_a_clock_time_are_no_count(claims_of):
     assert not [c for c in claims_of("The flood killed 26 , 000 people .") if c.value == "000"]
     claims = claims_of("At 23 : 51 , police said 3 people were shot .")
     assert [(c.subject, c.value) for c in claims] == [("people shot", "3")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A gunman shot three co-workers at the plant.", "A gunman shot three co - workers ."],
+)
+def test_a_hyphenated_noun_the_parser_split_is_counted_whole(claims_of, text):
+    """The parser leaves "co-workers" in pieces; the count is of the workers."""
+    (claim,) = claims_of(text)
+    assert claim.subject.replace(" ", "") == "co-workersshot" and claim.unit == "worker"

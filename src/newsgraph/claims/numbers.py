@@ -42,6 +42,7 @@ class NumberWords:
     framing_prepositions: frozenset[str]
     period_openers: frozenset[str]
     period_joiners: frozenset[str]
+    bound_prefixes: frozenset[str]
     event_nouns: frozenset[str]
     frame_prepositions: frozenset[str]
     frame_contests: frozenset[str]
@@ -71,6 +72,7 @@ def number_words() -> NumberWords:
         framing_prepositions=frozenset(table["years"]["framing_prepositions"]),
         period_openers=frozenset(table["years"]["period_openers"]),
         period_joiners=frozenset(table["years"]["period_joiners"]),
+        bound_prefixes=frozenset(table["compounds"]["bound_prefixes"]),
         event_nouns=frozenset(table["events"]["nouns"]),
         frame_prepositions=frozenset(table["frames"]["prepositions"]),
         frame_contests=frozenset(table["frames"]["contests"]),
@@ -115,9 +117,22 @@ def unit_of(entity: Span, words: NumberWords) -> str | None:
         return units[-1] if units else None
     root = entity.root
     if root.dep_ == "nummod":
-        return root.head.lemma_.lower()
+        return compound_head(root.head, words).lemma_.lower()
     counted = counted_of(root)  # "hundreds of people"
     return counted.lemma_.lower() if counted is not None else None
+
+
+def compound_head(noun: Token, words: NumberWords) -> Token:
+    """The last part of a hyphenated noun the parser left in pieces ("three *co*-workers",
+    "two *co* - workers" as tokenised text spaces it): an English compound is headed by
+    its last word ("workers"). Spaced, only after a prefix that never stands alone."""
+    doc = noun.doc
+    while noun.i + 2 < len(doc) and doc[noun.i + 1].text == "-" and doc[noun.i + 2].is_alpha:
+        glued = not noun.whitespace_ and not doc[noun.i + 1].whitespace_
+        if not glued and noun.lower_ not in words.bound_prefixes:
+            break
+        noun = doc[noun.i + 2]
+    return noun
 
 
 class Ratio(NamedTuple):

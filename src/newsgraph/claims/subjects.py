@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from lemminflect import getInflection
 from spacy.tokens import Span, Token
 
-from newsgraph.claims.numbers import number_words
+from newsgraph.claims.numbers import compound_head, number_words
 from newsgraph.claims.phrases import (
     OF,
     SUBJECTS,
@@ -207,7 +207,7 @@ def _counted_phrase(noun: Token, entity: Span) -> str:
     says whose they are, which is the holder's to say (holders.py), not what is counted."""
     phrase = noun_phrase(noun)
     owners = [c.right_edge.i + 1 for c in noun.lefts if c.dep_ == "poss"]
-    start = max([entity.end, phrase.start, *owners])
+    start = max([entity.end, min(phrase.start, _compound_start(noun)), *owners])
     end = phrase.end
     clauses = [
         c
@@ -277,7 +277,21 @@ def _words(tokens: Iterable[Token]) -> list[Token]:
 
 def counted_noun(entity: Span) -> Token | None:
     root = entity.root
-    return root.head if root.dep_ == "nummod" and root.head.pos_ == "NOUN" else counted_of(root)
+    if root.dep_ == "nummod" and root.head.pos_ == "NOUN":
+        return compound_head(root.head, number_words())
+    return counted_of(root)
+
+
+def _compound_start(word: Token) -> int:
+    """Where the hyphenated word that ends in ``word`` begins ("co-workers", "co - workers")."""
+    doc, start = word.doc, word.i
+    while start >= 2 and doc[start - 1].text == "-" and doc[start - 2].is_alpha:
+        before = doc[start - 2]
+        glued = not before.whitespace_ and not doc[start - 1].whitespace_
+        if not glued and before.lower_ not in number_words().bound_prefixes:
+            break
+        start -= 2
+    return start
 
 
 def count_verb(entity: Span) -> Token | None:
