@@ -745,3 +745,14 @@ def test_a_hyphenated_noun_the_parser_split_is_counted_whole(claims_of, text):
     """The parser leaves "co-workers" in pieces; the count is of the workers."""
     (claim,) = claims_of(text)
     assert claim.subject.replace(" ", "") == "co-workersshot" and claim.unit == "worker"
+
+
+def test_each_of_two_counts_of_one_noun_keeps_its_own_modifier(claims_of):
+    """ "12 Somali and 11 Yemeni nationals": the 12 are the Somali ones."""
+    claims = claims_of("The navy seized 12 Somali and 11 Yemeni nationals on Monday.")
+    assert sorted((c.value, c.subject) for c in claims) == [
+        ("11", "Yemeni nationals seized"),
+        ("12", "Somali nationals seized"),
+    ]
+    (claim,) = claims_of("Two of the three victims died.")  # a whole, no second count
+    assert claim.subject == "the three victims died"

@@ -216,7 +216,22 @@ def _counted_phrase(noun: Token, entity: Span) -> str:
     ]
     if clauses and len(_words(clauses[0].subtree)) <= MAX_CLAUSE_WORDS:
         end = clauses[0].right_edge.i + 1
-    return phrase.doc[start:end].text or noun.text
+    doc = phrase.doc
+    others = [
+        c.i
+        for c in noun.lefts
+        if c.dep_ == "nummod"
+        and c.i >= entity.end
+        and any(t.dep_ == "cc" for t in doc[entity.end : c.i])
+    ]
+    if others:
+        # "12 Somali and 11 Yemeni nationals": the 12 are the Somali ones
+        cut = min(others)
+        while cut > start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
+            cut -= 1
+        own = doc[start:cut].text
+        return f"{own} {doc[noun.i : end].text}" if own else doc[noun.i : end].text
+    return doc[start:end].text or noun.text
 
 
 def _event_of(noun: Token) -> Token | None:
