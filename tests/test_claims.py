@@ -756,3 +756,14 @@ def test_each_of_two_counts_of_one_noun_keeps_its_own_modifier(claims_of):
     ]
     (claim,) = claims_of("Two of the three victims died.")  # a whole, no second count
     assert claim.subject == "the three victims died"
+
+
+def test_a_clause_left_unfinished_is_not_taken_into_a_subject(claims_of):
+    """ "where 100 people were" moved its complement; "who were there for" lost its object."""
+    assert not [
+        c
+        for c in claims_of("She drove into the hall where roughly 100 people were.")
+        if c.subject == "people that were"
+    ]
+    (claim,) = claims_of("A dozen other people who were there for a party got out.")
+    assert claim.subject.endswith("got out") and not claim.subject.endswith("for")

@@ -87,6 +87,8 @@ def part_that(whole: Token, verb: Token, start: int, told_after: int) -> Subject
     words = [token for token in predicate if not token.is_punct]
     if not words or len(words) > MAX_PREDICATE_WORDS or verb not in predicate:
         return None
+    if is_cut_short(words[-1]):
+        return None  # "people that were": the rest of the clause was moved or cut
     part = doc[start : whole_end + 1].text  # "likely voters in Ohio"
     told = doc[told_after + 1 : predicate[-1].i + 1].text
     if verb.tag_ in PARTICIPLE_TAGS and not any(
@@ -94,6 +96,16 @@ def part_that(whole: Token, verb: Token, start: int, told_after: int) -> Subject
     ):
         return Subject(f"{part} {told}", whole)  # "voters viewing her positively"
     return Subject(f"{part} that {told}", whole)
+
+
+def is_cut_short(last: Token) -> bool:
+    """Whether a clause's last word leaves it unfinished: a preposition with no object
+    ("who were there *for*") or a bare auxiliary or copula ("where 100 people *were*"),
+    as a parse that hung the rest elsewhere, or a clause whose complement was moved,
+    leaves it."""
+    if last.dep_ == "prep":  # not a particle: "got *out*"
+        return not any(c.dep_ in {"pobj", "pcomp"} for c in last.children)
+    return last.pos_ == "AUX" or (last.lemma_ == "be" and not list(last.rights))
 
 
 def _word_end(token: Token) -> int:

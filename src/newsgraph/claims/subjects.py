@@ -22,6 +22,7 @@ from newsgraph.claims.phrases import (
     clause_of,
     clause_subject,
     counted_of,
+    is_cut_short,
     noun_phrase,
     part_that,
     verb_with_particle,
@@ -214,7 +215,11 @@ def _counted_phrase(noun: Token, entity: Span) -> str:
         for c in noun.rights
         if c.dep_ in NOUN_CLAUSES and c.left_edge.i == end and c.tag_ not in INFINITIVE_TAGS
     ]
-    if clauses and len(_words(clauses[0].subtree)) <= MAX_CLAUSE_WORDS:
+    if (
+        clauses
+        and len(_words(clauses[0].subtree)) <= MAX_CLAUSE_WORDS
+        and not is_cut_short(clauses[0].right_edge)
+    ):
         end = clauses[0].right_edge.i + 1
     doc = phrase.doc
     others = [
