@@ -758,6 +758,20 @@ def test_each_of_two_counts_of_one_noun_keeps_its_own_modifier(claims_of):
     assert claim.subject == "the three victims died"
 
 
+def test_a_shares_clause_cut_inside_what_it_says_is_not_taken(claims_of):
+    """The words taken end inside a clause of their own ("said Lane's deficit ... meant"),
+    so the part's clause is not told: the share is left unread, not shown half said."""
+    text = (
+        "Two-thirds of Democratic insiders said Lane's deficit, combined with the close race"
+        " in Iowa, meant that she would lose."
+    )
+    claims = claims_of(text)
+    assert not [c for c in claims if c.subject.endswith("deficit")]
+    assert all(c.confidence < DEFAULT_THRESHOLD for c in claims)
+    (whole,) = claims_of("About 40 percent of voters opposed the new tax on fuel.")
+    assert whole.subject == "voters that opposed the new tax on fuel"
+
+
 def test_a_clause_left_unfinished_is_not_taken_into_a_subject(claims_of):
     """ "where 100 people were" moved its complement; "who were there for" lost its object."""
     assert not [

@@ -89,6 +89,9 @@ def part_that(whole: Token, verb: Token, start: int, told_after: int) -> Subject
         return None
     if is_cut_short(words[-1]):
         return None  # "people that were": the rest of the clause was moved or cut
+    last = predicate[-1].i
+    if any(token.head.i > last for token in predicate if token.i > verb.i):
+        return None  # "insiders that said Clinton's deficit": cut inside what they said
     part = doc[start : whole_end + 1].text  # "likely voters in Ohio"
     told = doc[told_after + 1 : predicate[-1].i + 1].text
     if verb.tag_ in PARTICIPLE_TAGS and not any(
