@@ -781,3 +781,19 @@ def test_a_clause_left_unfinished_is_not_taken_into_a_subject(claims_of):
     ]
     (claim,) = claims_of("A dozen other people who were there for a party got out.")
     assert claim.subject.endswith("got out") and not claim.subject.endswith("for")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "The crisis threw more than a million people out of work in 2007.",
+            "people thrown out of work",
+        ),
+        ("The army drove 3,000 families from their homes.", "families driven from their homes"),
+        ("Gunmen killed 14 people in the market.", "people killed"),  # where, not a result
+    ],
+)
+def test_where_an_act_put_the_ones_it_counts_is_part_of_the_figure(claims_of, text, subject):
+    (claim,) = claims_of(text)
+    assert claim.subject == subject

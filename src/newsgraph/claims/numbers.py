@@ -33,6 +33,7 @@ class NumberWords:
     catenatives: frozenset[str]
     smallest_count: int
     harm_verbs: frozenset[str]
+    result_prepositions: frozenset[str]
     kitchen_units: frozenset[str]
     not_glued_units: frozenset[str]
     changes: frozenset[str]
@@ -63,6 +64,7 @@ def number_words() -> NumberWords:
         catenatives=frozenset(table["catenatives"]["lemmas"]),
         smallest_count=table["counts"]["smallest"],
         harm_verbs=frozenset(table["counts"]["harm_verbs"]),
+        result_prepositions=frozenset(table["counts"]["result_prepositions"]),
         kitchen_units=frozenset(table["kitchen"]["units"]),
         not_glued_units=frozenset(table["glued"]["not_units"]) | frozenset(table["scales"]),
         changes=frozenset(table["changes"]["lemmas"]),

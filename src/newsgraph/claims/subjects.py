@@ -278,12 +278,20 @@ def _what_they_did(noun: Token, verb: Token) -> str | None:
 
 def _what_became_of(noun: Token, verb: Token) -> str | None:
     """What a verb left the ones it acts on, where an adjective after them says it ("left
-    14 people *dead*", "left 3,000 families *homeless*"): the parser hangs it on the noun
-    or on the verb."""
+    14 people *dead*", "left 3,000 families *homeless*"), or where it put them ("threw a
+    million people *out of work*"): the parser hangs it on the noun or on the verb."""
     if noun.dep_ != "dobj":
         return None
     states = [c for c in noun.rights if c.dep_ == "amod" and c.pos_ == "ADJ"]
     states += [c for c in verb.rights if c.dep_ in {"oprd", "acomp"} and c.i > noun.i]
+    states += [  # "threw a million people *out of work*"
+        c
+        for c in verb.rights
+        if c.dep_ == "prep"
+        and c.i > noun.i
+        and c.lower_ in number_words().result_prepositions
+        and any(g.dep_ in {"pobj", "pcomp", "prep"} for g in c.children)
+    ]
     if not states:
         return None
     state = min(states, key=lambda word: word.i)
