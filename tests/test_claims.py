@@ -797,3 +797,21 @@ def test_a_clause_left_unfinished_is_not_taken_into_a_subject(claims_of):
 def test_where_an_act_put_the_ones_it_counts_is_part_of_the_figure(claims_of, text, subject):
     (claim,) = claims_of(text)
     assert claim.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "More than 17 million people have acquired coverage under the new law.",
+            "people acquired coverage under the new law",
+        ),
+        (
+            "Only 367,491 people cast a ballot for either candidate.",
+            "people cast a ballot for either candidate",
+        ),
+    ],
+)
+def test_what_a_counted_subject_did_keeps_the_phrase_after_its_object(claims_of, text, subject):
+    (claim,) = claims_of(text)
+    assert claim.subject == subject

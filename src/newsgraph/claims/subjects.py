@@ -264,16 +264,31 @@ def _what_they_did(noun: Token, verb: Token) -> str | None:
     objects = [c for c in after if c.dep_ == "dobj"]
     if objects:
         done = noun_phrase(objects[0])
+        told = _phrase_of(next((c for c in after if c.dep_ == "prep" and c.i >= done.end), None))
+        if told is not None and told.start == done.end:
+            # "17 million people acquired coverage *under the new law*"
+            whole = done.doc[done.start : told.end]
+            done = whole if len(_words(whole)) <= MAX_OBJECT_WORDS else done
     elif not after:
         return None
     elif after[0].dep_ == "prep":
-        objects = [c for c in after[0].children if c.dep_ == "pobj"]
-        if not objects or objects[0].ent_type_ in {"DATE", "TIME"}:
-            return None  # "voted in 2008" says when, not what they did
-        done = after[0].doc[after[0].i : noun_phrase(objects[0]).end]
+        done = _phrase_of(after[0])
+        if done is None:
+            return None
     else:
         done = after[0].doc[after[0].left_edge.i : after[0].right_edge.i + 1]
     return done.text if len(_words(done)) <= MAX_OBJECT_WORDS else None
+
+
+def _phrase_of(preposition: Token | None) -> Span | None:
+    """A preposition with its object's noun phrase; None for none, or for one that says
+    when ("voted *in 2008*"), not what was done."""
+    if preposition is None:
+        return None
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    if not objects or objects[0].ent_type_ in {"DATE", "TIME"}:
+        return None
+    return preposition.doc[preposition.i : noun_phrase(objects[0]).end]
 
 
 def _what_became_of(noun: Token, verb: Token) -> str | None:
