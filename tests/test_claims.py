@@ -803,12 +803,12 @@ def test_where_an_act_put_the_ones_it_counts_is_part_of_the_figure(claims_of, te
     ("text", "subject"),
     [
         (
-            "More than 17 million people have acquired coverage under the new law.",
-            "people acquired coverage under the new law",
+            "About 40,000 farmers have received compensation under the new rules.",
+            "farmers received compensation under the new rules",
         ),
         (
-            "Only 367,491 people cast a ballot for either candidate.",
-            "people cast a ballot for either candidate",
+            "Nearly 9,000 workers lost jobs during the strike.",
+            "workers lost jobs during the strike",
         ),
     ],
 )
