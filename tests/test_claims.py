@@ -815,3 +815,19 @@ def test_where_an_act_put_the_ones_it_counts_is_part_of_the_figure(claims_of, te
 def test_what_a_counted_subject_did_keeps_the_phrase_after_its_object(claims_of, text, subject):
     (claim,) = claims_of(text)
     assert claim.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a bare plural joined to the counted noun is counted with it
+        ("Some 40 men and women were arrested.", "men and women arrested"),
+        # not a noun with a count or an article of its own
+        ("Officials said 12 soldiers and a policeman were killed.", "soldiers killed"),
+        # nor a noun with words of its own, which may be a verb misread
+        ("The quake injured five people and damaged buildings.", "people injured"),
+    ],
+)
+def test_nouns_joined_to_a_counted_noun_with_no_count_of_their_own(claims_of, text, subject):
+    (claim,) = claims_of(text)
+    assert claim.subject == subject

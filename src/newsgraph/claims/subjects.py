@@ -236,7 +236,33 @@ def _counted_phrase(noun: Token, entity: Span) -> str:
             cut -= 1
         own = doc[start:cut].text
         return f"{own} {doc[noun.i : end].text}" if own else doc[noun.i : end].text
+    if end == noun.i + 1:
+        end = _joined_uncounted(noun, end)
     return doc[start:end].text or noun.text
+
+
+PLURAL_NOUNS = {"NNS", "NNPS"}
+
+
+def _joined_uncounted(noun: Token, end: int) -> int:
+    """Where a counted noun's phrase ends with the nouns joined to it that have no count of
+    their own: "121 adults and children" counts both ("adults and children"); "30
+    citizens and 15 nationals" each its own."""
+    for joined in noun.conjuncts:
+        if joined.i < end:
+            continue
+        # a bare plural as the counted one is ("adults and children"); "a policeman" and
+        # "15 nationals" have a count of their own, "damaged buildings" may be a misread
+        # verb
+        if joined.tag_ != noun.tag_ or joined.tag_ not in PLURAL_NOUNS:
+            break
+        if list(joined.lefts):
+            break  # only a bare noun: "damaged buildings" may be a verb misread
+        between = joined.doc[end : joined.left_edge.i]
+        if any(not (t.dep_ == "cc" or t.is_punct) for t in between):
+            break
+        end = noun_phrase(joined).end
+    return end
 
 
 def _event_of(noun: Token) -> Token | None:
