@@ -831,3 +831,12 @@ def test_what_a_counted_subject_did_keeps_the_phrase_after_its_object(claims_of,
 def test_nouns_joined_to_a_counted_noun_with_no_count_of_their_own(claims_of, text, subject):
     (claim,) = claims_of(text)
     assert claim.subject == subject
+
+
+def test_others_counted_after_people_are_other_people(claims_of):
+    """ "killed five soldiers and wounded 18 others": 18 other people, soldiers or not."""
+    claims = claims_of("Five soldiers were killed and 18 others were injured.")
+    others = next(c for c in claims if c.value == "18")
+    assert (others.subject, others.unit) == ("other people injured", "people")
+    trucks = claims_of("The firm sold 30 trucks and 12 others.")
+    assert all(c.unit != "people" for c in trucks)

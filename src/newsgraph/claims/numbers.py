@@ -13,7 +13,13 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
+from newsgraph.claims.confidence import table
 from newsgraph.claims.phrases import counted_of
+
+# The pronoun-like noun a count may stand on: "two others" are two more of a kind named
+# before.
+OTHERS = "others"
+PEOPLE = "people"
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 PERCENT_WORDS = frozenset({"percent", "%", "pct"})
@@ -119,7 +125,8 @@ def unit_of(entity: Span, words: NumberWords) -> str | None:
         return units[-1] if units else None
     root = entity.root
     if root.dep_ == "nummod":
-        return compound_head(root.head, words).lemma_.lower()
+        noun = compound_head(root.head, words)
+        return PEOPLE if others_are_people(noun) else noun.lemma_.lower()
     counted = counted_of(root)  # "hundreds of people"
     return counted.lemma_.lower() if counted is not None else None
 
@@ -135,6 +142,23 @@ def compound_head(noun: Token, words: NumberWords) -> Token:
             break
         noun = doc[noun.i + 2]
     return noun
+
+
+def others_are_people(noun: Token) -> bool:
+    """Whether "others" counts people: the nearest noun counted before it in its sentence
+    is a noun of people (confidence.toml) ("killed five soldiers and wounded 18 *others*":
+    18 other people, soldiers or not)."""
+    if noun.lower_ != OTHERS:
+        return False
+    counted = [
+        t
+        for t in noun.sent
+        if t.i < noun.i
+        and t.pos_ == "NOUN"
+        and t.lower_ != OTHERS
+        and any(c.dep_ == "nummod" for c in t.children)
+    ]
+    return bool(counted) and counted[-1].lemma_.lower() in table().people
 
 
 class Ratio(NamedTuple):

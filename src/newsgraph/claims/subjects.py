@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from lemminflect import getInflection
 from spacy.tokens import Span, Token
 
-from newsgraph.claims.numbers import compound_head, number_words
+from newsgraph.claims.numbers import compound_head, number_words, others_are_people
 from newsgraph.claims.phrases import (
     OF,
     SUBJECTS,
@@ -138,6 +138,8 @@ def _counted(entity: Span) -> Subject | None:
     else:
         told = verb_with_particle(verb).text
     counted = _counted_phrase(noun, entity)
+    if counted == noun.text and others_are_people(noun):
+        counted = "other people"  # "killed five soldiers and wounded 18 others"
     done = _what_they_did(noun, verb) or _what_became_of(noun, verb)
     return Subject(f"{counted} {told} {done}" if done else f"{counted} {told}", noun)
 
