@@ -285,6 +285,8 @@ def test_a_holder_given_as_a_description_is_the_name_before_it(claims_of):
             "Senator Marsh gave $2 million to the Fund for Open Roads.",
             "gave to the Fund for Open Roads",
         ),
+        # a short purpose clause says what the sum was paid for
+        ("Leeds City Council paid $2 million to settle the lawsuit.", "paid to settle the lawsuit"),
         # a phrase that gives another sum tells no end of the first
         (
             "Acme Holdings spent $5 million on ads, from $2 million on radio to $3 million"

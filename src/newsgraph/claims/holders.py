@@ -49,6 +49,9 @@ NAME_TAGS = {"NNP", "NNPS"}
 # What else on a verb of paying says what a sum is for: the one paid ("gave *the
 # campaign* $2 million"), a purpose ("paid $3 million *to direct the film*").
 SUM_ENDS = {"dative", "xcomp", "advcl"}
+# A purpose clause after a sum, read into what the sum was paid for when this short.
+PURPOSE_CLAUSES = {"xcomp", "advcl"}
+MAX_PURPOSE_WORDS = 6
 # Entity labels of figures: a phrase that gives one tells no end of a sum.
 MEASURE_LABELS = {"MONEY", "CARDINAL", "PERCENT", "QUANTITY"}
 PERSONAL_PRONOUN_TAGS = {"PRP", "PRP$"}
@@ -213,7 +216,17 @@ def _act_of_sum(verb: Token, entity: Span, words: HolderWords) -> tuple[str, boo
         ):
             end = max(noun_phrase(objects[-1]).end, _name_end(objects[-1]))
             return f"{act.text} {verb.doc[child.i : end].text}", False
-    # "gave *the campaign* $2 million", "paid $3 million *to direct the film*"
+    for purpose in verb.rights:
+        # "paid $3 million *to direct the film*": what the sum is for
+        if (
+            purpose.dep_ in PURPOSE_CLAUSES
+            and purpose.i > entity.end
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in purpose.children)
+        ):
+            clause = verb.doc[purpose.left_edge.i : purpose.right_edge.i + 1]
+            if len([t for t in clause if not t.is_punct]) <= MAX_PURPOSE_WORDS:
+                return f"{act.text} {clause.text}", False
+    # "gave *the campaign* $2 million", "paid $3 million *to direct a film about a war*"
     told = any(c.dep_ in SUM_ENDS for c in verb.children)
     return act.text, not told and verb.lemma_.lower() in words.paying_verbs
 
