@@ -305,3 +305,17 @@ def test_the_place_a_story_was_filed_from_holds_no_figure(claims_of):
     text = "DOVER, Del. - Two days before the gunman shot 12 people, he bought a rifle."
     (claim,) = claims_of(text)
     assert (claim.holder, claim.subject) == (None, "people shot")
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        # common nouns the parser compounded onto a person's name are not the person
+        ("Police allege John Harlow shot one man outside the bar.", "John Harlow"),
+        # the titles and places before the name are
+        ("Ohio Gov. John Kasich picked up 66 delegates in the primary.", "Ohio Gov. John Kasich"),
+    ],
+)
+def test_a_persons_holder_is_the_name_with_its_titles(claims_of, text, holder):
+    (claim,) = claims_of(text)
+    assert claim.holder == holder

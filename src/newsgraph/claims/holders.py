@@ -46,6 +46,7 @@ from newsgraph.claims.phrases import (
 # Roles in which a number stands on the noun it counts or measures ("221 delegates").
 ON_NOUN = {"nummod", "compound", "amod", "npadvmod", "nmod", "quantmod"}
 NAME_TAGS = {"NNP", "NNPS"}
+PERSON = "PERSON"
 # What else on a verb of paying says what a sum is for: the one paid ("gave *the
 # campaign* $2 million"), a purpose ("paid $3 million *to direct the film*").
 SUM_ENDS = {"dative", "xcomp", "advcl"}
@@ -485,6 +486,10 @@ def _phrase(word: Token) -> str:
         name = next((e for e in word.doc.ents if e.start <= word.i < e.end), None)
         if name is not None:
             start, end = min(start, name.start), max(end, name.end)
+            if name.label_ == PERSON:
+                # a person is the name and the titles before it ("Ohio Gov. John Kasich"),
+                # not common nouns the parser compounded on ("Police allege John Harlow")
+                start = max(start, _titled_start(name, start))
     for joined in word.conjuncts:
         if joined.i > word.i:
             end = max(end, noun_phrase(joined).end)
@@ -495,6 +500,14 @@ def _phrase(word: Token) -> str:
             t.whitespace_ if t.dep_ == "case" else t.text_with_ws for t in word.doc[start:end]
         ).split()
     )
+
+
+def _titled_start(name: Span, limit: int) -> int:
+    """Where a person's name begins with the proper nouns (titles, places) right before it."""
+    start = name.start
+    while start > limit and name.doc[start - 1].tag_ in NAME_TAGS:
+        start -= 1
+    return start
 
 
 def _inside(word: Token, entity: Span) -> bool:
