@@ -60,6 +60,8 @@ MEASURES = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # A number with letters glued on, as model specs and clock times are written ("2.3GHz", "6am").
 GLUED_UNIT = re.compile(r"\d[a-zA-Z]")
+# What may cling to a name at a holder's word edge: "Cazeneuve," of "Cazeneuve, the minister".
+EDGE_PUNCTUATION = ",;:()"
 # Digits led by a zero: "000", "07"; no count is written so.
 ZERO_LED = re.compile(r"0\d")
 GLUED_NUMBER = re.compile(r"\d+(?:\.\d+)?(?P<suffix>[a-zA-Z]+)")
@@ -149,7 +151,7 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
             ):
                 basis = replace(basis, subject="poor")
             holder = name_the_description(_not_the_dateline(held.holder, sentence), entity)
-            if holder is not None and basis.holder == "given" and not names.search(holder):
+            if holder is not None and basis.holder == "given" and not _names_any(holder, names):
                 basis = replace(basis, holder="described")
             value = _value_words(entity, ratio)
             claims.append(
@@ -182,16 +184,24 @@ def _not_the_dateline(holder: str | None, sentence: Span) -> str | None:
     return None if holder in sentence.doc[sentence.start : end].text else holder
 
 
-def _names_of_holders(doc: Doc) -> re.Pattern[str]:
-    """Any name in ``doc`` of someone or somewhere that can hold a figure, as a pattern: a
-    holder with none of them is only described ("the billionaire businessman", "a
-    challenger"), and whose the figure is the claim does not say ("the Indian navy" and
-    "Islamic State attackers" say it)."""
+def _names_of_holders(doc: Doc) -> frozenset[str]:
+    """The names in ``doc`` of someone or somewhere that can hold a figure: a holder with
+    none of them is only described ("the billionaire businessman", "a challenger"), and
+    whose the figure is the claim does not say ("the Indian navy" and "Islamic State
+    attackers" say it)."""
     labels = holder_words().holder_labels
-    names = sorted({e.text for e in doc.ents if e.label_ in labels}, key=len, reverse=True)
-    if not names:
-        return re.compile(r"(?!)")
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(name) for name in names) + r")(?!\w)")
+    return frozenset(e.text for e in doc.ents if e.label_ in labels)
+
+
+def _names_any(holder: str, names: frozenset[str]) -> bool:
+    """Whether a run of the holder's words is one of ``names``: a set lookup for each run,
+    as a long article names thousands."""
+    words = holder.split()
+    return any(
+        " ".join(words[i:j]).strip(EDGE_PUNCTUATION) in names
+        for i in range(len(words))
+        for j in range(i + 1, len(words) + 1)
+    )
 
 
 def _value_words(entity: Span, ratio: Ratio | None) -> Span:
