@@ -22,6 +22,7 @@ from newsgraph.claims.confidence import Basis, confidence, kind_of, table
 from newsgraph.claims.frames import place_frame
 from newsgraph.claims.holders import Holding, holder_words, holding, sum_of_no_one, wants_holder
 from newsgraph.claims.numbers import (
+    MEASURES,
     NUMBER,
     PERCENT_WORDS,
     NumberWords,
@@ -56,7 +57,6 @@ from newsgraph.nlp import doc_text, sentences_with_entities
 from newsgraph.records import Claim
 from newsgraph.records import Span as TextSpan
 
-MEASURES = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # A number with letters glued on, as model specs and clock times are written ("2.3GHz", "6am").
 GLUED_UNIT = re.compile(r"\d[a-zA-Z]")

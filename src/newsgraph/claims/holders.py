@@ -33,7 +33,7 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
-from newsgraph.claims.numbers import number_words
+from newsgraph.claims.numbers import MEASURES, number_words
 from newsgraph.claims.phrases import (
     SUBJECTS,
     Subject,
@@ -47,14 +47,12 @@ from newsgraph.claims.phrases import (
 ON_NOUN = {"nummod", "compound", "amod", "npadvmod", "nmod", "quantmod"}
 NAME_TAGS = {"NNP", "NNPS"}
 PERSON = "PERSON"
-# What else on a verb of paying says what a sum is for: the one paid ("gave *the
-# campaign* $2 million"), a purpose ("paid $3 million *to direct the film*").
-SUM_ENDS = {"dative", "xcomp", "advcl"}
 # A purpose clause after a sum, read into what the sum was paid for when this short.
 PURPOSE_CLAUSES = {"xcomp", "advcl"}
 MAX_PURPOSE_WORDS = 6
-# Entity labels of figures: a phrase that gives one tells no end of a sum.
-MEASURE_LABELS = {"MONEY", "CARDINAL", "PERCENT", "QUANTITY"}
+# What else on a verb of paying says what a sum is for: the one paid ("gave *the
+# campaign* $2 million"), a purpose ("paid $3 million *to direct the film*").
+SUM_ENDS = PURPOSE_CLAUSES | {"dative"}
 PERSONAL_PRONOUN_TAGS = {"PRP", "PRP$"}
 # The Penn tag of "whose", which stands for the noun its relative clause hangs on.
 RELATIVE_POSSESSIVE_TAG = "WP$"
@@ -213,7 +211,7 @@ def _act_of_sum(verb: Token, entity: Span, words: HolderWords) -> tuple[str, boo
             continue
         objects = [c for c in child.children if c.dep_ == "pobj"]
         if objects and all(
-            o.pos_ in {"NOUN", "PROPN"} and o.ent_type_ not in MEASURE_LABELS for o in objects
+            o.pos_ in {"NOUN", "PROPN"} and o.ent_type_ not in MEASURES for o in objects
         ):
             end = max(noun_phrase(objects[-1]).end, _name_end(objects[-1]))
             return f"{act.text} {verb.doc[child.i : end].text}", False
@@ -234,8 +232,13 @@ def _act_of_sum(verb: Token, entity: Span, words: HolderWords) -> tuple[str, boo
 
 def _name_end(word: Token) -> int:
     """Where the name a word is part of ends ("the Club *for Growth*"), else after it."""
-    name = next((e for e in word.doc.ents if e.start <= word.i < e.end), None)
+    name = _name_of(word)
     return name.end if name is not None else word.i + 1
+
+
+def _name_of(word: Token) -> Span | None:
+    """The entity a word is part of, if any."""
+    return next((e for e in word.doc.ents if e.start <= word.i < e.end), None)
 
 
 def _by_agent(entity: Span, subject: Subject, words: HolderWords) -> Holding | None:
@@ -483,7 +486,7 @@ def _phrase(word: Token) -> str:
     phrase = noun_phrase(word)
     start, end = phrase.start, phrase.end
     if word.ent_type_ in holder_words().holder_labels and word.ent_iob_ in {"B", "I"}:
-        name = next((e for e in word.doc.ents if e.start <= word.i < e.end), None)
+        name = _name_of(word)
         if name is not None:
             start, end = min(start, name.start), max(end, name.end)
             if name.label_ == PERSON:

@@ -21,6 +21,9 @@ from newsgraph.claims.phrases import counted_of
 OTHERS = "others"
 PEOPLE = "people"
 
+# spaCy's labels of the entities a figure is: the claims read from them, and a phrase
+# that holds one tells no end of a sum.
+MEASURES = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 PERCENT_WORDS = frozenset({"percent", "%", "pct"})
 
@@ -134,14 +137,29 @@ def unit_of(entity: Span, words: NumberWords) -> str | None:
 def compound_head(noun: Token, words: NumberWords) -> Token:
     """The last part of a hyphenated noun the parser left in pieces ("three *co*-workers",
     "two *co* - workers" as tokenised text spaces it): an English compound is headed by
-    its last word ("workers"). Spaced, only after a prefix that never stands alone."""
+    its last word ("workers")."""
     doc = noun.doc
-    while noun.i + 2 < len(doc) and doc[noun.i + 1].text == "-" and doc[noun.i + 2].is_alpha:
-        glued = not noun.whitespace_ and not doc[noun.i + 1].whitespace_
-        if not glued and noun.lower_ not in words.bound_prefixes:
-            break
+    while _joined_by_hyphen(noun, words) and doc[noun.i + 2].is_alpha:
         noun = doc[noun.i + 2]
     return noun
+
+
+def compound_start(word: Token, words: NumberWords) -> int:
+    """Where the hyphenated word that ends in ``word`` begins ("co-workers", "co - workers")."""
+    doc, start = word.doc, word.i
+    while start >= 2 and doc[start - 2].is_alpha and _joined_by_hyphen(doc[start - 2], words):
+        start -= 2
+    return start
+
+
+def _joined_by_hyphen(part: Token, words: NumberWords) -> bool:
+    """Whether ``part``, a hyphen and the token after it are one written word: glued, or
+    spaced only after a prefix that never stands alone (``bound_prefixes``)."""
+    doc = part.doc
+    if part.i + 2 >= len(doc) or doc[part.i + 1].text != "-":
+        return False
+    glued = not part.whitespace_ and not doc[part.i + 1].whitespace_
+    return glued or part.lower_ in words.bound_prefixes
 
 
 def others_are_people(noun: Token) -> bool:

@@ -14,7 +14,12 @@ from collections.abc import Iterable
 from lemminflect import getInflection
 from spacy.tokens import Span, Token
 
-from newsgraph.claims.numbers import compound_head, number_words, others_are_people
+from newsgraph.claims.numbers import (
+    compound_head,
+    compound_start,
+    number_words,
+    others_are_people,
+)
 from newsgraph.claims.phrases import (
     OF,
     SUBJECTS,
@@ -43,6 +48,8 @@ PAST_TENSE = "VBD"
 # Clauses on a counted noun that say which of them are counted: "citizens *living
 # abroad*", "workers *who lost their jobs*".
 NOUN_CLAUSES = frozenset({"acl", "relcl"})
+# Penn tags of plural nouns: only a bare plural joins the noun a count is of.
+PLURAL_NOUNS = frozenset({"NNS", "NNPS"})
 # An infinitive on the noun says what they are for, not which they are ("votes *to win*").
 INFINITIVE_TAGS = frozenset({"VB"})
 # Phrases that complete what a counted subject did: an object, a preposition's phrase, an
@@ -210,7 +217,7 @@ def _counted_phrase(noun: Token, entity: Span) -> str:
     says whose they are, which is the holder's to say (holders.py), not what is counted."""
     phrase = noun_phrase(noun)
     owners = [c.right_edge.i + 1 for c in noun.lefts if c.dep_ == "poss"]
-    start = max([entity.end, min(phrase.start, _compound_start(noun)), *owners])
+    start = max([entity.end, min(phrase.start, compound_start(noun, number_words())), *owners])
     end = phrase.end
     clauses = [
         c
@@ -243,9 +250,6 @@ def _counted_phrase(noun: Token, entity: Span) -> str:
     return doc[start:end].text or noun.text
 
 
-PLURAL_NOUNS = {"NNS", "NNPS"}
-
-
 def _joined_uncounted(noun: Token, end: int) -> int:
     """Where a counted noun's phrase ends with the nouns joined to it that have no count of
     their own: "121 adults and children" counts both ("adults and children"); "30
@@ -254,12 +258,10 @@ def _joined_uncounted(noun: Token, end: int) -> int:
         if joined.i < end:
             continue
         # a bare plural as the counted one is ("adults and children"); "a policeman" and
-        # "15 nationals" have a count of their own, "damaged buildings" may be a misread
-        # verb
-        if joined.tag_ != noun.tag_ or joined.tag_ not in PLURAL_NOUNS:
+        # "15 nationals" have a count of their own, and in "damaged buildings" the
+        # parser may have misread a verb
+        if joined.tag_ != noun.tag_ or joined.tag_ not in PLURAL_NOUNS or list(joined.lefts):
             break
-        if list(joined.lefts):
-            break  # only a bare noun: "damaged buildings" may be a verb misread
         between = joined.doc[end : joined.left_edge.i]
         if any(not (t.dep_ == "cc" or t.is_punct) for t in between):
             break
@@ -351,18 +353,6 @@ def counted_noun(entity: Span) -> Token | None:
     if root.dep_ == "nummod" and root.head.pos_ == "NOUN":
         return compound_head(root.head, number_words())
     return counted_of(root)
-
-
-def _compound_start(word: Token) -> int:
-    """Where the hyphenated word that ends in ``word`` begins ("co-workers", "co - workers")."""
-    doc, start = word.doc, word.i
-    while start >= 2 and doc[start - 1].text == "-" and doc[start - 2].is_alpha:
-        before = doc[start - 2]
-        glued = not before.whitespace_ and not doc[start - 1].whitespace_
-        if not glued and before.lower_ not in number_words().bound_prefixes:
-            break
-        start -= 2
-    return start
 
 
 def count_verb(entity: Span) -> Token | None:
