@@ -5,7 +5,8 @@ says what each measures: the noun it counts ("12 people"), the noun it modifies 
 $5 billion loan") or the subject of the verb it completes ("the Kazakh population
 topped 68 percent"). Whose figure it is, where the text says, is its holder
 (holders.py). The time is the nearest year in the sentence, else the year an earlier
-sentence of the same paragraph opened with ("In 1970, ..."), else the article's date.
+sentence of the same paragraph opened with ("In 1970, ..."), else the article's date
+(times.py); whether it is stated, supposed or planned is its mood (mood.py).
 How far each is a figure an analyst can use is its confidence (confidence.py).
 """
 
@@ -21,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.claims.confidence import Basis, confidence, kind_of, table
 from newsgraph.claims.frames import place_frame
 from newsgraph.claims.holders import Holding, holder_words, holding, sum_of_no_one, wants_holder
+from newsgraph.claims.mood import mood
 from newsgraph.claims.numbers import (
     MEASURES,
     NUMBER,
@@ -35,29 +37,25 @@ from newsgraph.claims.numbers import (
     unit_of,
 )
 from newsgraph.claims.phrases import (
-    NOUN_MODIFIERS,
     SUBJECTS,
     Subject,
-    clause_of,
     counted_of,
     part_that,
     share_of_whole,
 )
 from newsgraph.claims.referents import name_the_description, name_the_pronouns
 from newsgraph.claims.subjects import (
-    NOUN_CLAUSES,
     count_verb,
     counted_noun,
     measured_subject,
     subject_of,
 )
+from newsgraph.claims.times import YEAR, framing_year, nearest_year
 from newsgraph.events.clauses import dateline_end
-from newsgraph.events.modality import not_yet_done
 from newsgraph.nlp import doc_text, sentences_with_entities
 from newsgraph.records import Claim
 from newsgraph.records import Span as TextSpan
 
-YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # A number with letters glued on, as model specs and clock times are written ("2.3GHz", "6am").
 GLUED_UNIT = re.compile(r"\d[a-zA-Z]")
 # What may cling to a name at a holder's word edge: "Cazeneuve," of "Cazeneuve, the minister".
@@ -167,7 +165,7 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
                     holder=holder,
                 )
             )
-        frame = _framing_year(sentence, entities)
+        frame = framing_year(sentence, entities)
         paragraph_year = frame or paragraph_year
         previous = sentence
     return claims
@@ -228,30 +226,6 @@ def _ratio_part(denominator: Span, ratio: Ratio) -> Subject | None:
     return part_that(noun, acting.head, start, noun.right_edge.i)
 
 
-def _framing_year(sentence: Span, entities: list[Span]) -> str | None:
-    """The year a sentence opens with as the frame of what follows ("In 1970, Kazakhs
-    ceased to be a majority."): such an opening sets the time of the next sentences of
-    its paragraph, as a year inside a clause ("the 1994 crime bill", "rose from its 2008
-    level") or one that opens a span ("Since 1990, ...") does not."""
-    for entity in entities:
-        if entity.label_ != "DATE" or _names_a_thing(entity):
-            continue
-        opening = [t for t in sentence.doc[sentence.start : entity.start] if not t.is_punct]
-        if all(t.lower_ in number_words().framing_prepositions for t in opening):
-            if _period_end(entity, entities) is not None:
-                return None  # "Between 1990 and 2013, ...": the period of one change
-            found = YEAR.search(entity.text)
-            return found.group(1) if found else None
-    return None
-
-
-def _names_a_thing(date: Span) -> bool:
-    """A year that modifies a noun ("their 2020 session", "the 2016 campaign") names that
-    thing; it does not date what the next sentences report."""
-    root = date.root
-    return root.dep_ in NOUN_MODIFIERS | {"nummod"} and root.head.pos_ in {"NOUN", "PROPN"}
-
-
 def _basis(
     entity: Span,
     sentence: Span,
@@ -303,54 +277,8 @@ def _basis(
         sentence=told,
         value="vague" if vague else "exact",
         support="sourced" if _is_sourced(entity, sentence) else "dated" if year else "none",
-        mood=_mood(entity),
+        mood=mood(entity),
     )
-
-
-def _mood(entity: Span) -> str:
-    """Whether the figure is stated, only supposed or still to come."""
-    if _only_supposed(entity):
-        return "supposed"
-    return "planned" if _still_to_come(entity) else "stated"
-
-
-def _still_to_come(entity: Span) -> bool:
-    """Whether the figure's clause tells what is planned, wanted or expected, not what is
-    ("wants to take in 250,000 refugees", "a plan to shield five million immigrants",
-    "troops would remain", "will need 60 million votes"): the events stage's reading of
-    the future, intents and plans (events/modality.py), which a figure shares with the
-    act its clause tells."""
-    clause = clause_of(entity.root)
-    return clause.pos_ == "VERB" and not_yet_done(clause)
-
-
-def _only_supposed(entity: Span) -> bool:
-    """Whether a figure stands in a condition or an indirect question, or in a clause a
-    condition governs: "*if* she wins 60 percent", "*whether* she would get 90 percent",
-    "If the bill passes, the state *needs* 3,000 teachers". A noun's clause on the way
-    up is a description the sentence states ("the rule, which was blocked after ten
-    states sued")."""
-    token = entity.root
-    while token.head != token and token.dep_ not in NOUN_CLAUSES:
-        token = token.head
-        for child in token.children:
-            if child.dep_ == "mark" and _supposes(child):
-                return True  # the figure's own clause is the condition or the question
-            if child.dep_ == "advcl" and any(
-                mark.dep_ == "mark" and _supposes(mark) and not _asks(mark)
-                for mark in child.children
-            ):
-                return True  # a condition governs the clause the figure stands in
-    return False
-
-
-def _supposes(mark: Token) -> bool:
-    return mark.lower_ in table().conditions
-
-
-def _asks(mark: Token) -> bool:
-    """Whether a conjunction puts a question after a verb of asking ("asked *if*")."""
-    return mark.i > 0 and mark.doc[mark.i - 1].lemma_.lower() in table().asking_verbs
 
 
 def _in_brackets(entity: Span, sentence: Span) -> bool:
@@ -628,53 +556,3 @@ def _names_a_kind(entity: Span) -> bool:
     """A measure written as one hyphenated word ("16-inch", "11-game", "a 1.8-liter"): the
     form English gives a measure that names a kind of thing, not a figure about it."""
     return HYPHENATED_MEASURE.search(entity.text) is not None
-
-
-def nearest_year(entity: Span, sentence_entities: list[Span]) -> str | None:
-    """The time of the DATE closest to the number among its sentence's entities: its year,
-    or the period it spans as an ISO 8601 interval ("soared 565 percent between 1990 and
-    2013": 1990/2013). A year after the number is not its own when another figure stands
-    between them: in "41 percent opposed it, down from 55 percent in 2012" the year is the
-    55 percent's, while "In 2019 it exported $4 billion of wheat and 2 million tonnes of
-    barley" dates both."""
-    figures = [e for e in sentence_entities if e.label_ in MEASURES and e != entity]
-    dated = [
-        (abs(date.start - entity.start), time)
-        for date in sentence_entities
-        if date.label_ == "DATE"
-        and (time := _time_of(date, sentence_entities))
-        and not (date.start > entity.start and any(_between(f, entity, date) for f in figures))
-    ]
-    return min(dated)[1] if dated else None
-
-
-def _time_of(date: Span, sentence_entities: list[Span]) -> str | None:
-    """A DATE's year, or the period ("1990/2013") it opens with the next DATE when the two
-    are one span ("from 2010 through 2015") or it names two years as one ("2000-2013")."""
-    years = YEAR.findall(date.text)
-    if not years:
-        return None
-    later = _period_end(date, sentence_entities)
-    if later is not None and later > years[0]:
-        return f"{years[0]}/{later}"
-    return years[0]
-
-
-def _period_end(date: Span, sentence_entities: list[Span]) -> str | None:
-    """The last year of the period a DATE opens, or None when it names a point in time."""
-    words = number_words()
-    doc = date.doc
-    opener = doc[date.start - 1].lower_ if date.start > 0 else ""
-    opens = date[0].lower_ in words.period_openers or opener in words.period_openers
-    joiners = words.period_joiners | ({"and"} if opens else set())
-    years = YEAR.findall(date.text)
-    if len(years) > 1 and any(t.lower_ in joiners for t in date):
-        return years[-1]
-    following = [e for e in sentence_entities if e.label_ == "DATE" and e.start == date.end + 1]
-    joined = opens and following and doc[date.end].lower_ in joiners
-    found = YEAR.findall(following[0].text) if joined else []
-    return found[-1] if found else None
-
-
-def _between(middle: Span, one: Span, other: Span) -> bool:
-    return min(one.start, other.start) < middle.start < max(one.start, other.start)
