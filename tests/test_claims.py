@@ -820,6 +820,37 @@ def test_what_a_counted_subject_did_keeps_the_phrase_after_its_object(claims_of,
 @pytest.mark.parametrize(
     ("text", "subject"),
     [
+        # the object's own modifiers belong to what was done
+        (
+            "About 2 million people cast a ballot for the governor in the primary.",
+            "people cast a ballot for the governor in the primary",
+        ),
+        # a preposition's coordinated objects are read whole
+        (
+            "Only 40,000 voters cast ballots for either Smith or Jones on Sunday.",
+            "voters cast ballots for either Smith or Jones",
+        ),
+        # an open complement says what the act was
+        (
+            "Only a dozen senators voted to confirm the nominee.",
+            "senators voted to confirm the nominee",
+        ),
+        # an abbreviation's point ends a word
+        (
+            "After 14 people were killed in Mobile, Ala., the mayor spoke.",
+            "people killed in Mobile, Ala.",
+        ),
+    ],
+)
+def test_what_a_counted_subject_did_is_read_whole_where_short(claims_of, text, subject):
+    (claim,) = claims_of(text)
+    assert claim.subject == subject
+    assert claim.confidence >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
         # a bare plural joined to the counted noun is counted with it
         ("Some 40 men and women were arrested.", "men and women arrested"),
         # not a noun with a count or an article of its own

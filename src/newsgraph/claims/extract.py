@@ -474,7 +474,7 @@ def _names_what_is_measured(subject: Subject) -> bool:
         0 < len(words) <= MAX_SUBJECT_WORDS
         and "\n" not in text
         and text[0].isalnum()
-        and words[-1][-1].isalpha()
+        and words[-1].rstrip(".")[-1:].isalpha()  # an abbreviation's point: "Calif."
         and not any(word in vague or word.removesuffix("s") in vague for word in only_a_quantity)
         and not _points_back(head)
     )

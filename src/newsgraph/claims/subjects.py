@@ -40,7 +40,7 @@ CHANGE_PREPOSITIONS = {"by", "to", "from"}
 # The most words of what a counted subject did that its subject takes ("cast a vote",
 # "became newly eligible for drought relief"), and of a clause that tells who they are ("living
 # abroad"); longer ones are left out, as a parse that runs on would be.
-MAX_OBJECT_WORDS = 6
+MAX_OBJECT_WORDS = 9
 MAX_CLAUSE_WORDS = 6
 # The Penn tags of a past participle and a past tense, the forms lemminflect gives.
 PAST_PARTICIPLE = "VBN"
@@ -54,7 +54,7 @@ PLURAL_NOUNS = frozenset({"NNS", "NNPS"})
 INFINITIVE_TAGS = frozenset({"VB"})
 # Phrases that complete what a counted subject did: an object, a preposition's phrase, an
 # adjective ("were left dead").
-COMPLEMENTS = frozenset({"dobj", "prep", "acomp", "oprd"})
+COMPLEMENTS = frozenset({"dobj", "prep", "acomp", "oprd", "xcomp"})
 
 
 def measured_subject(entity: Span) -> Subject | None:
@@ -293,7 +293,7 @@ def _what_they_did(noun: Token, verb: Token) -> str | None:
     after = [c for c in verb.rights if c.dep_ in COMPLEMENTS]
     objects = [c for c in after if c.dep_ == "dobj"]
     if objects:
-        done = noun_phrase(objects[0])
+        done = _whole_if_short(noun_phrase(objects[0]), objects[0])
         told = _phrase_of(next((c for c in after if c.dep_ == "prep" and c.i >= done.end), None))
         if told is not None and told.start == done.end:
             # "17 million people acquired coverage *under the new law*"
@@ -318,7 +318,19 @@ def _phrase_of(preposition: Token | None) -> Span | None:
     objects = [c for c in preposition.children if c.dep_ == "pobj"]
     if not objects or objects[0].ent_type_ in {"DATE", "TIME"}:
         return None
-    return preposition.doc[preposition.i : noun_phrase(objects[0]).end]
+    phrase = preposition.doc[preposition.i : noun_phrase(objects[0]).end]
+    return _whole_if_short(phrase, preposition)
+
+
+def _whole_if_short(phrase: Span, head: Token) -> Span:
+    """The phrase with all its head's words where they are few: an object's own
+    modifiers ("cast *a ballot for the governor*") and a preposition's coordinated
+    objects ("for *either Smith or Jones*") belong to what was done."""
+    end = max(phrase.end, head.right_edge.i + 1)
+    while end > phrase.end and phrase.doc[end - 1].is_punct:
+        end -= 1  # "in San Bernardino, Calif*.,*"
+    whole = phrase.doc[phrase.start : end]
+    return whole if len(_words(whole)) <= MAX_OBJECT_WORDS else phrase
 
 
 def _what_became_of(noun: Token, verb: Token) -> str | None:
