@@ -80,10 +80,14 @@ def claims_of(nlp):
             "job approval",
         ),
         # the named agent of a count's verb; an unnamed one is no holder
-        ("Israel freed 1,000 prisoners in the exchange.", "Israel", "prisoners freed"),
+        (
+            "Israel freed 1,000 prisoners in the exchange.",
+            "Israel",
+            "prisoners freed in the exchange",
+        ),
         ("In all, 1,000 prisoners were freed by Israel.", "Israel", "prisoners freed"),
         ("Merkel chose to take in a million migrants.", "Merkel", "migrants taken in"),
-        ("Gunmen killed 14 people at the market.", None, "people killed"),
+        ("Gunmen killed 14 people at the market.", None, "people killed at the market"),
         # the name a description stands for: the subject it is said to be
         ("Lopez is a tireless campaigner who raised $4 million last year.", "Lopez", "raised"),
         # "whose" stands for the noun its relative clause hangs on

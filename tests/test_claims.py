@@ -744,7 +744,7 @@ def test_pieces_of_a_number_or_a_clock_time_are_no_count(claims_of):
 def test_a_hyphenated_noun_the_parser_split_is_counted_whole(claims_of, text):
     """The parser leaves "co-workers" in pieces; the count is of the workers."""
     (claim,) = claims_of(text)
-    assert claim.subject.replace(" ", "") == "co-workersshot" and claim.unit == "worker"
+    assert claim.subject.replace(" ", "").startswith("co-workersshot") and claim.unit == "worker"
 
 
 def test_each_of_two_counts_of_one_noun_keeps_its_own_modifier(claims_of):
@@ -791,7 +791,8 @@ def test_a_clause_left_unfinished_is_not_taken_into_a_subject(claims_of):
             "people thrown out of work",
         ),
         ("The army drove 3,000 families from their homes.", "families driven from their homes"),
-        ("Gunmen killed 14 people in the market.", "people killed"),  # where, not a result
+        # where it was done is said after them too, not as a result
+        ("Gunmen killed 14 people in the market.", "people killed in the market"),
     ],
 )
 def test_where_an_act_put_the_ones_it_counts_is_part_of_the_figure(claims_of, text, subject):
@@ -846,6 +847,37 @@ def test_what_a_counted_subject_did_is_read_whole_where_short(claims_of, text, s
     (claim,) = claims_of(text)
     assert claim.subject == subject
     assert claim.confidence >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # where the act was done to the ones counted, as the passive would keep it
+        (
+            "A gunman shot three people at a warehouse in Toledo.",
+            "people shot at a warehouse in Toledo",
+        ),
+        # or why
+        (
+            "Police detained 25 fans for public drunkenness.",
+            "fans detained for public drunkenness",
+        ),
+        # not a date
+        ("The storm killed 14 people on Sunday.", "people killed"),
+    ],
+)
+def test_a_count_acted_on_keeps_where_it_was_done(claims_of, text, subject):
+    (claim,) = claims_of(text)
+    assert claim.subject == subject
+
+
+def test_a_phrase_does_not_run_past_a_dash_into_another_clause(claims_of):
+    text = (
+        "The riots in the port - days after troops put down a revolt that killed 40 "
+        "people in Basra in March - raised new fears about the army."
+    )
+    subjects = [c.subject for c in claims_of(text) if c.value == "40"]
+    assert subjects and "raised" not in subjects[0]
 
 
 @pytest.mark.parametrize(

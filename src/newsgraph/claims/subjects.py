@@ -41,6 +41,8 @@ CHANGE_PREPOSITIONS = {"by", "to", "from"}
 # "became newly eligible for drought relief"), and of a clause that tells who they are ("living
 # abroad"); longer ones are left out, as a parse that runs on would be.
 MAX_OBJECT_WORDS = 9
+BREAKS = frozenset({"--", "—", "–", ":", ";", "(", ")"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 MAX_CLAUSE_WORDS = 6
 # The Penn tags of a past participle and a past tense, the forms lemminflect gives.
 PAST_PARTICIPLE = "VBN"
@@ -147,7 +149,7 @@ def _counted(entity: Span) -> Subject | None:
     counted = _counted_phrase(noun, entity)
     if counted == noun.text and others_are_people(noun):
         counted = "other people"  # "killed five soldiers and wounded 18 others"
-    done = _what_they_did(noun, verb) or _what_became_of(noun, verb)
+    done = _what_they_did(noun, verb) or _what_became_of(noun, verb) or _where_done_to(noun, verb)
     return Subject(f"{counted} {told} {done}" if done else f"{counted} {told}", noun)
 
 
@@ -319,6 +321,8 @@ def _phrase_of(preposition: Token | None) -> Span | None:
     if not objects or objects[0].ent_type_ in {"DATE", "TIME"}:
         return None
     phrase = preposition.doc[preposition.i : noun_phrase(objects[0]).end]
+    if any(_is_a_break(t) for t in phrase):
+        return None
     return _whole_if_short(phrase, preposition)
 
 
@@ -330,7 +334,22 @@ def _whole_if_short(phrase: Span, head: Token) -> Span:
     while end > phrase.end and phrase.doc[end - 1].is_punct:
         end -= 1  # "in San Bernardino, Calif*.,*"
     whole = phrase.doc[phrase.start : end]
-    return whole if len(_words(whole)) <= MAX_OBJECT_WORDS else phrase
+    if len(_words(whole)) > MAX_OBJECT_WORDS or any(_breaks_off(t) for t in whole):
+        return phrase
+    return whole
+
+
+def _breaks_off(token: Token) -> bool:
+    """A dash, colon or bracket, or a verb that is finite: past them a phrase the parser
+    ran on is another clause ("in November - *raised* new questions")."""
+    return _is_a_break(token) or token.tag_ in FINITE_TAGS
+
+
+def _is_a_break(token: Token) -> bool:
+    """A dash, colon or bracket; a hyphen inside a word ("fast-tracking") is none."""
+    if token.text == "-":
+        return bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+    return token.text in BREAKS
 
 
 def _what_became_of(noun: Token, verb: Token) -> str | None:
@@ -353,6 +372,20 @@ def _what_became_of(noun: Token, verb: Token) -> str | None:
         return None
     state = min(states, key=lambda word: word.i)
     done = state.doc[state.left_edge.i : state.right_edge.i + 1]
+    return done.text if len(_words(done)) <= MAX_OBJECT_WORDS else None
+
+
+def _where_done_to(noun: Token, verb: Token) -> str | None:
+    """The phrase after the ones a verb acts on that says where or why it was done to them
+    ("shot three people *at a plant in Ohio*", "arrested 20 protesters *for disorderly
+    conduct*"), as the same act told in the passive keeps it ("three people were shot at
+    a plant"); not a date."""
+    if noun.dep_ != "dobj":
+        return None
+    after = next((c for c in verb.rights if c.dep_ == "prep" and c.i > noun.right_edge.i), None)
+    done = _phrase_of(after)
+    if done is None or done.start != noun.right_edge.i + 1:
+        return None
     return done.text if len(_words(done)) <= MAX_OBJECT_WORDS else None
 
 
