@@ -87,7 +87,7 @@ def claims_of(nlp):
         ),
         ("In all, 1,000 prisoners were freed by Israel.", "Israel", "prisoners freed"),
         ("Merkel chose to take in a million migrants.", "Merkel", "migrants taken in"),
-        ("Gunmen killed 14 people at the market.", None, "people killed at the market"),
+        ("Gunmen killed 14 people at the market.", None, "people killed by gunmen at the market"),
         # the name a description stands for: the subject it is said to be
         ("Lopez is a tireless campaigner who raised $4 million last year.", "Lopez", "raised"),
         # "whose" stands for the noun its relative clause hangs on

@@ -65,7 +65,11 @@ def test_relative_clause_value_inherits_the_time_and_subject(seed_claims):
 
 def test_count_names_what_was_counted_and_the_verb(claims_of):
     (claim,) = claims_of("The bombing killed 12 people in the capital.")
-    assert (claim.subject, claim.number, claim.unit) == ("people killed", 12, "people")
+    assert (claim.subject, claim.number, claim.unit) == (
+        "people killed by the bombing",
+        12,
+        "people",
+    )
 
 
 @pytest.mark.parametrize(
@@ -408,7 +412,7 @@ def test_a_share_that_does_something_measures_the_part_that_does_it(claims_of, t
 
 def test_a_count_keeps_the_particle_of_its_verb(claims_of):
     (claim,) = claims_of("The carmaker laid off more than 300 workers in March.")
-    assert claim.subject == "workers laid off"
+    assert claim.subject == "workers laid off by the carmaker"
 
 
 @pytest.mark.parametrize(
@@ -792,7 +796,7 @@ def test_a_clause_left_unfinished_is_not_taken_into_a_subject(claims_of):
         ),
         ("The army drove 3,000 families from their homes.", "families driven from their homes"),
         # where it was done is said after them too, not as a result
-        ("Gunmen killed 14 people in the market.", "people killed in the market"),
+        ("Gunmen killed 14 people in the market.", "people killed by gunmen in the market"),
     ],
 )
 def test_where_an_act_put_the_ones_it_counts_is_part_of_the_figure(claims_of, text, subject):
@@ -855,18 +859,39 @@ def test_what_a_counted_subject_did_is_read_whole_where_short(claims_of, text, s
         # where the act was done to the ones counted, as the passive would keep it
         (
             "A gunman shot three people at a warehouse in Toledo.",
-            "people shot at a warehouse in Toledo",
+            "people shot by a gunman at a warehouse in Toledo",
         ),
         # or why
         (
             "Police detained 25 fans for public drunkenness.",
-            "fans detained for public drunkenness",
+            "fans detained by police for public drunkenness",
         ),
         # not a date
-        ("The storm killed 14 people on Sunday.", "people killed"),
+        ("The storm killed 14 people on Sunday.", "people killed by the storm"),
     ],
 )
 def test_a_count_acted_on_keeps_where_it_was_done(claims_of, text, subject):
+    (claim,) = claims_of(text)
+    assert claim.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a thing or a description that did it is its agent, as the passive says
+        (
+            "Floods in the valley destroyed 300 homes.",
+            "homes destroyed by floods in the valley",
+        ),
+        ("At least 10 people were killed by the landslide.", "people killed by the landslide"),
+        # a name is the holder's to say, not the subject's
+        ("The attack by the Taliban killed 12 soldiers.", "soldiers killed"),
+        ("In all, 40 prisoners were freed by Iran.", "prisoners freed"),
+        # the subject of a verb of having holds the figure; it is no agent
+        ("The senator won 230 delegates on Tuesday.", "delegates won"),
+    ],
+)
+def test_what_did_an_act_is_read_into_the_count_where_it_is_no_name(claims_of, text, subject):
     (claim,) = claims_of(text)
     assert claim.subject == subject
 
@@ -888,7 +913,7 @@ def test_a_phrase_does_not_run_past_a_dash_into_another_clause(claims_of):
         # not a noun with a count or an article of its own
         ("Officials said 12 soldiers and a policeman were killed.", "soldiers killed"),
         # nor a noun with words of its own, which may be a verb misread
-        ("The quake injured five people and damaged buildings.", "people injured"),
+        ("The quake injured five people and damaged buildings.", "people injured by the quake"),
     ],
 )
 def test_nouns_joined_to_a_counted_noun_with_no_count_of_their_own(claims_of, text, subject):

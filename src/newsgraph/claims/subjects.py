@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from lemminflect import getInflection
 from spacy.tokens import Span, Token
 
+from newsgraph.claims.holders import holder_words
 from newsgraph.claims.numbers import (
     compound_head,
     compound_start,
@@ -41,6 +42,11 @@ CHANGE_PREPOSITIONS = {"by", "to", "from"}
 # "became newly eligible for drought relief"), and of a clause that tells who they are ("living
 # abroad"); longer ones are left out, as a parse that runs on would be.
 MAX_OBJECT_WORDS = 9
+# An agent read into a subject ("people killed *by the quake*") is a short noun phrase.
+MAX_AGENT_WORDS = 5
+ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+PLACE_ENTITIES = frozenset({"GPE"})
+DETERMINERS = frozenset({"det", "poss", "nummod"})
 BREAKS = frozenset({"--", "—", "–", ":", ";", "(", ")"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 MAX_CLAUSE_WORDS = 6
@@ -56,7 +62,7 @@ PLURAL_NOUNS = frozenset({"NNS", "NNPS"})
 INFINITIVE_TAGS = frozenset({"VB"})
 # Phrases that complete what a counted subject did: an object, a preposition's phrase, an
 # adjective ("were left dead").
-COMPLEMENTS = frozenset({"dobj", "prep", "acomp", "oprd", "xcomp"})
+COMPLEMENTS = frozenset({"dobj", "prep", "agent", "acomp", "oprd", "xcomp"})
 
 
 def measured_subject(entity: Span) -> Subject | None:
@@ -149,7 +155,7 @@ def _counted(entity: Span) -> Subject | None:
     counted = _counted_phrase(noun, entity)
     if counted == noun.text and others_are_people(noun):
         counted = "other people"  # "killed five soldiers and wounded 18 others"
-    done = _what_they_did(noun, verb) or _what_became_of(noun, verb) or _where_done_to(noun, verb)
+    done = _what_they_did(noun, verb) or _what_became_of(noun, verb) or _how_done_to(noun, verb)
     return Subject(f"{counted} {told} {done}" if done else f"{counted} {told}", noun)
 
 
@@ -292,7 +298,7 @@ def _what_they_did(noun: Token, verb: Token) -> str | None:
     *dead*"); None for a count that is the object itself."""
     if noun.dep_ not in SUBJECTS:
         return None
-    after = [c for c in verb.rights if c.dep_ in COMPLEMENTS]
+    after = [c for c in verb.rights if c.dep_ in COMPLEMENTS and not _names_an_actor(c)]
     objects = [c for c in after if c.dep_ == "dobj"]
     if objects:
         done = _whole_if_short(noun_phrase(objects[0]), objects[0])
@@ -303,7 +309,7 @@ def _what_they_did(noun: Token, verb: Token) -> str | None:
             done = whole if len(_words(whole)) <= MAX_OBJECT_WORDS else done
     elif not after:
         return None
-    elif after[0].dep_ == "prep":
+    elif after[0].dep_ in {"prep", "agent"}:
         done = _phrase_of(after[0])
         if done is None:
             return None
@@ -375,18 +381,63 @@ def _what_became_of(noun: Token, verb: Token) -> str | None:
     return done.text if len(_words(done)) <= MAX_OBJECT_WORDS else None
 
 
-def _where_done_to(noun: Token, verb: Token) -> str | None:
-    """The phrase after the ones a verb acts on that says where or why it was done to them
-    ("shot three people *at a plant in Ohio*", "arrested 20 protesters *for disorderly
-    conduct*"), as the same act told in the passive keeps it ("three people were shot at
-    a plant"); not a date."""
+def _how_done_to(noun: Token, verb: Token) -> str | None:
+    """By what, and where or why, a verb's act was done to the ones it counts, as the same
+    act told in the passive says it: "the bombing killed two women" gives "women killed *by
+    the bombing*", "shot three people *at a plant in Ohio*", "arrested 20 protesters *for
+    disorderly conduct*"; not a date."""
     if noun.dep_ != "dobj":
         return None
+    where = _where_done_to(noun, verb)
+    parts = [part for part in (_by_what(verb), where.text if where else None) if part]
+    for done in (" ".join(parts), *reversed(parts)):  # both, else where, else by what
+        if done and len(done.split()) <= MAX_OBJECT_WORDS:
+            return done
+    return None
+
+
+def _by_what(verb: Token) -> str | None:
+    """A verb's subject as the agent of its act, where it is a thing or a description
+    ("the quake", "gunmen") rather than a name or a pronoun: a name is the figure's
+    holder (holders.py). All of the subject, where it is short: a longer one is a
+    description the line cannot carry, or a parse gone astray."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or subjects[0].pos_ != "NOUN":
+        return None
+    if verb.lemma_.lower() in holder_words().holding_verbs:
+        return None  # "the senator won 230 delegates": the subject holds them
+    subject = subjects[0]
+    agent = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
+    own = noun_phrase(subject, frozenset())
+    if (
+        len(_words(agent)) > MAX_AGENT_WORDS
+        or any(t.pos_ in {"PROPN", "PRON"} for t in own)
+        or any(t.ent_type_ in ACTOR_ENTITIES - PLACE_ENTITIES for t in agent)
+        or any(_breaks_off(t) for t in agent)
+        or (subject.tag_ == "NN" and not any(c.dep_ in DETERMINERS for c in subject.lefts))
+    ):
+        # "a Michigan man", "it"; "the attack by ISIS" names its holder; a singular noun
+        # with no determiner is no subject English writes, so a parse gone astray
+        return None
+    first = agent[0]
+    acronym = first.is_upper and len(first.text) > 1
+    opening = first.text if first.pos_ == "PROPN" or acronym else first.lower_
+    return " ".join(["by", opening, *(t.text for t in agent[1:])])
+
+
+def _where_done_to(noun: Token, verb: Token) -> Span | None:
     after = next((c for c in verb.rights if c.dep_ == "prep" and c.i > noun.right_edge.i), None)
     done = _phrase_of(after)
     if done is None or done.start != noun.right_edge.i + 1:
         return None
-    return done.text if len(_words(done)) <= MAX_OBJECT_WORDS else None
+    return done
+
+
+def _names_an_actor(token: Token) -> bool:
+    """Whether a word, or the object of a preposition ("by *Israel*"), names a person, a
+    body or a country: the holder's to say."""
+    named = [c for c in token.children if c.dep_ == "pobj"] if token.dep_ == "agent" else [token]
+    return any(t.ent_type_ in ACTOR_ENTITIES for t in named)
 
 
 def _words(tokens: Iterable[Token]) -> list[Token]:
