@@ -402,6 +402,9 @@ def _by_what(verb: Token) -> str | None:
     holder (holders.py). All of the subject, where it is short: a longer one is a
     description the line cannot carry, or a parse gone astray."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        # "a bomb exploded at the market, *killing* 12 people": the clause's subject did it
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     if not subjects or subjects[0].pos_ != "NOUN":
         return None
     if verb.lemma_.lower() in holder_words().holding_verbs:
