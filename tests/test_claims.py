@@ -933,3 +933,17 @@ def test_others_counted_after_people_are_other_people(claims_of):
     assert (others.subject, others.unit) == ("other people injured", "people")
     trucks = claims_of("The firm sold 30 trucks and 12 others.")
     assert all(c.unit != "people" for c in trucks)
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("Last year only 32 percent of drivers in the city paid the toll.", "2015"),
+        ("Four years ago, 46 percent of caucusgoers decided in the final week.", "2012"),
+        # a phrase that names a thing does not date the figure
+        ("Only 32 percent of residents backed last year's levy.", "2016-05-01"),
+    ],
+)
+def test_a_year_said_relative_to_the_article_is_counted_from_its_date(nlp, text, time):
+    (claim,) = extract_claims(nlp(text), "rel", date="2016-05-01")
+    assert claim.time == time

@@ -167,6 +167,23 @@ def test_a_year_on_the_verb_dates_the_act(events_of):
     assert (event.cameo, event.date) == ("192", "1938")
 
 
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Last year Turkey sent troops to Libya.", "2021"),
+        ("Turkey sent troops to Libya three years ago.", "2019"),
+    ],
+)
+def test_a_year_said_relative_to_the_article_dates_the_act(events_of, text, year):
+    events = events_of(text, date="2022-01-06")
+    assert events and {event.date for event in events} == {year}
+
+
+def test_last_years_thing_is_not_the_acts_date(events_of):
+    events = events_of("Egypt criticised last year's maritime deal on Monday.", date="2022-01-06")
+    assert events and {event.date for event in events} == {"2022-01-06"}
+
+
 def test_a_domestic_target_is_shown_by_the_country_name_the_article_uses(events_of):
     (event,) = events_of("Thousands of protesters in Greece demanded new elections.")
     assert (event.target.code, event.target.text) == ("GRCGOV", "Greece")

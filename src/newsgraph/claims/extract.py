@@ -50,7 +50,7 @@ from newsgraph.claims.subjects import (
     measured_subject,
     subject_of,
 )
-from newsgraph.claims.times import YEAR, framing_year, nearest_year
+from newsgraph.claims.times import YEAR, framing_year, nearest_year, year_said_relative
 from newsgraph.events.clauses import dateline_end
 from newsgraph.nlp import doc_text, sentences_with_entities
 from newsgraph.records import Claim
@@ -160,7 +160,10 @@ def extract_claims(doc: Doc, article_id: str, *, date: str | None = None) -> lis
                     value=value.text,
                     number=number,
                     unit=unit,
-                    time=year or paragraph_year or date,
+                    time=year
+                    or year_said_relative(entity, entities, date)
+                    or paragraph_year
+                    or date,
                     confidence=confidence(basis),
                     holder=holder,
                 )

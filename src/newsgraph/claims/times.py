@@ -9,6 +9,7 @@ from spacy.tokens import Span
 
 from newsgraph.claims.numbers import MEASURES, number_words
 from newsgraph.claims.phrases import NOUN_MODIFIERS
+from newsgraph.relative_years import relative_year
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -51,6 +52,22 @@ def nearest_year(entity: Span, sentence_entities: list[Span]) -> str | None:
         if date.label_ == "DATE"
         and (time := _time_of(date, sentence_entities))
         and not (date.start > entity.start and any(_between(f, entity, date) for f in figures))
+    ]
+    return min(dated)[1] if dated else None
+
+
+def year_said_relative(
+    entity: Span, sentence_entities: list[Span], article_date: str | None
+) -> str | None:
+    """The year a phrase relative to the article's date gives the figure ("*last year*
+    only 32 percent opposed it": the year before the article's), the phrase nearest it;
+    not one that names a thing ("last year's election")."""
+    dated = [
+        (abs(date.start - entity.start), year)
+        for date in sentence_entities
+        if date.label_ == "DATE"
+        and not names_a_thing(date)
+        and (year := relative_year(date.text, article_date))
     ]
     return min(dated)[1] if dated else None
 

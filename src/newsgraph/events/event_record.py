@@ -11,6 +11,7 @@ from newsgraph.events import codebook
 from newsgraph.events.patterns import PLACE_ENTITIES
 from newsgraph.records import ActorRef, Event
 from newsgraph.records import Span as TextSpan
+from newsgraph.relative_years import relative_year
 
 MONTHS = [name.lower() for name in calendar.month_name[1:]]
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -40,7 +41,7 @@ def make_event(
         goldstein=codebook.goldstein(code),
         quad_class=codebook.quad_class(code),
         verb=verb.text,
-        date=stated_date(verb) or date,
+        date=stated_date(verb, date) or date,
         location=location(verb),
         negated=negated,
     )
@@ -73,11 +74,12 @@ def _entity_at(token: Token) -> Span:
     return doc[start:end]
 
 
-def stated_date(verb: Token) -> str | None:
-    """The absolute date the clause states for the verb's act, as ISO (``2022-01-05``,
-    ``2022-01``, ``1916``): a date adverbial of the verb itself ("rallied *on January 5,
-    2022*", "annexed *in 1938*"). A year elsewhere in the sentence dates something else ("the
-    *2025* bond", "a treaty signed *in 1889*" under another verb), so the article's date stands.
+def stated_date(verb: Token, article_date: str | None = None) -> str | None:
+    """The date the clause states for the verb's act, as ISO (``2022-01-05``, ``2022-01``,
+    ``1916``): a date adverbial of the verb itself ("rallied *on January 5, 2022*",
+    "annexed *in 1938*"), or a year it names relative to ``article_date`` ("invaded *last
+    year*"). A year elsewhere in the sentence dates something else ("the *2025* bond", "a
+    treaty signed *in 1889*" under another verb), so the article's date stands.
     """
     for token in verb.sent:
         if token.ent_iob_ != "B" or token.ent_type_ != "DATE":
@@ -87,6 +89,8 @@ def stated_date(verb: Token) -> str | None:
             continue
         if (iso := _iso_date(_with_trailing_year(entity))) is not None:
             return iso
+        if (year := relative_year(entity.text, article_date)) is not None:
+            return year
     return None
 
 
