@@ -9,7 +9,7 @@ from spacy.tokens import Span
 
 from newsgraph.claims.numbers import MEASURES, number_words
 from newsgraph.claims.phrases import NOUN_MODIFIERS
-from newsgraph.relative_years import relative_year
+from newsgraph.relative_dates import relative_year
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 

@@ -8,10 +8,11 @@ import re
 from spacy.tokens import Span, Token
 
 from newsgraph.events import codebook
+from newsgraph.events.modality import not_yet_done
 from newsgraph.events.patterns import PLACE_ENTITIES
 from newsgraph.records import ActorRef, Event
 from newsgraph.records import Span as TextSpan
-from newsgraph.relative_years import relative_year
+from newsgraph.relative_dates import relative_date
 
 MONTHS = [name.lower() for name in calendar.month_name[1:]]
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -77,9 +78,10 @@ def _entity_at(token: Token) -> Span:
 def stated_date(verb: Token, article_date: str | None = None) -> str | None:
     """The date the clause states for the verb's act, as ISO (``2022-01-05``, ``2022-01``,
     ``1916``): a date adverbial of the verb itself ("rallied *on January 5, 2022*",
-    "annexed *in 1938*"), or a year it names relative to ``article_date`` ("invaded *last
-    year*"). A year elsewhere in the sentence dates something else ("the *2025* bond", "a
-    treaty signed *in 1889*" under another verb), so the article's date stands.
+    "annexed *in 1938*"), or a date it names relative to ``article_date`` ("invaded *last
+    year*", "met *on Monday*", "will meet *on Monday*": relative_dates.py). A year
+    elsewhere in the sentence dates something else ("the *2025* bond", "a treaty signed
+    *in 1889*" under another verb), so the article's date stands.
     """
     for token in verb.sent:
         if token.ent_iob_ != "B" or token.ent_type_ != "DATE":
@@ -89,8 +91,9 @@ def stated_date(verb: Token, article_date: str | None = None) -> str | None:
             continue
         if (iso := _iso_date(_with_trailing_year(entity))) is not None:
             return iso
-        if (year := relative_year(entity.text, article_date)) is not None:
-            return year
+        to_come = not_yet_done(verb)
+        if (told := relative_date(entity.text, article_date, to_come=to_come)) is not None:
+            return told
     return None
 
 
