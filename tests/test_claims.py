@@ -947,3 +947,18 @@ def test_others_counted_after_people_are_other_people(claims_of):
 def test_a_year_said_relative_to_the_article_is_counted_from_its_date(nlp, text, time):
     (claim,) = extract_claims(nlp(text), "rel", date="2016-05-01")
     assert claim.time == time
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        # a day or a month that falls in the year before the article's
+        ("On Dec. 30, guards detained 40 migrants at the crossing.", "2015"),
+        ("Last month, guards detained 40 migrants at the crossing.", "2015"),
+        # a day of the article's own year leaves the article's date
+        ("On Monday, guards detained 40 migrants at the crossing.", "2016-01-05"),
+    ],
+)
+def test_a_day_said_relative_to_the_article_gives_its_year_where_it_crosses_one(nlp, text, time):
+    (claim,) = extract_claims(nlp(text), "rel", date="2016-01-05")
+    assert claim.time == time

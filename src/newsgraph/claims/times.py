@@ -9,7 +9,7 @@ from spacy.tokens import Span
 
 from newsgraph.claims.numbers import MEASURES, number_words
 from newsgraph.claims.phrases import NOUN_MODIFIERS
-from newsgraph.relative_dates import relative_year
+from newsgraph.relative_dates import relative_date, relative_year
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -60,16 +60,27 @@ def year_said_relative(
     entity: Span, sentence_entities: list[Span], article_date: str | None
 ) -> str | None:
     """The year a phrase relative to the article's date gives the figure ("*last year*
-    only 32 percent opposed it": the year before the article's), the phrase nearest it;
-    not one that names a thing ("last year's election")."""
+    only 32 percent opposed it": the year before the article's; "on Dec. 30" in a story
+    of January: the year before), the phrase nearest it; not one that names a thing
+    ("last year's election")."""
     dated = [
         (abs(date.start - entity.start), year)
         for date in sentence_entities
         if date.label_ == "DATE"
         and not names_a_thing(date)
-        and (year := relative_year(date.text, article_date))
+        and (year := _year_said(date.text, article_date))
     ]
     return min(dated)[1] if dated else None
+
+
+def _year_said(phrase: str, article_date: str | None) -> str | None:
+    """The year of a relative phrase: one that names a year ("last year"), or a day or a
+    month that falls in another year than the article's ("on Dec. 30", "last month" in
+    January); a day of the article's own year leaves the article's date to stand."""
+    if year := relative_year(phrase, article_date):
+        return year
+    told = relative_date(phrase, article_date)
+    return told[:4] if told and article_date and told[:4] != article_date[:4] else None
 
 
 def _time_of(date: Span, sentence_entities: list[Span]) -> str | None:
