@@ -12,6 +12,7 @@ following Monday") are not resolved.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 
@@ -19,11 +20,12 @@ SMALL_NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }  # fmt: skip
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-# "last year", "earlier this year", "late next year"
-DEICTIC_YEAR = re.compile(r"(?:(?:early|earlier|late|later|mid)[ -])?(last|this|next) year")
-# "last month", "earlier this month"
-DEICTIC_MONTH = re.compile(r"(?:(?:early|earlier|late|later|mid)[ -])?(last|this|next) month")
+MONTHS = [name.lower() for name in calendar.month_name[1:]]
+WEEKDAYS = [name.lower() for name in calendar.day_name]
+# "last year", "earlier this year", "late next year", "last month"
+DEICTIC = re.compile(
+    r"(?:(?:early|earlier|late|later|mid)[ -])?(?P<shift>last|this|next) (?P<unit>year|month)"
+)
 SHIFT = {"last": -1, "this": 0, "next": 1}
 # "four years ago", "2 years ago", "a year ago"
 YEARS_AGO = re.compile(r"(?:some |about |nearly |almost )?(\d{1,2}|[a-z]+) years? ago")
@@ -32,10 +34,6 @@ WEEKDAY = re.compile(
     r"(?:(last|this|next) )?(" + "|".join(WEEKDAYS) + r")(?: (?:morning|afternoon|evening|night))?"
 )
 DAY_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
-MONTH_NAMES = [
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-]  # fmt: skip
 # "Jan. 3", "January 3", "Sept. 30", "3 January": a day of a month the year is left out of
 MONTH_DAY = re.compile(
     r"(?:(?P<month>[a-z]{3,9})\.? (?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -52,8 +50,8 @@ def relative_year(phrase: str, article_date: str | None) -> str | None:
         return None
     year = int(found.group(1))
     text = _normalised(phrase)
-    if words := DEICTIC_YEAR.fullmatch(text):
-        return str(year + SHIFT[words.group(1)])
+    if (words := DEICTIC.fullmatch(text)) and words["unit"] == "year":
+        return str(year + SHIFT[words["shift"]])
     if words := YEARS_AGO.fullmatch(text):
         count = words.group(1)
         years = int(count) if count.isdigit() else SMALL_NUMBERS.get(count)
@@ -70,8 +68,8 @@ def relative_date(phrase: str, article_date: str | None, *, to_come: bool = Fals
         return None
     text = _normalised(phrase)
     year, month, day = found.groups()
-    if month and (words := DEICTIC_MONTH.fullmatch(text)):
-        shifted = int(year) * 12 + int(month) - 1 + SHIFT[words.group(1)]
+    if month and (words := DEICTIC.fullmatch(text)) and words["unit"] == "month":
+        shifted = int(year) * 12 + int(month) - 1 + SHIFT[words["shift"]]
         return f"{shifted // 12}-{shifted % 12 + 1:02d}"
     if day:
         today = date(int(year), int(month), int(day))
@@ -89,10 +87,10 @@ def _day_of_month(today: date, words: re.Match[str], to_come: bool) -> str | Non
     where that day is after the article's date for a done act (a story of 2 January
     telling of "Dec. 30")."""
     name = words.group("month") or words.group("month2")
-    month = next((i for i, full in enumerate(MONTH_NAMES, 1) if full.startswith(name)), None)
+    month = next((i for i, full in enumerate(MONTHS, 1) if full.startswith(name)), None)
     day = int(words.group("day") or words.group("day2"))
-    if month is None or len(name) < 3 or not (name == MONTH_NAMES[month - 1] or len(name) <= 4):
-        return None
+    if month is None or (len(name) > 4 and name != MONTHS[month - 1]):
+        return None  # a month's name or its abbreviation ("Sept"), not any prefix of it
     try:
         told = date(today.year, month, day)
     except ValueError:

@@ -44,8 +44,10 @@ CHANGE_PREPOSITIONS = {"by", "to", "from"}
 MAX_OBJECT_WORDS = 9
 # An agent read into a subject ("people killed *by the quake*") is a short noun phrase.
 MAX_AGENT_WORDS = 5
-ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-PLACE_ENTITIES = frozenset({"GPE"})
+# Entity labels of names that say who: a person, a body or a people; with a country's,
+# those a holder takes (holders.py), never read into a subject.
+WHO_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
+ACTOR_ENTITIES = WHO_ENTITIES | {"GPE"}
 DETERMINERS = frozenset({"det", "poss", "nummod"})
 BREAKS = frozenset({"--", "—", "–", ":", ";", "(", ")"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -415,7 +417,7 @@ def _by_what(verb: Token) -> str | None:
     if (
         len(_words(agent)) > MAX_AGENT_WORDS
         or any(t.pos_ in {"PROPN", "PRON"} for t in own)
-        or any(t.ent_type_ in ACTOR_ENTITIES - PLACE_ENTITIES for t in agent)
+        or any(t.ent_type_ in WHO_ENTITIES for t in agent)
         or any(_breaks_off(t) for t in agent)
         or (subject.tag_ == "NN" and not any(c.dep_ in DETERMINERS for c in subject.lefts))
     ):

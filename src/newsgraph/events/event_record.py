@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 
 from spacy.tokens import Span, Token
@@ -12,9 +11,8 @@ from newsgraph.events.modality import not_yet_done
 from newsgraph.events.patterns import PLACE_ENTITIES
 from newsgraph.records import ActorRef, Event
 from newsgraph.records import Span as TextSpan
-from newsgraph.relative_dates import relative_date
+from newsgraph.relative_dates import MONTHS, relative_date
 
-MONTHS = [name.lower() for name in calendar.month_name[1:]]
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
 # Dependencies by which a date phrase hangs on the verb it dates ("said *Monday*", "met *last
@@ -91,8 +89,10 @@ def stated_date(verb: Token, article_date: str | None = None) -> str | None:
             continue
         if (iso := _iso_date(_with_trailing_year(entity))) is not None:
             return iso
-        to_come = not_yet_done(verb)
-        if (told := relative_date(entity.text, article_date, to_come=to_come)) is not None:
+        if article_date is None:
+            continue
+        told = relative_date(entity.text, article_date, to_come=not_yet_done(verb))
+        if told is not None:
             return told
     return None
 
