@@ -164,6 +164,9 @@ def test_ctrl_c_stops_watch_cleanly(tmp_path) -> None:
             stderr=subprocess.STDOUT,
             text=True,
             env={**os.environ, "COLUMNS": "200"},
+            # a suite run as a background job inherits SIGINT ignored, and so would the
+            # watcher, which Ctrl-C then never reaches: it starts as a terminal's would
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
         lines = []
         for line in watcher.stdout:  # wait for the first round, then press Ctrl-C
