@@ -367,6 +367,23 @@ def test_an_office_named_general_is_no_military_rank(nlp, dictionary, text, sect
 
 
 @pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Former Ohio Gov. Ann Marsh criticized Russia on Monday.", "ELI"),
+        ("Former Senator Ann Marsh criticized Russia on Monday.", "ELI"),
+        ("Then-Governor Ann Marsh criticized Russia on Monday.", "GOV"),
+        ("Former Ambassador Ann Marsh criticized Russia on Monday.", "ELI"),
+    ],
+)
+def test_a_state_office_its_holder_has_left_makes_one_of_the_elite(nlp, dictionary, text, sector):
+    """CAMEO codes former officials as elites: "former Gov." is no government of today;
+    a "then" governor held the office when the story tells of them."""
+    doc = nlp(text)
+    events = extract_events(doc, "sentence", resolve_actors(doc, "sentence", dictionary))
+    assert [e.source.sector for e in events if e.target and e.target.code == "RUS"] == [sector]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Turnout was high at the rally in Pittsburgh on Saturday.",

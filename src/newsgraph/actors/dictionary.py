@@ -54,6 +54,8 @@ DEMONYM_ENDINGS = ("an", "i")
 # Justice" and "the Justice Department", "the Ministry of Defence" and "the Defence Ministry".
 BODY_KIND_NOUNS = frozenset({"department", "ministry"})
 GOVERNMENT = "GOV"
+# The sector of someone who held a state office but holds none at the article's date.
+ELITE = "ELI"
 # Sectors of a state's own bodies: government, legislature, courts, forces, police, spies.
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 # A term's dates: ISO days, either end open ("RUSGOV 2008-05-08..").
@@ -150,6 +152,8 @@ class PeopleRules:
     credit_names: tuple[str, ...] = ()
     # Modifiers of a title no longer held ("former President"): "the president" is not them.
     past_modifiers: frozenset[str] = frozenset()
+    # "former", "ex": the holder has left the office ("former Gov.").
+    left_office_modifiers: frozenset[str] = frozenset()
     # Titles only one state grants, lowercased, and that state ("pope": the Holy See).
     title_states: dict[str, str] = field(default_factory=dict)
 
@@ -176,9 +180,20 @@ class PeopleRules:
 
     def sector_of(self, role: str) -> str | None:
         """The sector of the longest title contained in ``role`` (``former President`` -> GOV)."""
-        lowered = f" {role.lower()} "
+        # hyphenated as one word or apart: "Vice-President", "then-Gov."
+        lowered = f" {role.lower()} {role.lower().replace('-', ' ')} "
         found = [t for t in self.titles if f" {t.lower()} " in lowered and self.titles[t]]
         return self.titles[max(found, key=len)] if found else None
+
+    def holder_sector(self, role: str) -> str | None:
+        """The sector a title gives the person who bears it: its office's, but a state
+        office its holder has left ("former Ohio Gov.", "ex-President") makes one of
+        the elite, as CAMEO codes former officials."""
+        sector = self.sector_of(role)
+        words = {word.strip(".").lower() for word in re.split(r"[\s-]+", role)}
+        if sector in STATE_SECTORS and words & self.left_office_modifiers:
+            return ELITE
+        return sector
 
 
 @dataclass(frozen=True)
@@ -527,6 +542,7 @@ def people_rules() -> PeopleRules:
         body_titles=frozenset(word.lower() for word in raw["body_titles"]),
         credit_names=_credit_names(),
         past_modifiers=frozenset(word.lower() for word in raw["past_modifiers"]),
+        left_office_modifiers=frozenset(raw["left_office_modifiers"]),
         title_states=dict(raw["title_states"]),
     )
 

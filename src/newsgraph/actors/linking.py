@@ -46,7 +46,7 @@ class ArticleLinks:
         person = self.found[key]
         if title and title not in person.roles:
             person.roles.append(title)
-            person.sector = person.sector or self.people.sector_of(title)
+            person.sector = person.sector or self.people.holder_sector(title)
         self.short_forms[span.text] = key
         self._mention(span, key)
 

@@ -186,7 +186,7 @@ class People:
             # Khamenei" is Iran's government (IRNGOV), not its clergy
             person.sector = self._leader_sector(leader)
         if title_role and not person.sector:
-            person.sector = self.people.sector_of(title_role)
+            person.sector = self.people.holder_sector(title_role)
         if leader and not person.sector:
             person.sector = self._leader_sector(leader)
         self._mention(name_span, key)
@@ -257,7 +257,7 @@ class People:
         person.country = person.country or of_country
         if title and title not in person.roles:
             person.roles.append(title)
-            person.sector = person.sector or self.people.sector_of(title)
+            person.sector = person.sector or self.people.holder_sector(title)
         if leader:
             person.country = person.country or self._leader_country(leader)
             person.sector = person.sector or self._leader_sector(leader)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from newsgraph.actors.dictionary import Leader
+from newsgraph.actors.dictionary import ELITE, Leader
 from newsgraph.actors.names import DETERMINERS, LINKING_WORDS
 from newsgraph.actors.names import core as name_core
 from newsgraph.nlp import doc_text
@@ -33,8 +33,6 @@ POSSESSIVE = "POS"
 ROLE_OWNERS = {"poss", "amod", "compound", "nmod"}
 # Codes of international organisations: a person holding a post in one is coded by it.
 INTERNATIONAL = ("IGO", "NGO")
-# The sector of someone who held a coded post but holds none on the article's date.
-FORMER = "ELI"
 # An American politician's party and state after the name: "(R-Ala.)", "(D-NY)", ", R-Texas".
 PARTY_LABEL = re.compile(r"\s*[(,]\s*[RDI]\s?[-–]\s?[A-Z][A-Za-z.]{1,14}(?: [A-Z][a-z.]+)?\s*[),]")
 PARTY_LABEL_CHARS = 32
@@ -111,7 +109,7 @@ class Roles:
         term = self._leader_term(leader)
         if term:
             return term[3:6] or None
-        return FORMER if self.date and leader.sector else leader.sector
+        return ELITE if self.date and leader.sector else leader.sector
 
     def _title_before(self: _Resolution, name_span: Span) -> tuple[str | None, str | None]:
         """Role and country from the words just left of a name: "the former Kazakh President"."""
@@ -143,8 +141,9 @@ class Roles:
             else:
                 break
         if not any(
-            word.lower() in self.title_words and word.lower() not in LINKING_WORDS | DETERMINERS
+            part in self.title_words and part not in LINKING_WORDS | DETERMINERS
             for word in words
+            for part in {word.lower(), *word.lower().split("-")}
         ):
             return None, country  # "the CEO *of* Hipcricket": "of" alone is no title
         if words and index >= sentence_start and not country:
