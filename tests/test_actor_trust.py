@@ -326,6 +326,53 @@ def test_the_role_the_article_gave_a_person_is_that_person(nlp, dictionary, text
     assert any(m.text.lower() == role for m in index.mentions) is named
 
 
+@pytest.mark.parametrize(
+    ("text", "reference", "person"),
+    [
+        # an abbreviated title is the word it stands for
+        ("Gov. Ann Marsh spoke in Omaha. The governor said the vote was close.", "governor", True),
+        # a title read whole: the former governor is the one named "former Gov."
+        (
+            "Former Gov. Ann Marsh spoke in Omaha. The former governor said the vote was close.",
+            "former governor",
+            True,
+        ),
+        (
+            "Former Gov. Ann Marsh spoke in Omaha. The governor said the vote was close.",
+            "governor",
+            False,
+        ),
+        # "of" after a title's head belongs to the title
+        (
+            "Former Secretary of State Ann Marsh spoke in Omaha. Voters cheered the former "
+            "secretary of state.",
+            "former secretary of state",
+            True,
+        ),
+        # a hyphenated title matches it written apart
+        (
+            "Editor-in-Chief Ann Marsh spoke in Omaha. The editor in chief said the vote was "
+            "close.",
+            "editor in chief",
+            True,
+        ),
+        # "from" says which holder is meant
+        (
+            "Sen. Ann Marsh of Ohio spoke in Omaha. The senator from Vermont said the vote was "
+            "close.",
+            "senator",
+            False,
+        ),
+    ],
+)
+def test_a_title_later_in_the_story_is_the_person_named_with_it(
+    nlp, dictionary, text, reference, person
+):
+    index = resolve(nlp, dictionary, text, date="2016-03-01")
+    linked = [m.text.lower() for m in index.mentions if m.actor_key == "person:ann-marsh"]
+    assert (reference in linked) is person
+
+
 def test_a_short_given_name_is_the_person_named_with_the_long_one(nlp, dictionary):
     text = (
         "Joshua Apte, a professor of engineering, measures the air. Josh Apte said the city "
@@ -371,13 +418,14 @@ def test_an_office_named_general_is_no_military_rank(nlp, dictionary, text, sect
     [
         ("Former Ohio Gov. Ann Marsh criticized Russia on Monday.", "ELI"),
         ("Former Senator Ann Marsh criticized Russia on Monday.", "ELI"),
-        ("Then-Governor Ann Marsh criticized Russia on Monday.", "GOV"),
+        ("Then-Governor Ann Marsh criticized Russia in 2009.", "ELI"),
+        ("Outgoing Governor Ann Marsh criticized Russia on Monday.", "GOV"),
         ("Former Ambassador Ann Marsh criticized Russia on Monday.", "ELI"),
     ],
 )
 def test_a_state_office_its_holder_has_left_makes_one_of_the_elite(nlp, dictionary, text, sector):
-    """CAMEO codes former officials as elites: "former Gov." is no government of today;
-    a "then" governor held the office when the story tells of them."""
+    """CAMEO codes former officials as elites: "former Gov." is no government of today,
+    nor is a "then" governor; an outgoing one still governs."""
     doc = nlp(text)
     events = extract_events(doc, "sentence", resolve_actors(doc, "sentence", dictionary))
     assert [e.source.sector for e in events if e.target and e.target.code == "RUS"] == [sector]

@@ -156,6 +156,8 @@ class PeopleRules:
     left_office_modifiers: frozenset[str] = frozenset()
     # Titles only one state grants, lowercased, and that state ("pope": the Holy See).
     title_states: dict[str, str] = field(default_factory=dict)
+    # Abbreviated titles, lowercased, and the words they stand for ("gov.": "governor").
+    title_abbreviations: dict[str, str] = field(default_factory=dict)
 
     @property
     def title_words(self) -> frozenset[str]:
@@ -544,6 +546,7 @@ def people_rules() -> PeopleRules:
         past_modifiers=frozenset(word.lower() for word in raw["past_modifiers"]),
         left_office_modifiers=frozenset(raw["left_office_modifiers"]),
         title_states=dict(raw["title_states"]),
+        title_abbreviations=dict(raw["title_abbreviations"]),
     )
 
 

@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 MIN_SHORT_GIVEN = 3
 # Prepositions of where someone goes: "flew *to* Ukraine".
 DESTINATION_PREPOSITIONS = {"to", "into"}
+# Words after a title that say which holder is meant ("the president *of* Ukraine", "the
+# senator *from* Vermont", "Ukraine*'s*"); "in" is left out: "the editor *in* chief".
+ROLE_RESTRICTORS = {"of", "from", "'s", "’s"}
 # What names the owner of an object: "the *Iranian* government", "*Iran*'s minister".
 OBJECT_OWNERS = {"amod", "poss", "compound"}
 
@@ -141,31 +144,30 @@ class ArticleLinks:
     def _add_role_references(self: _Resolution) -> None:
         """ "the president" after "President Donald Trump" is Trump: a title with "the"
         and nothing else before it or after it ("the president *of Ukraine*", "the
-        *Ukrainian* president" are someone else) is the person the article gave it."""
+        *Ukrainian* president" are someone else) is the person the article gave it. The
+        title is read whole, its modifiers too ("the former governor" is the one named
+        "former Gov.", never the sitting one), and abbreviations spelt out."""
+        spelt = self.people.title_abbreviations
         holders: dict[tuple[str, ...], list[str]] = {}
         for key, found in self.found.items():
             for role in found.roles if found.type == "person" else ():
-                words = tuple(role.lower().split())
-                if (
-                    words
-                    and words[0] not in self.people.past_modifiers
-                    and self._names_a_role(words)
-                ):
+                words = tuple(spelt.get(w, w) for w in role.lower().replace("-", " ").split())
+                if words and self._names_a_role(words):
                     holders.setdefault(words, []).append(key)
         if not holders:
             return
-        longest = max(map(len, holders))
+        longest = 2 * max(map(len, holders))  # hyphens are tokens of their own
         for token in self.doc:
             if token.lower_ != "the":
                 continue
             for size in range(longest, 0, -1):
                 role = self.doc[token.i + 1 : token.i + 1 + size]
-                words = tuple(t.lower_ for t in role)
+                words = tuple(t.lower_ for t in role if t.text != "-")
                 if len(role) < size or words not in holders or not self._free(role):
                     continue
                 after = self.doc[role.end] if role.end < len(self.doc) else None
-                if after is not None and after.lower_ in {"of", "'s", "’s"}:
-                    break
+                if after is not None and after.lower_ in ROLE_RESTRICTORS:
+                    break  # "the senator *from Vermont*" says which one: not this one
                 self.role_references.add(role.start_char)
                 self._mention(role, self._latest_owner_of(holders[words], role.start_char))
                 break
@@ -173,10 +175,11 @@ class ArticleLinks:
     def _names_a_role(self: _Resolution, words: tuple[str, ...]) -> bool:
         """Whether a person's role ends in a word that names one ("president", "chief",
         "journalist"), not in a word that only qualifies a title ("State" of "State Fire
-        Marshall", "Interior") or links it ("defense of"): "the state" is no one."""
-        last = words[-1]
-        if last in LINKING_WORDS | DETERMINERS:
+        Marshall", "Interior") or links it ("defense of"): "the state" is no one. In
+        "secretary of state" the head comes before "of"."""
+        if words[-1] in LINKING_WORDS | DETERMINERS:
             return False
+        last = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
         return (
             last not in self.people.modifiers
             or last in self.role_nouns

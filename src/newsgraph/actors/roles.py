@@ -124,7 +124,13 @@ class Roles:
             elif token.lower_ in self.title_words or token.lower_ in self.people.modifiers:
                 words.insert(0, token.text)
                 index -= 1
-            elif token.text == "-" and words and index > sentence_start:
+            elif (
+                token.text == "-"
+                and words
+                and index > sentence_start
+                and self.doc[index - 1].is_alpha
+                and not (token.whitespace_ or self.doc[index - 1].whitespace_)
+            ):  # one hyphenated word ("then-Sen."), not a dash between words
                 words[0] = f"{self.doc[index - 1].text}-{words[0]}"  # "Secretary-General"
                 index -= 2
             elif index in self.country_at:
