@@ -418,7 +418,7 @@ def test_an_office_named_general_is_no_military_rank(nlp, dictionary, text, sect
     [
         ("Former Ohio Gov. Ann Marsh criticized Russia on Monday.", "ELI"),
         ("Former Senator Ann Marsh criticized Russia on Monday.", "ELI"),
-        ("Then-Governor Ann Marsh criticized Russia in 2009.", "ELI"),
+        ("Then-Governor Ann Marsh spoke in 2009. Marsh criticized Russia on Monday.", "ELI"),
         ("Outgoing Governor Ann Marsh criticized Russia on Monday.", "GOV"),
         ("Former Ambassador Ann Marsh criticized Russia on Monday.", "ELI"),
     ],
@@ -429,6 +429,18 @@ def test_a_state_office_its_holder_has_left_makes_one_of_the_elite(nlp, dictiona
     doc = nlp(text)
     events = extract_events(doc, "sentence", resolve_actors(doc, "sentence", dictionary))
     assert [e.source.sector for e in events if e.target and e.target.code == "RUS"] == [sector]
+
+
+def test_an_act_told_with_a_then_title_was_done_in_that_office(nlp, dictionary):
+    """The person is coded as at the article's date (a "then" governor has left), but the
+    act the sentence tells with the "then" title was done as governor."""
+    text = "Then-Governor Ann Marsh of Ohio criticized Russia in 2009. Marsh praised Russia."
+    doc = nlp(text)
+    events = extract_events(doc, "sentence", resolve_actors(doc, "sentence", dictionary))
+    assert [e.source.code for e in events if e.target and e.target.code == "RUS"] == [
+        "USAGOV",
+        "USAELI",
+    ]
 
 
 @pytest.mark.parametrize(
