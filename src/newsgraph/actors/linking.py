@@ -157,8 +157,9 @@ class ArticleLinks:
         if not holders:
             return
         longest = 2 * max(map(len, holders))  # hyphens are tokens of their own
-        for token in self.doc:
-            if token.lower_ != "the":
+        first_words = {words[0] for words in holders}
+        for token in self.doc[:-1]:
+            if token.lower_ != "the" or self.doc[token.i + 1].lower_ not in first_words:
                 continue
             for size in range(longest, 0, -1):
                 role = self.doc[token.i + 1 : token.i + 1 + size]
