@@ -264,8 +264,11 @@ class _Resolution(People, Roles, Organisations, ArticleLinks):
                 continue
             kept.append(Span(self.doc, span.start, span.end, label=match.key))
         kept = filter_spans(kept)
+        by_sentence: dict[int, list[Span]] = {}
         for span in kept:
-            state_of = self._state_among_states(span, kept)
+            by_sentence.setdefault(span.sent.start, []).append(span)
+        for span in kept:
+            state_of = self._state_among_states(span, by_sentence[span.sent.start])
             if state_of is not None:
                 span = Span(self.doc, span.start, span.end, label=state_of)
             actor = self.dictionary.actors[span.label_]
@@ -286,18 +289,17 @@ class _Resolution(People, Roles, Organisations, ArticleLinks):
                 self.naming_none.add((span.start_char, span.end_char))
 
     def _state_among_states(self, span: Span, matches: list[Span]) -> str | None:
-        """The country whose state or town a country's name is, where its sentence names
-        other states or towns of that country: "Arizona, North Carolina and Georgia" is
-        the American Georgia. A capital's name stands for its government unless listed
-        with them or given its state ("Moscow, Idaho"): "Moscow warned Washington" and
-        "Paris and Washington" are Russia's and France's."""
+        """The country whose state or town a country's name is, where its sentence (whose
+        ``matches`` are given) names other states or towns of that country: "Arizona,
+        North Carolina and Georgia" is the American Georgia. A capital's name stands for
+        its government unless listed with them or given its state ("Moscow, Idaho"):
+        "Moscow warned Washington" and "Paris and Washington" are Russia's and France's."""
         if self.dictionary.actors[span.label_].type != "country":
             return None
         own_name = is_country_name(span.text)
         for other in matches:
             if (
                 other.label_ != span.label_
-                and span.sent == other.sent
                 and (own_name or (listed_together(span, other) and not is_capital(other.text)))
                 and is_town_or_state(other.text, other.label_)
                 and may_be_town_or_state(span.text, other.label_)

@@ -273,10 +273,10 @@ class Roles:
             # "commander of United States Central Command": the dictionary knows its country
             key = self.organisation_at[index].key
             return self.dictionary.actors[key].name, self._organisation_country(key)
-        for ent in self.doc.ents:
-            if ent.label_ == "ORG" and ent.start <= index < ent.end:
-                core = name_core(ent)
-                return core.text, self._country_within(core)
+        ent = self.entity_at.get(index)
+        if ent is not None and ent.label_ == "ORG":
+            core = name_core(ent)
+            return core.text, self._country_within(core)
         for mention in self.mentions:
             if mention.span.start == self.doc[index].idx and index < limit:
                 actor = self.found[mention.actor_key]
