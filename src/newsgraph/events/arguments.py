@@ -9,13 +9,12 @@ article's most-mentioned country (``countries``).
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.actors.dictionary import ActorDictionary, people_rules
+from newsgraph.actors.dictionary import ActorDictionary
 from newsgraph.actors.index import ActorIndex
 from newsgraph.events.countries import ActorCountries
+from newsgraph.events.offices import office_then
 from newsgraph.events.patterns import (
     FORCE_SECTORS,
     PLACE_ENTITIES,
@@ -34,8 +33,6 @@ SINGULAR_TAGS = {"NNP", "NN"}
 PLACE_NAMES = {"GPE", "LOC", "FAC", "ORG"}
 
 GOVERNMENT_SECTOR = "GOV"
-# The word that dates a title to the act told of: "then-Sen. Obama".
-THEN = "then"
 # Pronouns that stand for an actor named earlier in the sentence ("Syria says *it* will").
 ACTOR_PRONOUNS = {"it", "they", "he", "she", "we"}
 PERSONAL_PRONOUNS = {"he", "she"}
@@ -507,7 +504,7 @@ class ArgumentResolver(ActorCountries):
             nationality = head_sector is None and _nationality_unknown(named.root)
             return ActorRef(text, key, country + (head_sector or ""), head_sector, nationality)
         if actor.type == "person":
-            if actor.country and (then := self._office_then(named)):
+            if actor.country and (then := office_then(named)):
                 return ActorRef(text, key, actor.country + then, then)
             sector = actor.sector or self._role_sector(actor, named)
             if actor.code and len(actor.code) > 3:
@@ -544,28 +541,6 @@ class ArgumentResolver(ActorCountries):
                     return country
         return None
 
-    def _office_then(self, named: Span) -> str | None:
-        """The sector of a "then" title the name is written with: "*then-vice president*
-        Al Gore distanced himself": the act was done in that office, though the person,
-        as at the article's date, has left it."""
-        title_words = _title_words()
-
-        def in_title(token: Token) -> bool:
-            return token.text == "-" or token.lower_ in title_words
-
-        start = named.start
-        while start < named.end - 1 and self.doc[start].pos_ == "DET":
-            start += 1  # "*the* then governor Ann Marsh"
-        while start > named.sent.start and in_title(self.doc[start - 1]):
-            start -= 1
-        end = start
-        while end < named.end and in_title(self.doc[end]):
-            end += 1
-        words = [token.lower_ for token in self.doc[start:end] if token.text != "-"]
-        if len(words) < 2 or words[0] != THEN:
-            return None
-        return people_rules().sector_of(" ".join(words[1:]))
-
     def _role_sector(self, actor: Actor, named: Span) -> str | None:
         """GOV for heads of state or government, from the actor's roles or the title in text."""
         words = [word for role in actor.roles for word in role.lower().split()]
@@ -597,10 +572,3 @@ class ArgumentResolver(ActorCountries):
             (sector for c in modifiers if (sector := self.words.sectors.get(c.lemma_.lower()))),
             None,
         )
-
-
-@cache
-def _title_words() -> frozenset[str]:
-    """The words of people's titles and of their modifiers ("then", "vice")."""
-    rules = people_rules()
-    return rules.title_words | rules.modifiers
