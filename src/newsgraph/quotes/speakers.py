@@ -342,24 +342,45 @@ class SpeakerResolver:
             word.lemma_.lower()
         )
         lower = self._paragraph_start(word.idx, ANTECEDENT_PARAGRAPHS)
-        fitting = []
-        for c in candidates:
-            if not (lower <= c.offset < word.idx and self.actors.actor(c.key).type in kinds):
-                continue
-            namesake = self._namesake(c.key, gender) if c.surname_only else None
+
+        def fitting(candidate: _Candidate) -> _Candidate | None:
+            if not (
+                lower <= candidate.offset < word.idx
+                and self.actors.actor(candidate.key).type in kinds
+            ):
+                return None
+            namesake = self._namesake(candidate.key, gender) if candidate.surname_only else None
             if namesake is not None:
-                fitting.append(replace(c, key=namesake, gender=gender))
-            elif gender is None or (c.gender or self.genders.get(c.key, gender)) == gender:
-                fitting.append(c)
-        for candidate in reversed(fitting):
-            if candidate.subject:
-                main = [
-                    c
-                    for c in fitting
-                    if c.main and c.sentence == candidate.sentence and c.offset < candidate.offset
-                ]
-                return main[-1].key if main and not candidate.main else candidate.key
-        return fitting[-1].key if fitting else None
+                return replace(candidate, key=namesake, gender=gender)
+            if (
+                gender is None
+                or (candidate.gender or self.genders.get(candidate.key, gender)) == gender
+            ):
+                return candidate
+            return None
+
+        # Walked back from the word, and only as far as the answer needs: the candidates
+        # are in text order, and a long paragraph holds thousands.
+        latest: _Candidate | None = None
+        for index in range(len(candidates) - 1, -1, -1):
+            if candidates[index].offset < lower:
+                break
+            candidate = fitting(candidates[index])
+            if candidate is None:
+                continue
+            latest = latest or candidate
+            if not candidate.subject:
+                continue
+            if candidate.main:
+                return candidate.key
+            for before in range(index - 1, -1, -1):
+                if candidates[before].sentence != candidate.sentence:
+                    break
+                main = fitting(candidates[before])
+                if main is not None and main.main and main.offset < candidate.offset:
+                    return main.key
+            return candidate.key
+        return latest.key if latest else None
 
     def _namesake(self, key: str, gender: str | None) -> str | None:
         """For a mention of a person of the other gender, the one person of this gender
