@@ -21,7 +21,7 @@ import tomllib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -159,10 +159,16 @@ class PeopleRules:
     # Abbreviated titles, lowercased, and the words they stand for ("gov.": "governor").
     title_abbreviations: dict[str, str] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def title_words(self) -> frozenset[str]:
         """Every single word of every title, lowercased, for walking left of a name."""
         return frozenset(word.lower() for title in self.titles for word in title.split())
+
+    @cached_property
+    def title_or_modifier_words(self) -> frozenset[str]:
+        """The words a title before a name is made of: its own and its modifiers ("former",
+        "vice")."""
+        return self.title_words | self.modifiers
 
     def looks_like_name(self, text: str) -> bool:
         """Capitalised words (name particles aside), no digits, links or handles.

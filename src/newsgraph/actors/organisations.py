@@ -56,7 +56,7 @@ class Organisations:
             core = self._past_role(name_core(ent))
             if not len(core) or normalise_name(core.text) in self.excluded:
                 continue
-            if all(t.lower_ in self.title_words | self.people.modifiers for t in core):
+            if all(t.lower_ in self.people.title_or_modifier_words for t in core):
                 continue  # "Energy" of "Energy Secretary Rick Perry" is part of a title
             if core.text in context_words()["kind_acronyms"]:
                 continue  # "a super PAC": a kind of organisation, no name

@@ -107,7 +107,7 @@ class People:
         start = self._past_credit(start, end)
         if start is None:
             return None
-        leading = self.title_words | self.people.modifiers | _abbreviated_honorifics()
+        leading = self.people.title_or_modifier_words | _abbreviated_honorifics()
         while start < end and self.doc[start].lower_ in leading:
             start += 1
         clause = next(

@@ -72,7 +72,7 @@ class Roles:
         envoy Maria Lind", "Arab League Secretary General Omar Haddad"."""
         index = name_span.start - 1
         while index >= name_span.sent.start and (
-            self.doc[index].lower_ in self.title_words | self.people.modifiers
+            self.doc[index].lower_ in self.people.title_or_modifier_words
             or self.doc[index].is_space
             or self.doc[index].text == "-"
         ):
@@ -121,7 +121,7 @@ class Roles:
             token = self.doc[index]
             if token.is_space:
                 index -= 1
-            elif token.lower_ in self.title_words or token.lower_ in self.people.modifiers:
+            elif token.lower_ in self.people.title_or_modifier_words:
                 words.insert(0, token.text)
                 index -= 1
             elif (

@@ -8,8 +8,6 @@ actor as at the act.
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Span, Token
 
 from newsgraph.actors.dictionary import people_rules
@@ -21,7 +19,7 @@ THEN = "then"
 def office_then(named: Span) -> str | None:
     """The sector of a "then" title the name is written with, before it or inside it."""
     doc = named.doc
-    title_words = _title_words()
+    title_words = people_rules().title_or_modifier_words
 
     def in_title(token: Token) -> bool:
         return token.text == "-" or token.lower_ in title_words
@@ -38,10 +36,3 @@ def office_then(named: Span) -> str | None:
     if len(words) < 2 or words[0] != THEN:
         return None
     return people_rules().sector_of(" ".join(words[1:]))
-
-
-@cache
-def _title_words() -> frozenset[str]:
-    """The words of people's titles and of their modifiers ("then", "vice")."""
-    rules = people_rules()
-    return rules.title_words | rules.modifiers
