@@ -114,6 +114,16 @@ def test_negation_is_kept_and_marked(events_of):
     assert (event.source.code, event.target.code, event.cameo) == ("RUS", "UKR", "190")
 
 
+@pytest.mark.parametrize(
+    "text", ["Russia hadn’t attacked Ukraine.", "Russia hasn’t invaded Ukraine."]
+)
+def test_a_contracted_not_with_a_typographic_apostrophe_negates(events_of, text):
+    # The parser labels this "n’t" an adverb, not a negation; its lemma is "not".
+    (event,) = events_of(text)
+    assert event.negated
+    assert (event.source.code, event.target.code) == ("RUS", "UKR")
+
+
 def test_compound_subjects_give_one_event_each(events_of):
     events = events_of("Brazil and the United States agreed to cooperate on trade.")
     assert sorted(e.source.code for e in events) == ["BRA", "USA"]

@@ -274,13 +274,23 @@ def _is_future(verb: Token, auxiliaries: frozenset[str]) -> bool:
 def is_negated(verb: Token) -> bool:
     """A "not"/"never" on the verb, or on the verb it completes ("did not try to attack"),
     or on the copula of the adjective it completes ("is *not* ready to support")."""
-    negated = any(child.dep_ == "neg" for child in verb.children)
+    negated = _has_negation(verb)
     if verb.dep_ == "xcomp":
-        negated = negated or any(child.dep_ == "neg" for child in verb.head.children)
+        negated = negated or _has_negation(verb.head)
         adjective = verb.head
         if adjective.pos_ == "ADJ" and adjective.dep_ == "acomp":
-            negated = negated or any(child.dep_ == "neg" for child in adjective.head.children)
+            negated = negated or _has_negation(adjective.head)
     return negated
+
+
+def _has_negation(word: Token) -> bool:
+    """A negation among the word's dependents. The parser labels a contracted "not" after
+    a perfect or modal auxiliary as an adverb when the apostrophe is typographic ("had
+    n’t met", "won’t attack"); its lemma is still "not"."""
+    return any(
+        child.dep_ == "neg" or (child.dep_ == "advmod" and child.lemma_.lower() == "not")
+        for child in word.children
+    )
 
 
 def _in_fixed_expression(verb: Token) -> bool:
