@@ -185,13 +185,13 @@ class ArgumentResolver(ActorCountries):
                 return ActorRef(
                     text, country, country + GOVERNMENT_SECTOR, GOVERNMENT_SECTOR, not stated
                 )
-        region = self._region_in(phrase(head))
+        region = self._region_in(phrase(head, with_adjuncts=True))
         if region is not None:
             return ActorRef(text, None, region, sector)
         if self._non_governmental(group_head):
             return ActorRef(text, None, NON_GOVERNMENTAL, None)
         if sector is not None:
-            country = self._country_in(phrase(head))
+            country = self._country_in(phrase(head, with_adjuncts=True))
             assumed = country is None and not self._foreign(group_head)
             if assumed:
                 country = self._home_country(head.sent)
@@ -513,7 +513,7 @@ class ArgumentResolver(ActorCountries):
             code = (country or "") + (sector or "")
             # A person with no role is no actor CAMEO codes: the country alone is a guess.
             return ActorRef(text, key, code or actor.code, sector, bool(code) and not sector)
-        country = actor.country or self._country_in(phrase(named.root))
+        country = actor.country or self._country_in(phrase(named.root, with_adjuncts=True))
         if actor.code is None and not country:
             if is_international(actor.name):
                 # One whose name says it is international ("Third World Water Forum")

@@ -10,6 +10,8 @@ from newsgraph.events.patterns import groups_table
 CORE_MODIFIERS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "npadvmod"}
 # Parts of a noun phrase left out of its text: clauses and asides about the noun.
 PHRASE_CUTS = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
+# Prepositions whose phrase after a proper name still says which one is meant.
+NAME_PREPOSITIONS = {"of", "from"}
 
 
 def is_stance(doc: Doc, start: int, end: int) -> bool:
@@ -74,11 +76,14 @@ def clause_for_stranded_subject(noun: Token) -> Token | None:
     return verb
 
 
-def phrase(head: Token) -> Span:
-    """The noun phrase headed by ``head``, without relative clauses, asides or conjuncts."""
+def phrase(head: Token, *, with_adjuncts: bool = False) -> Span:
+    """The noun phrase headed by ``head``, without relative clauses, asides or conjuncts:
+    the text a side shows. Without ``with_adjuncts``, also without the clause's adjuncts
+    the parser hung on it, which still say where the act was ("the summit *in New York*")
+    when a country is sought."""
     tokens = [head]
     for child in head.children:
-        if child.dep_ not in PHRASE_CUTS:
+        if child.dep_ not in PHRASE_CUTS and (with_adjuncts or not _clause_adjunct(head, child)):
             tokens.extend(child.subtree)
     start = min(token.i for token in tokens)
     end = max(token.i for token in tokens) + 1
@@ -91,6 +96,29 @@ def phrase(head: Token) -> Span:
     while len(span) > 1 and span[-1].is_punct:
         span = span[:-1]
     return span
+
+
+def _clause_adjunct(head: Token, child: Token) -> bool:
+    """Whether a prepositional phrase on a noun belongs to the clause, not the noun.
+
+    A proper name refers on its own, so a phrase after it outside the name says where, when
+    or why the act was done ("praised Trump *at a news conference*", "fired back at Trump
+    *over the proposal*"); only "of" and "from" still say which one is meant ("Sanders *of
+    Vermont*"). A phrase that only dates ("the mayor *on Tuesday*") dates the act on any
+    noun.
+    """
+    if child.dep_ != "prep" or child.i < head.i or child.ent_iob_ == "I":
+        return False
+    if _is_name(head) and child.lower_ not in NAME_PREPOSITIONS:
+        return True
+    objects = [c for c in child.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in {"DATE", "TIME"} for o in objects)
+
+
+def _is_name(word: Token) -> bool:
+    """A proper noun, or a capitalised word inside a sentence, which the tagger sometimes
+    takes for a common noun ("praised *Trump* at ...")."""
+    return word.pos_ == "PROPN" or (word.text[:1].isupper() and not word.is_sent_start)
 
 
 def core(head: Token) -> Span:
