@@ -124,6 +124,17 @@ def test_a_contracted_not_with_a_typographic_apostrophe_negates(events_of, text)
     assert (event.source.code, event.target.code) == ("RUS", "UKR")
 
 
+def test_a_thing_an_actor_owns_shows_the_actor_as_the_target(events_of):
+    # CAMEO codes an act on "Russia's decision" as an act on Russia; the side says so.
+    (decision,) = events_of("Germany denounced Russia's decision to close the border.")
+    assert (decision.target.text, decision.target.code) == ("Russia", "RUS")
+    (efforts,) = events_of("Brazil praised Argentina's efforts to end the strike.")
+    assert (efforts.target.text, efforts.target.code) == ("Argentina", "ARG")
+    # an army is an actor of its own, with its own code
+    (army,) = events_of("Germany criticised Russia's army.")
+    assert (army.target.text, army.target.code) == ("Russia's army", "RUSMIL")
+
+
 def test_compound_subjects_give_one_event_each(events_of):
     events = events_of("Brazil and the United States agreed to cooperate on trade.")
     assert sorted(e.source.code for e in events) == ["BRA", "USA"]

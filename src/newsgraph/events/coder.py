@@ -70,6 +70,7 @@ from newsgraph.events.readings import (
     with_the_press,
 )
 from newsgraph.events.senses import code_by_source, protested
+from newsgraph.events.sides import named_side
 from newsgraph.events.targets import (
     first_resolved,
     names_someone,
@@ -263,7 +264,7 @@ def extract_events(
         if i not in games and not _under_another_event(doc[i], by_verb)
     }
     return [
-        event
+        replace(event, target=named_side(doc[i], event.target, resolver))
         for i, found in kept.items()
         for event in found
         if not _untargeted_twin(doc[i], event, kept)
