@@ -76,3 +76,13 @@ def test_a_phrase_that_only_dates_the_act_leaves_any_noun():
         ents=[(13, 18, "GPE")],
     )
     assert phrase(doc[1]).text == "the mayor of Tulsa"
+
+
+def test_what_brackets_hold_after_a_name_is_an_aside():
+    doc = parsed(
+        ["Sen.", "Ortiz", "(", "D", "-", "Nev.", ")", "spoke", "."],
+        [1, 7, 1, 1, 3, 3, 1, 7, 7],
+        ["compound", "nsubj", "punct", "npadvmod", "punct", "npadvmod", "punct", "ROOT", "punct"],
+        ["PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "PUNCT", "VERB", "PUNCT"],
+    )
+    assert phrase(doc[1]).text == "Sen. Ortiz"

@@ -10,6 +10,8 @@ from newsgraph.events.patterns import groups_table
 CORE_MODIFIERS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "npadvmod"}
 # Parts of a noun phrase left out of its text: clauses and asides about the noun.
 PHRASE_CUTS = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
+# Brackets that open an aside after a noun: a party and state, an acronym, a gloss.
+ASIDE_OPENERS = {"(", "["}
 # Prepositions whose phrase after a proper name still says which one is meant.
 NAME_PREPOSITIONS = {"of", "from"}
 
@@ -92,8 +94,11 @@ def phrase(head: Token, *, with_adjuncts: bool = False) -> Span:
         # The parser often hangs "with ..." on the verb: "accusing powers with Western ties".
         if following.dep_ == "prep" and following.lower_ == "with" and following.head == head.head:
             end = following.right_edge.i + 1
+    opening = next((t.i for t in head.doc[head.i + 1 : end] if t.text in ASIDE_OPENERS), None)
+    if opening is not None:
+        end = opening  # "Sen. Bernie Sanders (I-Vt.)": what brackets hold is an aside
     span = head.doc[start:end]
-    while len(span) > 1 and span[-1].is_punct:
+    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
         span = span[:-1]
     return span
 
