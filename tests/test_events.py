@@ -135,6 +135,15 @@ def test_a_thing_an_actor_owns_shows_the_actor_as_the_target(events_of):
     assert (army.target.text, army.target.code) == ("Russia's army", "RUSMIL")
 
 
+def test_a_place_s_mayor_or_governor_is_its_government_and_a_former_one_elite(events_of):
+    (mayor,) = events_of("London's mayor criticised Russia.")
+    assert mayor.source.code == "GBRGOV"
+    (governor,) = events_of("Ohio's former governor criticised Russia.")
+    assert governor.source.code == "USAELI"
+    (president,) = events_of("Ukraine's former president criticised Russia.")
+    assert president.source.code == "UKRELI"
+
+
 def test_compound_subjects_give_one_event_each(events_of):
     events = events_of("Brazil and the United States agreed to cooperate on trade.")
     assert sorted(e.source.code for e in events) == ["BRA", "USA"]
