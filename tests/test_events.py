@@ -144,6 +144,14 @@ def test_a_place_s_mayor_or_governor_is_its_government_and_a_former_one_elite(ev
     assert president.source.code == "UKRELI"
 
 
+def test_a_person_acted_on_by_pronoun_is_not_replaced_by_a_phrase_after_it(events_of):
+    # "her" and "him" are whom they praised and defended; the channel is where, not whom
+    for text in ["Obama praised her on CBS.", "Lula defended him on Fox News last week."]:
+        (event,) = events_of(text)
+        assert event.target is None or event.target.code is None
+        assert event.confidence < 0.5
+
+
 def test_compound_subjects_give_one_event_each(events_of):
     events = events_of("Brazil and the United States agreed to cooperate on trade.")
     assert sorted(e.source.code for e in events) == ["BRA", "USA"]

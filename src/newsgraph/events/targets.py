@@ -40,6 +40,8 @@ NOUN_PREPS = ("into", "between")
 AIMED_PREPS = {"on", "upon", "against", "to", "toward", "towards", "into", "at"}
 # Clauses with a verb of their own, whose prepositions are theirs.
 OWN_CLAUSES = {"relcl", "acl", "advcl", "ccomp"}
+# Object pronouns that stand for a person: the one a verb acts on, named or not.
+PERSONAL_OBJECTS = {"him", "her", "me", "us", "you"}
 # QuadClasses of verbal and material conflict.
 CONFLICT_QUADS = {3, 4}
 # Entities that are where or when an act is done, not what it is done to.
@@ -149,6 +151,10 @@ def target_heads(verb: Token, pattern: VerbPattern) -> list[list[Token]]:
     if not pattern.theme:
         things = [c for c in verb.children if c.dep_ == "dobj"] or result_objects(verb)
         candidates += [conjuncts(c) for c in things]
+        if any(thing.lower_ in PERSONAL_OBJECTS for thing in things):
+            # "backed *her* up on CBS's 60 Minutes": the one acted on is the person the
+            # pronoun stands for; a phrase after it says where, not whom
+            return candidates
     candidates += [conjuncts(c) for c in verb.children if c.dep_ == "dative"]
     if pattern.theme:
         # what the thing acted with is aimed at, on the thing itself: "imposed sanctions
