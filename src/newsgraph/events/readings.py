@@ -425,7 +425,12 @@ def _inside_the_addressees_act(verb: Token, target: ActorRef) -> bool:
 
 def _target_words(verb: Token, target: ActorRef) -> list[Token]:
     """The words below ``verb`` whose phrase is the target's."""
-    return [t for t in verb.subtree if t.i != verb.i and phrase(t).text == target.text]
+    return [
+        t
+        for t in verb.subtree
+        # a word's own text is in its phrase's: the cheap test first, in a long sentence
+        if t.i != verb.i and t.text in target.text and phrase(t).text == target.text
+    ]
 
 
 def _heads_below(token: Token, verb: Token) -> Iterator[Token]:

@@ -28,11 +28,12 @@ def named_side(verb: Token, side: ActorRef | None, resolver: ArgumentResolver) -
     if side is None or side.actor_key is None:
         return side
     for word in verb.subtree:
-        if word.i == verb.i or phrase(word).text != side.text:
+        # the cheap tests first: a sentence may be long, and most words own nothing
+        if word.text not in side.text or word.i == verb.i or word.pos_ != "NOUN" or word.ent_type_:
             continue
         owner = _owner(word)
-        if owner is None or word.pos_ != "NOUN" or word.ent_type_:
-            return side
+        if owner is None or phrase(word).text != side.text:
+            continue
         coded = resolver.resolve(owner)
         if coded is None or (coded.actor_key, coded.code) != (side.actor_key, side.code):
             return side  # the noun adds a sector or a relation: an actor of its own
