@@ -81,8 +81,9 @@ def clause_for_stranded_subject(noun: Token) -> Token | None:
 def phrase(head: Token, *, with_adjuncts: bool = False) -> Span:
     """The noun phrase headed by ``head``, without relative clauses, asides or conjuncts:
     the text a side shows. Without ``with_adjuncts``, also without the clause's adjuncts
-    the parser hung on it, which still say where the act was ("the summit *in New York*")
-    when a country is sought."""
+    the parser hung on it and what brackets after it hold, which still say where the act
+    was or whose the actor is ("the summit *in New York*", "Sen. Ortiz *(D-Nev.)*") when
+    a country is sought."""
     tokens = [head]
     for child in head.children:
         if child.dep_ not in PHRASE_CUTS and (with_adjuncts or not _clause_adjunct(head, child)):
@@ -95,7 +96,7 @@ def phrase(head: Token, *, with_adjuncts: bool = False) -> Span:
         if following.dep_ == "prep" and following.lower_ == "with" and following.head == head.head:
             end = following.right_edge.i + 1
     opening = next((t.i for t in head.doc[head.i + 1 : end] if t.text in ASIDE_OPENERS), None)
-    if opening is not None:
+    if opening is not None and not with_adjuncts:
         end = opening  # "Sen. Bernie Sanders (I-Vt.)": what brackets hold is an aside
     span = head.doc[start:end]
     while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
