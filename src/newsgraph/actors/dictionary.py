@@ -197,9 +197,13 @@ class PeopleRules:
         """The sector a title gives the person who bears it: its office's, but a state
         office its holder has left ("former Ohio Gov.", "ex-President") makes one of
         the elite, as CAMEO codes former officials."""
-        sector = self.sector_of(role)
         words = {word.strip(".").lower() for word in re.split(r"[\s-]+", role)}
-        if sector in STATE_SECTORS and words & self.left_office_modifiers:
+        return self.office_sector(self.sector_of(role), words)
+
+    def office_sector(self, sector: str | None, modifiers: Iterable[str]) -> str | None:
+        """An office's sector as its holder bears it, given the words written with it: a
+        state office left ("former", "ex", "then") makes one of the elite."""
+        if sector in STATE_SECTORS and not self.left_office_modifiers.isdisjoint(modifiers):
             return ELITE
         return sector
 

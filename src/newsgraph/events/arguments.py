@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.actors.dictionary import ELITE, ActorDictionary, people_rules
+from newsgraph.actors.dictionary import ActorDictionary, people_rules
 from newsgraph.actors.index import ActorIndex
 from newsgraph.events.countries import ActorCountries
 from newsgraph.events.offices import office_then
@@ -63,16 +63,15 @@ def is_international(name: str) -> bool:
     return bool(words & {*table["international_names"]["words"], *table["regions"]})
 
 
-def _office_left(head: Token, sector: str) -> bool:
-    """Whether a state office is one its holder has left ("Ohio's *former* governor", "the
-    *ex*-president"): CAMEO codes former officials as elites, as a title before a name
-    does (``people.toml``)."""
-    if sector not in STATE_SECTORS:
-        return False
-    left = people_rules().left_office_modifiers
+def _office_modifiers(head: Token) -> set[str]:
+    """The words written with a noun of an office that may say its holder has left it:
+    its adjectives and adverbs ("Ohio's *former* governor"), a prefix hyphened to it ("the
+    *ex*-president")."""
+    words = {c.lower_ for c in head.lefts if c.dep_ in {"amod", "advmod"}}
     doc = head.doc
-    hyphened = head.i >= 2 and doc[head.i - 1].text == "-" and doc[head.i - 2].lower_ in left
-    return hyphened or any(c.lower_ in left for c in head.lefts if c.dep_ in {"amod", "advmod"})
+    if head.i >= 2 and doc[head.i - 1].text == "-":
+        words.add(doc[head.i - 2].lower_)
+    return words
 
 
 def _nationality_unknown(head: Token) -> bool:
@@ -575,7 +574,7 @@ class ArgumentResolver(ActorCountries):
         if head.ent_type_ and head.ent_type_ not in {"CARDINAL", "NORP"}:
             return None
         if sector := self.words.sectors.get(head.lemma_.lower()):
-            return ELITE if _office_left(head, sector) else sector
+            return people_rules().office_sector(sector, _office_modifiers(head))
         if head.lemma_.lower() not in self.words.quantifiers:
             return None
         # "a rebel group", "opposition groups": the noun in front names the group.
